@@ -1,0 +1,655 @@
+//! Expressions: names resolved to input slots, functions resolved, types checked, and the
+//! range of values each can take (for "can exceed its maximum" and band coverage).
+
+use super::intervals::{self, Domain};
+use super::References;
+use crate::diagnostic::{Diagnostic, Span};
+use crate::model::*;
+use crate::syntax::ast::{self, BinOp, CmpOp, Expr, ExprKind};
+use crate::text::{did_you_mean, name_key};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// The type of an expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ty {
+    Number,
+    Bool,
+    Date,
+    /// a level of the input in this slot
+    Level(usize),
+    Str,
+    /// already reported: suppresses follow-on errors
+    Error,
+}
+
+impl Ty {
+    fn name(&self, inputs: &[Input]) -> String {
+        match self {
+            Ty::Number => "a number".into(),
+            Ty::Bool => "yes/no".into(),
+            Ty::Date => "a date".into(),
+            Ty::Level(slot) => format!("a level of `{}`", inputs[*slot].name),
+            Ty::Str => "a text".into(),
+            Ty::Error => "unknown".into(),
+        }
+    }
+}
+
+/// Values an expression can take. `None` bounds are unbounded; `known == false` means the
+/// analysis could not tell (then nothing is claimed).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ValueRange {
+    pub lo: Option<Decimal>,
+    pub hi: Option<Decimal>,
+    pub integer: bool,
+    pub known: bool,
+}
+
+impl ValueRange {
+    pub const UNKNOWN: ValueRange = ValueRange {
+        lo: None,
+        hi: None,
+        integer: false,
+        known: false,
+    };
+
+    pub fn exact(v: Decimal) -> Self {
+        ValueRange {
+            lo: Some(v),
+            hi: Some(v),
+            integer: v.fract().is_zero(),
+            known: true,
+        }
+    }
+
+    pub fn between(lo: Decimal, hi: Option<Decimal>) -> Self {
+        ValueRange {
+            lo: Some(lo),
+            hi,
+            integer: false,
+            known: true,
+        }
+    }
+
+    fn union(a: Self, b: Self) -> Self {
+        ValueRange {
+            lo: a.lo.zip(b.lo).map(|(x, y)| x.min(y)),
+            hi: a.hi.zip(b.hi).map(|(x, y)| x.max(y)),
+            integer: a.integer && b.integer,
+            known: a.known && b.known,
+        }
+    }
+
+    fn nonneg(&self) -> bool {
+        self.lo.is_some_and(|l| l >= Decimal::ZERO)
+    }
+
+    pub fn domain(&self) -> Domain {
+        Domain {
+            interval: NumInterval {
+                lower: self.lo.map(|l| (l, true)),
+                upper: self.hi.map(|h| (h, true)),
+            },
+            integer: self.integer,
+        }
+    }
+}
+
+fn add(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
+    a?.checked_add(b?)
+}
+
+fn sub(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
+    a?.checked_sub(b?)
+}
+
+/// Product of two bounds of non-negative ranges; `None` is +∞ unless the other side is 0.
+fn mul_hi(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
+    match (a, b) {
+        (Some(x), Some(y)) => x.checked_mul(y),
+        (Some(z), None) | (None, Some(z)) if z.is_zero() => Some(Decimal::ZERO),
+        _ => None,
+    }
+}
+
+/// What an expression is checked in.
+pub struct ExprContext<'a> {
+    pub inputs: &'a [Input],
+    pub input_keys: &'a HashMap<String, usize>,
+    /// The node's maximum, for `max` / `tối đa`.
+    pub node_max: Decimal,
+    pub node_index: usize,
+    pub node_id: &'a str,
+    /// Whether `ratio()` has a zero-denominator policy here.
+    pub has_zero_policy: bool,
+    pub best_slots: &'a mut usize,
+    pub references: &'a mut References,
+    pub used_inputs: &'a mut [bool],
+    pub diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+pub struct Compiled {
+    pub expr: CExpr,
+    pub ty: Ty,
+    pub range: ValueRange,
+}
+
+impl ExprContext<'_> {
+    pub fn compile(&mut self, expr: &Expr) -> Compiled {
+        let span = expr.span.clone();
+        let (kind, ty, range) = match &expr.kind {
+            ExprKind::Number(n) => {
+                let v = n.as_fraction();
+                (CExprKind::Const(Value::Number(v)), Ty::Number, ValueRange::exact(v))
+            }
+            ExprKind::Bool(b) => (CExprKind::Const(Value::Bool(*b)), Ty::Bool, ValueRange::UNKNOWN),
+            ExprKind::Date(d) => (CExprKind::Const(Value::Date(*d)), Ty::Date, ValueRange::UNKNOWN),
+            ExprKind::Str(s) => (CExprKind::Const(Value::Str(s.clone())), Ty::Str, ValueRange::UNKNOWN),
+            ExprKind::SelfMax => (CExprKind::SelfMax, Ty::Number, ValueRange::exact(self.node_max)),
+            ExprKind::Awarded => (
+                CExprKind::Awarded,
+                Ty::Number,
+                ValueRange::between(Decimal::ZERO, Some(self.node_max)),
+            ),
+            ExprKind::Name(name) => return self.name(name, span),
+            ExprKind::Neg(inner) => {
+                let c = self.compile(inner);
+                self.expect(&c, Ty::Number, "`-` applies to numbers");
+                let range = ValueRange {
+                    lo: c.range.hi.map(|h| -h),
+                    hi: c.range.lo.map(|l| -l),
+                    ..c.range
+                };
+                (CExprKind::Neg(Box::new(c.expr)), Ty::Number, range)
+            }
+            ExprKind::Not(inner) => {
+                let c = self.compile(inner);
+                self.expect(&c, Ty::Bool, "`not` applies to yes/no values");
+                (CExprKind::Not(Box::new(c.expr)), Ty::Bool, ValueRange::UNKNOWN)
+            }
+            ExprKind::Binary { op, lhs, rhs } => {
+                let l = self.compile(lhs);
+                let r = self.compile(rhs);
+                match op {
+                    BinOp::And | BinOp::Or => {
+                        self.expect(&l, Ty::Bool, "`and`/`or` join yes/no values");
+                        self.expect(&r, Ty::Bool, "`and`/`or` join yes/no values");
+                        let op = if *op == BinOp::And { LogicOp::And } else { LogicOp::Or };
+                        (
+                            CExprKind::Logic(op, Box::new(l.expr), Box::new(r.expr)),
+                            Ty::Bool,
+                            ValueRange::UNKNOWN,
+                        )
+                    }
+                    _ => {
+                        let what = "arithmetic needs numbers";
+                        self.expect(&l, Ty::Number, what);
+                        self.expect(&r, Ty::Number, what);
+                        let (arith, range) = arith_range(*op, l.range, r.range);
+                        (
+                            CExprKind::Arith(arith, Box::new(l.expr), Box::new(r.expr)),
+                            Ty::Number,
+                            range,
+                        )
+                    }
+                }
+            }
+            ExprKind::Compare { op, lhs, rhs } => return self.compare(*op, lhs, rhs, span),
+            ExprKind::If { cond, then, otherwise } => {
+                let c = self.compile(cond);
+                self.expect(&c, Ty::Bool, "a condition is yes/no");
+                let t = self.compile(then);
+                let e = self.compile(otherwise);
+                let ty = if t.ty == Ty::Error { e.ty.clone() } else { t.ty.clone() };
+                if t.ty != e.ty && t.ty != Ty::Error && e.ty != Ty::Error {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            "E009",
+                            e.expr.span.clone(),
+                            format!(
+                                "the branches of `if` differ: {} and {}",
+                                t.ty.name(self.inputs),
+                                e.ty.name(self.inputs)
+                            ),
+                        )
+                        .with_label(t.expr.span.clone(), "this branch"),
+                    );
+                }
+                let range = ValueRange::union(t.range, e.range);
+                (
+                    CExprKind::If(Box::new(c.expr), Box::new(t.expr), Box::new(e.expr)),
+                    ty,
+                    range,
+                )
+            }
+            ExprKind::Call { name, args } => return self.call(name, args, span),
+            ExprKind::Bands { subject, arms } => return self.bands(subject, arms, span),
+        };
+        Compiled {
+            expr: CExpr { kind, span },
+            ty,
+            range,
+        }
+    }
+
+    fn error(span: Span) -> Compiled {
+        Compiled {
+            expr: CExpr {
+                kind: CExprKind::Const(Value::Number(Decimal::ZERO)),
+                span,
+            },
+            ty: Ty::Error,
+            range: ValueRange::UNKNOWN,
+        }
+    }
+
+    fn expect(&mut self, c: &Compiled, ty: Ty, what: &str) {
+        if c.ty != ty && c.ty != Ty::Error {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "E009",
+                    c.expr.span.clone(),
+                    format!("type mismatch: expected {}, found {}", ty.name(self.inputs), c.ty.name(self.inputs)),
+                )
+                .with_help(what.to_string()),
+            );
+        }
+    }
+
+    fn name(&mut self, name: &str, span: Span) -> Compiled {
+        let Some(&slot) = self.input_keys.get(&name_key(name)) else {
+            let suggestion = did_you_mean(name, self.inputs.iter().map(|i| i.name.as_str()));
+            let mut d = Diagnostic::error("E008", span.clone(), format!("unknown input `{name}`"))
+                .with_span_label("not declared");
+            d = match suggestion {
+                Some(s) => d
+                    .with_help(format!("did you mean `{s}`?"))
+                    .with_fix(format!("replace with `{s}`"), span.clone(), s),
+                None => d.with_help(format!("declare it: `input {name}: count \"…\"`")),
+            };
+            self.diagnostics.push(d);
+            self.references.unknown_names.push((name.to_string(), span.clone()));
+            return Self::error(span);
+        };
+        self.used_inputs[slot] = true;
+        self.references.inputs.push(super::InputRef {
+            slot,
+            span: span.clone(),
+            node: Some(self.node_index),
+        });
+        let input = &self.inputs[slot];
+        let (ty, range) = match &input.ty {
+            InputType::Count => (
+                Ty::Number,
+                ValueRange {
+                    integer: true,
+                    ..ValueRange::between(Decimal::ZERO, None)
+                },
+            ),
+            InputType::Decimal | InputType::Points => (Ty::Number, ValueRange::between(Decimal::ZERO, None)),
+            InputType::Percent => (Ty::Number, ValueRange::between(Decimal::ZERO, Some(Decimal::ONE))),
+            InputType::YesNo => (Ty::Bool, ValueRange::UNKNOWN),
+            InputType::Date => (Ty::Date, ValueRange::UNKNOWN),
+            InputType::Levels(_) => (Ty::Level(slot), ValueRange::UNKNOWN),
+        };
+        Compiled {
+            expr: CExpr {
+                kind: CExprKind::Input(slot),
+                span,
+            },
+            ty,
+            range,
+        }
+    }
+
+    fn compare(&mut self, op: CmpOp, lhs: &Expr, rhs: &Expr, span: Span) -> Compiled {
+        let mut l = self.compile(lhs);
+        let mut r = self.compile(rhs);
+        // A level compared with a text: the text must be one of the levels.
+        self.resolve_level(&l.ty, &mut r);
+        self.resolve_level(&r.ty, &mut l);
+        if l.ty != Ty::Error && r.ty != Ty::Error {
+            if l.ty != r.ty {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "E009",
+                        span.clone(),
+                        format!("cannot compare {} with {}", l.ty.name(self.inputs), r.ty.name(self.inputs)),
+                    )
+                    .with_label(l.expr.span.clone(), l.ty.name(self.inputs))
+                    .with_label(r.expr.span.clone(), r.ty.name(self.inputs)),
+                );
+            } else if !matches!(op, CmpOp::Eq | CmpOp::Ne) && matches!(l.ty, Ty::Bool | Ty::Level(_) | Ty::Str) {
+                self.diagnostics.push(Diagnostic::error(
+                    "E009",
+                    span.clone(),
+                    format!("{} can only be compared with = or ≠", l.ty.name(self.inputs)),
+                ));
+            }
+        }
+        Compiled {
+            expr: CExpr {
+                kind: CExprKind::Compare(op, Box::new(l.expr), Box::new(r.expr)),
+                span,
+            },
+            ty: Ty::Bool,
+            range: ValueRange::UNKNOWN,
+        }
+    }
+
+    fn resolve_level(&mut self, level_ty: &Ty, text_side: &mut Compiled) {
+        let (Ty::Level(slot), Ty::Str) = (level_ty, &text_side.ty) else { return };
+        let CExprKind::Const(Value::Str(text)) = &text_side.expr.kind else { return };
+        let InputType::Levels(levels) = &self.inputs[*slot].ty else { return };
+        match levels.iter().position(|lv| name_key(lv) == name_key(text)) {
+            Some(i) => {
+                text_side.expr.kind = CExprKind::Const(Value::Level(i));
+                text_side.ty = Ty::Level(*slot);
+            }
+            None => {
+                self.diagnostics.push(
+                    Diagnostic::error("E017", text_side.expr.span.clone(), format!("`{text}` is not a level of `{}`", self.inputs[*slot].name))
+                        .with_help(format!("its levels are: {}", levels.join(", "))),
+                );
+                text_side.ty = Ty::Error;
+            }
+        }
+    }
+
+    fn call(&mut self, name: &ast::Spanned<String>, args: &[Expr], span: Span) -> Compiled {
+        if is_best(&name.value) {
+            if args.len() != 1 {
+                self.diagnostics.push(Diagnostic::error(
+                    "E015",
+                    span.clone(),
+                    format!("`best` takes 1 argument, found {}", args.len()),
+                ));
+                return Self::error(span);
+            }
+            let c = self.compile(&args[0]);
+            self.expect(&c, Ty::Number, "`best` compares numbers across units");
+            let slot = *self.best_slots;
+            *self.best_slots += 1;
+            return Compiled {
+                range: ValueRange {
+                    known: c.range.known,
+                    ..c.range
+                },
+                expr: CExpr {
+                    kind: CExprKind::Best(slot, Box::new(c.expr)),
+                    span,
+                },
+                ty: Ty::Number,
+            };
+        }
+        let Some(func) = Func::lookup(&name.value) else {
+            let names: Vec<&str> = Func::ALL
+                .iter()
+                .flat_map(|f| [f.name(), f.vietnamese()])
+                .chain(["best", "cao_nhất"])
+                .collect();
+            let mut d = Diagnostic::error("E015", name.span.clone(), format!("unknown function `{}`", name.value));
+            if let Some(s) = did_you_mean(&name.value, names.iter().copied()) {
+                d = d.with_help(format!("did you mean `{s}`?"));
+            } else {
+                d = d.with_help("functions: ratio, min, max, clamp, each, deduct, round, best (see docs/language.md)");
+            }
+            self.diagnostics.push(d);
+            for a in args {
+                self.compile(a);
+            }
+            return Self::error(span);
+        };
+        let compiled: Vec<Compiled> = args.iter().map(|a| self.compile(a)).collect();
+        if compiled.len() != func.arity() {
+            let mut d = Diagnostic::error(
+                "E015",
+                span.clone(),
+                format!("`{}` takes {} arguments, found {}", name.value, func.arity(), compiled.len()),
+            )
+            .with_help(format!("usage: {}", func.signature()));
+            if compiled.len() == func.arity() - 1 && args.iter().any(|a| matches!(&a.kind, ExprKind::Number(n) if !n.value.fract().is_zero())) {
+                d = d.with_help(format!(
+                    "usage: {}; a comma between digits is a decimal comma: write `1, 5` for two arguments",
+                    func.signature()
+                ));
+            }
+            self.diagnostics.push(d);
+            return Self::error(span);
+        }
+        for c in &compiled {
+            self.expect(c, Ty::Number, "rule functions take numbers");
+        }
+        let r: Vec<ValueRange> = compiled.iter().map(|c| c.range).collect();
+        let range = match func {
+            Func::Ratio => {
+                if !self.has_zero_policy {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            "E014",
+                            span.clone(),
+                            format!("`ratio` in {} without a zero-denominator policy", self.node_id),
+                        )
+                        .with_help("say what a zero denominator means: `zero denominator: not evaluated` (or `zero`, `error`) on the criterion or in the ruleset header"),
+                    );
+                }
+                ValueRange::between(Decimal::ZERO, Some(Decimal::ONE))
+            }
+            Func::Min => ValueRange {
+                lo: r[0].lo.zip(r[1].lo).map(|(a, b)| a.min(b)),
+                hi: match (r[0].hi, r[1].hi) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                },
+                integer: r[0].integer && r[1].integer,
+                known: r[0].known && r[1].known,
+            },
+            Func::Max => ValueRange {
+                lo: match (r[0].lo, r[1].lo) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    (a, b) => a.or(b),
+                },
+                hi: r[0].hi.zip(r[1].hi).map(|(a, b)| a.max(b)),
+                integer: r[0].integer && r[1].integer,
+                known: r[0].known && r[1].known,
+            },
+            Func::Clamp => ValueRange {
+                lo: r[1].lo,
+                hi: r[2].hi,
+                integer: false,
+                known: r[1].known && r[2].known,
+            },
+            Func::Each => ValueRange {
+                lo: Some(Decimal::ZERO),
+                hi: match (mul_hi(r[0].hi, r[1].hi), r[2].hi) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                },
+                integer: false,
+                known: r.iter().all(|x| x.known && x.nonneg()),
+            },
+            Func::Deduct => ValueRange {
+                lo: match (sub(r[0].lo, mul_hi(r[1].hi, r[2].hi)), r[3].lo) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    (a, b) => a.or(b),
+                },
+                hi: r[0].hi.zip(r[3].hi).map(|(a, b)| a.max(b)),
+                integer: false,
+                known: r.iter().all(|x| x.known) && r[1].nonneg() && r[2].nonneg(),
+            },
+            Func::Round => {
+                let places_ok = matches!(&compiled[1].expr.kind, CExprKind::Const(Value::Number(n)) if n.fract().is_zero() && *n >= Decimal::ZERO && *n <= Decimal::from(28));
+                if !places_ok {
+                    self.diagnostics.push(Diagnostic::error(
+                        "E017",
+                        compiled[1].expr.span.clone(),
+                        "the places of `round` must be a whole number from 0 to 28",
+                    ));
+                }
+                ValueRange { integer: false, ..r[0] }
+            }
+        };
+        Compiled {
+            expr: CExpr {
+                kind: CExprKind::Call(func, compiled.into_iter().map(|c| c.expr).collect()),
+                span,
+            },
+            ty: Ty::Number,
+            range,
+        }
+    }
+
+    fn bands(&mut self, subject: &Expr, arms: &[ast::BandArm], span: Span) -> Compiled {
+        let s = self.compile(subject);
+        self.expect(&s, Ty::Number, "bands compare a number with their bounds");
+        let mut compiled_arms = Vec::new();
+        let mut range: Option<ValueRange> = None;
+        let mut ty = Ty::Error;
+        for arm in arms {
+            let value = self.compile(&arm.value);
+            if ty == Ty::Error {
+                ty = value.ty.clone();
+            } else if value.ty != Ty::Error && value.ty != ty {
+                self.diagnostics.push(Diagnostic::error(
+                    "E009",
+                    value.expr.span.clone(),
+                    format!("band values differ in type: {} here", value.ty.name(self.inputs)),
+                ));
+            }
+            range = Some(match range {
+                None => value.range,
+                Some(r) => ValueRange::union(r, value.range),
+            });
+            let interval = arm.bounds.as_ref().map(|b| to_num_interval(&b.value, true));
+            compiled_arms.push(CBandArm {
+                interval,
+                value: value.expr,
+                span: arm.span.clone(),
+            });
+        }
+        if arms.is_empty() {
+            self.diagnostics.push(Diagnostic::error("E010", span.clone(), "bands without any arm"));
+        } else if s.ty == Ty::Number {
+            self.check_band_coverage(&s.range, arms, &compiled_arms);
+        }
+        Compiled {
+            expr: CExpr {
+                kind: CExprKind::Bands(Box::new(s.expr), compiled_arms),
+                span,
+            },
+            ty: if ty == Ty::Error { Ty::Number } else { ty },
+            range: range.unwrap_or(ValueRange::UNKNOWN),
+        }
+    }
+
+    fn check_band_coverage(&mut self, subject: &ValueRange, arms: &[ast::BandArm], compiled: &[CBandArm]) {
+        let everything = NumInterval::default();
+        let intervals: Vec<NumInterval> = compiled.iter().map(|a| a.interval.unwrap_or(everything)).collect();
+        let domain = subject.domain();
+        let coverage = intervals::coverage(domain, &intervals);
+        let fraction = subject.hi.is_some_and(|h| h <= Decimal::ONE) && !subject.integer;
+        for gap in &coverage.gaps {
+            let last = arms.last().expect("arms");
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "E010",
+                    arms[0].span.start..last.span.end,
+                    format!("gap between bands: {} match no band", intervals::describe_gap(gap, fraction)),
+                )
+                .with_help("close the gap (e.g. `from 50% below 65%` next to `from 65%`), or add `otherwise: …`"),
+            );
+        }
+        for &i in &coverage.unreachable {
+            self.diagnostics.push(
+                Diagnostic::warning("W002", arms[i].span.clone(), "unreachable band: earlier bands take every value it covers")
+                    .with_help("bands are tried in order; move it up or remove it"),
+            );
+        }
+        for &(earlier, later) in &coverage.overlaps {
+            // First-match bands ("from 90%", then "from 80%") overlap by design; an explicit
+            // interval on both sides means the author meant them to be disjoint.
+            let explicit = |i: usize| {
+                arms[i]
+                    .bounds
+                    .as_ref()
+                    .is_some_and(|b| b.value.lower.is_some() && b.value.upper.is_some())
+            };
+            if explicit(earlier) && explicit(later) && !coverage.unreachable.contains(&later) {
+                self.diagnostics.push(
+                    Diagnostic::error("E011", arms[later].span.clone(), "overlapping bands: a value here also matches an earlier band")
+                        .with_label(arms[earlier].span.clone(), "overlaps this band"),
+                );
+            }
+        }
+    }
+}
+
+/// A syntax interval as numbers; in rules `90%` is 0.9 (`fractions`), in grades it is 90.
+pub fn to_num_interval(iv: &ast::Interval, fractions: bool) -> NumInterval {
+    let value = |n: ast::NumberLit| if fractions { n.as_fraction() } else { n.value };
+    NumInterval {
+        lower: iv.lower.map(|b| (value(b.value), b.inclusive)),
+        upper: iv.upper.map(|b| (value(b.value), b.inclusive)),
+    }
+}
+
+fn arith_range(op: BinOp, l: ValueRange, r: ValueRange) -> (ArithOp, ValueRange) {
+    let known = l.known && r.known;
+    match op {
+        BinOp::Add => (
+            ArithOp::Add,
+            ValueRange {
+                lo: add(l.lo, r.lo),
+                hi: add(l.hi, r.hi),
+                integer: l.integer && r.integer,
+                known,
+            },
+        ),
+        BinOp::Sub => (
+            ArithOp::Sub,
+            ValueRange {
+                lo: sub(l.lo, r.hi),
+                hi: sub(l.hi, r.lo),
+                integer: l.integer && r.integer,
+                known,
+            },
+        ),
+        BinOp::Mul => {
+            if l.nonneg() && r.nonneg() {
+                (
+                    ArithOp::Mul,
+                    ValueRange {
+                        lo: l.lo.zip(r.lo).and_then(|(a, b)| a.checked_mul(b)),
+                        hi: mul_hi(l.hi, r.hi),
+                        integer: l.integer && r.integer,
+                        known,
+                    },
+                )
+            } else {
+                (ArithOp::Mul, ValueRange::UNKNOWN)
+            }
+        }
+        _ => {
+            let positive_divisor = r.lo.is_some_and(|x| x > Decimal::ZERO);
+            if l.nonneg() && positive_divisor {
+                let lo = match r.hi {
+                    Some(h) => l.lo.and_then(|a| a.checked_div(h)),
+                    None => Some(Decimal::ZERO),
+                };
+                let hi = l.hi.zip(r.lo).and_then(|(a, b)| a.checked_div(b));
+                (
+                    ArithOp::Div,
+                    ValueRange {
+                        lo,
+                        hi,
+                        integer: false,
+                        known,
+                    },
+                )
+            } else {
+                (ArithOp::Div, ValueRange::UNKNOWN)
+            }
+        }
+    }
+}

@@ -1,0 +1,840 @@
+//! Stage 2: syntax tree → checked [`Ruleset`]. Reports every problem in one pass, and always
+//! returns a model (best effort on a broken file) so the editor keeps working.
+
+mod expr;
+pub mod intervals;
+
+use crate::diagnostic::{Diagnostic, Span};
+use crate::model::*;
+use crate::syntax::ast::{self, HeaderItem, InputTypeSyntax, LiteralKind, NodeItem, NodeKeyword, SyntaxFile, TestItem};
+use crate::text::{did_you_mean, format_decimal, name_key};
+pub use expr::{Ty, ValueRange};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// A use of an input, for go-to-definition, references, rename and "used by".
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputRef {
+    pub slot: usize,
+    pub span: Span,
+    /// The node whose rule or condition uses it (`None` in a test).
+    pub node: Option<usize>,
+}
+
+/// A mention of a node id outside its definition (in a test).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeRef {
+    pub node: usize,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct References {
+    pub inputs: Vec<InputRef>,
+    pub nodes: Vec<NodeRef>,
+    pub unknown_names: Vec<(String, Span)>,
+}
+
+/// The checker's result: a model (always), where names are used, and every finding.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub ruleset: Ruleset,
+    pub references: References,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Checks a parsed ruleset; `source` is the text it was parsed from (for rule texts and fixes).
+pub fn check(file: &SyntaxFile, source: &str) -> Checked {
+    let mut checker = Checker {
+        source: source.to_string(),
+        ..Checker::default()
+    };
+    let meta_and_policy = checker.header(file);
+    checker.inputs(file);
+    let (meta, rounding, zero_default, declared) = meta_and_policy;
+    checker.tree(file, rounding, zero_default);
+    checker.totals(&meta, &declared);
+    checker.unused_inputs();
+    let tests = checker.tests(file, &meta);
+    checker.diagnostics.sort_by_key(|d| (d.span.start, d.code));
+    Checked {
+        ruleset: Ruleset {
+            meta,
+            inputs: checker.inputs,
+            nodes: checker.nodes,
+            roots: checker.roots,
+            rounding,
+            best_slots: checker.best_slots,
+            tests,
+        },
+        references: checker.references,
+        diagnostics: checker.diagnostics,
+    }
+}
+
+/// Header declarations checked against the tree once it is built.
+#[derive(Default)]
+struct Declared {
+    total_span: Option<Span>,
+    counts: Vec<(CountKind, u32, Span)>,
+    shares: Vec<(SourceKind, Decimal, Span)>,
+}
+
+#[derive(Default)]
+struct Checker {
+    source: String,
+    inputs: Vec<Input>,
+    input_keys: HashMap<String, usize>,
+    used_inputs: Vec<bool>,
+    nodes: Vec<Node>,
+    roots: Vec<usize>,
+    ids: HashMap<String, usize>,
+    best_slots: usize,
+    references: References,
+    diagnostics: Vec<Diagnostic>,
+    /// The span of each node's `max` number, for the "set max to the children's sum" fix.
+    max_spans: Vec<Option<Span>>,
+}
+
+fn rounding_of(r: &ast::RoundingSyntax) -> Rounding {
+    Rounding {
+        places: r.places,
+        mode: r.mode.unwrap_or_default(),
+    }
+}
+
+impl Checker {
+    fn header(&mut self, file: &SyntaxFile) -> (Meta, RoundingPolicy, Option<ZeroAction>, Declared) {
+        let mut meta = Meta::default();
+        let mut rounding = RoundingPolicy::default();
+        let mut zero_default = None;
+        let mut declared = Declared::default();
+        let Some(header) = file.headers.first() else {
+            self.diagnostics.push(
+                Diagnostic::error("E021", 0..0, "the file has no ruleset header")
+                    .with_help("start with `ruleset \"title\" { year 2024  total 100 … }` / `bộ tiêu chí \"…\" { … }`"),
+            );
+            return (meta, rounding, zero_default, declared);
+        };
+        for extra in &file.headers[1..] {
+            self.diagnostics.push(
+                Diagnostic::error("E021", extra.title.span.clone(), "a second ruleset header")
+                    .with_label(header.title.span.clone(), "the first header"),
+            );
+        }
+        meta.title = header.title.value.clone();
+        let mut seen: HashMap<String, Span> = HashMap::new();
+        for item in &header.items {
+            let key = match &item.value {
+                HeaderItem::Count(kind, _) => format!("count {}", kind.as_str()),
+                HeaderItem::Share(source, _) => format!("share {}", source.as_str()),
+                HeaderItem::Grade { name, .. } => format!("grade {}", name_key(name)),
+                HeaderItem::Rounding(r) => format!("rounding {}", r.target.as_str()),
+                other => format!("{:?}", std::mem::discriminant(other)),
+            };
+            if let Some(first) = seen.get(&key) {
+                self.diagnostics.push(
+                    Diagnostic::error("E023", item.span.clone(), "this is declared twice").with_label(first.clone(), "first declared here"),
+                );
+                continue;
+            }
+            seen.insert(key, item.span.clone());
+            match &item.value {
+                HeaderItem::Issuer(s) => meta.issuer = Some(s.clone()),
+                HeaderItem::Decree { number, date } => {
+                    meta.decree = Some(number.clone());
+                    meta.decree_date = *date;
+                }
+                HeaderItem::Year(y) => meta.year = Some(*y),
+                HeaderItem::Level(l) => meta.level = Some(*l),
+                HeaderItem::Total(t) => {
+                    meta.total = Some(*t);
+                    declared.total_span = Some(item.span.clone());
+                }
+                HeaderItem::Count(kind, n) => declared.counts.push((*kind, *n, item.span.clone())),
+                HeaderItem::Share(source, v) => declared.shares.push((*source, *v, item.span.clone())),
+                HeaderItem::Grade { name, bounds } => meta.grades.push(GradeBand {
+                    name: name.clone(),
+                    interval: expr::to_num_interval(bounds, false),
+                    span: item.span.clone(),
+                }),
+                HeaderItem::Rounding(r) => {
+                    if r.places > 28 {
+                        self.diagnostics.push(Diagnostic::error("E017", item.span.clone(), "a rounding keeps at most 28 places"));
+                    } else {
+                        rounding.set(r.target, rounding_of(r));
+                    }
+                }
+                HeaderItem::PercentFromRoundedTotal => meta.percent_from_rounded_total = true,
+                HeaderItem::ZeroDefault(z) => zero_default = Some(*z),
+            }
+        }
+        self.grade_bands(&meta.grades);
+        (meta, rounding, zero_default, declared)
+    }
+
+    /// Grades must cover 0–100% exactly once.
+    fn grade_bands(&mut self, grades: &[GradeBand]) {
+        if grades.is_empty() {
+            return;
+        }
+        let domain = intervals::Domain {
+            interval: NumInterval {
+                lower: Some((Decimal::ZERO, true)),
+                upper: Some((Decimal::ONE_HUNDRED, true)),
+            },
+            integer: false,
+        };
+        let bands: Vec<NumInterval> = grades.iter().map(|g| g.interval).collect();
+        let coverage = intervals::coverage(domain, &bands);
+        let all = grades[0].span.start..grades.last().expect("grades").span.end;
+        for gap in &coverage.gaps {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "E016",
+                    all.clone(),
+                    format!("grade bands leave a gap: percentages {} get no grade", intervals::describe_gap(gap, false).trim_start_matches("values ")),
+                )
+                .with_help("grades are half-open: `from 75 below 85` next to `from 85`"),
+            );
+        }
+        for (earlier, later) in coverage.overlaps {
+            self.diagnostics.push(
+                Diagnostic::error("E016", grades[later].span.clone(), format!("grade `{}` overlaps grade `{}`", grades[later].name, grades[earlier].name))
+                    .with_label(grades[earlier].span.clone(), "overlaps this grade"),
+            );
+        }
+    }
+
+    fn inputs(&mut self, file: &SyntaxFile) {
+        for decl in &file.inputs {
+            let key = name_key(&decl.name.value);
+            if let Some(&first) = self.input_keys.get(&key) {
+                self.diagnostics.push(
+                    Diagnostic::error("E022", decl.name.span.clone(), format!("input `{}` is declared twice", decl.name.value))
+                        .with_label(self.inputs[first].name_span.clone(), "first declared here"),
+                );
+                continue;
+            }
+            let ty = match &decl.ty.value {
+                InputTypeSyntax::Count => InputType::Count,
+                InputTypeSyntax::Decimal => InputType::Decimal,
+                InputTypeSyntax::Percent => InputType::Percent,
+                InputTypeSyntax::YesNo => InputType::YesNo,
+                InputTypeSyntax::Date => InputType::Date,
+                InputTypeSyntax::Points => InputType::Points,
+                InputTypeSyntax::Levels(levels) => {
+                    let mut seen: HashMap<String, &Span> = HashMap::new();
+                    for level in levels {
+                        if let Some(first) = seen.insert(name_key(&level.value), &level.span) {
+                            self.diagnostics.push(
+                                Diagnostic::error("E022", level.span.clone(), format!("level `{}` is listed twice", level.value))
+                                    .with_label(first.clone(), "first listed here"),
+                            );
+                        }
+                    }
+                    InputType::Levels(levels.iter().map(|l| l.value.clone()).collect())
+                }
+            };
+            let default = decl.default.as_ref().and_then(|lit| self.literal_value(lit, &ty, &decl.name.value));
+            self.input_keys.insert(key.clone(), self.inputs.len());
+            self.inputs.push(Input {
+                name: decl.name.value.clone(),
+                key,
+                ty,
+                description: decl.description.as_ref().map(|d| d.value.clone()),
+                owner: decl.owner.as_ref().map(|o| o.value.clone()),
+                default,
+                span: decl.span.clone(),
+                name_span: decl.name.span.clone(),
+            });
+        }
+        self.used_inputs = vec![false; self.inputs.len()];
+    }
+
+    /// A literal (a default or a test value) as a value of the input's type.
+    fn literal_value(&mut self, lit: &ast::Literal, ty: &InputType, name: &str) -> Option<Value> {
+        let mismatch = |what: &str| {
+            Diagnostic::error("E009", lit.span.clone(), format!("`{name}` is {}, but this is {what}", ty.describe()))
+        };
+        let value = match (&lit.kind, ty) {
+            (LiteralKind::Number { negative: true, .. }, _) => {
+                self.diagnostics.push(Diagnostic::error("E009", lit.span.clone(), format!("`{name}` cannot be negative")));
+                return None;
+            }
+            (LiteralKind::Number { value, .. }, InputType::Count) => {
+                if value.percent || !value.value.fract().is_zero() {
+                    self.diagnostics.push(mismatch("not a whole number"));
+                    return None;
+                }
+                Value::Number(value.value)
+            }
+            (LiteralKind::Number { value, .. }, InputType::Percent) => {
+                let v = if value.percent { value.as_fraction() } else { value.value / Decimal::ONE_HUNDRED };
+                if v > Decimal::ONE {
+                    self.diagnostics.push(mismatch("above 100%"));
+                    return None;
+                }
+                Value::Number(v)
+            }
+            (LiteralKind::Number { value, .. }, InputType::Decimal | InputType::Points) => {
+                if value.percent {
+                    self.diagnostics.push(mismatch("a percentage"));
+                    return None;
+                }
+                Value::Number(value.value)
+            }
+            (LiteralKind::Bool(b), InputType::YesNo) => Value::Bool(*b),
+            (LiteralKind::Date(d), InputType::Date) => Value::Date(*d),
+            (LiteralKind::Str(s), InputType::Levels(levels)) => match levels.iter().position(|l| name_key(l) == name_key(s)) {
+                Some(i) => Value::Level(i),
+                None => {
+                    self.diagnostics.push(
+                        Diagnostic::error("E017", lit.span.clone(), format!("`{s}` is not a level of `{name}`"))
+                            .with_help(format!("its levels are: {}", levels.join(", "))),
+                    );
+                    return None;
+                }
+            },
+            (LiteralKind::Number { .. }, _) => {
+                self.diagnostics.push(mismatch("a number"));
+                return None;
+            }
+            (LiteralKind::Bool(_), _) => {
+                self.diagnostics.push(mismatch("yes/no"));
+                return None;
+            }
+            (LiteralKind::Date(_), _) => {
+                self.diagnostics.push(mismatch("a date"));
+                return None;
+            }
+            (LiteralKind::Str(_), _) => {
+                self.diagnostics.push(mismatch("a text"));
+                return None;
+            }
+        };
+        Some(value)
+    }
+
+    // ───────────── the tree ─────────────
+
+    fn tree(&mut self, file: &SyntaxFile, rounding: RoundingPolicy, zero_default: Option<ZeroAction>) {
+        for syntax in &file.nodes {
+            let index = self.build_node(syntax, None, 1, rounding, zero_default, SourceKind::SelfAssessment);
+            self.roots.push(index);
+        }
+        // Maxima bottom-up: the nodes are in pre-order, so walking backwards sees children first.
+        let syntax_by_index = flatten(&file.nodes);
+        for index in (0..self.nodes.len()).rev() {
+            self.settle_max(index, syntax_by_index[index]);
+        }
+        for (index, syntax) in syntax_by_index.iter().enumerate() {
+            self.rules(index, syntax);
+        }
+    }
+
+    fn build_node(
+        &mut self,
+        syntax: &ast::NodeSyntax,
+        parent: Option<usize>,
+        depth: usize,
+        inherited_rounding: RoundingPolicy,
+        inherited_zero: Option<ZeroAction>,
+        inherited_source: SourceKind,
+    ) -> usize {
+        let index = self.nodes.len();
+        let id = syntax.id.value.clone();
+        let level = match depth {
+            1 => NodeLevel::Area,
+            2 => NodeLevel::Criterion,
+            _ => NodeLevel::Subcriterion,
+        };
+        if let Some(&first) = self.ids.get(&id) {
+            let next = self.next_free_id(&id);
+            self.diagnostics.push(
+                Diagnostic::error("E002", syntax.id.span.clone(), format!("duplicate id `{id}`"))
+                    .with_label(self.nodes[first].id_span.clone(), "first used here")
+                    .with_fix(format!("renumber as {next}"), syntax.id.span.clone(), next),
+            );
+        } else {
+            self.ids.insert(id.clone(), index);
+        }
+        if let Some(p) = parent {
+            let parent_id = &self.nodes[p].id;
+            let under = id.strip_prefix(parent_id.as_str()).and_then(|rest| rest.strip_prefix('.')).is_some_and(|rest| !rest.is_empty() && !rest.contains('.'));
+            if !under {
+                self.diagnostics.push(
+                    Diagnostic::error("E003", syntax.id.span.clone(), format!("`{id}` is not a child id of `{parent_id}`"))
+                        .with_label(self.nodes[p].id_span.clone(), "the parent")
+                        .with_help(format!("a child of {parent_id} is numbered {parent_id}.N")),
+                );
+            }
+        }
+        let keyword_level = match syntax.keyword.value {
+            NodeKeyword::Area => Some(NodeLevel::Area),
+            NodeKeyword::Subcriterion => Some(NodeLevel::Subcriterion),
+            NodeKeyword::Criterion => None,
+        };
+        let keyword_mismatch = match (keyword_level, level) {
+            (Some(NodeLevel::Area), NodeLevel::Area) | (None, NodeLevel::Criterion | NodeLevel::Subcriterion) => false,
+            (Some(NodeLevel::Subcriterion), NodeLevel::Subcriterion) => false,
+            (None, NodeLevel::Area) => true,
+            _ => true,
+        };
+        if keyword_mismatch {
+            self.diagnostics.push(Diagnostic::warning(
+                "W004",
+                syntax.keyword.span.clone(),
+                format!("written as {:?} but it stands at the level of {} {}", syntax.keyword.value, articled(level.as_str()), ""),
+            ).with_help("areas stand at the top, criteria inside areas, sub-criteria inside criteria"));
+        }
+
+        let mut rounding = inherited_rounding;
+        let mut zero_action = inherited_zero;
+        let mut source = inherited_source;
+        let mut node = Node {
+            id,
+            title: syntax.title.value.clone(),
+            level,
+            parent,
+            children: Vec::new(),
+            max: Decimal::ZERO,
+            owner: None,
+            source,
+            bonus: false,
+            notes: Vec::new(),
+            references: Vec::new(),
+            not_evaluated: None,
+            zero_action,
+            rounding,
+            rule: None,
+            rule_text: None,
+            span: syntax.span.clone(),
+            id_span: syntax.id.span.clone(),
+        };
+        let mut seen: HashMap<&'static str, Span> = HashMap::new();
+        for item in &syntax.items {
+            let key = match &item.value {
+                NodeItem::Max(_) => Some("max"),
+                NodeItem::Owner(_) => Some("owner"),
+                NodeItem::Source(_) => Some("source"),
+                NodeItem::ZeroPolicy(_) => Some("zero denominator"),
+                NodeItem::Rule(_) => Some("score"),
+                NodeItem::NotEvaluated { .. } => Some("not evaluated"),
+                _ => None,
+            };
+            if let Some(key) = key {
+                if let Some(first) = seen.get(key) {
+                    self.diagnostics.push(
+                        Diagnostic::error("E023", item.span.clone(), format!("`{key}` is declared twice for {}", node.id))
+                            .with_label(first.clone(), "first declared here"),
+                    );
+                    continue;
+                }
+                seen.insert(key, item.span.clone());
+            }
+            match &item.value {
+                NodeItem::Owner(o) => node.owner = Some(o.clone()),
+                NodeItem::Source(s) => source = *s,
+                NodeItem::Bonus => node.bonus = true,
+                NodeItem::Note(n) => node.notes.push(n.clone()),
+                NodeItem::Reference(r) => node.references.push(r.clone()),
+                NodeItem::ZeroPolicy(z) => zero_action = Some(*z),
+                NodeItem::Rounding(r) => {
+                    if r.places > 28 {
+                        self.diagnostics.push(Diagnostic::error("E017", item.span.clone(), "a rounding keeps at most 28 places"));
+                    } else if matches!(r.target, RoundTarget::Percent) {
+                        self.diagnostics.push(Diagnostic::error("E017", item.span.clone(), "the percentage is the unit's: round it in the ruleset header"));
+                    } else {
+                        rounding.set(r.target, rounding_of(r));
+                    }
+                }
+                NodeItem::Max(_) | NodeItem::Rule(_) | NodeItem::NotEvaluated { .. } => {}
+            }
+        }
+        node.source = source;
+        node.rounding = rounding;
+        node.zero_action = zero_action;
+        self.nodes.push(node);
+        self.max_spans.push(None);
+        let children: Vec<usize> = syntax
+            .children
+            .iter()
+            .map(|child| self.build_node(child, Some(index), depth + 1, rounding, zero_action, source))
+            .collect();
+        self.nodes[index].children = children;
+        index
+    }
+
+    fn next_free_id(&self, id: &str) -> String {
+        let (prefix, last) = match id.rsplit_once('.') {
+            Some((p, l)) => (format!("{p}."), l),
+            None => (String::new(), id),
+        };
+        let mut n: u64 = last.parse().unwrap_or(0);
+        loop {
+            n += 1;
+            let candidate = format!("{prefix}{n}");
+            if !self.ids.contains_key(&candidate) {
+                return candidate;
+            }
+        }
+    }
+
+    fn settle_max(&mut self, index: usize, syntax: &ast::NodeSyntax) {
+        let declared = syntax.items.iter().find_map(|item| match item.value {
+            NodeItem::Max(m) => Some((m, item.span.clone())),
+            _ => None,
+        });
+        let number_span = declared.as_ref().map(|(m, span)| {
+            // The number is the last word of `max 1,5`.
+            let text = &self.source[span.clone()];
+            let len = text.len() - text.trim_end().rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            let _ = m;
+            span.end - len..span.end
+        });
+        self.max_spans[index] = number_span.clone();
+        let node = &self.nodes[index];
+        if node.is_leaf() {
+            match declared {
+                Some((m, _)) => self.nodes[index].max = m,
+                None => self.diagnostics.push(
+                    Diagnostic::error("E020", node.id_span.clone(), format!("{} {} has no maximum", node.level.as_str(), node.id))
+                        .with_help("write its maximum: `max 1.5` / `tối đa 1,5`"),
+                ),
+            }
+            return;
+        }
+        let sum: Decimal = node.children.iter().map(|&c| self.nodes[c].max).sum();
+        match declared {
+            Some((m, span)) => {
+                if m != sum {
+                    let node = &self.nodes[index];
+                    let mut d = Diagnostic::error(
+                        "E004",
+                        span,
+                        format!(
+                            "the maximum of {} is {}, but its children's maxima add up to {}",
+                            node.id,
+                            format_decimal(m),
+                            format_decimal(sum)
+                        ),
+                    );
+                    for &c in &node.children {
+                        let child = &self.nodes[c];
+                        d = d.with_label(child.id_span.clone(), format!("{} max {}", child.id, format_decimal(child.max)));
+                    }
+                    if let Some(ns) = number_span {
+                        d = d.with_fix(format!("set the maximum of {} to {}", node.id, format_decimal(sum)), ns, format_decimal(sum));
+                    }
+                    self.diagnostics.push(d);
+                }
+                self.nodes[index].max = m;
+            }
+            None => self.nodes[index].max = sum,
+        }
+    }
+
+    fn rules(&mut self, index: usize, syntax: &ast::NodeSyntax) {
+        for item in &syntax.items {
+            match &item.value {
+                NodeItem::Rule(expr) => {
+                    let max = self.nodes[index].max;
+                    let has_policy = self.nodes[index].zero_action.is_some();
+                    let compiled = self.compile(index, expr, has_policy);
+                    if compiled.ty == Ty::Number {
+                        self.check_range(index, expr, &compiled.range, max);
+                    } else if compiled.ty != Ty::Error {
+                        self.diagnostics.push(Diagnostic::error(
+                            "E009",
+                            expr.span.clone(),
+                            format!("a score must be a number, found {}", describe_ty(&compiled.ty)),
+                        ));
+                    }
+                    let node = &mut self.nodes[index];
+                    node.rule_text = Some(self.source[expr.span.clone()].to_string());
+                    node.rule = Some(Rule::Formula(compiled.expr));
+                }
+                NodeItem::NotEvaluated { condition, reason } => {
+                    let has_policy = self.nodes[index].zero_action.is_some();
+                    let condition = condition.as_ref().map(|c| {
+                        let compiled = self.compile(index, c, has_policy);
+                        if compiled.ty != Ty::Bool && compiled.ty != Ty::Error {
+                            self.diagnostics.push(Diagnostic::error(
+                                "E009",
+                                c.span.clone(),
+                                format!("a not-evaluated condition must be yes/no, found {}", describe_ty(&compiled.ty)),
+                            ));
+                        }
+                        compiled.expr
+                    });
+                    self.nodes[index].not_evaluated = Some(NotEvaluatedClause {
+                        condition,
+                        reason: reason.as_ref().map(|r| r.value.clone()).unwrap_or_else(|| "không đánh giá".to_string()),
+                        span: item.span.clone(),
+                    });
+                }
+                _ => {}
+            }
+        }
+        if self.nodes[index].is_leaf() && self.nodes[index].rule.is_none() {
+            self.nodes[index].rule = Some(Rule::Awarded);
+        }
+    }
+
+    fn compile(&mut self, index: usize, expr: &ast::Expr, has_zero_policy: bool) -> expr::Compiled {
+        let node = &self.nodes[index];
+        let mut ctx = expr::ExprContext {
+            inputs: &self.inputs,
+            input_keys: &self.input_keys,
+            node_max: node.max,
+            node_index: index,
+            node_id: &node.id,
+            has_zero_policy,
+            best_slots: &mut self.best_slots,
+            references: &mut self.references,
+            used_inputs: &mut self.used_inputs,
+            diagnostics: &mut self.diagnostics,
+        };
+        ctx.compile(expr)
+    }
+
+    /// A rule that can provably leave [0, max] is an error: the engine never clamps silently.
+    fn check_range(&mut self, index: usize, expr: &ast::Expr, range: &ValueRange, max: Decimal) {
+        if !range.known {
+            return;
+        }
+        let id = &self.nodes[index].id;
+        if range.hi.is_none_or(|h| h > max) {
+            let reach = range.hi.map_or("without limit".to_string(), |h| format!("up to {}", format_decimal(h)));
+            self.diagnostics.push(
+                Diagnostic::error("E012", expr.span.clone(), format!("the rule of {id} can exceed its maximum {}: it reaches {reach}", format_decimal(max)))
+                    .with_help("cap it: `min(…, max)` or `each(count, points, max)`")
+                    .with_fix("cap the rule at the maximum", expr.span.clone(), format!("min({}, max)", &self.source[expr.span.clone()])),
+            );
+        }
+        if range.lo.is_none_or(|l| l < Decimal::ZERO) {
+            let reach = range.lo.map_or("without limit".to_string(), |l| format!("down to {}", format_decimal(l)));
+            self.diagnostics.push(
+                Diagnostic::error("E013", expr.span.clone(), format!("the rule of {id} can go below zero: it reaches {reach}"))
+                    .with_help("floor it: `max(…, 0)` or `deduct(start, count, points, 0)`"),
+            );
+        }
+    }
+
+    // ───────────── totals, counts, shares ─────────────
+
+    fn totals(&mut self, meta: &Meta, declared: &Declared) {
+        let areas_sum: Decimal = self.roots.iter().map(|&r| self.nodes[r].max).sum();
+        if let (Some(total), Some(span)) = (meta.total, &declared.total_span) {
+            if !self.roots.is_empty() && areas_sum != total {
+                let mut d = Diagnostic::error(
+                    "E005",
+                    span.clone(),
+                    format!("the areas add up to {}, but the declared total is {}", format_decimal(areas_sum), format_decimal(total)),
+                );
+                for &r in &self.roots {
+                    let area = &self.nodes[r];
+                    d = d.with_label(area.id_span.clone(), format!("area {} max {}", area.id, format_decimal(area.max)));
+                }
+                self.diagnostics.push(d);
+            }
+        }
+        for (kind, n, span) in &declared.counts {
+            let actual = self.nodes.iter().filter(|node| match kind {
+                CountKind::Areas => node.level == NodeLevel::Area,
+                CountKind::Criteria => node.level == NodeLevel::Criterion,
+                CountKind::Subcriteria => node.level == NodeLevel::Subcriterion,
+            });
+            let actual = actual.count();
+            if actual != *n as usize {
+                self.diagnostics.push(Diagnostic::error(
+                    "E006",
+                    span.clone(),
+                    format!("{} {} declared, but the tree has {}", n, kind.as_str(), actual),
+                ));
+            }
+        }
+        if !declared.shares.is_empty() {
+            let mut by_source: HashMap<SourceKind, Decimal> = HashMap::new();
+            for node in self.nodes.iter().filter(|n| n.is_leaf()) {
+                *by_source.entry(node.source).or_default() += node.max;
+            }
+            let mut share_sum = Decimal::ZERO;
+            for (source, share, span) in &declared.shares {
+                share_sum += *share;
+                let actual = by_source.get(source).copied().unwrap_or_default();
+                if actual != *share {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            "E007",
+                            span.clone(),
+                            format!(
+                                "the {} share is declared {}, but the criteria from that source add up to {}",
+                                source.as_str(),
+                                format_decimal(*share),
+                                format_decimal(actual)
+                            ),
+                        )
+                        .with_help("mark survey items `source survey` / `nguồn ĐTXHH`; check the maxima"),
+                    );
+                }
+            }
+            if let (Some(total), Some((_, _, span))) = (meta.total, declared.shares.first()) {
+                if share_sum != total {
+                    self.diagnostics.push(Diagnostic::error(
+                        "E007",
+                        span.clone(),
+                        format!("the shares add up to {}, not to the total {}", format_decimal(share_sum), format_decimal(total)),
+                    ));
+                }
+            }
+        }
+    }
+
+    fn unused_inputs(&mut self) {
+        for (slot, used) in self.used_inputs.iter().enumerate() {
+            if !used {
+                let input = &self.inputs[slot];
+                self.diagnostics.push(
+                    Diagnostic::warning("W001", input.name_span.clone(), format!("input `{}` is never used", input.name))
+                        .with_help("use it in a rule or condition, or remove it"),
+                );
+            }
+        }
+    }
+
+    // ───────────── tests ─────────────
+
+    fn node_ref(&mut self, id: &ast::Spanned<String>) -> Option<usize> {
+        match self.ids.get(&id.value) {
+            Some(&node) => {
+                self.references.nodes.push(NodeRef { node, span: id.span.clone() });
+                Some(node)
+            }
+            None => {
+                let mut d = Diagnostic::error("E018", id.span.clone(), format!("unknown criterion `{}`", id.value));
+                if let Some(s) = did_you_mean(&id.value, self.nodes.iter().map(|n| n.id.as_str())) {
+                    d = d.with_help(format!("did you mean `{s}`?"));
+                }
+                self.diagnostics.push(d);
+                None
+            }
+        }
+    }
+
+    fn tests(&mut self, file: &SyntaxFile, meta: &Meta) -> Vec<TestCase> {
+        let mut names: HashMap<String, Span> = HashMap::new();
+        let mut cases = Vec::new();
+        for test in &file.tests {
+            if let Some(first) = names.insert(test.name.value.clone(), test.name.span.clone()) {
+                self.diagnostics.push(
+                    Diagnostic::error("E023", test.name.span.clone(), format!("test `{}` is declared twice", test.name.value))
+                        .with_label(first, "first declared here"),
+                );
+            }
+            let mut case = TestCase {
+                name: test.name.value.clone(),
+                span: test.span.clone(),
+                inputs: Vec::new(),
+                points: Vec::new(),
+                not_evaluated: Vec::new(),
+                expectations: Vec::new(),
+            };
+            for item in &test.items {
+                match &item.value {
+                    TestItem::Given(assignments) => {
+                        for (name, lit) in assignments {
+                            let Some(&slot) = self.input_keys.get(&name_key(&name.value)) else {
+                                let mut d = Diagnostic::error("E018", name.span.clone(), format!("unknown input `{}`", name.value));
+                                if let Some(s) = did_you_mean(&name.value, self.inputs.iter().map(|i| i.name.as_str())) {
+                                    d = d.with_help(format!("did you mean `{s}`?"));
+                                }
+                                self.diagnostics.push(d);
+                                continue;
+                            };
+                            self.references.inputs.push(InputRef { slot, span: name.span.clone(), node: None });
+                            let ty = self.inputs[slot].ty.clone();
+                            if let Some(v) = self.literal_value(lit, &ty, &name.value) {
+                                case.inputs.push((slot, v));
+                            }
+                        }
+                    }
+                    TestItem::Points { id, value } => {
+                        if let Some(n) = self.node_ref(id) {
+                            case.points.push((n, *value));
+                        }
+                    }
+                    TestItem::NotEvaluated { id, reason } => {
+                        if let Some(n) = self.node_ref(id) {
+                            case.not_evaluated.push((n, reason.clone().unwrap_or_else(|| "không đánh giá".into())));
+                        }
+                    }
+                    TestItem::ExpectScore { id, value } => {
+                        if let Some(n) = self.node_ref(id) {
+                            case.expectations.push((Expectation::Score(n, *value), item.span.clone()));
+                        }
+                    }
+                    TestItem::ExpectNotEvaluated { id } => {
+                        if let Some(n) = self.node_ref(id) {
+                            case.expectations.push((Expectation::NotEvaluated(n), item.span.clone()));
+                        }
+                    }
+                    TestItem::ExpectPercent(p) => case.expectations.push((Expectation::Percent(*p), item.span.clone())),
+                    TestItem::ExpectGrade(g) => {
+                        if !meta.grades.iter().any(|band| name_key(&band.name) == name_key(g)) {
+                            let mut d = Diagnostic::error("E018", item.span.clone(), format!("unknown grade `{g}`"));
+                            if let Some(s) = did_you_mean(g, meta.grades.iter().map(|b| b.name.as_str())) {
+                                d = d.with_help(format!("did you mean `{s}`?"));
+                            }
+                            self.diagnostics.push(d);
+                        }
+                        case.expectations.push((Expectation::Grade(g.clone()), item.span.clone()));
+                    }
+                    TestItem::ExpectAchieved(a) => case.expectations.push((Expectation::Achieved(*a), item.span.clone())),
+                    TestItem::ExpectMax(m) => case.expectations.push((Expectation::Max(*m), item.span.clone())),
+                }
+            }
+            if case.expectations.is_empty() {
+                self.diagnostics.push(Diagnostic::warning("W003", test.name.span.clone(), format!("test `{}` expects nothing", test.name.value)).with_help("add `expect 1.2.3 = 0.5` lines"));
+            }
+            cases.push(case);
+        }
+        cases
+    }
+}
+
+fn describe_ty(ty: &Ty) -> &'static str {
+    match ty {
+        Ty::Number => "a number",
+        Ty::Bool => "yes/no",
+        Ty::Date => "a date",
+        Ty::Level(_) => "a level",
+        Ty::Str => "a text",
+        Ty::Error => "unknown",
+    }
+}
+
+fn articled(word: &str) -> String {
+    if word.starts_with('a') {
+        format!("an {word}")
+    } else {
+        format!("a {word}")
+    }
+}
+
+/// The syntax nodes in the same pre-order as the model's nodes.
+fn flatten(nodes: &[ast::NodeSyntax]) -> Vec<&ast::NodeSyntax> {
+    let mut out = Vec::new();
+    fn walk<'a>(node: &'a ast::NodeSyntax, out: &mut Vec<&'a ast::NodeSyntax>) {
+        out.push(node);
+        for child in &node.children {
+            walk(child, out);
+        }
+    }
+    for node in nodes {
+        walk(node, &mut out);
+    }
+    out
+}
+

@@ -1,0 +1,611 @@
+//! The checked ruleset: what the evaluator runs. Built only by `check`, so every name is
+//! resolved, every type is right and every sum adds up (or the checker said otherwise).
+
+use crate::diagnostic::Span;
+use chrono::NaiveDate;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Cấp đơn vị: the kind of unit a ruleset scores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitLevel {
+    /// sở, cơ quan chuyên môn thuộc UBND tỉnh
+    Department,
+    /// UBND huyện, thị xã, thành phố
+    District,
+    /// UBND xã
+    Commune,
+    /// UBND tỉnh (national index)
+    Province,
+    /// bộ, cơ quan ngang bộ (national index)
+    Ministry,
+}
+
+impl UnitLevel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitLevel::Department => "department",
+            UnitLevel::District => "district",
+            UnitLevel::Commune => "commune",
+            UnitLevel::Province => "province",
+            UnitLevel::Ministry => "ministry",
+        }
+    }
+}
+
+/// Where a node's points come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SourceKind {
+    /// tự đánh giá, thẩm định: the appraised self-assessment
+    SelfAssessment,
+    /// điều tra xã hội học (ĐTXHH)
+    Survey,
+    /// khảo sát sự hài lòng (SIPAS)
+    Satisfaction,
+}
+
+impl SourceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::SelfAssessment => "self",
+            SourceKind::Survey => "survey",
+            SourceKind::Satisfaction => "satisfaction",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountKind {
+    Areas,
+    Criteria,
+    Subcriteria,
+}
+
+impl CountKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CountKind::Areas => "areas",
+            CountKind::Criteria => "criteria",
+            CountKind::Subcriteria => "sub-criteria",
+        }
+    }
+}
+
+/// What a rounding applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoundTarget {
+    /// every `ratio(…)` result, before it is used
+    Ratio,
+    /// a leaf's points
+    Score,
+    /// a parent's subtotal and the unit's total
+    Total,
+    /// the unit's percentage
+    Percent,
+}
+
+impl RoundTarget {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoundTarget::Ratio => "ratio",
+            RoundTarget::Score => "score",
+            RoundTarget::Total => "total",
+            RoundTarget::Percent => "percent",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RoundMode {
+    /// Excel's ROUND: half away from zero (the default).
+    #[default]
+    HalfUp,
+    HalfEven,
+    /// toward zero
+    Down,
+    /// away from zero
+    Up,
+}
+
+impl RoundMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoundMode::HalfUp => "half-up",
+            RoundMode::HalfEven => "half-even",
+            RoundMode::Down => "down",
+            RoundMode::Up => "up",
+        }
+    }
+
+    pub fn strategy(self) -> RoundingStrategy {
+        match self {
+            RoundMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
+            RoundMode::HalfEven => RoundingStrategy::MidpointNearestEven,
+            RoundMode::Down => RoundingStrategy::ToZero,
+            RoundMode::Up => RoundingStrategy::AwayFromZero,
+        }
+    }
+}
+
+/// A declared rounding: to how many places, in which mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rounding {
+    pub places: u32,
+    pub mode: RoundMode,
+}
+
+impl Rounding {
+    pub fn apply(self, value: Decimal) -> Decimal {
+        value.round_dp_with_strategy(self.places, self.mode.strategy())
+    }
+
+    pub fn describe(self) -> String {
+        format!("{} places, {}", self.places, self.mode.as_str())
+    }
+}
+
+/// Which roundings are in force at one node (the ruleset's, overridden by the node's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RoundingPolicy {
+    pub ratio: Option<Rounding>,
+    pub score: Option<Rounding>,
+    pub total: Option<Rounding>,
+    pub percent: Option<Rounding>,
+}
+
+impl RoundingPolicy {
+    pub fn get(&self, target: RoundTarget) -> Option<Rounding> {
+        match target {
+            RoundTarget::Ratio => self.ratio,
+            RoundTarget::Score => self.score,
+            RoundTarget::Total => self.total,
+            RoundTarget::Percent => self.percent,
+        }
+    }
+
+    pub fn set(&mut self, target: RoundTarget, rounding: Rounding) {
+        match target {
+            RoundTarget::Ratio => self.ratio = Some(rounding),
+            RoundTarget::Score => self.score = Some(rounding),
+            RoundTarget::Total => self.total = Some(rounding),
+            RoundTarget::Percent => self.percent = Some(rounding),
+        }
+    }
+}
+
+/// What `ratio(a, b)` means when `b` is zero, declared per criterion or for the ruleset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ZeroAction {
+    /// the criterion is not evaluated
+    NotEvaluated,
+    /// the ratio is 0
+    Zero,
+    /// the data is wrong: report it
+    Error,
+}
+
+impl ZeroAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ZeroAction::NotEvaluated => "not evaluated",
+            ZeroAction::Zero => "zero",
+            ZeroAction::Error => "error",
+        }
+    }
+}
+
+/// A grade band over the percentage (0–100), half-open as decrees write them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GradeBand {
+    pub name: String,
+    pub interval: NumInterval,
+    pub span: Span,
+}
+
+/// A numeric interval with optional, inclusive or exclusive bounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct NumInterval {
+    pub lower: Option<(Decimal, bool)>,
+    pub upper: Option<(Decimal, bool)>,
+}
+
+impl NumInterval {
+    pub fn contains(&self, value: Decimal) -> bool {
+        let above = match self.lower {
+            None => true,
+            Some((bound, true)) => value >= bound,
+            Some((bound, false)) => value > bound,
+        };
+        let below = match self.upper {
+            None => true,
+            Some((bound, true)) => value <= bound,
+            Some((bound, false)) => value < bound,
+        };
+        above && below
+    }
+
+    /// "from 80 below 90", for explanations.
+    pub fn describe(&self) -> String {
+        let fmt = crate::text::format_decimal;
+        match (self.lower, self.upper) {
+            (Some((l, true)), Some((u, true))) if l == u => format!("= {}", fmt(l)),
+            (None, None) => "any value".to_string(),
+            (lower, upper) => {
+                let mut parts = Vec::new();
+                if let Some((l, inc)) = lower {
+                    parts.push(format!("{} {}", if inc { "≥" } else { ">" }, fmt(l)));
+                }
+                if let Some((u, inc)) = upper {
+                    parts.push(format!("{} {}", if inc { "≤" } else { "<" }, fmt(u)));
+                }
+                parts.join(" and ")
+            }
+        }
+    }
+}
+
+/// The type of a declared input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputType {
+    /// số lượng: a whole number ≥ 0
+    Count,
+    /// số: a decimal ≥ 0
+    Decimal,
+    /// phần trăm: written 0–100 (or "57,89%"), held as a fraction 0–1
+    Percent,
+    /// có/không
+    YesNo,
+    /// ngày
+    Date,
+    /// điểm: points ≥ 0 given by the council or a survey
+    Points,
+    /// mức: one of a closed set of named levels
+    Levels(Vec<String>),
+}
+
+impl InputType {
+    pub fn describe(&self) -> String {
+        match self {
+            InputType::Count => "count".into(),
+            InputType::Decimal => "decimal".into(),
+            InputType::Percent => "percent".into(),
+            InputType::YesNo => "yes/no".into(),
+            InputType::Date => "date".into(),
+            InputType::Points => "points".into(),
+            InputType::Levels(levels) => format!("levels({})", levels.join(", ")),
+        }
+    }
+}
+
+/// A runtime value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Number(Decimal),
+    Bool(bool),
+    Date(NaiveDate),
+    /// index into the input's level list
+    Level(usize),
+    Str(String),
+}
+
+impl Value {
+    pub fn describe(&self, ty: Option<&InputType>) -> String {
+        match (self, ty) {
+            (Value::Number(n), Some(InputType::Percent)) => {
+                format!("{}%", crate::text::format_decimal(*n * Decimal::ONE_HUNDRED))
+            }
+            (Value::Number(n), _) => crate::text::format_decimal(*n),
+            (Value::Bool(true), _) => "yes".into(),
+            (Value::Bool(false), _) => "no".into(),
+            (Value::Date(d), _) => d.format("%d/%m/%Y").to_string(),
+            (Value::Level(i), Some(InputType::Levels(names))) => {
+                names.get(*i).cloned().unwrap_or_default()
+            }
+            (Value::Level(i), _) => format!("level #{i}"),
+            (Value::Str(s), _) => format!("\"{s}\""),
+        }
+    }
+}
+
+/// A declared input (đầu vào), addressed by its slot index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    pub name: String,
+    /// [`crate::text::name_key`] of the name, for lookups.
+    pub key: String,
+    pub ty: InputType,
+    pub description: Option<String>,
+    /// đơn vị chủ trì
+    pub owner: Option<String>,
+    pub default: Option<Value>,
+    pub span: Span,
+    pub name_span: Span,
+}
+
+/// A checked expression: names resolved to slots, functions resolved, types known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CExpr {
+    pub kind: CExprKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum CExprKind {
+    Const(Value),
+    Input(usize),
+    SelfMax,
+    Awarded,
+    Neg(Box<CExpr>),
+    Not(Box<CExpr>),
+    Arith(ArithOp, Box<CExpr>, Box<CExpr>),
+    Logic(LogicOp, Box<CExpr>, Box<CExpr>),
+    Compare(crate::syntax::ast::CmpOp, Box<CExpr>, Box<CExpr>),
+    If(Box<CExpr>, Box<CExpr>, Box<CExpr>),
+    Call(Func, Vec<CExpr>),
+    Bands(Box<CExpr>, Vec<CBandArm>),
+    /// `best(x)`: the highest value of `x` among the units scored together; the index names
+    /// the slot the batch pass fills.
+    Best(usize, Box<CExpr>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArithOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogicOp {
+    And,
+    Or,
+}
+
+/// Rule functions. Names are matched without diacritics, in English or Vietnamese.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Func {
+    /// tỷ_lệ(a, b): a / b, rounded by the ratio rounding, zero denominator per policy
+    Ratio,
+    Min,
+    Max,
+    /// giới_hạn(x, lo, hi)
+    Clamp,
+    /// mỗi(n, points, cap): points per counted item, at most cap
+    Each,
+    /// trừ(start, n, points, floor): start minus points per item, not below floor
+    Deduct,
+    /// làm_tròn(x, places): an explicit rounding, half away from zero
+    Round,
+}
+
+impl Func {
+    pub const ALL: [Func; 7] = [Func::Ratio, Func::Min, Func::Max, Func::Clamp, Func::Each, Func::Deduct, Func::Round];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Func::Ratio => "ratio",
+            Func::Min => "min",
+            Func::Max => "max",
+            Func::Clamp => "clamp",
+            Func::Each => "each",
+            Func::Deduct => "deduct",
+            Func::Round => "round",
+        }
+    }
+
+    pub fn vietnamese(self) -> &'static str {
+        match self {
+            Func::Ratio => "tỷ_lệ",
+            Func::Min => "nhỏ_nhất",
+            Func::Max => "lớn_nhất",
+            Func::Clamp => "giới_hạn",
+            Func::Each => "mỗi",
+            Func::Deduct => "trừ",
+            Func::Round => "làm_tròn",
+        }
+    }
+
+    pub fn arity(self) -> usize {
+        match self {
+            Func::Ratio | Func::Min | Func::Max | Func::Round => 2,
+            Func::Clamp | Func::Each => 3,
+            Func::Deduct => 4,
+        }
+    }
+
+    pub fn signature(self) -> &'static str {
+        match self {
+            Func::Ratio => "ratio(part, whole)",
+            Func::Min => "min(a, b)",
+            Func::Max => "max(a, b)",
+            Func::Clamp => "clamp(value, low, high)",
+            Func::Each => "each(count, points, cap)",
+            Func::Deduct => "deduct(start, count, points, floor)",
+            Func::Round => "round(value, places)",
+        }
+    }
+
+    pub fn doc(self) -> &'static str {
+        match self {
+            Func::Ratio => "Tỷ lệ: part ÷ whole, rounded by the declared ratio rounding. A zero whole does what the criterion's `zero denominator` policy says; a part above the whole is a data error.",
+            Func::Min => "The smaller of two values.",
+            Func::Max => "The larger of two values.",
+            Func::Clamp => "The value limited to [low, high].",
+            Func::Each => "Points per counted item, at most `cap`: min(count × points, cap). \"mỗi ứng dụng 1 điểm, tổng không quá 5 điểm\".",
+            Func::Deduct => "Deduction per item with a floor: max(start − count × points, floor). \"trừ 0,25 điểm mỗi vi phạm, không thấp hơn 0\".",
+            Func::Round => "Rounds to `places` decimals, half away from zero (Excel's ROUND).",
+        }
+    }
+
+    /// Looks a function up by its folded name (`ty_le`, `tỉ_lệ`, `ratio` …).
+    pub fn lookup(name: &str) -> Option<Func> {
+        let folded = crate::text::fold(name);
+        Some(match folded.as_str() {
+            "ratio" | "ty_le" | "ti_le" => Func::Ratio,
+            "min" | "nho_nhat" => Func::Min,
+            "max" | "lon_nhat" => Func::Max,
+            "clamp" | "gioi_han" => Func::Clamp,
+            "each" | "per" | "moi" => Func::Each,
+            "deduct" | "tru" => Func::Deduct,
+            "round" | "lam_tron" => Func::Round,
+            _ => return None,
+        })
+    }
+}
+
+/// `best` is not a [`Func`]: it needs the batch, so it has its own expression kind.
+pub fn is_best(name: &str) -> bool {
+    matches!(crate::text::fold(name).as_str(), "best" | "cao_nhat")
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CBandArm {
+    /// `None` for `otherwise`.
+    pub interval: Option<NumInterval>,
+    pub value: CExpr,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeLevel {
+    /// lĩnh vực
+    Area,
+    /// tiêu chí (TC)
+    Criterion,
+    /// tiêu chí thành phần (TCTP), at any depth below a criterion
+    Subcriterion,
+}
+
+impl NodeLevel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeLevel::Area => "area",
+            NodeLevel::Criterion => "criterion",
+            NodeLevel::Subcriterion => "sub-criterion",
+        }
+    }
+}
+
+/// How a leaf gets its points.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rule {
+    Formula(CExpr),
+    /// No rule written: the council awards the points (or the survey gives them).
+    Awarded,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NotEvaluatedClause {
+    pub condition: Option<CExpr>,
+    pub reason: String,
+    pub span: Span,
+}
+
+/// An area, criterion or sub-criterion of the checked tree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub id: String,
+    pub title: String,
+    pub level: NodeLevel,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    /// Declared maximum, or the children's sum when not declared.
+    pub max: Decimal,
+    pub owner: Option<String>,
+    /// Inherited from the nearest ancestor that declares one; self-assessment by default.
+    pub source: SourceKind,
+    pub bonus: bool,
+    pub notes: Vec<String>,
+    /// Where the decree states it (phụ lục, dòng, điều).
+    pub references: Vec<String>,
+    pub not_evaluated: Option<NotEvaluatedClause>,
+    pub zero_action: Option<ZeroAction>,
+    pub rounding: RoundingPolicy,
+    /// `None` for a parent that sums its children.
+    pub rule: Option<Rule>,
+    /// The rule's text as written, for explanations.
+    pub rule_text: Option<String>,
+    pub span: Span,
+    pub id_span: Span,
+}
+
+impl Node {
+    pub fn is_leaf(&self) -> bool {
+        self.children.is_empty()
+    }
+}
+
+/// Ruleset header facts.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Meta {
+    pub title: String,
+    pub issuer: Option<String>,
+    pub decree: Option<String>,
+    pub decree_date: Option<NaiveDate>,
+    pub year: Option<u32>,
+    pub level: Option<UnitLevel>,
+    pub total: Option<Decimal>,
+    pub grades: Vec<GradeBand>,
+    pub percent_from_rounded_total: bool,
+}
+
+/// A checked ruleset: the tree in pre-order (parents before children), inputs by slot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ruleset {
+    pub meta: Meta,
+    pub inputs: Vec<Input>,
+    pub nodes: Vec<Node>,
+    pub roots: Vec<usize>,
+    pub rounding: RoundingPolicy,
+    /// How many `best(…)` slots the batch pass fills.
+    pub best_slots: usize,
+    pub tests: Vec<TestCase>,
+}
+
+impl Ruleset {
+    pub fn node_index(&self, id: &str) -> Option<usize> {
+        self.nodes.iter().position(|n| n.id == id)
+    }
+
+    pub fn input_index(&self, name: &str) -> Option<usize> {
+        let key = crate::text::name_key(name);
+        self.inputs.iter().position(|i| i.key == key)
+    }
+
+    /// "1 › 1.2 › 1.2.3"
+    pub fn path(&self, index: usize) -> Vec<usize> {
+        let mut path = vec![index];
+        let mut current = index;
+        while let Some(parent) = self.nodes[current].parent {
+            path.push(parent);
+            current = parent;
+        }
+        path.reverse();
+        path
+    }
+
+    pub fn grade_for(&self, percent: Decimal) -> Option<&GradeBand> {
+        self.meta.grades.iter().find(|g| g.interval.contains(percent))
+    }
+}
+
+/// A `test` block of the ruleset, checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TestCase {
+    pub name: String,
+    pub span: Span,
+    pub inputs: Vec<(usize, Value)>,
+    pub points: Vec<(usize, Decimal)>,
+    pub not_evaluated: Vec<(usize, String)>,
+    pub expectations: Vec<(Expectation, Span)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expectation {
+    Score(usize, Decimal),
+    NotEvaluated(usize),
+    Percent(Decimal),
+    Grade(String),
+    Achieved(Decimal),
+    Max(Decimal),
+}

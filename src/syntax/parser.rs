@@ -1,0 +1,881 @@
+//! pest → syntax tree. The only module that sees pest types.
+
+use super::ast::*;
+use super::fold::Folded;
+use crate::diagnostic::{Diagnostic, Span};
+use crate::model::{CountKind, RoundMode, RoundTarget, SourceKind, UnitLevel, ZeroAction};
+use chrono::NaiveDate;
+use pest::error::{ErrorVariant, InputLocation};
+use pest::iterators::Pair;
+use pest::Parser as _;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/chiso.pest"]
+struct ChisoParser;
+
+/// Where a bad statement stood, to re-parse it with the rule that was meant there.
+#[derive(Clone, Copy)]
+enum Context {
+    TopLevel,
+    Header,
+    NodeBody,
+    Bands,
+    TestBody,
+}
+
+pub(super) struct Builder<'a> {
+    folded: &'a Folded,
+    original: &'a str,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+type P<'i> = Pair<'i, Rule>;
+
+impl<'a> Builder<'a> {
+    pub fn new(original: &'a str, folded: &'a Folded) -> Self {
+        Builder {
+            folded,
+            original,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    pub fn parse_file(&mut self) -> SyntaxFile {
+        let mut file = SyntaxFile::default();
+        let pairs = match ChisoParser::parse(Rule::file, &self.folded.text) {
+            Ok(mut pairs) => pairs.next().expect("file rule").into_inner(),
+            Err(error) => {
+                // The catch-alls make this unreachable in practice; report rather than panic.
+                let d = self.pest_error(error, 0);
+                self.diagnostics.push(d);
+                return file;
+            }
+        };
+        for pair in pairs {
+            match pair.as_rule() {
+                Rule::ruleset_block => file.headers.push(self.header(pair)),
+                Rule::input_decl => file.inputs.push(self.input_decl(pair)),
+                Rule::node => file.nodes.push(self.node(pair)),
+                Rule::test_block => file.tests.push(self.test_block(pair)),
+                Rule::bad_item => self.bad(pair, Context::TopLevel),
+                Rule::EOI => {}
+                other => unreachable!("unexpected top-level rule {other:?}"),
+            }
+        }
+        file
+    }
+
+    // ───────────── helpers ─────────────
+
+    fn span(&self, pair: &P) -> Span {
+        let s = pair.as_span();
+        self.folded.original_span(s.start()..s.end())
+    }
+
+    fn text(&self, pair: &P) -> &'a str {
+        let span = self.span(pair);
+        &self.original[span]
+    }
+
+    fn spanned_string(&self, pair: P) -> Spanned<String> {
+        let span = self.span(&pair);
+        Spanned::new(self.string(pair), span)
+    }
+
+    /// The text inside a `string` pair, unescaped.
+    fn string(&self, pair: P) -> String {
+        let inner = pair.into_inner().next().expect("string inner");
+        let raw = self.text(&inner);
+        if inner.as_rule() == Rule::curly_inner {
+            return raw.to_string();
+        }
+        let mut out = String::with_capacity(raw.len());
+        let mut chars = raw.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                match chars.next() {
+                    Some('n') => out.push('\n'),
+                    Some(other) => out.push(other),
+                    None => {}
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    fn number(&self, pair: &P) -> NumberLit {
+        let text = self.text(pair);
+        let (body, percent) = match text.strip_suffix('%') {
+            Some(b) => (b, true),
+            None => (text, false),
+        };
+        let value = Decimal::from_str(&body.replace(',', ".")).unwrap_or_else(|_| {
+            // Digits only, but too many for a Decimal (28 significant digits).
+            Decimal::MAX
+        });
+        NumberLit { value, percent }
+    }
+
+    fn decimal(&mut self, pair: &P) -> Decimal {
+        let n = self.number(pair);
+        if n.percent {
+            self.diagnostics.push(
+                Diagnostic::error("E001", self.span(pair), "a percentage is not allowed here")
+                    .with_help("write points or a count without `%`"),
+            );
+        }
+        n.value
+    }
+
+    fn integer(&mut self, pair: &P) -> u32 {
+        self.text(pair).parse().unwrap_or_else(|_| {
+            self.diagnostics.push(Diagnostic::error("E001", self.span(pair), "number too large"));
+            0
+        })
+    }
+
+    fn date(&mut self, pair: &P) -> Option<NaiveDate> {
+        let text = self.text(pair);
+        let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"));
+        match parsed {
+            Ok(d) => Some(d),
+            Err(_) => {
+                self.diagnostics.push(Diagnostic::error("E001", self.span(pair), format!("`{text}` is not a valid date")));
+                None
+            }
+        }
+    }
+
+    // ───────────── header ─────────────
+
+    fn header(&mut self, pair: P) -> Header {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        inner.next(); // k_ruleset
+        let title = self.spanned_string(inner.next().expect("title"));
+        let mut items = Vec::new();
+        for item in inner {
+            if item.as_rule() == Rule::bad_stmt {
+                self.bad(item, Context::Header);
+                continue;
+            }
+            let item_span = self.span(&item);
+            if let Some(value) = self.header_item(item) {
+                items.push(Spanned::new(value, item_span));
+            }
+        }
+        Header { span, title, items }
+    }
+
+    fn header_item(&mut self, pair: P) -> Option<HeaderItem> {
+        let rule = pair.as_rule();
+        let mut inner = pair.into_inner();
+        Some(match rule {
+            Rule::issuer => {
+                inner.next();
+                HeaderItem::Issuer(self.string(inner.next()?))
+            }
+            Rule::decree => {
+                inner.next();
+                let number = self.string(inner.next()?);
+                let date = match (inner.next(), inner.next()) {
+                    (Some(_), Some(d)) => self.date(&d),
+                    _ => None,
+                };
+                HeaderItem::Decree { number, date }
+            }
+            Rule::year => {
+                inner.next();
+                HeaderItem::Year(self.integer(&inner.next()?))
+            }
+            Rule::level => {
+                inner.next();
+                let name = inner.next()?.into_inner().next()?;
+                HeaderItem::Level(match name.as_rule() {
+                    Rule::l_department => UnitLevel::Department,
+                    Rule::l_district => UnitLevel::District,
+                    Rule::l_commune => UnitLevel::Commune,
+                    Rule::l_province => UnitLevel::Province,
+                    _ => UnitLevel::Ministry,
+                })
+            }
+            Rule::total => {
+                inner.next();
+                HeaderItem::Total(self.decimal(&inner.next()?))
+            }
+            Rule::declared_count => {
+                let kind = inner.next()?.into_inner().next()?;
+                let kind = match kind.as_rule() {
+                    Rule::c_areas => CountKind::Areas,
+                    Rule::c_criteria => CountKind::Criteria,
+                    _ => CountKind::Subcriteria,
+                };
+                HeaderItem::Count(kind, self.integer(&inner.next()?))
+            }
+            Rule::share => {
+                inner.next();
+                let source = source_kind(inner.next()?);
+                HeaderItem::Share(source, self.decimal(&inner.next()?))
+            }
+            Rule::grade => {
+                inner.next();
+                let name = self.string(inner.next()?);
+                let bounds = self.band_bounds(inner.next()?);
+                HeaderItem::Grade { name, bounds }
+            }
+            Rule::rounding => HeaderItem::Rounding(self.rounding(inner)?),
+            Rule::percent_basis => HeaderItem::PercentFromRoundedTotal,
+            Rule::zero_default => {
+                inner.next();
+                HeaderItem::ZeroDefault(zero_action(inner.next()?))
+            }
+            _ => return None,
+        })
+    }
+
+    fn rounding(&mut self, mut inner: pest::iterators::Pairs<Rule>) -> Option<RoundingSyntax> {
+        inner.next(); // keyword
+        let target = match inner.next()?.into_inner().next()?.as_rule() {
+            Rule::t_ratio => RoundTarget::Ratio,
+            Rule::t_score => RoundTarget::Score,
+            Rule::t_total => RoundTarget::Total,
+            _ => RoundTarget::Percent,
+        };
+        let places = self.integer(&inner.next()?);
+        let mode = inner.next().and_then(|m| m.into_inner().next()).map(|m| match m.as_rule() {
+            Rule::m_half_even => RoundMode::HalfEven,
+            Rule::m_down => RoundMode::Down,
+            Rule::m_up => RoundMode::Up,
+            _ => RoundMode::HalfUp,
+        });
+        Some(RoundingSyntax { target, places, mode })
+    }
+
+    fn band_bounds(&mut self, pair: P) -> Interval {
+        let mut interval = Interval::default();
+        let mut inner = pair.into_inner().peekable();
+        if inner.peek().map(|p| p.as_rule()) == Some(Rule::b_equal) {
+            inner.next();
+            if let Some(n) = inner.next() {
+                let value = self.number(&n);
+                interval.lower = Some(Bound { value, inclusive: true });
+                interval.upper = Some(Bound { value, inclusive: true });
+            }
+            return interval;
+        }
+        for bound in inner {
+            let rule = bound.as_rule();
+            let mut parts = bound.into_inner();
+            let Some(word) = parts.next() else { continue };
+            let Some(n) = parts.next() else { continue };
+            let value = self.number(&n);
+            match rule {
+                Rule::lower_bound => {
+                    interval.lower = Some(Bound {
+                        value,
+                        inclusive: word.as_rule() == Rule::b_from,
+                    })
+                }
+                _ => {
+                    interval.upper = Some(Bound {
+                        value,
+                        inclusive: word.as_rule() == Rule::b_upto,
+                    })
+                }
+            }
+        }
+        interval
+    }
+
+    // ───────────── inputs ─────────────
+
+    fn input_decl(&mut self, pair: P) -> InputDecl {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        inner.next(); // k_input
+        let name_pair = inner.next().expect("input name");
+        let name = Spanned::new(self.text(&name_pair).to_string(), self.span(&name_pair));
+        let ty_pair = inner.next().expect("input type");
+        let ty_span = self.span(&ty_pair);
+        let ty_inner = ty_pair.into_inner().next().expect("type");
+        let ty = match ty_inner.as_rule() {
+            Rule::ty_levels => {
+                let levels = ty_inner
+                    .into_inner()
+                    .filter(|p| p.as_rule() == Rule::string)
+                    .map(|p| self.spanned_string(p))
+                    .collect();
+                InputTypeSyntax::Levels(levels)
+            }
+            Rule::ty_count => InputTypeSyntax::Count,
+            Rule::ty_decimal => InputTypeSyntax::Decimal,
+            Rule::ty_percent => InputTypeSyntax::Percent,
+            Rule::ty_yesno => InputTypeSyntax::YesNo,
+            Rule::ty_date => InputTypeSyntax::Date,
+            _ => InputTypeSyntax::Points,
+        };
+        let mut decl = InputDecl {
+            span,
+            name,
+            ty: Spanned::new(ty, ty_span),
+            description: None,
+            owner: None,
+            default: None,
+        };
+        for part in inner {
+            match part.as_rule() {
+                Rule::string => decl.description = Some(self.spanned_string(part)),
+                Rule::input_owner => decl.owner = part.into_inner().nth(1).map(|s| self.spanned_string(s)),
+                Rule::input_default => decl.default = part.into_inner().nth(1).map(|l| self.literal(l)),
+                _ => {}
+            }
+        }
+        decl
+    }
+
+    fn literal(&mut self, pair: P) -> Literal {
+        let span = self.span(&pair);
+        let inner = pair.into_inner().next().expect("literal");
+        let kind = match inner.as_rule() {
+            Rule::date_lit => {
+                let d = inner.into_inner().nth(1).expect("date");
+                match self.date(&d) {
+                    Some(date) => LiteralKind::Date(date),
+                    None => LiteralKind::Bool(false),
+                }
+            }
+            Rule::signed_number => {
+                let mut parts = inner.into_inner();
+                let first = parts.next().expect("number");
+                let (negative, number) = if first.as_rule() == Rule::neg {
+                    (true, parts.next().expect("number"))
+                } else {
+                    (false, first)
+                };
+                LiteralKind::Number {
+                    value: self.number(&number),
+                    negative,
+                }
+            }
+            Rule::string => LiteralKind::Str(self.string(inner)),
+            Rule::yes => LiteralKind::Bool(true),
+            _ => LiteralKind::Bool(false),
+        };
+        Literal { kind, span }
+    }
+
+    // ───────────── nodes ─────────────
+
+    fn node(&mut self, pair: P) -> NodeSyntax {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let kw = inner.next().expect("node keyword");
+        let kw_span = self.span(&kw);
+        let keyword = match kw.into_inner().next().map(|k| k.as_rule()) {
+            Some(Rule::k_area) => NodeKeyword::Area,
+            Some(Rule::k_subcriterion) => NodeKeyword::Subcriterion,
+            _ => NodeKeyword::Criterion,
+        };
+        let id_pair = inner.next().expect("node id");
+        let id = Spanned::new(self.text(&id_pair).to_string(), self.span(&id_pair));
+        let title = self.spanned_string(inner.next().expect("node title"));
+        let mut node = NodeSyntax {
+            span,
+            keyword: Spanned::new(keyword, kw_span),
+            id,
+            title,
+            items: Vec::new(),
+            children: Vec::new(),
+            body: None,
+        };
+        for part in inner {
+            match part.as_rule() {
+                Rule::max_value => {
+                    let s = self.span(&part);
+                    if let Some(n) = part.into_inner().nth(1) {
+                        let value = self.decimal(&n);
+                        node.items.push(Spanned::new(NodeItem::Max(value), s));
+                    }
+                }
+                Rule::node_body => {
+                    node.body = Some(self.span(&part));
+                    for item in part.into_inner() {
+                        match item.as_rule() {
+                            Rule::node => node.children.push(self.node(item)),
+                            Rule::bad_stmt => self.bad(item, Context::NodeBody),
+                            _ => {
+                                let s = self.span(&item);
+                                if let Some(value) = self.node_item(item) {
+                                    node.items.push(Spanned::new(value, s));
+                                }
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        node
+    }
+
+    fn node_item(&mut self, pair: P) -> Option<NodeItem> {
+        let rule = pair.as_rule();
+        let mut inner = pair.into_inner();
+        Some(match rule {
+            Rule::max_value => {
+                inner.next();
+                NodeItem::Max(self.decimal(&inner.next()?))
+            }
+            Rule::owner => NodeItem::Owner(self.string(inner.nth(1)?)),
+            Rule::source => NodeItem::Source(source_kind(inner.nth(1)?)),
+            Rule::bonus => NodeItem::Bonus,
+            Rule::note => NodeItem::Note(self.string(inner.nth(1)?)),
+            Rule::reference => NodeItem::Reference(self.string(inner.nth(1)?)),
+            Rule::not_evaluated => {
+                let mut condition = None;
+                let mut reason = None;
+                for part in inner {
+                    match part.as_rule() {
+                        Rule::expr => condition = Some(self.expr(part)),
+                        Rule::string => reason = Some(self.spanned_string(part)),
+                        _ => {}
+                    }
+                }
+                NodeItem::NotEvaluated { condition, reason }
+            }
+            Rule::zero_policy => NodeItem::ZeroPolicy(zero_action(inner.nth(1)?)),
+            Rule::node_rounding => NodeItem::Rounding(self.rounding(inner)?),
+            Rule::score_rule => NodeItem::Rule(self.expr(inner.nth(1)?)),
+            _ => return None,
+        })
+    }
+
+    // ───────────── expressions ─────────────
+
+    fn expr(&mut self, pair: P) -> Expr {
+        let span = self.span(&pair);
+        match pair.as_rule() {
+            Rule::expr | Rule::paren => self.expr(pair.into_inner().next().expect("inner expr")),
+            Rule::or_expr | Rule::and_expr | Rule::add_expr | Rule::mul_expr => self.binary_chain(pair),
+            Rule::not_expr => {
+                let mut nots = 0;
+                let mut operand = None;
+                for part in pair.into_inner() {
+                    if part.as_rule() == Rule::op_not {
+                        nots += 1;
+                    } else {
+                        operand = Some(self.expr(part));
+                    }
+                }
+                let mut e = operand.expect("not operand");
+                for _ in 0..nots {
+                    e = Expr {
+                        kind: ExprKind::Not(Box::new(e)),
+                        span: span.clone(),
+                    };
+                }
+                e
+            }
+            Rule::cmp_expr => {
+                let mut inner = pair.into_inner();
+                let lhs = self.expr(inner.next().expect("cmp lhs"));
+                match (inner.next(), inner.next()) {
+                    (Some(op), Some(rhs)) => {
+                        let op = match self.text(&op) {
+                            "<" => CmpOp::Lt,
+                            "<=" | "≤" => CmpOp::Le,
+                            ">" => CmpOp::Gt,
+                            ">=" | "≥" => CmpOp::Ge,
+                            "!=" | "≠" => CmpOp::Ne,
+                            _ => CmpOp::Eq,
+                        };
+                        let rhs = self.expr(rhs);
+                        Expr {
+                            kind: ExprKind::Compare {
+                                op,
+                                lhs: Box::new(lhs),
+                                rhs: Box::new(rhs),
+                            },
+                            span,
+                        }
+                    }
+                    _ => lhs,
+                }
+            }
+            Rule::unary => {
+                let mut negations = 0;
+                let mut operand = None;
+                for part in pair.into_inner() {
+                    if part.as_rule() == Rule::neg {
+                        negations += 1;
+                    } else {
+                        operand = Some(self.expr(part));
+                    }
+                }
+                let mut e = operand.expect("unary operand");
+                for _ in 0..negations {
+                    e = Expr {
+                        kind: ExprKind::Neg(Box::new(e)),
+                        span: span.clone(),
+                    };
+                }
+                e
+            }
+            Rule::if_expr => {
+                let mut exprs = pair.into_inner().filter(|p| p.as_rule() == Rule::expr);
+                let cond = self.expr(exprs.next().expect("if cond"));
+                let then = self.expr(exprs.next().expect("if then"));
+                let otherwise = self.expr(exprs.next().expect("if else"));
+                Expr {
+                    kind: ExprKind::If {
+                        cond: Box::new(cond),
+                        then: Box::new(then),
+                        otherwise: Box::new(otherwise),
+                    },
+                    span,
+                }
+            }
+            Rule::bands_expr => {
+                let mut inner = pair.into_inner();
+                inner.next(); // k_bands
+                let subject = self.expr(inner.next().expect("bands subject"));
+                let mut arms = Vec::new();
+                for arm in inner {
+                    if arm.as_rule() == Rule::bad_stmt {
+                        self.bad(arm, Context::Bands);
+                        continue;
+                    }
+                    arms.push(self.band_arm(arm));
+                }
+                Expr {
+                    kind: ExprKind::Bands {
+                        subject: Box::new(subject),
+                        arms,
+                    },
+                    span,
+                }
+            }
+            Rule::call => {
+                let mut inner = pair.into_inner();
+                let name_pair = inner.next().expect("fname");
+                let name = Spanned::new(self.text(&name_pair).to_string(), self.span(&name_pair));
+                let args = inner.map(|a| self.expr(a)).collect();
+                Expr {
+                    kind: ExprKind::Call { name, args },
+                    span,
+                }
+            }
+            Rule::date_lit => {
+                let d = pair.into_inner().nth(1).expect("date");
+                let kind = match self.date(&d) {
+                    Some(date) => ExprKind::Date(date),
+                    None => ExprKind::Bool(false),
+                };
+                Expr { kind, span }
+            }
+            Rule::number => Expr {
+                kind: ExprKind::Number(self.number(&pair)),
+                span,
+            },
+            Rule::string => Expr {
+                kind: ExprKind::Str(self.string(pair)),
+                span,
+            },
+            Rule::yes => Expr {
+                kind: ExprKind::Bool(true),
+                span,
+            },
+            Rule::no => Expr {
+                kind: ExprKind::Bool(false),
+                span,
+            },
+            Rule::self_max => Expr {
+                kind: ExprKind::SelfMax,
+                span,
+            },
+            Rule::awarded => Expr {
+                kind: ExprKind::Awarded,
+                span,
+            },
+            Rule::input_ref => Expr {
+                kind: ExprKind::Name(self.text(&pair).to_string()),
+                span,
+            },
+            other => unreachable!("unexpected expression rule {other:?}"),
+        }
+    }
+
+    fn binary_chain(&mut self, pair: P) -> Expr {
+        let mut inner = pair.into_inner();
+        let mut lhs = self.expr(inner.next().expect("chain head"));
+        while let (Some(op), Some(rhs)) = (inner.next(), inner.next()) {
+            let op = match op.as_rule() {
+                Rule::op_or => BinOp::Or,
+                Rule::op_and => BinOp::And,
+                _ => match self.text(&op) {
+                    "+" => BinOp::Add,
+                    "-" => BinOp::Sub,
+                    "*" | "×" => BinOp::Mul,
+                    _ => BinOp::Div,
+                },
+            };
+            let rhs = self.expr(rhs);
+            let span = lhs.span.start..rhs.span.end;
+            lhs = Expr {
+                kind: ExprKind::Binary {
+                    op,
+                    lhs: Box::new(lhs),
+                    rhs: Box::new(rhs),
+                },
+                span,
+            };
+        }
+        lhs
+    }
+
+    fn band_arm(&mut self, pair: P) -> BandArm {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let head = inner.next().expect("arm head");
+        let bounds = if head.as_rule() == Rule::band_bounds {
+            let s = self.span(&head);
+            Some(Spanned::new(self.band_bounds(head), s))
+        } else {
+            None
+        };
+        let value = self.expr(inner.next().expect("arm value"));
+        BandArm { span, bounds, value }
+    }
+
+    // ───────────── tests ─────────────
+
+    fn test_block(&mut self, pair: P) -> TestSyntax {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        inner.next(); // k_test
+        let name = self.spanned_string(inner.next().expect("test name"));
+        let mut items = Vec::new();
+        for item in inner {
+            let s = self.span(&item);
+            let rule = item.as_rule();
+            if rule == Rule::bad_stmt {
+                self.bad(item, Context::TestBody);
+                continue;
+            }
+            let value = match rule {
+                Rule::given => {
+                    let assignments = item
+                        .into_inner()
+                        .filter(|p| p.as_rule() == Rule::assignment)
+                        .map(|a| {
+                            let mut parts = a.into_inner();
+                            let n = parts.next().expect("name");
+                            let name = Spanned::new(self.text(&n).to_string(), self.span(&n));
+                            let lit = self.literal(parts.next().expect("literal"));
+                            (name, lit)
+                        })
+                        .collect();
+                    TestItem::Given(assignments)
+                }
+                Rule::given_points => {
+                    let mut parts = item.into_inner();
+                    parts.next();
+                    let id = self.node_id(parts.next().expect("id"));
+                    let value = self.decimal(&parts.next().expect("value"));
+                    TestItem::Points { id, value }
+                }
+                Rule::given_not_evaluated => {
+                    let mut parts = item.into_inner();
+                    parts.next();
+                    let id = self.node_id(parts.next().expect("id"));
+                    let reason = parts.find(|p| p.as_rule() == Rule::string).map(|p| self.string(p));
+                    TestItem::NotEvaluated { id, reason }
+                }
+                Rule::expect => {
+                    let mut parts = item.into_inner();
+                    parts.next();
+                    let what = parts.next().expect("expectation");
+                    let rule = what.as_rule();
+                    let mut p = what.into_inner();
+                    match rule {
+                        Rule::expect_not_evaluated => TestItem::ExpectNotEvaluated {
+                            id: self.node_id(p.next().expect("id")),
+                        },
+                        Rule::expect_score => {
+                            let id = self.node_id(p.next().expect("id"));
+                            let value = self.decimal(&p.next().expect("value"));
+                            TestItem::ExpectScore { id, value }
+                        }
+                        Rule::expect_percent => TestItem::ExpectPercent(self.number(&p.nth(1).expect("value")).value),
+                        Rule::expect_grade => TestItem::ExpectGrade(self.string(p.nth(1).expect("grade"))),
+                        Rule::expect_achieved => TestItem::ExpectAchieved(self.decimal(&p.nth(1).expect("value"))),
+                        _ => TestItem::ExpectMax(self.decimal(&p.nth(1).expect("value"))),
+                    }
+                }
+                _ => continue,
+            };
+            items.push(Spanned::new(value, s));
+        }
+        TestSyntax { span, name, items }
+    }
+
+    fn node_id(&self, pair: P) -> Spanned<String> {
+        Spanned::new(self.text(&pair).to_string(), self.span(&pair))
+    }
+
+    // ───────────── recovery ─────────────
+
+    /// Turns a catch-all match into a diagnostic, re-parsing its text with the rule meant there
+    /// to say what was expected.
+    fn bad(&mut self, pair: P, context: Context) {
+        let folded_span = pair.as_span();
+        let (start, end) = (folded_span.start(), folded_span.end());
+        let text = &self.folded.text[start..end];
+        let span = self.folded.original_span(start..end);
+        let trimmed = self.original[span.clone()].trim();
+        if trimmed == "}" {
+            self.diagnostics.push(
+                Diagnostic::error("E001", span, "unmatched `}`")
+                    .with_help("remove it, or add the `{` it was meant to close"),
+            );
+            return;
+        }
+        if trimmed == "{" {
+            self.diagnostics.push(
+                Diagnostic::error("E001", span, "unclosed `{`").with_help("every `{` needs a matching `}`"),
+            );
+            return;
+        }
+        let rule = match context {
+            Context::TopLevel => Rule::top_stmt,
+            Context::Header => Rule::header_stmt,
+            Context::NodeBody => Rule::node_stmt,
+            Context::Bands => Rule::band_stmt,
+            Context::TestBody => Rule::test_stmt,
+        };
+        let diagnostic = match ChisoParser::parse(rule, text) {
+            Err(error) => self.pest_error(error, start),
+            Ok(_) if matches!(context, Context::TopLevel) => {
+                Diagnostic::error("E001", span, "this statement is not understood here")
+            }
+            Ok(_) => Diagnostic::error("E001", span, "this statement is not allowed here").with_help(match context {
+                Context::Header => "the ruleset header holds issuer, decree, year, level, total, counts, shares, grades, rounding",
+                Context::NodeBody => "a node holds max, owner, source, bonus, note, ref, not evaluated, zero denominator, rounding, score and child nodes",
+                Context::Bands => "a band arm reads `from 90%: 1.5`, `below 80%: 0.5` or `otherwise: 0`",
+                _ => "a test holds `given`, `points`, `not evaluated` and `expect` lines",
+            }),
+        };
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Converts a pest error (positions in the folded text, offset by `base`) into ours. pest's
+    /// own miette adapter puts the caret at a char column as if it were a byte: not on our watch.
+    fn pest_error(&self, error: pest::error::Error<Rule>, base: usize) -> Diagnostic {
+        let pos = match error.location {
+            InputLocation::Pos(p) => p,
+            InputLocation::Span((s, _)) => s,
+        } + base;
+        let start = self.folded.original_offset(pos);
+        let end = next_char_boundary(self.original, start);
+        let message = match &error.variant {
+            ErrorVariant::ParsingError { positives, .. } => {
+                let mut expected: Vec<&str> = positives.iter().filter_map(|r| friendly(*r)).collect();
+                expected.dedup();
+                let found = self.original[start..]
+                    .split(|c: char| c.is_whitespace())
+                    .next()
+                    .filter(|w| !w.is_empty())
+                    .map(|w| format!("`{}`", w.chars().take(24).collect::<String>()))
+                    .unwrap_or_else(|| "end of line".to_string());
+                if expected.is_empty() {
+                    format!("unexpected {found}")
+                } else {
+                    format!("expected {}, found {found}", join_or(&expected))
+                }
+            }
+            ErrorVariant::CustomError { message } => message.clone(),
+        };
+        Diagnostic::error("E001", start..end, format!("syntax error: {message}"))
+            .with_span_label("here")
+            .with_help("see docs/language.md for the statement forms")
+    }
+}
+
+fn next_char_boundary(text: &str, offset: usize) -> usize {
+    text[offset..].chars().next().map_or(offset, |c| offset + c.len_utf8())
+}
+
+fn join_or(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} or {}", init.join(", "), last),
+    }
+}
+
+fn source_kind(pair: P) -> SourceKind {
+    match pair.into_inner().next().map(|p| p.as_rule()) {
+        Some(Rule::s_survey) => SourceKind::Survey,
+        Some(Rule::s_satisfaction) => SourceKind::Satisfaction,
+        _ => SourceKind::SelfAssessment,
+    }
+}
+
+fn zero_action(pair: P) -> ZeroAction {
+    match pair.into_inner().next().map(|p| p.as_rule()) {
+        Some(Rule::z_zero) => ZeroAction::Zero,
+        Some(Rule::z_error) => ZeroAction::Error,
+        _ => ZeroAction::NotEvaluated,
+    }
+}
+
+/// What a user should read for a rule pest expected.
+fn friendly(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::string => "a quoted text",
+        Rule::number | Rule::signed_number => "a number",
+        Rule::integer => "a whole number",
+        Rule::date => "a date (31/12/2023 or 2023-12-31)",
+        Rule::node_id => "an id such as 1.2.3",
+        Rule::ident | Rule::input_ref => "a name",
+        Rule::expr | Rule::or_expr | Rule::and_expr | Rule::not_expr | Rule::cmp_expr | Rule::add_expr | Rule::mul_expr | Rule::unary => "an expression",
+        Rule::k_max | Rule::max_value => "`max`/`tối đa`",
+        Rule::node_body => "`{`",
+        Rule::node | Rule::node_kw => "a criterion",
+        Rule::input_type => "a type (count, decimal, percent, yesno, date, points, levels(…))",
+        Rule::band_bounds | Rule::lower_bound | Rule::upper_bound => "a bound (from …, below …)",
+        Rule::k_otherwise => "`otherwise`/`còn lại`",
+        Rule::round_target => "ratio, score, total or percent",
+        Rule::round_mode => "a rounding mode (half-up, half-even, down, up)",
+        Rule::source_name => "self, survey or satisfaction",
+        Rule::zero_action => "not evaluated, zero or error",
+        Rule::level_name => "department, district, commune, province or ministry",
+        Rule::count_kind => "areas, criteria or subcriteria",
+        Rule::cmp_op => "a comparison",
+        Rule::add_op | Rule::mul_op => "an operator",
+        Rule::k_then => "`then`/`thì`",
+        Rule::k_else => "`else`/`ngược lại`",
+        Rule::k_when => "`when`/`khi`",
+        Rule::k_because => "`because`/`vì`",
+        Rule::EOI => "end of statement",
+        Rule::k_score | Rule::score_rule => "`score =`/`điểm =`",
+        Rule::k_not_evaluated | Rule::not_evaluated | Rule::expect_not_evaluated | Rule::given_not_evaluated => "`not evaluated`/`không đánh giá`",
+        Rule::k_expect | Rule::expect => "`expect`",
+        Rule::k_given | Rule::given => "`given`",
+        Rule::assignment => "`name = value`",
+        Rule::literal => "a value",
+        Rule::header_stmt | Rule::node_stmt | Rule::test_stmt | Rule::band_stmt | Rule::band_arm => "a statement",
+        Rule::k_grade | Rule::grade | Rule::expect_grade => "`grade`/`xếp loại`",
+        Rule::expect_percent | Rule::t_percent => "`percent`",
+        Rule::expect_achieved | Rule::k_achieved => "`achieved`",
+        Rule::expect_score => "`ID = points`",
+        Rule::ruleset_block | Rule::k_ruleset => "`ruleset`/`bộ tiêu chí`",
+        Rule::input_decl | Rule::k_input => "`input`/`đầu vào`",
+        Rule::test_block | Rule::k_test => "`test`/`kiểm thử`",
+        _ => return None,
+    })
+}

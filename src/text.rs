@@ -1,0 +1,182 @@
+//! Vietnamese text: name keys, diacritic folding, and decimal numbers as officials write them.
+
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds one character for keyword matching: lowercase, diacritics removed, đ → d.
+/// Returns `None` for a combining mark (it belongs to the previous character).
+pub fn fold_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    if is_combining_mark(c) {
+        return None;
+    }
+    if c == 'đ' || c == 'Đ' {
+        return Some('d');
+    }
+    let base = std::iter::once(c).nfd().next().unwrap_or(c);
+    Some(base.to_lowercase().next().unwrap_or(base))
+}
+
+/// Lowercase text without diacritics: "Hồ sơ Đăk" → "ho so dak". For keyword matching,
+/// "did you mean", and completion that works whether or not the user typed the marks.
+pub fn fold(text: &str) -> String {
+    text.chars().filter_map(fold_char).collect()
+}
+
+/// The identity of a user-written name: NFC, with the tone mark of "oa", "oe", "uy" placed
+/// on the second vowel, so that "hóa"/"hoá" and "thủy"/"thuỷ" name the same thing whichever
+/// keyboard typed them. Case is kept: names are case-sensitive.
+pub fn name_key(text: &str) -> String {
+    let nfd: Vec<char> = text.nfd().collect();
+    // Move a tone mark that follows o/u in "o◌a", "o◌e", "u◌y" (syllable-final) to after the
+    // second vowel. Work on NFD, where the tone is a separate combining char.
+    let mut out: Vec<char> = Vec::with_capacity(nfd.len());
+    let mut i = 0;
+    while i < nfd.len() {
+        let c = nfd[i];
+        if matches!(c.to_ascii_lowercase(), 'o' | 'u') && i + 2 < nfd.len() && is_tone(nfd[i + 1]) {
+            let second = nfd[i + 2];
+            let pair_ok = matches!(
+                (c.to_ascii_lowercase(), second.to_ascii_lowercase()),
+                ('o', 'a') | ('o', 'e') | ('u', 'y')
+            );
+            // The second vowel must end the syllable (no further letter), else the placement
+            // is already the only correct one ("hoàn" is never written "hòan").
+            let mut j = i + 3;
+            while j < nfd.len() && is_combining_mark(nfd[j]) && !is_tone(nfd[j]) {
+                j += 1;
+            }
+            let ends = j >= nfd.len() || !nfd[j].is_alphabetic();
+            if pair_ok && ends {
+                out.push(c);
+                out.push(second);
+                out.extend(nfd[i + 3..j].iter().copied());
+                out.push(nfd[i + 1]);
+                i = j;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out.into_iter().nfc().collect()
+}
+
+/// The five Vietnamese tone marks as combining characters.
+fn is_tone(c: char) -> bool {
+    matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}')
+}
+
+/// How a data file writes decimals in text values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DecimalSeparator {
+    /// Undeclared: a single `,` or `.` is the decimal separator; thousands groups are refused
+    /// rather than guessed.
+    #[default]
+    Either,
+    /// `,` is decimal and `.` groups thousands: "1.253,5".
+    Comma,
+    /// `.` is decimal and `,` groups thousands: "1,253.5".
+    Point,
+}
+
+/// Parses a decimal written as text: "0,14", "0.14", "57,89%" (→ 0.5789 when `percent_sign`
+/// is honoured by the caller), "1.253" with a declared comma separator (→ 1253).
+/// Returns the value and whether a trailing `%` was present.
+pub fn parse_decimal_text(text: &str, separator: DecimalSeparator) -> Result<(Decimal, bool), String> {
+    let trimmed = text.trim();
+    let (body, percent) = match trimmed.strip_suffix('%') {
+        Some(rest) => (rest.trim_end(), true),
+        None => (trimmed, false),
+    };
+    if body.is_empty() {
+        return Err("empty number".into());
+    }
+    let cleaned: String = body.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '_')).collect();
+    let normalized = match separator {
+        DecimalSeparator::Comma => cleaned.replace('.', "").replace(',', "."),
+        DecimalSeparator::Point => cleaned.replace(',', ""),
+        DecimalSeparator::Either => {
+            let commas = cleaned.matches(',').count();
+            let points = cleaned.matches('.').count();
+            if commas + points > 1 {
+                return Err(format!(
+                    "`{body}` has more than one separator; declare `decimal_separator` (\",\" or \".\") so thousands groups are read as such"
+                ));
+            }
+            cleaned.replace(',', ".")
+        }
+    };
+    if !normalized.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+') {
+        return Err(format!("`{body}` is not a number"));
+    }
+    Decimal::from_str(&normalized)
+        .map(|d| (d, percent))
+        .map_err(|_| format!("`{body}` is not a number"))
+}
+
+/// Formats a decimal as officials read it: no trailing zeros, point separator ("0.14", "3.88").
+pub fn format_decimal(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// The closest candidate to `name` (compared without diacritics), if close enough to suggest.
+pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let folded = fold(name);
+    candidates
+        .into_iter()
+        .map(|c| (c, strsim::jaro_winkler(&folded, &fold(c))))
+        .filter(|(_, score)| *score >= 0.8)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(c, _)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn fold_removes_marks_and_case() {
+        assert_eq!(fold("Tiêu chí THÀNH PHẦN Đăk"), "tieu chi thanh phan dak");
+        // NFD input folds the same as NFC.
+        let nfd: String = "Tiêu chí".nfd().collect();
+        assert_eq!(fold(&nfd), "tieu chi");
+    }
+
+    #[test]
+    fn name_key_unifies_tone_placement_and_normal_forms() {
+        assert_eq!(name_key("hóa"), name_key("hoá"));
+        assert_eq!(name_key("Thủy"), name_key("Thuỷ"));
+        assert_eq!(name_key("khỏe"), name_key("khoẻ"));
+        let nfd: String = "hồ_sơ".nfd().collect();
+        assert_eq!(name_key(&nfd), name_key("hồ_sơ"));
+        // A different word stays different.
+        assert_ne!(name_key("bàn"), name_key("bán"));
+        // "hoàn" has a final consonant: nothing moves.
+        assert_eq!(name_key("hoàn"), "hoàn");
+    }
+
+    #[test]
+    fn decimal_text_forms() {
+        assert_eq!(parse_decimal_text("0,14", DecimalSeparator::Either), Ok((dec!(0.14), false)));
+        assert_eq!(parse_decimal_text("0.14", DecimalSeparator::Either), Ok((dec!(0.14), false)));
+        assert_eq!(parse_decimal_text("57,89%", DecimalSeparator::Either), Ok((dec!(57.89), true)));
+        assert_eq!(parse_decimal_text("1.253", DecimalSeparator::Comma), Ok((dec!(1253), false)));
+        assert_eq!(parse_decimal_text("1.253,5", DecimalSeparator::Comma), Ok((dec!(1253.5), false)));
+        assert!(parse_decimal_text("1.253,5", DecimalSeparator::Either).is_err());
+        assert!(parse_decimal_text("abc", DecimalSeparator::Either).is_err());
+        assert!(parse_decimal_text("", DecimalSeparator::Either).is_err());
+    }
+
+    #[test]
+    fn suggestions_ignore_diacritics() {
+        let names = ["hồ_sơ_trực_tuyến", "tổng_hồ_sơ"];
+        assert_eq!(did_you_mean("ho_so_truc_tuyen", names), Some("hồ_sơ_trực_tuyến"));
+        assert_eq!(did_you_mean("xyz", names), None);
+    }
+}
