@@ -178,6 +178,13 @@ impl<'a> Rendered<'a> {
     }
 }
 
+impl Rendered<'_> {
+    /// A diagnostic about the file as a whole (a missing input has no place to point at).
+    fn is_unplaced(&self) -> bool {
+        self.diagnostic.span.is_empty() && self.diagnostic.labels.is_empty()
+    }
+}
+
 impl fmt::Debug for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(self.diagnostic, f)
@@ -215,10 +222,13 @@ impl miette::Diagnostic for Rendered<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(&self.source)
+        (!self.is_unplaced()).then_some(&self.source as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        if self.is_unplaced() {
+            return None;
+        }
         let d = self.diagnostic;
         let primary = miette::LabeledSpan::new_primary_with_span(
             d.span_label.clone(),

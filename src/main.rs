@@ -1,1 +1,43 @@
-fn main(){}
+//! The `chiso` command: a thin shell over the library. Reads files, calls the library,
+//! prints what it returns. Exit codes: 0 success, 1 the input has errors, 2 usage errors.
+
+mod cli;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "chiso", version, about = "Rules language and engine for Vietnam's Public Administration Reform Index (Chỉ số CCHC)")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check rulesets and report every problem found.
+    Check(cli::check::Args),
+    /// Score units: one data file, several, or folders of them (scored as one batch).
+    Score(cli::score::Args),
+    /// Explain how one criterion's points arise for a unit.
+    Explain(cli::explain::Args),
+    /// Run the test cases written in rulesets.
+    Test(cli::test::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => cli::check::run(args),
+        Command::Score(args) => cli::score::run(args),
+        Command::Explain(args) => cli::explain::run(args),
+        Command::Test(args) => cli::test::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -606,17 +606,17 @@ impl Checker {
         }
         let id = &self.nodes[index].id;
         if range.hi.is_none_or(|h| h > max) {
-            let reach = range.hi.map_or("without limit".to_string(), |h| format!("up to {}", format_decimal(h)));
+            let reach = range.hi.map_or("has no upper limit".to_string(), |h| format!("reaches {}", format_decimal(h)));
             self.diagnostics.push(
-                Diagnostic::error("E012", expr.span.clone(), format!("the rule of {id} can exceed its maximum {}: it reaches {reach}", format_decimal(max)))
+                Diagnostic::error("E012", expr.span.clone(), format!("the rule of {id} can exceed its maximum {}: it {reach}", format_decimal(max)))
                     .with_help("cap it: `min(…, max)` or `each(count, points, max)`")
                     .with_fix("cap the rule at the maximum", expr.span.clone(), format!("min({}, max)", &self.source[expr.span.clone()])),
             );
         }
         if range.lo.is_none_or(|l| l < Decimal::ZERO) {
-            let reach = range.lo.map_or("without limit".to_string(), |l| format!("down to {}", format_decimal(l)));
+            let reach = range.lo.map_or("has no lower limit".to_string(), |l| format!("reaches {}", format_decimal(l)));
             self.diagnostics.push(
-                Diagnostic::error("E013", expr.span.clone(), format!("the rule of {id} can go below zero: it reaches {reach}"))
+                Diagnostic::error("E013", expr.span.clone(), format!("the rule of {id} can go below zero: it {reach}"))
                     .with_help("floor it: `max(…, 0)` or `deduct(start, count, points, 0)`"),
             );
         }

@@ -71,7 +71,8 @@ impl<'a> Builder<'a> {
 
     fn span(&self, pair: &P) -> Span {
         let s = pair.as_span();
-        self.folded.original_span(s.start()..s.end())
+        let end = trim_trailing_trivia(&self.folded.text, s.start(), s.end());
+        self.folded.original_span(s.start()..end)
     }
 
     fn text(&self, pair: &P) -> &'a str {
@@ -107,16 +108,20 @@ impl<'a> Builder<'a> {
         out
     }
 
-    fn number(&self, pair: &P) -> NumberLit {
+    fn number(&mut self, pair: &P) -> NumberLit {
         let text = self.text(pair);
         let (body, percent) = match text.strip_suffix('%') {
             Some(b) => (b, true),
             None => (text, false),
         };
-        let value = Decimal::from_str(&body.replace(',', ".")).unwrap_or_else(|_| {
-            // Digits only, but too many for a Decimal (28 significant digits).
-            Decimal::MAX
-        });
+        let value = match Decimal::from_str(&body.replace(',', ".")) {
+            Ok(v) => v,
+            Err(_) => {
+                // Digits only, so it can only be too long for a Decimal (28 significant digits).
+                self.diagnostics.push(Diagnostic::error("E001", self.span(pair), "number too long: at most 28 digits"));
+                Decimal::ZERO
+            }
+        };
         NumberLit { value, percent }
     }
 
@@ -780,7 +785,10 @@ impl<'a> Builder<'a> {
             InputLocation::Span((s, _)) => s,
         } + base;
         let start = self.folded.original_offset(pos);
-        let end = next_char_boundary(self.original, start);
+        let word_end = self.original[start..]
+            .find(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '{' | '}' | ',' | ':'))
+            .map_or(self.original.len(), |i| start + i);
+        let end = if word_end > start { word_end } else { next_char_boundary(self.original, start) };
         let message = match &error.variant {
             ErrorVariant::ParsingError { positives, .. } => {
                 let mut expected: Vec<&str> = positives.iter().filter_map(|r| friendly(*r)).collect();
@@ -802,6 +810,31 @@ impl<'a> Builder<'a> {
         Diagnostic::error("E001", start..end, format!("syntax error: {message}"))
             .with_span_label("here")
             .with_help("see docs/language.md for the statement forms")
+    }
+}
+
+/// pest spans of rules ending in an optional or repeated part can take in the whitespace and
+/// comments that follow; cut them off so that spans end at the last token.
+fn trim_trailing_trivia(text: &str, start: usize, mut end: usize) -> usize {
+    loop {
+        end = start + text[start..end].trim_end().len();
+        let line_start = text[start..end].rfind('\n').map_or(start, |i| start + i + 1);
+        let mut in_string = false;
+        let mut comment = None;
+        for (i, c) in text[line_start..end].char_indices() {
+            match c {
+                '"' => in_string = !in_string,
+                '#' if !in_string => {
+                    comment = Some(line_start + i);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        match comment {
+            Some(c) if c > start => end = c,
+            _ => return end,
+        }
     }
 }
 

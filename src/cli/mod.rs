@@ -1,0 +1,128 @@
+//! Shared pieces of the subcommands: reading files, printing diagnostics.
+
+pub mod check;
+pub mod explain;
+pub mod score;
+pub mod test;
+
+use chiso::diagnostic::{Diagnostic, Rendered};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// What a subcommand returns: an exit code, or an I/O problem to report (exit 1).
+pub type Outcome = Result<ExitCode, String>;
+
+pub fn read(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{} is not UTF-8 text (byte {}): save it as UTF-8",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    // A byte-order mark is not part of the text.
+    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+}
+
+fn color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// Renders diagnostics with miette: file, line, the labelled span and help.
+pub fn render(file: &str, text: &str, diagnostics: &[Diagnostic]) -> String {
+    let theme = if color() {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(100);
+    let mut out = String::new();
+    for d in diagnostics {
+        let rendered = Rendered::new(d, file, text);
+        if handler.render_report(&mut out, &rendered).is_err() {
+            out.push_str(&format!("{d}\n"));
+        }
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        if d.span.is_empty() && d.labels.is_empty() {
+            // miette shows no file for an unplaced diagnostic: say which file it is about.
+            out.push_str(&format!("  ╰─ in {file}\n"));
+        }
+    }
+    out
+}
+
+pub fn print_diagnostics(file: &str, text: &str, diagnostics: &[Diagnostic]) {
+    if !diagnostics.is_empty() {
+        eprint!("{}", render(file, text, diagnostics));
+    }
+}
+
+/// Reads and checks a ruleset, printing its diagnostics. `None` when it has errors.
+pub fn load_ruleset(path: &Path) -> Result<Option<(String, chiso::Analysis)>, String> {
+    let text = read(path)?;
+    let analysis = chiso::analyze(&text);
+    print_diagnostics(&path.display().to_string(), &text, &analysis.diagnostics);
+    if analysis.has_errors() {
+        Ok(None)
+    } else {
+        Ok(Some((text, analysis)))
+    }
+}
+
+/// Expands folders into the unit files they hold (`.toml`, `.json`), sorted by name.
+pub fn expand_data_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|e| format!("cannot read folder {}: {e}", path.display()))?
+                .filter_map(|entry| entry.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "toml" || e == "json"))
+                .collect();
+            files.sort();
+            out.extend(files);
+        } else {
+            out.push(path.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// One unit's data file, read and resolved.
+pub struct LoadedUnit {
+    pub path: String,
+    pub text: String,
+    pub data: chiso::data::UnitData,
+}
+
+/// Reads unit files against a ruleset; a file with errors is reported and left out.
+pub fn load_units(ruleset: &chiso::model::Ruleset, paths: &[PathBuf]) -> Result<(Vec<LoadedUnit>, bool), String> {
+    let mut units = Vec::new();
+    let mut failed = false;
+    for path in paths {
+        let name = path.display().to_string();
+        let text = match read(path) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        let format = chiso::data::DataFormat::from_path(&name);
+        let (data, diagnostics) = chiso::data::load(ruleset, &text, format);
+        print_diagnostics(&name, &text, &diagnostics);
+        match data {
+            Some(data) if !chiso::diagnostic::has_errors(&diagnostics) => units.push(LoadedUnit { path: name, text, data }),
+            _ => {
+                eprintln!("error: {name}: not scored because of the errors above");
+                failed = true;
+            }
+        }
+    }
+    Ok((units, failed))
+}

@@ -1,0 +1,43 @@
+use super::Outcome;
+use chiso::diagnostic::Diagnostic;
+use chiso::testing::run_tests;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Ruleset files whose `test` blocks to run.
+    #[arg(required = true)]
+    rulesets: Vec<PathBuf>,
+}
+
+pub fn run(args: Args) -> Outcome {
+    let (mut passed, mut failed, mut broken) = (0, 0, 0);
+    for path in &args.rulesets {
+        let name = path.display().to_string();
+        let Some((text, analysis)) = super::load_ruleset(path)? else {
+            broken += 1;
+            continue;
+        };
+        for outcome in run_tests(&analysis.ruleset) {
+            if outcome.passed() {
+                passed += 1;
+                println!("ok    {name}: {} ({} expectations)", outcome.name, outcome.checked);
+            } else {
+                failed += 1;
+                println!("FAIL  {name}: {}", outcome.name);
+                let diagnostics: Vec<Diagnostic> = outcome
+                    .failures
+                    .iter()
+                    .map(|(span, message)| Diagnostic::error("T001", span.clone(), message.clone()).with_span_label("this expectation"))
+                    .collect();
+                print!("{}", super::render(&name, &text, &diagnostics));
+            }
+        }
+    }
+    if broken > 0 {
+        println!("{broken} ruleset(s) have errors and were not tested");
+    }
+    println!("chiso: {passed} passed, {failed} failed");
+    Ok(if failed > 0 || broken > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

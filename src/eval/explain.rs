@@ -1,0 +1,114 @@
+//! Explanations: how a node's number arises, step by step.
+
+use super::{Evaluator, NodeResult, Status};
+use crate::data::UnitData;
+use crate::model::{Rule, Ruleset};
+use crate::text::format_decimal;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub text: String,
+}
+
+/// Everything that explains one node's result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    pub id: String,
+    pub title: String,
+    /// "1 › 1.6 › 1.6.1"
+    pub path: String,
+    pub max: String,
+    pub rule: Option<String>,
+    pub references: Vec<String>,
+    pub owner: Option<String>,
+    pub evidence: Vec<String>,
+    pub steps: Vec<Step>,
+    pub result: NodeResult,
+}
+
+impl Explanation {
+    /// The explanation as plain text, one fact per line.
+    pub fn to_text(&self) -> String {
+        let mut out = format!("{} {}\n", self.id, self.title);
+        out.push_str(&format!("  path:      {}\n", self.path));
+        out.push_str(&format!("  maximum:   {}\n", self.max));
+        if let Some(owner) = &self.owner {
+            out.push_str(&format!("  owner:     {owner}\n"));
+        }
+        for r in &self.references {
+            out.push_str(&format!("  reference: {r}\n"));
+        }
+        match &self.rule {
+            Some(rule) => out.push_str(&format!("  rule:      {rule}\n")),
+            None => out.push_str("  rule:      sum of its children\n"),
+        }
+        if !self.steps.is_empty() {
+            out.push_str("  steps:\n");
+            for (i, step) in self.steps.iter().enumerate() {
+                out.push_str(&format!("    {}. {}\n", i + 1, step.text));
+            }
+        }
+        let result = match (&self.result.status, self.result.score) {
+            (Status::Scored, Some(s)) => format!("{} of {}", format_decimal(s), format_decimal(self.result.max)),
+            (Status::NotEvaluated(reason), _) => format!("not evaluated: {reason}"),
+            (Status::Survey, _) => "left to the survey (no survey points given)".to_string(),
+            (Status::Missing, _) => "missing data".to_string(),
+            (status, _) => status.as_str().to_string(),
+        };
+        out.push_str(&format!("  result:    {result}\n"));
+        for e in &self.evidence {
+            out.push_str(&format!("  evidence:  {e}\n"));
+        }
+        out
+    }
+}
+
+/// Explains one node for one unit: re-evaluates it with a trace. `result` is the node's
+/// result from the full evaluation (which decided its status); `best` the batch's values
+/// for `best(…)` ([`super::best_values`]).
+pub fn explain(ruleset: &Ruleset, unit: &UnitData, best: &[Option<rust_decimal::Decimal>], index: usize, result: &NodeResult) -> Explanation {
+    let node = &ruleset.nodes[index];
+    let mut steps = Vec::new();
+    if let Status::NotEvaluated(_) = result.status {
+        if let Some(clause) = &node.not_evaluated {
+            steps.push(super::Step {
+                text: format!("not evaluated when: {}", clause.reason),
+            });
+        }
+    }
+    if matches!(result.status, Status::Scored | Status::Failed | Status::Missing) {
+        if let Some(rule) = &node.rule {
+            let mut ev = Evaluator::new(ruleset, unit, best);
+            ev.node = index;
+            ev.trace = Some(Vec::new());
+            let mut ignored = Vec::new();
+            let mut missing = Vec::new();
+            let _ = ev.leaf(index, rule, &mut ignored, &mut missing);
+            steps = ev.trace.take().unwrap_or_default();
+        } else {
+            for &c in &node.children {
+                let child = &ruleset.nodes[c];
+                steps.push(Step {
+                    text: format!("{} {}: see `chiso explain … {}`", child.id, child.title, child.id),
+                });
+            }
+        }
+    }
+    let path = ruleset.path(index).iter().map(|&i| ruleset.nodes[i].id.as_str()).collect::<Vec<_>>().join(" › ");
+    Explanation {
+        id: node.id.clone(),
+        title: node.title.clone(),
+        path,
+        max: format_decimal(node.max),
+        rule: match &node.rule {
+            Some(Rule::Formula(_)) => node.rule_text.clone(),
+            Some(Rule::Awarded) => Some("points awarded by the council".into()),
+            None => None,
+        },
+        references: node.references.clone(),
+        owner: node.owner.clone(),
+        evidence: unit.evidence[index].clone(),
+        steps,
+        result: result.clone(),
+    }
+}

@@ -1,0 +1,704 @@
+//! Stage 3: a checked ruleset and units' data → scores. Every unit of a batch is scored
+//! independently except for `best(…)`, which a first pass fills from the whole batch.
+//! Evaluation can record a trace: the steps that explain a leaf's number.
+
+mod explain;
+
+use crate::data::{Stage, UnitData};
+use crate::diagnostic::{Diagnostic, Span};
+use crate::model::*;
+use crate::syntax::ast::CmpOp;
+use crate::text::format_decimal;
+pub use explain::{explain, Explanation, Step};
+use rust_decimal::Decimal;
+
+/// Why a node has the status it has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    Scored,
+    /// không đánh giá, with the reason
+    NotEvaluated(String),
+    /// left to the survey: no survey points given yet
+    Survey,
+    /// data needed to score it is missing (see [`UnitResult::missing`])
+    Missing,
+    /// the data is wrong for this rule (see the unit's diagnostics)
+    Failed,
+}
+
+impl Status {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Status::Scored => "scored",
+            Status::NotEvaluated(_) => "not_evaluated",
+            Status::Survey => "survey",
+            Status::Missing => "missing",
+            Status::Failed => "failed",
+        }
+    }
+
+    pub fn reason(&self) -> Option<&str> {
+        match self {
+            Status::NotEvaluated(r) => Some(r),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeResult {
+    /// Points as published (a leaf rounded by its score rounding, a parent by the total rounding).
+    pub score: Option<Decimal>,
+    /// The exact sum before the total rounding (equal to `score` for leaves).
+    pub exact: Option<Decimal>,
+    /// Maximum that counts for this unit: not-evaluated and survey-pending parts left out.
+    pub max: Decimal,
+    pub status: Status,
+}
+
+impl NodeResult {
+    /// điểm bị mất: maximum − achieved, for a scored node.
+    pub fn lost(&self) -> Option<Decimal> {
+        match self.status {
+            Status::Scored => self.score.map(|s| self.max - s),
+            _ => None,
+        }
+    }
+}
+
+/// Something the unit must still supply: the to-do list.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MissingItem {
+    /// an input (by slot), needed by these nodes
+    Input(usize),
+    /// points the council must award for this node
+    Points(usize),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitResult {
+    pub unit: String,
+    pub stage: Stage,
+    pub nodes: Vec<NodeResult>,
+    /// Tổng điểm đạt được, rounded by the total rounding.
+    pub achieved: Decimal,
+    pub achieved_exact: Decimal,
+    /// The unit's maximum: the total less not-evaluated criteria (and survey items not given).
+    pub max: Decimal,
+    pub percent: Option<Decimal>,
+    pub grade: Option<String>,
+    /// Missing data, each with the nodes that need it.
+    pub missing: Vec<(MissingItem, Vec<usize>)>,
+}
+
+impl UnitResult {
+    pub fn is_complete(&self) -> bool {
+        self.missing.is_empty() && !self.nodes.iter().any(|n| n.status == Status::Failed)
+    }
+}
+
+/// A unit's result with the problems found while scoring it (spans into its data file).
+#[derive(Debug, Clone)]
+pub struct UnitOutcome {
+    pub result: UnitResult,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Why evaluating an expression stopped.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Stop {
+    Missing(Vec<MissingItem>),
+    NotEvaluated(String),
+    Error(Box<Diagnostic>),
+}
+
+pub(crate) type Eval<T> = Result<T, Stop>;
+
+/// Scores one unit (a batch of one: `best(x)` is the unit's own `x`).
+pub fn evaluate(ruleset: &Ruleset, unit: &UnitData) -> UnitOutcome {
+    evaluate_batch(ruleset, std::slice::from_ref(unit)).pop().expect("one unit in, one out")
+}
+
+/// Scores every unit of a batch. Units do not affect each other, except through `best(…)`.
+pub fn evaluate_batch(ruleset: &Ruleset, units: &[UnitData]) -> Vec<UnitOutcome> {
+    let best = best_values(ruleset, units);
+    units.iter().map(|unit| Evaluator::new(ruleset, unit, &best).unit()).collect()
+}
+
+/// The batch maximum of every `best(x)`: the first pass over all units of a batch.
+pub fn best_values(ruleset: &Ruleset, units: &[UnitData]) -> Vec<Option<Decimal>> {
+    let mut best = vec![None; ruleset.best_slots];
+    if ruleset.best_slots == 0 {
+        return best;
+    }
+    let mut sites = Vec::new();
+    for (index, node) in ruleset.nodes.iter().enumerate() {
+        if let Some(Rule::Formula(expr)) = &node.rule {
+            collect_best(expr, index, &mut sites);
+        }
+    }
+    let no_best = vec![None; ruleset.best_slots];
+    for unit in units {
+        for (slot, node, arg) in &sites {
+            let mut ev = Evaluator::new(ruleset, unit, &no_best);
+            ev.node = *node;
+            if let Ok(Value::Number(v)) = ev.eval(arg) {
+                let current: &mut Option<Decimal> = &mut best[*slot];
+                *current = Some(current.map_or(v, |c: Decimal| c.max(v)));
+            }
+        }
+    }
+    best
+}
+
+fn collect_best<'a>(expr: &'a CExpr, node: usize, out: &mut Vec<(usize, usize, &'a CExpr)>) {
+    if let CExprKind::Best(slot, arg) = &expr.kind {
+        out.push((*slot, node, arg));
+    }
+    for child in children(expr) {
+        collect_best(child, node, out);
+    }
+}
+
+fn children(expr: &CExpr) -> Vec<&CExpr> {
+    match &expr.kind {
+        CExprKind::Const(_) | CExprKind::Input(_) | CExprKind::SelfMax | CExprKind::Awarded => vec![],
+        CExprKind::Neg(e) | CExprKind::Not(e) | CExprKind::Best(_, e) => vec![e],
+        CExprKind::Arith(_, a, b) | CExprKind::Logic(_, a, b) | CExprKind::Compare(_, a, b) => vec![a, b],
+        CExprKind::If(a, b, c) => vec![a, b, c],
+        CExprKind::Call(_, args) => args.iter().collect(),
+        CExprKind::Bands(s, arms) => std::iter::once(&**s).chain(arms.iter().map(|a| &a.value)).collect(),
+    }
+}
+
+/// The input slots an expression reads.
+pub fn inputs_of(expr: &CExpr, out: &mut Vec<usize>) {
+    if let CExprKind::Input(slot) = expr.kind {
+        if !out.contains(&slot) {
+            out.push(slot);
+        }
+    }
+    for child in children(expr) {
+        inputs_of(child, out);
+    }
+}
+
+pub(crate) struct Evaluator<'a> {
+    ruleset: &'a Ruleset,
+    unit: &'a UnitData,
+    best: &'a [Option<Decimal>],
+    node: usize,
+    pub(crate) trace: Option<Vec<Step>>,
+}
+
+impl<'a> Evaluator<'a> {
+    pub(crate) fn new(ruleset: &'a Ruleset, unit: &'a UnitData, best: &'a [Option<Decimal>]) -> Self {
+        Evaluator {
+            ruleset,
+            unit,
+            best,
+            node: 0,
+            trace: None,
+        }
+    }
+
+    fn step(&mut self, text: impl FnOnce() -> String) {
+        if let Some(trace) = &mut self.trace {
+            trace.push(Step { text: text() });
+        }
+    }
+
+    fn unit(mut self) -> UnitOutcome {
+        let rs = self.ruleset;
+        let n = rs.nodes.len();
+        let mut results: Vec<Option<NodeResult>> = vec![None; n];
+        let mut diagnostics = Vec::new();
+        let mut missing: Vec<(MissingItem, Vec<usize>)> = Vec::new();
+        // Top-down: a node declared or found not evaluated takes its subtree with it.
+        let mut excluded: Vec<Option<String>> = vec![None; n];
+        for index in 0..n {
+            if let Some(parent) = rs.nodes[index].parent {
+                if excluded[index].is_none() {
+                    excluded[index] = excluded[parent].clone();
+                }
+            }
+            if excluded[index].is_some() {
+                continue;
+            }
+            if let Some(reason) = &self.unit.not_evaluated[index] {
+                excluded[index] = Some(reason.clone());
+                continue;
+            }
+            if let Some(clause) = &rs.nodes[index].not_evaluated {
+                self.node = index;
+                match self.condition(clause) {
+                    Ok(true) => excluded[index] = Some(clause.reason.clone()),
+                    Ok(false) => {}
+                    Err(stop) => {
+                        let status = self.stop(stop, index, &mut diagnostics, &mut missing);
+                        results[index] = Some(NodeResult {
+                            score: None,
+                            exact: None,
+                            max: rs.nodes[index].max,
+                            status,
+                        });
+                    }
+                }
+            }
+        }
+        // Bottom-up: nodes are in pre-order, so reverse order sees children first.
+        for index in (0..n).rev() {
+            let node = &rs.nodes[index];
+            if let Some(reason) = &excluded[index] {
+                results[index] = Some(NodeResult {
+                    score: None,
+                    exact: None,
+                    max: Decimal::ZERO,
+                    status: Status::NotEvaluated(reason.clone()),
+                });
+                continue;
+            }
+            if results[index].is_some() {
+                continue; // its condition could not be decided
+            }
+            self.node = index;
+            let result = match &node.rule {
+                Some(rule) => self.leaf(index, rule, &mut diagnostics, &mut missing),
+                None => self.parent(index, &results),
+            };
+            results[index] = Some(result);
+        }
+        let nodes: Vec<NodeResult> = results.into_iter().map(|r| r.expect("every node visited")).collect();
+        let roots = &rs.roots;
+        let exact: Decimal = roots.iter().filter_map(|&r| nodes[r].exact).sum();
+        let max: Decimal = roots.iter().map(|&r| nodes[r].max).sum();
+        let achieved = rs.rounding.total.map_or(exact, |r| r.apply(exact));
+        let complete = missing.is_empty() && !nodes.iter().any(|r| r.status == Status::Failed);
+        let percent = if complete && !max.is_zero() {
+            let basis = if rs.meta.percent_from_rounded_total { achieved } else { exact };
+            let p = basis * Decimal::ONE_HUNDRED / max;
+            Some(rs.rounding.percent.map_or(p, |r| r.apply(p)))
+        } else {
+            None
+        };
+        let grade = percent.and_then(|p| rs.grade_for(p)).map(|g| g.name.clone());
+        for (item, needed_by) in &missing {
+            diagnostics.push(missing_diagnostic(rs, item, needed_by));
+        }
+        UnitOutcome {
+            result: UnitResult {
+                unit: self.unit.unit.clone(),
+                stage: self.unit.stage,
+                nodes,
+                achieved,
+                achieved_exact: exact,
+                max,
+                percent,
+                grade,
+                missing,
+            },
+            diagnostics,
+        }
+    }
+
+    fn condition(&mut self, clause: &NotEvaluatedClause) -> Eval<bool> {
+        match &clause.condition {
+            None => Ok(true),
+            Some(cond) => {
+                self.require_inputs(cond)?;
+                match self.eval(cond)? {
+                    Value::Bool(b) => Ok(b),
+                    _ => Ok(false),
+                }
+            }
+        }
+    }
+
+    /// Collects every missing input of an expression at once, for a complete to-do list.
+    fn require_inputs(&self, expr: &CExpr) -> Eval<()> {
+        let mut slots = Vec::new();
+        inputs_of(expr, &mut slots);
+        let missing: Vec<MissingItem> = slots
+            .into_iter()
+            .filter(|&s| self.unit.values[s].is_none() && self.ruleset.inputs[s].default.is_none())
+            .map(MissingItem::Input)
+            .collect();
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(Stop::Missing(missing))
+        }
+    }
+
+    /// Turns a stop into a status, recording its diagnostic or missing items.
+    fn stop(&self, stop: Stop, index: usize, diagnostics: &mut Vec<Diagnostic>, missing: &mut Vec<(MissingItem, Vec<usize>)>) -> Status {
+        match stop {
+            Stop::Missing(items) => {
+                let node = &self.ruleset.nodes[index];
+                if node.source != SourceKind::SelfAssessment {
+                    return Status::Survey;
+                }
+                for item in items {
+                    match missing.iter_mut().find(|(m, _)| *m == item) {
+                        Some((_, nodes)) => nodes.push(index),
+                        None => missing.push((item, vec![index])),
+                    }
+                }
+                Status::Missing
+            }
+            Stop::NotEvaluated(reason) => Status::NotEvaluated(reason),
+            Stop::Error(d) => {
+                diagnostics.push(*d);
+                Status::Failed
+            }
+        }
+    }
+
+    /// Scores a node with a rule of its own (a leaf, or a parent that overrides its sum).
+    pub(crate) fn leaf(&mut self, index: usize, rule: &Rule, diagnostics: &mut Vec<Diagnostic>, missing: &mut Vec<(MissingItem, Vec<usize>)>) -> NodeResult {
+        let node = &self.ruleset.nodes[index];
+        let computed = match rule {
+            Rule::Awarded => self.awarded(),
+            Rule::Formula(expr) => self.formula(expr),
+        };
+        match computed {
+            Ok(score) => NodeResult {
+                score: Some(score),
+                exact: Some(score),
+                max: node.max,
+                status: Status::Scored,
+            },
+            Err(stop) => {
+                let status = self.stop(stop, index, diagnostics, missing);
+                let max = match status {
+                    Status::NotEvaluated(_) | Status::Survey => Decimal::ZERO,
+                    _ => node.max,
+                };
+                NodeResult {
+                    score: None,
+                    exact: None,
+                    max,
+                    status,
+                }
+            }
+        }
+    }
+
+    fn awarded(&mut self) -> Eval<Decimal> {
+        match self.unit.points[self.node] {
+            Some(points) => {
+                self.step(|| format!("points awarded: {}", format_decimal(points)));
+                Ok(points)
+            }
+            None => Err(Stop::Missing(vec![MissingItem::Points(self.node)])),
+        }
+    }
+
+    fn formula(&mut self, expr: &CExpr) -> Eval<Decimal> {
+        self.require_inputs(expr)?;
+        let node = &self.ruleset.nodes[self.node];
+        let raw = match self.eval(expr)? {
+            Value::Number(n) => n,
+            _ => return Err(self.error(expr.span.clone(), "the rule did not give a number".into())),
+        };
+        let score = match node.rounding.score {
+            Some(r) => {
+                let rounded = r.apply(raw);
+                self.step(|| format!("score rounded ({}): {} → {}", r.describe(), format_decimal(raw), format_decimal(rounded)));
+                rounded
+            }
+            None => raw,
+        };
+        if score < Decimal::ZERO || score > node.max {
+            return Err(self.error(
+                expr.span.clone(),
+                format!("the rule of {} gives {}, outside 0…{}", node.id, format_decimal(score), format_decimal(node.max)),
+            ));
+        }
+        Ok(score)
+    }
+
+    fn parent(&self, index: usize, results: &[Option<NodeResult>]) -> NodeResult {
+        let node = &self.ruleset.nodes[index];
+        let children: Vec<&NodeResult> = node.children.iter().map(|&c| results[c].as_ref().expect("child first")).collect();
+        if children.iter().all(|c| matches!(c.status, Status::NotEvaluated(_))) {
+            return NodeResult {
+                score: None,
+                exact: None,
+                max: Decimal::ZERO,
+                status: Status::NotEvaluated("không đánh giá toàn bộ tiêu chí thành phần".into()),
+            };
+        }
+        let max: Decimal = children.iter().map(|c| c.max).sum();
+        let blocked = children.iter().find(|c| matches!(c.status, Status::Missing | Status::Failed));
+        if let Some(b) = blocked {
+            return NodeResult {
+                score: None,
+                exact: None,
+                max,
+                status: b.status.clone(),
+            };
+        }
+        if children.iter().all(|c| matches!(c.status, Status::NotEvaluated(_) | Status::Survey)) {
+            return NodeResult {
+                score: None,
+                exact: None,
+                max,
+                status: Status::Survey,
+            };
+        }
+        let exact: Decimal = children.iter().filter_map(|c| c.exact).sum();
+        let score = node.rounding.total.map_or(exact, |r| r.apply(exact));
+        NodeResult {
+            score: Some(score),
+            exact: Some(exact),
+            max,
+            status: Status::Scored,
+        }
+    }
+
+    fn error(&self, span: Span, message: String) -> Stop {
+        let node = &self.ruleset.nodes[self.node];
+        let mut d = Diagnostic::error("D009", self.data_span_for(&span), format!("{}: {message}", node.id));
+        d = d.with_help(format!("criterion {} “{}”, rule: {}", node.id, node.title, node.rule_text.as_deref().unwrap_or("awarded")));
+        Stop::Error(Box::new(d))
+    }
+
+    /// The data file position of the first input a failing expression reads, or the start.
+    fn data_span_for(&self, _rule_span: &Span) -> Span {
+        let node = &self.ruleset.nodes[self.node];
+        let mut slots = Vec::new();
+        if let Some(Rule::Formula(e)) = &node.rule {
+            inputs_of(e, &mut slots);
+        }
+        slots.iter().find_map(|&s| self.unit.value_spans[s].clone()).unwrap_or(0..0)
+    }
+
+    fn data_error(&self, code: &'static str, slots: &[usize], message: String) -> Stop {
+        let node = &self.ruleset.nodes[self.node];
+        let span = slots.iter().find_map(|&s| self.unit.value_spans[s].clone()).unwrap_or(0..0);
+        let mut d = Diagnostic::error(code, span, format!("{}: {message}", node.id));
+        for &s in slots.iter().skip(1) {
+            if let Some(sp) = &self.unit.value_spans[s] {
+                d = d.with_label(sp.clone(), format!("`{}`", self.ruleset.inputs[s].name));
+            }
+        }
+        d = d.with_help(format!("criterion {} “{}”, rule: {}", node.id, node.title, node.rule_text.as_deref().unwrap_or("")));
+        Stop::Error(Box::new(d))
+    }
+
+    fn num(&mut self, e: &CExpr) -> Eval<Decimal> {
+        match self.eval(e)? {
+            Value::Number(n) => Ok(n),
+            other => Err(self.error(e.span.clone(), format!("expected a number, found {}", other.describe(None)))),
+        }
+    }
+
+    fn checked(&self, e: &CExpr, value: Option<Decimal>, what: &str) -> Eval<Decimal> {
+        value.ok_or_else(|| self.error(e.span.clone(), format!("{what} overflows or divides by zero")))
+    }
+
+    pub(crate) fn eval(&mut self, e: &CExpr) -> Eval<Value> {
+        let rs = self.ruleset;
+        Ok(match &e.kind {
+            CExprKind::Const(v) => v.clone(),
+            CExprKind::Input(slot) => {
+                let input = &rs.inputs[*slot];
+                let value = self.unit.values[*slot]
+                    .clone()
+                    .or_else(|| input.default.clone())
+                    .ok_or_else(|| Stop::Missing(vec![MissingItem::Input(*slot)]))?;
+                let defaulted = self.unit.values[*slot].is_none();
+                self.step(|| format!("{} = {}{}", input.name, value.describe(Some(&input.ty)), if defaulted { " (default)" } else { "" }));
+                value
+            }
+            CExprKind::SelfMax => {
+                let max = rs.nodes[self.node].max;
+                Value::Number(max)
+            }
+            CExprKind::Awarded => Value::Number(self.awarded()?),
+            CExprKind::Neg(inner) => Value::Number(-self.num(inner)?),
+            CExprKind::Not(inner) => match self.eval(inner)? {
+                Value::Bool(b) => Value::Bool(!b),
+                other => other,
+            },
+            CExprKind::Arith(op, a, b) => {
+                let x = self.num(a)?;
+                let y = self.num(b)?;
+                let (result, symbol) = match op {
+                    ArithOp::Add => (x.checked_add(y), "+"),
+                    ArithOp::Sub => (x.checked_sub(y), "−"),
+                    ArithOp::Mul => (x.checked_mul(y), "×"),
+                    ArithOp::Div => {
+                        if y.is_zero() {
+                            return Err(self.error(e.span.clone(), "division by zero (use ratio(…) to say what a zero denominator means)".into()));
+                        }
+                        (x.checked_div(y), "÷")
+                    }
+                };
+                let r = self.checked(e, result, "the arithmetic")?;
+                self.step(|| format!("{} {symbol} {} = {}", format_decimal(x), format_decimal(y), format_decimal(r)));
+                Value::Number(r)
+            }
+            CExprKind::Logic(op, a, b) => {
+                let x = matches!(self.eval(a)?, Value::Bool(true));
+                // Both sides are evaluated: a missing input is missing whichever way.
+                let y = matches!(self.eval(b)?, Value::Bool(true));
+                Value::Bool(match op {
+                    LogicOp::And => x && y,
+                    LogicOp::Or => x || y,
+                })
+            }
+            CExprKind::Compare(op, a, b) => {
+                let x = self.eval(a)?;
+                let y = self.eval(b)?;
+                let ordering = match (&x, &y) {
+                    (Value::Number(p), Value::Number(q)) => p.cmp(q),
+                    (Value::Date(p), Value::Date(q)) => p.cmp(q),
+                    (Value::Level(p), Value::Level(q)) => p.cmp(q),
+                    (Value::Bool(p), Value::Bool(q)) => p.cmp(q),
+                    _ => std::cmp::Ordering::Equal,
+                };
+                let result = match op {
+                    CmpOp::Lt => ordering.is_lt(),
+                    CmpOp::Le => ordering.is_le(),
+                    CmpOp::Gt => ordering.is_gt(),
+                    CmpOp::Ge => ordering.is_ge(),
+                    CmpOp::Eq => ordering.is_eq(),
+                    CmpOp::Ne => ordering.is_ne(),
+                };
+                self.step(|| format!("{} {} {} is {}", x.describe(None), op.symbol(), y.describe(None), if result { "yes" } else { "no" }));
+                Value::Bool(result)
+            }
+            CExprKind::If(c, t, f) => {
+                let cond = matches!(self.eval(c)?, Value::Bool(true));
+                self.step(|| format!("condition holds: {}", if cond { "yes" } else { "no" }));
+                if cond {
+                    self.eval(t)?
+                } else {
+                    self.eval(f)?
+                }
+            }
+            CExprKind::Call(func, args) => Value::Number(self.call(*func, args, e)?),
+            CExprKind::Bands(subject, arms) => {
+                let v = self.num(subject)?;
+                let arm = arms.iter().find(|a| a.interval.is_none_or(|iv| iv.contains(v)));
+                let Some(arm) = arm else {
+                    return Err(self.error(e.span.clone(), format!("{} matches no band", format_decimal(v))));
+                };
+                let result = self.eval(&arm.value)?;
+                self.step(|| {
+                    let band = arm.interval.map_or("otherwise".to_string(), |iv| iv.describe());
+                    format!("{} falls in the band {band} → {}", format_decimal(v), result.describe(None))
+                });
+                result
+            }
+            CExprKind::Best(slot, arg) => {
+                let own = self.num(arg)?;
+                let best = self.best.get(*slot).copied().flatten().unwrap_or(own);
+                self.step(|| format!("best of the batch = {}", format_decimal(best)));
+                Value::Number(best)
+            }
+        })
+    }
+
+    fn call(&mut self, func: Func, args: &[CExpr], e: &CExpr) -> Eval<Decimal> {
+        let mut v = Vec::with_capacity(args.len());
+        for a in args {
+            v.push(self.num(a)?);
+        }
+        let node = &self.ruleset.nodes[self.node];
+        let result = match func {
+            Func::Ratio => {
+                let (part, whole) = (v[0], v[1]);
+                let slots: Vec<usize> = args.iter().flat_map(|a| {
+                    let mut s = Vec::new();
+                    inputs_of(a, &mut s);
+                    s
+                }).collect();
+                if whole.is_zero() {
+                    return match node.zero_action.unwrap_or(ZeroAction::Error) {
+                        ZeroAction::NotEvaluated => {
+                            self.step(|| "the denominator is 0: not evaluated".into());
+                            Err(Stop::NotEvaluated(format!("mẫu số bằng 0 ({})", self.ruleset.nodes[self.node].rule_text.as_deref().unwrap_or("ratio"))))
+                        }
+                        ZeroAction::Zero => {
+                            self.step(|| format!("ratio({}, 0) = 0 (zero denominator counts as 0)", format_decimal(part)));
+                            Ok(Decimal::ZERO)
+                        }
+                        ZeroAction::Error => Err(self.data_error("D008", &slots, format!("ratio {} / 0: the denominator is zero", format_decimal(part)))),
+                    };
+                }
+                if part < Decimal::ZERO || whole < Decimal::ZERO {
+                    return Err(self.data_error("D005", &slots, format!("ratio of negative values {} / {}", format_decimal(part), format_decimal(whole))));
+                }
+                if part > whole {
+                    return Err(self.data_error(
+                        "D005",
+                        &slots,
+                        format!("the numerator {} is above the denominator {}", format_decimal(part), format_decimal(whole)),
+                    ));
+                }
+                let ratio = self.checked(e, part.checked_div(whole), "the ratio")?;
+                self.step(|| format!("ratio {} / {} = {}", format_decimal(part), format_decimal(whole), format_decimal(ratio)));
+                match node.rounding.ratio {
+                    Some(r) => {
+                        let rounded = r.apply(ratio);
+                        self.step(|| format!("ratio rounded ({}): {} → {}", r.describe(), format_decimal(ratio), format_decimal(rounded)));
+                        rounded
+                    }
+                    None => ratio,
+                }
+            }
+            Func::Min => v[0].min(v[1]),
+            Func::Max => v[0].max(v[1]),
+            Func::Clamp => v[0].max(v[1]).min(v[2]),
+            Func::Each => {
+                let product = self.checked(e, v[0].checked_mul(v[1]), "the count")?;
+                product.min(v[2])
+            }
+            Func::Deduct => {
+                let deduction = self.checked(e, v[1].checked_mul(v[2]), "the deduction")?;
+                (v[0] - deduction).max(v[3])
+            }
+            Func::Round => {
+                let places = u32::try_from(v[1].trunc().mantissa()).unwrap_or(0).min(28);
+                Rounding { places, mode: RoundMode::HalfUp }.apply(v[0])
+            }
+        };
+        if func != Func::Ratio {
+            self.step(|| {
+                let shown: Vec<String> = v.iter().map(|x| format_decimal(*x)).collect();
+                format!("{}({}) = {}", func.name(), shown.join(", "), format_decimal(result))
+            });
+        }
+        Ok(result)
+    }
+}
+
+/// The to-do entry for one missing item: what, for which criteria, and who owns it.
+fn missing_diagnostic(rs: &Ruleset, item: &MissingItem, needed_by: &[usize]) -> Diagnostic {
+    let ids: Vec<&str> = needed_by.iter().map(|&i| rs.nodes[i].id.as_str()).collect();
+    match item {
+        MissingItem::Input(slot) => {
+            let input = &rs.inputs[*slot];
+            let mut d = Diagnostic::error("D002", 0..0, format!("missing input `{}`, needed by {}", input.name, ids.join(", ")));
+            let mut help = Vec::new();
+            if let Some(desc) = &input.description {
+                help.push(desc.clone());
+            }
+            if let Some(owner) = &input.owner {
+                help.push(format!("owner: {owner}"));
+            }
+            help.push(format!("add it under [inputs] as {}", input.ty.describe()));
+            d = d.with_help(help.join("; "));
+            d
+        }
+        MissingItem::Points(node) => {
+            let n = &rs.nodes[*node];
+            let owner = n.owner.as_deref().map(|o| format!("; owner: {o}")).unwrap_or_default();
+            Diagnostic::error("D002", 0..0, format!("no points given for {} “{}” (awarded by the council)", n.id, n.title))
+                .with_help(format!("add `\"{}\" = …` under [points] (0 to {}){owner}", n.id, format_decimal(n.max)))
+        }
+    }
+}
