@@ -3,7 +3,7 @@
 //! against a checked ruleset into input slots, so evaluation does no name lookups.
 
 use crate::diagnostic::{Diagnostic, Span};
-use crate::model::{InputType, Node, Rule, Ruleset, Value};
+use crate::model::{InputType, Node, Ruleset, Value};
 use crate::text::{did_you_mean, name_key, parse_decimal_text, DecimalSeparator};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -478,7 +478,7 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             continue;
         };
         let node = &ruleset.nodes[index];
-        if !matches!(node.rule, Some(Rule::Awarded)) {
+        if !node.takes_points() {
             let what = if node.is_leaf() {
                 "is computed by its rule: give its inputs instead"
             } else {

@@ -544,6 +544,35 @@ impl Node {
     pub fn is_leaf(&self) -> bool {
         self.children.is_empty()
     }
+
+    /// Whether the council's (or a survey's) points for this node are used.
+    pub fn takes_points(&self) -> bool {
+        match &self.rule {
+            Some(Rule::Awarded) => true,
+            Some(Rule::Formula(expr)) => expr.mentions_awarded(),
+            None => false,
+        }
+    }
+}
+
+impl CExpr {
+    pub fn mentions_awarded(&self) -> bool {
+        match &self.kind {
+            CExprKind::Awarded => true,
+            CExprKind::Const(_) | CExprKind::Input(_) | CExprKind::SelfMax => false,
+            CExprKind::Neg(e) | CExprKind::Not(e) | CExprKind::Best(_, e) => e.mentions_awarded(),
+            CExprKind::Arith(_, a, b) | CExprKind::Logic(_, a, b) | CExprKind::Compare(_, a, b) => {
+                a.mentions_awarded() || b.mentions_awarded()
+            }
+            CExprKind::If(a, b, c) => {
+                a.mentions_awarded() || b.mentions_awarded() || c.mentions_awarded()
+            }
+            CExprKind::Call(_, args) => args.iter().any(CExpr::mentions_awarded),
+            CExprKind::Bands(s, arms) => {
+                s.mentions_awarded() || arms.iter().any(|a| a.value.mentions_awarded())
+            }
+        }
+    }
 }
 
 /// Ruleset header facts.
