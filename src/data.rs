@@ -170,7 +170,11 @@ mod toml_shape {
 fn read_toml(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
     let shape: toml_shape::Unit = toml::from_str(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
-        let non_ascii_key = e.message().contains("invalid key") && text.get(span.clone()).is_some_and(|s| !s.is_ascii() || s.is_empty());
+        // A bare key with Vietnamese letters is the commonest mistake: TOML wants it quoted.
+        let line_start = text[..span.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+        let line = text[line_start..].lines().next().unwrap_or_default();
+        let key = line.split('=').next().unwrap_or_default().trim();
+        let non_ascii_key = line.contains('=') && !key.starts_with('"') && !key.is_ascii();
         let help = if non_ascii_key {
             "TOML names with Vietnamese letters must be quoted: \"hồ_sơ_tiếp_nhận\" = 2534"
         } else {
