@@ -530,6 +530,8 @@ pub struct Node {
     /// Where the decree states it (phụ lục, dòng, điều).
     pub references: Vec<String>,
     pub not_evaluated: Option<NotEvaluatedClause>,
+    /// The not-evaluated condition's text as written, for explanations and hovers.
+    pub not_evaluated_text: Option<String>,
     pub zero_action: Option<ZeroAction>,
     pub rounding: RoundingPolicy,
     /// `None` for a parent that sums its children.
