@@ -344,7 +344,7 @@ fn e022_duplicate_input_and_e023_declared_twice() {
 
 #[test]
 fn w001_unused_input() {
-    let src = with_body("input thừa: decimal \"never used\"\n").replace("", "") + USES_INPUTS;
+    let src = with_body("input thừa: decimal \"never used\"\n") + USES_INPUTS;
     assert_codes(&src, &[("W001", "thừa")]);
 }
 
