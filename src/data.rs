@@ -375,7 +375,7 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
                 if let Some(expected) = ruleset.meta.year {
                     if expected != y {
                         diagnostics.push(Diagnostic::warning(
-                            "D014",
+                            "D011",
                             span.clone(),
                             format!("the data is for {y}, the ruleset for {expected}"),
                         ));

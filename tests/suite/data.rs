@@ -155,10 +155,10 @@ fn d003_counts_are_whole_and_messages_name_input_and_owner() {
 }
 
 #[test]
-fn d014_year_mismatch_is_a_warning_and_missing_unit_an_error() {
+fn d011_year_mismatch_is_a_warning_and_missing_unit_an_error() {
     let p = problems("year = 2023\n", DataFormat::Toml);
     assert_eq!(
         p,
-        vec![("D003", String::new()), ("D014", "2023".to_string())]
+        vec![("D003", String::new()), ("D011", "2023".to_string())]
     );
 }

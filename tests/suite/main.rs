@@ -5,3 +5,4 @@ mod common;
 mod data;
 mod diagnostics;
 mod eval;
+mod docs;
