@@ -31,10 +31,19 @@ fn every_language_reference_example_checks_and_its_tests_pass() {
     assert!(blocks.len() >= 6, "found {} examples", blocks.len());
     for block in &blocks {
         let analysis = chiso::analyze(block);
-        let errors: Vec<String> = analysis.diagnostics.iter().filter(|d| d.is_error()).map(|d| format!("{d} at {:?}", &block[d.span.clone()])).collect();
+        let errors: Vec<String> = analysis
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| format!("{d} at {:?}", &block[d.span.clone()]))
+            .collect();
         assert!(errors.is_empty(), "example:\n{block}\nerrors: {errors:#?}");
         for outcome in chiso::testing::run_tests(&analysis.ruleset) {
-            assert!(outcome.passed(), "example:\n{block}\n{:?}", outcome.failures);
+            assert!(
+                outcome.passed(),
+                "example:\n{block}\n{:?}",
+                outcome.failures
+            );
         }
     }
 }
@@ -70,6 +79,9 @@ fn codes_in_source() -> BTreeSet<String> {
 #[test]
 fn every_diagnostic_code_is_documented() {
     let doc = read("docs/diagnostics.md");
-    let missing: Vec<String> = codes_in_source().into_iter().filter(|c| !doc.contains(&format!("| `{c}` |"))).collect();
+    let missing: Vec<String> = codes_in_source()
+        .into_iter()
+        .filter(|c| !doc.contains(&format!("| `{c}` |")))
+        .collect();
     assert!(missing.is_empty(), "undocumented codes: {missing:?}");
 }

@@ -4,5 +4,6 @@ mod cli;
 mod common;
 mod data;
 mod diagnostics;
-mod eval;
 mod docs;
+mod eval;
+mod robustness;
