@@ -51,7 +51,11 @@ impl<'a> Builder<'a> {
     pub fn parse_file(&mut self) -> SyntaxFile {
         let mut file = SyntaxFile::default();
         let pairs = match ChisoParser::parse(Rule::file, &self.folded.text) {
-            Ok(mut pairs) => pairs.next().expect("file rule").into_inner(),
+            Ok(mut pairs) => {
+                let file_pair = pairs.next().expect("file rule");
+                self.unclosed_blocks(file_pair.clone());
+                file_pair.into_inner()
+            }
             Err(error) => {
                 // The catch-alls make this unreachable in practice; report rather than panic.
                 let d = self.pest_error(error, 0);
@@ -71,6 +75,30 @@ impl<'a> Builder<'a> {
             }
         }
         file
+    }
+
+    /// Blocks left open at the end of the file: one error at each block's `{`.
+    fn unclosed_blocks(&mut self, file: P) {
+        for pair in file.into_inner().flatten() {
+            let is_block = matches!(
+                pair.as_rule(),
+                Rule::ruleset_block | Rule::node_body | Rule::bands_expr | Rule::test_block
+            );
+            let unclosed =
+                pair.clone().into_inner().last().is_some_and(|last| {
+                    last.as_rule() == Rule::block_end && last.as_str().is_empty()
+                });
+            if is_block && unclosed {
+                let start = pair.as_span().start();
+                let brace = start + pair.as_str().find('{').unwrap_or(0);
+                let span = self.folded.original_span(brace..brace + 1);
+                self.diagnostics.push(
+                    Diagnostic::error("E001", span, "this `{` is never closed")
+                        .with_span_label("opened here")
+                        .with_help("add the matching `}`; everything after it was read as inside this block"),
+                );
+            }
+        }
     }
 
     // ───────────── helpers ─────────────
@@ -801,6 +829,9 @@ impl<'a> Builder<'a> {
     fn group<'i>(&self, parts: pest::iterators::Pairs<'i, Rule>) -> Vec<Part<'i>> {
         let mut out: Vec<Part<'i>> = Vec::new();
         for pair in parts {
+            if pair.as_rule() == Rule::block_end {
+                continue;
+            }
             if pair.as_rule() == Rule::bad_stmt {
                 if let Some(Part::Good(prev)) = out.last() {
                     let between = &self.folded.text[prev.as_span().end()..pair.as_span().start()];

@@ -64,6 +64,51 @@ fn e001_unmatched_brace() {
 }
 
 #[test]
+fn e001_unclosed_blocks_are_reported_where_they_open() {
+    let src = "ruleset \"t\" {}\narea 1 \"a\" {\n  criterion 1.1 \"x\" max 1 {\n    owner \"A\"\n";
+    let analysis = chiso::analyze(src);
+    let got: Vec<(&str, usize, &str)> = analysis
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.span.start, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "E001",
+                src.find("{\n  crit").unwrap(),
+                "this `{` is never closed"
+            ),
+            (
+                "E001",
+                src.find("{\n    owner").unwrap(),
+                "this `{` is never closed"
+            ),
+        ]
+    );
+    // What was inside is still read.
+    assert_eq!(analysis.ruleset.nodes[1].owner.as_deref(), Some("A"));
+}
+
+#[test]
+fn many_unclosed_blocks_parse_in_linear_time() {
+    // Found by fuzzing: a file of unclosed blocks made the parser backtrack exponentially.
+    // (This test would hang, not fail, if that came back.)
+    let src = crate::common::read("tests/fixtures/fuzz/unclosed-blocks-timeout.chiso");
+    assert!(chiso::analyze(&src).has_errors());
+    let nested = "area 1 \"a\" {\n".repeat(35);
+    assert!(
+        chiso::analyze(&nested)
+            .diagnostics
+            .iter()
+            .filter(|d| d.message == "this `{` is never closed")
+            .count()
+            == 35
+    );
+}
+
+#[test]
 fn e002_duplicate_id_with_a_renumbering_fix() {
     let src = with_body("area 1 \"x\" max 2 { criterion 1.1 \"a\" max 1 { score = ratio(a, b) * max }\n criterion 1.1 \"b\" max 1 }\n");
     let analysis = chiso::analyze(&src);

@@ -60,14 +60,16 @@ fn codes_in_source() -> BTreeSet<String> {
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let text = std::fs::read_to_string(&path).unwrap();
                 for (i, _) in text.match_indices('"') {
-                    let rest = &text[i + 1..];
-                    let code: String = rest.chars().take(5).collect();
-                    let well_formed = code.len() == 4
-                        && rest.as_bytes().get(4) == Some(&b'"')
-                        && matches!(code.as_bytes()[0], b'E' | b'W' | b'D' | b'T' | b'I')
-                        && code[1..].bytes().all(|b| b.is_ascii_digit());
+                    // A code literal: a quote, a letter, three digits, a quote.
+                    let Some(candidate) = text.get(i + 1..i + 6) else {
+                        continue;
+                    };
+                    let bytes = candidate.as_bytes();
+                    let well_formed = matches!(bytes[0], b'E' | b'W' | b'D' | b'T' | b'I')
+                        && bytes[1..4].iter().all(u8::is_ascii_digit)
+                        && bytes[4] == b'"';
                     if well_formed {
-                        codes.insert(code[..4].to_string());
+                        codes.insert(candidate[..4].to_string());
                     }
                 }
             }
