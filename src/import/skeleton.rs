@@ -45,6 +45,9 @@ struct Entry {
     /// Comments written above the node's items (what the importer did and why).
     comments: Vec<String>,
     row: usize,
+    span: std::ops::Range<usize>,
+    /// The maximum cell held something that is not a number (already reported).
+    bad_max: bool,
     parent: Option<usize>,
     children: Vec<usize>,
 }
@@ -213,6 +216,7 @@ pub fn build(table: &Table, options: &ImportOptions) -> Skeleton {
         }
         reader.row(row);
     }
+    reader.flush_blank_max("");
     if is_last {
         for row in after_total {
             let text: Vec<&str> = row
@@ -500,6 +504,7 @@ impl RowReader<'_> {
                 return;
             }
         };
+        self.flush_blank_max(&id);
         if row.numeric.get(c.id).copied().unwrap_or(false) && id.contains('.') {
             self.numeric_ids.push(row.number);
         }
@@ -508,6 +513,7 @@ impl RowReader<'_> {
             id: id.clone(),
             title: title.clone(),
             row: row.number,
+            span: span.clone(),
             ..Entry::default()
         };
         if title.is_empty() {
@@ -517,7 +523,9 @@ impl RowReader<'_> {
                 format!("{}: {id} has no title", self.name(row)),
             ));
         }
+        let reported = self.diagnostics.len();
         entry.max = self.max(row, &max_cell);
+        entry.bad_max = self.diagnostics.len() > reported;
         // Survey tags: the notes column, or the title itself ("… (ĐTXHH)").
         let tag = |text: &str, title: bool| -> Option<Source> {
             let f = fold(text);
@@ -557,8 +565,8 @@ impl RowReader<'_> {
             self.inputs.push((
                 name.clone(),
                 format!(
-                    "{id} không đánh giá (điều kiện chưa viết, {}): {reason}",
-                    self.name(row).replace("row", "dòng")
+                    "{id} không đánh giá (điều kiện chưa viết, dòng {}): {reason}",
+                    row.number
                 ),
             ));
             self.diagnostics.push(
@@ -597,6 +605,31 @@ impl RowReader<'_> {
                 None
             }
         }
+    }
+
+    /// Reports the previous row when it turned out to be a leaf with a blank maximum (the
+    /// next criterion row is not its child). Called before each criterion row and at the end,
+    /// so that findings stay in row order.
+    fn flush_blank_max(&mut self, next_id: &str) {
+        let Some(prev) = self.entries.last() else {
+            return;
+        };
+        let is_child = next_id
+            .strip_prefix(prev.id.as_str())
+            .is_some_and(|rest| rest.starts_with('.'));
+        if prev.max.is_some() || !prev.children.is_empty() || prev.bad_max || is_child {
+            return;
+        }
+        let message = format!(
+            "{}: {} has no maximum: written as 0",
+            self.table.row_name(prev.row),
+            prev.id
+        );
+        let span = prev.span.clone();
+        self.diagnostics.push(
+            Diagnostic::warning("I009", span, message)
+                .with_help("a criterion the table leaves blank is usually not evaluated this year: give its maximum from the decree"),
+        );
     }
 
     fn bad_max(&mut self, row: &Row, cell: &str, why: &str) {
@@ -639,7 +672,6 @@ impl RowReader<'_> {
 
     /// Places an entry under its parent (the latest row numbered like its prefix).
     fn attach(&mut self, mut entry: Entry, row: &Row) {
-        let index = self.entries.len();
         if let Some(&first) = self.by_id.get(&entry.id) {
             let first_row = self.entries[first].row;
             self.diagnostics.push(
@@ -656,6 +688,7 @@ impl RowReader<'_> {
             .rsplit_once('.')
             .map(|(prefix, _)| self.parent(prefix, row));
         entry.parent = parent;
+        let index = self.entries.len();
         self.entries.push(entry);
         match parent {
             Some(p) => self.entries[p].children.push(index),
@@ -976,7 +1009,9 @@ fn parse_id(cell: &str) -> RowId {
         return RowId::Blank;
     }
     let trimmed = cell.trim_end_matches('.');
+    // Decrees number four levels at most; a deeper "id" is not one (and would nest without end).
     if !trimmed.is_empty()
+        && trimmed.split('.').count() <= MAX_DEPTH
         && trimmed
             .split('.')
             .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit()))
@@ -1113,6 +1148,9 @@ fn looks_like_office(text: &str) -> bool {
     ];
     OFFICES.iter().any(|o| f.starts_with(o))
 }
+
+/// The deepest criterion number read: 1.2.3.4.5.6.
+const MAX_DEPTH: usize = 6;
 
 /// Markup tags removed from cells.
 const HTML_TAGS: [&str; 12] = [
