@@ -1,5 +1,8 @@
 //! `chiso import`: the seed tables (committed under tests/fixtures/import/) against reviewed
-//! skeletons (tests/golden/import/), workbook twins built here, and hostile input.
+//! skeletons (tests/golden/import/), workbook twins built here, and hostile input. The
+//! rulesets made from them, and the seeds' unit data, are checked in `rulesets`.
+
+mod rulesets;
 
 use crate::common::{read, root, run_chiso};
 use chiso::import::{import, import_text, import_workbook, ImportOptions, Imported};
