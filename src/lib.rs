@@ -15,8 +15,8 @@ pub mod diagnostic;
 pub mod eval;
 pub mod import;
 pub mod model;
-pub mod syntax;
 pub mod report;
+pub mod syntax;
 pub mod testing;
 pub mod text;
 

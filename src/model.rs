@@ -291,7 +291,10 @@ impl Value {
     pub fn describe(&self, ty: Option<&InputType>) -> String {
         match (self, ty) {
             (Value::Number(n), Some(InputType::Percent)) => {
-                format!("{}%", crate::text::format_decimal(*n * Decimal::ONE_HUNDRED))
+                format!(
+                    "{}%",
+                    crate::text::format_decimal(*n * Decimal::ONE_HUNDRED)
+                )
             }
             (Value::Number(n), _) => crate::text::format_decimal(*n),
             (Value::Bool(true), _) => "yes".into(),
@@ -379,7 +382,15 @@ pub enum Func {
 }
 
 impl Func {
-    pub const ALL: [Func; 7] = [Func::Ratio, Func::Min, Func::Max, Func::Clamp, Func::Each, Func::Deduct, Func::Round];
+    pub const ALL: [Func; 7] = [
+        Func::Ratio,
+        Func::Min,
+        Func::Max,
+        Func::Clamp,
+        Func::Each,
+        Func::Deduct,
+        Func::Round,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -519,6 +530,8 @@ pub struct Node {
     /// Where the decree states it (phụ lục, dòng, điều).
     pub references: Vec<String>,
     pub not_evaluated: Option<NotEvaluatedClause>,
+    /// The not-evaluated condition's text as written, for explanations and hovers.
+    pub not_evaluated_text: Option<String>,
     pub zero_action: Option<ZeroAction>,
     pub rounding: RoundingPolicy,
     /// `None` for a parent that sums its children.
@@ -532,6 +545,35 @@ pub struct Node {
 impl Node {
     pub fn is_leaf(&self) -> bool {
         self.children.is_empty()
+    }
+
+    /// Whether the council's (or a survey's) points for this node are used.
+    pub fn takes_points(&self) -> bool {
+        match &self.rule {
+            Some(Rule::Awarded) => true,
+            Some(Rule::Formula(expr)) => expr.mentions_awarded(),
+            None => false,
+        }
+    }
+}
+
+impl CExpr {
+    pub fn mentions_awarded(&self) -> bool {
+        match &self.kind {
+            CExprKind::Awarded => true,
+            CExprKind::Const(_) | CExprKind::Input(_) | CExprKind::SelfMax => false,
+            CExprKind::Neg(e) | CExprKind::Not(e) | CExprKind::Best(_, e) => e.mentions_awarded(),
+            CExprKind::Arith(_, a, b) | CExprKind::Logic(_, a, b) | CExprKind::Compare(_, a, b) => {
+                a.mentions_awarded() || b.mentions_awarded()
+            }
+            CExprKind::If(a, b, c) => {
+                a.mentions_awarded() || b.mentions_awarded() || c.mentions_awarded()
+            }
+            CExprKind::Call(_, args) => args.iter().any(CExpr::mentions_awarded),
+            CExprKind::Bands(s, arms) => {
+                s.mentions_awarded() || arms.iter().any(|a| a.value.mentions_awarded())
+            }
+        }
     }
 }
 
@@ -585,7 +627,10 @@ impl Ruleset {
     }
 
     pub fn grade_for(&self, percent: Decimal) -> Option<&GradeBand> {
-        self.meta.grades.iter().find(|g| g.interval.contains(percent))
+        self.meta
+            .grades
+            .iter()
+            .find(|g| g.interval.contains(percent))
     }
 }
 

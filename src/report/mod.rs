@@ -24,7 +24,11 @@ fn num(d: Option<Decimal>) -> Json {
 /// Renders the results of a batch in one format.
 pub fn render(ruleset: &Ruleset, results: &[&UnitResult], format: Format) -> String {
     match format {
-        Format::Table => results.iter().map(|r| table(ruleset, r)).collect::<Vec<_>>().join("\n"),
+        Format::Table => results
+            .iter()
+            .map(|r| table(ruleset, r))
+            .collect::<Vec<_>>()
+            .join("\n"),
         Format::Json => {
             let units: Vec<Json> = results.iter().map(|r| unit_json(ruleset, r)).collect();
             let mut s = serde_json::to_string_pretty(&Json::Array(units)).expect("json");
@@ -32,7 +36,11 @@ pub fn render(ruleset: &Ruleset, results: &[&UnitResult], format: Format) -> Str
             s
         }
         Format::Csv => csv(ruleset, results),
-        Format::Markdown => results.iter().map(|r| markdown(ruleset, r)).collect::<Vec<_>>().join("\n"),
+        Format::Markdown => results
+            .iter()
+            .map(|r| markdown(ruleset, r))
+            .collect::<Vec<_>>()
+            .join("\n"),
     }
 }
 
@@ -86,6 +94,15 @@ pub fn unit_json(ruleset: &Ruleset, result: &UnitResult) -> Json {
     })
 }
 
+/// The maximum as a report shows it: blank ("—") when the node is not evaluated, as officials
+/// blank it; JSON and CSV keep the number (0).
+fn shown_max(r: &NodeResult) -> String {
+    match r.status {
+        Status::NotEvaluated(_) => "—".into(),
+        _ => format_decimal(r.max),
+    }
+}
+
 fn status_text(r: &NodeResult) -> String {
     match &r.status {
         Status::Scored => String::new(),
@@ -97,7 +114,9 @@ fn status_text(r: &NodeResult) -> String {
 }
 
 fn summary_line(result: &UnitResult) -> String {
-    let percent = result.percent.map_or("—".to_string(), |p| format!("{}%", format_decimal(p)));
+    let percent = result
+        .percent
+        .map_or("—".to_string(), |p| format!("{}%", format_decimal(p)));
     let grade = result.grade.clone().unwrap_or_else(|| "—".into());
     format!(
         "Tổng điểm: {} / {}   Chỉ số: {}   Xếp loại: {}",
@@ -143,7 +162,13 @@ fn right(text: &str, width: usize) -> String {
 /// A plain-text table of one unit, the tree indented.
 pub fn table(ruleset: &Ruleset, result: &UnitResult) -> String {
     let mut out = format!("{}\n", title_line(ruleset, result));
-    let id_width = ruleset.nodes.iter().map(|n| n.id.width() + 2 * depth(ruleset, n)).max().unwrap_or(2).max(3);
+    let id_width = ruleset
+        .nodes
+        .iter()
+        .map(|n| n.id.width() + 2 * depth(ruleset, n))
+        .max()
+        .unwrap_or(2)
+        .max(3);
     let title_width = 56;
     out.push_str(&format!(
         "{}  {}  {}  {}  {}  Ghi chú\n",
@@ -159,8 +184,11 @@ pub fn table(ruleset: &Ruleset, result: &UnitResult) -> String {
             "{}  {}  {}  {}  {}  {}\n",
             fit(&format!("{indent}{}", node.id), id_width),
             fit(&format!("{indent}{}", node.title), title_width),
-            right(&format_decimal(r.max), 7),
-            right(&r.score.map(format_decimal).unwrap_or_else(|| "—".into()), 7),
+            right(&shown_max(r), 7),
+            right(
+                &r.score.map(format_decimal).unwrap_or_else(|| "—".into()),
+                7
+            ),
             right(&r.lost().map(format_decimal).unwrap_or_default(), 7),
             status_text(r)
         ));
@@ -180,43 +208,55 @@ fn depth(ruleset: &Ruleset, node: &crate::model::Node) -> usize {
     d
 }
 
-/// One row per unit and node.
+/// One row per unit and node, then the unit's total row (id empty, title "TỔNG").
 pub fn csv(ruleset: &Ruleset, results: &[&UnitResult]) -> String {
-    let mut writer = ::csv::Writer::from_writer(Vec::new());
-    let header = ["unit", "id", "title", "level", "max", "score", "status", "reason", "lost"];
-    writer.write_record(header).expect("in-memory csv");
+    const HEADER: [&str; 11] = [
+        "unit", "id", "title", "level", "max", "score", "status", "reason", "lost", "percent",
+        "grade",
+    ];
+    let mut rows: Vec<[String; 11]> = Vec::new();
     for result in results {
         for (node, r) in ruleset.nodes.iter().zip(&result.nodes) {
-            writer
-                .write_record([
-                    result.unit.as_str(),
-                    &node.id,
-                    &node.title,
-                    node.level.as_str(),
-                    &format_decimal(r.max),
-                    &r.score.map(format_decimal).unwrap_or_default(),
-                    r.status.as_str(),
-                    r.status.reason().unwrap_or_default(),
-                    &r.lost().map(format_decimal).unwrap_or_default(),
-                ])
-                .expect("in-memory csv");
+            rows.push([
+                result.unit.clone(),
+                node.id.clone(),
+                node.title.clone(),
+                node.level.as_str().into(),
+                format_decimal(r.max),
+                r.score.map(format_decimal).unwrap_or_default(),
+                r.status.as_str().into(),
+                r.status.reason().unwrap_or_default().into(),
+                r.lost().map(format_decimal).unwrap_or_default(),
+                String::new(),
+                String::new(),
+            ]);
         }
-        let percent = result.percent.map(format_decimal).unwrap_or_default();
-        writer
-            .write_record([
-                result.unit.as_str(),
-                "",
-                "TỔNG",
-                "unit",
-                &format_decimal(result.max),
-                &format_decimal(result.achieved),
-                if result.is_complete() { "scored" } else { "incomplete" },
-                &percent,
-                &format_decimal(result.max - result.achieved),
-            ])
-            .expect("in-memory csv");
+        rows.push([
+            result.unit.clone(),
+            String::new(),
+            "TỔNG".into(),
+            "unit".into(),
+            format_decimal(result.max),
+            format_decimal(result.achieved),
+            if result.is_complete() {
+                "scored"
+            } else {
+                "incomplete"
+            }
+            .into(),
+            String::new(),
+            format_decimal(result.max - result.achieved),
+            result.percent.map(format_decimal).unwrap_or_default(),
+            result.grade.clone().unwrap_or_default(),
+        ]);
     }
-    String::from_utf8(writer.into_inner().expect("in-memory csv")).expect("utf-8")
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    // Writing to memory with rows of one fixed width cannot fail.
+    let _ = writer.write_record(HEADER);
+    for row in &rows {
+        let _ = writer.write_record(row);
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 fn md_escape(text: &str) -> String {
@@ -226,14 +266,20 @@ fn md_escape(text: &str) -> String {
 /// A Markdown section per unit, ready to paste into a report.
 pub fn markdown(ruleset: &Ruleset, result: &UnitResult) -> String {
     let mut out = format!("## {}\n\n", md_escape(&title_line(ruleset, result)));
-    out.push_str("| Mã | Tiêu chí | Tối đa | Điểm | Bị mất | Ghi chú |\n|---|---|---:|---:|---:|---|\n");
+    out.push_str(
+        "| Mã | Tiêu chí | Tối đa | Điểm | Bị mất | Ghi chú |\n|---|---|---:|---:|---:|---|\n",
+    );
     for (node, r) in ruleset.nodes.iter().zip(&result.nodes) {
-        let (open, close) = if node.is_leaf() { ("", "") } else { ("**", "**") };
+        let (open, close) = if node.is_leaf() {
+            ("", "")
+        } else {
+            ("**", "**")
+        };
         out.push_str(&format!(
             "| {open}{}{close} | {open}{}{close} | {} | {} | {} | {} |\n",
             node.id,
             md_escape(&node.title),
-            format_decimal(r.max),
+            shown_max(r),
             r.score.map(format_decimal).unwrap_or_else(|| "—".into()),
             r.lost().map(format_decimal).unwrap_or_default(),
             md_escape(&status_text(r))
@@ -247,19 +293,40 @@ pub fn markdown(ruleset: &Ruleset, result: &UnitResult) -> String {
 pub fn missing_list(ruleset: &Ruleset, outcome: &UnitOutcome) -> String {
     let mut by_owner: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     for (item, needed_by) in &outcome.result.missing {
-        let ids: Vec<&str> = needed_by.iter().map(|&n| ruleset.nodes[n].id.as_str()).collect();
+        let ids: Vec<&str> = needed_by
+            .iter()
+            .map(|&n| ruleset.nodes[n].id.as_str())
+            .collect();
         let (owner, line) = match item {
             MissingItem::Input(slot) => {
                 let input = &ruleset.inputs[*slot];
-                let desc = input.description.as_deref().map(|d| format!(" — {d}")).unwrap_or_default();
-                (input.owner.clone(), format!("input `{}`{desc} (for {})", input.name, ids.join(", ")))
+                let desc = input
+                    .description
+                    .as_deref()
+                    .map(|d| format!(" — {d}"))
+                    .unwrap_or_default();
+                (
+                    input.owner.clone(),
+                    format!("input `{}`{desc} (for {})", input.name, ids.join(", ")),
+                )
             }
             MissingItem::Points(n) => {
                 let node = &ruleset.nodes[*n];
-                (node.owner.clone(), format!("points for {} “{}” (0–{})", node.id, node.title, format_decimal(node.max)))
+                (
+                    node.owner.clone(),
+                    format!(
+                        "points for {} “{}” (0–{})",
+                        node.id,
+                        node.title,
+                        format_decimal(node.max)
+                    ),
+                )
             }
         };
-        by_owner.entry(owner.unwrap_or_else(|| "(no owner)".into())).or_default().push(line);
+        by_owner
+            .entry(owner.unwrap_or_else(|| "(no owner)".into()))
+            .or_default()
+            .push(line);
     }
     let mut out = format!("{}: missing data\n", outcome.result.unit);
     for (owner, lines) in by_owner {

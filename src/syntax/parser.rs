@@ -16,6 +16,12 @@ use std::str::FromStr;
 struct ChisoParser;
 
 /// Where a bad statement stood, to re-parse it with the rule that was meant there.
+enum Part<'i> {
+    Good(Pair<'i, Rule>),
+    /// A bad statement's range in the folded text.
+    Bad(usize, usize),
+}
+
 #[derive(Clone, Copy)]
 enum Context {
     TopLevel,
@@ -118,7 +124,11 @@ impl<'a> Builder<'a> {
             Ok(v) => v,
             Err(_) => {
                 // Digits only, so it can only be too long for a Decimal (28 significant digits).
-                self.diagnostics.push(Diagnostic::error("E001", self.span(pair), "number too long: at most 28 digits"));
+                self.diagnostics.push(Diagnostic::error(
+                    "E001",
+                    self.span(pair),
+                    "number too long: at most 28 digits",
+                ));
                 Decimal::ZERO
             }
         };
@@ -138,18 +148,27 @@ impl<'a> Builder<'a> {
 
     fn integer(&mut self, pair: &P) -> u32 {
         self.text(pair).parse().unwrap_or_else(|_| {
-            self.diagnostics.push(Diagnostic::error("E001", self.span(pair), "number too large"));
+            self.diagnostics.push(Diagnostic::error(
+                "E001",
+                self.span(pair),
+                "number too large",
+            ));
             0
         })
     }
 
     fn date(&mut self, pair: &P) -> Option<NaiveDate> {
         let text = self.text(pair);
-        let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"));
+        let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"));
         match parsed {
             Ok(d) => Some(d),
             Err(_) => {
-                self.diagnostics.push(Diagnostic::error("E001", self.span(pair), format!("`{text}` is not a valid date")));
+                self.diagnostics.push(Diagnostic::error(
+                    "E001",
+                    self.span(pair),
+                    format!("`{text}` is not a valid date"),
+                ));
                 None
             }
         }
@@ -163,11 +182,14 @@ impl<'a> Builder<'a> {
         inner.next(); // k_ruleset
         let title = self.spanned_string(inner.next().expect("title"));
         let mut items = Vec::new();
-        for item in inner {
-            if item.as_rule() == Rule::bad_stmt {
-                self.bad(item, Context::Header);
-                continue;
-            }
+        for part in self.group(inner) {
+            let item = match part {
+                Part::Good(item) => item,
+                Part::Bad(start, end) => {
+                    self.bad_range(start, end, Context::Header);
+                    continue;
+                }
+            };
             let item_span = self.span(&item);
             if let Some(value) = self.header_item(item) {
                 items.push(Spanned::new(value, item_span));
@@ -251,13 +273,20 @@ impl<'a> Builder<'a> {
             _ => RoundTarget::Percent,
         };
         let places = self.integer(&inner.next()?);
-        let mode = inner.next().and_then(|m| m.into_inner().next()).map(|m| match m.as_rule() {
-            Rule::m_half_even => RoundMode::HalfEven,
-            Rule::m_down => RoundMode::Down,
-            Rule::m_up => RoundMode::Up,
-            _ => RoundMode::HalfUp,
-        });
-        Some(RoundingSyntax { target, places, mode })
+        let mode = inner
+            .next()
+            .and_then(|m| m.into_inner().next())
+            .map(|m| match m.as_rule() {
+                Rule::m_half_even => RoundMode::HalfEven,
+                Rule::m_down => RoundMode::Down,
+                Rule::m_up => RoundMode::Up,
+                _ => RoundMode::HalfUp,
+            });
+        Some(RoundingSyntax {
+            target,
+            places,
+            mode,
+        })
     }
 
     fn band_bounds(&mut self, pair: P) -> Interval {
@@ -267,8 +296,14 @@ impl<'a> Builder<'a> {
             inner.next();
             if let Some(n) = inner.next() {
                 let value = self.number(&n);
-                interval.lower = Some(Bound { value, inclusive: true });
-                interval.upper = Some(Bound { value, inclusive: true });
+                interval.lower = Some(Bound {
+                    value,
+                    inclusive: true,
+                });
+                interval.upper = Some(Bound {
+                    value,
+                    inclusive: true,
+                });
             }
             return interval;
         }
@@ -334,8 +369,12 @@ impl<'a> Builder<'a> {
         for part in inner {
             match part.as_rule() {
                 Rule::string => decl.description = Some(self.spanned_string(part)),
-                Rule::input_owner => decl.owner = part.into_inner().nth(1).map(|s| self.spanned_string(s)),
-                Rule::input_default => decl.default = part.into_inner().nth(1).map(|l| self.literal(l)),
+                Rule::input_owner => {
+                    decl.owner = part.into_inner().nth(1).map(|s| self.spanned_string(s))
+                }
+                Rule::input_default => {
+                    decl.default = part.into_inner().nth(1).map(|l| self.literal(l))
+                }
                 _ => {}
             }
         }
@@ -408,10 +447,16 @@ impl<'a> Builder<'a> {
                 }
                 Rule::node_body => {
                     node.body = Some(self.span(&part));
-                    for item in part.into_inner() {
+                    for item in self.group(part.into_inner()) {
+                        let item = match item {
+                            Part::Good(item) => item,
+                            Part::Bad(start, end) => {
+                                self.bad_range(start, end, Context::NodeBody);
+                                continue;
+                            }
+                        };
                         match item.as_rule() {
                             Rule::node => node.children.push(self.node(item)),
-                            Rule::bad_stmt => self.bad(item, Context::NodeBody),
                             _ => {
                                 let s = self.span(&item);
                                 if let Some(value) = self.node_item(item) {
@@ -465,7 +510,9 @@ impl<'a> Builder<'a> {
         let span = self.span(&pair);
         match pair.as_rule() {
             Rule::expr | Rule::paren => self.expr(pair.into_inner().next().expect("inner expr")),
-            Rule::or_expr | Rule::and_expr | Rule::add_expr | Rule::mul_expr => self.binary_chain(pair),
+            Rule::or_expr | Rule::and_expr | Rule::add_expr | Rule::mul_expr => {
+                self.binary_chain(pair)
+            }
             Rule::not_expr => {
                 let mut nots = 0;
                 let mut operand = None;
@@ -549,12 +596,11 @@ impl<'a> Builder<'a> {
                 inner.next(); // k_bands
                 let subject = self.expr(inner.next().expect("bands subject"));
                 let mut arms = Vec::new();
-                for arm in inner {
-                    if arm.as_rule() == Rule::bad_stmt {
-                        self.bad(arm, Context::Bands);
-                        continue;
+                for part in self.group(inner) {
+                    match part {
+                        Part::Good(arm) => arms.push(self.band_arm(arm)),
+                        Part::Bad(start, end) => self.bad_range(start, end, Context::Bands),
                     }
-                    arms.push(self.band_arm(arm));
                 }
                 Expr {
                     kind: ExprKind::Bands {
@@ -653,7 +699,11 @@ impl<'a> Builder<'a> {
             None
         };
         let value = self.expr(inner.next().expect("arm value"));
-        BandArm { span, bounds, value }
+        BandArm {
+            span,
+            bounds,
+            value,
+        }
     }
 
     // ───────────── tests ─────────────
@@ -664,13 +714,16 @@ impl<'a> Builder<'a> {
         inner.next(); // k_test
         let name = self.spanned_string(inner.next().expect("test name"));
         let mut items = Vec::new();
-        for item in inner {
+        for part in self.group(inner) {
+            let item = match part {
+                Part::Good(item) => item,
+                Part::Bad(start, end) => {
+                    self.bad_range(start, end, Context::TestBody);
+                    continue;
+                }
+            };
             let s = self.span(&item);
             let rule = item.as_rule();
-            if rule == Rule::bad_stmt {
-                self.bad(item, Context::TestBody);
-                continue;
-            }
             let value = match rule {
                 Rule::given => {
                     let assignments = item
@@ -697,7 +750,9 @@ impl<'a> Builder<'a> {
                     let mut parts = item.into_inner();
                     parts.next();
                     let id = self.node_id(parts.next().expect("id"));
-                    let reason = parts.find(|p| p.as_rule() == Rule::string).map(|p| self.string(p));
+                    let reason = parts
+                        .find(|p| p.as_rule() == Rule::string)
+                        .map(|p| self.string(p));
                     TestItem::NotEvaluated { id, reason }
                 }
                 Rule::expect => {
@@ -715,9 +770,15 @@ impl<'a> Builder<'a> {
                             let value = self.decimal(&p.next().expect("value"));
                             TestItem::ExpectScore { id, value }
                         }
-                        Rule::expect_percent => TestItem::ExpectPercent(self.number(&p.nth(1).expect("value")).value),
-                        Rule::expect_grade => TestItem::ExpectGrade(self.string(p.nth(1).expect("grade"))),
-                        Rule::expect_achieved => TestItem::ExpectAchieved(self.decimal(&p.nth(1).expect("value"))),
+                        Rule::expect_percent => {
+                            TestItem::ExpectPercent(self.number(&p.nth(1).expect("value")).value)
+                        }
+                        Rule::expect_grade => {
+                            TestItem::ExpectGrade(self.string(p.nth(1).expect("grade")))
+                        }
+                        Rule::expect_achieved => {
+                            TestItem::ExpectAchieved(self.decimal(&p.nth(1).expect("value")))
+                        }
                         _ => TestItem::ExpectMax(self.decimal(&p.nth(1).expect("value"))),
                     }
                 }
@@ -734,11 +795,42 @@ impl<'a> Builder<'a> {
 
     // ───────────── recovery ─────────────
 
+    /// Pairs a block's parts with the bad fragment that follows one on the same line: PEG
+    /// backtracking parses `score = ratio(a, ` as `score = ratio` plus a bad `(a, `, and the
+    /// honest report is one syntax error for the whole statement.
+    fn group<'i>(&self, parts: pest::iterators::Pairs<'i, Rule>) -> Vec<Part<'i>> {
+        let mut out: Vec<Part<'i>> = Vec::new();
+        for pair in parts {
+            if pair.as_rule() == Rule::bad_stmt {
+                if let Some(Part::Good(prev)) = out.last() {
+                    let between = &self.folded.text[prev.as_span().end()..pair.as_span().start()];
+                    let prev_text = prev.as_str();
+                    if !between.contains('\n')
+                        && !prev_text.contains('\n')
+                        && prev.as_rule() != Rule::node
+                    {
+                        let start = prev.as_span().start();
+                        out.pop();
+                        out.push(Part::Bad(start, pair.as_span().end()));
+                        continue;
+                    }
+                }
+                out.push(Part::Bad(pair.as_span().start(), pair.as_span().end()));
+            } else {
+                out.push(Part::Good(pair));
+            }
+        }
+        out
+    }
+
     /// Turns a catch-all match into a diagnostic, re-parsing its text with the rule meant there
     /// to say what was expected.
     fn bad(&mut self, pair: P, context: Context) {
-        let folded_span = pair.as_span();
-        let (start, end) = (folded_span.start(), folded_span.end());
+        let span = pair.as_span();
+        self.bad_range(span.start(), span.end(), context);
+    }
+
+    fn bad_range(&mut self, start: usize, end: usize, context: Context) {
         let text = &self.folded.text[start..end];
         let span = self.folded.original_span(start..end);
         let trimmed = self.original[span.clone()].trim();
@@ -751,7 +843,8 @@ impl<'a> Builder<'a> {
         }
         if trimmed == "{" {
             self.diagnostics.push(
-                Diagnostic::error("E001", span, "unclosed `{`").with_help("every `{` needs a matching `}`"),
+                Diagnostic::error("E001", span, "unclosed `{`")
+                    .with_help("every `{` needs a matching `}`"),
             );
             return;
         }
@@ -788,10 +881,15 @@ impl<'a> Builder<'a> {
         let word_end = self.original[start..]
             .find(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '{' | '}' | ',' | ':'))
             .map_or(self.original.len(), |i| start + i);
-        let end = if word_end > start { word_end } else { next_char_boundary(self.original, start) };
+        let end = if word_end > start {
+            word_end
+        } else {
+            next_char_boundary(self.original, start)
+        };
         let message = match &error.variant {
             ErrorVariant::ParsingError { positives, .. } => {
-                let mut expected: Vec<&str> = positives.iter().filter_map(|r| friendly(*r)).collect();
+                let mut expected: Vec<&str> =
+                    positives.iter().filter_map(|r| friendly(*r)).collect();
                 expected.dedup();
                 let found = self.original[start..]
                     .split(|c: char| c.is_whitespace())
@@ -818,7 +916,9 @@ impl<'a> Builder<'a> {
 fn trim_trailing_trivia(text: &str, start: usize, mut end: usize) -> usize {
     loop {
         end = start + text[start..end].trim_end().len();
-        let line_start = text[start..end].rfind('\n').map_or(start, |i| start + i + 1);
+        let line_start = text[start..end]
+            .rfind('\n')
+            .map_or(start, |i| start + i + 1);
         let mut in_string = false;
         let mut comment = None;
         for (i, c) in text[line_start..end].char_indices() {
@@ -839,7 +939,10 @@ fn trim_trailing_trivia(text: &str, start: usize, mut end: usize) -> usize {
 }
 
 fn next_char_boundary(text: &str, offset: usize) -> usize {
-    text[offset..].chars().next().map_or(offset, |c| offset + c.len_utf8())
+    text[offset..]
+        .chars()
+        .next()
+        .map_or(offset, |c| offset + c.len_utf8())
 }
 
 fn join_or(items: &[&str]) -> String {
@@ -875,7 +978,14 @@ fn friendly(rule: Rule) -> Option<&'static str> {
         Rule::date => "a date (31/12/2023 or 2023-12-31)",
         Rule::node_id => "an id such as 1.2.3",
         Rule::ident | Rule::input_ref => "a name",
-        Rule::expr | Rule::or_expr | Rule::and_expr | Rule::not_expr | Rule::cmp_expr | Rule::add_expr | Rule::mul_expr | Rule::unary => "an expression",
+        Rule::expr
+        | Rule::or_expr
+        | Rule::and_expr
+        | Rule::not_expr
+        | Rule::cmp_expr
+        | Rule::add_expr
+        | Rule::mul_expr
+        | Rule::unary => "an expression",
         Rule::k_max | Rule::max_value => "`max`/`tối đa`",
         Rule::node_body => "`{`",
         Rule::node | Rule::node_kw => "a criterion",
@@ -896,12 +1006,19 @@ fn friendly(rule: Rule) -> Option<&'static str> {
         Rule::k_because => "`because`/`vì`",
         Rule::EOI => "end of statement",
         Rule::k_score | Rule::score_rule => "`score =`/`điểm =`",
-        Rule::k_not_evaluated | Rule::not_evaluated | Rule::expect_not_evaluated | Rule::given_not_evaluated => "`not evaluated`/`không đánh giá`",
+        Rule::k_not_evaluated
+        | Rule::not_evaluated
+        | Rule::expect_not_evaluated
+        | Rule::given_not_evaluated => "`not evaluated`/`không đánh giá`",
         Rule::k_expect | Rule::expect => "`expect`",
         Rule::k_given | Rule::given => "`given`",
         Rule::assignment => "`name = value`",
         Rule::literal => "a value",
-        Rule::header_stmt | Rule::node_stmt | Rule::test_stmt | Rule::band_stmt | Rule::band_arm => "a statement",
+        Rule::header_stmt
+        | Rule::node_stmt
+        | Rule::test_stmt
+        | Rule::band_stmt
+        | Rule::band_arm => "a statement",
         Rule::k_grade | Rule::grade | Rule::expect_grade => "`grade`/`xếp loại`",
         Rule::expect_percent | Rule::t_percent => "`percent`",
         Rule::expect_achieved | Rule::k_achieved => "`achieved`",
