@@ -152,7 +152,7 @@ pub fn build(table: &Table, options: &ImportOptions) -> Skeleton {
                     list.join(", ")
                 ),
             )
-            .with_help("choose another with `--table N`"),
+            .with_help("choose another with `--table-number N`"),
         );
     }
     // The segment's own header (a later table may name its columns differently).

@@ -280,6 +280,27 @@ fn csv_with_semicolons_quotes_and_wrapped_rows() {
 }
 
 #[test]
+fn a_table_without_header_is_read_by_position() {
+    let text = "1\tLĩnh vực\t2\n1.1\t\t2\nx.y\tRác\t1\n";
+    let imported = import_text(text, &options("t.tsv"));
+    // No header (I004), a criterion without title (I018), an STT that is no number (I007).
+    assert_eq!(
+        findings(text, &imported),
+        vec![("I004", 1), ("I018", 2), ("I007", 3)]
+    );
+    assert!(
+        imported
+            .text
+            .contains("lĩnh vực 1 \"Lĩnh vực\" tối đa 2 {\n  tiêu chí 1.1 \"\" tối đa 2\n}"),
+        "{}",
+        imported.text
+    );
+    assert!(imported.diagnostics[2]
+        .message
+        .contains("row 3 not understood"));
+}
+
+#[test]
 fn a_title_that_wraps_onto_the_next_line_is_joined() {
     let text =
         "STT\tTiêu chí\tĐiểm tối đa\n1\tLĩnh vực một\t2\n1.1\tMột tiêu chí có tên\nrất dài\t2\t\n";
