@@ -184,7 +184,10 @@ impl<'a> Rendered<'a> {
     pub fn new(diagnostic: &'a Diagnostic, file_name: &'a str, text: &'a str) -> Self {
         Rendered {
             diagnostic,
-            source: CharColumns { name: file_name, text },
+            source: CharColumns {
+                name: file_name,
+                text,
+            },
         }
     }
 }
@@ -203,10 +206,16 @@ impl miette::SourceCode for CharColumns<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'b> + 'b>, miette::MietteError> {
-        let contents = self.text.read_span(span, context_lines_before, context_lines_after)?;
+        let contents = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
         let data_start = contents.span().offset();
-        let line_start = self.text[..data_start.min(self.text.len())].rfind('\n').map_or(0, |i| i + 1);
-        let column = self.text[line_start..floor_char_boundary(self.text, data_start)].chars().count();
+        let line_start = self.text[..data_start.min(self.text.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let column = self.text[line_start..floor_char_boundary(self.text, data_start)]
+            .chars()
+            .count();
         Ok(Box::new(miette::MietteSpanContents::new_named(
             self.name.to_string(),
             contents.data(),
