@@ -459,3 +459,147 @@ fn the_cli_writes_the_skeleton_and_reports_the_source_faults() {
         .join("tests/fixtures/import/kon-ray-2022.tsv")
         .exists());
 }
+
+/// xorshift64: deterministic, so a failure reproduces.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+const TABLE_PIECES: &[&str] = &[
+    "\t",
+    "\n",
+    "\r\n",
+    "\"",
+    "\"\"",
+    ";",
+    ",",
+    "(",
+    ")",
+    "<i>",
+    "</i>",
+    "**",
+    "1",
+    ".",
+    "1.1.1.",
+    "II",
+    "- ",
+    "a)",
+    "STT",
+    "Tiêu chí",
+    "Điểm tối đa",
+    "Ghi chú",
+    "Đơn vị chủ trì",
+    "Tổng cộng",
+    "ĐTXHH",
+    "không đánh giá",
+    "không tính điểm",
+    "Năm 2021",
+    "Phòng Nội vụ",
+    "0,25",
+    "1.5",
+    "99999999999999999999999999999999",
+    "-3",
+    "50%",
+    "\u{301}",
+    "\u{feff}",
+    "😀",
+    " ",
+];
+
+/// Every finding points inside the text it is about, on character boundaries.
+fn spans_are_sound(imported: &Imported, source: &str) {
+    for d in &imported.diagnostics {
+        assert!(
+            d.span.end <= source.len()
+                && d.span.start <= d.span.end
+                && source.is_char_boundary(d.span.start)
+                && source.is_char_boundary(d.span.end),
+            "{d}: {:?} in a text of {} bytes",
+            d.span,
+            source.len()
+        );
+    }
+    for d in &imported.check {
+        assert!(d.span.end <= imported.text.len(), "{d}: {:?}", d.span);
+    }
+}
+
+#[test]
+fn mutated_tables_never_panic() {
+    let mut rng = Rng(0x5EED_0000_2270);
+    for name in [
+        "kon-ray-2022.tsv",
+        "dien-bien-2024-bang-1.tsv",
+        "dien-bien-2024-bang-2.tsv",
+    ] {
+        let text = read(format!("tests/fixtures/import/{name}"));
+        let boundaries: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        for round in 0..60 {
+            let mut mutated = text.clone();
+            for _ in 0..=rng.below(6) {
+                let bounds: Vec<usize> = mutated
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .chain([mutated.len()])
+                    .collect();
+                let at = bounds[rng.below(bounds.len())];
+                match rng.below(3) {
+                    0 => mutated.insert_str(at, TABLE_PIECES[rng.below(TABLE_PIECES.len())]),
+                    1 => {
+                        let end = bounds[(bounds.iter().position(|&b| b == at).unwrap_or(0)
+                            + 1
+                            + rng.below(40))
+                        .min(bounds.len() - 1)];
+                        mutated.replace_range(at..end, "");
+                    }
+                    _ => mutated.truncate(at),
+                }
+            }
+            let imported = import_text(&mutated, &options(name));
+            spans_are_sound(&imported, imported.source.as_deref().unwrap_or(""));
+            let _ = round;
+        }
+        // Prefixes of the file, at 15 evenly spread cut points.
+        for k in 0..15 {
+            let cut = boundaries[k * (boundaries.len() - 1) / 14];
+            let imported = import_text(&text[..cut], &options(name));
+            spans_are_sound(&imported, imported.source.as_deref().unwrap_or(""));
+        }
+    }
+}
+
+#[test]
+fn mutated_workbooks_never_panic() {
+    let text = read("tests/fixtures/import/dien-bien-2024-bang-2.tsv");
+    let bytes = workbook_twin(&text, &[2]);
+    let mut rng = Rng(0x0DD_B00C);
+    for _ in 0..200 {
+        let mut mutated = bytes.clone();
+        for _ in 0..=rng.below(8) {
+            let at = rng.below(mutated.len());
+            match rng.below(3) {
+                0 => mutated[at] ^= 1 << rng.below(8),
+                1 => mutated[at] = rng.next() as u8,
+                _ => mutated.truncate(at.max(4)),
+            }
+        }
+        let imported = import(&mutated, &options("bang-2.xlsx"));
+        // A workbook's findings are unplaced; bytes that no longer look like one are text.
+        spans_are_sound(&imported, imported.source.as_deref().unwrap_or(""));
+    }
+}
