@@ -602,16 +602,21 @@ pub struct Ruleset {
     /// How many `best(…)` slots the batch pass fills.
     pub best_slots: usize,
     pub tests: Vec<TestCase>,
+    /// Node index by id, and input slot by name key: lookups for data files of large batches.
+    pub node_ids: std::collections::HashMap<String, usize>,
+    pub input_keys: std::collections::HashMap<String, usize>,
 }
 
 impl Ruleset {
     pub fn node_index(&self, id: &str) -> Option<usize> {
-        self.nodes.iter().position(|n| n.id == id)
+        self.node_ids.get(id).copied()
     }
 
     pub fn input_index(&self, name: &str) -> Option<usize> {
-        let key = crate::text::name_key(name);
-        self.inputs.iter().position(|i| i.key == key)
+        self.input_keys
+            .get(name)
+            .or_else(|| self.input_keys.get(&crate::text::name_key(name)))
+            .copied()
     }
 
     /// "1 › 1.2 › 1.2.3"

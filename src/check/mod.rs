@@ -68,6 +68,8 @@ pub fn check(file: &SyntaxFile, source: &str) -> Checked {
             rounding,
             best_slots: checker.best_slots,
             tests,
+            node_ids: checker.ids,
+            input_keys: checker.input_keys,
         },
         references: checker.references,
         diagnostics: checker.diagnostics,

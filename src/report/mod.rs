@@ -60,6 +60,8 @@ pub fn unit_json(ruleset: &Ruleset, result: &UnitResult) -> Json {
                 "status": r.status.as_str(),
                 "reason": r.status.reason(),
                 "lost": num(r.lost()),
+                "owner": node.owner,
+                "references": node.references,
             })
         })
         .collect();

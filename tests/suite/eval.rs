@@ -531,3 +531,24 @@ fn a_parent_without_a_rule_sums_its_children_and_points_lost_add_up() {
         (Some(d("3.25")), Some(d("0.5")))
     );
 }
+
+#[test]
+fn d009_arithmetic_that_fails_for_this_unit() {
+    let source = one(
+        "",
+        "input x: count\ninput y: count",
+        "1",
+        "score = min(x / y, max)",
+    );
+    let (rs, outcome) = score(&source, "unit = \"U\"\n[inputs]\nx = 1\ny = 0\n");
+    assert_eq!(
+        outcome.result.nodes[rs.node_index("1.1").unwrap()].status,
+        Status::Failed
+    );
+    let d0 = &outcome.diagnostics[0];
+    assert_eq!(d0.code, "D009");
+    assert_eq!(
+        d0.message,
+        "1.1: division by zero (use ratio(…) to say what a zero denominator means)"
+    );
+}
