@@ -27,6 +27,8 @@ enum Command {
     Explain(cli::explain::Args),
     /// Run the test cases written in rulesets.
     Test(cli::test::Args),
+    /// Turn a published criteria table (TSV/CSV text or a workbook) into a ruleset skeleton.
+    Import(cli::import::Args),
 }
 
 fn main() -> ExitCode {
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
         Command::Score(args) => cli::score::run(args),
         Command::Explain(args) => cli::explain::run(args),
         Command::Test(args) => cli::test::run(args),
+        Command::Import(args) => cli::import::run(args),
     };
     match result {
         Ok(code) => code,

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod explain;
+pub mod import;
 pub mod score;
 pub mod test;
 

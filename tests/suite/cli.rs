@@ -53,7 +53,8 @@ fn score_json_holds_the_seed_figures() {
             unit["max"].as_str(),
             unit["percent"].as_str()
         ),
-        (Some("6.6"), Some("9"), Some("73.33"))
+        // The excerpt's criteria only (seed 004's named criteria): 44.6 of 47.
+        (Some("44.6"), Some("47"), Some("94.89"))
     );
 }
 
@@ -156,7 +157,7 @@ fn a_bad_unit_is_reported_and_the_good_ones_still_scored() {
     assert_eq!(code, 1);
     // The good unit and the incomplete one are in the output; the broken file is not.
     assert!(
-        stdout.contains("UBND huyện Kon Rẫy,,TỔNG,unit,9,6.6,scored,,2.4,73.33,"),
+        stdout.contains("UBND huyện Kon Rẫy,,TỔNG,unit,47,44.6,scored,,2.4,94.89,"),
         "{stdout}"
     );
     assert!(stdout.contains("UBND huyện Y,,TỔNG,unit,"), "{stdout}");

@@ -6,4 +6,5 @@ mod data;
 mod diagnostics;
 mod docs;
 mod eval;
+mod import;
 mod robustness;
