@@ -13,6 +13,7 @@ pub mod check;
 pub mod data;
 pub mod diagnostic;
 pub mod eval;
+pub mod format;
 pub mod model;
 pub mod report;
 pub mod syntax;

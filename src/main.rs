@@ -27,6 +27,8 @@ enum Command {
     Explain(cli::explain::Args),
     /// Run the test cases written in rulesets.
     Test(cli::test::Args),
+    /// Rewrite rulesets in the canonical layout (`--check` to only report).
+    Fmt(cli::fmt::Args),
 }
 
 fn main() -> ExitCode {
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
         Command::Score(args) => cli::score::run(args),
         Command::Explain(args) => cli::explain::run(args),
         Command::Test(args) => cli::test::run(args),
+        Command::Fmt(args) => cli::fmt::run(args),
     };
     match result {
         Ok(code) => code,

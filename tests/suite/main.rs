@@ -6,4 +6,5 @@ mod data;
 mod diagnostics;
 mod docs;
 mod eval;
+mod format;
 mod robustness;
