@@ -36,8 +36,15 @@ pub enum FormatError {
 impl std::fmt::Display for FormatError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            FormatError::Syntax(d) => write!(f, "the file has {} syntax error(s); fix them first", d.len()),
-            FormatError::Unsafe(why) => write!(f, "not formatted: the layout would change the ruleset ({why})"),
+            FormatError::Syntax(d) => write!(
+                f,
+                "the file has {} syntax error(s); fix them first",
+                d.len()
+            ),
+            FormatError::Unsafe(why) => write!(
+                f,
+                "not formatted: the layout would change the ruleset ({why})"
+            ),
         }
     }
 }
@@ -46,7 +53,10 @@ impl std::fmt::Display for FormatError {
 pub fn format(source: &str) -> Result<String, FormatError> {
     let text: String = source.nfc().collect();
     let (syntax, diagnostics) = crate::syntax::parse(&text);
-    let errors: Vec<Diagnostic> = diagnostics.into_iter().filter(Diagnostic::is_error).collect();
+    let errors: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect();
     if !errors.is_empty() {
         return Err(FormatError::Syntax(errors));
     }
@@ -60,17 +70,31 @@ pub fn format(source: &str) -> Result<String, FormatError> {
 fn verify(input: &str, output: &str) -> Result<(), FormatError> {
     let before = crate::analyze(input);
     let after = crate::analyze(output);
-    if after.diagnostics.iter().any(|d| d.code == "E001" || d.code == "E019") {
+    if after
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "E001" || d.code == "E019")
+    {
         return Err(FormatError::Unsafe("the result does not parse".into()));
     }
     if model_fingerprint(&before.ruleset) != model_fingerprint(&after.ruleset) {
         return Err(FormatError::Unsafe("the checked model differs".into()));
     }
-    let codes = |a: &crate::Analysis| a.diagnostics.iter().map(|d| (d.code, d.message.clone())).collect::<Vec<_>>();
+    let codes = |a: &crate::Analysis| {
+        a.diagnostics
+            .iter()
+            .map(|d| (d.code, d.message.clone()))
+            .collect::<Vec<_>>()
+    };
     if codes(&before) != codes(&after) {
         return Err(FormatError::Unsafe("the diagnostics differ".into()));
     }
-    let texts = |s: &str| comments(s).into_iter().map(|c| s[c].trim_end().to_string()).collect::<Vec<_>>();
+    let texts = |s: &str| {
+        comments(s)
+            .into_iter()
+            .map(|c| s[c].trim_end().to_string())
+            .collect::<Vec<_>>()
+    };
     if texts(input) != texts(output) {
         return Err(FormatError::Unsafe("a comment would be lost".into()));
     }
@@ -150,13 +174,18 @@ fn is_op_char(c: char) -> bool {
 }
 
 fn ends_word(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '(' | ')' | '{' | '}' | ',' | ':' | ';' | '"' | '“' | '#') || is_op_char(c)
+    c.is_whitespace()
+        || matches!(c, '(' | ')' | '{' | '}' | ',' | ':' | ';' | '"' | '“' | '#')
+        || is_op_char(c)
 }
 
 /// Splits a text into tokens the way the grammar's atomic rules see them: a number such as
 /// `1,5` stays one token (it is 1.5, not two arguments), words keep `.`, `-`, `/`, `%`.
 fn tokens(text: &str) -> Vec<Token> {
-    let comment_starts: HashMap<usize, usize> = comments(text).into_iter().map(|s| (s.start, s.end)).collect();
+    let comment_starts: HashMap<usize, usize> = comments(text)
+        .into_iter()
+        .map(|s| (s.start, s.end))
+        .collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < text.len() {
@@ -186,12 +215,16 @@ fn tokens(text: &str) -> Vec<Token> {
                 ',' | ':' | ';' => Tok::Punct,
                 _ => {
                     loop {
-                        let Some(next) = text[i..].chars().next() else { break };
+                        let Some(next) = text[i..].chars().next() else {
+                            break;
+                        };
                         if next == ',' {
                             // `1,5` is one number: digits, a comma, digits (once).
                             let so_far = &text[start..i];
                             let after = text[i + 1..].chars().next();
-                            if so_far.bytes().all(|b| b.is_ascii_digit()) && after.is_some_and(|a| a.is_ascii_digit()) {
+                            if so_far.bytes().all(|b| b.is_ascii_digit())
+                                && after.is_some_and(|a| a.is_ascii_digit())
+                            {
                                 i += 1;
                                 while text[i..].starts_with(|d: char| d.is_ascii_digit()) {
                                     i += 1;
@@ -209,7 +242,10 @@ fn tokens(text: &str) -> Vec<Token> {
                 }
             }
         };
-        out.push(Token { kind, span: start..i });
+        out.push(Token {
+            kind,
+            span: start..i,
+        });
     }
     out
 }
@@ -242,12 +278,17 @@ fn statement_starts(file: &SyntaxFile) -> HashMap<usize, Stmt> {
         starts.insert(n.span.start, if top { Stmt::Block } else { Stmt::Inner });
         for item in &n.items {
             // `max` may stand on the node's own line, before its body.
-            if n.body.as_ref().is_some_and(|b| b.contains(&item.span.start)) {
+            if n.body
+                .as_ref()
+                .is_some_and(|b| b.contains(&item.span.start))
+            {
                 starts.insert(item.span.start, Stmt::Inner);
             }
             match &item.value {
                 NodeItem::Rule(e) => expr(e, starts),
-                NodeItem::NotEvaluated { condition: Some(e), .. } => expr(e, starts),
+                NodeItem::NotEvaluated {
+                    condition: Some(e), ..
+                } => expr(e, starts),
                 _ => {}
             }
         }
@@ -269,7 +310,11 @@ fn statement_starts(file: &SyntaxFile) -> HashMap<usize, Stmt> {
                 expr(lhs, starts);
                 expr(rhs, starts);
             }
-            ExprKind::If { cond, then, otherwise } => {
+            ExprKind::If {
+                cond,
+                then,
+                otherwise,
+            } => {
                 expr(cond, starts);
                 expr(then, starts);
                 expr(otherwise, starts);
@@ -370,7 +415,10 @@ fn layout(text: &str, syntax: &SyntaxFile) -> String {
                 if prev_kind == Some(Tok::Close) {
                     blank = true;
                 }
-                if stmt == Some(Stmt::Block) && last_top == Some(Stmt::Input) && !prev_line_comment_only {
+                if stmt == Some(Stmt::Block)
+                    && last_top == Some(Stmt::Input)
+                    && !prev_line_comment_only
+                {
                     blank = true;
                 }
             }
@@ -425,9 +473,15 @@ mod tests {
     fn numbers_with_a_decimal_comma_stay_one_token() {
         let kinds: Vec<&str> = {
             let t = "f(1,5,6) 12,5% 1.2.3 a,b";
-            tokens(t).into_iter().map(|k| &t[k.span]).collect::<Vec<_>>()
+            tokens(t)
+                .into_iter()
+                .map(|k| &t[k.span])
+                .collect::<Vec<_>>()
         };
-        assert_eq!(kinds, vec!["f", "(", "1,5", ",", "6", ")", "12,5%", "1.2.3", "a", ",", "b"]);
+        assert_eq!(
+            kinds,
+            vec!["f", "(", "1,5", ",", "6", ")", "12,5%", "1.2.3", "a", ",", "b"]
+        );
     }
 
     #[test]
@@ -461,6 +515,9 @@ mod tests {
 
     #[test]
     fn ranges_are_stripped_from_fingerprints() {
-        assert_eq!(strip_ranges("span: 12..345, x1..2, \"a 3..4\""), "span: _, x1..2, \"a _\"");
+        assert_eq!(
+            strip_ranges("span: 12..345, x1..2, \"a 3..4\""),
+            "span: _, x1..2, \"a _\""
+        );
     }
 }

@@ -21,10 +21,16 @@ pub fn run(args: Args) -> Outcome {
     let mut unformatted = 0;
     for path in &args.files {
         let stdin = path.as_os_str() == "-";
-        let name = if stdin { "<stdin>".to_string() } else { path.display().to_string() };
+        let name = if stdin {
+            "<stdin>".to_string()
+        } else {
+            path.display().to_string()
+        };
         let text = if stdin {
             let mut text = String::new();
-            std::io::stdin().read_to_string(&mut text).map_err(|e| format!("cannot read standard input: {e}"))?;
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
             text
         } else {
             super::read(path)?
@@ -37,7 +43,8 @@ pub fn run(args: Args) -> Outcome {
                     eprintln!("{name}: not formatted");
                     unformatted += 1;
                 } else {
-                    std::fs::write(path, formatted).map_err(|e| format!("cannot write {name}: {e}"))?;
+                    std::fs::write(path, formatted)
+                        .map_err(|e| format!("cannot write {name}: {e}"))?;
                     eprintln!("{name}: formatted");
                 }
             }
@@ -55,5 +62,9 @@ pub fn run(args: Args) -> Outcome {
     if args.check && unformatted > 0 {
         eprintln!("{unformatted} file(s) would be reformatted: run `chiso fmt` on them");
     }
-    Ok(if failed || unformatted > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed || unformatted > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

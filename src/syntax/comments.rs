@@ -15,11 +15,17 @@ pub fn comments(source: &str) -> Vec<Span> {
             b'"' => i = string_end(source, i),
             b'#' => {
                 let end = source[i..].find('\n').map_or(source.len(), |n| i + n);
-                let end = if source[..end].ends_with('\r') { end - 1 } else { end };
+                let end = if source[..end].ends_with('\r') {
+                    end - 1
+                } else {
+                    end
+                };
                 out.push(i..end);
                 i = end;
             }
-            0xE2 if source.is_char_boundary(i) && source[i..].starts_with('“') => i = string_end(source, i),
+            0xE2 if source.is_char_boundary(i) && source[i..].starts_with('“') => {
+                i = string_end(source, i)
+            }
             _ => i += 1,
         }
     }

@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 /// Every `.chiso` file under `rulesets/`.
 pub fn ruleset_files() -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).expect("read dir").map(|e| e.expect("entry").path()).collect();
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .expect("read dir")
+            .map(|e| e.expect("entry").path())
+            .collect();
         entries.sort();
         for path in entries {
             if path.is_dir() {
@@ -37,7 +40,8 @@ fn projection(source: &str) -> String {
     let chars: Vec<char> = debug.chars().collect();
     let mut i = 0;
     while i < chars.len() {
-        let starts_number = chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_alphanumeric());
+        let starts_number =
+            chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_alphanumeric());
         if starts_number {
             let mut j = i;
             while j < chars.len() && chars[j].is_ascii_digit() {
@@ -63,7 +67,10 @@ fn projection(source: &str) -> String {
 }
 
 fn comment_texts(source: &str) -> Vec<String> {
-    chiso::syntax::comments::comments(source).into_iter().map(|s| source[s].to_string()).collect()
+    chiso::syntax::comments::comments(source)
+        .into_iter()
+        .map(|s| source[s].to_string())
+        .collect()
 }
 
 #[test]
@@ -71,28 +78,60 @@ fn every_ruleset_formats_idempotently_with_the_same_model_and_comments() {
     for path in ruleset_files() {
         let source = std::fs::read_to_string(&path).expect("read");
         let once = format(&source).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let twice = format(&once).unwrap_or_else(|e| panic!("{} (second pass): {e}", path.display()));
-        assert_eq!(twice, once, "{}: second pass changed the text", path.display());
-        assert_eq!(projection(&once), projection(&source), "{}: the model changed", path.display());
-        assert_eq!(comment_texts(&once), comment_texts(&source), "{}: comments changed", path.display());
-        assert!(projection(&source).contains("Ratio"), "the projection sees the rules");
+        let twice =
+            format(&once).unwrap_or_else(|e| panic!("{} (second pass): {e}", path.display()));
+        assert_eq!(
+            twice,
+            once,
+            "{}: second pass changed the text",
+            path.display()
+        );
+        assert_eq!(
+            projection(&once),
+            projection(&source),
+            "{}: the model changed",
+            path.display()
+        );
+        assert_eq!(
+            comment_texts(&once),
+            comment_texts(&source),
+            "{}: comments changed",
+            path.display()
+        );
+        assert!(
+            projection(&source).contains("Ratio"),
+            "the projection sees the rules"
+        );
     }
 }
 
 #[test]
 fn a_scrambled_ruleset_formats_back_to_the_canonical_text() {
     let canonical = read("rulesets/kon-tum/huyen-2023-trich.chiso");
-    assert_eq!(format(&canonical).expect("formats"), canonical, "the example ruleset is canonical");
+    assert_eq!(
+        format(&canonical).expect("formats"),
+        canonical,
+        "the example ruleset is canonical"
+    );
     // Strip indentation, pad tokens, join header lines, Windows line ends, extra blank lines.
     let scrambled: String = canonical
         .lines()
-        .map(|l| l.trim_start().replace("tỷ_lệ(", "tỷ_lệ( ").replace("năm 2023", "năm   2023\t"))
+        .map(|l| {
+            l.trim_start()
+                .replace("tỷ_lệ(", "tỷ_lệ( ")
+                .replace("năm 2023", "năm   2023\t")
+        })
         .collect::<Vec<_>>()
         .join("\r\n\r\n\r\n");
     assert_ne!(scrambled, canonical);
     let out = format(&scrambled).expect("formats");
     // Blank lines the user left are kept (one at most), so compare without them.
-    let without_blanks = |s: &str| s.lines().filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n");
+    let without_blanks = |s: &str| {
+        s.lines()
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     assert_eq!(without_blanks(&out), without_blanks(&canonical));
     assert_eq!(format(&out).expect("again"), out);
 }
@@ -135,7 +174,10 @@ fn a_file_with_syntax_errors_is_refused_with_its_errors() {
             // pest reports the place where the number was expected: the end of the line.
             let at = source.find("year").unwrap() + 4;
             assert_eq!(d[0].span, at..at + 1);
-            assert_eq!(d[0].message, "syntax error: expected a whole number, found end of line");
+            assert_eq!(
+                d[0].message,
+                "syntax error: expected a whole number, found end of line"
+            );
         }
         other => panic!("expected a syntax refusal, got {other:?}"),
     }
@@ -146,7 +188,11 @@ fn cli_fmt_check_then_write() {
     let dir = std::env::temp_dir().join(format!("chiso-fmt-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let file = dir.join("r.chiso");
-    std::fs::write(&file, "ruleset \"t\" {   total 1 }\narea 1 \"A\" max 1 { score = 1 } # c\n").expect("write");
+    std::fs::write(
+        &file,
+        "ruleset \"t\" {   total 1 }\narea 1 \"A\" max 1 { score = 1 } # c\n",
+    )
+    .expect("write");
     let path = file.display().to_string();
     let (code, _, stderr) = run_chiso(&["fmt", "--check", &path]);
     assert_eq!(code, 1);
@@ -162,7 +208,13 @@ fn cli_fmt_check_then_write() {
     std::fs::write(&file, "ruleset \"t\" { total }\n").expect("write");
     let (code, _, stderr) = run_chiso(&["fmt", &path]);
     assert_eq!(code, 1);
-    assert!(stderr.contains("E001") && stderr.contains("syntax errors"), "{stderr}");
-    assert_eq!(std::fs::read_to_string(&file).expect("read"), "ruleset \"t\" { total }\n");
+    assert!(
+        stderr.contains("E001") && stderr.contains("syntax errors"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read"),
+        "ruleset \"t\" { total }\n"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
