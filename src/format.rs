@@ -150,7 +150,7 @@ fn strip_ranges(debug: &str) -> String {
 // ───────────────────────────── tokens ─────────────────────────────
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Tok {
+pub(crate) enum Tok {
     Word,
     Str,
     Comment,
@@ -164,9 +164,9 @@ enum Tok {
     Op,
 }
 
-struct Token {
-    kind: Tok,
-    span: Span,
+pub(crate) struct Token {
+    pub kind: Tok,
+    pub span: Span,
 }
 
 fn is_op_char(c: char) -> bool {
@@ -181,7 +181,7 @@ fn ends_word(c: char) -> bool {
 
 /// Splits a text into tokens the way the grammar's atomic rules see them: a number such as
 /// `1,5` stays one token (it is 1.5, not two arguments), words keep `.`, `-`, `/`, `%`.
-fn tokens(text: &str) -> Vec<Token> {
+pub(crate) fn tokens(text: &str) -> Vec<Token> {
     let comment_starts: HashMap<usize, usize> = comments(text)
         .into_iter()
         .map(|s| (s.start, s.end))
@@ -214,10 +214,7 @@ fn tokens(text: &str) -> Vec<Token> {
                 ')' => Tok::RParen,
                 ',' | ':' | ';' => Tok::Punct,
                 _ => {
-                    loop {
-                        let Some(next) = text[i..].chars().next() else {
-                            break;
-                        };
+                    while let Some(next) = text[i..].chars().next() {
                         if next == ',' {
                             // `1,5` is one number: digits, a comma, digits (once).
                             let so_far = &text[start..i];

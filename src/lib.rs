@@ -14,6 +14,7 @@ pub mod data;
 pub mod diagnostic;
 pub mod eval;
 pub mod format;
+pub mod ide;
 pub mod model;
 pub mod report;
 pub mod syntax;
