@@ -584,3 +584,150 @@ async fn out_of_order_and_rapid_edits_keep_the_newest_version() {
     // The area ends at its `}`; the typed comment ("#" + 49 "x") follows on the same line.
     assert_eq!(area_range_end, &json!({ "line": 1, "character": line1 }));
 }
+
+/// Every range in a response (any object with `start`/`end` positions, at any depth) lies
+/// inside `text`.
+fn assert_ranges_inside(value: &Value, text: &str, context: &str) {
+    match value {
+        Value::Object(map) => {
+            for key in ["start", "end", "position"] {
+                if let Some(p) = map.get(key).filter(|p| p.get("line").is_some()) {
+                    let line = p["line"].as_u64().expect("line") as usize;
+                    let character = p["character"].as_u64().expect("character") as usize;
+                    let lines: Vec<&str> = text.split('\n').collect();
+                    assert!(
+                        line < lines.len(),
+                        "{context}: line {line} past the end ({} lines)",
+                        lines.len()
+                    );
+                    let width = lines[line].trim_end_matches('\r').encode_utf16().count();
+                    assert!(
+                        character <= width,
+                        "{context}: column {character} past the end of line {line} ({width})"
+                    );
+                }
+            }
+            map.values()
+                .for_each(|v| assert_ranges_inside(v, text, context));
+        }
+        Value::Array(items) => items
+            .iter()
+            .for_each(|v| assert_ranges_inside(v, text, context)),
+        _ => {}
+    }
+}
+
+/// The edits that type `text` at the end of the document, one character each; words with
+/// diacritics are first typed without them, deleted, and typed again (a Vietnamese keyboard).
+fn keystrokes(text: &str) -> Vec<Option<char>> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut Vec<Option<char>>| {
+        if !word.is_ascii() {
+            let plain = chiso::text::fold(word);
+            out.extend(plain.chars().map(Some));
+            out.extend(std::iter::repeat_n(None, plain.chars().count()));
+        }
+        out.extend(word.chars().map(Some));
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(Some(c));
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+#[tokio::test]
+async fn typing_a_whole_ruleset_never_breaks_the_server() {
+    let target = ruleset();
+    let strokes = keystrokes(&target);
+    assert!(
+        strokes.len() > target.chars().count(),
+        "the Vietnamese-keyboard detours are included"
+    );
+    let mut h = Harness::new(false).await;
+    let mut typed = String::new();
+    h.open(&typed).await;
+    let mut version = 1;
+    // Several keystrokes per notification (each still its own change, applied in order), so
+    // the debug build stays fast; every keystroke of the file is sent.
+    const PER_NOTIFICATION: usize = 8;
+    for chunk in strokes.chunks(PER_NOTIFICATION) {
+        let mut changes = Vec::new();
+        for stroke in chunk {
+            let end = h.position(&typed, typed.len());
+            match stroke {
+                Some(c) => {
+                    changes.push(
+                        json!({ "range": { "start": end, "end": end }, "text": c.to_string() }),
+                    );
+                    typed.push(*c);
+                }
+                None => {
+                    let last = typed.pop().expect("something to delete");
+                    let start = h.position(&typed, typed.len());
+                    assert!(last.is_ascii());
+                    changes.push(json!({ "range": { "start": start, "end": end }, "text": "" }));
+                }
+            }
+        }
+        version += 1;
+        h.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": URI, "version": version }, "contentChanges": changes }),
+        )
+        .await;
+        let context = format!("after {} bytes", typed.len());
+        let symbols = h
+            .request(
+                "textDocument/documentSymbol",
+                json!({ "textDocument": { "uri": URI } }),
+            )
+            .await;
+        let symbols = symbols.unwrap_or_else(|e| panic!("{context}: symbols failed: {e}"));
+        assert_ranges_inside(&symbols, &typed, &context);
+        for offset in [typed.len(), typed.len() / 2] {
+            let offset = chiso::diagnostic::floor_char_boundary(&typed, offset);
+            let hover = h.request("textDocument/hover", h.at(&typed, offset)).await;
+            assert_ranges_inside(
+                &hover.unwrap_or_else(|e| panic!("{context}: hover failed: {e}")),
+                &typed,
+                &context,
+            );
+            let completion = h
+                .request("textDocument/completion", h.at(&typed, offset))
+                .await;
+            assert_ranges_inside(
+                &completion.unwrap_or_else(|e| panic!("{context}: completion failed: {e}")),
+                &typed,
+                &context,
+            );
+        }
+        while let Ok(message) = h.from_server.try_recv() {
+            let (_, _, params) = message.into_parts();
+            let params = params.expect("params");
+            if params["version"].as_i64() == Some(version) {
+                assert_ranges_inside(&params["diagnostics"], &typed, &context);
+            }
+        }
+    }
+    assert_eq!(typed, target);
+    // The fully typed file is the clean ruleset again.
+    let published = h.drain_diagnostics().await;
+    let last = published.last().expect("diagnostics");
+    assert_eq!(last, &(Some(version), vec![]));
+    let symbols = h
+        .request(
+            "textDocument/documentSymbol",
+            json!({ "textDocument": { "uri": URI } }),
+        )
+        .await
+        .unwrap();
+    assert_eq!(symbols.as_array().unwrap().len(), 1 + 16 + 3 + 3);
+}
