@@ -50,6 +50,15 @@ pub fn code_actions(analysis: &Analysis, source: &str, range: Span) -> Vec<Actio
             _ => {}
         }
     }
+    // Two diagnostics on one bands expression (two gaps) offer the same fixes: keep one each.
+    let mut seen = Vec::new();
+    out.retain(|a| {
+        let fresh = !seen.contains(&a.edits);
+        if fresh {
+            seen.push(a.edits.clone());
+        }
+        fresh
+    });
     out
 }
 

@@ -55,7 +55,7 @@ pub const KEYWORDS: &[Keyword] = &[
     Keyword { en: "percent from rounded total", vi: "phần trăm theo tổng đã làm tròn", also: &[], places: &[Header], doc: "The percentage is computed from the rounded total (by default it uses the unrounded points, as officials publish)." },
     Keyword { en: "zero denominator", vi: "mẫu số bằng 0", also: &["mau so 0"], places: &[Header, Node], doc: "Mẫu số bằng 0: what `ratio(a, b)` means when b is 0 — not evaluated, zero, or error." },
     // ── nodes
-    Keyword { en: "criterion", vi: "tiêu chí", also: &["tc"], places: &[Node, Top], doc: "Tiêu chí (TC): a criterion inside an area, or a sub-criterion inside a criterion: `criterion 1.2 \"title\" max 2 { … }`." },
+    Keyword { en: "criterion", vi: "tiêu chí", also: &["tc"], places: &[Node], doc: "Tiêu chí (TC): a criterion inside an area, or a sub-criterion inside a criterion: `criterion 1.2 \"title\" max 2 { … }`." },
     Keyword { en: "subcriterion", vi: "tiêu chí thành phần", also: &["tctp"], places: &[Node], doc: "Tiêu chí thành phần (TCTP): a sub-criterion, numbered under its criterion (1.2.3)." },
     Keyword { en: "max", vi: "tối đa", also: &["diem chuan"], places: &[Node, Expr, Test], doc: "Tối đa (điểm tối đa, điểm chuẩn): the node's maximum. A parent's maximum must equal the sum of its children's. In a rule, `max` is the node's own maximum." },
     Keyword { en: "owner", vi: "chủ trì", also: &[], places: &[Node, InputType], doc: "Chủ trì (đơn vị chủ trì): the office that owns the criterion or reports the input." },

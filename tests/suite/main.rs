@@ -7,4 +7,5 @@ mod diagnostics;
 mod docs;
 mod eval;
 mod format;
+mod ide;
 mod robustness;
