@@ -101,12 +101,15 @@ fn verify(input: &str, output: &str) -> Result<(), FormatError> {
     Ok(())
 }
 
-/// The checked model without anything that depends on layout: spans are blanked and rule
-/// texts lose their whitespace. Two texts with equal fingerprints mean the same ruleset.
+/// The checked model without anything that depends on layout: spans are blanked, and rule
+/// and condition texts lose their whitespace. Equal fingerprints mean the same ruleset.
 pub fn model_fingerprint(ruleset: &crate::model::Ruleset) -> String {
     let mut r = ruleset.clone();
     for node in &mut r.nodes {
-        if let Some(t) = &mut node.rule_text {
+        for t in [&mut node.rule_text, &mut node.not_evaluated_text]
+            .into_iter()
+            .flatten()
+        {
             t.retain(|c| !c.is_whitespace());
         }
     }

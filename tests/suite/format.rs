@@ -27,11 +27,15 @@ pub fn ruleset_files() -> Vec<PathBuf> {
 }
 
 /// The checked model with spans blanked (written independently of the formatter's own check):
-/// every `start..end` in its Debug text becomes `_`, and rule texts lose their whitespace.
+/// every `start..end` in its Debug text becomes `_`, and rule and condition texts lose their
+/// whitespace.
 fn projection(source: &str) -> String {
     let mut ruleset = chiso::analyze(source).ruleset;
     for node in &mut ruleset.nodes {
-        if let Some(t) = &mut node.rule_text {
+        for t in [&mut node.rule_text, &mut node.not_evaluated_text]
+            .into_iter()
+            .flatten()
+        {
             *t = t.split_whitespace().collect();
         }
     }
@@ -217,4 +221,75 @@ fn cli_fmt_check_then_write() {
         "ruleset \"t\" { total }\n"
     );
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Whitespace perturbations of every ruleset (deterministic): each result is either refused
+/// for its syntax errors or formats to a fixed point with the original's model; the formatter
+/// never reaches its own safety refusal.
+#[test]
+fn perturbed_whitespace_formats_back_or_is_refused_never_unsafe() {
+    let mut seed: u64 = 0x2023_0723;
+    let mut next = move |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % n
+    };
+    let mut formatted = 0;
+    for path in ruleset_files() {
+        let source = std::fs::read_to_string(&path).expect("read");
+        let canonical = format(&source).expect("formats");
+        let gaps: Vec<usize> = source.match_indices([' ', '\n']).map(|(i, _)| i).collect();
+        for _ in 0..100 {
+            let mut text = source.clone();
+            // Mostly spaces and tabs (always valid outside strings), sometimes a line break
+            // (invalid inside a comment or a multi-word keyword: then refused).
+            for k in 0..6 {
+                let at = gaps[next(gaps.len())];
+                let filler = if k == 0 {
+                    ["\n", " \n  ", "\r\n", "  ", "\t"][next(5)]
+                } else {
+                    ["  ", "\t", " \t "][next(3)]
+                };
+                if at <= text.len() && text.is_char_boundary(at) {
+                    text.insert_str(at, filler);
+                }
+            }
+            match format(&text) {
+                Ok(out) => {
+                    formatted += 1;
+                    assert_eq!(
+                        format(&out).as_deref(),
+                        Ok(out.as_str()),
+                        "not a fixed point"
+                    );
+                    assert_eq!(projection(&out), projection(&text), "the model changed");
+                    if projection(&text) != projection(&source) {
+                        continue; // whitespace landed inside a title: a different ruleset
+                    }
+                    // Strings and comments are kept verbatim, spaces included: compare which
+                    // characters stand on which line, whitespace aside.
+                    let squeeze = |s: &str| {
+                        s.lines()
+                            .filter(|l| !l.trim().is_empty())
+                            .map(|l| l.split_whitespace().collect::<String>())
+                            .collect::<Vec<_>>()
+                            .join("\n")
+                    };
+                    let (a, b) = (squeeze(&out), squeeze(&canonical));
+                    let first = a.lines().zip(b.lines()).find(|(x, y)| x != y);
+                    assert_eq!(
+                        a, b,
+                        "a different layout: {first:?}\n--- perturbed input:\n{text}"
+                    );
+                }
+                Err(FormatError::Syntax(_)) => {}
+                Err(e) => panic!("{}: {e}\n{text}", path.display()),
+            }
+        }
+    }
+    assert!(
+        formatted >= 25,
+        "a good share of perturbations keep the file valid ({formatted})"
+    );
 }
