@@ -105,6 +105,9 @@ fn verify(input: &str, output: &str) -> Result<(), FormatError> {
 /// and condition texts lose their whitespace. Equal fingerprints mean the same ruleset.
 pub fn model_fingerprint(ruleset: &crate::model::Ruleset) -> String {
     let mut r = ruleset.clone();
+    // Lookup tables derived from the nodes and inputs, printed in hash order: leave them out.
+    r.node_ids.clear();
+    r.input_keys.clear();
     for node in &mut r.nodes {
         for t in [&mut node.rule_text, &mut node.not_evaluated_text]
             .into_iter()

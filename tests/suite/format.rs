@@ -31,6 +31,9 @@ pub fn ruleset_files() -> Vec<PathBuf> {
 /// whitespace.
 fn projection(source: &str) -> String {
     let mut ruleset = chiso::analyze(source).ruleset;
+    // Lookup tables derived from the nodes and inputs, printed in hash order.
+    ruleset.node_ids.clear();
+    ruleset.input_keys.clear();
     for node in &mut ruleset.nodes {
         for t in [&mut node.rule_text, &mut node.not_evaluated_text]
             .into_iter()
