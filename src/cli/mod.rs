@@ -2,7 +2,11 @@
 
 pub mod check;
 pub mod explain;
+<<<<<<< HEAD
 pub mod import;
+=======
+pub mod fmt;
+>>>>>>> lsp
 pub mod score;
 pub mod test;
 

@@ -7,4 +7,6 @@ mod diagnostics;
 mod docs;
 mod eval;
 mod import;
+mod format;
+mod ide;
 mod robustness;
