@@ -13,12 +13,9 @@ pub mod check;
 pub mod data;
 pub mod diagnostic;
 pub mod eval;
-<<<<<<< HEAD
-pub mod import;
-=======
 pub mod format;
 pub mod ide;
->>>>>>> lsp
+pub mod import;
 pub mod model;
 pub mod report;
 pub mod syntax;

@@ -27,13 +27,10 @@ enum Command {
     Explain(cli::explain::Args),
     /// Run the test cases written in rulesets.
     Test(cli::test::Args),
-<<<<<<< HEAD
     /// Turn a published criteria table (TSV/CSV text or a workbook) into a ruleset skeleton.
     Import(cli::import::Args),
-=======
     /// Rewrite rulesets in the canonical layout (`--check` to only report).
     Fmt(cli::fmt::Args),
->>>>>>> lsp
 }
 
 fn main() -> ExitCode {
@@ -43,11 +40,8 @@ fn main() -> ExitCode {
         Command::Score(args) => cli::score::run(args),
         Command::Explain(args) => cli::explain::run(args),
         Command::Test(args) => cli::test::run(args),
-<<<<<<< HEAD
         Command::Import(args) => cli::import::run(args),
-=======
         Command::Fmt(args) => cli::fmt::run(args),
->>>>>>> lsp
     };
     match result {
         Ok(code) => code,

@@ -2,11 +2,8 @@
 
 pub mod check;
 pub mod explain;
-<<<<<<< HEAD
-pub mod import;
-=======
 pub mod fmt;
->>>>>>> lsp
+pub mod import;
 pub mod score;
 pub mod test;
 

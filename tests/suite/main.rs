@@ -6,7 +6,7 @@ mod data;
 mod diagnostics;
 mod docs;
 mod eval;
-mod import;
 mod format;
 mod ide;
+mod import;
 mod robustness;
