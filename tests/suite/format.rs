@@ -105,10 +105,14 @@ fn every_ruleset_formats_idempotently_with_the_same_model_and_comments() {
             "{}: comments changed",
             path.display()
         );
-        assert!(
-            projection(&source).contains("Ratio"),
-            "the projection sees the rules"
-        );
+        // The projection must see the rules, or the model comparison would prove nothing.
+        if source.contains("tỷ_lệ(") || source.contains("ratio(") {
+            assert!(
+                projection(&source).contains("Ratio"),
+                "{}: the projection sees the rules",
+                path.display()
+            );
+        }
     }
 }
 
