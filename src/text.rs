@@ -17,7 +17,12 @@ pub fn fold_char(c: char) -> Option<char> {
     if c == 'đ' || c == 'Đ' {
         return Some('d');
     }
-    let base = std::iter::once(c).nfd().next().unwrap_or(c);
+    // The first char of the canonical decomposition is the base letter (no allocation).
+    let mut base = None;
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        base.get_or_insert(d);
+    });
+    let base = base.unwrap_or(c);
     Some(base.to_lowercase().next().unwrap_or(base))
 }
 
@@ -31,6 +36,9 @@ pub fn fold(text: &str) -> String {
 /// on the second vowel, so that "hóa"/"hoá" and "thủy"/"thuỷ" name the same thing whichever
 /// keyboard typed them. Case is kept: names are case-sensitive.
 pub fn name_key(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
     let nfd: Vec<char> = text.nfd().collect();
     // Move a tone mark that follows o/u in "o◌a", "o◌e", "u◌y" (syllable-final) to after the
     // second vowel. Work on NFD, where the tone is a separate combining char.

@@ -117,6 +117,9 @@ fn mul_hi(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
 pub struct ExprContext<'a> {
     pub inputs: &'a [Input],
     pub input_keys: &'a HashMap<String, usize>,
+    /// Inputs by the exact text of their declaration: most uses are written the same way,
+    /// and this spares them the normalisation of `name_key`.
+    pub input_names: &'a HashMap<String, usize>,
     /// The node's maximum, for `max` / `tối đa`.
     pub node_max: Decimal,
     pub node_index: usize,
@@ -298,7 +301,11 @@ impl ExprContext<'_> {
     }
 
     fn name(&mut self, name: &str, span: Span) -> Compiled {
-        let Some(&slot) = self.input_keys.get(&name_key(name)) else {
+        let slot = self
+            .input_names
+            .get(name)
+            .or_else(|| self.input_keys.get(&name_key(name)));
+        let Some(&slot) = slot else {
             let suggestion = did_you_mean(name, self.inputs.iter().map(|i| i.name.as_str()));
             let mut d = Diagnostic::error("E008", span.clone(), format!("unknown input `{name}`"))
                 .with_span_label("not declared");

@@ -96,6 +96,7 @@ struct Checker {
     source: String,
     inputs: Vec<Input>,
     input_keys: HashMap<String, usize>,
+    input_names: HashMap<String, usize>,
     used_inputs: Vec<bool>,
     nodes: Vec<Node>,
     roots: Vec<usize>,
@@ -295,6 +296,8 @@ impl Checker {
                 .as_ref()
                 .and_then(|lit| self.literal_value(lit, &ty, &decl.name.value));
             self.input_keys.insert(key.clone(), self.inputs.len());
+            self.input_names
+                .insert(decl.name.value.clone(), self.inputs.len());
             self.inputs.push(Input {
                 name: decl.name.value.clone(),
                 key,
@@ -743,6 +746,7 @@ impl Checker {
         let mut ctx = expr::ExprContext {
             inputs: &self.inputs,
             input_keys: &self.input_keys,
+            input_names: &self.input_names,
             node_max: node.max,
             node_index: index,
             node_id: &node.id,
