@@ -122,7 +122,11 @@ pub struct RawUnit {
 
 /// Reads and resolves a data file. Returns `None` only when the file cannot be read at all;
 /// otherwise the data with every problem found (all of them, not the first).
-pub fn load(ruleset: &Ruleset, text: &str, format: DataFormat) -> (Option<UnitData>, Vec<Diagnostic>) {
+pub fn load(
+    ruleset: &Ruleset,
+    text: &str,
+    format: DataFormat,
+) -> (Option<UnitData>, Vec<Diagnostic>) {
     let raw = match format {
         DataFormat::Toml => read_toml(text),
         DataFormat::Json => read_json(text),
@@ -174,23 +178,24 @@ fn read_toml(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
         };
         Box::new(Diagnostic::error("D001", span, format!("the data file is not valid TOML: {}", e.message())).with_help(help))
     })?;
-    let entries = |map: BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Value>>| -> Vec<RawEntry> {
-        let mut entries: Vec<RawEntry> = map
-            .into_iter()
-            .map(|(k, v)| {
-                let value_span = v.span();
-                let value = toml_value(v.get_ref(), &text[value_span.clone()]);
-                RawEntry {
-                    key: k.get_ref().clone(),
-                    key_span: k.span(),
-                    value,
-                    value_span,
-                }
-            })
-            .collect();
-        entries.sort_by_key(|e| e.key_span.start);
-        entries
-    };
+    let entries =
+        |map: BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Value>>| -> Vec<RawEntry> {
+            let mut entries: Vec<RawEntry> = map
+                .into_iter()
+                .map(|(k, v)| {
+                    let value_span = v.span();
+                    let value = toml_value(v.get_ref(), &text[value_span.clone()]);
+                    RawEntry {
+                        key: k.get_ref().clone(),
+                        key_span: k.span(),
+                        value,
+                        value_span,
+                    }
+                })
+                .collect();
+            entries.sort_by_key(|e| e.key_span.start);
+            entries
+        };
     let spanned = |s: Option<toml::Spanned<String>>| s.map(|s| (s.get_ref().clone(), s.span()));
     Ok(RawUnit {
         unit: spanned(shape.unit),
@@ -200,7 +205,11 @@ fn read_toml(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
         inputs: entries(shape.inputs),
         points: entries(shape.points),
         not_evaluated: entries(shape.not_evaluated),
-        evidence: shape.evidence.into_iter().map(|(k, v)| (k.get_ref().clone(), k.span(), v.into_inner())).collect(),
+        evidence: shape
+            .evidence
+            .into_iter()
+            .map(|(k, v)| (k.get_ref().clone(), k.span(), v.into_inner()))
+            .collect(),
         notes: entries(shape.notes),
     })
 }
@@ -208,12 +217,16 @@ fn read_toml(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
 /// A TOML value as written: floats are re-read from their text, never through f64.
 fn toml_value(value: &toml::Value, source: &str) -> RawValue {
     match value {
-        toml::Value::Integer(_) | toml::Value::Float(_) => RawValue::Number(source.trim().replace('_', "")),
+        toml::Value::Integer(_) | toml::Value::Float(_) => {
+            RawValue::Number(source.trim().replace('_', ""))
+        }
         toml::Value::String(s) => RawValue::Text(s.clone()),
         toml::Value::Boolean(b) => RawValue::Bool(*b),
         toml::Value::Datetime(dt) => match (dt.date, dt.time) {
-            (Some(d), None) => NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
-                .map_or(RawValue::Other("an invalid date"), RawValue::Date),
+            (Some(d), None) => {
+                NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                    .map_or(RawValue::Other("an invalid date"), RawValue::Date)
+            }
             _ => RawValue::Other("a date-time"),
         },
         toml::Value::Array(_) => RawValue::Other("a list"),
@@ -226,10 +239,18 @@ fn toml_value(value: &toml::Value, source: &str) -> RawValue {
 fn read_json(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         let offset = offset_of_line_col(text, e.line(), e.column());
-        Box::new(Diagnostic::error("D001", offset..offset, format!("the data file is not valid JSON: {e}")))
+        Box::new(Diagnostic::error(
+            "D001",
+            offset..offset,
+            format!("the data file is not valid JSON: {e}"),
+        ))
     })?;
     let serde_json::Value::Object(top) = value else {
-        return Err(Box::new(Diagnostic::error("D001", 0..0, "a JSON unit file is an object")));
+        return Err(Box::new(Diagnostic::error(
+            "D001",
+            0..0,
+            "a JSON unit file is an object",
+        )));
     };
     // serde_json keeps no positions: find each key's first occurrence after the previous one.
     let mut finder = KeyFinder { text, from: 0 };
@@ -317,7 +338,11 @@ fn json_value(value: &serde_json::Value) -> RawValue {
 }
 
 fn offset_of_line_col(text: &str, line: usize, column: usize) -> usize {
-    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
     crate::diagnostic::floor_char_boundary(text, start + column.saturating_sub(1))
 }
 
@@ -326,9 +351,18 @@ fn offset_of_line_col(text: &str, line: usize, column: usize) -> usize {
 /// Resolves a raw unit against a ruleset: names to slots, values to their input's type.
 pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let mut data = UnitData::empty(ruleset, raw.unit.as_ref().map(|(u, _)| u.clone()).unwrap_or_default());
+    let mut data = UnitData::empty(
+        ruleset,
+        raw.unit
+            .as_ref()
+            .map(|(u, _)| u.clone())
+            .unwrap_or_default(),
+    );
     if raw.unit.is_none() {
-        diagnostics.push(Diagnostic::error("D003", 0..0, "the data file does not name its unit").with_help("add `unit = \"UBND huyện …\"`"));
+        diagnostics.push(
+            Diagnostic::error("D003", 0..0, "the data file does not name its unit")
+                .with_help("add `unit = \"UBND huyện …\"`"),
+        );
     }
     if let Some((year, span)) = &raw.year {
         match u32::try_from(*year) {
@@ -344,7 +378,11 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
                     }
                 }
             }
-            Err(_) => diagnostics.push(Diagnostic::error("D003", span.clone(), "the year must be positive")),
+            Err(_) => diagnostics.push(Diagnostic::error(
+                "D003",
+                span.clone(),
+                "the year must be positive",
+            )),
         }
     }
     if let Some((stage, span)) = &raw.stage {
@@ -352,7 +390,10 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             "self" | "tu danh gia" => Stage::SelfAssessment,
             "appraised" | "tham dinh" => Stage::Appraised,
             _ => {
-                diagnostics.push(Diagnostic::error("D003", span.clone(), format!("unknown stage `{stage}`")).with_help("write \"self\" (tự đánh giá) or \"appraised\" (thẩm định)"));
+                diagnostics.push(
+                    Diagnostic::error("D003", span.clone(), format!("unknown stage `{stage}`"))
+                        .with_help("write \"self\" (tự đánh giá) or \"appraised\" (thẩm định)"),
+                );
                 Stage::SelfAssessment
             }
         };
@@ -362,15 +403,25 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
         Some((s, _)) if s == "," => DecimalSeparator::Comma,
         Some((s, _)) if s == "." => DecimalSeparator::Point,
         Some((s, span)) => {
-            diagnostics.push(Diagnostic::error("D003", span.clone(), format!("decimal_separator must be \",\" or \".\", not \"{s}\"")));
+            diagnostics.push(Diagnostic::error(
+                "D003",
+                span.clone(),
+                format!("decimal_separator must be \",\" or \".\", not \"{s}\""),
+            ));
             DecimalSeparator::Either
         }
     };
 
     for entry in &raw.inputs {
         let Some(slot) = ruleset.input_index(&entry.key) else {
-            let mut d = Diagnostic::error("D006", entry.key_span.clone(), format!("unknown input `{}`", entry.key));
-            if let Some(s) = did_you_mean(&entry.key, ruleset.inputs.iter().map(|i| i.name.as_str())) {
+            let mut d = Diagnostic::error(
+                "D006",
+                entry.key_span.clone(),
+                format!("unknown input `{}`", entry.key),
+            );
+            if let Some(s) =
+                did_you_mean(&entry.key, ruleset.inputs.iter().map(|i| i.name.as_str()))
+            {
                 d = d.with_help(format!("did you mean `{s}`?"));
             }
             diagnostics.push(d);
@@ -383,13 +434,28 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
                 data.value_spans[slot] = Some(entry.value_span.clone());
             }
             Err((code, message)) => {
-                let owner = input.owner.as_deref().map(|o| format!(" (owner: {o})")).unwrap_or_default();
-                diagnostics.push(Diagnostic::error(code, entry.value_span.clone(), format!("`{}`: {message}{owner}", input.name)).with_help(format!(
-                    "`{}` is {}{}",
-                    input.name,
-                    input.ty.describe(),
-                    input.description.as_deref().map(|d| format!(": {d}")).unwrap_or_default()
-                )));
+                let owner = input
+                    .owner
+                    .as_deref()
+                    .map(|o| format!(" (owner: {o})"))
+                    .unwrap_or_default();
+                diagnostics.push(
+                    Diagnostic::error(
+                        code,
+                        entry.value_span.clone(),
+                        format!("`{}`: {message}{owner}", input.name),
+                    )
+                    .with_help(format!(
+                        "`{}` is {}{}",
+                        input.name,
+                        input.ty.describe(),
+                        input
+                            .description
+                            .as_deref()
+                            .map(|d| format!(": {d}"))
+                            .unwrap_or_default()
+                    )),
+                );
             }
         }
     }
@@ -397,7 +463,8 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
     let node_of = |key: &str, span: &Span, diagnostics: &mut Vec<Diagnostic>| -> Option<usize> {
         let found = ruleset.node_index(key.trim());
         if found.is_none() {
-            let mut d = Diagnostic::error("D006", span.clone(), format!("unknown criterion `{key}`"));
+            let mut d =
+                Diagnostic::error("D006", span.clone(), format!("unknown criterion `{key}`"));
             if let Some(s) = did_you_mean(key, ruleset.nodes.iter().map(|n| n.id.as_str())) {
                 d = d.with_help(format!("did you mean `{s}`?"));
             }
@@ -407,11 +474,21 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
     };
 
     for entry in &raw.points {
-        let Some(index) = node_of(&entry.key, &entry.key_span, &mut diagnostics) else { continue };
+        let Some(index) = node_of(&entry.key, &entry.key_span, &mut diagnostics) else {
+            continue;
+        };
         let node = &ruleset.nodes[index];
         if !matches!(node.rule, Some(Rule::Awarded)) {
-            let what = if node.is_leaf() { "is computed by its rule: give its inputs instead" } else { "adds up its children: give theirs" };
-            diagnostics.push(Diagnostic::error("D010", entry.key_span.clone(), format!("points given for {}, which {what}", node.id)));
+            let what = if node.is_leaf() {
+                "is computed by its rule: give its inputs instead"
+            } else {
+                "adds up its children: give theirs"
+            };
+            diagnostics.push(Diagnostic::error(
+                "D010",
+                entry.key_span.clone(),
+                format!("points given for {}, which {what}", node.id),
+            ));
             continue;
         }
         match typed_value(&entry.value, &InputType::Points, separator) {
@@ -424,17 +501,30 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
                 }
             }
             Ok(_) => {}
-            Err((code, message)) => diagnostics.push(Diagnostic::error(code, entry.value_span.clone(), format!("points of {}: {message}", node.id))),
+            Err((code, message)) => diagnostics.push(Diagnostic::error(
+                code,
+                entry.value_span.clone(),
+                format!("points of {}: {message}", node.id),
+            )),
         }
     }
 
     for entry in &raw.not_evaluated {
-        let Some(index) = node_of(&entry.key, &entry.key_span, &mut diagnostics) else { continue };
+        let Some(index) = node_of(&entry.key, &entry.key_span, &mut diagnostics) else {
+            continue;
+        };
         let reason = match &entry.value {
             RawValue::Text(t) if !t.trim().is_empty() => t.clone(),
             RawValue::Bool(true) => "không đánh giá".to_string(),
             _ => {
-                diagnostics.push(Diagnostic::error("D003", entry.value_span.clone(), format!("give the reason {} is not evaluated, as text", ruleset.nodes[index].id)));
+                diagnostics.push(Diagnostic::error(
+                    "D003",
+                    entry.value_span.clone(),
+                    format!(
+                        "give the reason {} is not evaluated, as text",
+                        ruleset.nodes[index].id
+                    ),
+                ));
                 continue;
             }
         };
@@ -460,36 +550,70 @@ fn points_out_of_range(node: &Node, points: Decimal, span: Span) -> Diagnostic {
     Diagnostic::error(
         "D007",
         span,
-        format!("{} points given for {}, whose maximum is {}", crate::text::format_decimal(points), node.id, crate::text::format_decimal(node.max)),
+        format!(
+            "{} points given for {}, whose maximum is {}",
+            crate::text::format_decimal(points),
+            node.id,
+            crate::text::format_decimal(node.max)
+        ),
     )
 }
 
 /// A raw value as a value of an input type; errors carry their diagnostic code.
-pub fn typed_value(raw: &RawValue, ty: &InputType, separator: DecimalSeparator) -> Result<Value, (&'static str, String)> {
+pub fn typed_value(
+    raw: &RawValue,
+    ty: &InputType,
+    separator: DecimalSeparator,
+) -> Result<Value, (&'static str, String)> {
     let number = |raw: &RawValue| -> Result<(Decimal, bool), (&'static str, String)> {
         match raw {
             RawValue::Number(text) => Decimal::from_str(text)
                 .or_else(|_| Decimal::from_scientific(text))
                 .map(|d| (d, false))
-                .map_err(|_| ("D003", format!("`{text}` is not a number chiso can hold exactly"))),
+                .map_err(|_| {
+                    (
+                        "D003",
+                        format!("`{text}` is not a number chiso can hold exactly"),
+                    )
+                }),
             RawValue::Text(text) => parse_decimal_text(text, separator).map_err(|m| ("D003", m)),
             RawValue::Bool(_) => Err(("D003", "expected a number, found yes/no".into())),
             RawValue::Date(_) => Err(("D003", "expected a number, found a date".into())),
             RawValue::Other(what) => Err(("D003", format!("expected a number, found {what}"))),
         }
     };
-    let negative = |d: Decimal| if d.is_sign_negative() && !d.is_zero() { Err(("D004", format!("must not be negative (found {})", crate::text::format_decimal(d)))) } else { Ok(()) };
+    let negative = |d: Decimal| {
+        if d.is_sign_negative() && !d.is_zero() {
+            Err((
+                "D004",
+                format!(
+                    "must not be negative (found {})",
+                    crate::text::format_decimal(d)
+                ),
+            ))
+        } else {
+            Ok(())
+        }
+    };
     match ty {
         InputType::Count => {
             let (d, percent) = number(raw)?;
             negative(d)?;
             if percent || !d.fract().is_zero() {
-                let hint = if matches!(raw, RawValue::Text(t) if t.contains('.')) && separator == DecimalSeparator::Either {
+                let hint = if matches!(raw, RawValue::Text(t) if t.contains('.'))
+                    && separator == DecimalSeparator::Either
+                {
                     " (if `.` groups thousands, declare decimal_separator = \",\")"
                 } else {
                     ""
                 };
-                return Err(("D003", format!("a count must be a whole number, found {}{hint}", crate::text::format_decimal(d))));
+                return Err((
+                    "D003",
+                    format!(
+                        "a count must be a whole number, found {}{hint}",
+                        crate::text::format_decimal(d)
+                    ),
+                ));
             }
             Ok(Value::Number(d))
         }
@@ -505,7 +629,13 @@ pub fn typed_value(raw: &RawValue, ty: &InputType, separator: DecimalSeparator) 
             let (d, _) = number(raw)?;
             negative(d)?;
             if d > Decimal::ONE_HUNDRED {
-                return Err(("D003", format!("a percentage above 100 ({})", crate::text::format_decimal(d))));
+                return Err((
+                    "D003",
+                    format!(
+                        "a percentage above 100 ({})",
+                        crate::text::format_decimal(d)
+                    ),
+                ));
             }
             Ok(Value::Number(d / Decimal::ONE_HUNDRED))
         }
@@ -516,23 +646,42 @@ pub fn typed_value(raw: &RawValue, ty: &InputType, separator: DecimalSeparator) 
                 "no" | "false" | "khong" | "sai" | "khong dat" => Ok(Value::Bool(false)),
                 _ => Err(("D003", format!("expected yes/no (có/không), found \"{t}\""))),
             },
-            _ => Err(("D003", "expected yes/no (true/false, \"có\"/\"không\")".into())),
+            _ => Err((
+                "D003",
+                "expected yes/no (true/false, \"có\"/\"không\")".into(),
+            )),
         },
         InputType::Date => match raw {
             RawValue::Date(d) => Ok(Value::Date(*d)),
             RawValue::Text(t) => NaiveDate::parse_from_str(t.trim(), "%d/%m/%Y")
                 .or_else(|_| NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d"))
                 .map(Value::Date)
-                .map_err(|_| ("D003", format!("expected a date such as 31/12/2023, found \"{t}\""))),
+                .map_err(|_| {
+                    (
+                        "D003",
+                        format!("expected a date such as 31/12/2023, found \"{t}\""),
+                    )
+                }),
             _ => Err(("D003", "expected a date such as 31/12/2023".into())),
         },
         InputType::Levels(levels) => match raw {
             RawValue::Text(t) => levels
                 .iter()
-                .position(|l| name_key(l) == name_key(t.trim()) || crate::text::fold(l) == crate::text::fold(t.trim()))
+                .position(|l| {
+                    name_key(l) == name_key(t.trim())
+                        || crate::text::fold(l) == crate::text::fold(t.trim())
+                })
                 .map(Value::Level)
-                .ok_or_else(|| ("D003", format!("\"{t}\" is not one of the levels: {}", levels.join(", ")))),
-            _ => Err(("D003", format!("expected one of the levels: {}", levels.join(", ")))),
+                .ok_or_else(|| {
+                    (
+                        "D003",
+                        format!("\"{t}\" is not one of the levels: {}", levels.join(", ")),
+                    )
+                }),
+            _ => Err((
+                "D003",
+                format!("expected one of the levels: {}", levels.join(", ")),
+            )),
         },
     }
 }
@@ -546,7 +695,15 @@ pub fn to_toml(ruleset: &Ruleset, data: &UnitData) -> String {
         out.push_str(&format!("year = {y}\n"));
     }
     out.push_str(&format!("stage = {}\n", q(data.stage.as_str())));
-    let key = |s: &str| if s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') { s.to_string() } else { q(s) };
+    let key = |s: &str| {
+        if s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
+            s.to_string()
+        } else {
+            q(s)
+        }
+    };
     let mut section = |title: &str, rows: Vec<(String, String)>| {
         if !rows.is_empty() {
             out.push_str(&format!("\n[{title}]\n"));
@@ -562,7 +719,9 @@ pub fn to_toml(ruleset: &Ruleset, data: &UnitData) -> String {
         .filter_map(|(input, v)| {
             v.as_ref().map(|v| {
                 let text = match (v, &input.ty) {
-                    (Value::Number(n), InputType::Percent) => crate::text::format_decimal(*n * Decimal::ONE_HUNDRED),
+                    (Value::Number(n), InputType::Percent) => {
+                        crate::text::format_decimal(*n * Decimal::ONE_HUNDRED)
+                    }
                     (Value::Number(n), _) => crate::text::format_decimal(*n),
                     (Value::Bool(b), _) => b.to_string(),
                     (Value::Date(d), _) => d.format("%Y-%m-%d").to_string(),
@@ -575,16 +734,39 @@ pub fn to_toml(ruleset: &Ruleset, data: &UnitData) -> String {
         .collect();
     section("inputs", inputs);
     let by_node = |f: &dyn Fn(usize) -> Option<String>| -> Vec<(String, String)> {
-        ruleset.nodes.iter().enumerate().filter_map(|(i, n)| f(i).map(|v| (n.id.clone(), v))).collect()
+        ruleset
+            .nodes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| f(i).map(|v| (n.id.clone(), v)))
+            .collect()
     };
-    section("points", by_node(&|i| data.points[i].map(crate::text::format_decimal)));
-    section("not_evaluated", by_node(&|i| data.not_evaluated[i].as_deref().map(q)));
+    section(
+        "points",
+        by_node(&|i| data.points[i].map(crate::text::format_decimal)),
+    );
+    section(
+        "not_evaluated",
+        by_node(&|i| data.not_evaluated[i].as_deref().map(q)),
+    );
     let evidence: BTreeMap<_, _> = ruleset
         .nodes
         .iter()
         .enumerate()
         .filter(|(i, _)| !data.evidence[*i].is_empty())
-        .map(|(i, n)| (n.id.clone(), format!("[{}]", data.evidence[i].iter().map(|e| q(e)).collect::<Vec<_>>().join(", "))))
+        .map(|(i, n)| {
+            (
+                n.id.clone(),
+                format!(
+                    "[{}]",
+                    data.evidence[i]
+                        .iter()
+                        .map(|e| q(e))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+        })
         .collect();
     section("evidence", evidence.into_iter().collect());
     section("notes", by_node(&|i| data.notes[i].as_deref().map(q)));

@@ -92,7 +92,12 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_fix(mut self, title: impl Into<String>, span: Span, replacement: impl Into<String>) -> Self {
+    pub fn with_fix(
+        mut self,
+        title: impl Into<String>,
+        span: Span,
+        replacement: impl Into<String>,
+    ) -> Self {
         self.fix = Some(Fix {
             title: title.into(),
             span,
@@ -108,7 +113,13 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}[{}]: {}", self.severity.as_str(), self.code, self.message)
+        write!(
+            f,
+            "{}[{}]: {}",
+            self.severity.as_str(),
+            self.code,
+            self.message
+        )
     }
 }
 
@@ -234,10 +245,12 @@ impl miette::Diagnostic for Rendered<'_> {
             d.span_label.clone(),
             (d.span.start, d.span.end.saturating_sub(d.span.start)),
         );
-        let rest = d
-            .labels
-            .iter()
-            .map(|l| miette::LabeledSpan::new_with_span(Some(l.message.clone()), (l.span.start, l.span.end - l.span.start)));
+        let rest = d.labels.iter().map(|l| {
+            miette::LabeledSpan::new_with_span(
+                Some(l.message.clone()),
+                (l.span.start, l.span.end - l.span.start),
+            )
+        });
         Some(Box::new(std::iter::once(primary).chain(rest)))
     }
 }

@@ -14,8 +14,8 @@ pub mod data;
 pub mod diagnostic;
 pub mod eval;
 pub mod model;
-pub mod syntax;
 pub mod report;
+pub mod syntax;
 pub mod testing;
 pub mod text;
 

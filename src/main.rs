@@ -7,7 +7,11 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "chiso", version, about = "Rules language and engine for Vietnam's Public Administration Reform Index (Chỉ số CCHC)")]
+#[command(
+    name = "chiso",
+    version,
+    about = "Rules language and engine for Vietnam's Public Administration Reform Index (Chỉ số CCHC)"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -291,7 +291,10 @@ impl Value {
     pub fn describe(&self, ty: Option<&InputType>) -> String {
         match (self, ty) {
             (Value::Number(n), Some(InputType::Percent)) => {
-                format!("{}%", crate::text::format_decimal(*n * Decimal::ONE_HUNDRED))
+                format!(
+                    "{}%",
+                    crate::text::format_decimal(*n * Decimal::ONE_HUNDRED)
+                )
             }
             (Value::Number(n), _) => crate::text::format_decimal(*n),
             (Value::Bool(true), _) => "yes".into(),
@@ -379,7 +382,15 @@ pub enum Func {
 }
 
 impl Func {
-    pub const ALL: [Func; 7] = [Func::Ratio, Func::Min, Func::Max, Func::Clamp, Func::Each, Func::Deduct, Func::Round];
+    pub const ALL: [Func; 7] = [
+        Func::Ratio,
+        Func::Min,
+        Func::Max,
+        Func::Clamp,
+        Func::Each,
+        Func::Deduct,
+        Func::Round,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -585,7 +596,10 @@ impl Ruleset {
     }
 
     pub fn grade_for(&self, percent: Decimal) -> Option<&GradeBand> {
-        self.meta.grades.iter().find(|g| g.interval.contains(percent))
+        self.meta
+            .grades
+            .iter()
+            .find(|g| g.interval.contains(percent))
     }
 }
 

@@ -56,10 +56,19 @@ pub fn run_test(ruleset: &Ruleset, case: &TestCase) -> TestOutcome {
 }
 
 pub fn run_tests(ruleset: &Ruleset) -> Vec<TestOutcome> {
-    ruleset.tests.iter().map(|case| run_test(ruleset, case)).collect()
+    ruleset
+        .tests
+        .iter()
+        .map(|case| run_test(ruleset, case))
+        .collect()
 }
 
-fn describe_status(ruleset: &Ruleset, result: &UnitResult, node: usize, diagnostics: &[crate::Diagnostic]) -> String {
+fn describe_status(
+    ruleset: &Ruleset,
+    result: &UnitResult,
+    node: usize,
+    diagnostics: &[crate::Diagnostic],
+) -> String {
     let r = &result.nodes[node];
     match &r.status {
         Status::Scored => format!("{} points", format_decimal(r.score.unwrap_or_default())),
@@ -84,7 +93,12 @@ fn describe_status(ruleset: &Ruleset, result: &UnitResult, node: usize, diagnost
     }
 }
 
-fn failure(ruleset: &Ruleset, result: &UnitResult, expectation: &Expectation, diagnostics: &[crate::Diagnostic]) -> Option<String> {
+fn failure(
+    ruleset: &Ruleset,
+    result: &UnitResult,
+    expectation: &Expectation,
+    diagnostics: &[crate::Diagnostic],
+) -> Option<String> {
     let incomplete = || {
         let items: Vec<String> = result
             .missing
@@ -123,21 +137,47 @@ fn failure(ruleset: &Ruleset, result: &UnitResult, expectation: &Expectation, di
         },
         Expectation::Percent(expected) => match result.percent {
             Some(p) if p == *expected => None,
-            Some(p) => Some(format!("expected percent = {}, got {}", format_decimal(*expected), format_decimal(p))),
-            None => Some(format!("expected percent = {}, but {}", format_decimal(*expected), incomplete())),
+            Some(p) => Some(format!(
+                "expected percent = {}, got {}",
+                format_decimal(*expected),
+                format_decimal(p)
+            )),
+            None => Some(format!(
+                "expected percent = {}, but {}",
+                format_decimal(*expected),
+                incomplete()
+            )),
         },
         Expectation::Grade(expected) => match &result.grade {
             Some(g) if name_key(g) == name_key(expected) => None,
             Some(g) => Some(format!("expected grade “{expected}”, got “{g}”")),
-            None if result.percent.is_some() => Some(format!("expected grade “{expected}”, but no grade band matches")),
+            None if result.percent.is_some() => Some(format!(
+                "expected grade “{expected}”, but no grade band matches"
+            )),
             None => Some(format!("expected grade “{expected}”, but {}", incomplete())),
         },
         Expectation::Achieved(expected) => {
             if !result.is_complete() {
-                return Some(format!("expected achieved = {}, but {}", format_decimal(*expected), incomplete()));
+                return Some(format!(
+                    "expected achieved = {}, but {}",
+                    format_decimal(*expected),
+                    incomplete()
+                ));
             }
-            (result.achieved != *expected).then(|| format!("expected achieved = {}, got {}", format_decimal(*expected), format_decimal(result.achieved)))
+            (result.achieved != *expected).then(|| {
+                format!(
+                    "expected achieved = {}, got {}",
+                    format_decimal(*expected),
+                    format_decimal(result.achieved)
+                )
+            })
         }
-        Expectation::Max(expected) => (result.max != *expected).then(|| format!("expected max = {}, got {}", format_decimal(*expected), format_decimal(result.max))),
+        Expectation::Max(expected) => (result.max != *expected).then(|| {
+            format!(
+                "expected max = {}, got {}",
+                format_decimal(*expected),
+                format_decimal(result.max)
+            )
+        }),
     }
 }

@@ -87,7 +87,10 @@ pub enum DecimalSeparator {
 /// Parses a decimal written as text: "0,14", "0.14", "57,89%" (→ 0.5789 when `percent_sign`
 /// is honoured by the caller), "1.253" with a declared comma separator (→ 1253).
 /// Returns the value and whether a trailing `%` was present.
-pub fn parse_decimal_text(text: &str, separator: DecimalSeparator) -> Result<(Decimal, bool), String> {
+pub fn parse_decimal_text(
+    text: &str,
+    separator: DecimalSeparator,
+) -> Result<(Decimal, bool), String> {
     let trimmed = text.trim();
     let (body, percent) = match trimmed.strip_suffix('%') {
         Some(rest) => (rest.trim_end(), true),
@@ -96,7 +99,10 @@ pub fn parse_decimal_text(text: &str, separator: DecimalSeparator) -> Result<(De
     if body.is_empty() {
         return Err("empty number".into());
     }
-    let cleaned: String = body.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '_')).collect();
+    let cleaned: String = body
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '_'))
+        .collect();
     let normalized = match separator {
         DecimalSeparator::Comma => cleaned.replace('.', "").replace(',', "."),
         DecimalSeparator::Point => cleaned.replace(',', ""),
@@ -111,7 +117,10 @@ pub fn parse_decimal_text(text: &str, separator: DecimalSeparator) -> Result<(De
             cleaned.replace(',', ".")
         }
     };
-    if !normalized.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+') {
+    if !normalized
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+')
+    {
         return Err(format!("`{body}` is not a number"));
     }
     Decimal::from_str(&normalized)
@@ -125,7 +134,10 @@ pub fn format_decimal(value: Decimal) -> String {
 }
 
 /// The closest candidate to `name` (compared without diacritics), if close enough to suggest.
-pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let folded = fold(name);
     candidates
         .into_iter()
@@ -163,11 +175,26 @@ mod tests {
 
     #[test]
     fn decimal_text_forms() {
-        assert_eq!(parse_decimal_text("0,14", DecimalSeparator::Either), Ok((dec!(0.14), false)));
-        assert_eq!(parse_decimal_text("0.14", DecimalSeparator::Either), Ok((dec!(0.14), false)));
-        assert_eq!(parse_decimal_text("57,89%", DecimalSeparator::Either), Ok((dec!(57.89), true)));
-        assert_eq!(parse_decimal_text("1.253", DecimalSeparator::Comma), Ok((dec!(1253), false)));
-        assert_eq!(parse_decimal_text("1.253,5", DecimalSeparator::Comma), Ok((dec!(1253.5), false)));
+        assert_eq!(
+            parse_decimal_text("0,14", DecimalSeparator::Either),
+            Ok((dec!(0.14), false))
+        );
+        assert_eq!(
+            parse_decimal_text("0.14", DecimalSeparator::Either),
+            Ok((dec!(0.14), false))
+        );
+        assert_eq!(
+            parse_decimal_text("57,89%", DecimalSeparator::Either),
+            Ok((dec!(57.89), true))
+        );
+        assert_eq!(
+            parse_decimal_text("1.253", DecimalSeparator::Comma),
+            Ok((dec!(1253), false))
+        );
+        assert_eq!(
+            parse_decimal_text("1.253,5", DecimalSeparator::Comma),
+            Ok((dec!(1253.5), false))
+        );
         assert!(parse_decimal_text("1.253,5", DecimalSeparator::Either).is_err());
         assert!(parse_decimal_text("abc", DecimalSeparator::Either).is_err());
         assert!(parse_decimal_text("", DecimalSeparator::Either).is_err());
@@ -176,7 +203,10 @@ mod tests {
     #[test]
     fn suggestions_ignore_diacritics() {
         let names = ["hồ_sơ_trực_tuyến", "tổng_hồ_sơ"];
-        assert_eq!(did_you_mean("ho_so_truc_tuyen", names), Some("hồ_sơ_trực_tuyến"));
+        assert_eq!(
+            did_you_mean("ho_so_truc_tuyen", names),
+            Some("hồ_sơ_trực_tuyến")
+        );
         assert_eq!(did_you_mean("xyz", names), None);
     }
 }

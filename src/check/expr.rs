@@ -141,12 +141,32 @@ impl ExprContext<'_> {
         let (kind, ty, range) = match &expr.kind {
             ExprKind::Number(n) => {
                 let v = n.as_fraction();
-                (CExprKind::Const(Value::Number(v)), Ty::Number, ValueRange::exact(v))
+                (
+                    CExprKind::Const(Value::Number(v)),
+                    Ty::Number,
+                    ValueRange::exact(v),
+                )
             }
-            ExprKind::Bool(b) => (CExprKind::Const(Value::Bool(*b)), Ty::Bool, ValueRange::UNKNOWN),
-            ExprKind::Date(d) => (CExprKind::Const(Value::Date(*d)), Ty::Date, ValueRange::UNKNOWN),
-            ExprKind::Str(s) => (CExprKind::Const(Value::Str(s.clone())), Ty::Str, ValueRange::UNKNOWN),
-            ExprKind::SelfMax => (CExprKind::SelfMax, Ty::Number, ValueRange::exact(self.node_max)),
+            ExprKind::Bool(b) => (
+                CExprKind::Const(Value::Bool(*b)),
+                Ty::Bool,
+                ValueRange::UNKNOWN,
+            ),
+            ExprKind::Date(d) => (
+                CExprKind::Const(Value::Date(*d)),
+                Ty::Date,
+                ValueRange::UNKNOWN,
+            ),
+            ExprKind::Str(s) => (
+                CExprKind::Const(Value::Str(s.clone())),
+                Ty::Str,
+                ValueRange::UNKNOWN,
+            ),
+            ExprKind::SelfMax => (
+                CExprKind::SelfMax,
+                Ty::Number,
+                ValueRange::exact(self.node_max),
+            ),
             ExprKind::Awarded => (
                 CExprKind::Awarded,
                 Ty::Number,
@@ -166,7 +186,11 @@ impl ExprContext<'_> {
             ExprKind::Not(inner) => {
                 let c = self.compile(inner);
                 self.expect(&c, Ty::Bool, "`not` applies to yes/no values");
-                (CExprKind::Not(Box::new(c.expr)), Ty::Bool, ValueRange::UNKNOWN)
+                (
+                    CExprKind::Not(Box::new(c.expr)),
+                    Ty::Bool,
+                    ValueRange::UNKNOWN,
+                )
             }
             ExprKind::Binary { op, lhs, rhs } => {
                 let l = self.compile(lhs);
@@ -175,7 +199,11 @@ impl ExprContext<'_> {
                     BinOp::And | BinOp::Or => {
                         self.expect(&l, Ty::Bool, "`and`/`or` join yes/no values");
                         self.expect(&r, Ty::Bool, "`and`/`or` join yes/no values");
-                        let op = if *op == BinOp::And { LogicOp::And } else { LogicOp::Or };
+                        let op = if *op == BinOp::And {
+                            LogicOp::And
+                        } else {
+                            LogicOp::Or
+                        };
                         (
                             CExprKind::Logic(op, Box::new(l.expr), Box::new(r.expr)),
                             Ty::Bool,
@@ -196,12 +224,20 @@ impl ExprContext<'_> {
                 }
             }
             ExprKind::Compare { op, lhs, rhs } => return self.compare(*op, lhs, rhs, span),
-            ExprKind::If { cond, then, otherwise } => {
+            ExprKind::If {
+                cond,
+                then,
+                otherwise,
+            } => {
                 let c = self.compile(cond);
                 self.expect(&c, Ty::Bool, "a condition is yes/no");
                 let t = self.compile(then);
                 let e = self.compile(otherwise);
-                let ty = if t.ty == Ty::Error { e.ty.clone() } else { t.ty.clone() };
+                let ty = if t.ty == Ty::Error {
+                    e.ty.clone()
+                } else {
+                    t.ty.clone()
+                };
                 if t.ty != e.ty && t.ty != Ty::Error && e.ty != Ty::Error {
                     self.diagnostics.push(
                         Diagnostic::error(
@@ -250,7 +286,11 @@ impl ExprContext<'_> {
                 Diagnostic::error(
                     "E009",
                     c.expr.span.clone(),
-                    format!("type mismatch: expected {}, found {}", ty.name(self.inputs), c.ty.name(self.inputs)),
+                    format!(
+                        "type mismatch: expected {}, found {}",
+                        ty.name(self.inputs),
+                        c.ty.name(self.inputs)
+                    ),
                 )
                 .with_help(what.to_string()),
             );
@@ -263,13 +303,17 @@ impl ExprContext<'_> {
             let mut d = Diagnostic::error("E008", span.clone(), format!("unknown input `{name}`"))
                 .with_span_label("not declared");
             d = match suggestion {
-                Some(s) => d
-                    .with_help(format!("did you mean `{s}`?"))
-                    .with_fix(format!("replace with `{s}`"), span.clone(), s),
+                Some(s) => d.with_help(format!("did you mean `{s}`?")).with_fix(
+                    format!("replace with `{s}`"),
+                    span.clone(),
+                    s,
+                ),
                 None => d.with_help(format!("declare it: `input {name}: count \"…\"`")),
             };
             self.diagnostics.push(d);
-            self.references.unknown_names.push((name.to_string(), span.clone()));
+            self.references
+                .unknown_names
+                .push((name.to_string(), span.clone()));
             return Self::error(span);
         };
         self.used_inputs[slot] = true;
@@ -287,8 +331,13 @@ impl ExprContext<'_> {
                     ..ValueRange::between(Decimal::ZERO, None)
                 },
             ),
-            InputType::Decimal | InputType::Points => (Ty::Number, ValueRange::between(Decimal::ZERO, None)),
-            InputType::Percent => (Ty::Number, ValueRange::between(Decimal::ZERO, Some(Decimal::ONE))),
+            InputType::Decimal | InputType::Points => {
+                (Ty::Number, ValueRange::between(Decimal::ZERO, None))
+            }
+            InputType::Percent => (
+                Ty::Number,
+                ValueRange::between(Decimal::ZERO, Some(Decimal::ONE)),
+            ),
             InputType::YesNo => (Ty::Bool, ValueRange::UNKNOWN),
             InputType::Date => (Ty::Date, ValueRange::UNKNOWN),
             InputType::Levels(_) => (Ty::Level(slot), ValueRange::UNKNOWN),
@@ -315,16 +364,25 @@ impl ExprContext<'_> {
                     Diagnostic::error(
                         "E009",
                         span.clone(),
-                        format!("cannot compare {} with {}", l.ty.name(self.inputs), r.ty.name(self.inputs)),
+                        format!(
+                            "cannot compare {} with {}",
+                            l.ty.name(self.inputs),
+                            r.ty.name(self.inputs)
+                        ),
                     )
                     .with_label(l.expr.span.clone(), l.ty.name(self.inputs))
                     .with_label(r.expr.span.clone(), r.ty.name(self.inputs)),
                 );
-            } else if !matches!(op, CmpOp::Eq | CmpOp::Ne) && matches!(l.ty, Ty::Bool | Ty::Level(_) | Ty::Str) {
+            } else if !matches!(op, CmpOp::Eq | CmpOp::Ne)
+                && matches!(l.ty, Ty::Bool | Ty::Level(_) | Ty::Str)
+            {
                 self.diagnostics.push(Diagnostic::error(
                     "E009",
                     span.clone(),
-                    format!("{} can only be compared with = or ≠", l.ty.name(self.inputs)),
+                    format!(
+                        "{} can only be compared with = or ≠",
+                        l.ty.name(self.inputs)
+                    ),
                 ));
             }
         }
@@ -339,9 +397,15 @@ impl ExprContext<'_> {
     }
 
     fn resolve_level(&mut self, level_ty: &Ty, text_side: &mut Compiled) {
-        let (Ty::Level(slot), Ty::Str) = (level_ty, &text_side.ty) else { return };
-        let CExprKind::Const(Value::Str(text)) = &text_side.expr.kind else { return };
-        let InputType::Levels(levels) = &self.inputs[*slot].ty else { return };
+        let (Ty::Level(slot), Ty::Str) = (level_ty, &text_side.ty) else {
+            return;
+        };
+        let CExprKind::Const(Value::Str(text)) = &text_side.expr.kind else {
+            return;
+        };
+        let InputType::Levels(levels) = &self.inputs[*slot].ty else {
+            return;
+        };
         match levels.iter().position(|lv| name_key(lv) == name_key(text)) {
             Some(i) => {
                 text_side.expr.kind = CExprKind::Const(Value::Level(i));
@@ -349,8 +413,12 @@ impl ExprContext<'_> {
             }
             None => {
                 self.diagnostics.push(
-                    Diagnostic::error("E017", text_side.expr.span.clone(), format!("`{text}` is not a level of `{}`", self.inputs[*slot].name))
-                        .with_help(format!("its levels are: {}", levels.join(", "))),
+                    Diagnostic::error(
+                        "E017",
+                        text_side.expr.span.clone(),
+                        format!("`{text}` is not a level of `{}`", self.inputs[*slot].name),
+                    )
+                    .with_help(format!("its levels are: {}", levels.join(", "))),
                 );
                 text_side.ty = Ty::Error;
             }
@@ -389,7 +457,11 @@ impl ExprContext<'_> {
                 .flat_map(|f| [f.name(), f.vietnamese()])
                 .chain(["best", "cao_nhất"])
                 .collect();
-            let mut d = Diagnostic::error("E015", name.span.clone(), format!("unknown function `{}`", name.value));
+            let mut d = Diagnostic::error(
+                "E015",
+                name.span.clone(),
+                format!("unknown function `{}`", name.value),
+            );
             if let Some(s) = did_you_mean(&name.value, names.iter().copied()) {
                 d = d.with_help(format!("did you mean `{s}`?"));
             } else {
@@ -406,10 +478,19 @@ impl ExprContext<'_> {
             let mut d = Diagnostic::error(
                 "E015",
                 span.clone(),
-                format!("`{}` takes {} arguments, found {}", name.value, func.arity(), compiled.len()),
+                format!(
+                    "`{}` takes {} arguments, found {}",
+                    name.value,
+                    func.arity(),
+                    compiled.len()
+                ),
             )
             .with_help(format!("usage: {}", func.signature()));
-            if compiled.len() == func.arity() - 1 && args.iter().any(|a| matches!(&a.kind, ExprKind::Number(n) if !n.value.fract().is_zero())) {
+            if compiled.len() == func.arity() - 1
+                && args
+                    .iter()
+                    .any(|a| matches!(&a.kind, ExprKind::Number(n) if !n.value.fract().is_zero()))
+            {
                 d = d.with_help(format!(
                     "usage: {}; a comma between digits is a decimal comma: write `1, 5` for two arguments",
                     func.signature()
@@ -487,7 +568,10 @@ impl ExprContext<'_> {
                         "the places of `round` must be a whole number from 0 to 28",
                     ));
                 }
-                ValueRange { integer: false, ..r[0] }
+                ValueRange {
+                    integer: false,
+                    ..r[0]
+                }
             }
         };
         Compiled {
@@ -514,7 +598,10 @@ impl ExprContext<'_> {
                 self.diagnostics.push(Diagnostic::error(
                     "E009",
                     value.expr.span.clone(),
-                    format!("band values differ in type: {} here", value.ty.name(self.inputs)),
+                    format!(
+                        "band values differ in type: {} here",
+                        value.ty.name(self.inputs)
+                    ),
                 ));
             }
             range = Some(match range {
@@ -529,7 +616,11 @@ impl ExprContext<'_> {
             });
         }
         if arms.is_empty() {
-            self.diagnostics.push(Diagnostic::error("E010", span.clone(), "bands without any arm"));
+            self.diagnostics.push(Diagnostic::error(
+                "E010",
+                span.clone(),
+                "bands without any arm",
+            ));
         } else if s.ty == Ty::Number {
             self.check_band_coverage(&s.range, arms, &compiled_arms);
         }
@@ -543,9 +634,17 @@ impl ExprContext<'_> {
         }
     }
 
-    fn check_band_coverage(&mut self, subject: &ValueRange, arms: &[ast::BandArm], compiled: &[CBandArm]) {
+    fn check_band_coverage(
+        &mut self,
+        subject: &ValueRange,
+        arms: &[ast::BandArm],
+        compiled: &[CBandArm],
+    ) {
         let everything = NumInterval::default();
-        let intervals: Vec<NumInterval> = compiled.iter().map(|a| a.interval.unwrap_or(everything)).collect();
+        let intervals: Vec<NumInterval> = compiled
+            .iter()
+            .map(|a| a.interval.unwrap_or(everything))
+            .collect();
         let domain = subject.domain();
         let coverage = intervals::coverage(domain, &intervals);
         let fraction = subject.hi.is_some_and(|h| h <= Decimal::ONE) && !subject.integer;
@@ -562,8 +661,12 @@ impl ExprContext<'_> {
         }
         for &i in &coverage.unreachable {
             self.diagnostics.push(
-                Diagnostic::warning("W002", arms[i].span.clone(), "unreachable band: earlier bands take every value it covers")
-                    .with_help("bands are tried in order; move it up or remove it"),
+                Diagnostic::warning(
+                    "W002",
+                    arms[i].span.clone(),
+                    "unreachable band: earlier bands take every value it covers",
+                )
+                .with_help("bands are tried in order; move it up or remove it"),
             );
         }
         for &(earlier, later) in &coverage.overlaps {
@@ -577,8 +680,12 @@ impl ExprContext<'_> {
             };
             if explicit(earlier) && explicit(later) && !coverage.unreachable.contains(&later) {
                 self.diagnostics.push(
-                    Diagnostic::error("E011", arms[later].span.clone(), "overlapping bands: a value here also matches an earlier band")
-                        .with_label(arms[earlier].span.clone(), "overlaps this band"),
+                    Diagnostic::error(
+                        "E011",
+                        arms[later].span.clone(),
+                        "overlapping bands: a value here also matches an earlier band",
+                    )
+                    .with_label(arms[earlier].span.clone(), "overlaps this band"),
                 );
             }
         }

@@ -18,8 +18,16 @@ pub fn is_empty(iv: &NumInterval, integer: bool) -> bool {
         return false;
     };
     if integer {
-        let first = if lo_inc { lo.ceil() } else { lo.floor() + Decimal::ONE };
-        let last = if hi_inc { hi.floor() } else { hi.ceil() - Decimal::ONE };
+        let first = if lo_inc {
+            lo.ceil()
+        } else {
+            lo.floor() + Decimal::ONE
+        };
+        let last = if hi_inc {
+            hi.floor()
+        } else {
+            hi.ceil() - Decimal::ONE
+        };
         return first > last;
     }
     lo > hi || (lo == hi && !(lo_inc && hi_inc))
@@ -53,16 +61,22 @@ pub fn intersect(a: &NumInterval, b: &NumInterval) -> NumInterval {
 pub fn subtract(a: &NumInterval, b: &NumInterval) -> Vec<NumInterval> {
     let mut out = Vec::new();
     if let Some((lo, inc)) = b.lower {
-        out.push(intersect(a, &NumInterval {
-            lower: None,
-            upper: Some((lo, !inc)),
-        }));
+        out.push(intersect(
+            a,
+            &NumInterval {
+                lower: None,
+                upper: Some((lo, !inc)),
+            },
+        ));
     }
     if let Some((hi, inc)) = b.upper {
-        out.push(intersect(a, &NumInterval {
-            lower: Some((hi, !inc)),
-            upper: None,
-        }));
+        out.push(intersect(
+            a,
+            &NumInterval {
+                lower: Some((hi, !inc)),
+                upper: None,
+            },
+        ));
     }
     out
 }
@@ -83,7 +97,9 @@ pub fn coverage(domain: Domain, intervals: &[NumInterval]) -> Coverage {
     let mut unreachable = Vec::new();
     let mut overlaps = Vec::new();
     for (i, iv) in intervals.iter().enumerate() {
-        let reaches = uncovered.iter().any(|u| !is_empty(&intersect(u, iv), domain.integer));
+        let reaches = uncovered
+            .iter()
+            .any(|u| !is_empty(&intersect(u, iv), domain.integer));
         if !reaches {
             unreachable.push(i);
         }
@@ -124,8 +140,12 @@ pub fn describe_gap(gap: &NumInterval, percent: bool) -> String {
             show(u),
             if ui { "included" } else { "excluded" }
         ),
-        (None, Some((u, ui))) => format!("values {} {}", if ui { "up to" } else { "below" }, show(u)),
-        (Some((l, li)), None) => format!("values {} {}", if li { "from" } else { "above" }, show(l)),
+        (None, Some((u, ui))) => {
+            format!("values {} {}", if ui { "up to" } else { "below" }, show(u))
+        }
+        (Some((l, li)), None) => {
+            format!("values {} {}", if li { "from" } else { "above" }, show(l))
+        }
         (None, None) => "every value".to_string(),
     }
 }
@@ -136,7 +156,10 @@ mod tests {
     use rust_decimal_macros::dec;
 
     fn iv(lo: Option<(Decimal, bool)>, hi: Option<(Decimal, bool)>) -> NumInterval {
-        NumInterval { lower: lo, upper: hi }
+        NumInterval {
+            lower: lo,
+            upper: hi,
+        }
     }
 
     #[test]
@@ -146,10 +169,25 @@ mod tests {
             iv(Some((dec!(50), true)), Some((dec!(64), true))),
         ];
         let domain = iv(Some((dec!(50), true)), Some((dec!(80), true)));
-        let counts = coverage(Domain { interval: domain, integer: true }, &bands);
+        let counts = coverage(
+            Domain {
+                interval: domain,
+                integer: true,
+            },
+            &bands,
+        );
         assert!(counts.gaps.is_empty());
-        let decimals = coverage(Domain { interval: domain, integer: false }, &bands);
-        assert_eq!(decimals.gaps, vec![iv(Some((dec!(64), false)), Some((dec!(65), false)))]);
+        let decimals = coverage(
+            Domain {
+                interval: domain,
+                integer: false,
+            },
+            &bands,
+        );
+        assert_eq!(
+            decimals.gaps,
+            vec![iv(Some((dec!(64), false)), Some((dec!(65), false)))]
+        );
     }
 
     #[test]
@@ -171,9 +209,21 @@ mod tests {
 
     #[test]
     fn empty_integer_intervals() {
-        assert!(is_empty(&iv(Some((dec!(64), false)), Some((dec!(65), false))), true));
-        assert!(!is_empty(&iv(Some((dec!(64), false)), Some((dec!(65), true))), true));
-        assert!(is_empty(&iv(Some((dec!(64.2), true)), Some((dec!(64.8), true))), true));
-        assert!(!is_empty(&iv(Some((dec!(64.2), true)), Some((dec!(64.8), true))), false));
+        assert!(is_empty(
+            &iv(Some((dec!(64), false)), Some((dec!(65), false))),
+            true
+        ));
+        assert!(!is_empty(
+            &iv(Some((dec!(64), false)), Some((dec!(65), true))),
+            true
+        ));
+        assert!(is_empty(
+            &iv(Some((dec!(64.2), true)), Some((dec!(64.8), true))),
+            true
+        ));
+        assert!(!is_empty(
+            &iv(Some((dec!(64.2), true)), Some((dec!(64.8), true))),
+            false
+        ));
     }
 }

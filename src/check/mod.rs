@@ -6,7 +6,9 @@ pub mod intervals;
 
 use crate::diagnostic::{Diagnostic, Span};
 use crate::model::*;
-use crate::syntax::ast::{self, HeaderItem, InputTypeSyntax, LiteralKind, NodeItem, NodeKeyword, SyntaxFile, TestItem};
+use crate::syntax::ast::{
+    self, HeaderItem, InputTypeSyntax, LiteralKind, NodeItem, NodeKeyword, SyntaxFile, TestItem,
+};
 use crate::text::{did_you_mean, format_decimal, name_key};
 pub use expr::{Ty, ValueRange};
 use rust_decimal::Decimal;
@@ -104,7 +106,10 @@ fn rounding_of(r: &ast::RoundingSyntax) -> Rounding {
 }
 
 impl Checker {
-    fn header(&mut self, file: &SyntaxFile) -> (Meta, RoundingPolicy, Option<ZeroAction>, Declared) {
+    fn header(
+        &mut self,
+        file: &SyntaxFile,
+    ) -> (Meta, RoundingPolicy, Option<ZeroAction>, Declared) {
         let mut meta = Meta::default();
         let mut rounding = RoundingPolicy::default();
         let mut zero_default = None;
@@ -134,7 +139,8 @@ impl Checker {
             };
             if let Some(first) = seen.get(&key) {
                 self.diagnostics.push(
-                    Diagnostic::error("E023", item.span.clone(), "this is declared twice").with_label(first.clone(), "first declared here"),
+                    Diagnostic::error("E023", item.span.clone(), "this is declared twice")
+                        .with_label(first.clone(), "first declared here"),
                 );
                 continue;
             }
@@ -152,7 +158,9 @@ impl Checker {
                     declared.total_span = Some(item.span.clone());
                 }
                 HeaderItem::Count(kind, n) => declared.counts.push((*kind, *n, item.span.clone())),
-                HeaderItem::Share(source, v) => declared.shares.push((*source, *v, item.span.clone())),
+                HeaderItem::Share(source, v) => {
+                    declared.shares.push((*source, *v, item.span.clone()))
+                }
                 HeaderItem::Grade { name, bounds } => meta.grades.push(GradeBand {
                     name: name.clone(),
                     interval: expr::to_num_interval(bounds, false),
@@ -160,7 +168,11 @@ impl Checker {
                 }),
                 HeaderItem::Rounding(r) => {
                     if r.places > 28 {
-                        self.diagnostics.push(Diagnostic::error("E017", item.span.clone(), "a rounding keeps at most 28 places"));
+                        self.diagnostics.push(Diagnostic::error(
+                            "E017",
+                            item.span.clone(),
+                            "a rounding keeps at most 28 places",
+                        ));
                     } else {
                         rounding.set(r.target, rounding_of(r));
                     }
@@ -193,15 +205,25 @@ impl Checker {
                 Diagnostic::error(
                     "E016",
                     all.clone(),
-                    format!("grade bands leave a gap: percentages {} get no grade", intervals::describe_gap(gap, false).trim_start_matches("values ")),
+                    format!(
+                        "grade bands leave a gap: percentages {} get no grade",
+                        intervals::describe_gap(gap, false).trim_start_matches("values ")
+                    ),
                 )
                 .with_help("grades are half-open: `from 75 below 85` next to `from 85`"),
             );
         }
         for (earlier, later) in coverage.overlaps {
             self.diagnostics.push(
-                Diagnostic::error("E016", grades[later].span.clone(), format!("grade `{}` overlaps grade `{}`", grades[later].name, grades[earlier].name))
-                    .with_label(grades[earlier].span.clone(), "overlaps this grade"),
+                Diagnostic::error(
+                    "E016",
+                    grades[later].span.clone(),
+                    format!(
+                        "grade `{}` overlaps grade `{}`",
+                        grades[later].name, grades[earlier].name
+                    ),
+                )
+                .with_label(grades[earlier].span.clone(), "overlaps this grade"),
             );
         }
     }
@@ -211,8 +233,12 @@ impl Checker {
             let key = name_key(&decl.name.value);
             if let Some(&first) = self.input_keys.get(&key) {
                 self.diagnostics.push(
-                    Diagnostic::error("E022", decl.name.span.clone(), format!("input `{}` is declared twice", decl.name.value))
-                        .with_label(self.inputs[first].name_span.clone(), "first declared here"),
+                    Diagnostic::error(
+                        "E022",
+                        decl.name.span.clone(),
+                        format!("input `{}` is declared twice", decl.name.value),
+                    )
+                    .with_label(self.inputs[first].name_span.clone(), "first declared here"),
                 );
                 continue;
             }
@@ -228,15 +254,22 @@ impl Checker {
                     for level in levels {
                         if let Some(first) = seen.insert(name_key(&level.value), &level.span) {
                             self.diagnostics.push(
-                                Diagnostic::error("E022", level.span.clone(), format!("level `{}` is listed twice", level.value))
-                                    .with_label(first.clone(), "first listed here"),
+                                Diagnostic::error(
+                                    "E022",
+                                    level.span.clone(),
+                                    format!("level `{}` is listed twice", level.value),
+                                )
+                                .with_label(first.clone(), "first listed here"),
                             );
                         }
                     }
                     InputType::Levels(levels.iter().map(|l| l.value.clone()).collect())
                 }
             };
-            let default = decl.default.as_ref().and_then(|lit| self.literal_value(lit, &ty, &decl.name.value));
+            let default = decl
+                .default
+                .as_ref()
+                .and_then(|lit| self.literal_value(lit, &ty, &decl.name.value));
             self.input_keys.insert(key.clone(), self.inputs.len());
             self.inputs.push(Input {
                 name: decl.name.value.clone(),
@@ -255,11 +288,19 @@ impl Checker {
     /// A literal (a default or a test value) as a value of the input's type.
     fn literal_value(&mut self, lit: &ast::Literal, ty: &InputType, name: &str) -> Option<Value> {
         let mismatch = |what: &str| {
-            Diagnostic::error("E009", lit.span.clone(), format!("`{name}` is {}, but this is {what}", ty.describe()))
+            Diagnostic::error(
+                "E009",
+                lit.span.clone(),
+                format!("`{name}` is {}, but this is {what}", ty.describe()),
+            )
         };
         let value = match (&lit.kind, ty) {
             (LiteralKind::Number { negative: true, .. }, _) => {
-                self.diagnostics.push(Diagnostic::error("E009", lit.span.clone(), format!("`{name}` cannot be negative")));
+                self.diagnostics.push(Diagnostic::error(
+                    "E009",
+                    lit.span.clone(),
+                    format!("`{name}` cannot be negative"),
+                ));
                 return None;
             }
             (LiteralKind::Number { value, .. }, InputType::Count) => {
@@ -270,7 +311,11 @@ impl Checker {
                 Value::Number(value.value)
             }
             (LiteralKind::Number { value, .. }, InputType::Percent) => {
-                let v = if value.percent { value.as_fraction() } else { value.value / Decimal::ONE_HUNDRED };
+                let v = if value.percent {
+                    value.as_fraction()
+                } else {
+                    value.value / Decimal::ONE_HUNDRED
+                };
                 if v > Decimal::ONE {
                     self.diagnostics.push(mismatch("above 100%"));
                     return None;
@@ -286,16 +331,22 @@ impl Checker {
             }
             (LiteralKind::Bool(b), InputType::YesNo) => Value::Bool(*b),
             (LiteralKind::Date(d), InputType::Date) => Value::Date(*d),
-            (LiteralKind::Str(s), InputType::Levels(levels)) => match levels.iter().position(|l| name_key(l) == name_key(s)) {
-                Some(i) => Value::Level(i),
-                None => {
-                    self.diagnostics.push(
-                        Diagnostic::error("E017", lit.span.clone(), format!("`{s}` is not a level of `{name}`"))
+            (LiteralKind::Str(s), InputType::Levels(levels)) => {
+                match levels.iter().position(|l| name_key(l) == name_key(s)) {
+                    Some(i) => Value::Level(i),
+                    None => {
+                        self.diagnostics.push(
+                            Diagnostic::error(
+                                "E017",
+                                lit.span.clone(),
+                                format!("`{s}` is not a level of `{name}`"),
+                            )
                             .with_help(format!("its levels are: {}", levels.join(", "))),
-                    );
-                    return None;
+                        );
+                        return None;
+                    }
                 }
-            },
+            }
             (LiteralKind::Number { .. }, _) => {
                 self.diagnostics.push(mismatch("a number"));
                 return None;
@@ -318,9 +369,21 @@ impl Checker {
 
     // ───────────── the tree ─────────────
 
-    fn tree(&mut self, file: &SyntaxFile, rounding: RoundingPolicy, zero_default: Option<ZeroAction>) {
+    fn tree(
+        &mut self,
+        file: &SyntaxFile,
+        rounding: RoundingPolicy,
+        zero_default: Option<ZeroAction>,
+    ) {
         for syntax in &file.nodes {
-            let index = self.build_node(syntax, None, 1, rounding, zero_default, SourceKind::SelfAssessment);
+            let index = self.build_node(
+                syntax,
+                None,
+                1,
+                rounding,
+                zero_default,
+                SourceKind::SelfAssessment,
+            );
             self.roots.push(index);
         }
         // Maxima bottom-up: the nodes are in pre-order, so walking backwards sees children first.
@@ -352,21 +415,36 @@ impl Checker {
         if let Some(&first) = self.ids.get(&id) {
             let next = self.next_free_id(&id);
             self.diagnostics.push(
-                Diagnostic::error("E002", syntax.id.span.clone(), format!("duplicate id `{id}`"))
-                    .with_label(self.nodes[first].id_span.clone(), "first used here")
-                    .with_fix(format!("renumber as {next}"), syntax.id.span.clone(), next),
+                Diagnostic::error(
+                    "E002",
+                    syntax.id.span.clone(),
+                    format!("duplicate id `{id}`"),
+                )
+                .with_label(self.nodes[first].id_span.clone(), "first used here")
+                .with_fix(
+                    format!("renumber as {next}"),
+                    syntax.id.span.clone(),
+                    next,
+                ),
             );
         } else {
             self.ids.insert(id.clone(), index);
         }
         if let Some(p) = parent {
             let parent_id = &self.nodes[p].id;
-            let under = id.strip_prefix(parent_id.as_str()).and_then(|rest| rest.strip_prefix('.')).is_some_and(|rest| !rest.is_empty() && !rest.contains('.'));
+            let under = id
+                .strip_prefix(parent_id.as_str())
+                .and_then(|rest| rest.strip_prefix('.'))
+                .is_some_and(|rest| !rest.is_empty() && !rest.contains('.'));
             if !under {
                 self.diagnostics.push(
-                    Diagnostic::error("E003", syntax.id.span.clone(), format!("`{id}` is not a child id of `{parent_id}`"))
-                        .with_label(self.nodes[p].id_span.clone(), "the parent")
-                        .with_help(format!("a child of {parent_id} is numbered {parent_id}.N")),
+                    Diagnostic::error(
+                        "E003",
+                        syntax.id.span.clone(),
+                        format!("`{id}` is not a child id of `{parent_id}`"),
+                    )
+                    .with_label(self.nodes[p].id_span.clone(), "the parent")
+                    .with_help(format!("a child of {parent_id} is numbered {parent_id}.N")),
                 );
             }
         }
@@ -376,17 +454,28 @@ impl Checker {
             NodeKeyword::Criterion => None,
         };
         let keyword_mismatch = match (keyword_level, level) {
-            (Some(NodeLevel::Area), NodeLevel::Area) | (None, NodeLevel::Criterion | NodeLevel::Subcriterion) => false,
+            (Some(NodeLevel::Area), NodeLevel::Area)
+            | (None, NodeLevel::Criterion | NodeLevel::Subcriterion) => false,
             (Some(NodeLevel::Subcriterion), NodeLevel::Subcriterion) => false,
             (None, NodeLevel::Area) => true,
             _ => true,
         };
         if keyword_mismatch {
-            self.diagnostics.push(Diagnostic::warning(
-                "W004",
-                syntax.keyword.span.clone(),
-                format!("written as {:?} but it stands at the level of {} {}", syntax.keyword.value, articled(level.as_str()), ""),
-            ).with_help("areas stand at the top, criteria inside areas, sub-criteria inside criteria"));
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    "W004",
+                    syntax.keyword.span.clone(),
+                    format!(
+                        "written as {:?} but it stands at the level of {} {}",
+                        syntax.keyword.value,
+                        articled(level.as_str()),
+                        ""
+                    ),
+                )
+                .with_help(
+                    "areas stand at the top, criteria inside areas, sub-criteria inside criteria",
+                ),
+            );
         }
 
         let mut rounding = inherited_rounding;
@@ -426,8 +515,12 @@ impl Checker {
             if let Some(key) = key {
                 if let Some(first) = seen.get(key) {
                     self.diagnostics.push(
-                        Diagnostic::error("E023", item.span.clone(), format!("`{key}` is declared twice for {}", node.id))
-                            .with_label(first.clone(), "first declared here"),
+                        Diagnostic::error(
+                            "E023",
+                            item.span.clone(),
+                            format!("`{key}` is declared twice for {}", node.id),
+                        )
+                        .with_label(first.clone(), "first declared here"),
                     );
                     continue;
                 }
@@ -442,9 +535,17 @@ impl Checker {
                 NodeItem::ZeroPolicy(z) => zero_action = Some(*z),
                 NodeItem::Rounding(r) => {
                     if r.places > 28 {
-                        self.diagnostics.push(Diagnostic::error("E017", item.span.clone(), "a rounding keeps at most 28 places"));
+                        self.diagnostics.push(Diagnostic::error(
+                            "E017",
+                            item.span.clone(),
+                            "a rounding keeps at most 28 places",
+                        ));
                     } else if matches!(r.target, RoundTarget::Percent) {
-                        self.diagnostics.push(Diagnostic::error("E017", item.span.clone(), "the percentage is the unit's: round it in the ruleset header"));
+                        self.diagnostics.push(Diagnostic::error(
+                            "E017",
+                            item.span.clone(),
+                            "the percentage is the unit's: round it in the ruleset header",
+                        ));
                     } else {
                         rounding.set(r.target, rounding_of(r));
                     }
@@ -460,7 +561,9 @@ impl Checker {
         let children: Vec<usize> = syntax
             .children
             .iter()
-            .map(|child| self.build_node(child, Some(index), depth + 1, rounding, zero_action, source))
+            .map(|child| {
+                self.build_node(child, Some(index), depth + 1, rounding, zero_action, source)
+            })
             .collect();
         self.nodes[index].children = children;
         index
@@ -489,7 +592,11 @@ impl Checker {
         let number_span = declared.as_ref().map(|(m, span)| {
             // The number is the last word of `max 1,5`.
             let text = &self.source[span.clone()];
-            let len = text.len() - text.trim_end().rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            let len = text.len()
+                - text
+                    .trim_end()
+                    .rfind(char::is_whitespace)
+                    .map_or(0, |i| i + 1);
             let _ = m;
             span.end - len..span.end
         });
@@ -499,8 +606,12 @@ impl Checker {
             match declared {
                 Some((m, _)) => self.nodes[index].max = m,
                 None => self.diagnostics.push(
-                    Diagnostic::error("E020", node.id_span.clone(), format!("{} {} has no maximum", node.level.as_str(), node.id))
-                        .with_help("write its maximum: `max 1.5` / `tối đa 1,5`"),
+                    Diagnostic::error(
+                        "E020",
+                        node.id_span.clone(),
+                        format!("{} {} has no maximum", node.level.as_str(), node.id),
+                    )
+                    .with_help("write its maximum: `max 1.5` / `tối đa 1,5`"),
                 ),
             }
             return;
@@ -522,10 +633,17 @@ impl Checker {
                     );
                     for &c in &node.children {
                         let child = &self.nodes[c];
-                        d = d.with_label(child.id_span.clone(), format!("{} max {}", child.id, format_decimal(child.max)));
+                        d = d.with_label(
+                            child.id_span.clone(),
+                            format!("{} max {}", child.id, format_decimal(child.max)),
+                        );
                     }
                     if let Some(ns) = number_span {
-                        d = d.with_fix(format!("set the maximum of {} to {}", node.id, format_decimal(sum)), ns, format_decimal(sum));
+                        d = d.with_fix(
+                            format!("set the maximum of {} to {}", node.id, format_decimal(sum)),
+                            ns,
+                            format_decimal(sum),
+                        );
                     }
                     self.diagnostics.push(d);
                 }
@@ -548,7 +666,10 @@ impl Checker {
                         self.diagnostics.push(Diagnostic::error(
                             "E009",
                             expr.span.clone(),
-                            format!("a score must be a number, found {}", describe_ty(&compiled.ty)),
+                            format!(
+                                "a score must be a number, found {}",
+                                describe_ty(&compiled.ty)
+                            ),
                         ));
                     }
                     let node = &mut self.nodes[index];
@@ -563,14 +684,20 @@ impl Checker {
                             self.diagnostics.push(Diagnostic::error(
                                 "E009",
                                 c.span.clone(),
-                                format!("a not-evaluated condition must be yes/no, found {}", describe_ty(&compiled.ty)),
+                                format!(
+                                    "a not-evaluated condition must be yes/no, found {}",
+                                    describe_ty(&compiled.ty)
+                                ),
                             ));
                         }
                         compiled.expr
                     });
                     self.nodes[index].not_evaluated = Some(NotEvaluatedClause {
                         condition,
-                        reason: reason.as_ref().map(|r| r.value.clone()).unwrap_or_else(|| "không đánh giá".to_string()),
+                        reason: reason
+                            .as_ref()
+                            .map(|r| r.value.clone())
+                            .unwrap_or_else(|| "không đánh giá".to_string()),
                         span: item.span.clone(),
                     });
                 }
@@ -606,18 +733,37 @@ impl Checker {
         }
         let id = &self.nodes[index].id;
         if range.hi.is_none_or(|h| h > max) {
-            let reach = range.hi.map_or("has no upper limit".to_string(), |h| format!("reaches {}", format_decimal(h)));
+            let reach = range.hi.map_or("has no upper limit".to_string(), |h| {
+                format!("reaches {}", format_decimal(h))
+            });
             self.diagnostics.push(
-                Diagnostic::error("E012", expr.span.clone(), format!("the rule of {id} can exceed its maximum {}: it {reach}", format_decimal(max)))
-                    .with_help("cap it: `min(…, max)` or `each(count, points, max)`")
-                    .with_fix("cap the rule at the maximum", expr.span.clone(), format!("min({}, max)", &self.source[expr.span.clone()])),
+                Diagnostic::error(
+                    "E012",
+                    expr.span.clone(),
+                    format!(
+                        "the rule of {id} can exceed its maximum {}: it {reach}",
+                        format_decimal(max)
+                    ),
+                )
+                .with_help("cap it: `min(…, max)` or `each(count, points, max)`")
+                .with_fix(
+                    "cap the rule at the maximum",
+                    expr.span.clone(),
+                    format!("min({}, max)", &self.source[expr.span.clone()]),
+                ),
             );
         }
         if range.lo.is_none_or(|l| l < Decimal::ZERO) {
-            let reach = range.lo.map_or("has no lower limit".to_string(), |l| format!("reaches {}", format_decimal(l)));
+            let reach = range.lo.map_or("has no lower limit".to_string(), |l| {
+                format!("reaches {}", format_decimal(l))
+            });
             self.diagnostics.push(
-                Diagnostic::error("E013", expr.span.clone(), format!("the rule of {id} can go below zero: it {reach}"))
-                    .with_help("floor it: `max(…, 0)` or `deduct(start, count, points, 0)`"),
+                Diagnostic::error(
+                    "E013",
+                    expr.span.clone(),
+                    format!("the rule of {id} can go below zero: it {reach}"),
+                )
+                .with_help("floor it: `max(…, 0)` or `deduct(start, count, points, 0)`"),
             );
         }
     }
@@ -631,11 +777,18 @@ impl Checker {
                 let mut d = Diagnostic::error(
                     "E005",
                     span.clone(),
-                    format!("the areas add up to {}, but the declared total is {}", format_decimal(areas_sum), format_decimal(total)),
+                    format!(
+                        "the areas add up to {}, but the declared total is {}",
+                        format_decimal(areas_sum),
+                        format_decimal(total)
+                    ),
                 );
                 for &r in &self.roots {
                     let area = &self.nodes[r];
-                    d = d.with_label(area.id_span.clone(), format!("area {} max {}", area.id, format_decimal(area.max)));
+                    d = d.with_label(
+                        area.id_span.clone(),
+                        format!("area {} max {}", area.id, format_decimal(area.max)),
+                    );
                 }
                 self.diagnostics.push(d);
             }
@@ -651,7 +804,12 @@ impl Checker {
                 self.diagnostics.push(Diagnostic::error(
                     "E006",
                     span.clone(),
-                    format!("{} {} declared, but the tree has {}", n, kind.as_str(), actual),
+                    format!(
+                        "{} {} declared, but the tree has {}",
+                        n,
+                        kind.as_str(),
+                        actual
+                    ),
                 ));
             }
         }
@@ -685,7 +843,11 @@ impl Checker {
                     self.diagnostics.push(Diagnostic::error(
                         "E007",
                         span.clone(),
-                        format!("the shares add up to {}, not to the total {}", format_decimal(share_sum), format_decimal(total)),
+                        format!(
+                            "the shares add up to {}, not to the total {}",
+                            format_decimal(share_sum),
+                            format_decimal(total)
+                        ),
                     ));
                 }
             }
@@ -697,8 +859,12 @@ impl Checker {
             if !used {
                 let input = &self.inputs[slot];
                 self.diagnostics.push(
-                    Diagnostic::warning("W001", input.name_span.clone(), format!("input `{}` is never used", input.name))
-                        .with_help("use it in a rule or condition, or remove it"),
+                    Diagnostic::warning(
+                        "W001",
+                        input.name_span.clone(),
+                        format!("input `{}` is never used", input.name),
+                    )
+                    .with_help("use it in a rule or condition, or remove it"),
                 );
             }
         }
@@ -709,11 +875,18 @@ impl Checker {
     fn node_ref(&mut self, id: &ast::Spanned<String>) -> Option<usize> {
         match self.ids.get(&id.value) {
             Some(&node) => {
-                self.references.nodes.push(NodeRef { node, span: id.span.clone() });
+                self.references.nodes.push(NodeRef {
+                    node,
+                    span: id.span.clone(),
+                });
                 Some(node)
             }
             None => {
-                let mut d = Diagnostic::error("E018", id.span.clone(), format!("unknown criterion `{}`", id.value));
+                let mut d = Diagnostic::error(
+                    "E018",
+                    id.span.clone(),
+                    format!("unknown criterion `{}`", id.value),
+                );
                 if let Some(s) = did_you_mean(&id.value, self.nodes.iter().map(|n| n.id.as_str())) {
                     d = d.with_help(format!("did you mean `{s}`?"));
                 }
@@ -729,8 +902,12 @@ impl Checker {
         for test in &file.tests {
             if let Some(first) = names.insert(test.name.value.clone(), test.name.span.clone()) {
                 self.diagnostics.push(
-                    Diagnostic::error("E023", test.name.span.clone(), format!("test `{}` is declared twice", test.name.value))
-                        .with_label(first, "first declared here"),
+                    Diagnostic::error(
+                        "E023",
+                        test.name.span.clone(),
+                        format!("test `{}` is declared twice", test.name.value),
+                    )
+                    .with_label(first, "first declared here"),
                 );
             }
             let mut case = TestCase {
@@ -746,14 +923,25 @@ impl Checker {
                     TestItem::Given(assignments) => {
                         for (name, lit) in assignments {
                             let Some(&slot) = self.input_keys.get(&name_key(&name.value)) else {
-                                let mut d = Diagnostic::error("E018", name.span.clone(), format!("unknown input `{}`", name.value));
-                                if let Some(s) = did_you_mean(&name.value, self.inputs.iter().map(|i| i.name.as_str())) {
+                                let mut d = Diagnostic::error(
+                                    "E018",
+                                    name.span.clone(),
+                                    format!("unknown input `{}`", name.value),
+                                );
+                                if let Some(s) = did_you_mean(
+                                    &name.value,
+                                    self.inputs.iter().map(|i| i.name.as_str()),
+                                ) {
                                     d = d.with_help(format!("did you mean `{s}`?"));
                                 }
                                 self.diagnostics.push(d);
                                 continue;
                             };
-                            self.references.inputs.push(InputRef { slot, span: name.span.clone(), node: None });
+                            self.references.inputs.push(InputRef {
+                                slot,
+                                span: name.span.clone(),
+                                node: None,
+                            });
                             let ty = self.inputs[slot].ty.clone();
                             if let Some(v) = self.literal_value(lit, &ty, &name.value) {
                                 case.inputs.push((slot, v));
@@ -767,36 +955,65 @@ impl Checker {
                     }
                     TestItem::NotEvaluated { id, reason } => {
                         if let Some(n) = self.node_ref(id) {
-                            case.not_evaluated.push((n, reason.clone().unwrap_or_else(|| "không đánh giá".into())));
+                            case.not_evaluated.push((
+                                n,
+                                reason.clone().unwrap_or_else(|| "không đánh giá".into()),
+                            ));
                         }
                     }
                     TestItem::ExpectScore { id, value } => {
                         if let Some(n) = self.node_ref(id) {
-                            case.expectations.push((Expectation::Score(n, *value), item.span.clone()));
+                            case.expectations
+                                .push((Expectation::Score(n, *value), item.span.clone()));
                         }
                     }
                     TestItem::ExpectNotEvaluated { id } => {
                         if let Some(n) = self.node_ref(id) {
-                            case.expectations.push((Expectation::NotEvaluated(n), item.span.clone()));
+                            case.expectations
+                                .push((Expectation::NotEvaluated(n), item.span.clone()));
                         }
                     }
-                    TestItem::ExpectPercent(p) => case.expectations.push((Expectation::Percent(*p), item.span.clone())),
+                    TestItem::ExpectPercent(p) => case
+                        .expectations
+                        .push((Expectation::Percent(*p), item.span.clone())),
                     TestItem::ExpectGrade(g) => {
-                        if !meta.grades.iter().any(|band| name_key(&band.name) == name_key(g)) {
-                            let mut d = Diagnostic::error("E018", item.span.clone(), format!("unknown grade `{g}`"));
-                            if let Some(s) = did_you_mean(g, meta.grades.iter().map(|b| b.name.as_str())) {
+                        if !meta
+                            .grades
+                            .iter()
+                            .any(|band| name_key(&band.name) == name_key(g))
+                        {
+                            let mut d = Diagnostic::error(
+                                "E018",
+                                item.span.clone(),
+                                format!("unknown grade `{g}`"),
+                            );
+                            if let Some(s) =
+                                did_you_mean(g, meta.grades.iter().map(|b| b.name.as_str()))
+                            {
                                 d = d.with_help(format!("did you mean `{s}`?"));
                             }
                             self.diagnostics.push(d);
                         }
-                        case.expectations.push((Expectation::Grade(g.clone()), item.span.clone()));
+                        case.expectations
+                            .push((Expectation::Grade(g.clone()), item.span.clone()));
                     }
-                    TestItem::ExpectAchieved(a) => case.expectations.push((Expectation::Achieved(*a), item.span.clone())),
-                    TestItem::ExpectMax(m) => case.expectations.push((Expectation::Max(*m), item.span.clone())),
+                    TestItem::ExpectAchieved(a) => case
+                        .expectations
+                        .push((Expectation::Achieved(*a), item.span.clone())),
+                    TestItem::ExpectMax(m) => case
+                        .expectations
+                        .push((Expectation::Max(*m), item.span.clone())),
                 }
             }
             if case.expectations.is_empty() {
-                self.diagnostics.push(Diagnostic::warning("W003", test.name.span.clone(), format!("test `{}` expects nothing", test.name.value)).with_help("add `expect 1.2.3 = 0.5` lines"));
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        "W003",
+                        test.name.span.clone(),
+                        format!("test `{}` expects nothing", test.name.value),
+                    )
+                    .with_help("add `expect 1.2.3 = 0.5` lines"),
+                );
             }
             cases.push(case);
         }
@@ -837,4 +1054,3 @@ fn flatten(nodes: &[ast::NodeSyntax]) -> Vec<&ast::NodeSyntax> {
     }
     out
 }
-

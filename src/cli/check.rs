@@ -50,5 +50,9 @@ pub fn run(args: Args) -> Outcome {
         println!("{}", serde_json::to_string_pretty(&json).expect("json"));
     }
     let _ = warnings;
-    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

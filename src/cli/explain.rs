@@ -25,18 +25,31 @@ pub fn run(args: Args) -> Outcome {
         let hint = chiso::text::did_you_mean(&args.id, ruleset.nodes.iter().map(|n| n.id.as_str()))
             .map(|s| format!(" (did you mean {s}?)"))
             .unwrap_or_default();
-        return Err(format!("no criterion `{}` in {}{hint}", args.id, args.ruleset.display()));
+        return Err(format!(
+            "no criterion `{}` in {}{hint}",
+            args.id,
+            args.ruleset.display()
+        ));
     };
     let mut paths = vec![args.data.clone()];
     paths.extend(super::expand_data_paths(&args.batch)?);
     let (units, _) = super::load_units(ruleset, &paths)?;
-    let Some(unit) = units.first().filter(|u| u.path == args.data.display().to_string()) else {
+    let Some(unit) = units
+        .first()
+        .filter(|u| u.path == args.data.display().to_string())
+    else {
         return Ok(ExitCode::from(1));
     };
     let data: Vec<_> = units.iter().map(|u| u.data.clone()).collect();
     let outcomes = evaluate_batch(ruleset, &data);
     let best = best_values(ruleset, &data);
-    let explanation = explain(ruleset, &unit.data, &best, index, &outcomes[0].result.nodes[index]);
+    let explanation = explain(
+        ruleset,
+        &unit.data,
+        &best,
+        index,
+        &outcomes[0].result.nodes[index],
+    );
     print!("{}", explanation.to_text());
     Ok(ExitCode::SUCCESS)
 }

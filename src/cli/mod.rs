@@ -23,7 +23,10 @@ pub fn read(path: &Path) -> Result<String, String> {
         )
     })?;
     // A byte-order mark is not part of the text.
-    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text))
 }
 
 fn color() -> bool {
@@ -100,7 +103,10 @@ pub struct LoadedUnit {
 }
 
 /// Reads unit files against a ruleset; a file with errors is reported and left out.
-pub fn load_units(ruleset: &chiso::model::Ruleset, paths: &[PathBuf]) -> Result<(Vec<LoadedUnit>, bool), String> {
+pub fn load_units(
+    ruleset: &chiso::model::Ruleset,
+    paths: &[PathBuf],
+) -> Result<(Vec<LoadedUnit>, bool), String> {
     let mut units = Vec::new();
     let mut failed = false;
     for path in paths {
@@ -117,7 +123,11 @@ pub fn load_units(ruleset: &chiso::model::Ruleset, paths: &[PathBuf]) -> Result<
         let (data, diagnostics) = chiso::data::load(ruleset, &text, format);
         print_diagnostics(&name, &text, &diagnostics);
         match data {
-            Some(data) if !chiso::diagnostic::has_errors(&diagnostics) => units.push(LoadedUnit { path: name, text, data }),
+            Some(data) if !chiso::diagnostic::has_errors(&diagnostics) => units.push(LoadedUnit {
+                path: name,
+                text,
+                data,
+            }),
             _ => {
                 eprintln!("error: {name}: not scored because of the errors above");
                 failed = true;

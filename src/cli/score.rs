@@ -54,5 +54,9 @@ pub fn run(args: Args) -> Outcome {
     }
     let results: Vec<_> = outcomes.iter().map(|o| &o.result).collect();
     print!("{}", report::render(ruleset, &results, args.format.into()));
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -22,14 +22,20 @@ pub fn run(args: Args) -> Outcome {
         for outcome in run_tests(&analysis.ruleset) {
             if outcome.passed() {
                 passed += 1;
-                println!("ok    {name}: {} ({} expectations)", outcome.name, outcome.checked);
+                println!(
+                    "ok    {name}: {} ({} expectations)",
+                    outcome.name, outcome.checked
+                );
             } else {
                 failed += 1;
                 println!("FAIL  {name}: {}", outcome.name);
                 let diagnostics: Vec<Diagnostic> = outcome
                     .failures
                     .iter()
-                    .map(|(span, message)| Diagnostic::error("T001", span.clone(), message.clone()).with_span_label("this expectation"))
+                    .map(|(span, message)| {
+                        Diagnostic::error("T001", span.clone(), message.clone())
+                            .with_span_label("this expectation")
+                    })
                     .collect();
                 print!("{}", super::render(&name, &text, &diagnostics));
             }
@@ -39,5 +45,9 @@ pub fn run(args: Args) -> Outcome {
         println!("{broken} ruleset(s) have errors and were not tested");
     }
     println!("chiso: {passed} passed, {failed} failed");
-    Ok(if failed > 0 || broken > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 || broken > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -49,7 +49,11 @@ impl Explanation {
             }
         }
         let result = match (&self.result.status, self.result.score) {
-            (Status::Scored, Some(s)) => format!("{} of {}", format_decimal(s), format_decimal(self.result.max)),
+            (Status::Scored, Some(s)) => format!(
+                "{} of {}",
+                format_decimal(s),
+                format_decimal(self.result.max)
+            ),
             (Status::NotEvaluated(reason), _) => format!("not evaluated: {reason}"),
             (Status::Survey, _) => "left to the survey (no survey points given)".to_string(),
             (Status::Missing, _) => "missing data".to_string(),
@@ -66,7 +70,13 @@ impl Explanation {
 /// Explains one node for one unit: re-evaluates it with a trace. `result` is the node's
 /// result from the full evaluation (which decided its status); `best` the batch's values
 /// for `best(…)` ([`super::best_values`]).
-pub fn explain(ruleset: &Ruleset, unit: &UnitData, best: &[Option<rust_decimal::Decimal>], index: usize, result: &NodeResult) -> Explanation {
+pub fn explain(
+    ruleset: &Ruleset,
+    unit: &UnitData,
+    best: &[Option<rust_decimal::Decimal>],
+    index: usize,
+    result: &NodeResult,
+) -> Explanation {
     let node = &ruleset.nodes[index];
     let mut steps = Vec::new();
     if let Status::NotEvaluated(_) = result.status {
@@ -76,7 +86,10 @@ pub fn explain(ruleset: &Ruleset, unit: &UnitData, best: &[Option<rust_decimal::
             });
         }
     }
-    if matches!(result.status, Status::Scored | Status::Failed | Status::Missing) {
+    if matches!(
+        result.status,
+        Status::Scored | Status::Failed | Status::Missing
+    ) {
         if let Some(rule) = &node.rule {
             let mut ev = Evaluator::new(ruleset, unit, best);
             ev.node = index;
@@ -89,12 +102,20 @@ pub fn explain(ruleset: &Ruleset, unit: &UnitData, best: &[Option<rust_decimal::
             for &c in &node.children {
                 let child = &ruleset.nodes[c];
                 steps.push(Step {
-                    text: format!("{} {}: see `chiso explain … {}`", child.id, child.title, child.id),
+                    text: format!(
+                        "{} {}: see `chiso explain … {}`",
+                        child.id, child.title, child.id
+                    ),
                 });
             }
         }
     }
-    let path = ruleset.path(index).iter().map(|&i| ruleset.nodes[i].id.as_str()).collect::<Vec<_>>().join(" › ");
+    let path = ruleset
+        .path(index)
+        .iter()
+        .map(|&i| ruleset.nodes[i].id.as_str())
+        .collect::<Vec<_>>()
+        .join(" › ");
     Explanation {
         id: node.id.clone(),
         title: node.title.clone(),

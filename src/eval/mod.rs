@@ -116,13 +116,18 @@ pub(crate) type Eval<T> = Result<T, Stop>;
 
 /// Scores one unit (a batch of one: `best(x)` is the unit's own `x`).
 pub fn evaluate(ruleset: &Ruleset, unit: &UnitData) -> UnitOutcome {
-    evaluate_batch(ruleset, std::slice::from_ref(unit)).pop().expect("one unit in, one out")
+    evaluate_batch(ruleset, std::slice::from_ref(unit))
+        .pop()
+        .expect("one unit in, one out")
 }
 
 /// Scores every unit of a batch. Units do not affect each other, except through `best(…)`.
 pub fn evaluate_batch(ruleset: &Ruleset, units: &[UnitData]) -> Vec<UnitOutcome> {
     let best = best_values(ruleset, units);
-    units.iter().map(|unit| Evaluator::new(ruleset, unit, &best).unit()).collect()
+    units
+        .iter()
+        .map(|unit| Evaluator::new(ruleset, unit, &best).unit())
+        .collect()
 }
 
 /// The batch maximum of every `best(x)`: the first pass over all units of a batch.
@@ -162,12 +167,18 @@ fn collect_best<'a>(expr: &'a CExpr, node: usize, out: &mut Vec<(usize, usize, &
 
 fn children(expr: &CExpr) -> Vec<&CExpr> {
     match &expr.kind {
-        CExprKind::Const(_) | CExprKind::Input(_) | CExprKind::SelfMax | CExprKind::Awarded => vec![],
+        CExprKind::Const(_) | CExprKind::Input(_) | CExprKind::SelfMax | CExprKind::Awarded => {
+            vec![]
+        }
         CExprKind::Neg(e) | CExprKind::Not(e) | CExprKind::Best(_, e) => vec![e],
-        CExprKind::Arith(_, a, b) | CExprKind::Logic(_, a, b) | CExprKind::Compare(_, a, b) => vec![a, b],
+        CExprKind::Arith(_, a, b) | CExprKind::Logic(_, a, b) | CExprKind::Compare(_, a, b) => {
+            vec![a, b]
+        }
         CExprKind::If(a, b, c) => vec![a, b, c],
         CExprKind::Call(_, args) => args.iter().collect(),
-        CExprKind::Bands(s, arms) => std::iter::once(&**s).chain(arms.iter().map(|a| &a.value)).collect(),
+        CExprKind::Bands(s, arms) => std::iter::once(&**s)
+            .chain(arms.iter().map(|a| &a.value))
+            .collect(),
     }
 }
 
@@ -192,7 +203,11 @@ pub(crate) struct Evaluator<'a> {
 }
 
 impl<'a> Evaluator<'a> {
-    pub(crate) fn new(ruleset: &'a Ruleset, unit: &'a UnitData, best: &'a [Option<Decimal>]) -> Self {
+    pub(crate) fn new(
+        ruleset: &'a Ruleset,
+        unit: &'a UnitData,
+        best: &'a [Option<Decimal>],
+    ) -> Self {
         Evaluator {
             ruleset,
             unit,
@@ -268,20 +283,29 @@ impl<'a> Evaluator<'a> {
             };
             results[index] = Some(result);
         }
-        let nodes: Vec<NodeResult> = results.into_iter().map(|r| r.expect("every node visited")).collect();
+        let nodes: Vec<NodeResult> = results
+            .into_iter()
+            .map(|r| r.expect("every node visited"))
+            .collect();
         let roots = &rs.roots;
         let exact: Decimal = roots.iter().filter_map(|&r| nodes[r].exact).sum();
         let max: Decimal = roots.iter().map(|&r| nodes[r].max).sum();
         let achieved = rs.rounding.total.map_or(exact, |r| r.apply(exact));
         let complete = missing.is_empty() && !nodes.iter().any(|r| r.status == Status::Failed);
         let percent = if complete && !max.is_zero() {
-            let basis = if rs.meta.percent_from_rounded_total { achieved } else { exact };
+            let basis = if rs.meta.percent_from_rounded_total {
+                achieved
+            } else {
+                exact
+            };
             let p = basis * Decimal::ONE_HUNDRED / max;
             Some(rs.rounding.percent.map_or(p, |r| r.apply(p)))
         } else {
             None
         };
-        let grade = percent.and_then(|p| rs.grade_for(p)).map(|g| g.name.clone());
+        let grade = percent
+            .and_then(|p| rs.grade_for(p))
+            .map(|g| g.name.clone());
         for (item, needed_by) in &missing {
             diagnostics.push(missing_diagnostic(rs, item, needed_by));
         }
@@ -331,7 +355,13 @@ impl<'a> Evaluator<'a> {
     }
 
     /// Turns a stop into a status, recording its diagnostic or missing items.
-    fn stop(&self, stop: Stop, index: usize, diagnostics: &mut Vec<Diagnostic>, missing: &mut Vec<(MissingItem, Vec<usize>)>) -> Status {
+    fn stop(
+        &self,
+        stop: Stop,
+        index: usize,
+        diagnostics: &mut Vec<Diagnostic>,
+        missing: &mut Vec<(MissingItem, Vec<usize>)>,
+    ) -> Status {
         match stop {
             Stop::Missing(items) => {
                 let node = &self.ruleset.nodes[index];
@@ -355,7 +385,13 @@ impl<'a> Evaluator<'a> {
     }
 
     /// Scores a node with a rule of its own (a leaf, or a parent that overrides its sum).
-    pub(crate) fn leaf(&mut self, index: usize, rule: &Rule, diagnostics: &mut Vec<Diagnostic>, missing: &mut Vec<(MissingItem, Vec<usize>)>) -> NodeResult {
+    pub(crate) fn leaf(
+        &mut self,
+        index: usize,
+        rule: &Rule,
+        diagnostics: &mut Vec<Diagnostic>,
+        missing: &mut Vec<(MissingItem, Vec<usize>)>,
+    ) -> NodeResult {
         let node = &self.ruleset.nodes[index];
         let computed = match rule {
             Rule::Awarded => self.awarded(),
@@ -404,7 +440,14 @@ impl<'a> Evaluator<'a> {
         let score = match node.rounding.score {
             Some(r) => {
                 let rounded = r.apply(raw);
-                self.step(|| format!("score rounded ({}): {} → {}", r.describe(), format_decimal(raw), format_decimal(rounded)));
+                self.step(|| {
+                    format!(
+                        "score rounded ({}): {} → {}",
+                        r.describe(),
+                        format_decimal(raw),
+                        format_decimal(rounded)
+                    )
+                });
                 rounded
             }
             None => raw,
@@ -412,7 +455,12 @@ impl<'a> Evaluator<'a> {
         if score < Decimal::ZERO || score > node.max {
             return Err(self.error(
                 expr.span.clone(),
-                format!("the rule of {} gives {}, outside 0…{}", node.id, format_decimal(score), format_decimal(node.max)),
+                format!(
+                    "the rule of {} gives {}, outside 0…{}",
+                    node.id,
+                    format_decimal(score),
+                    format_decimal(node.max)
+                ),
             ));
         }
         Ok(score)
@@ -420,8 +468,15 @@ impl<'a> Evaluator<'a> {
 
     fn parent(&self, index: usize, results: &[Option<NodeResult>]) -> NodeResult {
         let node = &self.ruleset.nodes[index];
-        let children: Vec<&NodeResult> = node.children.iter().map(|&c| results[c].as_ref().expect("child first")).collect();
-        if children.iter().all(|c| matches!(c.status, Status::NotEvaluated(_))) {
+        let children: Vec<&NodeResult> = node
+            .children
+            .iter()
+            .map(|&c| results[c].as_ref().expect("child first"))
+            .collect();
+        if children
+            .iter()
+            .all(|c| matches!(c.status, Status::NotEvaluated(_)))
+        {
             return NodeResult {
                 score: None,
                 exact: None,
@@ -430,7 +485,9 @@ impl<'a> Evaluator<'a> {
             };
         }
         let max: Decimal = children.iter().map(|c| c.max).sum();
-        let blocked = children.iter().find(|c| matches!(c.status, Status::Missing | Status::Failed));
+        let blocked = children
+            .iter()
+            .find(|c| matches!(c.status, Status::Missing | Status::Failed));
         if let Some(b) = blocked {
             return NodeResult {
                 score: None,
@@ -439,7 +496,10 @@ impl<'a> Evaluator<'a> {
                 status: b.status.clone(),
             };
         }
-        if children.iter().all(|c| matches!(c.status, Status::NotEvaluated(_) | Status::Survey)) {
+        if children
+            .iter()
+            .all(|c| matches!(c.status, Status::NotEvaluated(_) | Status::Survey))
+        {
             return NodeResult {
                 score: None,
                 exact: None,
@@ -459,8 +519,17 @@ impl<'a> Evaluator<'a> {
 
     fn error(&self, span: Span, message: String) -> Stop {
         let node = &self.ruleset.nodes[self.node];
-        let mut d = Diagnostic::error("D009", self.data_span_for(&span), format!("{}: {message}", node.id));
-        d = d.with_help(format!("criterion {} “{}”, rule: {}", node.id, node.title, node.rule_text.as_deref().unwrap_or("awarded")));
+        let mut d = Diagnostic::error(
+            "D009",
+            self.data_span_for(&span),
+            format!("{}: {message}", node.id),
+        );
+        d = d.with_help(format!(
+            "criterion {} “{}”, rule: {}",
+            node.id,
+            node.title,
+            node.rule_text.as_deref().unwrap_or("awarded")
+        ));
         Stop::Error(Box::new(d))
     }
 
@@ -471,31 +540,50 @@ impl<'a> Evaluator<'a> {
         if let Some(Rule::Formula(e)) = &node.rule {
             inputs_of(e, &mut slots);
         }
-        slots.iter().find_map(|&s| self.unit.value_spans[s].clone()).unwrap_or(0..0)
+        slots
+            .iter()
+            .find_map(|&s| self.unit.value_spans[s].clone())
+            .unwrap_or(0..0)
     }
 
     fn data_error(&self, code: &'static str, slots: &[usize], message: String) -> Stop {
         let node = &self.ruleset.nodes[self.node];
-        let span = slots.iter().find_map(|&s| self.unit.value_spans[s].clone()).unwrap_or(0..0);
+        let span = slots
+            .iter()
+            .find_map(|&s| self.unit.value_spans[s].clone())
+            .unwrap_or(0..0);
         let mut d = Diagnostic::error(code, span, format!("{}: {message}", node.id));
         for &s in slots.iter().skip(1) {
             if let Some(sp) = &self.unit.value_spans[s] {
                 d = d.with_label(sp.clone(), format!("`{}`", self.ruleset.inputs[s].name));
             }
         }
-        d = d.with_help(format!("criterion {} “{}”, rule: {}", node.id, node.title, node.rule_text.as_deref().unwrap_or("")));
+        d = d.with_help(format!(
+            "criterion {} “{}”, rule: {}",
+            node.id,
+            node.title,
+            node.rule_text.as_deref().unwrap_or("")
+        ));
         Stop::Error(Box::new(d))
     }
 
     fn num(&mut self, e: &CExpr) -> Eval<Decimal> {
         match self.eval(e)? {
             Value::Number(n) => Ok(n),
-            other => Err(self.error(e.span.clone(), format!("expected a number, found {}", other.describe(None)))),
+            other => Err(self.error(
+                e.span.clone(),
+                format!("expected a number, found {}", other.describe(None)),
+            )),
         }
     }
 
     fn checked(&self, e: &CExpr, value: Option<Decimal>, what: &str) -> Eval<Decimal> {
-        value.ok_or_else(|| self.error(e.span.clone(), format!("{what} overflows or divides by zero")))
+        value.ok_or_else(|| {
+            self.error(
+                e.span.clone(),
+                format!("{what} overflows or divides by zero"),
+            )
+        })
     }
 
     pub(crate) fn eval(&mut self, e: &CExpr) -> Eval<Value> {
@@ -509,7 +597,14 @@ impl<'a> Evaluator<'a> {
                     .or_else(|| input.default.clone())
                     .ok_or_else(|| Stop::Missing(vec![MissingItem::Input(*slot)]))?;
                 let defaulted = self.unit.values[*slot].is_none();
-                self.step(|| format!("{} = {}{}", input.name, value.describe(Some(&input.ty)), if defaulted { " (default)" } else { "" }));
+                self.step(|| {
+                    format!(
+                        "{} = {}{}",
+                        input.name,
+                        value.describe(Some(&input.ty)),
+                        if defaulted { " (default)" } else { "" }
+                    )
+                });
                 value
             }
             CExprKind::SelfMax => {
@@ -537,7 +632,14 @@ impl<'a> Evaluator<'a> {
                     }
                 };
                 let r = self.checked(e, result, "the arithmetic")?;
-                self.step(|| format!("{} {symbol} {} = {}", format_decimal(x), format_decimal(y), format_decimal(r)));
+                self.step(|| {
+                    format!(
+                        "{} {symbol} {} = {}",
+                        format_decimal(x),
+                        format_decimal(y),
+                        format_decimal(r)
+                    )
+                });
                 Value::Number(r)
             }
             CExprKind::Logic(op, a, b) => {
@@ -567,7 +669,15 @@ impl<'a> Evaluator<'a> {
                     CmpOp::Eq => ordering.is_eq(),
                     CmpOp::Ne => ordering.is_ne(),
                 };
-                self.step(|| format!("{} {} {} is {}", x.describe(None), op.symbol(), y.describe(None), if result { "yes" } else { "no" }));
+                self.step(|| {
+                    format!(
+                        "{} {} {} is {}",
+                        x.describe(None),
+                        op.symbol(),
+                        y.describe(None),
+                        if result { "yes" } else { "no" }
+                    )
+                });
                 Value::Bool(result)
             }
             CExprKind::If(c, t, f) => {
@@ -582,14 +692,25 @@ impl<'a> Evaluator<'a> {
             CExprKind::Call(func, args) => Value::Number(self.call(*func, args, e)?),
             CExprKind::Bands(subject, arms) => {
                 let v = self.num(subject)?;
-                let arm = arms.iter().find(|a| a.interval.is_none_or(|iv| iv.contains(v)));
+                let arm = arms
+                    .iter()
+                    .find(|a| a.interval.is_none_or(|iv| iv.contains(v)));
                 let Some(arm) = arm else {
-                    return Err(self.error(e.span.clone(), format!("{} matches no band", format_decimal(v))));
+                    return Err(self.error(
+                        e.span.clone(),
+                        format!("{} matches no band", format_decimal(v)),
+                    ));
                 };
                 let result = self.eval(&arm.value)?;
                 self.step(|| {
-                    let band = arm.interval.map_or("otherwise".to_string(), |iv| iv.describe());
-                    format!("{} falls in the band {band} → {}", format_decimal(v), result.describe(None))
+                    let band = arm
+                        .interval
+                        .map_or("otherwise".to_string(), |iv| iv.describe());
+                    format!(
+                        "{} falls in the band {band} → {}",
+                        format_decimal(v),
+                        result.describe(None)
+                    )
                 });
                 result
             }
@@ -611,40 +732,87 @@ impl<'a> Evaluator<'a> {
         let result = match func {
             Func::Ratio => {
                 let (part, whole) = (v[0], v[1]);
-                let slots: Vec<usize> = args.iter().flat_map(|a| {
-                    let mut s = Vec::new();
-                    inputs_of(a, &mut s);
-                    s
-                }).collect();
+                let slots: Vec<usize> = args
+                    .iter()
+                    .flat_map(|a| {
+                        let mut s = Vec::new();
+                        inputs_of(a, &mut s);
+                        s
+                    })
+                    .collect();
                 if whole.is_zero() {
                     return match node.zero_action.unwrap_or(ZeroAction::Error) {
                         ZeroAction::NotEvaluated => {
                             self.step(|| "the denominator is 0: not evaluated".into());
-                            Err(Stop::NotEvaluated(format!("mẫu số bằng 0 ({})", self.ruleset.nodes[self.node].rule_text.as_deref().unwrap_or("ratio"))))
+                            Err(Stop::NotEvaluated(format!(
+                                "mẫu số bằng 0 ({})",
+                                self.ruleset.nodes[self.node]
+                                    .rule_text
+                                    .as_deref()
+                                    .unwrap_or("ratio")
+                            )))
                         }
                         ZeroAction::Zero => {
-                            self.step(|| format!("ratio({}, 0) = 0 (zero denominator counts as 0)", format_decimal(part)));
+                            self.step(|| {
+                                format!(
+                                    "ratio({}, 0) = 0 (zero denominator counts as 0)",
+                                    format_decimal(part)
+                                )
+                            });
                             Ok(Decimal::ZERO)
                         }
-                        ZeroAction::Error => Err(self.data_error("D008", &slots, format!("ratio {} / 0: the denominator is zero", format_decimal(part)))),
+                        ZeroAction::Error => Err(self.data_error(
+                            "D008",
+                            &slots,
+                            format!(
+                                "ratio {} / 0: the denominator is zero",
+                                format_decimal(part)
+                            ),
+                        )),
                     };
                 }
                 if part < Decimal::ZERO || whole < Decimal::ZERO {
-                    return Err(self.data_error("D005", &slots, format!("ratio of negative values {} / {}", format_decimal(part), format_decimal(whole))));
+                    return Err(self.data_error(
+                        "D005",
+                        &slots,
+                        format!(
+                            "ratio of negative values {} / {}",
+                            format_decimal(part),
+                            format_decimal(whole)
+                        ),
+                    ));
                 }
                 if part > whole {
                     return Err(self.data_error(
                         "D005",
                         &slots,
-                        format!("the numerator {} is above the denominator {}", format_decimal(part), format_decimal(whole)),
+                        format!(
+                            "the numerator {} is above the denominator {}",
+                            format_decimal(part),
+                            format_decimal(whole)
+                        ),
                     ));
                 }
                 let ratio = self.checked(e, part.checked_div(whole), "the ratio")?;
-                self.step(|| format!("ratio {} / {} = {}", format_decimal(part), format_decimal(whole), format_decimal(ratio)));
+                self.step(|| {
+                    format!(
+                        "ratio {} / {} = {}",
+                        format_decimal(part),
+                        format_decimal(whole),
+                        format_decimal(ratio)
+                    )
+                });
                 match node.rounding.ratio {
                     Some(r) => {
                         let rounded = r.apply(ratio);
-                        self.step(|| format!("ratio rounded ({}): {} → {}", r.describe(), format_decimal(ratio), format_decimal(rounded)));
+                        self.step(|| {
+                            format!(
+                                "ratio rounded ({}): {} → {}",
+                                r.describe(),
+                                format_decimal(ratio),
+                                format_decimal(rounded)
+                            )
+                        });
                         rounded
                     }
                     None => ratio,
@@ -663,13 +831,22 @@ impl<'a> Evaluator<'a> {
             }
             Func::Round => {
                 let places = u32::try_from(v[1].trunc().mantissa()).unwrap_or(0).min(28);
-                Rounding { places, mode: RoundMode::HalfUp }.apply(v[0])
+                Rounding {
+                    places,
+                    mode: RoundMode::HalfUp,
+                }
+                .apply(v[0])
             }
         };
         if func != Func::Ratio {
             self.step(|| {
                 let shown: Vec<String> = v.iter().map(|x| format_decimal(*x)).collect();
-                format!("{}({}) = {}", func.name(), shown.join(", "), format_decimal(result))
+                format!(
+                    "{}({}) = {}",
+                    func.name(),
+                    shown.join(", "),
+                    format_decimal(result)
+                )
             });
         }
         Ok(result)
@@ -682,7 +859,15 @@ fn missing_diagnostic(rs: &Ruleset, item: &MissingItem, needed_by: &[usize]) -> 
     match item {
         MissingItem::Input(slot) => {
             let input = &rs.inputs[*slot];
-            let mut d = Diagnostic::error("D002", 0..0, format!("missing input `{}`, needed by {}", input.name, ids.join(", ")));
+            let mut d = Diagnostic::error(
+                "D002",
+                0..0,
+                format!(
+                    "missing input `{}`, needed by {}",
+                    input.name,
+                    ids.join(", ")
+                ),
+            );
             let mut help = Vec::new();
             if let Some(desc) = &input.description {
                 help.push(desc.clone());
@@ -696,9 +881,24 @@ fn missing_diagnostic(rs: &Ruleset, item: &MissingItem, needed_by: &[usize]) -> 
         }
         MissingItem::Points(node) => {
             let n = &rs.nodes[*node];
-            let owner = n.owner.as_deref().map(|o| format!("; owner: {o}")).unwrap_or_default();
-            Diagnostic::error("D002", 0..0, format!("no points given for {} “{}” (awarded by the council)", n.id, n.title))
-                .with_help(format!("add `\"{}\" = …` under [points] (0 to {}){owner}", n.id, format_decimal(n.max)))
+            let owner = n
+                .owner
+                .as_deref()
+                .map(|o| format!("; owner: {o}"))
+                .unwrap_or_default();
+            Diagnostic::error(
+                "D002",
+                0..0,
+                format!(
+                    "no points given for {} “{}” (awarded by the council)",
+                    n.id, n.title
+                ),
+            )
+            .with_help(format!(
+                "add `\"{}\" = …` under [points] (0 to {}){owner}",
+                n.id,
+                format_decimal(n.max)
+            ))
         }
     }
 }

@@ -24,7 +24,11 @@ fn num(d: Option<Decimal>) -> Json {
 /// Renders the results of a batch in one format.
 pub fn render(ruleset: &Ruleset, results: &[&UnitResult], format: Format) -> String {
     match format {
-        Format::Table => results.iter().map(|r| table(ruleset, r)).collect::<Vec<_>>().join("\n"),
+        Format::Table => results
+            .iter()
+            .map(|r| table(ruleset, r))
+            .collect::<Vec<_>>()
+            .join("\n"),
         Format::Json => {
             let units: Vec<Json> = results.iter().map(|r| unit_json(ruleset, r)).collect();
             let mut s = serde_json::to_string_pretty(&Json::Array(units)).expect("json");
@@ -32,7 +36,11 @@ pub fn render(ruleset: &Ruleset, results: &[&UnitResult], format: Format) -> Str
             s
         }
         Format::Csv => csv(ruleset, results),
-        Format::Markdown => results.iter().map(|r| markdown(ruleset, r)).collect::<Vec<_>>().join("\n"),
+        Format::Markdown => results
+            .iter()
+            .map(|r| markdown(ruleset, r))
+            .collect::<Vec<_>>()
+            .join("\n"),
     }
 }
 
@@ -97,7 +105,9 @@ fn status_text(r: &NodeResult) -> String {
 }
 
 fn summary_line(result: &UnitResult) -> String {
-    let percent = result.percent.map_or("—".to_string(), |p| format!("{}%", format_decimal(p)));
+    let percent = result
+        .percent
+        .map_or("—".to_string(), |p| format!("{}%", format_decimal(p)));
     let grade = result.grade.clone().unwrap_or_else(|| "—".into());
     format!(
         "Tổng điểm: {} / {}   Chỉ số: {}   Xếp loại: {}",
@@ -143,7 +153,13 @@ fn right(text: &str, width: usize) -> String {
 /// A plain-text table of one unit, the tree indented.
 pub fn table(ruleset: &Ruleset, result: &UnitResult) -> String {
     let mut out = format!("{}\n", title_line(ruleset, result));
-    let id_width = ruleset.nodes.iter().map(|n| n.id.width() + 2 * depth(ruleset, n)).max().unwrap_or(2).max(3);
+    let id_width = ruleset
+        .nodes
+        .iter()
+        .map(|n| n.id.width() + 2 * depth(ruleset, n))
+        .max()
+        .unwrap_or(2)
+        .max(3);
     let title_width = 56;
     out.push_str(&format!(
         "{}  {}  {}  {}  {}  Ghi chú\n",
@@ -160,7 +176,10 @@ pub fn table(ruleset: &Ruleset, result: &UnitResult) -> String {
             fit(&format!("{indent}{}", node.id), id_width),
             fit(&format!("{indent}{}", node.title), title_width),
             right(&format_decimal(r.max), 7),
-            right(&r.score.map(format_decimal).unwrap_or_else(|| "—".into()), 7),
+            right(
+                &r.score.map(format_decimal).unwrap_or_else(|| "—".into()),
+                7
+            ),
             right(&r.lost().map(format_decimal).unwrap_or_default(), 7),
             status_text(r)
         ));
@@ -183,7 +202,9 @@ fn depth(ruleset: &Ruleset, node: &crate::model::Node) -> usize {
 /// One row per unit and node.
 pub fn csv(ruleset: &Ruleset, results: &[&UnitResult]) -> String {
     let mut writer = ::csv::Writer::from_writer(Vec::new());
-    let header = ["unit", "id", "title", "level", "max", "score", "status", "reason", "lost"];
+    let header = [
+        "unit", "id", "title", "level", "max", "score", "status", "reason", "lost",
+    ];
     writer.write_record(header).expect("in-memory csv");
     for result in results {
         for (node, r) in ruleset.nodes.iter().zip(&result.nodes) {
@@ -210,7 +231,11 @@ pub fn csv(ruleset: &Ruleset, results: &[&UnitResult]) -> String {
                 "unit",
                 &format_decimal(result.max),
                 &format_decimal(result.achieved),
-                if result.is_complete() { "scored" } else { "incomplete" },
+                if result.is_complete() {
+                    "scored"
+                } else {
+                    "incomplete"
+                },
                 &percent,
                 &format_decimal(result.max - result.achieved),
             ])
@@ -226,9 +251,15 @@ fn md_escape(text: &str) -> String {
 /// A Markdown section per unit, ready to paste into a report.
 pub fn markdown(ruleset: &Ruleset, result: &UnitResult) -> String {
     let mut out = format!("## {}\n\n", md_escape(&title_line(ruleset, result)));
-    out.push_str("| Mã | Tiêu chí | Tối đa | Điểm | Bị mất | Ghi chú |\n|---|---|---:|---:|---:|---|\n");
+    out.push_str(
+        "| Mã | Tiêu chí | Tối đa | Điểm | Bị mất | Ghi chú |\n|---|---|---:|---:|---:|---|\n",
+    );
     for (node, r) in ruleset.nodes.iter().zip(&result.nodes) {
-        let (open, close) = if node.is_leaf() { ("", "") } else { ("**", "**") };
+        let (open, close) = if node.is_leaf() {
+            ("", "")
+        } else {
+            ("**", "**")
+        };
         out.push_str(&format!(
             "| {open}{}{close} | {open}{}{close} | {} | {} | {} | {} |\n",
             node.id,
@@ -247,19 +278,40 @@ pub fn markdown(ruleset: &Ruleset, result: &UnitResult) -> String {
 pub fn missing_list(ruleset: &Ruleset, outcome: &UnitOutcome) -> String {
     let mut by_owner: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     for (item, needed_by) in &outcome.result.missing {
-        let ids: Vec<&str> = needed_by.iter().map(|&n| ruleset.nodes[n].id.as_str()).collect();
+        let ids: Vec<&str> = needed_by
+            .iter()
+            .map(|&n| ruleset.nodes[n].id.as_str())
+            .collect();
         let (owner, line) = match item {
             MissingItem::Input(slot) => {
                 let input = &ruleset.inputs[*slot];
-                let desc = input.description.as_deref().map(|d| format!(" — {d}")).unwrap_or_default();
-                (input.owner.clone(), format!("input `{}`{desc} (for {})", input.name, ids.join(", ")))
+                let desc = input
+                    .description
+                    .as_deref()
+                    .map(|d| format!(" — {d}"))
+                    .unwrap_or_default();
+                (
+                    input.owner.clone(),
+                    format!("input `{}`{desc} (for {})", input.name, ids.join(", ")),
+                )
             }
             MissingItem::Points(n) => {
                 let node = &ruleset.nodes[*n];
-                (node.owner.clone(), format!("points for {} “{}” (0–{})", node.id, node.title, format_decimal(node.max)))
+                (
+                    node.owner.clone(),
+                    format!(
+                        "points for {} “{}” (0–{})",
+                        node.id,
+                        node.title,
+                        format_decimal(node.max)
+                    ),
+                )
             }
         };
-        by_owner.entry(owner.unwrap_or_else(|| "(no owner)".into())).or_default().push(line);
+        by_owner
+            .entry(owner.unwrap_or_else(|| "(no owner)".into()))
+            .or_default()
+            .push(line);
     }
     let mut out = format!("{}: missing data\n", outcome.result.unit);
     for (owner, lines) in by_owner {

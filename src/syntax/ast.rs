@@ -41,7 +41,10 @@ pub enum HeaderItem {
     /// cơ quan ban hành
     Issuer(String),
     /// quyết định "723/QĐ-UBND" ngày 11/11/2022
-    Decree { number: String, date: Option<NaiveDate> },
+    Decree {
+        number: String,
+        date: Option<NaiveDate>,
+    },
     Year(u32),
     Level(UnitLevel),
     /// tổng điểm
@@ -51,7 +54,10 @@ pub enum HeaderItem {
     /// tỷ trọng: the declared share of a score source
     Share(SourceKind, Decimal),
     /// xếp loại
-    Grade { name: String, bounds: Interval },
+    Grade {
+        name: String,
+        bounds: Interval,
+    },
     Rounding(RoundingSyntax),
     PercentFromRoundedTotal,
     ZeroDefault(ZeroAction),
@@ -146,7 +152,10 @@ pub enum NodeItem {
     Bonus,
     Note(String),
     Reference(String),
-    NotEvaluated { condition: Option<Expr>, reason: Option<Spanned<String>> },
+    NotEvaluated {
+        condition: Option<Expr>,
+        reason: Option<Spanned<String>>,
+    },
     ZeroPolicy(ZeroAction),
     Rounding(RoundingSyntax),
     Rule(Expr),
@@ -171,11 +180,29 @@ pub enum ExprKind {
     Name(String),
     Neg(Box<Expr>),
     Not(Box<Expr>),
-    Binary { op: BinOp, lhs: Box<Expr>, rhs: Box<Expr> },
-    Compare { op: CmpOp, lhs: Box<Expr>, rhs: Box<Expr> },
-    If { cond: Box<Expr>, then: Box<Expr>, otherwise: Box<Expr> },
-    Call { name: Spanned<String>, args: Vec<Expr> },
-    Bands { subject: Box<Expr>, arms: Vec<BandArm> },
+    Binary {
+        op: BinOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
+    Compare {
+        op: CmpOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
+    If {
+        cond: Box<Expr>,
+        then: Box<Expr>,
+        otherwise: Box<Expr>,
+    },
+    Call {
+        name: Spanned<String>,
+        args: Vec<Expr>,
+    },
+    Bands {
+        subject: Box<Expr>,
+        arms: Vec<BandArm>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -257,10 +284,21 @@ pub struct TestSyntax {
 #[derive(Debug, Clone, PartialEq)]
 pub enum TestItem {
     Given(Vec<(Spanned<String>, Literal)>),
-    Points { id: Spanned<String>, value: Decimal },
-    NotEvaluated { id: Spanned<String>, reason: Option<String> },
-    ExpectScore { id: Spanned<String>, value: Decimal },
-    ExpectNotEvaluated { id: Spanned<String> },
+    Points {
+        id: Spanned<String>,
+        value: Decimal,
+    },
+    NotEvaluated {
+        id: Spanned<String>,
+        reason: Option<String>,
+    },
+    ExpectScore {
+        id: Spanned<String>,
+        value: Decimal,
+    },
+    ExpectNotEvaluated {
+        id: Spanned<String>,
+    },
     ExpectPercent(Decimal),
     ExpectGrade(String),
     ExpectAchieved(Decimal),

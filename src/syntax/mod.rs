@@ -76,8 +76,12 @@ fn nesting_error(folded: &fold::Folded) -> Option<Diagnostic> {
         if total > MAX_NESTING {
             let at = folded.original_offset(i.min(text.len()));
             return Some(
-                Diagnostic::error("E019", at..at + 1, format!("nesting deeper than {MAX_NESTING} levels"))
-                    .with_help("split the rule into several criteria or simplify it"),
+                Diagnostic::error(
+                    "E019",
+                    at..at + 1,
+                    format!("nesting deeper than {MAX_NESTING} levels"),
+                )
+                .with_help("split the rule into several criteria or simplify it"),
             );
         }
         i += 1;

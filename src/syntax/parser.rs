@@ -118,7 +118,11 @@ impl<'a> Builder<'a> {
             Ok(v) => v,
             Err(_) => {
                 // Digits only, so it can only be too long for a Decimal (28 significant digits).
-                self.diagnostics.push(Diagnostic::error("E001", self.span(pair), "number too long: at most 28 digits"));
+                self.diagnostics.push(Diagnostic::error(
+                    "E001",
+                    self.span(pair),
+                    "number too long: at most 28 digits",
+                ));
                 Decimal::ZERO
             }
         };
@@ -138,18 +142,27 @@ impl<'a> Builder<'a> {
 
     fn integer(&mut self, pair: &P) -> u32 {
         self.text(pair).parse().unwrap_or_else(|_| {
-            self.diagnostics.push(Diagnostic::error("E001", self.span(pair), "number too large"));
+            self.diagnostics.push(Diagnostic::error(
+                "E001",
+                self.span(pair),
+                "number too large",
+            ));
             0
         })
     }
 
     fn date(&mut self, pair: &P) -> Option<NaiveDate> {
         let text = self.text(pair);
-        let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"));
+        let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"));
         match parsed {
             Ok(d) => Some(d),
             Err(_) => {
-                self.diagnostics.push(Diagnostic::error("E001", self.span(pair), format!("`{text}` is not a valid date")));
+                self.diagnostics.push(Diagnostic::error(
+                    "E001",
+                    self.span(pair),
+                    format!("`{text}` is not a valid date"),
+                ));
                 None
             }
         }
@@ -251,13 +264,20 @@ impl<'a> Builder<'a> {
             _ => RoundTarget::Percent,
         };
         let places = self.integer(&inner.next()?);
-        let mode = inner.next().and_then(|m| m.into_inner().next()).map(|m| match m.as_rule() {
-            Rule::m_half_even => RoundMode::HalfEven,
-            Rule::m_down => RoundMode::Down,
-            Rule::m_up => RoundMode::Up,
-            _ => RoundMode::HalfUp,
-        });
-        Some(RoundingSyntax { target, places, mode })
+        let mode = inner
+            .next()
+            .and_then(|m| m.into_inner().next())
+            .map(|m| match m.as_rule() {
+                Rule::m_half_even => RoundMode::HalfEven,
+                Rule::m_down => RoundMode::Down,
+                Rule::m_up => RoundMode::Up,
+                _ => RoundMode::HalfUp,
+            });
+        Some(RoundingSyntax {
+            target,
+            places,
+            mode,
+        })
     }
 
     fn band_bounds(&mut self, pair: P) -> Interval {
@@ -267,8 +287,14 @@ impl<'a> Builder<'a> {
             inner.next();
             if let Some(n) = inner.next() {
                 let value = self.number(&n);
-                interval.lower = Some(Bound { value, inclusive: true });
-                interval.upper = Some(Bound { value, inclusive: true });
+                interval.lower = Some(Bound {
+                    value,
+                    inclusive: true,
+                });
+                interval.upper = Some(Bound {
+                    value,
+                    inclusive: true,
+                });
             }
             return interval;
         }
@@ -334,8 +360,12 @@ impl<'a> Builder<'a> {
         for part in inner {
             match part.as_rule() {
                 Rule::string => decl.description = Some(self.spanned_string(part)),
-                Rule::input_owner => decl.owner = part.into_inner().nth(1).map(|s| self.spanned_string(s)),
-                Rule::input_default => decl.default = part.into_inner().nth(1).map(|l| self.literal(l)),
+                Rule::input_owner => {
+                    decl.owner = part.into_inner().nth(1).map(|s| self.spanned_string(s))
+                }
+                Rule::input_default => {
+                    decl.default = part.into_inner().nth(1).map(|l| self.literal(l))
+                }
                 _ => {}
             }
         }
@@ -465,7 +495,9 @@ impl<'a> Builder<'a> {
         let span = self.span(&pair);
         match pair.as_rule() {
             Rule::expr | Rule::paren => self.expr(pair.into_inner().next().expect("inner expr")),
-            Rule::or_expr | Rule::and_expr | Rule::add_expr | Rule::mul_expr => self.binary_chain(pair),
+            Rule::or_expr | Rule::and_expr | Rule::add_expr | Rule::mul_expr => {
+                self.binary_chain(pair)
+            }
             Rule::not_expr => {
                 let mut nots = 0;
                 let mut operand = None;
@@ -653,7 +685,11 @@ impl<'a> Builder<'a> {
             None
         };
         let value = self.expr(inner.next().expect("arm value"));
-        BandArm { span, bounds, value }
+        BandArm {
+            span,
+            bounds,
+            value,
+        }
     }
 
     // ───────────── tests ─────────────
@@ -697,7 +733,9 @@ impl<'a> Builder<'a> {
                     let mut parts = item.into_inner();
                     parts.next();
                     let id = self.node_id(parts.next().expect("id"));
-                    let reason = parts.find(|p| p.as_rule() == Rule::string).map(|p| self.string(p));
+                    let reason = parts
+                        .find(|p| p.as_rule() == Rule::string)
+                        .map(|p| self.string(p));
                     TestItem::NotEvaluated { id, reason }
                 }
                 Rule::expect => {
@@ -715,9 +753,15 @@ impl<'a> Builder<'a> {
                             let value = self.decimal(&p.next().expect("value"));
                             TestItem::ExpectScore { id, value }
                         }
-                        Rule::expect_percent => TestItem::ExpectPercent(self.number(&p.nth(1).expect("value")).value),
-                        Rule::expect_grade => TestItem::ExpectGrade(self.string(p.nth(1).expect("grade"))),
-                        Rule::expect_achieved => TestItem::ExpectAchieved(self.decimal(&p.nth(1).expect("value"))),
+                        Rule::expect_percent => {
+                            TestItem::ExpectPercent(self.number(&p.nth(1).expect("value")).value)
+                        }
+                        Rule::expect_grade => {
+                            TestItem::ExpectGrade(self.string(p.nth(1).expect("grade")))
+                        }
+                        Rule::expect_achieved => {
+                            TestItem::ExpectAchieved(self.decimal(&p.nth(1).expect("value")))
+                        }
                         _ => TestItem::ExpectMax(self.decimal(&p.nth(1).expect("value"))),
                     }
                 }
@@ -751,7 +795,8 @@ impl<'a> Builder<'a> {
         }
         if trimmed == "{" {
             self.diagnostics.push(
-                Diagnostic::error("E001", span, "unclosed `{`").with_help("every `{` needs a matching `}`"),
+                Diagnostic::error("E001", span, "unclosed `{`")
+                    .with_help("every `{` needs a matching `}`"),
             );
             return;
         }
@@ -788,10 +833,15 @@ impl<'a> Builder<'a> {
         let word_end = self.original[start..]
             .find(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '{' | '}' | ',' | ':'))
             .map_or(self.original.len(), |i| start + i);
-        let end = if word_end > start { word_end } else { next_char_boundary(self.original, start) };
+        let end = if word_end > start {
+            word_end
+        } else {
+            next_char_boundary(self.original, start)
+        };
         let message = match &error.variant {
             ErrorVariant::ParsingError { positives, .. } => {
-                let mut expected: Vec<&str> = positives.iter().filter_map(|r| friendly(*r)).collect();
+                let mut expected: Vec<&str> =
+                    positives.iter().filter_map(|r| friendly(*r)).collect();
                 expected.dedup();
                 let found = self.original[start..]
                     .split(|c: char| c.is_whitespace())
@@ -818,7 +868,9 @@ impl<'a> Builder<'a> {
 fn trim_trailing_trivia(text: &str, start: usize, mut end: usize) -> usize {
     loop {
         end = start + text[start..end].trim_end().len();
-        let line_start = text[start..end].rfind('\n').map_or(start, |i| start + i + 1);
+        let line_start = text[start..end]
+            .rfind('\n')
+            .map_or(start, |i| start + i + 1);
         let mut in_string = false;
         let mut comment = None;
         for (i, c) in text[line_start..end].char_indices() {
@@ -839,7 +891,10 @@ fn trim_trailing_trivia(text: &str, start: usize, mut end: usize) -> usize {
 }
 
 fn next_char_boundary(text: &str, offset: usize) -> usize {
-    text[offset..].chars().next().map_or(offset, |c| offset + c.len_utf8())
+    text[offset..]
+        .chars()
+        .next()
+        .map_or(offset, |c| offset + c.len_utf8())
 }
 
 fn join_or(items: &[&str]) -> String {
@@ -875,7 +930,14 @@ fn friendly(rule: Rule) -> Option<&'static str> {
         Rule::date => "a date (31/12/2023 or 2023-12-31)",
         Rule::node_id => "an id such as 1.2.3",
         Rule::ident | Rule::input_ref => "a name",
-        Rule::expr | Rule::or_expr | Rule::and_expr | Rule::not_expr | Rule::cmp_expr | Rule::add_expr | Rule::mul_expr | Rule::unary => "an expression",
+        Rule::expr
+        | Rule::or_expr
+        | Rule::and_expr
+        | Rule::not_expr
+        | Rule::cmp_expr
+        | Rule::add_expr
+        | Rule::mul_expr
+        | Rule::unary => "an expression",
         Rule::k_max | Rule::max_value => "`max`/`tối đa`",
         Rule::node_body => "`{`",
         Rule::node | Rule::node_kw => "a criterion",
@@ -896,12 +958,19 @@ fn friendly(rule: Rule) -> Option<&'static str> {
         Rule::k_because => "`because`/`vì`",
         Rule::EOI => "end of statement",
         Rule::k_score | Rule::score_rule => "`score =`/`điểm =`",
-        Rule::k_not_evaluated | Rule::not_evaluated | Rule::expect_not_evaluated | Rule::given_not_evaluated => "`not evaluated`/`không đánh giá`",
+        Rule::k_not_evaluated
+        | Rule::not_evaluated
+        | Rule::expect_not_evaluated
+        | Rule::given_not_evaluated => "`not evaluated`/`không đánh giá`",
         Rule::k_expect | Rule::expect => "`expect`",
         Rule::k_given | Rule::given => "`given`",
         Rule::assignment => "`name = value`",
         Rule::literal => "a value",
-        Rule::header_stmt | Rule::node_stmt | Rule::test_stmt | Rule::band_stmt | Rule::band_arm => "a statement",
+        Rule::header_stmt
+        | Rule::node_stmt
+        | Rule::test_stmt
+        | Rule::band_stmt
+        | Rule::band_arm => "a statement",
         Rule::k_grade | Rule::grade | Rule::expect_grade => "`grade`/`xếp loại`",
         Rule::expect_percent | Rule::t_percent => "`percent`",
         Rule::expect_achieved | Rule::k_achieved => "`achieved`",
