@@ -9,12 +9,14 @@
 
 #![deny(clippy::float_arithmetic)]
 
+pub mod batch;
 pub mod check;
 pub mod data;
 pub mod diagnostic;
 pub mod eval;
 pub mod model;
 pub mod report;
+pub mod sheet;
 pub mod syntax;
 pub mod testing;
 pub mod text;

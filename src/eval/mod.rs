@@ -130,6 +130,16 @@ pub fn evaluate_batch(ruleset: &Ruleset, units: &[UnitData]) -> Vec<UnitOutcome>
         .collect()
 }
 
+/// Scores one unit of a batch whose `best(…)` values are already known ([`best_values`]):
+/// `evaluate_batch` unit by unit, for callers that report progress or try variations.
+pub fn evaluate_with_best(
+    ruleset: &Ruleset,
+    unit: &UnitData,
+    best: &[Option<Decimal>],
+) -> UnitOutcome {
+    Evaluator::new(ruleset, unit, best).unit()
+}
+
 /// The batch maximum of every `best(x)`: the first pass over all units of a batch.
 pub fn best_values(ruleset: &Ruleset, units: &[UnitData]) -> Vec<Option<Decimal>> {
     let mut best = vec![None; ruleset.best_slots];

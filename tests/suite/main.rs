@@ -1,3 +1,4 @@
 //! The one integration-test binary (one link on a 2-core machine): a module per area.
 
+mod batch;
 mod common;
