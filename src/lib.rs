@@ -20,6 +20,7 @@ pub mod sheet;
 pub mod syntax;
 pub mod testing;
 pub mod text;
+pub mod worklist;
 
 pub use diagnostic::{Diagnostic, LineIndex, Severity, Span};
 
