@@ -68,23 +68,54 @@ fn has_scored_rule_ancestor(ruleset: &Ruleset, node: usize) -> bool {
     false
 }
 
-/// Lost points per area (maximum − achieved of the area, from the computed tree).
+/// Lost points per area: the sums over the area's scored criteria (those of
+/// [`lost_points`] and those that lost nothing), so an area's line is exactly the sum of its
+/// criteria's lines, whether or not the unit's data is complete. Areas with nothing scored
+/// are left out.
 pub fn area_lost(ruleset: &Ruleset, result: &UnitResult) -> Vec<LostRow> {
     ruleset
         .roots
         .iter()
         .filter_map(|&root| {
-            let r = &result.nodes[root];
-            let lost = r.lost()?;
+            let (max, achieved) = scored_sums(ruleset, result, root)?;
             Some(LostRow {
                 node: root,
-                max: r.max,
-                achieved: r.score.unwrap_or_default(),
-                lost,
+                max,
+                achieved,
+                lost: max - achieved,
                 owner: owner_of(ruleset, root).map(str::to_string),
             })
         })
         .collect()
+}
+
+/// The sums over every scored criterion of the unit: (maximum, achieved, lost). For a unit
+/// with complete data these are its maximum and total.
+pub fn total_lost(ruleset: &Ruleset, result: &UnitResult) -> (Decimal, Decimal, Decimal) {
+    let (max, achieved) = ruleset
+        .roots
+        .iter()
+        .filter_map(|&r| scored_sums(ruleset, result, r))
+        .fold((Decimal::ZERO, Decimal::ZERO), |(m, a), (x, y)| {
+            (m + x, a + y)
+        });
+    (max, achieved, max - achieved)
+}
+
+/// (Σ maximum, Σ achieved) over the scored criteria under a node; `None` when none is scored.
+fn scored_sums(ruleset: &Ruleset, result: &UnitResult, node: usize) -> Option<(Decimal, Decimal)> {
+    let n = &ruleset.nodes[node];
+    if n.is_leaf() || n.rule.is_some() {
+        let r = &result.nodes[node];
+        return match r.status {
+            Status::Scored => Some((r.max, r.score.unwrap_or_default())),
+            _ => None,
+        };
+    }
+    n.children
+        .iter()
+        .filter_map(|&c| scored_sums(ruleset, result, c))
+        .reduce(|(m, a), (x, y)| (m + x, a + y))
 }
 
 /// A unit's targets (điểm phấn đấu) by node.

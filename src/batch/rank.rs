@@ -108,7 +108,7 @@ pub fn rank_stage(batch: &Batch, stage: Stage) -> Ranking {
 pub struct GradeCount {
     /// The band's name; `None` counts the units without a grade (incomplete data).
     pub grade: Option<String>,
-    /// The band as the ruleset declares it ("≥ 85").
+    /// The band as decrees write it ("từ 75% đến dưới 85%").
     pub band: String,
     pub count: usize,
 }
@@ -121,7 +121,7 @@ pub fn grade_counts(ruleset: &Ruleset, ranking: &Ranking) -> Vec<GradeCount> {
         .iter()
         .map(|g| GradeCount {
             grade: Some(g.name.clone()),
-            band: g.interval.describe(),
+            band: describe_band(&g.interval),
             count: ranking
                 .rows
                 .iter()
@@ -138,4 +138,23 @@ pub fn grade_counts(ruleset: &Ruleset, ranking: &Ranking) -> Vec<GradeCount> {
         });
     }
     out
+}
+
+/// A grade band in the decrees' words: "từ 85% trở lên", "từ 75% đến dưới 85%", "dưới 40%".
+pub fn describe_band(interval: &crate::model::NumInterval) -> String {
+    let f = crate::text::format_decimal;
+    match (interval.lower, interval.upper) {
+        (Some((l, true)), None) => format!("từ {}% trở lên", f(l)),
+        (Some((l, false)), None) => format!("trên {}%", f(l)),
+        (None, Some((u, false))) => format!("dưới {}%", f(u)),
+        (None, Some((u, true))) => format!("đến {}%", f(u)),
+        (Some((l, li)), Some((u, ui))) => format!(
+            "{} {}% {} {}%",
+            if li { "từ" } else { "trên" },
+            f(l),
+            if ui { "đến" } else { "đến dưới" },
+            f(u)
+        ),
+        (None, None) => "mọi mức".to_string(),
+    }
 }

@@ -248,11 +248,7 @@ pub fn text(report: &BatchReport, markdown: bool) -> String {
     for g in &report.grades {
         t.rows.push(vec![
             g.grade.clone().unwrap_or_else(|| "Chưa xếp loại".into()),
-            if g.band.is_empty() {
-                String::new()
-            } else {
-                format!("{}%", g.band)
-            },
+            g.band.clone(),
             g.count.to_string(),
         ]);
     }
@@ -377,16 +373,13 @@ pub fn text(report: &BatchReport, markdown: bool) -> String {
                 r.owner.clone().unwrap_or_default(),
             ]);
         }
-        let (max, achieved, lost_sum) = areas.iter().fold(
-            (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO),
-            |(m, a, l), r| (m + r.max, a + r.achieved, l + r.lost),
-        );
+        let (max, achieved, lost_sum) = crate::batch::lost::total_lost(rs, &unit.result);
         t.rows.push(vec![
             String::new(),
             if unit.result.is_complete() {
                 "TỔNG".into()
             } else {
-                "TỔNG (các lĩnh vực đã chấm)".into()
+                "TỔNG (các tiêu chí đã chấm)".into()
             },
             format_decimal(max),
             format_decimal(achieved),

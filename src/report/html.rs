@@ -32,10 +32,13 @@ fn dec(n: i64) -> Decimal {
     Decimal::from(n)
 }
 
-/// Red (0%) → amber → green (100%), as an HSL hue.
+/// Red (40% and below) → amber → green (100%), as an HSL colour.
 fn heat(percent: Decimal) -> String {
     let p = percent.max(Decimal::ZERO).min(Decimal::ONE_HUNDRED);
-    let hue = (p * Decimal::new(12, 1)).round();
+    // Stretched over 40–100%, where units' indices lie, so neighbours differ visibly.
+    let hue = ((p - dec(40)).max(Decimal::ZERO) * dec(2))
+        .min(dec(120))
+        .round();
     format!("hsl({hue}, 62%, 52%)")
 }
 
@@ -230,7 +233,7 @@ fn ranking(h: &mut String, report: &BatchReport) {
     let plot_w = dec(600);
     let bar_h = dec(18);
     let gap = dec(6);
-    let top = dec(24);
+    let top = dec(28);
     let height = top + (bar_h + gap) * dec(bars.len() as i64) + dec(10);
     let width = label_w + plot_w + dec(70);
     let scale = plot_w / Decimal::ONE_HUNDRED;
@@ -240,21 +243,29 @@ fn ranking(h: &mut String, report: &BatchReport) {
         c(width),
         c(height)
     );
-    for band in &report.ruleset.meta.grades {
-        if let Some((lower, _)) = band.interval.lower {
-            if lower > Decimal::ZERO && lower < Decimal::ONE_HUNDRED {
-                let x = label_w + lower * scale;
-                let _ = writeln!(
-                    h,
-                    "<line x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"#9aa5b1\" stroke-dasharray=\"4 3\"/><text x=\"{x}\" y=\"14\" font-size=\"11\" text-anchor=\"middle\" fill=\"#616e7c\">{}% {}</text>",
-                    c(top - dec(4)),
-                    c(height - dec(6)),
-                    format_decimal(lower),
-                    esc(&band.name),
-                    x = c(x)
-                );
-            }
-        }
+    let mut thresholds: Vec<(Decimal, &str)> = report
+        .ruleset
+        .meta
+        .grades
+        .iter()
+        .filter_map(|b| b.interval.lower.map(|(l, _)| (l, b.name.as_str())))
+        .filter(|(l, _)| *l > Decimal::ZERO && *l < Decimal::ONE_HUNDRED)
+        .collect();
+    thresholds.sort();
+    for (k, (lower, name)) in thresholds.iter().enumerate() {
+        let x = label_w + *lower * scale;
+        // Neighbouring labels alternate between two lines so they never overlap.
+        let y = if k % 2 == 0 { dec(10) } else { dec(21) };
+        let _ = writeln!(
+            h,
+            "<line x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"#9aa5b1\" stroke-dasharray=\"4 3\"/><text x=\"{x}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#616e7c\">{} từ {}%</text>",
+            c(top - dec(2)),
+            c(height - dec(6)),
+            c(y),
+            esc(name),
+            format_decimal(*lower),
+            x = c(x)
+        );
     }
     for (i, (name, p, grade)) in bars.iter().enumerate() {
         let y = top + (bar_h + gap) * dec(i as i64);
@@ -289,11 +300,7 @@ fn grades(h: &mut String, report: &BatchReport) {
                 .as_deref()
                 .map(|n| badge(report, Some(n)))
                 .unwrap_or_else(|| "Chưa xếp loại".into()),
-            if g.band.is_empty() {
-                String::new()
-            } else {
-                esc(&format!("{}%", g.band))
-            },
+            esc(&g.band),
             g.count
         );
     }
@@ -555,14 +562,11 @@ fn lost(h: &mut String, report: &BatchReport) {
                 )
             })
             .collect();
-        let (max, achieved, lost_sum) = areas.iter().fold(
-            (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO),
-            |(m, a, l), r| (m + r.max, a + r.achieved, l + r.lost),
-        );
+        let (max, achieved, lost_sum) = crate::batch::lost::total_lost(rs, &unit.result);
         let _ = writeln!(
             h,
             "<tr class=\"total\"><td></td><td>{} ({})</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td></td></tr></tbody></table>",
-            if unit.result.is_complete() { "Tổng" } else { "Tổng các lĩnh vực đã chấm" },
+            if unit.result.is_complete() { "Tổng" } else { "Tổng các tiêu chí đã chấm" },
             lost_areas.join(", "),
             format_decimal(max),
             format_decimal(achieved),

@@ -164,17 +164,7 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
             g.grade.as_deref().unwrap_or("Chưa xếp loại"),
             &s.text,
         )?;
-        text(
-            sheet,
-            r,
-            1,
-            &if g.band.is_empty() {
-                String::new()
-            } else {
-                format!("{}%", g.band)
-            },
-            &s.text,
-        )?;
+        text(sheet, r, 1, &g.band.clone(), &s.text)?;
         num(sheet, r, 2, Some(Decimal::from(g.count)), &s.number)?;
     }
     sheet.set_column_width(0, 18)?;
@@ -358,16 +348,17 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
             }
         }
         let r = 4 + rs.nodes.len() as u32;
-        text(sheet, r, 1, "TỔNG", &s.bold)?;
-        num(sheet, r, 2, Some(unit.result.max), &s.bold_number)?;
-        num(sheet, r, 3, Some(unit.result.achieved), &s.bold_number)?;
-        num(
-            sheet,
-            r,
-            4,
-            Some(unit.result.max - unit.result.achieved),
-            &s.bold_number,
-        )?;
+        // Sums over the scored criteria: the unit's total when its data is complete.
+        let (max, achieved, lost_sum) = crate::batch::lost::total_lost(rs, &unit.result);
+        let label = if unit.result.is_complete() {
+            "TỔNG"
+        } else {
+            "TỔNG (các tiêu chí đã chấm)"
+        };
+        text(sheet, r, 1, label, &s.bold)?;
+        num(sheet, r, 2, Some(max), &s.bold_number)?;
+        num(sheet, r, 3, Some(achieved), &s.bold_number)?;
+        num(sheet, r, 4, Some(lost_sum), &s.bold_number)?;
         // Points lost, most first.
         let (lost, _) = report.lost(unit);
         let start = r + 2;
