@@ -40,9 +40,10 @@ pub fn run(args: Args) -> Outcome {
         }
     }
     let index = match &args.unit {
-        Some(name) => all
-            .iter()
-            .position(|u| name_key(u.unit.trim()) == name_key(name.trim())),
+        Some(name) => {
+            let key = |s: &str| name_key(&s.trim().to_lowercase());
+            all.iter().position(|u| key(&u.unit) == key(name))
+        }
         None if all.len() == 1 => Some(0),
         None => {
             let names: Vec<&str> = all.iter().map(|u| u.unit.as_str()).collect();
