@@ -95,7 +95,8 @@ year = 2024
     assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
     assert_eq!(diagnostics[0].code, "D007");
     let rows = compare_targets(&rs, &c.result, &targets);
-    let got: Vec<(&str, Decimal, Option<Decimal>, Option<Decimal>, bool)> = rows
+    type Row<'a> = (&'a str, Decimal, Option<Decimal>, Option<Decimal>, bool);
+    let got: Vec<Row> = rows
         .iter()
         .map(|r| {
             (
