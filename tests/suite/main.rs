@@ -6,3 +6,4 @@ mod common;
 mod html_report;
 mod lost_targets;
 mod province;
+mod worklists;
