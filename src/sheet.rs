@@ -58,13 +58,114 @@ impl Cell {
     }
 }
 
-/// A sheet's cells by row. `rows[i]` is spreadsheet row `first_row + i` (1-based).
+/// A sheet's cells by row: row `i` is spreadsheet row `first_row + i` (1-based). A CSV
+/// sheet keeps its text and reads a row's cells when asked, so a large sheet takes little
+/// more memory than its file.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Grid {
     pub name: Option<String>,
     pub first_row: usize,
     pub first_column: usize,
-    pub rows: Vec<Vec<Cell>>,
+    store: Store,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Store {
+    Cells(Vec<Vec<Cell>>),
+    /// The text and the byte offset where each record starts (and the end).
+    Csv {
+        text: String,
+        delimiter: u8,
+        starts: Vec<usize>,
+    },
+}
+
+impl Default for Store {
+    fn default() -> Self {
+        Store::Cells(Vec::new())
+    }
+}
+
+fn text_cell(c: &str) -> Cell {
+    if c.trim().is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(c.to_string())
+    }
+}
+
+impl Grid {
+    /// A grid of cells starting at A1.
+    pub fn from_rows(rows: Vec<Vec<Cell>>) -> Grid {
+        Grid {
+            name: None,
+            first_row: 1,
+            first_column: 1,
+            store: Store::Cells(rows),
+        }
+    }
+
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        match &self.store {
+            Store::Cells(rows) => rows.len(),
+            Store::Csv { starts, .. } => starts.len().saturating_sub(1),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The cells of row `i` (0-based; empty past the end).
+    pub fn row(&self, i: usize) -> Vec<Cell> {
+        match &self.store {
+            Store::Cells(rows) => rows.get(i).cloned().unwrap_or_default(),
+            Store::Csv {
+                text,
+                delimiter,
+                starts,
+            } => {
+                let (Some(&start), Some(&end)) = (starts.get(i), starts.get(i + 1)) else {
+                    return Vec::new();
+                };
+                let slice = &text[start..end];
+                let mut reader = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .delimiter(*delimiter)
+                    .buffer_capacity(slice.len() + 64)
+                    .from_reader(slice.as_bytes());
+                let mut record = csv::StringRecord::new();
+                match reader.read_record(&mut record) {
+                    Ok(true) => record.iter().map(text_cell).collect(),
+                    _ => Vec::new(),
+                }
+            }
+        }
+    }
+
+    /// Every row's cells, in order.
+    pub fn rows(&self) -> impl Iterator<Item = Vec<Cell>> + '_ {
+        (0..self.len()).map(|i| self.row(i))
+    }
+
+    /// Whether row `i` holds anything.
+    pub fn has_data(&self, i: usize) -> bool {
+        match &self.store {
+            Store::Cells(rows) => rows.get(i).is_some_and(|r| r.iter().any(|c| !c.is_empty())),
+            Store::Csv {
+                text,
+                delimiter,
+                starts,
+            } => match (starts.get(i), starts.get(i + 1)) {
+                (Some(&start), Some(&end)) => text[start..end]
+                    .bytes()
+                    .any(|b| b != *delimiter && b != b'"' && !b.is_ascii_whitespace()),
+                _ => false,
+            },
+        }
+    }
 }
 
 /// "A", "B", …, "Z", "AA": the spreadsheet name of a 1-based column.
@@ -151,28 +252,22 @@ fn csv_delimiter(text: &str) -> u8 {
 /// Reads a CSV text into a grid (every cell is text).
 pub fn csv_grid(text: &str) -> Result<Grid, Box<SheetProblem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let delimiter = csv_delimiter(text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(csv_delimiter(text))
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
+    let mut starts = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
+        let start = reader.position().byte() as usize;
         match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => rows.push(
-                record
-                    .iter()
-                    .map(|c| {
-                        if c.trim().is_empty() {
-                            Cell::Empty
-                        } else {
-                            Cell::Text(c.to_string())
-                        }
-                    })
-                    .collect(),
-            ),
+            Ok(false) => {
+                starts.push(text.len());
+                break;
+            }
+            Ok(true) => starts.push(start),
             Err(e) => {
                 let row = e.position().map(|p| p.line() as usize);
                 return Err(Box::new(SheetProblem {
@@ -193,7 +288,11 @@ pub fn csv_grid(text: &str) -> Result<Grid, Box<SheetProblem>> {
         name: None,
         first_row: 1,
         first_column: 1,
-        rows,
+        store: Store::Csv {
+            text: text.to_string(),
+            delimiter,
+            starts,
+        },
     })
 }
 
@@ -241,7 +340,7 @@ pub fn workbook_grid(bytes: &[u8], sheet: Option<&str>) -> Result<Grid, String> 
         name: Some(name),
         first_row,
         first_column,
-        rows,
+        store: Store::Cells(rows),
     })
 }
 
@@ -484,15 +583,10 @@ pub struct Sheet {
 impl Sheet {
     /// Reads the header row (the first non-empty row) and classifies the columns.
     pub fn new(ruleset: &Ruleset, grid: Grid, options: SheetOptions) -> Sheet {
-        let header_index = grid
-            .rows
-            .iter()
-            .position(|r| r.iter().any(|c| !c.is_empty()))
-            .unwrap_or(0);
+        let header_index = (0..grid.len()).find(|&i| grid.has_data(i)).unwrap_or(0);
         let header_row = grid.first_row + header_index;
-        let empty = Vec::new();
-        let header = grid.rows.get(header_index).unwrap_or(&empty);
-        let (columns, problems) = columns(ruleset, header, header_row, grid.first_column);
+        let header = grid.row(header_index);
+        let (columns, problems) = columns(ruleset, &header, header_row, grid.first_column);
         let headers = header.iter().map(Cell::text).collect();
         Sheet {
             header_row,
@@ -508,8 +602,8 @@ impl Sheet {
 
     /// The indices (into the grid) of the rows that hold data.
     pub fn data_rows(&self) -> Vec<usize> {
-        (self.header_index + 1..self.grid.rows.len())
-            .filter(|&i| self.grid.rows[i].iter().any(|c| !c.is_empty()))
+        (self.header_index + 1..self.grid.len())
+            .filter(|&i| self.grid.has_data(i))
             .collect()
     }
 
@@ -545,8 +639,7 @@ impl Sheet {
             };
             raw.decimal_separator = Some((s.to_string(), 0..0));
         }
-        let empty = Vec::new();
-        let cells = self.grid.rows.get(index).unwrap_or(&empty);
+        let cells = self.grid.row(index);
         for (i, cell) in cells.iter().enumerate() {
             let Some(&column) = self.columns.get(i) else {
                 if !cell.is_empty() {

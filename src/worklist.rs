@@ -552,7 +552,8 @@ fn read_form_grid(name: &str, grid: &Grid) -> Result<Form, String> {
         Cell::Error(e) => e.clone(),
     };
     let mut header_at = None;
-    for (i, row) in grid.rows.iter().enumerate() {
+    for (i, row) in grid.rows().enumerate() {
+        let row = row.as_slice();
         let r = grid.first_row + i;
         let span: Span = r..r + 1;
         let label = fold(&text(&at(row, 0)));

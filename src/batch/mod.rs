@@ -13,7 +13,7 @@ pub mod lost;
 pub mod rank;
 pub mod stages;
 
-use crate::data::{resolve, DataFormat, Stage, UnitData};
+use crate::data::{DataFormat, Resolver, Stage, UnitData};
 use crate::diagnostic::{has_errors, Diagnostic};
 use crate::eval::{best_values, evaluate_with_best, UnitResult};
 use crate::model::Ruleset;
@@ -127,7 +127,7 @@ pub struct Loaded {
 /// A source of units, read one at a time (twice when the ruleset uses `best(…)`).
 pub trait Units {
     fn count(&self) -> usize;
-    fn load(&self, ruleset: &Ruleset, index: usize) -> Loaded;
+    fn load(&self, resolver: &Resolver, index: usize) -> Loaded;
     /// Problems of the source as a whole (a sheet's header).
     fn problems(&self) -> Vec<Problem> {
         Vec::new()
@@ -144,9 +144,15 @@ impl Units for FileUnits {
         self.files.len()
     }
 
-    fn load(&self, ruleset: &Ruleset, index: usize) -> Loaded {
+    fn load(&self, resolver: &Resolver, index: usize) -> Loaded {
         let (name, text) = &self.files[index];
-        let (data, diagnostics) = crate::data::load(ruleset, text, DataFormat::from_path(name));
+        let (data, diagnostics) = match crate::data::read_raw(text, DataFormat::from_path(name)) {
+            Ok(raw) => {
+                let (data, diagnostics) = resolver.resolve(&raw);
+                (Some(data), diagnostics)
+            }
+            Err(d) => (None, vec![*d]),
+        };
         let unit = data.as_ref().map(|d| d.unit.clone());
         let bad = data.is_none() || has_errors(&diagnostics);
         Loaded {
@@ -189,8 +195,8 @@ impl Units for SheetUnits {
         self.rows.len()
     }
 
-    fn load(&self, ruleset: &Ruleset, index: usize) -> Loaded {
-        let (row, sheet_problems) = self.sheet.row(ruleset, self.rows[index]);
+    fn load(&self, resolver: &Resolver, index: usize) -> Loaded {
+        let (row, sheet_problems) = self.sheet.row(resolver.ruleset(), self.rows[index]);
         let unit = row
             .raw
             .unit
@@ -216,7 +222,7 @@ impl Units for SheetUnits {
             });
             raw.unit = Some((String::new(), 0..0));
         }
-        let (data, diagnostics) = resolve(ruleset, &raw);
+        let (data, diagnostics) = resolver.resolve(&raw);
         let bad = has_errors(&diagnostics) || problems.iter().any(|p| p.diagnostic.is_error());
         for d in diagnostics {
             let placed = self.sheet.place(row.row, unit.as_deref(), d);
@@ -250,10 +256,10 @@ impl Units for Chain<'_> {
         self.sources.iter().map(|s| s.count()).sum()
     }
 
-    fn load(&self, ruleset: &Ruleset, mut index: usize) -> Loaded {
+    fn load(&self, resolver: &Resolver, mut index: usize) -> Loaded {
         for source in &self.sources {
             if index < source.count() {
-                return source.load(ruleset, index);
+                return source.load(resolver, index);
             }
             index -= source.count();
         }
@@ -365,6 +371,7 @@ impl Batch {
 /// Scores every unit of a source. `progress` is called after each unit with the number done.
 pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usize)) -> Batch {
     let count = units.count();
+    let resolver = Resolver::new(ruleset);
     let mut batch = Batch {
         problems: units.problems(),
         ..Batch::default()
@@ -374,7 +381,7 @@ pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usiz
     let mut best_appraised = vec![None; ruleset.best_slots];
     if ruleset.best_slots > 0 {
         for index in 0..count {
-            if let Some(data) = units.load(ruleset, index).data {
+            if let Some(data) = units.load(&resolver, index).data {
                 let own = best_values(ruleset, std::slice::from_ref(&data));
                 let best = match data.stage {
                     Stage::SelfAssessment => &mut best_self,
@@ -386,7 +393,7 @@ pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usiz
     }
     let mut seen: Vec<(String, Stage, Origin)> = Vec::new();
     for index in 0..count {
-        let loaded = units.load(ruleset, index);
+        let loaded = units.load(&resolver, index);
         batch.problems.extend(loaded.problems);
         let Some(data) = loaded.data else {
             batch.not_scored.push(NotScored {

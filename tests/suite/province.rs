@@ -509,7 +509,7 @@ fn the_cli_scores_the_province_and_writes_reports() {
     assert_eq!(&sheets[..3], ["Xếp hạng", "Xếp loại", "Tự ĐG - Thẩm định"]);
     assert_eq!(sheets.len(), 3 + 29);
     let grid = workbook_grid(&bytes, Some("Xếp hạng")).unwrap();
-    let row = &grid.rows[4 - (grid.first_row - 1)];
+    let row = grid.row(4 - (grid.first_row - 1));
     assert_eq!(row[1], chiso::sheet::Cell::Text("Đơn vị 01".into()));
     assert_eq!(row[2], chiso::sheet::Cell::Number("100".into()));
     assert_eq!(row[4], chiso::sheet::Cell::Number("100".into()));

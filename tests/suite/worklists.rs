@@ -112,7 +112,7 @@ fn fill_xlsx(template: &[u8], overrides: &[(&str, &str)]) -> Vec<u8> {
     let grid = workbook_grid(template, None).unwrap();
     let mut wb = rust_xlsxwriter::Workbook::new();
     let sheet = wb.add_worksheet();
-    for (r, row) in grid.rows.iter().enumerate() {
+    for (r, row) in grid.rows().enumerate() {
         let r = (grid.first_row + r - 1) as u32;
         let kind = match row.first() {
             Some(Cell::Text(t)) => t.clone(),
