@@ -86,6 +86,43 @@ impl Default for Store {
     }
 }
 
+/// The fields of one CSV record (already checked by the csv crate when the grid was read):
+/// quoted fields may hold delimiters, line breaks and doubled quotes.
+fn split_record(record: &str, delimiter: char) -> Vec<String> {
+    let record = record.strip_suffix('\n').unwrap_or(record);
+    let record = record.strip_suffix('\r').unwrap_or(record);
+    let mut fields = Vec::new();
+    let mut field = String::new();
+    let mut chars = record.chars().peekable();
+    let mut at_start = true;
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    field.push('"');
+                    chars.next();
+                } else {
+                    quoted = false;
+                }
+            } else {
+                field.push(c);
+            }
+        } else if c == delimiter {
+            fields.push(std::mem::take(&mut field));
+            at_start = true;
+            continue;
+        } else if c == '"' && at_start {
+            quoted = true;
+        } else {
+            field.push(c);
+        }
+        at_start = false;
+    }
+    fields.push(field);
+    fields
+}
+
 fn text_cell(c: &str) -> Cell {
     if c.trim().is_empty() {
         Cell::Empty
@@ -125,23 +162,15 @@ impl Grid {
                 text,
                 delimiter,
                 starts,
-            } => {
-                let (Some(&start), Some(&end)) = (starts.get(i), starts.get(i + 1)) else {
-                    return Vec::new();
-                };
-                let slice = &text[start..end];
-                let mut reader = csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .flexible(true)
-                    .delimiter(*delimiter)
-                    .buffer_capacity(slice.len() + 64)
-                    .from_reader(slice.as_bytes());
-                let mut record = csv::StringRecord::new();
-                match reader.read_record(&mut record) {
-                    Ok(true) => record.iter().map(text_cell).collect(),
-                    _ => Vec::new(),
+            } => match (starts.get(i), starts.get(i + 1)) {
+                (Some(&start), Some(&end)) => {
+                    split_record(&text[start..end], char::from(*delimiter))
+                        .iter()
+                        .map(|c| text_cell(c))
+                        .collect()
                 }
-            }
+                _ => Vec::new(),
+            },
         }
     }
 
@@ -860,6 +889,17 @@ mod tests {
         assert_eq!(excel_number(2534.0).as_deref(), Some("2534"));
         assert_eq!(excel_number(86.471).as_deref(), Some("86.471"));
         assert_eq!(excel_number(f64::NAN), None);
+    }
+
+    #[test]
+    fn records_split_like_csv() {
+        assert_eq!(split_record("a;b;;c\r\n", ';'), ["a", "b", "", "c"]);
+        assert_eq!(
+            split_record("\"x; y\";\"say \"\"hi\"\"\";\"two\nlines\"\n", ';'),
+            ["x; y", "say \"hi\"", "two\nlines"]
+        );
+        assert_eq!(split_record("1,5;2", ';'), ["1,5", "2"]);
+        assert_eq!(split_record("", ','), [""]);
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub mod stages;
 
 use crate::data::{DataFormat, Resolver, Stage, UnitData};
 use crate::diagnostic::{has_errors, Diagnostic};
-use crate::eval::{best_values, evaluate_with_best, UnitResult};
+use crate::eval::{best_values, evaluate_with_best, NodeResult, Status, UnitResult};
 use crate::model::Ruleset;
 use crate::sheet::{Sheet, SheetProblem};
 use crate::text::name_key;
@@ -276,11 +276,127 @@ impl Units for Chain<'_> {
     }
 }
 
+/// A unit's result as a batch keeps it: the totals as [`UnitResult`] has them, and per node
+/// its score, maximum and status packed in 36 bytes (a [`crate::eval::NodeResult`] takes
+/// 80), so a province's ten thousand communes fit in a few tens of megabytes.
+/// [`PackedResult::node`] and [`PackedResult::unpack`] give the engine's types back; a
+/// parent's `exact` sum comes back equal to its (rounded) score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PackedResult {
+    pub unit: String,
+    pub stage: Stage,
+    pub achieved: Decimal,
+    pub achieved_exact: Decimal,
+    pub max: Decimal,
+    pub percent: Option<Decimal>,
+    pub grade: Option<String>,
+    pub missing: Vec<(crate::eval::MissingItem, Vec<usize>)>,
+    nodes: Vec<PackedNode>,
+    /// Why nodes are not evaluated.
+    reasons: Vec<(usize, String)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct PackedNode {
+    score: Decimal,
+    max: Decimal,
+    /// The status (0 scored, 1 not evaluated, 2 survey, 3 missing, 4 failed), `HAS_SCORE`
+    /// when `score` holds one.
+    status: u8,
+}
+
+const HAS_SCORE: u8 = 0x80;
+
+impl PackedResult {
+    pub fn pack(result: UnitResult) -> Self {
+        let mut reasons = Vec::new();
+        let nodes = result
+            .nodes
+            .into_iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let status = match n.status {
+                    Status::Scored => 0,
+                    Status::NotEvaluated(reason) => {
+                        reasons.push((i, reason));
+                        1
+                    }
+                    Status::Survey => 2,
+                    Status::Missing => 3,
+                    Status::Failed => 4,
+                };
+                PackedNode {
+                    score: n.score.unwrap_or_default(),
+                    max: n.max,
+                    status: status | if n.score.is_some() { HAS_SCORE } else { 0 },
+                }
+            })
+            .collect();
+        PackedResult {
+            unit: result.unit,
+            stage: result.stage,
+            achieved: result.achieved,
+            achieved_exact: result.achieved_exact,
+            max: result.max,
+            percent: result.percent,
+            grade: result.grade,
+            missing: result.missing,
+            nodes,
+            reasons,
+        }
+    }
+
+    /// The result of node `index`.
+    pub fn node(&self, index: usize) -> NodeResult {
+        let n = self.nodes[index];
+        let score = (n.status & HAS_SCORE != 0).then_some(n.score);
+        let status = match n.status & !HAS_SCORE {
+            0 => Status::Scored,
+            1 => Status::NotEvaluated(
+                self.reasons
+                    .iter()
+                    .find(|(i, _)| *i == index)
+                    .map(|(_, r)| r.clone())
+                    .unwrap_or_default(),
+            ),
+            2 => Status::Survey,
+            3 => Status::Missing,
+            _ => Status::Failed,
+        };
+        NodeResult {
+            score,
+            exact: score,
+            max: n.max,
+            status,
+        }
+    }
+
+    /// Whether every node could be scored (as [`UnitResult::is_complete`]).
+    pub fn is_complete(&self) -> bool {
+        self.missing.is_empty() && !self.nodes.iter().any(|n| n.status & !HAS_SCORE == 4)
+    }
+
+    /// The engine's result again, for renderers that take one.
+    pub fn unpack(&self) -> UnitResult {
+        UnitResult {
+            unit: self.unit.clone(),
+            stage: self.stage,
+            nodes: (0..self.nodes.len()).map(|i| self.node(i)).collect(),
+            achieved: self.achieved,
+            achieved_exact: self.achieved_exact,
+            max: self.max,
+            percent: self.percent,
+            grade: self.grade.clone(),
+            missing: self.missing.clone(),
+        }
+    }
+}
+
 /// A unit scored, with what the reports need of its data.
 #[derive(Debug, Clone)]
 pub struct Scored {
     pub origin: Origin,
-    pub result: UnitResult,
+    pub result: PackedResult,
     pub year: Option<u32>,
     /// `[claimed]` of a self-assessment, by node.
     pub claimed: Vec<(usize, Decimal)>,
@@ -452,7 +568,7 @@ pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usiz
                 .filter_map(|(i, n)| n.clone().map(|n| (i, n)))
                 .collect(),
             areas,
-            result: outcome.result,
+            result: PackedResult::pack(outcome.result),
         });
         progress(index + 1);
     }
@@ -496,4 +612,29 @@ pub fn percent_of(ruleset: &Ruleset, part: Decimal, whole: Decimal) -> Option<De
     }
     let p = part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole)?;
     Some(round_percent(ruleset, p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_results_unpack_to_the_engine_result() {
+        let analysis = crate::analyze(include_str!("../../tests/fixtures/batch/huyen-mau.chiso"));
+        let rs = &analysis.ruleset;
+        let text = "unit = \"X\"\n[inputs]\n\"kế_hoạch_đúng_hạn\" = true\n\"nhiệm_vụ_kế_hoạch\" = 10\n\"nhiệm_vụ_hoàn_thành\" = 9\n\"hồ_sơ_đúng_hạn\" = 0\n\"hồ_sơ_đã_giải_quyết\" = 0\n\"hồ_sơ_trực_tuyến\" = 400\n\"hồ_sơ_tiếp_nhận\" = 300\n[points]\n\"1.2\" = 1.5\n";
+        let (data, _) = crate::data::load(rs, text, DataFormat::Toml);
+        let result = crate::eval::evaluate(rs, &data.unwrap()).result;
+        // Scored, not evaluated (3.4.1), failed (7.2.2), missing and survey nodes all occur.
+        for status in ["scored", "not_evaluated", "failed", "missing", "survey"] {
+            assert!(
+                result.nodes.iter().any(|n| n.status.as_str() == status),
+                "{status}"
+            );
+        }
+        let packed = PackedResult::pack(result.clone());
+        assert_eq!(packed.unpack(), result);
+        assert_eq!(packed.is_complete(), result.is_complete());
+        assert_eq!(std::mem::size_of::<PackedNode>(), 36);
+    }
 }

@@ -70,7 +70,7 @@ pub fn compare(
     for index in (0..n).rev() {
         let Some(s) = self_ else { break };
         let node = &ruleset.nodes[index];
-        let result = &s.result.nodes[index];
+        let result = &s.result.node(index);
         if matches!(result.status, Status::NotEvaluated(_)) {
             continue;
         }
@@ -81,7 +81,7 @@ pub fn compare(
                 let children: Vec<Option<Decimal>> = node
                     .children
                     .iter()
-                    .filter(|&&c| !matches!(s.result.nodes[c].status, Status::NotEvaluated(_)))
+                    .filter(|&&c| !matches!(s.result.node(c).status, Status::NotEvaluated(_)))
                     .map(|&c| self_scores[c])
                     .collect();
                 if children.iter().all(Option::is_some) {
@@ -95,13 +95,13 @@ pub fn compare(
     let mut rows = Vec::with_capacity(n);
     for (index, node) in ruleset.nodes.iter().enumerate() {
         let claimed = self_.and_then(|s| s.claimed(index));
-        let computed = self_.and_then(|s| scored(&s.result.nodes[index]));
-        let appraised_score = appraised.and_then(|a| scored(&a.result.nodes[index]));
+        let computed = self_.and_then(|s| scored(&s.result.node(index)));
+        let appraised_score = appraised.and_then(|a| scored(&a.result.node(index)));
         let self_score = self_scores[index];
         let not_evaluated = [self_, appraised]
             .iter()
             .flatten()
-            .any(|u| matches!(u.result.nodes[index].status, Status::NotEvaluated(_)));
+            .any(|u| matches!(u.result.node(index).status, Status::NotEvaluated(_)));
         rows.push(StageRow {
             node: index,
             max: node.max,
@@ -122,7 +122,7 @@ pub fn compare(
         let roots: Vec<Option<Decimal>> = ruleset
             .roots
             .iter()
-            .filter(|&&r| !matches!(s.result.nodes[r].status, Status::NotEvaluated(_)))
+            .filter(|&&r| !matches!(s.result.node(r).status, Status::NotEvaluated(_)))
             .map(|&r| self_scores[r])
             .collect();
         roots

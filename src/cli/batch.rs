@@ -111,7 +111,7 @@ pub fn print_problems(ruleset: &Ruleset, sources: &Sources, batch: &Batch) {
     for unit in &batch.units {
         if !unit.result.missing.is_empty() {
             let outcome = chiso::eval::UnitOutcome {
-                result: unit.result.clone(),
+                result: unit.result.unpack(),
                 diagnostics: Vec::new(),
             };
             out.push_str(&format!("{}: ", unit.origin));

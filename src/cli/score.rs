@@ -83,7 +83,8 @@ pub fn run(args: Args) -> Outcome {
     for unit in &view.unmatched_targets {
         eprintln!("warning: targets for “{unit}” match no unit of the batch");
     }
-    let results: Vec<_> = batch.units.iter().map(|u| &u.result).collect();
+    let unpacked: Vec<_> = batch.units.iter().map(|u| u.result.unpack()).collect();
+    let results: Vec<_> = unpacked.iter().collect();
     let several = batch.units.len() + batch.not_scored.len() > 1;
     let extras = several || !view.comparisons.is_empty() || !view.targets.is_empty();
     let output = args.output.as_deref();

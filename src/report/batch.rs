@@ -40,7 +40,7 @@ impl<'a> BatchReport<'a> {
                 .filter(|(_, u)| u.result.stage == ranking.stage)
                 .find(|(_, u)| name_key(u.unit().trim()) == name_key(unit.trim()));
             match found {
-                Some((i, u)) => matched.push((i, compare_targets(ruleset, &u.result, t))),
+                Some((i, u)) => matched.push((i, compare_targets(ruleset, &u.result.unpack(), t))),
                 None => unmatched.push(unit),
             }
         }
@@ -65,8 +65,8 @@ impl<'a> BatchReport<'a> {
 
     pub fn lost(&self, unit: &Scored) -> (Vec<LostRow>, Vec<LostRow>) {
         (
-            lost_points(self.ruleset, &unit.result),
-            area_lost(self.ruleset, &unit.result),
+            lost_points(self.ruleset, &unit.result.unpack()),
+            area_lost(self.ruleset, &unit.result.unpack()),
         )
     }
 
@@ -373,7 +373,7 @@ pub fn text(report: &BatchReport, markdown: bool) -> String {
                 r.owner.clone().unwrap_or_default(),
             ]);
         }
-        let (max, achieved, lost_sum) = crate::batch::lost::total_lost(rs, &unit.result);
+        let (max, achieved, lost_sum) = crate::batch::lost::total_lost(rs, &unit.result.unpack());
         t.rows.push(vec![
             String::new(),
             if unit.result.is_complete() {
@@ -443,7 +443,7 @@ pub fn json(report: &BatchReport) -> Json {
         .iter()
         .enumerate()
         .map(|(i, unit)| {
-            let mut object = super::unit_json(rs, &unit.result);
+            let mut object = super::unit_json(rs, &unit.result.unpack());
             let rank = report.ranking.rows.iter().find(|r| r.unit == i);
             let areas: Vec<Json> = unit
                 .areas

@@ -562,7 +562,7 @@ fn lost(h: &mut String, report: &BatchReport) {
                 )
             })
             .collect();
-        let (max, achieved, lost_sum) = crate::batch::lost::total_lost(rs, &unit.result);
+        let (max, achieved, lost_sum) = crate::batch::lost::total_lost(rs, &unit.result.unpack());
         let _ = writeln!(
             h,
             "<tr class=\"total\"><td></td><td>{} ({})</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td></td></tr></tbody></table>",

@@ -307,9 +307,10 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
             heads.extend(["Phấn đấu", "Đạt − phấn đấu"]);
         }
         header(sheet, 3, &heads, &s)?;
+        let result = unit.result.unpack();
         for (i, node) in rs.nodes.iter().enumerate() {
             let r = 4 + i as u32;
-            let res = &unit.result.nodes[i];
+            let res = &result.nodes[i];
             let (fmt_text, fmt_num) = if node.is_leaf() {
                 (&s.text, &s.number)
             } else {
@@ -349,7 +350,7 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
         }
         let r = 4 + rs.nodes.len() as u32;
         // Sums over the scored criteria: the unit's total when its data is complete.
-        let (max, achieved, lost_sum) = crate::batch::lost::total_lost(rs, &unit.result);
+        let (max, achieved, lost_sum) = crate::batch::lost::total_lost(rs, &result);
         let label = if unit.result.is_complete() {
             "TỔNG"
         } else {

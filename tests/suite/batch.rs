@@ -83,7 +83,7 @@ fn a_province_sheet_is_scored_ranked_and_graded() {
     assert_eq!(c.result.grade.as_deref(), Some("Trung bình"));
     // 7.2.9 against the best unit of the batch (A, B and D: 0.1): 0.05 / 0.1 × 1.5.
     let i729 = rs.node_index("7.2.9").unwrap();
-    assert_eq!(c.result.nodes[i729].score, Some(dec!(0.75)));
+    assert_eq!(c.result.node(i729).score, Some(dec!(0.75)));
     // D: 3.4.1 not evaluated, 17.5 of 18.5 = 94.594… → 94.59.
     let d = b.units.iter().find(|u| u.unit() == "UBND huyện D").unwrap();
     assert_eq!(d.result.max, dec!(18.5));

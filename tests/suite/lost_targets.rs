@@ -94,7 +94,7 @@ year = 2024
     // Area 8's target 7 is above its maximum 6: an error, and the target is dropped.
     assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
     assert_eq!(diagnostics[0].code, "D007");
-    let rows = compare_targets(&rs, &c.result, &targets);
+    let rows = compare_targets(&rs, &c.result.unpack(), &targets);
     type Row<'a> = (&'a str, Decimal, Option<Decimal>, Option<Decimal>, bool);
     let got: Vec<Row> = rows
         .iter()
