@@ -3,7 +3,7 @@
 //! against a checked ruleset into input slots, so evaluation does no name lookups.
 
 use crate::diagnostic::{Diagnostic, Span};
-use crate::model::{InputType, Node, Rule, Ruleset, Value};
+use crate::model::{InputType, Node, Ruleset, Value};
 use crate::text::{did_you_mean, name_key, parse_decimal_text, DecimalSeparator};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -184,7 +184,11 @@ mod toml_shape {
 fn read_toml(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
     let shape: toml_shape::Unit = toml::from_str(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
-        let non_ascii_key = e.message().contains("invalid key") && text.get(span.clone()).is_some_and(|s| !s.is_ascii() || s.is_empty());
+        // A bare key with Vietnamese letters is the commonest mistake: TOML wants it quoted.
+        let line_start = text[..span.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+        let line = text[line_start..].lines().next().unwrap_or_default();
+        let key = line.split('=').next().unwrap_or_default().trim();
+        let non_ascii_key = line.contains('=') && !key.starts_with('"') && !key.is_ascii();
         let help = if non_ascii_key {
             "TOML names with Vietnamese letters must be quoted: \"hồ_sơ_tiếp_nhận\" = 2534"
         } else {
@@ -366,277 +370,221 @@ fn offset_of_line_col(text: &str, line: usize, column: usize) -> usize {
 
 /// Resolves a raw unit against a ruleset: names to slots, values to their input's type.
 pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) {
-    Resolver::new(ruleset).resolve(raw)
-}
-
-/// [`resolve`] for many units of one ruleset: the names are indexed once.
-pub struct Resolver<'r> {
-    ruleset: &'r Ruleset,
-    nodes: std::collections::HashMap<&'r str, usize>,
-    inputs: std::collections::HashMap<&'r str, usize>,
-}
-
-impl<'r> Resolver<'r> {
-    pub fn new(ruleset: &'r Ruleset) -> Self {
-        let mut nodes = std::collections::HashMap::with_capacity(ruleset.nodes.len());
-        for (i, n) in ruleset.nodes.iter().enumerate() {
-            nodes.entry(n.id.as_str()).or_insert(i);
-        }
-        let mut inputs = std::collections::HashMap::with_capacity(ruleset.inputs.len());
-        for (i, input) in ruleset.inputs.iter().enumerate() {
-            inputs.entry(input.name.as_str()).or_insert(i);
-        }
-        Resolver {
-            ruleset,
-            nodes,
-            inputs,
-        }
-    }
-
-    pub fn ruleset(&self) -> &'r Ruleset {
-        self.ruleset
-    }
-
-    /// A node by id (as [`Ruleset::node_index`]).
-    fn node(&self, id: &str) -> Option<usize> {
-        self.nodes.get(id).copied()
-    }
-
-    /// An input's slot: the exact declared name first (what sheets and templates write), then
-    /// the normalised name key.
-    fn input(&self, name: &str) -> Option<usize> {
-        self.inputs
-            .get(name)
-            .copied()
-            .or_else(|| self.ruleset.input_index(name))
-    }
-
-    /// Resolves one raw unit.
-    pub fn resolve(&self, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) {
-        let ruleset = self.ruleset;
-        let mut diagnostics = Vec::new();
-        let mut data = UnitData::empty(
-            ruleset,
-            raw.unit
-                .as_ref()
-                .map(|(u, _)| u.clone())
-                .unwrap_or_default(),
+    let mut diagnostics = Vec::new();
+    let mut data = UnitData::empty(
+        ruleset,
+        raw.unit
+            .as_ref()
+            .map(|(u, _)| u.clone())
+            .unwrap_or_default(),
+    );
+    if raw.unit.is_none() {
+        diagnostics.push(
+            Diagnostic::error("D003", 0..0, "the data file does not name its unit")
+                .with_help("add `unit = \"UBND huyện …\"`"),
         );
-        if raw.unit.is_none() {
-            diagnostics.push(
-                Diagnostic::error("D003", 0..0, "the data file does not name its unit")
-                    .with_help("add `unit = \"UBND huyện …\"`"),
-            );
-        }
-        if let Some((year, span)) = &raw.year {
-            match u32::try_from(*year) {
-                Ok(y) => {
-                    data.year = Some(y);
-                    if let Some(expected) = ruleset.meta.year {
-                        if expected != y {
-                            diagnostics.push(Diagnostic::warning(
-                                "D014",
-                                span.clone(),
-                                format!("the data is for {y}, the ruleset for {expected}"),
-                            ));
-                        }
-                    }
-                }
-                Err(_) => diagnostics.push(Diagnostic::error(
-                    "D003",
-                    span.clone(),
-                    "the year must be positive",
-                )),
-            }
-        }
-        if let Some((stage, span)) = &raw.stage {
-            data.stage = match crate::text::fold(stage).as_str() {
-                "self" | "tu danh gia" => Stage::SelfAssessment,
-                "appraised" | "tham dinh" => Stage::Appraised,
-                _ => {
-                    diagnostics.push(
-                        Diagnostic::error("D003", span.clone(), format!("unknown stage `{stage}`"))
-                            .with_help("write \"self\" (tự đánh giá) or \"appraised\" (thẩm định)"),
-                    );
-                    Stage::SelfAssessment
-                }
-            };
-        }
-        let separator = match &raw.decimal_separator {
-            None => DecimalSeparator::Either,
-            Some((s, _)) if s == "," => DecimalSeparator::Comma,
-            Some((s, _)) if s == "." => DecimalSeparator::Point,
-            Some((s, span)) => {
-                diagnostics.push(Diagnostic::error(
-                    "D003",
-                    span.clone(),
-                    format!("decimal_separator must be \",\" or \".\", not \"{s}\""),
-                ));
-                DecimalSeparator::Either
-            }
-        };
-
-        for entry in &raw.inputs {
-            let Some(slot) = self.input(&entry.key) else {
-                let mut d = Diagnostic::error(
-                    "D006",
-                    entry.key_span.clone(),
-                    format!("unknown input `{}`", entry.key),
-                );
-                if let Some(s) =
-                    did_you_mean(&entry.key, ruleset.inputs.iter().map(|i| i.name.as_str()))
-                {
-                    d = d.with_help(format!("did you mean `{s}`?"));
-                }
-                diagnostics.push(d);
-                continue;
-            };
-            let input = &ruleset.inputs[slot];
-            match typed_value(&entry.value, &input.ty, separator) {
-                Ok(value) => {
-                    data.values[slot] = Some(value);
-                    data.value_spans[slot] = Some(entry.value_span.clone());
-                }
-                Err((code, message)) => {
-                    let owner = input
-                        .owner
-                        .as_deref()
-                        .map(|o| format!(" (owner: {o})"))
-                        .unwrap_or_default();
-                    diagnostics.push(
-                        Diagnostic::error(
-                            code,
-                            entry.value_span.clone(),
-                            format!("`{}`: {message}{owner}", input.name),
-                        )
-                        .with_help(format!(
-                            "`{}` is {}{}",
-                            input.name,
-                            input.ty.describe(),
-                            input
-                                .description
-                                .as_deref()
-                                .map(|d| format!(": {d}"))
-                                .unwrap_or_default()
-                        )),
-                    );
-                }
-            }
-        }
-
-        let node_of = |key: &str,
-                       span: &Span,
-                       diagnostics: &mut Vec<Diagnostic>|
-         -> Option<usize> {
-            let found = self.node(key.trim());
-            if found.is_none() {
-                let mut d =
-                    Diagnostic::error("D006", span.clone(), format!("unknown criterion `{key}`"));
-                if let Some(s) = did_you_mean(key, ruleset.nodes.iter().map(|n| n.id.as_str())) {
-                    d = d.with_help(format!("did you mean `{s}`?"));
-                }
-                diagnostics.push(d);
-            }
-            found
-        };
-
-        for entry in &raw.points {
-            let Some(index) = node_of(&entry.key, &entry.key_span, &mut diagnostics) else {
-                continue;
-            };
-            let node = &ruleset.nodes[index];
-            if !matches!(node.rule, Some(Rule::Awarded)) {
-                let what = if node.is_leaf() {
-                    "is computed by its rule: give its inputs instead"
-                } else {
-                    "adds up its children: give theirs"
-                };
-                diagnostics.push(Diagnostic::error(
-                    "D010",
-                    entry.key_span.clone(),
-                    format!("points given for {}, which {what}", node.id),
-                ));
-                continue;
-            }
-            match typed_value(&entry.value, &InputType::Points, separator) {
-                Ok(Value::Number(points)) => {
-                    if points > node.max {
-                        diagnostics.push(points_out_of_range(
-                            node,
-                            points,
-                            entry.value_span.clone(),
-                        ));
-                    } else {
-                        data.points[index] = Some(points);
-                        data.points_spans[index] = Some(entry.value_span.clone());
-                    }
-                }
-                Ok(_) => {}
-                Err((code, message)) => diagnostics.push(Diagnostic::error(
-                    code,
-                    entry.value_span.clone(),
-                    format!("points of {}: {message}", node.id),
-                )),
-            }
-        }
-
-        for entry in &raw.not_evaluated {
-            let Some(index) = node_of(&entry.key, &entry.key_span, &mut diagnostics) else {
-                continue;
-            };
-            let reason = match &entry.value {
-                RawValue::Text(t) if !t.trim().is_empty() => t.clone(),
-                RawValue::Bool(true) => "không đánh giá".to_string(),
-                _ => {
-                    diagnostics.push(Diagnostic::error(
-                        "D003",
-                        entry.value_span.clone(),
-                        format!(
-                            "give the reason {} is not evaluated, as text",
-                            ruleset.nodes[index].id
-                        ),
-                    ));
-                    continue;
-                }
-            };
-            data.not_evaluated[index] = Some(reason);
-        }
-
-        for (key, span, docs) in &raw.evidence {
-            if let Some(index) = node_of(key, span, &mut diagnostics) {
-                data.evidence[index] = docs.clone();
-            }
-        }
-        for entry in &raw.notes {
-            if let Some(index) = node_of(&entry.key, &entry.key_span, &mut diagnostics) {
-                if let RawValue::Text(t) = &entry.value {
-                    data.notes[index] = Some(t.clone());
-                }
-            }
-        }
-        for entry in &raw.claimed {
-            let Some(index) = node_of(&entry.key, &entry.key_span, &mut diagnostics) else {
-                continue;
-            };
-            let node = &ruleset.nodes[index];
-            match typed_value(&entry.value, &InputType::Points, separator) {
-                Ok(Value::Number(points)) if points > node.max => {
-                    diagnostics.push(points_out_of_range(node, points, entry.value_span.clone()))
-                }
-                Ok(Value::Number(points)) => {
-                    data.claimed[index] = Some(points);
-                    data.claimed_spans[index] = Some(entry.value_span.clone());
-                }
-                Ok(_) => {}
-                Err((code, message)) => diagnostics.push(Diagnostic::error(
-                    code,
-                    entry.value_span.clone(),
-                    format!("claimed score of {}: {message}", node.id),
-                )),
-            }
-        }
-        (data, diagnostics)
     }
+    if let Some((year, span)) = &raw.year {
+        match u32::try_from(*year) {
+            Ok(y) => {
+                data.year = Some(y);
+                if let Some(expected) = ruleset.meta.year {
+                    if expected != y {
+                        diagnostics.push(Diagnostic::warning(
+                            "D011",
+                            span.clone(),
+                            format!("the data is for {y}, the ruleset for {expected}"),
+                        ));
+                    }
+                }
+            }
+            Err(_) => diagnostics.push(Diagnostic::error(
+                "D003",
+                span.clone(),
+                "the year must be positive",
+            )),
+        }
+    }
+    if let Some((stage, span)) = &raw.stage {
+        data.stage = match crate::text::fold(stage).as_str() {
+            "self" | "tu danh gia" => Stage::SelfAssessment,
+            "appraised" | "tham dinh" => Stage::Appraised,
+            _ => {
+                diagnostics.push(
+                    Diagnostic::error("D003", span.clone(), format!("unknown stage `{stage}`"))
+                        .with_help("write \"self\" (tự đánh giá) or \"appraised\" (thẩm định)"),
+                );
+                Stage::SelfAssessment
+            }
+        };
+    }
+    let separator = match &raw.decimal_separator {
+        None => DecimalSeparator::Either,
+        Some((s, _)) if s == "," => DecimalSeparator::Comma,
+        Some((s, _)) if s == "." => DecimalSeparator::Point,
+        Some((s, span)) => {
+            diagnostics.push(Diagnostic::error(
+                "D003",
+                span.clone(),
+                format!("decimal_separator must be \",\" or \".\", not \"{s}\""),
+            ));
+            DecimalSeparator::Either
+        }
+    };
+
+    for entry in &raw.inputs {
+        let Some(slot) = ruleset.input_index(&entry.key) else {
+            let mut d = Diagnostic::error(
+                "D006",
+                entry.key_span.clone(),
+                format!("unknown input `{}`", entry.key),
+            );
+            if let Some(s) =
+                did_you_mean(&entry.key, ruleset.inputs.iter().map(|i| i.name.as_str()))
+            {
+                d = d.with_help(format!("did you mean `{s}`?"));
+            }
+            diagnostics.push(d);
+            continue;
+        };
+        let input = &ruleset.inputs[slot];
+        match typed_value(&entry.value, &input.ty, separator) {
+            Ok(value) => {
+                data.values[slot] = Some(value);
+                data.value_spans[slot] = Some(entry.value_span.clone());
+            }
+            Err((code, message)) => {
+                let owner = input
+                    .owner
+                    .as_deref()
+                    .map(|o| format!(" (owner: {o})"))
+                    .unwrap_or_default();
+                diagnostics.push(
+                    Diagnostic::error(
+                        code,
+                        entry.value_span.clone(),
+                        format!("`{}`: {message}{owner}", input.name),
+                    )
+                    .with_help(format!(
+                        "`{}` is {}{}",
+                        input.name,
+                        input.ty.describe(),
+                        input
+                            .description
+                            .as_deref()
+                            .map(|d| format!(": {d}"))
+                            .unwrap_or_default()
+                    )),
+                );
+            }
+        }
+    }
+
+    let node_of = |key: &str, span: &Span, diagnostics: &mut Vec<Diagnostic>| -> Option<usize> {
+        let found = ruleset.node_index(key.trim());
+        if found.is_none() {
+            let mut d =
+                Diagnostic::error("D006", span.clone(), format!("unknown criterion `{key}`"));
+            if let Some(s) = did_you_mean(key, ruleset.nodes.iter().map(|n| n.id.as_str())) {
+                d = d.with_help(format!("did you mean `{s}`?"));
+            }
+            diagnostics.push(d);
+        }
+        found
+    };
+
+    for entry in &raw.points {
+        let Some(index) = node_of(&entry.key, &entry.key_span, &mut diagnostics) else {
+            continue;
+        };
+        let node = &ruleset.nodes[index];
+        if !node.takes_points() {
+            let what = if node.is_leaf() {
+                "is computed by its rule: give its inputs instead"
+            } else {
+                "adds up its children: give theirs"
+            };
+            diagnostics.push(Diagnostic::error(
+                "D010",
+                entry.key_span.clone(),
+                format!("points given for {}, which {what}", node.id),
+            ));
+            continue;
+        }
+        match typed_value(&entry.value, &InputType::Points, separator) {
+            Ok(Value::Number(points)) => {
+                if points > node.max {
+                    diagnostics.push(points_out_of_range(node, points, entry.value_span.clone()));
+                } else {
+                    data.points[index] = Some(points);
+                    data.points_spans[index] = Some(entry.value_span.clone());
+                }
+            }
+            Ok(_) => {}
+            Err((code, message)) => diagnostics.push(Diagnostic::error(
+                code,
+                entry.value_span.clone(),
+                format!("points of {}: {message}", node.id),
+            )),
+        }
+    }
+
+    for entry in &raw.not_evaluated {
+        let Some(index) = node_of(&entry.key, &entry.key_span, &mut diagnostics) else {
+            continue;
+        };
+        let reason = match &entry.value {
+            RawValue::Text(t) if !t.trim().is_empty() => t.clone(),
+            RawValue::Bool(true) => "không đánh giá".to_string(),
+            _ => {
+                diagnostics.push(Diagnostic::error(
+                    "D003",
+                    entry.value_span.clone(),
+                    format!(
+                        "give the reason {} is not evaluated, as text",
+                        ruleset.nodes[index].id
+                    ),
+                ));
+                continue;
+            }
+        };
+        data.not_evaluated[index] = Some(reason);
+    }
+
+    for (key, span, docs) in &raw.evidence {
+        if let Some(index) = node_of(key, span, &mut diagnostics) {
+            data.evidence[index] = docs.clone();
+        }
+    }
+    for entry in &raw.notes {
+        if let Some(index) = node_of(&entry.key, &entry.key_span, &mut diagnostics) {
+            if let RawValue::Text(t) = &entry.value {
+                data.notes[index] = Some(t.clone());
+            }
+        }
+    }
+    for entry in &raw.claimed {
+        let Some(index) = node_of(&entry.key, &entry.key_span, &mut diagnostics) else {
+            continue;
+        };
+        let node = &ruleset.nodes[index];
+        match typed_value(&entry.value, &InputType::Points, separator) {
+            Ok(Value::Number(points)) if points > node.max => {
+                diagnostics.push(points_out_of_range(node, points, entry.value_span.clone()))
+            }
+            Ok(Value::Number(points)) => {
+                data.claimed[index] = Some(points);
+                data.claimed_spans[index] = Some(entry.value_span.clone());
+            }
+            Ok(_) => {}
+            Err((code, message)) => diagnostics.push(Diagnostic::error(
+                code,
+                entry.value_span.clone(),
+                format!("claimed score of {}: {message}", node.id),
+            )),
+        }
+    }
+    (data, diagnostics)
 }
 
 fn points_out_of_range(node: &Node, points: Decimal, span: Span) -> Diagnostic {

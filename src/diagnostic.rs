@@ -177,15 +177,53 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 /// A diagnostic joined with the text it points into, for miette's renderer.
 pub struct Rendered<'a> {
     pub diagnostic: &'a Diagnostic,
-    pub source: miette::NamedSource<String>,
+    pub source: CharColumns<'a>,
 }
 
 impl<'a> Rendered<'a> {
-    pub fn new(diagnostic: &'a Diagnostic, file_name: &str, text: &str) -> Self {
+    pub fn new(diagnostic: &'a Diagnostic, file_name: &'a str, text: &'a str) -> Self {
         Rendered {
             diagnostic,
-            source: miette::NamedSource::new(file_name, text.to_string()).with_language("chiso"),
+            source: CharColumns {
+                name: file_name,
+                text,
+            },
         }
+    }
+}
+
+/// A named source whose positions count characters: miette's own `str` source reports the
+/// column in bytes, which is wrong on every line with a Vietnamese letter before the span.
+pub struct CharColumns<'a> {
+    name: &'a str,
+    text: &'a str,
+}
+
+impl miette::SourceCode for CharColumns<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'b> + 'b>, miette::MietteError> {
+        let contents = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        let data_start = contents.span().offset();
+        let line_start = self.text[..data_start.min(self.text.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let column = self.text[line_start..floor_char_boundary(self.text, data_start)]
+            .chars()
+            .count();
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.to_string(),
+            contents.data(),
+            *contents.span(),
+            contents.line(),
+            column,
+            contents.line_count(),
+        )))
     }
 }
 

@@ -14,6 +14,7 @@ pub mod check;
 pub mod data;
 pub mod diagnostic;
 pub mod eval;
+pub mod import;
 pub mod model;
 pub mod report;
 pub mod sheet;

@@ -34,6 +34,8 @@ enum Command {
     Template(cli::template::Args),
     /// Merge the offices' filled forms into one unit file, reporting conflicts and gaps.
     Merge(cli::merge::Args),
+    /// Turn a published criteria table (TSV/CSV text or a workbook) into a ruleset skeleton.
+    Import(cli::import::Args),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
         Command::Advise(args) => cli::advise::run(args),
         Command::Template(args) => cli::template::run(args),
         Command::Merge(args) => cli::merge::run(args),
+        Command::Import(args) => cli::import::run(args),
     };
     match result {
         Ok(code) => code,

@@ -530,6 +530,8 @@ pub struct Node {
     /// Where the decree states it (phụ lục, dòng, điều).
     pub references: Vec<String>,
     pub not_evaluated: Option<NotEvaluatedClause>,
+    /// The not-evaluated condition's text as written, for explanations and hovers.
+    pub not_evaluated_text: Option<String>,
     pub zero_action: Option<ZeroAction>,
     pub rounding: RoundingPolicy,
     /// `None` for a parent that sums its children.
@@ -543,6 +545,35 @@ pub struct Node {
 impl Node {
     pub fn is_leaf(&self) -> bool {
         self.children.is_empty()
+    }
+
+    /// Whether the council's (or a survey's) points for this node are used.
+    pub fn takes_points(&self) -> bool {
+        match &self.rule {
+            Some(Rule::Awarded) => true,
+            Some(Rule::Formula(expr)) => expr.mentions_awarded(),
+            None => false,
+        }
+    }
+}
+
+impl CExpr {
+    pub fn mentions_awarded(&self) -> bool {
+        match &self.kind {
+            CExprKind::Awarded => true,
+            CExprKind::Const(_) | CExprKind::Input(_) | CExprKind::SelfMax => false,
+            CExprKind::Neg(e) | CExprKind::Not(e) | CExprKind::Best(_, e) => e.mentions_awarded(),
+            CExprKind::Arith(_, a, b) | CExprKind::Logic(_, a, b) | CExprKind::Compare(_, a, b) => {
+                a.mentions_awarded() || b.mentions_awarded()
+            }
+            CExprKind::If(a, b, c) => {
+                a.mentions_awarded() || b.mentions_awarded() || c.mentions_awarded()
+            }
+            CExprKind::Call(_, args) => args.iter().any(CExpr::mentions_awarded),
+            CExprKind::Bands(s, arms) => {
+                s.mentions_awarded() || arms.iter().any(|a| a.value.mentions_awarded())
+            }
+        }
     }
 }
 
@@ -571,16 +602,21 @@ pub struct Ruleset {
     /// How many `best(…)` slots the batch pass fills.
     pub best_slots: usize,
     pub tests: Vec<TestCase>,
+    /// Node index by id, and input slot by name key: lookups for data files of large batches.
+    pub node_ids: std::collections::HashMap<String, usize>,
+    pub input_keys: std::collections::HashMap<String, usize>,
 }
 
 impl Ruleset {
     pub fn node_index(&self, id: &str) -> Option<usize> {
-        self.nodes.iter().position(|n| n.id == id)
+        self.node_ids.get(id).copied()
     }
 
     pub fn input_index(&self, name: &str) -> Option<usize> {
-        let key = crate::text::name_key(name);
-        self.inputs.iter().position(|i| i.key == key)
+        self.input_keys
+            .get(name)
+            .or_else(|| self.input_keys.get(&crate::text::name_key(name)))
+            .copied()
     }
 
     /// "1 › 1.2 › 1.2.3"

@@ -484,7 +484,7 @@ pub fn columns(
                     header: Some(text.clone()),
                     unit: None,
                     diagnostic: Diagnostic::error(
-                        "D011",
+                        "D012",
                         0..0,
                         format!(
                             "column `{text}` repeats column {}: only the first is read",
@@ -678,7 +678,7 @@ impl Sheet {
                         header: None,
                         unit: None,
                         diagnostic: Diagnostic::warning(
-                            "D011",
+                            "D012",
                             0..0,
                             "a value in a column without a header is not read",
                         ),

@@ -195,7 +195,7 @@ pub fn read_targets(ruleset: &Ruleset, raw: &RawUnit) -> (Targets, Vec<Diagnosti
                     .find(|e| e.key.trim() == node.id)
                     .map_or(0..0, |e| e.value_span.clone());
                 diagnostics.push(Diagnostic::warning(
-                    "D013",
+                    "D014",
                     span,
                     format!(
                         "the target of {} is {}, but its children's targets add up to {}",

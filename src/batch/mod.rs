@@ -13,7 +13,7 @@ pub mod lost;
 pub mod rank;
 pub mod stages;
 
-use crate::data::{DataFormat, Resolver, Stage, UnitData};
+use crate::data::{resolve, DataFormat, Stage, UnitData};
 use crate::diagnostic::{has_errors, Diagnostic};
 use crate::eval::{best_values, evaluate_with_best, NodeResult, Status, UnitResult};
 use crate::model::Ruleset;
@@ -127,7 +127,7 @@ pub struct Loaded {
 /// A source of units, read one at a time (twice when the ruleset uses `best(…)`).
 pub trait Units {
     fn count(&self) -> usize;
-    fn load(&self, resolver: &Resolver, index: usize) -> Loaded;
+    fn load(&self, ruleset: &Ruleset, index: usize) -> Loaded;
     /// Problems of the source as a whole (a sheet's header).
     fn problems(&self) -> Vec<Problem> {
         Vec::new()
@@ -144,15 +144,9 @@ impl Units for FileUnits {
         self.files.len()
     }
 
-    fn load(&self, resolver: &Resolver, index: usize) -> Loaded {
+    fn load(&self, ruleset: &Ruleset, index: usize) -> Loaded {
         let (name, text) = &self.files[index];
-        let (data, diagnostics) = match crate::data::read_raw(text, DataFormat::from_path(name)) {
-            Ok(raw) => {
-                let (data, diagnostics) = resolver.resolve(&raw);
-                (Some(data), diagnostics)
-            }
-            Err(d) => (None, vec![*d]),
-        };
+        let (data, diagnostics) = crate::data::load(ruleset, text, DataFormat::from_path(name));
         let unit = data.as_ref().map(|d| d.unit.clone());
         let bad = data.is_none() || has_errors(&diagnostics);
         Loaded {
@@ -195,8 +189,8 @@ impl Units for SheetUnits {
         self.rows.len()
     }
 
-    fn load(&self, resolver: &Resolver, index: usize) -> Loaded {
-        let (row, sheet_problems) = self.sheet.row(resolver.ruleset(), self.rows[index]);
+    fn load(&self, ruleset: &Ruleset, index: usize) -> Loaded {
+        let (row, sheet_problems) = self.sheet.row(ruleset, self.rows[index]);
         let unit = row
             .raw
             .unit
@@ -222,7 +216,7 @@ impl Units for SheetUnits {
             });
             raw.unit = Some((String::new(), 0..0));
         }
-        let (data, diagnostics) = resolver.resolve(&raw);
+        let (data, diagnostics) = resolve(ruleset, &raw);
         let bad = has_errors(&diagnostics) || problems.iter().any(|p| p.diagnostic.is_error());
         for d in diagnostics {
             let placed = self.sheet.place(row.row, unit.as_deref(), d);
@@ -256,10 +250,10 @@ impl Units for Chain<'_> {
         self.sources.iter().map(|s| s.count()).sum()
     }
 
-    fn load(&self, resolver: &Resolver, mut index: usize) -> Loaded {
+    fn load(&self, ruleset: &Ruleset, mut index: usize) -> Loaded {
         for source in &self.sources {
             if index < source.count() {
-                return source.load(resolver, index);
+                return source.load(ruleset, index);
             }
             index -= source.count();
         }
@@ -487,7 +481,6 @@ impl Batch {
 /// Scores every unit of a source. `progress` is called after each unit with the number done.
 pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usize)) -> Batch {
     let count = units.count();
-    let resolver = Resolver::new(ruleset);
     let mut batch = Batch {
         problems: units.problems(),
         ..Batch::default()
@@ -497,7 +490,7 @@ pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usiz
     let mut best_appraised = vec![None; ruleset.best_slots];
     if ruleset.best_slots > 0 {
         for index in 0..count {
-            if let Some(data) = units.load(&resolver, index).data {
+            if let Some(data) = units.load(ruleset, index).data {
                 let own = best_values(ruleset, std::slice::from_ref(&data));
                 let best = match data.stage {
                     Stage::SelfAssessment => &mut best_self,
@@ -509,7 +502,7 @@ pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usiz
     }
     let mut seen: Vec<(String, Stage, Origin)> = Vec::new();
     for index in 0..count {
-        let loaded = units.load(&resolver, index);
+        let loaded = units.load(ruleset, index);
         batch.problems.extend(loaded.problems);
         let Some(data) = loaded.data else {
             batch.not_scored.push(NotScored {
@@ -526,7 +519,7 @@ pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usiz
                 place: None,
                 unit: Some(data.unit.clone()),
                 diagnostic: Diagnostic::error(
-                    "D012",
+                    "D013",
                     0..0,
                     format!(
                         "unit “{}” ({}) is given twice: already in {first}; this one is not scored",

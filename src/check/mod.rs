@@ -68,6 +68,8 @@ pub fn check(file: &SyntaxFile, source: &str) -> Checked {
             rounding,
             best_slots: checker.best_slots,
             tests,
+            node_ids: checker.ids,
+            input_keys: checker.input_keys,
         },
         references: checker.references,
         diagnostics: checker.diagnostics,
@@ -494,6 +496,7 @@ impl Checker {
             notes: Vec::new(),
             references: Vec::new(),
             not_evaluated: None,
+            not_evaluated_text: None,
             zero_action,
             rounding,
             rule: None,
@@ -677,6 +680,9 @@ impl Checker {
                     node.rule = Some(Rule::Formula(compiled.expr));
                 }
                 NodeItem::NotEvaluated { condition, reason } => {
+                    let condition_text = condition
+                        .as_ref()
+                        .map(|c| self.source[c.span.clone()].to_string());
                     let has_policy = self.nodes[index].zero_action.is_some();
                     let condition = condition.as_ref().map(|c| {
                         let compiled = self.compile(index, c, has_policy);
@@ -692,6 +698,7 @@ impl Checker {
                         }
                         compiled.expr
                     });
+                    self.nodes[index].not_evaluated_text = condition_text;
                     self.nodes[index].not_evaluated = Some(NotEvaluatedClause {
                         condition,
                         reason: reason

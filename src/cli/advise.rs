@@ -33,9 +33,8 @@ pub fn run(args: Args) -> Outcome {
     )?;
     let units = sources.units();
     let mut all = Vec::new();
-    let resolver = chiso::data::Resolver::new(ruleset);
     for i in 0..chiso::batch::Units::count(&units) {
-        let loaded = chiso::batch::Units::load(&units, &resolver, i);
+        let loaded = chiso::batch::Units::load(&units, ruleset, i);
         if let Some(data) = loaded.data {
             all.push(data);
         }

@@ -79,11 +79,32 @@ pub fn explain(
 ) -> Explanation {
     let node = &ruleset.nodes[index];
     let mut steps = Vec::new();
-    if let Status::NotEvaluated(_) = result.status {
-        if let Some(clause) = &node.not_evaluated {
-            steps.push(super::Step {
-                text: format!("not evaluated when: {}", clause.reason),
-            });
+    if let Status::NotEvaluated(reason) = &result.status {
+        match &node.not_evaluated {
+            // Its own condition held: show it evaluated.
+            Some(clause) if &clause.reason == reason && unit.not_evaluated[index].is_none() => {
+                if let Some(condition) = &clause.condition {
+                    let mut ev = Evaluator::new(ruleset, unit, best);
+                    ev.node = index;
+                    ev.trace = Some(Vec::new());
+                    let _ = ev.eval(condition);
+                    steps = ev.trace.take().unwrap_or_default();
+                    let text = node.not_evaluated_text.clone().unwrap_or_default();
+                    steps.push(Step {
+                        text: format!("not evaluated when {text}: it holds"),
+                    });
+                } else {
+                    steps.push(Step {
+                        text: "not evaluated for every unit".into(),
+                    });
+                }
+            }
+            _ if unit.not_evaluated[index].is_some() => steps.push(Step {
+                text: "declared not evaluated in the unit's data".into(),
+            }),
+            _ => steps.push(Step {
+                text: "not evaluated with its parent, for a zero denominator, or because all its children are".into(),
+            }),
         }
     }
     if matches!(

@@ -332,6 +332,11 @@ impl<'a> Evaluator<'a> {
         let grade = percent
             .and_then(|p| rs.grade_for(p))
             .map(|g| g.name.clone());
+        // The to-do list in the order of the tree.
+        for (_, needed_by) in &mut missing {
+            needed_by.sort_unstable();
+        }
+        missing.sort_by(|(a, na), (b, nb)| (na.first(), a).cmp(&(nb.first(), b)));
         for (item, needed_by) in &missing {
             diagnostics.push(missing_diagnostic(rs, item, needed_by));
         }

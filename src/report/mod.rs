@@ -64,6 +64,8 @@ pub fn unit_json(ruleset: &Ruleset, result: &UnitResult) -> Json {
                 "status": r.status.as_str(),
                 "reason": r.status.reason(),
                 "lost": num(r.lost()),
+                "owner": node.owner,
+                "references": node.references,
             })
         })
         .collect();
@@ -96,6 +98,15 @@ pub fn unit_json(ruleset: &Ruleset, result: &UnitResult) -> Json {
         "missing": missing,
         "nodes": nodes,
     })
+}
+
+/// The maximum as a report shows it: blank ("—") when the node is not evaluated, as officials
+/// blank it; JSON and CSV keep the number (0).
+fn shown_max(r: &NodeResult) -> String {
+    match r.status {
+        Status::NotEvaluated(_) => "—".into(),
+        _ => format_decimal(r.max),
+    }
 }
 
 fn status_text(r: &NodeResult) -> String {
@@ -179,7 +190,7 @@ pub fn table(ruleset: &Ruleset, result: &UnitResult) -> String {
             "{}  {}  {}  {}  {}  {}\n",
             fit(&format!("{indent}{}", node.id), id_width),
             fit(&format!("{indent}{}", node.title), title_width),
-            right(&format_decimal(r.max), 7),
+            right(&shown_max(r), 7),
             right(
                 &r.score.map(format_decimal).unwrap_or_else(|| "—".into()),
                 7
@@ -203,49 +214,55 @@ fn depth(ruleset: &Ruleset, node: &crate::model::Node) -> usize {
     d
 }
 
-/// One row per unit and node.
+/// One row per unit and node, then the unit's total row (id empty, title "TỔNG").
 pub fn csv(ruleset: &Ruleset, results: &[&UnitResult]) -> String {
-    let mut writer = ::csv::Writer::from_writer(Vec::new());
-    let header = [
-        "unit", "id", "title", "level", "max", "score", "status", "reason", "lost",
+    const HEADER: [&str; 11] = [
+        "unit", "id", "title", "level", "max", "score", "status", "reason", "lost", "percent",
+        "grade",
     ];
-    writer.write_record(header).expect("in-memory csv");
+    let mut rows: Vec<[String; 11]> = Vec::new();
     for result in results {
         for (node, r) in ruleset.nodes.iter().zip(&result.nodes) {
-            writer
-                .write_record([
-                    result.unit.as_str(),
-                    &node.id,
-                    &node.title,
-                    node.level.as_str(),
-                    &format_decimal(r.max),
-                    &r.score.map(format_decimal).unwrap_or_default(),
-                    r.status.as_str(),
-                    r.status.reason().unwrap_or_default(),
-                    &r.lost().map(format_decimal).unwrap_or_default(),
-                ])
-                .expect("in-memory csv");
+            rows.push([
+                result.unit.clone(),
+                node.id.clone(),
+                node.title.clone(),
+                node.level.as_str().into(),
+                format_decimal(r.max),
+                r.score.map(format_decimal).unwrap_or_default(),
+                r.status.as_str().into(),
+                r.status.reason().unwrap_or_default().into(),
+                r.lost().map(format_decimal).unwrap_or_default(),
+                String::new(),
+                String::new(),
+            ]);
         }
-        let percent = result.percent.map(format_decimal).unwrap_or_default();
-        writer
-            .write_record([
-                result.unit.as_str(),
-                "",
-                "TỔNG",
-                "unit",
-                &format_decimal(result.max),
-                &format_decimal(result.achieved),
-                if result.is_complete() {
-                    "scored"
-                } else {
-                    "incomplete"
-                },
-                &percent,
-                &format_decimal(result.max - result.achieved),
-            ])
-            .expect("in-memory csv");
+        rows.push([
+            result.unit.clone(),
+            String::new(),
+            "TỔNG".into(),
+            "unit".into(),
+            format_decimal(result.max),
+            format_decimal(result.achieved),
+            if result.is_complete() {
+                "scored"
+            } else {
+                "incomplete"
+            }
+            .into(),
+            String::new(),
+            format_decimal(result.max - result.achieved),
+            result.percent.map(format_decimal).unwrap_or_default(),
+            result.grade.clone().unwrap_or_default(),
+        ]);
     }
-    String::from_utf8(writer.into_inner().expect("in-memory csv")).expect("utf-8")
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    // Writing to memory with rows of one fixed width cannot fail.
+    let _ = writer.write_record(HEADER);
+    for row in &rows {
+        let _ = writer.write_record(row);
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 fn md_escape(text: &str) -> String {
@@ -268,7 +285,7 @@ pub fn markdown(ruleset: &Ruleset, result: &UnitResult) -> String {
             "| {open}{}{close} | {open}{}{close} | {} | {} | {} | {} |\n",
             node.id,
             md_escape(&node.title),
-            format_decimal(r.max),
+            shown_max(r),
             r.score.map(format_decimal).unwrap_or_else(|| "—".into()),
             r.lost().map(format_decimal).unwrap_or_default(),
             md_escape(&status_text(r))

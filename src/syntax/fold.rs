@@ -27,6 +27,12 @@ impl Folded {
         Folded { text, map }
     }
 
+    /// Replaces a range of the folded text with spaces (same length, so the map still holds).
+    pub fn blank(&mut self, range: std::ops::Range<usize>) {
+        let blanked: String = self.text[range.clone()].bytes().map(|_| ' ').collect();
+        self.text.replace_range(range, &blanked);
+    }
+
     pub fn original_offset(&self, folded: usize) -> usize {
         self.map[folded.min(self.map.len() - 1)]
     }

@@ -16,18 +16,26 @@ pub const MAX_NESTING: usize = 40;
 
 /// Parses a ruleset. Never panics; returns what could be read and every syntax error.
 pub fn parse(source: &str) -> (SyntaxFile, Vec<Diagnostic>) {
-    let folded = fold::Folded::new(source);
-    if let Some(diagnostic) = nesting_error(&folded) {
-        return (SyntaxFile::default(), vec![diagnostic]);
+    let mut folded = fold::Folded::new(source);
+    let mut nesting = Vec::new();
+    // Each too-deep line is reported and blanked, so the rest of the file still parses.
+    while let Some((diagnostic, line)) = nesting_error(&folded) {
+        nesting.push(diagnostic);
+        if nesting.len() > 100 {
+            return (SyntaxFile::default(), nesting);
+        }
+        folded.blank(line);
     }
     let mut builder = parser::Builder::new(source, &folded);
     let file = builder.parse_file();
-    (file, builder.diagnostics)
+    let mut diagnostics = builder.diagnostics;
+    diagnostics.extend(nesting);
+    (file, diagnostics)
 }
 
 /// Finds the first place where nesting exceeds [`MAX_NESTING`]: brackets and braces, plus
 /// `if`/`nếu` (whose branches nest without brackets) and `not` chains within one line.
-fn nesting_error(folded: &fold::Folded) -> Option<Diagnostic> {
+fn nesting_error(folded: &fold::Folded) -> Option<(Diagnostic, std::ops::Range<usize>)> {
     let text = folded.text.as_bytes();
     let mut depth: usize = 0;
     let mut open_ifs: Vec<usize> = Vec::new(); // per brace level: `if`s since the level opened
@@ -74,15 +82,16 @@ fn nesting_error(folded: &fold::Folded) -> Option<Diagnostic> {
         }
         let total = depth + open_ifs.last().copied().unwrap_or(0);
         if total > MAX_NESTING {
-            let at = folded.original_offset(i.min(text.len()));
-            return Some(
-                Diagnostic::error(
-                    "E019",
-                    at..at + 1,
-                    format!("nesting deeper than {MAX_NESTING} levels"),
-                )
-                .with_help("split the rule into several criteria or simplify it"),
-            );
+            let line_start = folded.text[..i].rfind('\n').map_or(0, |p| p + 1);
+            let line_end = folded.text[i..].find('\n').map_or(text.len(), |p| i + p);
+            let span = folded.original_span(line_start..line_end);
+            let diagnostic = Diagnostic::error(
+                "E019",
+                span,
+                format!("nesting deeper than {MAX_NESTING} levels"),
+            )
+            .with_help("split the rule into several criteria or simplify it");
+            return Some((diagnostic, line_start..line_end));
         }
         i += 1;
     }

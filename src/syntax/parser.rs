@@ -16,6 +16,12 @@ use std::str::FromStr;
 struct ChisoParser;
 
 /// Where a bad statement stood, to re-parse it with the rule that was meant there.
+enum Part<'i> {
+    Good(Pair<'i, Rule>),
+    /// A bad statement's range in the folded text.
+    Bad(usize, usize),
+}
+
 #[derive(Clone, Copy)]
 enum Context {
     TopLevel,
@@ -45,7 +51,11 @@ impl<'a> Builder<'a> {
     pub fn parse_file(&mut self) -> SyntaxFile {
         let mut file = SyntaxFile::default();
         let pairs = match ChisoParser::parse(Rule::file, &self.folded.text) {
-            Ok(mut pairs) => pairs.next().expect("file rule").into_inner(),
+            Ok(mut pairs) => {
+                let file_pair = pairs.next().expect("file rule");
+                self.unclosed_blocks(file_pair.clone());
+                file_pair.into_inner()
+            }
             Err(error) => {
                 // The catch-alls make this unreachable in practice; report rather than panic.
                 let d = self.pest_error(error, 0);
@@ -65,6 +75,30 @@ impl<'a> Builder<'a> {
             }
         }
         file
+    }
+
+    /// Blocks left open at the end of the file: one error at each block's `{`.
+    fn unclosed_blocks(&mut self, file: P) {
+        for pair in file.into_inner().flatten() {
+            let is_block = matches!(
+                pair.as_rule(),
+                Rule::ruleset_block | Rule::node_body | Rule::bands_expr | Rule::test_block
+            );
+            let unclosed =
+                pair.clone().into_inner().last().is_some_and(|last| {
+                    last.as_rule() == Rule::block_end && last.as_str().is_empty()
+                });
+            if is_block && unclosed {
+                let start = pair.as_span().start();
+                let brace = start + pair.as_str().find('{').unwrap_or(0);
+                let span = self.folded.original_span(brace..brace + 1);
+                self.diagnostics.push(
+                    Diagnostic::error("E001", span, "this `{` is never closed")
+                        .with_span_label("opened here")
+                        .with_help("add the matching `}`; everything after it was read as inside this block"),
+                );
+            }
+        }
     }
 
     // ───────────── helpers ─────────────
@@ -176,11 +210,14 @@ impl<'a> Builder<'a> {
         inner.next(); // k_ruleset
         let title = self.spanned_string(inner.next().expect("title"));
         let mut items = Vec::new();
-        for item in inner {
-            if item.as_rule() == Rule::bad_stmt {
-                self.bad(item, Context::Header);
-                continue;
-            }
+        for part in self.group(inner) {
+            let item = match part {
+                Part::Good(item) => item,
+                Part::Bad(start, end) => {
+                    self.bad_range(start, end, Context::Header);
+                    continue;
+                }
+            };
             let item_span = self.span(&item);
             if let Some(value) = self.header_item(item) {
                 items.push(Spanned::new(value, item_span));
@@ -438,10 +475,16 @@ impl<'a> Builder<'a> {
                 }
                 Rule::node_body => {
                     node.body = Some(self.span(&part));
-                    for item in part.into_inner() {
+                    for item in self.group(part.into_inner()) {
+                        let item = match item {
+                            Part::Good(item) => item,
+                            Part::Bad(start, end) => {
+                                self.bad_range(start, end, Context::NodeBody);
+                                continue;
+                            }
+                        };
                         match item.as_rule() {
                             Rule::node => node.children.push(self.node(item)),
-                            Rule::bad_stmt => self.bad(item, Context::NodeBody),
                             _ => {
                                 let s = self.span(&item);
                                 if let Some(value) = self.node_item(item) {
@@ -581,12 +624,11 @@ impl<'a> Builder<'a> {
                 inner.next(); // k_bands
                 let subject = self.expr(inner.next().expect("bands subject"));
                 let mut arms = Vec::new();
-                for arm in inner {
-                    if arm.as_rule() == Rule::bad_stmt {
-                        self.bad(arm, Context::Bands);
-                        continue;
+                for part in self.group(inner) {
+                    match part {
+                        Part::Good(arm) => arms.push(self.band_arm(arm)),
+                        Part::Bad(start, end) => self.bad_range(start, end, Context::Bands),
                     }
-                    arms.push(self.band_arm(arm));
                 }
                 Expr {
                     kind: ExprKind::Bands {
@@ -700,13 +742,16 @@ impl<'a> Builder<'a> {
         inner.next(); // k_test
         let name = self.spanned_string(inner.next().expect("test name"));
         let mut items = Vec::new();
-        for item in inner {
+        for part in self.group(inner) {
+            let item = match part {
+                Part::Good(item) => item,
+                Part::Bad(start, end) => {
+                    self.bad_range(start, end, Context::TestBody);
+                    continue;
+                }
+            };
             let s = self.span(&item);
             let rule = item.as_rule();
-            if rule == Rule::bad_stmt {
-                self.bad(item, Context::TestBody);
-                continue;
-            }
             let value = match rule {
                 Rule::given => {
                     let assignments = item
@@ -778,11 +823,45 @@ impl<'a> Builder<'a> {
 
     // ───────────── recovery ─────────────
 
+    /// Pairs a block's parts with the bad fragment that follows one on the same line: PEG
+    /// backtracking parses `score = ratio(a, ` as `score = ratio` plus a bad `(a, `, and the
+    /// honest report is one syntax error for the whole statement.
+    fn group<'i>(&self, parts: pest::iterators::Pairs<'i, Rule>) -> Vec<Part<'i>> {
+        let mut out: Vec<Part<'i>> = Vec::new();
+        for pair in parts {
+            if pair.as_rule() == Rule::block_end {
+                continue;
+            }
+            if pair.as_rule() == Rule::bad_stmt {
+                if let Some(Part::Good(prev)) = out.last() {
+                    let between = &self.folded.text[prev.as_span().end()..pair.as_span().start()];
+                    let prev_text = prev.as_str();
+                    if !between.contains('\n')
+                        && !prev_text.contains('\n')
+                        && prev.as_rule() != Rule::node
+                    {
+                        let start = prev.as_span().start();
+                        out.pop();
+                        out.push(Part::Bad(start, pair.as_span().end()));
+                        continue;
+                    }
+                }
+                out.push(Part::Bad(pair.as_span().start(), pair.as_span().end()));
+            } else {
+                out.push(Part::Good(pair));
+            }
+        }
+        out
+    }
+
     /// Turns a catch-all match into a diagnostic, re-parsing its text with the rule meant there
     /// to say what was expected.
     fn bad(&mut self, pair: P, context: Context) {
-        let folded_span = pair.as_span();
-        let (start, end) = (folded_span.start(), folded_span.end());
+        let span = pair.as_span();
+        self.bad_range(span.start(), span.end(), context);
+    }
+
+    fn bad_range(&mut self, start: usize, end: usize, context: Context) {
         let text = &self.folded.text[start..end];
         let span = self.folded.original_span(start..end);
         let trimmed = self.original[span.clone()].trim();

@@ -126,7 +126,7 @@ year = 2024
     .unwrap();
     let (_, diagnostics) = read_targets(&rs, &raw);
     assert_eq!(diagnostics.len(), 1);
-    assert_eq!(diagnostics[0].code, "D013");
+    assert_eq!(diagnostics[0].code, "D014");
     assert!(diagnostics[0]
         .message
         .contains("the target of 1.1 is 1, but its children's targets add up to 1.5"));

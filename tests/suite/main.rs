@@ -2,8 +2,15 @@
 
 mod advice;
 mod batch;
+mod cli;
 mod common;
+mod data;
+mod diagnostics;
+mod docs;
+mod eval;
 mod html_report;
+mod import;
 mod lost_targets;
 mod province;
+mod robustness;
 mod worklists;

@@ -1,0 +1,38 @@
+//! Any text as a unit's data file (TOML and JSON) against a ruleset using every input type:
+//! load, evaluate, explain, report. Must never panic.
+#![no_main]
+
+use chiso::data::{load, DataFormat};
+use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
+
+const RULESET: &str = include_str!("../../tests/fixtures/fuzz-ruleset.chiso");
+
+fn ruleset() -> &'static chiso::model::Ruleset {
+    static RULESET_MODEL: OnceLock<chiso::model::Ruleset> = OnceLock::new();
+    RULESET_MODEL.get_or_init(|| {
+        let analysis = chiso::analyze(RULESET);
+        assert!(!analysis.has_errors(), "{:?}", analysis.diagnostics);
+        analysis.ruleset
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let rs = ruleset();
+    for format in [DataFormat::Toml, DataFormat::Json] {
+        let (unit, diagnostics) = load(rs, text, format);
+        for d in &diagnostics {
+            assert!(d.span.end <= text.len() && text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+        }
+        if let Some(unit) = unit {
+            let outcome = chiso::eval::evaluate(rs, &unit);
+            let best = chiso::eval::best_values(rs, std::slice::from_ref(&unit));
+            for (i, node) in outcome.result.nodes.iter().enumerate() {
+                let _ = chiso::eval::explain(rs, &unit, &best, i, node);
+            }
+            let _ = chiso::report::render(rs, &[&outcome.result], chiso::report::Format::Json);
+            let _ = chiso::data::to_toml(rs, &unit);
+        }
+    }
+});

@@ -1,0 +1,105 @@
+use super::Outcome;
+use chiso::import::{import, ImportOptions};
+use chiso::model::UnitLevel;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The criteria table: tab-separated or CSV text (.txt, .tsv, .csv), or a workbook
+    /// (.xlsx, .xls, .ods).
+    table: PathBuf,
+    /// Write the ruleset skeleton here (default: print it).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// The ruleset's title (default: the caption above the table).
+    #[arg(long)]
+    title: Option<String>,
+    /// The issuing body, e.g. "UBND tỉnh Điện Biên".
+    #[arg(long)]
+    issuer: Option<String>,
+    /// The decree's number, e.g. "2270/QĐ-UBND".
+    #[arg(long)]
+    decree: Option<String>,
+    #[arg(long)]
+    year: Option<u32>,
+    /// The unit level the table scores.
+    #[arg(long, value_enum)]
+    level: Option<Level>,
+    /// The workbook's sheet (default: the first).
+    #[arg(long)]
+    sheet: Option<String>,
+    /// Which table of a file that holds several (1 = the first).
+    #[arg(long)]
+    table_number: Option<usize>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Level {
+    Department,
+    District,
+    Commune,
+    Province,
+    Ministry,
+}
+
+pub fn run(args: Args) -> Outcome {
+    let name = args.table.display().to_string();
+    let bytes = std::fs::read(&args.table).map_err(|e| format!("cannot read {name}: {e}"))?;
+    let options = ImportOptions {
+        source_name: args
+            .table
+            .file_name()
+            .map_or(name.clone(), |f| f.to_string_lossy().into_owned()),
+        title: args.title,
+        issuer: args.issuer,
+        decree: args.decree,
+        year: args.year,
+        level: args.level.map(|l| match l {
+            Level::Department => UnitLevel::Department,
+            Level::District => UnitLevel::District,
+            Level::Commune => UnitLevel::Commune,
+            Level::Province => UnitLevel::Province,
+            Level::Ministry => UnitLevel::Ministry,
+        }),
+        sheet: args.sheet,
+        table: args.table_number,
+    };
+    let imported = import(&bytes, &options);
+    super::print_diagnostics(
+        &name,
+        imported.source.as_deref().unwrap_or(""),
+        &imported.diagnostics,
+    );
+    if imported.text.is_empty() {
+        eprintln!("{name}: nothing imported");
+        return Ok(ExitCode::from(1));
+    }
+    let output_name = args
+        .output
+        .as_ref()
+        .map_or("<skeleton>".to_string(), |p| p.display().to_string());
+    match &args.output {
+        Some(path) => std::fs::write(path, &imported.text)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+        None => print!("{}", imported.text),
+    }
+    super::print_diagnostics(&output_name, &imported.text, &imported.check);
+    let s = &imported.summary;
+    let errors = imported
+        .diagnostics
+        .iter()
+        .chain(&imported.check)
+        .filter(|d| d.is_error())
+        .count();
+    let warnings = imported.diagnostics.len() + imported.check.len() - errors;
+    eprintln!(
+        "{name}: table {} of {}, rows {}–{}: {} areas, {} criteria, {} sub-criteria ({} survey, {} satisfaction, {} bonus, {} not evaluated); {errors} error(s), {warnings} warning(s)",
+        s.table, s.tables, s.first_row, s.last_row, s.areas, s.criteria, s.subcriteria, s.survey, s.satisfaction, s.bonus, s.not_evaluated
+    );
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,89 @@
+//! The documentation is tested: every ```chiso example of the language reference checks
+//! without errors and its test cases pass; every diagnostic code the source can emit is
+//! documented.
+
+use crate::common::read;
+use std::collections::BTreeSet;
+
+fn chiso_blocks(markdown: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in markdown.lines() {
+        match (&mut current, line.trim_end()) {
+            (None, "```chiso") => current = Some(String::new()),
+            (Some(block), "```") => {
+                blocks.push(std::mem::take(block));
+                current = None;
+            }
+            (Some(block), _) => {
+                block.push_str(line);
+                block.push('\n');
+            }
+            (None, _) => {}
+        }
+    }
+    blocks
+}
+
+#[test]
+fn every_language_reference_example_checks_and_its_tests_pass() {
+    let blocks = chiso_blocks(&read("docs/language.md"));
+    assert!(blocks.len() >= 6, "found {} examples", blocks.len());
+    for block in &blocks {
+        let analysis = chiso::analyze(block);
+        let errors: Vec<String> = analysis
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| format!("{d} at {:?}", &block[d.span.clone()]))
+            .collect();
+        assert!(errors.is_empty(), "example:\n{block}\nerrors: {errors:#?}");
+        for outcome in chiso::testing::run_tests(&analysis.ruleset) {
+            assert!(
+                outcome.passed(),
+                "example:\n{block}\n{:?}",
+                outcome.failures
+            );
+        }
+    }
+}
+
+/// Codes written as `"E001"`-style string literals anywhere in the library.
+fn codes_in_source() -> BTreeSet<String> {
+    let mut codes = BTreeSet::new();
+    let mut stack = vec![crate::common::root().join("src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for (i, _) in text.match_indices('"') {
+                    // A code literal: a quote, a letter, three digits, a quote.
+                    let Some(candidate) = text.get(i + 1..i + 6) else {
+                        continue;
+                    };
+                    let bytes = candidate.as_bytes();
+                    let well_formed = matches!(bytes[0], b'E' | b'W' | b'D' | b'T' | b'I')
+                        && bytes[1..4].iter().all(u8::is_ascii_digit)
+                        && bytes[4] == b'"';
+                    if well_formed {
+                        codes.insert(candidate[..4].to_string());
+                    }
+                }
+            }
+        }
+    }
+    codes
+}
+
+#[test]
+fn every_diagnostic_code_is_documented() {
+    let doc = read("docs/diagnostics.md");
+    let missing: Vec<String> = codes_in_source()
+        .into_iter()
+        .filter(|c| !doc.contains(&format!("| `{c}` |")))
+        .collect();
+    assert!(missing.is_empty(), "undocumented codes: {missing:?}");
+}
