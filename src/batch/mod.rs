@@ -500,7 +500,8 @@ pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usiz
             }
         }
     }
-    let mut seen: Vec<(String, Stage, Origin)> = Vec::new();
+    // Where each (unit, stage) was first given: a map, as a province can have 10 000 units.
+    let mut seen: std::collections::HashMap<(String, bool), usize> = Default::default();
     for index in 0..count {
         let loaded = units.load(ruleset, index);
         batch.problems.extend(loaded.problems);
@@ -513,7 +514,8 @@ pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usiz
             continue;
         };
         let key = name_key(data.unit.trim());
-        if let Some((_, _, first)) = seen.iter().find(|(k, s, _)| *k == key && *s == data.stage) {
+        let seen_key = (key, data.stage == Stage::Appraised);
+        if let Some(first) = seen.get(&seen_key).map(|&u| &batch.units[u].origin) {
             batch.problems.push(Problem {
                 origin: loaded.origin.clone(),
                 place: None,
@@ -535,7 +537,7 @@ pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usiz
             progress(index + 1);
             continue;
         }
-        seen.push((key, data.stage, loaded.origin.clone()));
+        seen.insert(seen_key, batch.units.len());
         let best = match data.stage {
             Stage::SelfAssessment => &best_self,
             Stage::Appraised => &best_appraised,

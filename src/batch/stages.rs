@@ -167,22 +167,25 @@ fn scored(r: &crate::eval::NodeResult) -> Option<Decimal> {
 /// Every unit of the batch with both stages, or with a self-assessment that claims scores,
 /// compared; in the order units first appear.
 pub fn compare_batch(ruleset: &Ruleset, batch: &Batch) -> Vec<StageComparison> {
-    let mut keys: Vec<String> = Vec::new();
-    for unit in &batch.units {
-        let key = name_key(unit.unit().trim());
-        if !keys.contains(&key) {
-            keys.push(key);
-        }
+    // (self, appraisal) per unit name, in the order names first appear.
+    let mut order: Vec<(Option<usize>, Option<usize>)> = Vec::new();
+    let mut by_name: std::collections::HashMap<String, usize> = Default::default();
+    for (i, unit) in batch.units.iter().enumerate() {
+        let slot = *by_name
+            .entry(name_key(unit.unit().trim()))
+            .or_insert_with(|| {
+                order.push((None, None));
+                order.len() - 1
+            });
+        let pair = &mut order[slot];
+        let stage = match unit.result.stage {
+            Stage::SelfAssessment => &mut pair.0,
+            Stage::Appraised => &mut pair.1,
+        };
+        stage.get_or_insert(i);
     }
     let mut out = Vec::new();
-    for key in keys {
-        let find = |stage: Stage| {
-            batch
-                .units
-                .iter()
-                .position(|u| u.result.stage == stage && name_key(u.unit().trim()) == key)
-        };
-        let (s, a) = (find(Stage::SelfAssessment), find(Stage::Appraised));
+    for (s, a) in order {
         let has_claims = s.is_some_and(|s| !batch.units[s].claimed.is_empty());
         if (s.is_some() && a.is_some()) || has_claims {
             let mut c = compare(

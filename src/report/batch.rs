@@ -437,6 +437,10 @@ pub fn text(report: &BatchReport, markdown: bool) -> String {
 /// `lost`, `targets`.
 pub fn json(report: &BatchReport) -> Json {
     let rs = report.ruleset;
+    let mut ranks = vec![None; report.batch.units.len()];
+    for r in &report.ranking.rows {
+        ranks[r.unit] = r.rank;
+    }
     let units: Vec<Json> = report
         .batch
         .units
@@ -444,7 +448,7 @@ pub fn json(report: &BatchReport) -> Json {
         .enumerate()
         .map(|(i, unit)| {
             let mut object = super::unit_json(rs, &unit.result.unpack());
-            let rank = report.ranking.rows.iter().find(|r| r.unit == i);
+            let rank = ranks[i];
             let areas: Vec<Json> = unit
                 .areas
                 .iter()
@@ -472,10 +476,7 @@ pub fn json(report: &BatchReport) -> Json {
                 .collect();
             if let Json::Object(map) = &mut object {
                 map.insert("origin".into(), Json::String(unit.origin.to_string()));
-                map.insert(
-                    "rank".into(),
-                    rank.and_then(|r| r.rank).map_or(Json::Null, |r| json!(r)),
-                );
+                map.insert("rank".into(), rank.map_or(Json::Null, |r| json!(r)));
                 map.insert("areas".into(), Json::Array(areas));
                 map.insert("lost_points".into(), Json::Array(lost));
                 if let Some(c) = report
