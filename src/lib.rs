@@ -14,6 +14,8 @@ pub mod check;
 pub mod data;
 pub mod diagnostic;
 pub mod eval;
+pub mod format;
+pub mod ide;
 pub mod import;
 pub mod model;
 pub mod report;

@@ -36,6 +36,8 @@ enum Command {
     Merge(cli::merge::Args),
     /// Turn a published criteria table (TSV/CSV text or a workbook) into a ruleset skeleton.
     Import(cli::import::Args),
+    /// Rewrite rulesets in the canonical layout (`--check` to only report).
+    Fmt(cli::fmt::Args),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
         Command::Template(args) => cli::template::run(args),
         Command::Merge(args) => cli::merge::run(args),
         Command::Import(args) => cli::import::run(args),
+        Command::Fmt(args) => cli::fmt::run(args),
     };
     match result {
         Ok(code) => code,

@@ -58,6 +58,7 @@ pub fn check(file: &SyntaxFile, source: &str) -> Checked {
     checker.totals(&meta, &declared);
     checker.unused_inputs();
     let tests = checker.tests(file, &meta);
+    checker.apply_known_faults(&declared);
     checker.diagnostics.sort_by_key(|d| (d.span.start, d.code));
     Checked {
         ruleset: Ruleset {
@@ -76,9 +77,15 @@ pub fn check(file: &SyntaxFile, source: &str) -> Checked {
     }
 }
 
+/// Findings a ruleset may acknowledge as faults of its source: contradictions between the
+/// decree's own statements (sums, total, counts, shares), never errors of the ruleset itself.
+const KNOWN_FAULT_CODES: [&str; 4] = ["E004", "E005", "E006", "E007"];
+
 /// Header declarations checked against the tree once it is built.
 #[derive(Default)]
 struct Declared {
+    /// lỗi nguồn: (code, reason, span)
+    known_faults: Vec<(String, String, Span)>,
     total_span: Option<Span>,
     counts: Vec<(CountKind, u32, Span)>,
     shares: Vec<(SourceKind, Decimal, Span)>,
@@ -137,6 +144,7 @@ impl Checker {
                 HeaderItem::Share(source, _) => format!("share {}", source.as_str()),
                 HeaderItem::Grade { name, .. } => format!("grade {}", name_key(name)),
                 HeaderItem::Rounding(r) => format!("rounding {}", r.target.as_str()),
+                HeaderItem::KnownFault { code, .. } => format!("known fault {code}"),
                 other => format!("{:?}", std::mem::discriminant(other)),
             };
             if let Some(first) = seen.get(&key) {
@@ -181,6 +189,20 @@ impl Checker {
                 }
                 HeaderItem::PercentFromRoundedTotal => meta.percent_from_rounded_total = true,
                 HeaderItem::ZeroDefault(z) => zero_default = Some(*z),
+                HeaderItem::KnownFault { code, reason } => {
+                    if KNOWN_FAULT_CODES.contains(&code.as_str()) {
+                        declared.known_faults.push((
+                            code.clone(),
+                            reason.clone(),
+                            item.span.clone(),
+                        ));
+                    } else {
+                        self.diagnostics.push(
+                            Diagnostic::error("E024", item.span.clone(), format!("{code} cannot be accepted as a fault of the source"))
+                                .with_help("only contradictions inside the decree's table can: E004 (sums), E005 (total), E006 (counts), E007 (shares)"),
+                        );
+                    }
+                }
             }
         }
         self.grade_bands(&meta.grades);
@@ -772,6 +794,39 @@ impl Checker {
                 )
                 .with_help("floor it: `max(…, 0)` or `deduct(start, count, points, 0)`"),
             );
+        }
+    }
+
+    /// Findings the header acknowledges as faults of the source become warnings that cite
+    /// the reason; an acknowledgement that matches nothing is itself reported.
+    fn apply_known_faults(&mut self, declared: &Declared) {
+        for (code, reason, span) in &declared.known_faults {
+            let mut matched = false;
+            for d in self
+                .diagnostics
+                .iter_mut()
+                .filter(|d| d.code == code.as_str() && d.is_error())
+            {
+                d.severity = crate::diagnostic::Severity::Warning;
+                d.message = format!("{} (known fault of the source: {reason})", d.message);
+                d.labels.push(crate::diagnostic::Label {
+                    span: span.clone(),
+                    message: "acknowledged here".into(),
+                });
+                matched = true;
+            }
+            if !matched {
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        "W005",
+                        span.clone(),
+                        format!(
+                            "{code} is acknowledged as a fault of the source, but no longer occurs"
+                        ),
+                    )
+                    .with_help("remove the acknowledgement"),
+                );
+            }
         }
     }
 

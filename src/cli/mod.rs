@@ -4,6 +4,7 @@ pub mod advise;
 pub mod batch;
 pub mod check;
 pub mod explain;
+pub mod fmt;
 pub mod import;
 pub mod merge;
 pub mod score;

@@ -61,6 +61,11 @@ pub enum HeaderItem {
     Rounding(RoundingSyntax),
     PercentFromRoundedTotal,
     ZeroDefault(ZeroAction),
+    /// lỗi nguồn: a contradiction of the decree's own table, kept visible as a warning
+    KnownFault {
+        code: String,
+        reason: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

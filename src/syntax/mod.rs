@@ -3,6 +3,7 @@
 //! outline, hovers and completion while a line is half-typed.
 
 pub mod ast;
+pub mod comments;
 mod fold;
 mod parser;
 

@@ -284,6 +284,14 @@ impl<'a> Builder<'a> {
             }
             Rule::rounding => HeaderItem::Rounding(self.rounding(inner)?),
             Rule::percent_basis => HeaderItem::PercentFromRoundedTotal,
+            Rule::known_fault => {
+                inner.next();
+                let code = self.text(&inner.next()?).to_ascii_uppercase();
+                HeaderItem::KnownFault {
+                    code,
+                    reason: self.string(inner.next()?),
+                }
+            }
             Rule::zero_default => {
                 inner.next();
                 HeaderItem::ZeroDefault(zero_action(inner.next()?))

@@ -408,6 +408,25 @@ fn w004_keyword_at_the_wrong_level() {
 }
 
 #[test]
+fn known_faults_of_the_source_stay_visible_as_warnings() {
+    let src = format!("ruleset \"t\" {{ total 100\n lỗi nguồn E005 \"Bảng 1 cộng 1 điểm\"\n zero denominator: zero }}\ninput a: count\ninput b: count\n{USES_INPUTS}");
+    let analysis = chiso::analyze(&src);
+    assert!(!analysis.has_errors());
+    let d = &analysis.diagnostics[0];
+    assert_eq!((d.code, d.severity), ("E005", chiso::Severity::Warning));
+    assert_eq!(d.message, "the areas add up to 1, but the declared total is 100 (known fault of the source: Bảng 1 cộng 1 điểm)");
+    // An acknowledgement that matches nothing, and one that is not allowed.
+    let src = format!("ruleset \"t\" {{ known fault E006 \"x\"\n known fault E008 \"y\" zero denominator: zero }}\ninput a: count\ninput b: count\n{USES_INPUTS}");
+    assert_codes(
+        &src,
+        &[
+            ("W005", "known fault E006 \"x\""),
+            ("E024", "known fault E008 \"y\""),
+        ],
+    );
+}
+
+#[test]
 fn warnings_are_not_errors() {
     let src = with_body(&format!("input thừa: decimal\n{USES_INPUTS}"));
     let analysis = chiso::analyze(&src);

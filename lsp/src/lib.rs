@@ -1,0 +1,501 @@
+//! The chiso language server: a protocol shell over `chiso::analyze` and `chiso::ide`.
+//!
+//! It keeps each open document's text and analysis, converts positions (see [`position`]) and
+//! types (see [`convert`]), and calls the library. No checking or scoring happens here.
+//!
+//! Concurrency: the server runs notifications concurrently, so every edit is applied and
+//! analysed synchronously inside its handler (no `.await` in `did_open`/`did_change`), keyed by
+//! the document's version: an edit older than the stored version is dropped. Diagnostics go
+//! through one channel to one publishing task, in the order the versions were applied; that
+//! task publishes only the newest version of each document, so a stale analysis can never be
+//! published over a newer one. No lock is held across an `.await`.
+
+pub mod convert;
+pub mod position;
+
+use chiso::Analysis;
+use position::{Encoding, LineIndex};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+use tokio::sync::mpsc;
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer, LspService, Server};
+
+/// One open document: its text at a version, and what the library made of it.
+pub struct Document {
+    pub version: i32,
+    pub text: String,
+    pub lines: LineIndex,
+    pub analysis: Analysis,
+}
+
+impl Document {
+    fn new(version: i32, text: String) -> Self {
+        let lines = LineIndex::new(&text);
+        let analysis = chiso::analyze(&text);
+        Document {
+            version,
+            text,
+            lines,
+            analysis,
+        }
+    }
+}
+
+/// Diagnostics to publish for one version of a document (`None`: the document was closed).
+struct Publish {
+    uri: Uri,
+    version: Option<i32>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+pub struct Backend {
+    client: Client,
+    documents: Mutex<HashMap<Uri, Arc<Document>>>,
+    encoding: OnceLock<Encoding>,
+    publisher: mpsc::UnboundedSender<Publish>,
+}
+
+/// The command a test lens runs.
+pub const RUN_TEST_COMMAND: &str = "chiso.runTest";
+
+impl Backend {
+    pub fn new(client: Client) -> Self {
+        let (publisher, receiver) = mpsc::unbounded_channel();
+        tokio::spawn(publish_loop(client.clone(), receiver));
+        Backend {
+            client,
+            documents: Mutex::new(HashMap::new()),
+            encoding: OnceLock::new(),
+            publisher,
+        }
+    }
+
+    fn encoding(&self) -> Encoding {
+        self.encoding.get().copied().unwrap_or_default()
+    }
+
+    fn document(&self, uri: &Uri) -> Option<Arc<Document>> {
+        self.documents.lock().ok()?.get(uri).cloned()
+    }
+
+    /// Applies an edit to a document and queues its diagnostics, all under the documents'
+    /// lock and without awaiting: `edit` gets the stored document (if any) and returns the new
+    /// one, or `None` to leave it (a stale or unknown version).
+    fn update(&self, uri: Uri, edit: impl FnOnce(Option<&Document>) -> Option<Document>) {
+        let Ok(mut documents) = self.documents.lock() else {
+            return;
+        };
+        let Some(document) = edit(documents.get(&uri).map(|d| d.as_ref())) else {
+            return;
+        };
+        let diagnostics = convert::diagnostics(&uri, &document, self.encoding());
+        let version = document.version;
+        documents.insert(uri.clone(), Arc::new(document));
+        // Sent while the lock is held, so the channel sees versions in the order applied.
+        let _ = self.publisher.send(Publish {
+            uri,
+            version: Some(version),
+            diagnostics,
+        });
+    }
+
+    /// The document and the byte offset of a position in it.
+    fn at(&self, params: &TextDocumentPositionParams) -> Option<(Arc<Document>, usize)> {
+        let doc = self.document(&params.text_document.uri)?;
+        let offset = doc
+            .lines
+            .offset(&doc.text, params.position, self.encoding());
+        Some((doc, offset))
+    }
+}
+
+/// Publishes diagnostics in the order versions were applied, skipping any version that a
+/// newer one of the same document has already replaced in the queue.
+async fn publish_loop(client: Client, mut receiver: mpsc::UnboundedReceiver<Publish>) {
+    while let Some(first) = receiver.recv().await {
+        let mut batch = vec![first];
+        while let Ok(more) = receiver.try_recv() {
+            batch.push(more);
+        }
+        let mut latest: HashMap<Uri, usize> = HashMap::new();
+        for (i, p) in batch.iter().enumerate() {
+            latest.insert(p.uri.clone(), i);
+        }
+        for (i, p) in batch.into_iter().enumerate() {
+            if latest.get(&p.uri) == Some(&i) {
+                client
+                    .publish_diagnostics(p.uri, p.diagnostics, p.version)
+                    .await;
+            }
+        }
+    }
+}
+
+fn semantic_legend() -> SemanticTokensLegend {
+    SemanticTokensLegend {
+        token_types: convert::TOKEN_TYPES.to_vec(),
+        token_modifiers: vec![SemanticTokenModifier::DECLARATION],
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let offers_utf8 = params
+            .capabilities
+            .general
+            .as_ref()
+            .and_then(|g| g.position_encodings.as_ref())
+            .is_some_and(|encodings| encodings.contains(&PositionEncodingKind::UTF8));
+        let encoding = if offers_utf8 {
+            Encoding::Utf8
+        } else {
+            Encoding::Utf16
+        };
+        let _ = self.encoding.set(encoding);
+        let trigger_characters = chiso::ide::TRIGGER_CHARACTERS
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        Ok(InitializeResult {
+            server_info: Some(ServerInfo {
+                name: "chiso-lsp".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+            capabilities: ServerCapabilities {
+                position_encoding: Some(match encoding {
+                    Encoding::Utf8 => PositionEncodingKind::UTF8,
+                    Encoding::Utf16 => PositionEncodingKind::UTF16,
+                }),
+                text_document_sync: Some(TextDocumentSyncCapability::Kind(
+                    TextDocumentSyncKind::INCREMENTAL,
+                )),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(trigger_characters),
+                    ..Default::default()
+                }),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: Default::default(),
+                })),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+                semantic_tokens_provider: Some(
+                    SemanticTokensServerCapabilities::SemanticTokensOptions(
+                        SemanticTokensOptions {
+                            legend: semantic_legend(),
+                            full: Some(SemanticTokensFullOptions::Bool(true)),
+                            ..Default::default()
+                        },
+                    ),
+                ),
+                code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                code_lens_provider: Some(CodeLensOptions {
+                    resolve_provider: Some(false),
+                }),
+                document_formatting_provider: Some(OneOf::Left(true)),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: vec![RUN_TEST_COMMAND.into()],
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+            ..Default::default()
+        })
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        self.update(doc.uri, |current| {
+            // Re-opening with an older version than we hold would be stale.
+            let stale = current.is_some_and(|c| c.version > doc.version);
+            (!stale).then(|| Document::new(doc.version, doc.text))
+        });
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let version = params.text_document.version;
+        let encoding = self.encoding();
+        self.update(params.text_document.uri, |current| {
+            let current = current?;
+            if version <= current.version {
+                return None; // stale: a newer version is already applied
+            }
+            let mut text = current.text.clone();
+            for change in params.content_changes {
+                match change.range {
+                    Some(range) => {
+                        let lines = LineIndex::new(&text);
+                        let start = lines.offset(&text, range.start, encoding);
+                        let end = lines.offset(&text, range.end, encoding).max(start);
+                        text.replace_range(start..end, &change.text);
+                    }
+                    None => text = change.text,
+                }
+            }
+            Some(Document::new(version, text))
+        });
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        if let Ok(mut documents) = self.documents.lock() {
+            documents.remove(&uri);
+            let _ = self.publisher.send(Publish {
+                uri,
+                version: None,
+                diagnostics: Vec::new(),
+            });
+        }
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let Some((doc, offset)) = self.at(&params.text_document_position_params) else {
+            return Ok(None);
+        };
+        let hover = chiso::ide::hover(&doc.analysis, &doc.text, offset);
+        Ok(hover.map(|h| convert::hover(&doc, h, self.encoding())))
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let Some((doc, offset)) = self.at(&params.text_document_position) else {
+            return Ok(None);
+        };
+        let items = chiso::ide::completions(&doc.analysis, &doc.text, offset)
+            .into_iter()
+            .map(|c| convert::completion(&doc, c, self.encoding()))
+            .collect();
+        Ok(Some(CompletionResponse::Array(items)))
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let uri = params
+            .text_document_position_params
+            .text_document
+            .uri
+            .clone();
+        let Some((doc, offset)) = self.at(&params.text_document_position_params) else {
+            return Ok(None);
+        };
+        let span = chiso::ide::definition(&doc.analysis, &doc.text, offset);
+        Ok(span.map(|s| {
+            GotoDefinitionResponse::Scalar(Location::new(
+                uri,
+                doc.lines.range(&doc.text, &s, self.encoding()),
+            ))
+        }))
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let uri = params.text_document_position.text_document.uri.clone();
+        let Some((doc, offset)) = self.at(&params.text_document_position) else {
+            return Ok(None);
+        };
+        let spans = chiso::ide::references(
+            &doc.analysis,
+            &doc.text,
+            offset,
+            params.context.include_declaration,
+        );
+        Ok(Some(
+            spans
+                .iter()
+                .map(|s| Location::new(uri.clone(), doc.lines.range(&doc.text, s, self.encoding())))
+                .collect(),
+        ))
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        let Some((doc, offset)) = self.at(&params) else {
+            return Ok(None);
+        };
+        Ok(
+            chiso::ide::prepare_rename(&doc.analysis, &doc.text, offset).map(|(span, text)| {
+                PrepareRenameResponse::RangeWithPlaceholder {
+                    range: doc.lines.range(&doc.text, &span, self.encoding()),
+                    placeholder: text,
+                }
+            }),
+        )
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let uri = params.text_document_position.text_document.uri.clone();
+        let Some((doc, offset)) = self.at(&params.text_document_position) else {
+            return Ok(None);
+        };
+        match chiso::ide::rename(&doc.analysis, &doc.text, offset, &params.new_name) {
+            Ok(edits) => Ok(Some(convert::workspace_edit(
+                &uri,
+                &doc,
+                &edits,
+                self.encoding(),
+            ))),
+            Err(message) => Err(Error::invalid_params(message)),
+        }
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        let Some(doc) = self.document(&params.text_document.uri) else {
+            return Ok(None);
+        };
+        let symbols = chiso::ide::document_symbols(&doc.analysis, &doc.text)
+            .into_iter()
+            .map(|s| convert::symbol(&doc, s, self.encoding()))
+            .collect();
+        Ok(Some(DocumentSymbolResponse::Nested(symbols)))
+    }
+
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        let Some(doc) = self.document(&params.text_document.uri) else {
+            return Ok(None);
+        };
+        let folds = chiso::ide::folding_ranges(&doc.analysis, &doc.text);
+        Ok(Some(convert::folding_ranges(&doc, &folds, self.encoding())))
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        let Some(doc) = self.document(&params.text_document.uri) else {
+            return Ok(None);
+        };
+        let tokens = chiso::ide::semantic_tokens(&doc.analysis, &doc.text);
+        Ok(Some(SemanticTokensResult::Tokens(SemanticTokens {
+            result_id: None,
+            data: convert::semantic_tokens(&doc, &tokens, self.encoding()),
+        })))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri.clone();
+        let Some(doc) = self.document(&uri) else {
+            return Ok(None);
+        };
+        let encoding = self.encoding();
+        let start = doc.lines.offset(&doc.text, params.range.start, encoding);
+        let end = doc
+            .lines
+            .offset(&doc.text, params.range.end, encoding)
+            .max(start);
+        let actions = chiso::ide::code_actions(&doc.analysis, &doc.text, start..end)
+            .into_iter()
+            .map(|a| convert::code_action(&uri, &doc, a, encoding))
+            .collect();
+        Ok(Some(actions))
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        let Some(doc) = self.document(&params.text_document.uri) else {
+            return Ok(None);
+        };
+        let encoding = self.encoding();
+        let start = doc.lines.offset(&doc.text, params.range.start, encoding);
+        let end = doc.lines.offset(&doc.text, params.range.end, encoding);
+        let hints = chiso::ide::inlay_hints(&doc.analysis, &doc.text)
+            .into_iter()
+            .filter(|h| start <= h.offset && h.offset <= end)
+            .map(|h| convert::inlay_hint(&doc, h, encoding))
+            .collect();
+        Ok(Some(hints))
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        let uri = params.text_document.uri.clone();
+        let Some(doc) = self.document(&uri) else {
+            return Ok(None);
+        };
+        let lenses = chiso::ide::code_lenses(&doc.analysis, &doc.text)
+            .into_iter()
+            .map(|l| convert::code_lens(&uri, &doc, l, self.encoding()))
+            .collect();
+        Ok(Some(lenses))
+    }
+
+    async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
+        let Some(doc) = self.document(&params.text_document.uri) else {
+            return Ok(None);
+        };
+        match chiso::format::format(&doc.text) {
+            Ok(formatted) if formatted == doc.text => Ok(Some(Vec::new())),
+            Ok(formatted) => Ok(Some(vec![TextEdit {
+                range: Range::new(
+                    Position::new(0, 0),
+                    doc.lines.end(&doc.text, self.encoding()),
+                ),
+                new_text: formatted,
+            }])),
+            Err(e) => Err(Error::invalid_params(e.to_string())),
+        }
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
+        if params.command != RUN_TEST_COMMAND {
+            return Err(Error::invalid_params(format!(
+                "unknown command {}",
+                params.command
+            )));
+        }
+        // Arguments: the document's URI and the test's name, as the lens gave them.
+        let uri = params
+            .arguments
+            .first()
+            .and_then(|v| v.as_str())
+            .and_then(|s| s.parse::<Uri>().ok());
+        let name = params.arguments.get(1).and_then(|v| v.as_str());
+        let (Some(uri), Some(name)) = (uri, name) else {
+            return Err(Error::invalid_params("expected [uri, test name]"));
+        };
+        let Some(doc) = self.document(&uri) else {
+            return Err(Error::invalid_params("the document is not open"));
+        };
+        let lens = chiso::ide::code_lenses(&doc.analysis, &doc.text)
+            .into_iter()
+            .find(|l| l.test == name);
+        match lens {
+            Some(l) => {
+                let kind = if l.passed == Some(true) {
+                    MessageType::INFO
+                } else {
+                    MessageType::WARNING
+                };
+                let message = format!("{name}: {}", l.title);
+                self.client.show_message(kind, message.clone()).await;
+                Ok(Some(LSPAny::String(message)))
+            }
+            None => Err(Error::invalid_params(format!("no test named {name}"))),
+        }
+    }
+}
+
+/// The service, for tests and for [`serve_stdio`].
+pub fn service() -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
+    LspService::new(Backend::new)
+}
+
+/// Runs the server over standard input and output until the client exits.
+pub async fn serve_stdio() {
+    let (service, socket) = service();
+    Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        .serve(service)
+        .await;
+}

@@ -1,0 +1,70 @@
+//! `chiso fmt`: rewrites ruleset files in the canonical layout (`--check`: only report).
+
+use super::Outcome;
+use chiso::format::{format, FormatError};
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Ruleset files (.chiso); `-` reads standard input and writes the result to standard output.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Change nothing; list the files that are not formatted and exit 1 if there is any (for CI).
+    #[arg(long)]
+    check: bool,
+}
+
+pub fn run(args: Args) -> Outcome {
+    let mut failed = false;
+    let mut unformatted = 0;
+    for path in &args.files {
+        let stdin = path.as_os_str() == "-";
+        let name = if stdin {
+            "<stdin>".to_string()
+        } else {
+            path.display().to_string()
+        };
+        let text = if stdin {
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            text
+        } else {
+            super::read(path)?
+        };
+        match format(&text) {
+            Ok(formatted) if stdin && !args.check => print!("{formatted}"),
+            Ok(formatted) if formatted == text => {}
+            Ok(formatted) => {
+                if args.check {
+                    eprintln!("{name}: not formatted");
+                    unformatted += 1;
+                } else {
+                    std::fs::write(path, formatted)
+                        .map_err(|e| format!("cannot write {name}: {e}"))?;
+                    eprintln!("{name}: formatted");
+                }
+            }
+            Err(FormatError::Syntax(diagnostics)) => {
+                super::print_diagnostics(&name, &text, &diagnostics);
+                eprintln!("error: {name}: not formatted because of the syntax errors above");
+                failed = true;
+            }
+            Err(other) => {
+                eprintln!("error: {name}: {other}");
+                failed = true;
+            }
+        }
+    }
+    if args.check && unformatted > 0 {
+        eprintln!("{unformatted} file(s) would be reformatted: run `chiso fmt` on them");
+    }
+    Ok(if failed || unformatted > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
