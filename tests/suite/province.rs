@@ -513,4 +513,33 @@ fn the_cli_scores_the_province_and_writes_reports() {
     assert_eq!(row[1], chiso::sheet::Cell::Text("Đơn vị 01".into()));
     assert_eq!(row[2], chiso::sheet::Cell::Number("100".into()));
     assert_eq!(row[4], chiso::sheet::Cell::Number("100".into()));
+    // Reports go to a temporary file renamed into place: when the write cannot happen, no
+    // half report is left, and the old report stays whole.
+    let before = std::fs::read(&xlsx).unwrap();
+    let missing_dir = dir.path().join("no-such-folder").join("bao-cao.html");
+    let (code, _, stderr) = run_chiso(&[
+        "score",
+        RULESET,
+        csv.to_str().unwrap(),
+        "--format",
+        "html",
+        "-o",
+        missing_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("cannot create a temporary file in"),
+        "{stderr}"
+    );
+    assert!(!missing_dir.exists());
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        3,
+        "only the CSV and the two reports: {leftovers:?}"
+    );
+    assert_eq!(std::fs::read(&xlsx).unwrap(), before);
 }
