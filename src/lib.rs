@@ -9,6 +9,9 @@
 
 #![deny(clippy::float_arithmetic)]
 
+// pest is used without its `std` feature (see Cargo.toml); its derive then names `alloc`.
+extern crate alloc;
+
 pub mod batch;
 pub mod check;
 pub mod data;

@@ -16,6 +16,200 @@ use std::str::FromStr;
 struct ChisoParser;
 
 /// Where a bad statement stood, to re-parse it with the rule that was meant there.
+/// One element of a flat expression, before precedence is applied.
+enum Token {
+    Not(Span),
+    Neg(Span),
+    Infix(Infix, Span),
+    Operand(Expr),
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Infix {
+    Or,
+    And,
+    Cmp(CmpOp),
+    Arith(BinOp),
+}
+
+fn cmp_op(text: &str) -> CmpOp {
+    match text {
+        "<" => CmpOp::Lt,
+        "<=" | "≤" => CmpOp::Le,
+        ">" => CmpOp::Gt,
+        ">=" | "≥" => CmpOp::Ge,
+        "!=" | "≠" => CmpOp::Ne,
+        _ => CmpOp::Eq,
+    }
+}
+
+fn arith_op(text: &str) -> BinOp {
+    match text {
+        "+" => BinOp::Add,
+        "-" => BinOp::Sub,
+        "*" | "×" => BinOp::Mul,
+        _ => BinOp::Div,
+    }
+}
+
+/// Precedence over a flat expression (the grammar guarantees operand/operator alternation):
+/// or < and < not < one comparison < + − < × ÷ < unary −. Depth is bounded by the nesting
+/// limit checked before parsing.
+struct Climber<'d, I: Iterator<Item = Token>> {
+    tokens: std::iter::Peekable<I>,
+    diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+impl<I: Iterator<Item = Token>> Climber<'_, I> {
+    fn binary(op: BinOp, lhs: Expr, rhs: Expr) -> Expr {
+        let span = lhs.span.start..rhs.span.end;
+        Expr {
+            kind: ExprKind::Binary {
+                op,
+                lhs: Box::new(lhs),
+                rhs: Box::new(rhs),
+            },
+            span,
+        }
+    }
+
+    fn next_infix(&mut self, wanted: impl Fn(Infix) -> bool) -> Option<Infix> {
+        match self.tokens.peek() {
+            Some(Token::Infix(op, _)) if wanted(*op) => {
+                let op = *op;
+                self.tokens.next();
+                Some(op)
+            }
+            _ => None,
+        }
+    }
+
+    fn or(&mut self) -> Expr {
+        let mut lhs = self.and();
+        while self.next_infix(|op| op == Infix::Or).is_some() {
+            let rhs = self.and();
+            lhs = Self::binary(BinOp::Or, lhs, rhs);
+        }
+        lhs
+    }
+
+    fn and(&mut self) -> Expr {
+        let mut lhs = self.not();
+        while self.next_infix(|op| op == Infix::And).is_some() {
+            let rhs = self.not();
+            lhs = Self::binary(BinOp::And, lhs, rhs);
+        }
+        lhs
+    }
+
+    fn not(&mut self) -> Expr {
+        if let Some(Token::Not(_)) = self.tokens.peek() {
+            let Some(Token::Not(start)) = self.tokens.next() else {
+                unreachable!()
+            };
+            let operand = self.not();
+            let span = start.start..operand.span.end;
+            return Expr {
+                kind: ExprKind::Not(Box::new(operand)),
+                span,
+            };
+        }
+        self.comparison()
+    }
+
+    fn comparison(&mut self) -> Expr {
+        let lhs = self.sum();
+        let Some(Infix::Cmp(op)) = self.next_infix(|op| matches!(op, Infix::Cmp(_))) else {
+            return lhs;
+        };
+        let rhs = self.sum();
+        let mut e = Expr {
+            span: lhs.span.start..rhs.span.end,
+            kind: ExprKind::Compare {
+                op,
+                lhs: Box::new(lhs),
+                rhs: Box::new(rhs),
+            },
+        };
+        while let Some(Token::Infix(Infix::Cmp(_), span)) = self.tokens.peek() {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "E001",
+                    span.clone(),
+                    "syntax error: comparisons cannot be chained",
+                )
+                .with_help("join two comparisons with `and`: `a < b and b < c`"),
+            );
+            self.tokens.next();
+            let rhs = self.sum();
+            e.span.end = rhs.span.end;
+        }
+        e
+    }
+
+    fn sum(&mut self) -> Expr {
+        let mut lhs = self.product();
+        while let Some(Infix::Arith(op)) =
+            self.next_infix(|op| matches!(op, Infix::Arith(BinOp::Add | BinOp::Sub)))
+        {
+            let rhs = self.product();
+            lhs = Self::binary(op, lhs, rhs);
+        }
+        lhs
+    }
+
+    fn product(&mut self) -> Expr {
+        let mut lhs = self.unary();
+        while let Some(Infix::Arith(op)) =
+            self.next_infix(|op| matches!(op, Infix::Arith(BinOp::Mul | BinOp::Div)))
+        {
+            let rhs = self.unary();
+            lhs = Self::binary(op, lhs, rhs);
+        }
+        lhs
+    }
+
+    fn unary(&mut self) -> Expr {
+        match self.tokens.next() {
+            Some(Token::Neg(start)) => {
+                let operand = self.unary();
+                let span = start.start..operand.span.end;
+                Expr {
+                    kind: ExprKind::Neg(Box::new(operand)),
+                    span,
+                }
+            }
+            Some(Token::Not(span)) => {
+                // `not` binds looser than arithmetic: `a + not b` is not an expression.
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "E001",
+                        span.clone(),
+                        "syntax error: `not` cannot stand inside arithmetic or a comparison",
+                    )
+                    .with_help("put the negated part in brackets: `a = (not b)` or `not (a = b)`"),
+                );
+                let operand = self.unary();
+                let span = span.start..operand.span.end;
+                Expr {
+                    kind: ExprKind::Not(Box::new(operand)),
+                    span,
+                }
+            }
+            Some(Token::Operand(e)) => e,
+            // Unreachable: the grammar puts an operand after every operator.
+            Some(Token::Infix(_, span)) => Expr {
+                kind: ExprKind::Bool(false),
+                span,
+            },
+            None => Expr {
+                kind: ExprKind::Bool(false),
+                span: 0..0,
+            },
+        }
+    }
+}
+
 enum Part<'i> {
     Good(Pair<'i, Rule>),
     /// A bad statement's range in the folded text.
@@ -122,7 +316,11 @@ impl<'a> Builder<'a> {
     /// The text inside a `string` pair, unescaped.
     fn string(&self, pair: P) -> String {
         let inner = pair.into_inner().next().expect("string inner");
-        let raw = self.text(&inner);
+        // Not `self.text`: the spaces inside a string are part of it, not trailing trivia.
+        let inner_span = inner.as_span();
+        let raw = &self.original[self
+            .folded
+            .original_span(inner_span.start()..inner_span.end())];
         if inner.as_rule() == Rule::curly_inner {
             return raw.to_string();
         }
@@ -545,73 +743,27 @@ impl<'a> Builder<'a> {
     fn expr(&mut self, pair: P) -> Expr {
         let span = self.span(&pair);
         match pair.as_rule() {
-            Rule::expr | Rule::paren => self.expr(pair.into_inner().next().expect("inner expr")),
-            Rule::or_expr | Rule::and_expr | Rule::add_expr | Rule::mul_expr => {
-                self.binary_chain(pair)
-            }
-            Rule::not_expr => {
-                let mut nots = 0;
-                let mut operand = None;
-                for part in pair.into_inner() {
-                    if part.as_rule() == Rule::op_not {
-                        nots += 1;
-                    } else {
-                        operand = Some(self.expr(part));
-                    }
-                }
-                let mut e = operand.expect("not operand");
-                for _ in 0..nots {
-                    e = Expr {
-                        kind: ExprKind::Not(Box::new(e)),
-                        span: span.clone(),
-                    };
-                }
-                e
-            }
-            Rule::cmp_expr => {
-                let mut inner = pair.into_inner();
-                let lhs = self.expr(inner.next().expect("cmp lhs"));
-                match (inner.next(), inner.next()) {
-                    (Some(op), Some(rhs)) => {
-                        let op = match self.text(&op) {
-                            "<" => CmpOp::Lt,
-                            "<=" | "≤" => CmpOp::Le,
-                            ">" => CmpOp::Gt,
-                            ">=" | "≥" => CmpOp::Ge,
-                            "!=" | "≠" => CmpOp::Ne,
-                            _ => CmpOp::Eq,
-                        };
-                        let rhs = self.expr(rhs);
-                        Expr {
-                            kind: ExprKind::Compare {
-                                op,
-                                lhs: Box::new(lhs),
-                                rhs: Box::new(rhs),
-                            },
-                            span,
+            Rule::paren => self.expr(pair.into_inner().next().expect("inner expr")),
+            Rule::expr | Rule::arith => {
+                let tokens: Vec<Token> = pair
+                    .into_inner()
+                    .map(|p| match p.as_rule() {
+                        Rule::op_not => Token::Not(self.span(&p)),
+                        Rule::neg => Token::Neg(self.span(&p)),
+                        Rule::op_or => Token::Infix(Infix::Or, self.span(&p)),
+                        Rule::op_and => Token::Infix(Infix::And, self.span(&p)),
+                        Rule::cmp_op => Token::Infix(Infix::Cmp(cmp_op(p.as_str())), self.span(&p)),
+                        Rule::add_op | Rule::mul_op => {
+                            Token::Infix(Infix::Arith(arith_op(p.as_str())), self.span(&p))
                         }
-                    }
-                    _ => lhs,
-                }
-            }
-            Rule::unary => {
-                let mut negations = 0;
-                let mut operand = None;
-                for part in pair.into_inner() {
-                    if part.as_rule() == Rule::neg {
-                        negations += 1;
-                    } else {
-                        operand = Some(self.expr(part));
-                    }
-                }
-                let mut e = operand.expect("unary operand");
-                for _ in 0..negations {
-                    e = Expr {
-                        kind: ExprKind::Neg(Box::new(e)),
-                        span: span.clone(),
-                    };
-                }
-                e
+                        _ => Token::Operand(self.expr(p)),
+                    })
+                    .collect();
+                let mut climber = Climber {
+                    tokens: tokens.into_iter().peekable(),
+                    diagnostics: &mut self.diagnostics,
+                };
+                climber.or()
             }
             Rule::if_expr => {
                 let mut exprs = pair.into_inner().filter(|p| p.as_rule() == Rule::expr);
@@ -646,14 +798,23 @@ impl<'a> Builder<'a> {
                     span,
                 }
             }
-            Rule::call => {
+            Rule::callable => {
                 let mut inner = pair.into_inner();
                 let name_pair = inner.next().expect("fname");
-                let name = Spanned::new(self.text(&name_pair).to_string(), self.span(&name_pair));
-                let args = inner.map(|a| self.expr(a)).collect();
-                Expr {
-                    kind: ExprKind::Call { name, args },
-                    span,
+                match inner.next() {
+                    Some(args) => {
+                        let name =
+                            Spanned::new(self.text(&name_pair).to_string(), self.span(&name_pair));
+                        let args = args.into_inner().map(|a| self.expr(a)).collect();
+                        Expr {
+                            kind: ExprKind::Call { name, args },
+                            span,
+                        }
+                    }
+                    None => Expr {
+                        kind: ExprKind::Name(self.text(&name_pair).to_string()),
+                        span,
+                    },
                 }
             }
             Rule::date_lit => {
@@ -688,40 +849,8 @@ impl<'a> Builder<'a> {
                 kind: ExprKind::Awarded,
                 span,
             },
-            Rule::input_ref => Expr {
-                kind: ExprKind::Name(self.text(&pair).to_string()),
-                span,
-            },
             other => unreachable!("unexpected expression rule {other:?}"),
         }
-    }
-
-    fn binary_chain(&mut self, pair: P) -> Expr {
-        let mut inner = pair.into_inner();
-        let mut lhs = self.expr(inner.next().expect("chain head"));
-        while let (Some(op), Some(rhs)) = (inner.next(), inner.next()) {
-            let op = match op.as_rule() {
-                Rule::op_or => BinOp::Or,
-                Rule::op_and => BinOp::And,
-                _ => match self.text(&op) {
-                    "+" => BinOp::Add,
-                    "-" => BinOp::Sub,
-                    "*" | "×" => BinOp::Mul,
-                    _ => BinOp::Div,
-                },
-            };
-            let rhs = self.expr(rhs);
-            let span = lhs.span.start..rhs.span.end;
-            lhs = Expr {
-                kind: ExprKind::Binary {
-                    op,
-                    lhs: Box::new(lhs),
-                    rhs: Box::new(rhs),
-                },
-                span,
-            };
-        }
-        lhs
     }
 
     fn band_arm(&mut self, pair: P) -> BandArm {
@@ -1016,15 +1145,8 @@ fn friendly(rule: Rule) -> Option<&'static str> {
         Rule::integer => "a whole number",
         Rule::date => "a date (31/12/2023 or 2023-12-31)",
         Rule::node_id => "an id such as 1.2.3",
-        Rule::ident | Rule::input_ref => "a name",
-        Rule::expr
-        | Rule::or_expr
-        | Rule::and_expr
-        | Rule::not_expr
-        | Rule::cmp_expr
-        | Rule::add_expr
-        | Rule::mul_expr
-        | Rule::unary => "an expression",
+        Rule::ident | Rule::callable | Rule::fname => "a name",
+        Rule::expr | Rule::arith => "an expression",
         Rule::k_max | Rule::max_value => "`max`/`tối đa`",
         Rule::node_body => "`{`",
         Rule::node | Rule::node_kw => "a criterion",

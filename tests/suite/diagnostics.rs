@@ -433,3 +433,14 @@ fn warnings_are_not_errors() {
     assert_eq!(analysis.diagnostics.len(), 1);
     assert!(!analysis.has_errors());
 }
+
+#[test]
+fn strings_keep_their_spaces_and_escapes() {
+    let src = "ruleset \"  Bộ tiêu chí  \" {}\narea 1 \"Dấu \\\"ngoặc\\\" và  # không phải ghi chú  \" max 1\n";
+    let analysis = chiso::analyze(src);
+    assert_eq!(analysis.ruleset.meta.title, "  Bộ tiêu chí  ");
+    assert_eq!(
+        analysis.ruleset.nodes[0].title,
+        "Dấu \"ngoặc\" và  # không phải ghi chú  "
+    );
+}
