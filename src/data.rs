@@ -47,6 +47,10 @@ pub struct UnitData {
     /// Tài liệu kiểm chứng, by node.
     pub evidence: Vec<Vec<String>>,
     pub notes: Vec<Option<String>>,
+    /// The score the unit claims for a node in its self-assessment (`[claimed]`), by node:
+    /// compared with what the ruleset computes from the unit's own figures.
+    pub claimed: Vec<Option<Decimal>>,
+    pub claimed_spans: Vec<Option<Span>>,
 }
 
 impl UnitData {
@@ -65,6 +69,8 @@ impl UnitData {
             not_evaluated: vec![None; nodes],
             evidence: vec![Vec::new(); nodes],
             notes: vec![None; nodes],
+            claimed: vec![None; nodes],
+            claimed_spans: vec![None; nodes],
         }
     }
 }
@@ -118,6 +124,8 @@ pub struct RawUnit {
     pub not_evaluated: Vec<RawEntry>,
     pub evidence: Vec<(String, Span, Vec<String>)>,
     pub notes: Vec<RawEntry>,
+    /// `[claimed]`: the unit's own score per criterion (self-assessment).
+    pub claimed: Vec<RawEntry>,
 }
 
 /// Reads and resolves a data file. Returns `None` only when the file cannot be read at all;
@@ -127,16 +135,20 @@ pub fn load(
     text: &str,
     format: DataFormat,
 ) -> (Option<UnitData>, Vec<Diagnostic>) {
-    let raw = match format {
-        DataFormat::Toml => read_toml(text),
-        DataFormat::Json => read_json(text),
-    };
-    match raw {
+    match read_raw(text, format) {
         Ok(raw) => {
             let (data, diagnostics) = resolve(ruleset, &raw);
             (Some(data), diagnostics)
         }
         Err(d) => (None, vec![*d]),
+    }
+}
+
+/// Reads a data file without resolving it against a ruleset (for merges and target files).
+pub fn read_raw(text: &str, format: DataFormat) -> Result<RawUnit, Box<Diagnostic>> {
+    match format {
+        DataFormat::Toml => read_toml(text),
+        DataFormat::Json => read_json(text),
     }
 }
 
@@ -164,6 +176,8 @@ mod toml_shape {
         pub evidence: BTreeMap<Spanned<String>, Spanned<Vec<String>>>,
         #[serde(default)]
         pub notes: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+        #[serde(default)]
+        pub claimed: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
     }
 }
 
@@ -178,7 +192,7 @@ fn read_toml(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
         let help = if non_ascii_key {
             "TOML names with Vietnamese letters must be quoted: \"hồ_sơ_tiếp_nhận\" = 2534"
         } else {
-            "a unit file holds `unit`, `year`, `stage` and the tables [inputs], [points], [not_evaluated], [evidence], [notes]"
+            "a unit file holds `unit`, `year`, `stage` and the tables [inputs], [points], [not_evaluated], [evidence], [notes], [claimed]"
         };
         Box::new(Diagnostic::error("D001", span, format!("the data file is not valid TOML: {}", e.message())).with_help(help))
     })?;
@@ -215,6 +229,7 @@ fn read_toml(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
             .map(|(k, v)| (k.get_ref().clone(), k.span(), v.into_inner()))
             .collect(),
         notes: entries(shape.notes),
+        claimed: entries(shape.claimed),
     })
 }
 
@@ -266,7 +281,7 @@ fn read_json(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
             "year" => raw.year = value.as_i64().map(|y| (y, span)),
             "stage" => raw.stage = value.as_str().map(|s| (s.to_string(), span)),
             "decimal_separator" => raw.decimal_separator = value.as_str().map(|s| (s.to_string(), span)),
-            "inputs" | "points" | "not_evaluated" | "notes" => {
+            "inputs" | "points" | "not_evaluated" | "notes" | "claimed" => {
                 let serde_json::Value::Object(map) = value else {
                     return Err(Box::new(Diagnostic::error("D001", span, format!("`{key}` must be an object"))));
                 };
@@ -286,6 +301,7 @@ fn read_json(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
                     "inputs" => raw.inputs = entries,
                     "points" => raw.points = entries,
                     "not_evaluated" => raw.not_evaluated = entries,
+                    "claimed" => raw.claimed = entries,
                     _ => raw.notes = entries,
                 }
             }
@@ -302,7 +318,7 @@ fn read_json(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
             other => {
                 return Err(Box::new(
                     Diagnostic::error("D001", span, format!("unknown field `{other}`"))
-                        .with_help("a unit file holds unit, year, stage, decimal_separator, inputs, points, not_evaluated, evidence, notes"),
+                        .with_help("a unit file holds unit, year, stage, decimal_separator, inputs, points, not_evaluated, evidence, notes, claimed"),
                 ))
             }
         }
@@ -547,6 +563,27 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             }
         }
     }
+    for entry in &raw.claimed {
+        let Some(index) = node_of(&entry.key, &entry.key_span, &mut diagnostics) else {
+            continue;
+        };
+        let node = &ruleset.nodes[index];
+        match typed_value(&entry.value, &InputType::Points, separator) {
+            Ok(Value::Number(points)) if points > node.max => {
+                diagnostics.push(points_out_of_range(node, points, entry.value_span.clone()))
+            }
+            Ok(Value::Number(points)) => {
+                data.claimed[index] = Some(points);
+                data.claimed_spans[index] = Some(entry.value_span.clone());
+            }
+            Ok(_) => {}
+            Err((code, message)) => diagnostics.push(Diagnostic::error(
+                code,
+                entry.value_span.clone(),
+                format!("claimed score of {}: {message}", node.id),
+            )),
+        }
+    }
     (data, diagnostics)
 }
 
@@ -774,5 +811,9 @@ pub fn to_toml(ruleset: &Ruleset, data: &UnitData) -> String {
         .collect();
     section("evidence", evidence.into_iter().collect());
     section("notes", by_node(&|i| data.notes[i].as_deref().map(q)));
+    section(
+        "claimed",
+        by_node(&|i| data.claimed[i].map(crate::text::format_decimal)),
+    );
     out
 }

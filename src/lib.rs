@@ -12,6 +12,7 @@
 // pest is used without its `std` feature (see Cargo.toml); its derive then names `alloc`.
 extern crate alloc;
 
+pub mod batch;
 pub mod check;
 pub mod data;
 pub mod diagnostic;
@@ -21,9 +22,11 @@ pub mod ide;
 pub mod import;
 pub mod model;
 pub mod report;
+pub mod sheet;
 pub mod syntax;
 pub mod testing;
 pub mod text;
+pub mod worklist;
 
 pub use diagnostic::{Diagnostic, LineIndex, Severity, Span};
 

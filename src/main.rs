@@ -27,6 +27,13 @@ enum Command {
     Explain(cli::explain::Args),
     /// Run the test cases written in rulesets.
     Test(cli::test::Args),
+    /// What would it take: the smallest change in each input that raises a unit's points
+    /// or reaches the next grade, found by evaluating the ruleset.
+    Advise(cli::advise::Args),
+    /// Write one office's data-entry form (its inputs and criteria) as TOML or .xlsx.
+    Template(cli::template::Args),
+    /// Merge the offices' filled forms into one unit file, reporting conflicts and gaps.
+    Merge(cli::merge::Args),
     /// Turn a published criteria table (TSV/CSV text or a workbook) into a ruleset skeleton.
     Import(cli::import::Args),
     /// Rewrite rulesets in the canonical layout (`--check` to only report).
@@ -40,6 +47,9 @@ fn main() -> ExitCode {
         Command::Score(args) => cli::score::run(args),
         Command::Explain(args) => cli::explain::run(args),
         Command::Test(args) => cli::test::run(args),
+        Command::Advise(args) => cli::advise::run(args),
+        Command::Template(args) => cli::template::run(args),
+        Command::Merge(args) => cli::merge::run(args),
         Command::Import(args) => cli::import::run(args),
         Command::Fmt(args) => cli::fmt::run(args),
     };

@@ -1,10 +1,14 @@
 //! Shared pieces of the subcommands: reading files, printing diagnostics.
 
+pub mod advise;
+pub mod batch;
 pub mod check;
 pub mod explain;
 pub mod fmt;
 pub mod import;
+pub mod merge;
 pub mod score;
+pub mod template;
 pub mod test;
 
 use chiso::diagnostic::{Diagnostic, Rendered};
@@ -100,6 +104,7 @@ pub fn expand_data_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 /// One unit's data file, read and resolved.
 pub struct LoadedUnit {
     pub path: String,
+    #[allow(dead_code)] // for callers that render the unit's problems in context
     pub text: String,
     pub data: chiso::data::UnitData,
 }

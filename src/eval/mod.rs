@@ -130,6 +130,16 @@ pub fn evaluate_batch(ruleset: &Ruleset, units: &[UnitData]) -> Vec<UnitOutcome>
         .collect()
 }
 
+/// Scores one unit of a batch whose `best(…)` values are already known ([`best_values`]):
+/// `evaluate_batch` unit by unit, for callers that report progress or try variations.
+pub fn evaluate_with_best(
+    ruleset: &Ruleset,
+    unit: &UnitData,
+    best: &[Option<Decimal>],
+) -> UnitOutcome {
+    Evaluator::new(ruleset, unit, best).unit()
+}
+
 /// The batch maximum of every `best(x)`: the first pass over all units of a batch.
 pub fn best_values(ruleset: &Ruleset, units: &[UnitData]) -> Vec<Option<Decimal>> {
     let mut best = vec![None; ruleset.best_slots];
@@ -160,25 +170,29 @@ fn collect_best<'a>(expr: &'a CExpr, node: usize, out: &mut Vec<(usize, usize, &
     if let CExprKind::Best(slot, arg) = &expr.kind {
         out.push((*slot, node, arg));
     }
-    for child in children(expr) {
-        collect_best(child, node, out);
-    }
+    for_each_child(expr, &mut |child| collect_best(child, node, out));
 }
 
-fn children(expr: &CExpr) -> Vec<&CExpr> {
+/// Calls `f` on each direct sub-expression (without allocating: this runs for every formula
+/// of every unit of a batch).
+fn for_each_child<'a>(expr: &'a CExpr, f: &mut dyn FnMut(&'a CExpr)) {
     match &expr.kind {
-        CExprKind::Const(_) | CExprKind::Input(_) | CExprKind::SelfMax | CExprKind::Awarded => {
-            vec![]
-        }
-        CExprKind::Neg(e) | CExprKind::Not(e) | CExprKind::Best(_, e) => vec![e],
+        CExprKind::Const(_) | CExprKind::Input(_) | CExprKind::SelfMax | CExprKind::Awarded => {}
+        CExprKind::Neg(e) | CExprKind::Not(e) | CExprKind::Best(_, e) => f(e),
         CExprKind::Arith(_, a, b) | CExprKind::Logic(_, a, b) | CExprKind::Compare(_, a, b) => {
-            vec![a, b]
+            f(a);
+            f(b);
         }
-        CExprKind::If(a, b, c) => vec![a, b, c],
-        CExprKind::Call(_, args) => args.iter().collect(),
-        CExprKind::Bands(s, arms) => std::iter::once(&**s)
-            .chain(arms.iter().map(|a| &a.value))
-            .collect(),
+        CExprKind::If(a, b, c) => {
+            f(a);
+            f(b);
+            f(c);
+        }
+        CExprKind::Call(_, args) => args.iter().for_each(f),
+        CExprKind::Bands(s, arms) => {
+            f(s);
+            arms.iter().for_each(|a| f(&a.value));
+        }
     }
 }
 
@@ -189,9 +203,21 @@ pub fn inputs_of(expr: &CExpr, out: &mut Vec<usize>) {
             out.push(slot);
         }
     }
-    for child in children(expr) {
-        inputs_of(child, out);
+    for_each_child(expr, &mut |child| inputs_of(child, out));
+}
+
+/// Whether any input an expression reads satisfies `missing`.
+fn any_input(expr: &CExpr, missing: &dyn Fn(usize) -> bool) -> bool {
+    if let CExprKind::Input(slot) = expr.kind {
+        if missing(slot) {
+            return true;
+        }
     }
+    let mut found = false;
+    for_each_child(expr, &mut |child| {
+        found = found || any_input(child, missing)
+    });
+    found
 }
 
 pub(crate) struct Evaluator<'a> {
@@ -345,6 +371,11 @@ impl<'a> Evaluator<'a> {
 
     /// Collects every missing input of an expression at once, for a complete to-do list.
     fn require_inputs(&self, expr: &CExpr) -> Eval<()> {
+        let absent =
+            |s: usize| self.unit.values[s].is_none() && self.ruleset.inputs[s].default.is_none();
+        if !any_input(expr, &absent) {
+            return Ok(()); // the common case, without allocating
+        }
         let mut slots = Vec::new();
         inputs_of(expr, &mut slots);
         let missing: Vec<MissingItem> = slots

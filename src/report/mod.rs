@@ -1,6 +1,10 @@
 //! Stage 4: results → text a person or a program reads. Pure functions from results to
 //! strings; the CLI decides where they go.
 
+pub mod batch;
+pub mod html;
+pub mod xlsx;
+
 use crate::diagnostic::{Diagnostic, LineIndex};
 use crate::eval::{MissingItem, NodeResult, Status, UnitOutcome, UnitResult};
 use crate::model::Ruleset;

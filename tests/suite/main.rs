@@ -1,5 +1,7 @@
 //! The one integration-test binary (one link on a 2-core machine): a module per area.
 
+mod advice;
+mod batch;
 mod cli;
 mod common;
 mod data;
@@ -7,6 +9,10 @@ mod diagnostics;
 mod docs;
 mod eval;
 mod format;
+mod html_report;
 mod ide;
 mod import;
+mod lost_targets;
+mod province;
 mod robustness;
+mod worklists;

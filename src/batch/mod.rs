@@ -1,0 +1,635 @@
+//! A province's year: many units scored as one batch, then ranked, graded, compared across
+//! the two stages (self-assessment and appraisal), against targets, and searched for what
+//! would raise them.
+//!
+//! Units come from a [`Units`] source (unit files or the rows of a sheet), loaded one at a
+//! time: a unit whose data is wrong is reported with its file or row and left out, and every
+//! other unit is still scored. `best(…)` is filled from the whole batch (per stage) in a first
+//! pass that keeps nothing but the running maxima, so memory grows with the results, not with
+//! the units' data.
+
+pub mod advice;
+pub mod lost;
+pub mod rank;
+pub mod stages;
+
+use crate::data::{resolve, DataFormat, Stage, UnitData};
+use crate::diagnostic::{has_errors, Diagnostic};
+use crate::eval::{best_values, evaluate_with_best, NodeResult, Status, UnitResult};
+use crate::model::Ruleset;
+use crate::sheet::{Sheet, SheetProblem};
+use crate::text::name_key;
+use rust_decimal::Decimal;
+use std::fmt;
+
+pub use rank::{area_indices, grade_counts, rank, AreaIndex, GradeCount, RankRow, Ranking};
+
+/// Where a unit's data came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A unit file.
+    File(String),
+    /// A row of a sheet (1-based, as the spreadsheet numbers it).
+    Row { file: String, row: usize },
+}
+
+impl Origin {
+    pub fn file(&self) -> &str {
+        match self {
+            Origin::File(f) | Origin::Row { file: f, .. } => f,
+        }
+    }
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::File(file) => write!(f, "{file}"),
+            Origin::Row { file, row } => write!(f, "{file}, row {row}"),
+        }
+    }
+}
+
+/// A problem found in one unit's data (or in a sheet's header), placed.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub origin: Origin,
+    /// "column D (hồ_sơ_tiếp_nhận)" for a sheet cell; `None` for a file (the diagnostic's
+    /// span places it in the file's text).
+    pub place: Option<String>,
+    pub unit: Option<String>,
+    pub diagnostic: Diagnostic,
+}
+
+impl Problem {
+    fn from_sheet(file: &str, p: SheetProblem) -> Problem {
+        let column = p.column.map(|c| {
+            let header = p
+                .header
+                .as_deref()
+                .filter(|h| !h.is_empty())
+                .map(|h| format!(" ({h})"))
+                .unwrap_or_default();
+            format!("column {}{header}", crate::sheet::column_name(c))
+        });
+        let origin = match p.row {
+            Some(row) => Origin::Row {
+                file: file.to_string(),
+                row,
+            },
+            None => Origin::File(file.to_string()),
+        };
+        Problem {
+            origin,
+            place: column,
+            unit: p.unit,
+            diagnostic: p.diagnostic,
+        }
+    }
+
+    /// "error[D003]: a.csv, row 7, column D (x) [UBND huyện X]: message" and its help.
+    pub fn to_text(&self) -> String {
+        let place = self
+            .place
+            .as_deref()
+            .map(|p| format!(", {p}"))
+            .unwrap_or_default();
+        let unit = self
+            .unit
+            .as_deref()
+            .filter(|u| !u.is_empty())
+            .map(|u| format!(" [{u}]"))
+            .unwrap_or_default();
+        let mut out = format!(
+            "{}[{}]: {}{place}{unit}: {}\n",
+            self.diagnostic.severity.as_str(),
+            self.diagnostic.code,
+            self.origin,
+            self.diagnostic.message
+        );
+        if let Some(help) = &self.diagnostic.help {
+            out.push_str(&format!("  help: {help}\n"));
+        }
+        out
+    }
+}
+
+/// One unit read from its source: its data when it can be scored, and what was found.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub origin: Origin,
+    /// The unit's name, when the data names it.
+    pub unit: Option<String>,
+    pub data: Option<UnitData>,
+    pub problems: Vec<Problem>,
+}
+
+/// A source of units, read one at a time (twice when the ruleset uses `best(…)`).
+pub trait Units {
+    fn count(&self) -> usize;
+    fn load(&self, ruleset: &Ruleset, index: usize) -> Loaded;
+    /// Problems of the source as a whole (a sheet's header).
+    fn problems(&self) -> Vec<Problem> {
+        Vec::new()
+    }
+}
+
+/// Unit files already read into memory: `(name, text)`, TOML or JSON by the name.
+pub struct FileUnits {
+    pub files: Vec<(String, String)>,
+}
+
+impl Units for FileUnits {
+    fn count(&self) -> usize {
+        self.files.len()
+    }
+
+    fn load(&self, ruleset: &Ruleset, index: usize) -> Loaded {
+        let (name, text) = &self.files[index];
+        let (data, diagnostics) = crate::data::load(ruleset, text, DataFormat::from_path(name));
+        let unit = data.as_ref().map(|d| d.unit.clone());
+        let bad = data.is_none() || has_errors(&diagnostics);
+        Loaded {
+            origin: Origin::File(name.clone()),
+            unit: unit.clone().filter(|u| !u.is_empty()),
+            data: if bad { None } else { data },
+            problems: diagnostics
+                .into_iter()
+                .map(|d| Problem {
+                    origin: Origin::File(name.clone()),
+                    place: None,
+                    unit: unit.clone(),
+                    diagnostic: d,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The rows of a sheet: one unit per row.
+pub struct SheetUnits {
+    pub file: String,
+    pub sheet: Sheet,
+    rows: Vec<usize>,
+}
+
+impl SheetUnits {
+    pub fn new(file: impl Into<String>, sheet: Sheet) -> Self {
+        let rows = sheet.data_rows();
+        SheetUnits {
+            file: file.into(),
+            sheet,
+            rows,
+        }
+    }
+}
+
+impl Units for SheetUnits {
+    fn count(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn load(&self, ruleset: &Ruleset, index: usize) -> Loaded {
+        let (row, sheet_problems) = self.sheet.row(ruleset, self.rows[index]);
+        let unit = row
+            .raw
+            .unit
+            .as_ref()
+            .map(|(u, _)| u.clone())
+            .filter(|u| !u.is_empty());
+        let mut problems: Vec<Problem> = sheet_problems
+            .into_iter()
+            .map(|p| Problem::from_sheet(&self.file, p))
+            .collect();
+        let origin = Origin::Row {
+            file: self.file.clone(),
+            row: row.row,
+        };
+        let mut raw = row.raw;
+        if unit.is_none() {
+            problems.push(Problem {
+                origin: origin.clone(),
+                place: None,
+                unit: None,
+                diagnostic: Diagnostic::error("D003", 0..0, "the row names no unit")
+                    .with_help("fill in the `đơn vị` column"),
+            });
+            raw.unit = Some((String::new(), 0..0));
+        }
+        let (data, diagnostics) = resolve(ruleset, &raw);
+        let bad = has_errors(&diagnostics) || problems.iter().any(|p| p.diagnostic.is_error());
+        for d in diagnostics {
+            let placed = self.sheet.place(row.row, unit.as_deref(), d);
+            problems.push(Problem::from_sheet(&self.file, placed));
+        }
+        Loaded {
+            origin,
+            unit,
+            data: if bad { None } else { Some(data) },
+            problems,
+        }
+    }
+
+    fn problems(&self) -> Vec<Problem> {
+        self.sheet
+            .problems
+            .iter()
+            .cloned()
+            .map(|p| Problem::from_sheet(&self.file, p))
+            .collect()
+    }
+}
+
+/// Several sources scored as one batch.
+pub struct Chain<'a> {
+    pub sources: Vec<&'a dyn Units>,
+}
+
+impl Units for Chain<'_> {
+    fn count(&self) -> usize {
+        self.sources.iter().map(|s| s.count()).sum()
+    }
+
+    fn load(&self, ruleset: &Ruleset, mut index: usize) -> Loaded {
+        for source in &self.sources {
+            if index < source.count() {
+                return source.load(ruleset, index);
+            }
+            index -= source.count();
+        }
+        Loaded {
+            origin: Origin::File(String::new()),
+            unit: None,
+            data: None,
+            problems: Vec::new(),
+        }
+    }
+
+    fn problems(&self) -> Vec<Problem> {
+        self.sources.iter().flat_map(|s| s.problems()).collect()
+    }
+}
+
+/// A unit's result as a batch keeps it: the totals as [`UnitResult`] has them, and per node
+/// its score, maximum and status packed in 36 bytes (a [`crate::eval::NodeResult`] takes
+/// 80), so a province's ten thousand communes fit in a few tens of megabytes.
+/// [`PackedResult::node`] and [`PackedResult::unpack`] give the engine's types back; a
+/// parent's `exact` sum comes back equal to its (rounded) score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PackedResult {
+    pub unit: String,
+    pub stage: Stage,
+    pub achieved: Decimal,
+    pub achieved_exact: Decimal,
+    pub max: Decimal,
+    pub percent: Option<Decimal>,
+    pub grade: Option<String>,
+    pub missing: Vec<(crate::eval::MissingItem, Vec<usize>)>,
+    nodes: Vec<PackedNode>,
+    /// Why nodes are not evaluated.
+    reasons: Vec<(usize, String)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct PackedNode {
+    score: Decimal,
+    max: Decimal,
+    /// The status (0 scored, 1 not evaluated, 2 survey, 3 missing, 4 failed), `HAS_SCORE`
+    /// when `score` holds one.
+    status: u8,
+}
+
+const HAS_SCORE: u8 = 0x80;
+
+impl PackedResult {
+    pub fn pack(result: UnitResult) -> Self {
+        let mut reasons = Vec::new();
+        let nodes = result
+            .nodes
+            .into_iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let status = match n.status {
+                    Status::Scored => 0,
+                    Status::NotEvaluated(reason) => {
+                        reasons.push((i, reason));
+                        1
+                    }
+                    Status::Survey => 2,
+                    Status::Missing => 3,
+                    Status::Failed => 4,
+                };
+                PackedNode {
+                    score: n.score.unwrap_or_default(),
+                    max: n.max,
+                    status: status | if n.score.is_some() { HAS_SCORE } else { 0 },
+                }
+            })
+            .collect();
+        PackedResult {
+            unit: result.unit,
+            stage: result.stage,
+            achieved: result.achieved,
+            achieved_exact: result.achieved_exact,
+            max: result.max,
+            percent: result.percent,
+            grade: result.grade,
+            missing: result.missing,
+            nodes,
+            reasons,
+        }
+    }
+
+    /// The result of node `index`.
+    pub fn node(&self, index: usize) -> NodeResult {
+        let n = self.nodes[index];
+        let score = (n.status & HAS_SCORE != 0).then_some(n.score);
+        let status = match n.status & !HAS_SCORE {
+            0 => Status::Scored,
+            1 => Status::NotEvaluated(
+                self.reasons
+                    .iter()
+                    .find(|(i, _)| *i == index)
+                    .map(|(_, r)| r.clone())
+                    .unwrap_or_default(),
+            ),
+            2 => Status::Survey,
+            3 => Status::Missing,
+            _ => Status::Failed,
+        };
+        NodeResult {
+            score,
+            exact: score,
+            max: n.max,
+            status,
+        }
+    }
+
+    /// Whether every node could be scored (as [`UnitResult::is_complete`]).
+    pub fn is_complete(&self) -> bool {
+        self.missing.is_empty() && !self.nodes.iter().any(|n| n.status & !HAS_SCORE == 4)
+    }
+
+    /// The engine's result again, for renderers that take one.
+    pub fn unpack(&self) -> UnitResult {
+        UnitResult {
+            unit: self.unit.clone(),
+            stage: self.stage,
+            nodes: (0..self.nodes.len()).map(|i| self.node(i)).collect(),
+            achieved: self.achieved,
+            achieved_exact: self.achieved_exact,
+            max: self.max,
+            percent: self.percent,
+            grade: self.grade.clone(),
+            missing: self.missing.clone(),
+        }
+    }
+}
+
+/// A unit scored, with what the reports need of its data.
+#[derive(Debug, Clone)]
+pub struct Scored {
+    pub origin: Origin,
+    pub result: PackedResult,
+    pub year: Option<u32>,
+    /// `[claimed]` of a self-assessment, by node.
+    pub claimed: Vec<(usize, Decimal)>,
+    /// `[notes]` by node (the council's notes in an appraisal).
+    pub notes: Vec<(usize, String)>,
+    /// Area sub-indices, one per area.
+    pub areas: Vec<AreaIndex>,
+}
+
+impl Scored {
+    pub fn unit(&self) -> &str {
+        &self.result.unit
+    }
+
+    pub fn claimed(&self, node: usize) -> Option<Decimal> {
+        self.claimed
+            .iter()
+            .find(|(n, _)| *n == node)
+            .map(|(_, d)| *d)
+    }
+
+    pub fn note(&self, node: usize) -> Option<&str> {
+        self.notes
+            .iter()
+            .find(|(n, _)| *n == node)
+            .map(|(_, s)| s.as_str())
+    }
+}
+
+/// A unit that could not be scored: where it is and why (its problems are in
+/// [`Batch::problems`]).
+#[derive(Debug, Clone)]
+pub struct NotScored {
+    pub origin: Origin,
+    pub unit: Option<String>,
+}
+
+/// Every unit of a batch, scored.
+#[derive(Debug, Clone, Default)]
+pub struct Batch {
+    /// Scored units in input order (both stages).
+    pub units: Vec<Scored>,
+    /// Units whose data has errors: reported, not scored.
+    pub not_scored: Vec<NotScored>,
+    /// Every problem found, in input order: errors, warnings and missing data.
+    pub problems: Vec<Problem>,
+}
+
+impl Batch {
+    /// Whether anything went wrong: a unit not scored, or a scored unit with missing or
+    /// failed data, or an error in a source.
+    pub fn has_failures(&self) -> bool {
+        !self.not_scored.is_empty()
+            || self.units.iter().any(|u| !u.result.is_complete())
+            || self.problems.iter().any(|p| p.diagnostic.is_error())
+    }
+
+    /// The units of one stage.
+    pub fn stage(&self, stage: Stage) -> impl Iterator<Item = (usize, &Scored)> {
+        self.units
+            .iter()
+            .enumerate()
+            .filter(move |(_, u)| u.result.stage == stage)
+    }
+
+    /// The stage that ranks: the appraisal when any unit has one, else the self-assessment.
+    pub fn ranked_stage(&self) -> Stage {
+        if self
+            .units
+            .iter()
+            .any(|u| u.result.stage == Stage::Appraised)
+        {
+            Stage::Appraised
+        } else {
+            Stage::SelfAssessment
+        }
+    }
+
+    /// A unit's result in a stage, by name (compared on the name key).
+    pub fn find(&self, unit: &str, stage: Stage) -> Option<&Scored> {
+        let key = name_key(unit.trim());
+        self.units
+            .iter()
+            .find(|u| u.result.stage == stage && name_key(u.unit().trim()) == key)
+    }
+}
+
+/// Scores every unit of a source. `progress` is called after each unit with the number done.
+pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usize)) -> Batch {
+    let count = units.count();
+    let mut batch = Batch {
+        problems: units.problems(),
+        ..Batch::default()
+    };
+    // First pass (only when a rule compares with the best unit): the batch maxima per stage.
+    let mut best_self = vec![None; ruleset.best_slots];
+    let mut best_appraised = vec![None; ruleset.best_slots];
+    if ruleset.best_slots > 0 {
+        for index in 0..count {
+            if let Some(data) = units.load(ruleset, index).data {
+                let own = best_values(ruleset, std::slice::from_ref(&data));
+                let best = match data.stage {
+                    Stage::SelfAssessment => &mut best_self,
+                    Stage::Appraised => &mut best_appraised,
+                };
+                merge_best(best, &own);
+            }
+        }
+    }
+    // Where each (unit, stage) was first given: a map, as a province can have 10 000 units.
+    let mut seen: std::collections::HashMap<(String, bool), usize> = Default::default();
+    for index in 0..count {
+        let loaded = units.load(ruleset, index);
+        batch.problems.extend(loaded.problems);
+        let Some(data) = loaded.data else {
+            batch.not_scored.push(NotScored {
+                unit: loaded.unit,
+                origin: loaded.origin,
+            });
+            progress(index + 1);
+            continue;
+        };
+        let key = name_key(data.unit.trim());
+        let seen_key = (key, data.stage == Stage::Appraised);
+        if let Some(first) = seen.get(&seen_key).map(|&u| &batch.units[u].origin) {
+            batch.problems.push(Problem {
+                origin: loaded.origin.clone(),
+                place: None,
+                unit: Some(data.unit.clone()),
+                diagnostic: Diagnostic::error(
+                    "D013",
+                    0..0,
+                    format!(
+                        "unit “{}” ({}) is given twice: already in {first}; this one is not scored",
+                        data.unit,
+                        data.stage.as_str()
+                    ),
+                ),
+            });
+            batch.not_scored.push(NotScored {
+                origin: loaded.origin,
+                unit: Some(data.unit.clone()),
+            });
+            progress(index + 1);
+            continue;
+        }
+        seen.insert(seen_key, batch.units.len());
+        let best = match data.stage {
+            Stage::SelfAssessment => &best_self,
+            Stage::Appraised => &best_appraised,
+        };
+        let outcome = evaluate_with_best(ruleset, &data, best);
+        for d in outcome.diagnostics {
+            batch.problems.push(Problem {
+                origin: loaded.origin.clone(),
+                place: None,
+                unit: Some(data.unit.clone()),
+                diagnostic: d,
+            });
+        }
+        let areas = area_indices(ruleset, &outcome.result);
+        batch.units.push(Scored {
+            origin: loaded.origin,
+            year: data.year,
+            claimed: sparse(&data.claimed),
+            notes: data
+                .notes
+                .iter()
+                .enumerate()
+                .filter_map(|(i, n)| n.clone().map(|n| (i, n)))
+                .collect(),
+            areas,
+            result: PackedResult::pack(outcome.result),
+        });
+        progress(index + 1);
+    }
+    batch
+}
+
+fn sparse(values: &[Option<Decimal>]) -> Vec<(usize, Decimal)> {
+    values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.map(|v| (i, v)))
+        .collect()
+}
+
+/// Folds one unit's `best(…)` arguments into the running maxima.
+pub fn merge_best(best: &mut [Option<Decimal>], own: &[Option<Decimal>]) {
+    for (b, o) in best.iter_mut().zip(own) {
+        if let Some(v) = o {
+            *b = Some(b.map_or(*v, |c: Decimal| c.max(*v)));
+        }
+    }
+}
+
+/// Rounds a percentage as the ruleset rounds the unit's (2 places, half up, when it
+/// declares nothing), for sub-indices and comparisons that have no rounding of their own.
+pub fn round_percent(ruleset: &Ruleset, value: Decimal) -> Decimal {
+    ruleset
+        .rounding
+        .percent
+        .unwrap_or(crate::model::Rounding {
+            places: 2,
+            mode: crate::model::RoundMode::HalfUp,
+        })
+        .apply(value)
+}
+
+/// `part / whole × 100`, rounded as [`round_percent`]; `None` for a zero whole.
+pub fn percent_of(ruleset: &Ruleset, part: Decimal, whole: Decimal) -> Option<Decimal> {
+    if whole.is_zero() {
+        return None;
+    }
+    let p = part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole)?;
+    Some(round_percent(ruleset, p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_results_unpack_to_the_engine_result() {
+        let analysis = crate::analyze(include_str!("../../tests/fixtures/batch/huyen-mau.chiso"));
+        let rs = &analysis.ruleset;
+        let text = "unit = \"X\"\n[inputs]\n\"kế_hoạch_đúng_hạn\" = true\n\"nhiệm_vụ_kế_hoạch\" = 10\n\"nhiệm_vụ_hoàn_thành\" = 9\n\"hồ_sơ_đúng_hạn\" = 0\n\"hồ_sơ_đã_giải_quyết\" = 0\n\"hồ_sơ_trực_tuyến\" = 400\n\"hồ_sơ_tiếp_nhận\" = 300\n[points]\n\"1.2\" = 1.5\n";
+        let (data, _) = crate::data::load(rs, text, DataFormat::Toml);
+        let result = crate::eval::evaluate(rs, &data.unwrap()).result;
+        // Scored, not evaluated (3.4.1), failed (7.2.2), missing and survey nodes all occur.
+        for status in ["scored", "not_evaluated", "failed", "missing", "survey"] {
+            assert!(
+                result.nodes.iter().any(|n| n.status.as_str() == status),
+                "{status}"
+            );
+        }
+        let packed = PackedResult::pack(result.clone());
+        assert_eq!(packed.unpack(), result);
+        assert_eq!(packed.is_complete(), result.is_complete());
+        assert_eq!(std::mem::size_of::<PackedNode>(), 36);
+    }
+}

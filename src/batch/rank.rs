@@ -1,0 +1,160 @@
+//! Ranking, grade counts and per-area sub-indices.
+
+use super::{percent_of, Batch};
+use crate::data::Stage;
+use crate::eval::{Status, UnitResult};
+use crate::model::Ruleset;
+use crate::text::fold;
+use rust_decimal::Decimal;
+
+/// One area's sub-index for a unit: achieved over the area's applicable maximum.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaIndex {
+    /// The area's node index.
+    pub node: usize,
+    pub achieved: Option<Decimal>,
+    /// The area's maximum for this unit (not-evaluated criteria left out).
+    pub max: Decimal,
+    /// `achieved / max × 100`, rounded as the unit's percentage; `None` when the area is not
+    /// scored (not evaluated, missing data, survey pending).
+    pub percent: Option<Decimal>,
+}
+
+/// The sub-index of every area (root node) of a unit.
+pub fn area_indices(ruleset: &Ruleset, result: &UnitResult) -> Vec<AreaIndex> {
+    ruleset
+        .roots
+        .iter()
+        .map(|&root| {
+            let r = &result.nodes[root];
+            let achieved = match r.status {
+                Status::Scored => r.score,
+                _ => None,
+            };
+            AreaIndex {
+                node: root,
+                achieved,
+                max: r.max,
+                percent: achieved.and_then(|a| percent_of(ruleset, a, r.max)),
+            }
+        })
+        .collect()
+}
+
+/// A unit's line in the ranking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankRow {
+    /// Index into [`Batch::units`].
+    pub unit: usize,
+    /// Xếp hạng: 1 for the highest percentage; equal percentages share a rank and the next
+    /// rank is skipped (1, 2, 2, 4). `None` for a unit whose index cannot be computed.
+    pub rank: Option<usize>,
+    pub percent: Option<Decimal>,
+    pub grade: Option<String>,
+}
+
+/// The ranking of one stage of a batch.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranking {
+    pub stage: Stage,
+    /// Ranked units first (best first; ties in name order), then the unranked in input order.
+    pub rows: Vec<RankRow>,
+}
+
+/// Ranks the units of the batch's ranked stage ([`Batch::ranked_stage`]) by percentage.
+pub fn rank(batch: &Batch) -> Ranking {
+    rank_stage(batch, batch.ranked_stage())
+}
+
+/// Ranks the units of one stage by percentage, ties as decrees rank them.
+pub fn rank_stage(batch: &Batch, stage: Stage) -> Ranking {
+    let mut ranked: Vec<(usize, Decimal, String)> = Vec::new();
+    let mut unranked = Vec::new();
+    for (index, unit) in batch.stage(stage) {
+        match unit.result.percent {
+            Some(p) if unit.result.is_complete() => ranked.push((index, p, fold(unit.unit()))),
+            _ => unranked.push(index),
+        }
+    }
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.2.cmp(&b.2)));
+    let mut rows = Vec::with_capacity(ranked.len() + unranked.len());
+    let mut previous: Option<(Decimal, usize)> = None;
+    for (position, (index, percent, _)) in ranked.iter().enumerate() {
+        let rank = match previous {
+            Some((p, r)) if p == *percent => r,
+            _ => position + 1,
+        };
+        previous = Some((*percent, rank));
+        rows.push(RankRow {
+            unit: *index,
+            rank: Some(rank),
+            percent: Some(*percent),
+            grade: batch.units[*index].result.grade.clone(),
+        });
+    }
+    for index in unranked {
+        rows.push(RankRow {
+            unit: index,
+            rank: None,
+            percent: None,
+            grade: None,
+        });
+    }
+    Ranking { stage, rows }
+}
+
+/// How many units fall in a grade band.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GradeCount {
+    /// The band's name; `None` counts the units without a grade (incomplete data).
+    pub grade: Option<String>,
+    /// The band as decrees write it ("từ 75% đến dưới 85%").
+    pub band: String,
+    pub count: usize,
+}
+
+/// The number of units per grade band, in the ruleset's order, then the ungraded.
+pub fn grade_counts(ruleset: &Ruleset, ranking: &Ranking) -> Vec<GradeCount> {
+    let mut out: Vec<GradeCount> = ruleset
+        .meta
+        .grades
+        .iter()
+        .map(|g| GradeCount {
+            grade: Some(g.name.clone()),
+            band: describe_band(&g.interval),
+            count: ranking
+                .rows
+                .iter()
+                .filter(|r| r.grade.as_deref() == Some(g.name.as_str()))
+                .count(),
+        })
+        .collect();
+    let ungraded = ranking.rows.iter().filter(|r| r.grade.is_none()).count();
+    if ungraded > 0 {
+        out.push(GradeCount {
+            grade: None,
+            band: String::new(),
+            count: ungraded,
+        });
+    }
+    out
+}
+
+/// A grade band in the decrees' words: "từ 85% trở lên", "từ 75% đến dưới 85%", "dưới 40%".
+pub fn describe_band(interval: &crate::model::NumInterval) -> String {
+    let f = crate::text::format_decimal;
+    match (interval.lower, interval.upper) {
+        (Some((l, true)), None) => format!("từ {}% trở lên", f(l)),
+        (Some((l, false)), None) => format!("trên {}%", f(l)),
+        (None, Some((u, false))) => format!("dưới {}%", f(u)),
+        (None, Some((u, true))) => format!("đến {}%", f(u)),
+        (Some((l, li)), Some((u, ui))) => format!(
+            "{} {}% {} {}%",
+            if li { "từ" } else { "trên" },
+            f(l),
+            if ui { "đến" } else { "đến dưới" },
+            f(u)
+        ),
+        (None, None) => "mọi mức".to_string(),
+    }
+}

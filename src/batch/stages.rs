@@ -1,0 +1,202 @@
+//! Self-assessment and appraisal side by side: per criterion the unit's self score, the
+//! appraised score, their difference and the council's note; and every self score the
+//! unit claimed that differs from what the ruleset computes from the unit's own figures.
+
+use super::{percent_of, Batch, Scored};
+use crate::data::Stage;
+use crate::eval::Status;
+use crate::model::Ruleset;
+use crate::text::name_key;
+use rust_decimal::Decimal;
+
+/// One criterion of the comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StageRow {
+    pub node: usize,
+    /// The maximum of the node (as declared).
+    pub max: Decimal,
+    /// What the unit wrote in its self-assessment (`[claimed]`).
+    pub claimed: Option<Decimal>,
+    /// What the ruleset computes from the unit's own figures.
+    pub computed: Option<Decimal>,
+    /// Điểm tự đánh giá: the claimed score where the unit wrote one, else the computed one
+    /// (for a parent: the sum of its children's self scores).
+    pub self_score: Option<Decimal>,
+    /// Điểm thẩm định.
+    pub appraised: Option<Decimal>,
+    /// appraised − self.
+    pub difference: Option<Decimal>,
+    /// The council's note (the appraisal's `[notes]`).
+    pub note: Option<String>,
+    /// The claimed score differs from the computed one.
+    pub flagged: bool,
+    pub not_evaluated: bool,
+}
+
+/// A unit's two stages compared.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StageComparison {
+    pub unit: String,
+    /// Index into [`Batch::units`] of each stage's result.
+    pub self_unit: Option<usize>,
+    pub appraised_unit: Option<usize>,
+    pub rows: Vec<StageRow>,
+    pub self_total: Option<Decimal>,
+    pub self_max: Option<Decimal>,
+    pub self_percent: Option<Decimal>,
+    pub appraised_total: Option<Decimal>,
+    pub appraised_max: Option<Decimal>,
+    pub appraised_percent: Option<Decimal>,
+    /// Number of flagged rows.
+    pub flags: usize,
+}
+
+impl StageComparison {
+    pub fn total_difference(&self) -> Option<Decimal> {
+        Some(self.appraised_total? - self.self_total?)
+    }
+}
+
+/// Compares a unit's self-assessment with its appraisal (either may be absent).
+pub fn compare(
+    ruleset: &Ruleset,
+    self_: Option<&Scored>,
+    appraised: Option<&Scored>,
+) -> StageComparison {
+    let n = ruleset.nodes.len();
+    // Self scores bottom-up: claimed where written, else computed; a parent without a claim
+    // sums its children's self scores.
+    let mut self_scores: Vec<Option<Decimal>> = vec![None; n];
+    for index in (0..n).rev() {
+        let Some(s) = self_ else { break };
+        let node = &ruleset.nodes[index];
+        let result = &s.result.node(index);
+        if matches!(result.status, Status::NotEvaluated(_)) {
+            continue;
+        }
+        self_scores[index] = match s.claimed(index) {
+            Some(c) => Some(c),
+            None if node.is_leaf() || node.rule.is_some() => scored(result),
+            None => {
+                let children: Vec<Option<Decimal>> = node
+                    .children
+                    .iter()
+                    .filter(|&&c| !matches!(s.result.node(c).status, Status::NotEvaluated(_)))
+                    .map(|&c| self_scores[c])
+                    .collect();
+                if children.iter().all(Option::is_some) {
+                    Some(children.iter().flatten().sum())
+                } else {
+                    None
+                }
+            }
+        };
+    }
+    let mut rows = Vec::with_capacity(n);
+    for (index, node) in ruleset.nodes.iter().enumerate() {
+        let claimed = self_.and_then(|s| s.claimed(index));
+        let computed = self_.and_then(|s| scored(&s.result.node(index)));
+        let appraised_score = appraised.and_then(|a| scored(&a.result.node(index)));
+        let self_score = self_scores[index];
+        let not_evaluated = [self_, appraised]
+            .iter()
+            .flatten()
+            .any(|u| matches!(u.result.node(index).status, Status::NotEvaluated(_)));
+        rows.push(StageRow {
+            node: index,
+            max: node.max,
+            claimed,
+            computed,
+            self_score,
+            appraised: appraised_score,
+            difference: match (appraised_score, self_score) {
+                (Some(a), Some(s)) => Some(a - s),
+                _ => None,
+            },
+            note: appraised.and_then(|a| a.note(index)).map(str::to_string),
+            flagged: matches!((claimed, computed), (Some(c), Some(k)) if c != k),
+            not_evaluated,
+        });
+    }
+    let self_total = self_.and_then(|s| {
+        let roots: Vec<Option<Decimal>> = ruleset
+            .roots
+            .iter()
+            .filter(|&&r| !matches!(s.result.node(r).status, Status::NotEvaluated(_)))
+            .map(|&r| self_scores[r])
+            .collect();
+        roots
+            .iter()
+            .all(Option::is_some)
+            .then(|| roots.iter().flatten().sum())
+    });
+    let self_max = self_.map(|s| s.result.max);
+    let appraised_total = appraised
+        .filter(|a| a.result.is_complete())
+        .map(|a| a.result.achieved);
+    let appraised_max = appraised.map(|a| a.result.max);
+    let flags = rows.iter().filter(|r| r.flagged).count();
+    StageComparison {
+        unit: self_
+            .or(appraised)
+            .map(|u| u.unit().to_string())
+            .unwrap_or_default(),
+        self_unit: None,
+        appraised_unit: None,
+        self_percent: match (self_total, self_max) {
+            (Some(t), Some(m)) => percent_of(ruleset, t, m),
+            _ => None,
+        },
+        appraised_percent: appraised.and_then(|a| a.result.percent),
+        rows,
+        self_total,
+        self_max,
+        appraised_total,
+        appraised_max,
+        flags,
+    }
+}
+
+fn scored(r: &crate::eval::NodeResult) -> Option<Decimal> {
+    match r.status {
+        Status::Scored => r.score,
+        _ => None,
+    }
+}
+
+/// Every unit of the batch with both stages, or with a self-assessment that claims scores,
+/// compared; in the order units first appear.
+pub fn compare_batch(ruleset: &Ruleset, batch: &Batch) -> Vec<StageComparison> {
+    // (self, appraisal) per unit name, in the order names first appear.
+    let mut order: Vec<(Option<usize>, Option<usize>)> = Vec::new();
+    let mut by_name: std::collections::HashMap<String, usize> = Default::default();
+    for (i, unit) in batch.units.iter().enumerate() {
+        let slot = *by_name
+            .entry(name_key(unit.unit().trim()))
+            .or_insert_with(|| {
+                order.push((None, None));
+                order.len() - 1
+            });
+        let pair = &mut order[slot];
+        let stage = match unit.result.stage {
+            Stage::SelfAssessment => &mut pair.0,
+            Stage::Appraised => &mut pair.1,
+        };
+        stage.get_or_insert(i);
+    }
+    let mut out = Vec::new();
+    for (s, a) in order {
+        let has_claims = s.is_some_and(|s| !batch.units[s].claimed.is_empty());
+        if (s.is_some() && a.is_some()) || has_claims {
+            let mut c = compare(
+                ruleset,
+                s.map(|i| &batch.units[i]),
+                a.map(|i| &batch.units[i]),
+            );
+            c.self_unit = s;
+            c.appraised_unit = a;
+            out.push(c);
+        }
+    }
+    out
+}

@@ -1,0 +1,180 @@
+//! The I/O of batch work: reading unit files and sheets, the progress bar, printing the
+//! problems of a batch, and writing outputs atomically.
+
+use chiso::batch::{Batch, FileUnits, Problem, SheetUnits, Units};
+use chiso::model::Ruleset;
+use chiso::sheet::{csv_grid, workbook_grid, Sheet, SheetOptions};
+use std::collections::HashMap;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// Whether a path is a sheet (one unit per row) rather than a unit file.
+pub fn is_sheet(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        matches!(
+            e.to_ascii_lowercase().as_str(),
+            "csv" | "tsv" | "xlsx" | "xlsm" | "xls" | "ods"
+        )
+    })
+}
+
+/// The units of a command line: unit files and folders of them, and sheets.
+pub struct Sources {
+    pub files: FileUnits,
+    pub sheets: Vec<SheetUnits>,
+    /// Texts of unit files and CSV sheets by name, for rendering problems in context.
+    pub texts: HashMap<String, String>,
+}
+
+impl Sources {
+    pub fn units(&self) -> chiso::batch::Chain<'_> {
+        let mut sources: Vec<&dyn Units> = vec![&self.files];
+        sources.extend(self.sheets.iter().map(|s| s as &dyn Units));
+        chiso::batch::Chain { sources }
+    }
+}
+
+/// Reads every data path: unit files (.toml, .json), folders of them, sheets (.csv, .xlsx …).
+/// A file that cannot be read is an error for the whole command (nothing is scored).
+pub fn read_sources(
+    ruleset: &Ruleset,
+    paths: &[PathBuf],
+    sheet: Option<&str>,
+    options: SheetOptions,
+) -> Result<Sources, String> {
+    let mut files = Vec::new();
+    let mut sheets = Vec::new();
+    let mut texts = HashMap::new();
+    let (sheet_paths, unit_paths): (Vec<PathBuf>, Vec<PathBuf>) = paths
+        .iter()
+        .cloned()
+        .partition(|p| p.is_file() && is_sheet(p));
+    for path in super::expand_data_paths(&unit_paths)? {
+        let name = path.display().to_string();
+        let text = super::read(&path)?;
+        texts.insert(name.clone(), text.clone());
+        files.push((name, text));
+    }
+    for path in sheet_paths {
+        let name = path.display().to_string();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let grid = if ext == "csv" || ext == "tsv" {
+            let text = super::read(&path)?;
+            let grid =
+                csv_grid(&text).map_err(|p| format!("{name}: {}", p.to_text(&name).trim_end()))?;
+            texts.insert(name.clone(), text);
+            grid
+        } else {
+            let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {name}: {e}"))?;
+            workbook_grid(&bytes, sheet).map_err(|e| format!("{name}: {e}"))?
+        };
+        sheets.push(SheetUnits::new(name, Sheet::new(ruleset, grid, options)));
+    }
+    Ok(Sources {
+        files: FileUnits { files },
+        sheets,
+        texts,
+    })
+}
+
+/// Scores the units with a progress bar on a terminal (nothing otherwise).
+pub fn score(ruleset: &Ruleset, sources: &Sources) -> Batch {
+    let units = sources.units();
+    let count = units.count() as u64;
+    let bar = if std::io::stderr().is_terminal() && count > 1 {
+        let bar = indicatif::ProgressBar::new(count);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{bar:40.cyan/blue} {pos}/{len} đơn vị  {per_sec}  còn {eta}",
+        ) {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let batch = chiso::batch::score(ruleset, &units, &mut |done| bar.set_position(done as u64));
+    bar.finish_and_clear();
+    batch
+}
+
+/// Prints every problem of a batch: unit files with their text (miette), sheet cells by
+/// row and column, then each incomplete unit's to-do list.
+pub fn print_problems(ruleset: &Ruleset, sources: &Sources, batch: &Batch) {
+    let mut out = String::new();
+    for problem in &batch.problems {
+        out.push_str(&render_problem(sources, problem));
+    }
+    for unit in &batch.units {
+        if !unit.result.missing.is_empty() {
+            let outcome = chiso::eval::UnitOutcome {
+                result: unit.result.unpack(),
+                diagnostics: Vec::new(),
+            };
+            out.push_str(&format!("{}: ", unit.origin));
+            out.push_str(&chiso::report::missing_list(ruleset, &outcome));
+        }
+    }
+    for n in &batch.not_scored {
+        out.push_str(&format!(
+            "error: {}{}: not scored because of the errors above\n",
+            n.origin,
+            n.unit
+                .as_deref()
+                .map(|u| format!(" [{u}]"))
+                .unwrap_or_default()
+        ));
+    }
+    if !out.is_empty() {
+        eprint!("{out}");
+    }
+}
+
+fn render_problem(sources: &Sources, problem: &Problem) -> String {
+    match &problem.origin {
+        chiso::batch::Origin::File(file)
+            if problem.place.is_none() && !problem.diagnostic.span.is_empty() =>
+        {
+            match sources.texts.get(file) {
+                Some(text) => super::render(file, text, std::slice::from_ref(&problem.diagnostic)),
+                None => problem.to_text(),
+            }
+        }
+        _ => problem.to_text(),
+    }
+}
+
+/// Writes an output file atomically: to a temporary file beside it, then renamed into
+/// place, so a failure never leaves half a report.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(&dir)
+        .map_err(|e| format!("cannot create a temporary file in {}: {e}", dir.display()))?;
+    file.write_all(bytes)
+        .and_then(|_| file.as_file().sync_all())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    file.persist(path)
+        .map_err(|e| format!("cannot write {}: {}", path.display(), e.error))?;
+    Ok(())
+}
+
+/// Writes to the output file, or to standard output.
+pub fn emit(output: Option<&Path>, bytes: &[u8], binary: bool) -> Result<(), String> {
+    match output {
+        Some(path) => write_atomic(path, bytes),
+        None => {
+            if binary && std::io::stdout().is_terminal() {
+                return Err("this format is binary: write it to a file with --output FILE".into());
+            }
+            std::io::stdout()
+                .write_all(bytes)
+                .map_err(|e| format!("cannot write to standard output: {e}"))
+        }
+    }
+}

@@ -1,0 +1,79 @@
+use super::Outcome;
+use chiso::data::Stage;
+use chiso::worklist::{all_offices, template_toml, template_xlsx, worklist, FormHeader};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The ruleset (.chiso).
+    ruleset: PathBuf,
+    /// The office (đơn vị chủ trì) whose form to write, as the ruleset names it.
+    #[arg(long)]
+    owner: Option<String>,
+    /// List the offices the ruleset names.
+    #[arg(long, conflicts_with = "owner")]
+    list: bool,
+    /// The unit the form is for (filled in on the form).
+    #[arg(long)]
+    unit: Option<String>,
+    /// The year (the ruleset's by default).
+    #[arg(long)]
+    year: Option<u32>,
+    /// The stage: self (tự đánh giá, default) or appraised (thẩm định).
+    #[arg(long, default_value = "self")]
+    stage: String,
+    /// A deadline printed on the form ("25/11/2023").
+    #[arg(long)]
+    deadline: Option<String>,
+    /// Write the form here: `.xlsx` for a workbook, anything else for TOML. TOML to
+    /// standard output without it.
+    #[arg(long, short = 'o')]
+    output: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> Outcome {
+    let Some((_, analysis)) = super::load_ruleset(&args.ruleset)? else {
+        return Ok(ExitCode::from(1));
+    };
+    let ruleset = &analysis.ruleset;
+    if args.list || args.owner.is_none() {
+        for office in all_offices(ruleset) {
+            let items = worklist(ruleset, &office)
+                .map(|w| w.items.len())
+                .unwrap_or(0);
+            println!("{office}\t{items} mục");
+        }
+        return Ok(if args.list {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(2)
+        });
+    }
+    let list = worklist(ruleset, args.owner.as_deref().unwrap_or_default())?;
+    let stage = match chiso::text::fold(&args.stage).as_str() {
+        "self" | "tu danh gia" => Stage::SelfAssessment,
+        "appraised" | "tham dinh" => Stage::Appraised,
+        other => return Err(format!("unknown stage `{other}`: write self or appraised")),
+    };
+    let header = FormHeader {
+        unit: args.unit.clone(),
+        year: args.year,
+        stage,
+        deadline: args.deadline.clone(),
+    };
+    let xlsx = args
+        .output
+        .as_ref()
+        .and_then(|p| p.extension())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if xlsx {
+        let bytes = template_xlsx(ruleset, &list, &header)?;
+        super::batch::emit(args.output.as_deref(), &bytes, true)?;
+    } else {
+        let text = template_toml(ruleset, &list, &header);
+        super::batch::emit(args.output.as_deref(), text.as_bytes(), false)?;
+    }
+    eprintln!("{}: {} mục", list.office, list.items.len());
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,561 @@
+//! A batch's reports: the ranking, the grade distribution, per-area sub-indices, the two
+//! stages side by side, points lost and targets. Everything the renderers (text, Markdown,
+//! JSON, [`super::html`], [`super::xlsx`]) show is computed once here.
+
+use crate::batch::lost::{area_lost, compare_targets, lost_points, LostRow, TargetRow, Targets};
+use crate::batch::stages::{compare_batch, StageComparison};
+use crate::batch::{grade_counts, rank, Batch, GradeCount, Ranking, Scored};
+use crate::data::Stage;
+use crate::model::Ruleset;
+use crate::text::{format_decimal, name_key};
+use rust_decimal::Decimal;
+use serde_json::{json, Value as Json};
+
+/// Everything a batch report shows.
+pub struct BatchReport<'a> {
+    pub ruleset: &'a Ruleset,
+    pub batch: &'a Batch,
+    pub ranking: Ranking,
+    pub grades: Vec<GradeCount>,
+    pub comparisons: Vec<StageComparison>,
+    /// Per unit of the ranked stage (index into `batch.units`): its targets compared.
+    pub targets: Vec<(usize, Vec<TargetRow>)>,
+    /// Target files that match no unit (their unit names).
+    pub unmatched_targets: Vec<String>,
+}
+
+impl<'a> BatchReport<'a> {
+    pub fn new(ruleset: &'a Ruleset, batch: &'a Batch, targets: &[Targets]) -> Self {
+        let ranking = rank(batch);
+        let grades = grade_counts(ruleset, &ranking);
+        let comparisons = compare_batch(ruleset, batch);
+        let mut matched = Vec::new();
+        let mut unmatched = Vec::new();
+        for t in targets {
+            let unit = t.unit.clone().unwrap_or_default();
+            let found = batch
+                .units
+                .iter()
+                .enumerate()
+                .filter(|(_, u)| u.result.stage == ranking.stage)
+                .find(|(_, u)| name_key(u.unit().trim()) == name_key(unit.trim()));
+            match found {
+                Some((i, u)) => matched.push((i, compare_targets(ruleset, &u.result.unpack(), t))),
+                None => unmatched.push(unit),
+            }
+        }
+        BatchReport {
+            ruleset,
+            batch,
+            ranking,
+            grades,
+            comparisons,
+            targets: matched,
+            unmatched_targets: unmatched,
+        }
+    }
+
+    /// The units of the ranked stage in ranking order.
+    pub fn ranked_units(&self) -> impl Iterator<Item = (&crate::batch::RankRow, &Scored)> {
+        self.ranking
+            .rows
+            .iter()
+            .map(|r| (r, &self.batch.units[r.unit]))
+    }
+
+    pub fn lost(&self, unit: &Scored) -> (Vec<LostRow>, Vec<LostRow>) {
+        (
+            lost_points(self.ruleset, &unit.result.unpack()),
+            area_lost(self.ruleset, &unit.result.unpack()),
+        )
+    }
+
+    /// "thẩm định" / "tự đánh giá"
+    pub fn stage_name(&self) -> &'static str {
+        stage_name(self.ranking.stage)
+    }
+}
+
+pub fn stage_name(stage: Stage) -> &'static str {
+    match stage {
+        Stage::SelfAssessment => "tự đánh giá",
+        Stage::Appraised => "thẩm định",
+    }
+}
+
+pub(crate) fn opt(d: Option<Decimal>) -> String {
+    d.map(format_decimal).unwrap_or_else(|| "—".into())
+}
+
+pub(crate) fn pct(d: Option<Decimal>) -> String {
+    d.map(|p| format!("{}%", format_decimal(p)))
+        .unwrap_or_else(|| "—".into())
+}
+
+pub(crate) fn signed(d: Option<Decimal>) -> String {
+    match d {
+        Some(v) if v > Decimal::ZERO => format!("+{}", format_decimal(v)),
+        Some(v) => format_decimal(v),
+        None => "—".into(),
+    }
+}
+
+/// A simple table: rows of cells, aligned for text or written as Markdown.
+struct Table {
+    head: Vec<String>,
+    right: Vec<bool>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    fn new(head: &[(&str, bool)]) -> Self {
+        Table {
+            head: head.iter().map(|(h, _)| h.to_string()).collect(),
+            right: head.iter().map(|(_, r)| *r).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    fn render(&self, markdown: bool) -> String {
+        use unicode_width::UnicodeWidthStr;
+        let mut out = String::new();
+        if markdown {
+            let esc = |s: &str| s.replace('|', "\\|");
+            out.push_str(&format!(
+                "| {} |\n",
+                self.head
+                    .iter()
+                    .map(|h| esc(h))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            ));
+            out.push_str(&format!(
+                "|{}|\n",
+                self.right
+                    .iter()
+                    .map(|r| if *r { "---:" } else { "---" })
+                    .collect::<Vec<_>>()
+                    .join("|")
+            ));
+            for row in &self.rows {
+                out.push_str(&format!(
+                    "| {} |\n",
+                    row.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | ")
+                ));
+            }
+            return out;
+        }
+        let widths: Vec<usize> = (0..self.head.len())
+            .map(|c| {
+                std::iter::once(&self.head[c])
+                    .chain(self.rows.iter().filter_map(|r| r.get(c)))
+                    .map(|s| s.width().min(60))
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let line = |cells: &[String]| -> String {
+            let parts: Vec<String> = cells
+                .iter()
+                .enumerate()
+                .map(|(c, s)| {
+                    let w = widths[c];
+                    let s: String = if s.width() > 60 {
+                        let mut cut = String::new();
+                        for ch in s.chars() {
+                            if (cut.clone() + &ch.to_string()).width() > 59 {
+                                break;
+                            }
+                            cut.push(ch);
+                        }
+                        cut + "…"
+                    } else {
+                        s.clone()
+                    };
+                    let pad = " ".repeat(w.saturating_sub(s.width()));
+                    if self.right[c] {
+                        format!("{pad}{s}")
+                    } else {
+                        format!("{s}{pad}")
+                    }
+                })
+                .collect();
+            parts.join("  ").trim_end().to_string() + "\n"
+        };
+        out.push_str(&line(&self.head));
+        for row in &self.rows {
+            out.push_str(&line(row));
+        }
+        out
+    }
+}
+
+fn heading(out: &mut String, markdown: bool, title: &str) {
+    if markdown {
+        out.push_str(&format!("\n## {title}\n\n"));
+    } else {
+        out.push_str(&format!(
+            "\n{title}\n{}\n",
+            "═".repeat(title.chars().count())
+        ));
+    }
+}
+
+/// The batch sections as plain text or Markdown: ranking, grades, areas, both stages,
+/// points lost, targets.
+pub fn text(report: &BatchReport, markdown: bool) -> String {
+    let rs = report.ruleset;
+    let mut out = String::new();
+    heading(
+        &mut out,
+        markdown,
+        &format!(
+            "Xếp hạng Chỉ số CCHC ({}) — {}",
+            report.stage_name(),
+            rs.meta.title
+        ),
+    );
+    let mut t = Table::new(&[
+        ("Hạng", true),
+        ("Đơn vị", false),
+        ("Điểm đạt", true),
+        ("Tối đa", true),
+        ("Chỉ số", true),
+        ("Xếp loại", false),
+    ]);
+    for (row, unit) in report.ranked_units() {
+        t.rows.push(vec![
+            row.rank
+                .map(|r| r.to_string())
+                .unwrap_or_else(|| "—".into()),
+            unit.unit().to_string(),
+            format_decimal(unit.result.achieved),
+            format_decimal(unit.result.max),
+            pct(row.percent),
+            row.grade.clone().unwrap_or_else(|| {
+                if unit.result.is_complete() {
+                    "—".into()
+                } else {
+                    "chưa đủ số liệu".into()
+                }
+            }),
+        ]);
+    }
+    out.push_str(&t.render(markdown));
+
+    heading(&mut out, markdown, "Phân bố xếp loại");
+    let mut t = Table::new(&[("Xếp loại", false), ("Khoảng", false), ("Số đơn vị", true)]);
+    for g in &report.grades {
+        t.rows.push(vec![
+            g.grade.clone().unwrap_or_else(|| "Chưa xếp loại".into()),
+            g.band.clone(),
+            g.count.to_string(),
+        ]);
+    }
+    out.push_str(&t.render(markdown));
+
+    heading(&mut out, markdown, "Chỉ số thành phần theo lĩnh vực (%)");
+    let mut head: Vec<(String, bool)> = vec![("Đơn vị".into(), false)];
+    head.extend(
+        rs.roots
+            .iter()
+            .map(|&r| (format!("LV {}", rs.nodes[r].id), true)),
+    );
+    let head_refs: Vec<(&str, bool)> = head.iter().map(|(h, r)| (h.as_str(), *r)).collect();
+    let mut t = Table::new(&head_refs);
+    for (_, unit) in report.ranked_units() {
+        let mut row = vec![unit.unit().to_string()];
+        row.extend(unit.areas.iter().map(|a| opt(a.percent)));
+        t.rows.push(row);
+    }
+    out.push_str(&t.render(markdown));
+
+    for c in &report.comparisons {
+        heading(
+            &mut out,
+            markdown,
+            &format!("Tự đánh giá và thẩm định — {}", c.unit),
+        );
+        let mut t = Table::new(&[
+            ("Mã", false),
+            ("Tiêu chí", false),
+            ("Tối đa", true),
+            ("Tự chấm", true),
+            ("Tính từ số liệu", true),
+            ("Thẩm định", true),
+            ("Chênh lệch", true),
+            ("Ghi chú của hội đồng", false),
+        ]);
+        for r in &c.rows {
+            let node = &rs.nodes[r.node];
+            let flag = if r.flagged { " ⚠" } else { "" };
+            t.rows.push(vec![
+                node.id.clone(),
+                node.title.clone(),
+                format_decimal(r.max),
+                if r.not_evaluated {
+                    "KĐG".into()
+                } else {
+                    format!("{}{flag}", opt(r.self_score))
+                },
+                opt(r.computed),
+                opt(r.appraised),
+                signed(r.difference),
+                r.note.clone().unwrap_or_default(),
+            ]);
+        }
+        t.rows.push(vec![
+            String::new(),
+            "TỔNG".into(),
+            String::new(),
+            format!(
+                "{} / {} ({})",
+                opt(c.self_total),
+                opt(c.self_max),
+                pct(c.self_percent)
+            ),
+            String::new(),
+            format!(
+                "{} / {} ({})",
+                opt(c.appraised_total),
+                opt(c.appraised_max),
+                pct(c.appraised_percent)
+            ),
+            signed(c.total_difference()),
+            String::new(),
+        ]);
+        out.push_str(&t.render(markdown));
+        if c.flags > 0 {
+            out.push_str(&format!(
+                "\n⚠ {} tiêu chí: điểm tự chấm khác điểm tính từ số liệu của đơn vị.\n",
+                c.flags
+            ));
+        }
+    }
+
+    for (_, unit) in report.ranked_units() {
+        let (lost, areas) = report.lost(unit);
+        if lost.is_empty() {
+            continue;
+        }
+        heading(
+            &mut out,
+            markdown,
+            &format!("Điểm bị mất — {}", unit.unit()),
+        );
+        let mut t = Table::new(&[
+            ("Mã", false),
+            ("Tiêu chí", false),
+            ("Tối đa", true),
+            ("Đạt", true),
+            ("Bị mất", true),
+            ("Chủ trì", false),
+        ]);
+        for r in &areas {
+            let node = &rs.nodes[r.node];
+            t.rows.push(vec![
+                node.id.clone(),
+                node.title.to_uppercase(),
+                format_decimal(r.max),
+                format_decimal(r.achieved),
+                format_decimal(r.lost),
+                String::new(),
+            ]);
+        }
+        for r in &lost {
+            let node = &rs.nodes[r.node];
+            t.rows.push(vec![
+                node.id.clone(),
+                node.title.clone(),
+                format_decimal(r.max),
+                format_decimal(r.achieved),
+                format_decimal(r.lost),
+                r.owner.clone().unwrap_or_default(),
+            ]);
+        }
+        let (max, achieved, lost_sum) = crate::batch::lost::total_lost(rs, &unit.result.unpack());
+        t.rows.push(vec![
+            String::new(),
+            if unit.result.is_complete() {
+                "TỔNG".into()
+            } else {
+                "TỔNG (các tiêu chí đã chấm)".into()
+            },
+            format_decimal(max),
+            format_decimal(achieved),
+            format_decimal(lost_sum),
+            String::new(),
+        ]);
+        out.push_str(&t.render(markdown));
+    }
+
+    for (i, rows) in &report.targets {
+        let unit = &report.batch.units[*i];
+        heading(
+            &mut out,
+            markdown,
+            &format!("Điểm phấn đấu và kết quả — {}", unit.unit()),
+        );
+        let mut t = Table::new(&[
+            ("Mã", false),
+            ("Tiêu chí", false),
+            ("Tối đa", true),
+            ("Phấn đấu", true),
+            ("Đạt", true),
+            ("Chênh lệch", true),
+            ("", false),
+        ]);
+        for r in rows {
+            let node = &rs.nodes[r.node];
+            t.rows.push(vec![
+                node.id.clone(),
+                node.title.clone(),
+                format_decimal(r.max),
+                format_decimal(r.target),
+                if r.not_evaluated {
+                    "KĐG".into()
+                } else {
+                    opt(r.achieved)
+                },
+                signed(r.gap),
+                if r.met {
+                    "đạt".into()
+                } else if r.gap.is_some() {
+                    "chưa đạt".into()
+                } else {
+                    String::new()
+                },
+            ]);
+        }
+        out.push_str(&t.render(markdown));
+    }
+    out
+}
+
+/// Adds the batch's findings to the JSON objects of its units (the array of
+/// [`super::unit_json`]): `origin`, `rank`, `areas`, and where present `comparison`,
+/// `lost`, `targets`.
+pub fn json(report: &BatchReport) -> Json {
+    let rs = report.ruleset;
+    let mut ranks = vec![None; report.batch.units.len()];
+    for r in &report.ranking.rows {
+        ranks[r.unit] = r.rank;
+    }
+    let units: Vec<Json> = report
+        .batch
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, unit)| {
+            let mut object = super::unit_json(rs, &unit.result.unpack());
+            let rank = ranks[i];
+            let areas: Vec<Json> = unit
+                .areas
+                .iter()
+                .map(|a| {
+                    json!({
+                        "id": rs.nodes[a.node].id,
+                        "achieved": a.achieved.map(format_decimal),
+                        "max": format_decimal(a.max),
+                        "percent": a.percent.map(format_decimal),
+                    })
+                })
+                .collect();
+            let (lost, _) = report.lost(unit);
+            let lost: Vec<Json> = lost
+                .iter()
+                .map(|r| {
+                    json!({
+                        "id": rs.nodes[r.node].id,
+                        "max": format_decimal(r.max),
+                        "achieved": format_decimal(r.achieved),
+                        "lost": format_decimal(r.lost),
+                        "owner": r.owner,
+                    })
+                })
+                .collect();
+            if let Json::Object(map) = &mut object {
+                map.insert("origin".into(), Json::String(unit.origin.to_string()));
+                map.insert("rank".into(), rank.map_or(Json::Null, |r| json!(r)));
+                map.insert("areas".into(), Json::Array(areas));
+                map.insert("lost_points".into(), Json::Array(lost));
+                if let Some(c) = report
+                    .comparisons
+                    .iter()
+                    .find(|c| c.self_unit == Some(i) || c.appraised_unit == Some(i))
+                {
+                    map.insert("comparison".into(), comparison_json(rs, c));
+                }
+                if let Some((_, rows)) = report.targets.iter().find(|(u, _)| *u == i) {
+                    let rows: Vec<Json> = rows
+                        .iter()
+                        .map(|r| {
+                            json!({
+                                "id": rs.nodes[r.node].id,
+                                "target": format_decimal(r.target),
+                                "achieved": r.achieved.map(format_decimal),
+                                "gap": r.gap.map(format_decimal),
+                                "met": r.met,
+                            })
+                        })
+                        .collect();
+                    map.insert("targets".into(), Json::Array(rows));
+                }
+            }
+            object
+        })
+        .collect();
+    Json::Array(units)
+}
+
+fn comparison_json(rs: &Ruleset, c: &StageComparison) -> Json {
+    let rows: Vec<Json> = c
+        .rows
+        .iter()
+        .map(|r| {
+            json!({
+                "id": rs.nodes[r.node].id,
+                "claimed": r.claimed.map(format_decimal),
+                "computed": r.computed.map(format_decimal),
+                "self": r.self_score.map(format_decimal),
+                "appraised": r.appraised.map(format_decimal),
+                "difference": r.difference.map(format_decimal),
+                "note": r.note,
+                "flagged": r.flagged,
+            })
+        })
+        .collect();
+    json!({
+        "self_total": c.self_total.map(format_decimal),
+        "self_percent": c.self_percent.map(format_decimal),
+        "appraised_total": c.appraised_total.map(format_decimal),
+        "appraised_percent": c.appraised_percent.map(format_decimal),
+        "flags": c.flags,
+        "rows": rows,
+    })
+}
+
+/// A unit name as a short, file- and sheet-safe label.
+pub(crate) fn short_name(name: &str, max: usize) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| {
+            if matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let trimmed = cleaned.trim();
+    if trimmed.chars().count() <= max {
+        trimmed.to_string()
+    } else {
+        trimmed
+            .chars()
+            .take(max)
+            .collect::<String>()
+            .trim_end()
+            .to_string()
+    }
+}
