@@ -11,12 +11,15 @@ use tower_lsp_server::LspService;
 
 const URI: &str = "file:///work/kon-tum.chiso";
 
+/// The protocol tests' own copy of a real ruleset (Kon Tum 2023, the 7-criterion excerpt):
+/// their expectations (ranges, symbols, hovers) are written against this text, so it must not
+/// change when the ruleset in `rulesets/` grows.
 fn ruleset() -> String {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../rulesets/kon-tum/huyen-2023-trich.chiso"
+        "/tests/fixtures/kon-tum-excerpt.chiso"
     );
-    std::fs::read_to_string(path).expect("read the example ruleset")
+    std::fs::read_to_string(path).expect("read the fixture ruleset")
 }
 
 struct Harness {
