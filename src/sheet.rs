@@ -23,6 +23,7 @@ use crate::model::{InputType, Ruleset};
 use crate::text::{did_you_mean, fold, DecimalSeparator};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use std::str::FromStr;
 
 /// One cell as read from the file, before a column gives it a meaning.
 #[derive(Debug, Clone, PartialEq)]
@@ -386,7 +387,7 @@ fn workbook_cell(data: &calamine::Data) -> Cell {
         }
         Data::Int(i) => Cell::Number(i.to_string()),
         Data::Float(f) => match excel_number(*f) {
-            Some(text) => Cell::Number(text),
+            Some((shown, _)) => Cell::Number(shown.to_string()),
             None => Cell::Error(format!("{f}")),
         },
         Data::Bool(b) => Cell::Bool(*b),
@@ -408,15 +409,19 @@ fn workbook_cell(data: &calamine::Data) -> Cell {
     }
 }
 
-/// A spreadsheet number as Excel shows it: 15 significant digits, trailing zeros dropped.
-/// (0.1 + 0.2 computed in a cell is stored as 0.30000000000000004 and shown as 0.3.)
-pub fn excel_number(value: f64) -> Option<String> {
+/// A workbook's number as Excel shows it: 15 significant digits, trailing zeros dropped, and
+/// whether that differs from the double the cell stores (0.1 + 0.2 computed in a cell is
+/// stored as 0.30000000000000004 and shown as 0.3). The one place a workbook's floating-point
+/// cell becomes a decimal: by its text, no arithmetic. `None` for a non-finite value or one
+/// beyond a decimal's 28 digits.
+pub fn excel_number(value: f64) -> Option<(Decimal, bool)> {
     if !value.is_finite() {
         return None;
     }
-    let scientific = format!("{value:.14e}");
-    let decimal = Decimal::from_scientific(&scientific).ok()?;
-    Some(decimal.normalize().to_string())
+    // The shortest text that reads back as this double.
+    let stored = Decimal::from_str(&value.to_string()).ok()?.normalize();
+    let shown = stored.round_sf(15).unwrap_or(stored).normalize();
+    Some((shown, shown != stored))
 }
 
 // ───────────── columns ─────────────
@@ -881,14 +886,13 @@ mod tests {
 
     #[test]
     fn excel_numbers_as_shown() {
-        assert_eq!(
-            excel_number(0.300_000_000_000_000_04).as_deref(),
-            Some("0.3")
-        );
-        assert_eq!(excel_number(0.14).as_deref(), Some("0.14"));
-        assert_eq!(excel_number(2534.0).as_deref(), Some("2534"));
-        assert_eq!(excel_number(86.471).as_deref(), Some("86.471"));
-        assert_eq!(excel_number(f64::NAN), None);
+        let shown = |v: f64| excel_number(v).map(|(d, changed)| (d.to_string(), changed));
+        assert_eq!(shown(0.300_000_000_000_000_04), Some(("0.3".into(), true)));
+        assert_eq!(shown(0.14), Some(("0.14".into(), false)));
+        assert_eq!(shown(2534.0), Some(("2534".into(), false)));
+        assert_eq!(shown(86.471), Some(("86.471".into(), false)));
+        assert_eq!(shown(f64::NAN), None);
+        assert_eq!(shown(1e300), None);
     }
 
     #[test]

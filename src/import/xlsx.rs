@@ -11,9 +11,7 @@
 use super::table::{Origin, Row, Table};
 use crate::diagnostic::Diagnostic;
 use calamine::{open_workbook_auto_from_rs, Data, Reader};
-use rust_decimal::Decimal;
 use std::io::Cursor;
-use std::str::FromStr;
 
 /// True when the bytes look like a workbook: a zip container (.xlsx, .ods) or an OLE compound
 /// file (.xls).
@@ -126,30 +124,26 @@ fn cell_text(
         Data::Empty => String::new(),
         Data::String(s) => s.clone(),
         Data::Int(i) => i.to_string(),
-        Data::Float(value) => {
-            let written = value.to_string();
-            match Decimal::from_str(&written) {
-                Ok(exact) => {
-                    let shown = exact.round_sf(15).unwrap_or(exact).normalize();
-                    if shown != exact.normalize() {
-                        diagnostics.push(Diagnostic::warning(
-                            "I003",
-                            0..0,
-                            format!("cell {sheet}!{reference} holds {written}; read as {shown}, the 15 significant digits Excel shows"),
-                        ));
-                    }
-                    shown.to_string()
-                }
-                Err(_) => {
-                    diagnostics.push(Diagnostic::error(
+        Data::Float(value) => match crate::sheet::excel_number(*value) {
+            Some((shown, changed)) => {
+                if changed {
+                    diagnostics.push(Diagnostic::warning(
                         "I003",
                         0..0,
-                        format!("cell {sheet}!{reference} holds the number {written}, which chiso cannot hold exactly"),
+                        format!("cell {sheet}!{reference} holds {value}; read as {shown}, the 15 significant digits Excel shows"),
                     ));
-                    String::new()
                 }
+                shown.to_string()
             }
-        }
+            None => {
+                diagnostics.push(Diagnostic::error(
+                    "I003",
+                    0..0,
+                    format!("cell {sheet}!{reference} holds the number {value}, which chiso cannot hold exactly"),
+                ));
+                String::new()
+            }
+        },
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
         Data::DateTime(_) | Data::DateTimeIso(_) | Data::DurationIso(_) => {
             diagnostics.push(
