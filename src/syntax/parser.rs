@@ -745,6 +745,13 @@ impl<'a> Builder<'a> {
         match pair.as_rule() {
             Rule::paren => self.expr(pair.into_inner().next().expect("inner expr")),
             Rule::expr | Rule::arith => {
+                // Most expressions are a single operand: no precedence to apply.
+                let mut inner = pair.clone().into_inner();
+                if let (Some(only), None) = (inner.next(), inner.next()) {
+                    if !matches!(only.as_rule(), Rule::op_not | Rule::neg) {
+                        return self.expr(only);
+                    }
+                }
                 let tokens: Vec<Token> = pair
                     .into_inner()
                     .map(|p| match p.as_rule() {
