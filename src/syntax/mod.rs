@@ -27,11 +27,129 @@ pub fn parse(source: &str) -> (SyntaxFile, Vec<Diagnostic>) {
         }
         folded.blank(line);
     }
-    let mut builder = parser::Builder::new(source, &folded);
-    let file = builder.parse_file();
-    let mut diagnostics = builder.diagnostics;
+    let (file, mut diagnostics) = parse_folded(source, &folded, PARALLEL_CHUNKS);
     diagnostics.extend(nesting);
     (file, diagnostics)
+}
+
+/// Files at least this large are parsed on two threads.
+const PARALLEL_FROM: usize = 48 * 1024;
+const PARALLEL_CHUNKS: usize = 2;
+
+/// Parses the folded text, in parallel chunks when it is large. Top-level items are
+/// independent in the grammar, so a file split where one item ends and the next begins
+/// parses to the same tree as the whole file; each chunk's builder maps its positions back.
+fn parse_folded(
+    source: &str,
+    folded: &fold::Folded,
+    chunks: usize,
+) -> (SyntaxFile, Vec<Diagnostic>) {
+    let split = if chunks > 1 && folded.text.len() >= PARALLEL_FROM {
+        item_boundary_after(&folded.text, folded.text.len() / 2)
+    } else {
+        None
+    };
+    let parse_chunk = |range: std::ops::Range<usize>| {
+        let mut builder = parser::Builder::new(source, folded, range);
+        let file = builder.parse_file();
+        (file, builder.diagnostics)
+    };
+    let Some(split) = split else {
+        return parse_chunk(0..folded.text.len());
+    };
+    let (first, second) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| parse_chunk(split..folded.text.len()));
+        let first = parse_chunk(0..split);
+        // A panic in the other thread is a bug: surface it as one.
+        (
+            first,
+            second
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+        )
+    });
+    let (mut file, mut diagnostics) = first;
+    let (rest, rest_diagnostics) = second;
+    file.headers.extend(rest.headers);
+    file.inputs.extend(rest.inputs);
+    file.nodes.extend(rest.nodes);
+    file.tests.extend(rest.tests);
+    diagnostics.extend(rest_diagnostics);
+    (file, diagnostics)
+}
+
+/// The start of the first line at or after `from` that begins a top-level item: outside
+/// strings and comments, at brace depth 0, starting with a top-level keyword. `None` if there
+/// is none (a block left open, say), and then the file is parsed whole.
+fn item_boundary_after(text: &str, from: usize) -> Option<usize> {
+    const STARTERS: [&str; 9] = [
+        "dau vao",
+        "input",
+        "linh vuc",
+        "area",
+        "kiem thu",
+        "test",
+        "bo tieu chi",
+        "bo chi so",
+        "ruleset",
+    ];
+    let bytes = text.as_bytes();
+    let mut depth: usize = 0;
+    let mut i = 0;
+    let mut line_start = true;
+    while i < bytes.len() {
+        if line_start && depth == 0 && i >= from {
+            let rest = &text[i..];
+            let starts_item = STARTERS.iter().any(|k| {
+                rest.starts_with(k)
+                    && rest
+                        .as_bytes()
+                        .get(k.len())
+                        .is_none_or(|&b| !is_word_byte(b))
+            });
+            if starts_item {
+                return Some(i);
+            }
+        }
+        line_start = false;
+        match bytes[i] {
+            b'\n' => line_start = true,
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                continue_at_newline(bytes, &mut i, &mut line_start);
+            }
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            _ => {
+                // “curly quoted” titles: skip to the closing quote on the same line.
+                if bytes[i..].starts_with("“".as_bytes()) {
+                    let end = text[i..].find(['”', '\n']).map_or(text.len(), |p| i + p);
+                    i = end;
+                    continue_at_newline(bytes, &mut i, &mut line_start);
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// After skipping a string that ended unclosed at a newline: step back one byte, so that the
+/// main loop's `i += 1` lands on the newline and sees a new line.
+fn continue_at_newline(bytes: &[u8], i: &mut usize, line_start: &mut bool) {
+    if *i < bytes.len() && bytes[*i] == b'\n' {
+        *i -= 1;
+        *line_start = false;
+    }
 }
 
 /// Finds the first place where nesting exceeds [`MAX_NESTING`]: brackets and braces, plus
@@ -101,4 +219,147 @@ fn nesting_error(folded: &fold::Folded) -> Option<(Diagnostic, std::ops::Range<u
 
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn whole_and_chunked(
+        source: &str,
+    ) -> ((SyntaxFile, Vec<Diagnostic>), (SyntaxFile, Vec<Diagnostic>)) {
+        let folded = fold::Folded::new(source);
+        let whole = parse_folded(source, &folded, 1);
+        // Force a split wherever there is a boundary, even in small texts.
+        let split = item_boundary_after(&folded.text, folded.text.len() / 2);
+        let chunked = match split {
+            Some(_) => {
+                let (a, b) = (
+                    parse_range(source, &folded, 0..split.unwrap()),
+                    parse_range(source, &folded, split.unwrap()..folded.text.len()),
+                );
+                let mut file = a.0;
+                let mut diagnostics = a.1;
+                file.headers.extend(b.0.headers);
+                file.inputs.extend(b.0.inputs);
+                file.nodes.extend(b.0.nodes);
+                file.tests.extend(b.0.tests);
+                diagnostics.extend(b.1);
+                (file, diagnostics)
+            }
+            None => parse_folded(source, &folded, 1),
+        };
+        (whole, chunked)
+    }
+
+    fn parse_range(
+        source: &str,
+        folded: &fold::Folded,
+        range: std::ops::Range<usize>,
+    ) -> (SyntaxFile, Vec<Diagnostic>) {
+        let mut builder = parser::Builder::new(source, folded, range);
+        let file = builder.parse_file();
+        (file, builder.diagnostics)
+    }
+
+    #[test]
+    fn chunked_parsing_gives_the_whole_file_tree() {
+        let sources = [
+            include_str!("../../rulesets/kon-tum/huyen-2023-trich.chiso"),
+            include_str!("../../rulesets/dien-bien/huyen-2024.chiso"),
+            include_str!("../../rulesets/dien-bien/so-2024.chiso"),
+            include_str!("../../tests/fixtures/fuzz-ruleset.chiso"),
+        ];
+        for source in sources {
+            let (whole, chunked) = whole_and_chunked(source);
+            assert_eq!(whole, chunked);
+            assert!(!whole.0.nodes.is_empty());
+        }
+        // With errors, a “curly” title holding braces, and a string holding `#`.
+        let broken = format!(
+            "{}\nlĩnh vực 9 “Tiêu đề {{ lạ }}” tối đa 1 {{ tiêu chí 9.1 \"a # b\" tối đa 1\n  điểm = (\n}}\n{}",
+            sources[0], sources[3]
+        );
+        let (whole, chunked) = whole_and_chunked(&broken);
+        assert_eq!(whole, chunked);
+        assert!(!whole.1.is_empty());
+    }
+
+    #[test]
+    fn chunked_parsing_of_broken_files_matches_too() {
+        // Deterministic damage to a large ruleset: deleted and inserted braces, quotes and
+        // comment marks around the middle, where the split falls.
+        let source = include_str!("../../rulesets/dien-bien/huyen-2024.chiso");
+        let middle = source.len() / 2;
+        let mut differ = 0;
+        let mut cases = 0;
+        for (k, piece) in [
+            "{",
+            "}",
+            "\"",
+            "“",
+            "#",
+            "\n}\n",
+            "lĩnh vực 9 \"x\" {\n",
+            "",
+        ]
+        .iter()
+        .enumerate()
+        {
+            for delta in (0..4000).step_by(97) {
+                let mut at = (middle + delta * (k + 1)) % source.len();
+                while !source.is_char_boundary(at) {
+                    at += 1;
+                }
+                let mut end = (at + k * 7).min(source.len());
+                while !source.is_char_boundary(end) {
+                    end += 1;
+                }
+                let text = format!("{}{}{}", &source[..at], piece, &source[end..]);
+                let (whole, chunked) = whole_and_chunked(&text);
+                cases += 1;
+                if whole != chunked {
+                    differ += 1;
+                    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+                    let context: String = text[line_start..]
+                        .lines()
+                        .take(2)
+                        .collect::<Vec<_>>()
+                        .join(" ⏎ ");
+                    eprintln!("DIFF piece {piece:?} at {at}: {context}");
+                    eprintln!(
+                        "   whole diags {:?}",
+                        whole
+                            .1
+                            .iter()
+                            .map(|d| (d.code, d.span.clone(), d.message.clone()))
+                            .collect::<Vec<_>>()
+                    );
+                    eprintln!(
+                        "   chunk diags {:?}",
+                        chunked
+                            .1
+                            .iter()
+                            .map(|d| (d.code, d.span.clone(), d.message.clone()))
+                            .collect::<Vec<_>>()
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            differ, 0,
+            "{differ} of {cases} damaged files parse differently in chunks"
+        );
+    }
+
+    #[test]
+    fn no_split_inside_an_open_block() {
+        let text = "area 1 \"a\" {\narea 2 \"b\" {\n";
+        assert_eq!(item_boundary_after(text, 1), None);
+        let text = "area 1 \"a\" {}\n# area 3\narea 2 \"b\" {}\n";
+        assert_eq!(
+            item_boundary_after(text, 1),
+            Some(text.find("area 2").unwrap())
+        );
+    }
 }

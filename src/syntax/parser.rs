@@ -228,23 +228,32 @@ enum Context {
 pub(super) struct Builder<'a> {
     folded: &'a Folded,
     original: &'a str,
+    /// The part of the folded text this builder parses (a whole file, or a run of top-level
+    /// items when a large file is parsed in parallel). pest positions are relative to it.
+    chunk: std::ops::Range<usize>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 type P<'i> = Pair<'i, Rule>;
 
 impl<'a> Builder<'a> {
-    pub fn new(original: &'a str, folded: &'a Folded) -> Self {
+    pub fn new(original: &'a str, folded: &'a Folded, chunk: std::ops::Range<usize>) -> Self {
         Builder {
             folded,
             original,
+            chunk,
             diagnostics: Vec::new(),
         }
     }
 
+    /// A pest span as a range of the whole folded text.
+    fn folded_range(&self, span: pest::Span) -> std::ops::Range<usize> {
+        span.start() + self.chunk.start..span.end() + self.chunk.start
+    }
+
     pub fn parse_file(&mut self) -> SyntaxFile {
         let mut file = SyntaxFile::default();
-        let pairs = match ChisoParser::parse(Rule::file, &self.folded.text) {
+        let pairs = match ChisoParser::parse(Rule::file, &self.folded.text[self.chunk.clone()]) {
             Ok(mut pairs) => {
                 let file_pair = pairs.next().expect("file rule");
                 self.unclosed_blocks(file_pair.clone());
@@ -252,7 +261,7 @@ impl<'a> Builder<'a> {
             }
             Err(error) => {
                 // The catch-alls make this unreachable in practice; report rather than panic.
-                let d = self.pest_error(error, 0);
+                let d = self.pest_error(error, self.chunk.start);
                 self.diagnostics.push(d);
                 return file;
             }
@@ -283,7 +292,7 @@ impl<'a> Builder<'a> {
                     last.as_rule() == Rule::block_end && last.as_str().is_empty()
                 });
             if is_block && unclosed {
-                let start = pair.as_span().start();
+                let start = self.folded_range(pair.as_span()).start;
                 let brace = start + pair.as_str().find('{').unwrap_or(0);
                 let span = self.folded.original_span(brace..brace + 1);
                 self.diagnostics.push(
@@ -298,9 +307,9 @@ impl<'a> Builder<'a> {
     // ───────────── helpers ─────────────
 
     fn span(&self, pair: &P) -> Span {
-        let s = pair.as_span();
-        let end = trim_trailing_trivia(&self.folded.text, s.start(), s.end());
-        self.folded.original_span(s.start()..end)
+        let s = self.folded_range(pair.as_span());
+        let end = trim_trailing_trivia(&self.folded.text, s.start, s.end);
+        self.folded.original_span(s.start..end)
     }
 
     fn text(&self, pair: &P) -> &'a str {
@@ -317,10 +326,9 @@ impl<'a> Builder<'a> {
     fn string(&self, pair: P) -> String {
         let inner = pair.into_inner().next().expect("string inner");
         // Not `self.text`: the spaces inside a string are part of it, not trailing trivia.
-        let inner_span = inner.as_span();
         let raw = &self.original[self
             .folded
-            .original_span(inner_span.start()..inner_span.end())];
+            .original_span(self.folded_range(inner.as_span()))];
         if inner.as_rule() == Rule::curly_inner {
             return raw.to_string();
         }
@@ -978,19 +986,21 @@ impl<'a> Builder<'a> {
             }
             if pair.as_rule() == Rule::bad_stmt {
                 if let Some(Part::Good(prev)) = out.last() {
-                    let between = &self.folded.text[prev.as_span().end()..pair.as_span().start()];
+                    let between = &self.folded.text[self.folded_range(prev.as_span()).end
+                        ..self.folded_range(pair.as_span()).start];
                     let prev_text = prev.as_str();
                     if !between.contains('\n')
                         && !prev_text.contains('\n')
                         && prev.as_rule() != Rule::node
                     {
-                        let start = prev.as_span().start();
+                        let start = self.folded_range(prev.as_span()).start;
                         out.pop();
-                        out.push(Part::Bad(start, pair.as_span().end()));
+                        out.push(Part::Bad(start, self.folded_range(pair.as_span()).end));
                         continue;
                     }
                 }
-                out.push(Part::Bad(pair.as_span().start(), pair.as_span().end()));
+                let range = self.folded_range(pair.as_span());
+                out.push(Part::Bad(range.start, range.end));
             } else {
                 out.push(Part::Good(pair));
             }
@@ -1001,8 +1011,8 @@ impl<'a> Builder<'a> {
     /// Turns a catch-all match into a diagnostic, re-parsing its text with the rule meant there
     /// to say what was expected.
     fn bad(&mut self, pair: P, context: Context) {
-        let span = pair.as_span();
-        self.bad_range(span.start(), span.end(), context);
+        let range = self.folded_range(pair.as_span());
+        self.bad_range(range.start, range.end, context);
     }
 
     fn bad_range(&mut self, start: usize, end: usize, context: Context) {
