@@ -1,30 +1,7 @@
 //! `chiso fmt`: canonical, idempotent, keeps every comment, never changes meaning.
 
-use crate::common::{read, root, run_chiso};
+use crate::common::{read, ruleset_files, run_chiso};
 use chiso::format::{format, FormatError};
-use std::path::{Path, PathBuf};
-
-/// Every `.chiso` file under `rulesets/`.
-pub fn ruleset_files() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .expect("read dir")
-            .map(|e| e.expect("entry").path())
-            .collect();
-        entries.sort();
-        for path in entries {
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "chiso") {
-                out.push(path);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&root().join("rulesets"), &mut out);
-    assert!(!out.is_empty(), "no rulesets found");
-    out
-}
 
 /// The checked model with spans blanked (written independently of the formatter's own check):
 /// every `start..end` in its Debug text becomes `_`, and rule and condition texts lose their

@@ -2,24 +2,8 @@
 //! thousands of ways (a deterministic cousin of the fuzz targets in `fuzz/`), go through
 //! parsing, checking, loading, scoring and reporting. Every span must stay inside the text.
 
-use crate::common::read;
+use crate::common::{read, Rng};
 use chiso::data::{load, DataFormat};
-
-/// xorshift64: deterministic, so a failure reproduces.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 const PIECES: &[&str] = &[
     "{",

@@ -4,7 +4,7 @@
 
 mod rulesets;
 
-use crate::common::{read, root, run_chiso};
+use crate::common::{read, root, run_chiso, Rng};
 use chiso::import::{import, import_text, import_workbook, ImportOptions, Imported};
 use chiso::LineIndex;
 use pretty_assertions::assert_eq;
@@ -458,22 +458,6 @@ fn the_cli_writes_the_skeleton_and_reports_the_source_faults() {
     assert!(root()
         .join("tests/fixtures/import/kon-ray-2022.tsv")
         .exists());
-}
-
-/// xorshift64: deterministic, so a failure reproduces.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
 }
 
 const TABLE_PIECES: &[&str] = &[

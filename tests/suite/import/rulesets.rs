@@ -9,31 +9,11 @@ use chiso::model::{Rule, Ruleset, SourceKind, Value};
 use chiso::testing::run_tests;
 use pretty_assertions::assert_eq;
 use rust_decimal::Decimal;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::str::FromStr;
 
 fn dec(text: &str) -> Decimal {
     Decimal::from_str(&text.replace(',', ".")).unwrap_or_else(|e| panic!("{text}: {e}"))
-}
-
-fn rulesets() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .expect("rulesets/")
-            .map(|e| e.expect("entry").path())
-            .collect();
-        entries.sort();
-        for path in entries {
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "chiso") {
-                out.push(path);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&root().join("rulesets"), &mut out);
-    out
 }
 
 fn relative(path: &Path) -> String {
@@ -86,7 +66,7 @@ fn known_faults(name: &str) -> Vec<(&'static str, &'static str)> {
 
 #[test]
 fn every_ruleset_checks_clean_but_for_the_faults_its_readme_lists() {
-    let files = rulesets();
+    let files = crate::common::ruleset_files();
     assert!(files.len() >= 4, "{files:?}");
     for path in files {
         let name = relative(&path);
