@@ -21,7 +21,7 @@ fn vm_hwm_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// Which inputs are ratio numerators (true) and denominators (false).
+/// Which inputs are ratio numerators (true) and denominators (false), read from the rules.
 fn roles(rs: &Ruleset) -> BTreeMap<usize, bool> {
     fn walk(e: &CExpr, numerator: Option<bool>, out: &mut BTreeMap<usize, bool>) {
         match &e.kind {
@@ -34,20 +34,7 @@ fn roles(rs: &Ruleset) -> BTreeMap<usize, bool> {
                 walk(&args[0], Some(true), out);
                 walk(&args[1], Some(false), out);
             }
-            CExprKind::Neg(a) | CExprKind::Not(a) | CExprKind::Best(_, a) => {
-                walk(a, numerator, out)
-            }
-            CExprKind::Arith(_, a, b) | CExprKind::Logic(_, a, b) | CExprKind::Compare(_, a, b) => {
-                walk(a, numerator, out);
-                walk(b, numerator, out);
-            }
-            CExprKind::If(a, b, c) => [a, b, c].iter().for_each(|x| walk(x, numerator, out)),
-            CExprKind::Call(_, args) => args.iter().for_each(|a| walk(a, numerator, out)),
-            CExprKind::Bands(s, arms) => {
-                walk(s, numerator, out);
-                arms.iter().for_each(|a| walk(&a.value, numerator, out));
-            }
-            _ => {}
+            _ => e.for_each_child(&mut |child| walk(child, numerator, out)),
         }
     }
     let mut out = BTreeMap::new();

@@ -558,22 +558,36 @@ impl Node {
 }
 
 impl CExpr {
-    pub fn mentions_awarded(&self) -> bool {
+    /// Calls `f` on each direct sub-expression: the one walk every analysis of a rule uses.
+    pub fn for_each_child<'a>(&'a self, f: &mut dyn FnMut(&'a CExpr)) {
         match &self.kind {
-            CExprKind::Awarded => true,
-            CExprKind::Const(_) | CExprKind::Input(_) | CExprKind::SelfMax => false,
-            CExprKind::Neg(e) | CExprKind::Not(e) | CExprKind::Best(_, e) => e.mentions_awarded(),
+            CExprKind::Const(_) | CExprKind::Input(_) | CExprKind::SelfMax | CExprKind::Awarded => {
+            }
+            CExprKind::Neg(e) | CExprKind::Not(e) | CExprKind::Best(_, e) => f(e),
             CExprKind::Arith(_, a, b) | CExprKind::Logic(_, a, b) | CExprKind::Compare(_, a, b) => {
-                a.mentions_awarded() || b.mentions_awarded()
+                f(a);
+                f(b);
             }
             CExprKind::If(a, b, c) => {
-                a.mentions_awarded() || b.mentions_awarded() || c.mentions_awarded()
+                f(a);
+                f(b);
+                f(c);
             }
-            CExprKind::Call(_, args) => args.iter().any(CExpr::mentions_awarded),
+            CExprKind::Call(_, args) => args.iter().for_each(f),
             CExprKind::Bands(s, arms) => {
-                s.mentions_awarded() || arms.iter().any(|a| a.value.mentions_awarded())
+                f(s);
+                arms.iter().for_each(|a| f(&a.value));
             }
         }
+    }
+
+    pub fn mentions_awarded(&self) -> bool {
+        if let CExprKind::Awarded = self.kind {
+            return true;
+        }
+        let mut found = false;
+        self.for_each_child(&mut |child| found |= child.mentions_awarded());
+        found
     }
 }
 

@@ -47,7 +47,8 @@ impl Cell {
         }
     }
 
-    fn text(&self) -> String {
+    /// The cell as the text a reader of the sheet sees.
+    pub(crate) fn text(&self) -> String {
         match self {
             Cell::Empty => String::new(),
             Cell::Text(t) => t.trim().to_string(),

@@ -157,6 +157,25 @@ pub struct Item {
     pub shared_with: Vec<String>,
 }
 
+impl Item {
+    /// What a form says beside the line, in both its TOML and workbook shapes: the criteria
+    /// an input feeds, the evidence expected, other guidance, the offices that share it.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if matches!(self.kind, ItemKind::Input(_)) {
+            notes.push(format!("dùng cho: {}", self.criteria.join(", ")));
+        }
+        if !self.evidence.is_empty() {
+            notes.push(format!("TLKC: {}", self.evidence.join("; ")));
+        }
+        notes.extend(self.guidance.iter().cloned());
+        if !self.shared_with.is_empty() {
+            notes.push(format!("cùng chủ trì: {}", self.shared_with.join(", ")));
+        }
+        notes
+    }
+}
+
 /// One office's worklist.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Worklist {
@@ -332,16 +351,7 @@ pub fn template_toml(ruleset: &Ruleset, list: &Worklist, header: &FormHeader) ->
         out.push_str(&format!("\n[{title}]\n"));
         for item in items {
             let mut lines = vec![format!("{} — {} ({})", item.key, item.text, item.ty)];
-            if !matches!(item.kind, ItemKind::Points(_) | ItemKind::Claimed(_)) {
-                lines.push(format!("dùng cho: {}", item.criteria.join(", ")));
-            }
-            if !item.evidence.is_empty() {
-                lines.push(format!("TLKC: {}", item.evidence.join("; ")));
-            }
-            lines.extend(item.guidance.iter().cloned());
-            if !item.shared_with.is_empty() {
-                lines.push(format!("cùng chủ trì: {}", item.shared_with.join(", ")));
-            }
+            lines.extend(item.notes());
             out.push_str(&comment(&lines.join("\n")));
             out.push_str(&format!("{} = \"\"\n", toml_string(&item.key)));
         }
@@ -453,18 +463,7 @@ pub fn template_xlsx(
         e(sheet.write_blank(row, 5, &fill))?;
         e(sheet.write_blank(row, 6, &fill))?;
         e(sheet.write_blank(row, 7, &fill))?;
-        let mut guidance = Vec::new();
-        if matches!(item.kind, ItemKind::Input(_)) {
-            guidance.push(format!("dùng cho: {}", item.criteria.join(", ")));
-        }
-        if !item.evidence.is_empty() {
-            guidance.push(format!("TLKC: {}", item.evidence.join("; ")));
-        }
-        guidance.extend(item.guidance.iter().cloned());
-        if !item.shared_with.is_empty() {
-            guidance.push(format!("cùng chủ trì: {}", item.shared_with.join(", ")));
-        }
-        e(sheet.write_string_with_format(row, 8, guidance.join("\n"), &wrap))?;
+        e(sheet.write_string_with_format(row, 8, item.notes().join("\n"), &wrap))?;
     }
     for (c, w) in [10.0, 24.0, 48.0, 18.0, 14.0, 30.0, 22.0, 24.0, 48.0]
         .iter()
@@ -543,14 +542,7 @@ fn read_form_grid(name: &str, grid: &Grid) -> Result<Form, String> {
     let mut raw = RawUnit::default();
     let mut office = None;
     let at = |row: &[Cell], c: usize| row.get(c).cloned().unwrap_or(Cell::Empty);
-    let text = |cell: &Cell| match cell {
-        Cell::Empty => String::new(),
-        Cell::Text(t) => t.trim().to_string(),
-        Cell::Number(n) => n.clone(),
-        Cell::Bool(b) => b.to_string(),
-        Cell::Date(d) => d.format("%d/%m/%Y").to_string(),
-        Cell::Error(e) => e.clone(),
-    };
+    let text = Cell::text;
     let mut header_at = None;
     for (i, row) in grid.rows().enumerate() {
         let row = row.as_slice();

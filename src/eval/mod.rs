@@ -170,32 +170,11 @@ fn collect_best<'a>(expr: &'a CExpr, node: usize, out: &mut Vec<(usize, usize, &
     if let CExprKind::Best(slot, arg) = &expr.kind {
         out.push((*slot, node, arg));
     }
-    for_each_child(expr, &mut |child| collect_best(child, node, out));
+    expr.for_each_child(&mut |child| collect_best(child, node, out));
 }
 
 /// Calls `f` on each direct sub-expression (without allocating: this runs for every formula
 /// of every unit of a batch).
-fn for_each_child<'a>(expr: &'a CExpr, f: &mut dyn FnMut(&'a CExpr)) {
-    match &expr.kind {
-        CExprKind::Const(_) | CExprKind::Input(_) | CExprKind::SelfMax | CExprKind::Awarded => {}
-        CExprKind::Neg(e) | CExprKind::Not(e) | CExprKind::Best(_, e) => f(e),
-        CExprKind::Arith(_, a, b) | CExprKind::Logic(_, a, b) | CExprKind::Compare(_, a, b) => {
-            f(a);
-            f(b);
-        }
-        CExprKind::If(a, b, c) => {
-            f(a);
-            f(b);
-            f(c);
-        }
-        CExprKind::Call(_, args) => args.iter().for_each(f),
-        CExprKind::Bands(s, arms) => {
-            f(s);
-            arms.iter().for_each(|a| f(&a.value));
-        }
-    }
-}
-
 /// The input slots an expression reads.
 pub fn inputs_of(expr: &CExpr, out: &mut Vec<usize>) {
     if let CExprKind::Input(slot) = expr.kind {
@@ -203,7 +182,7 @@ pub fn inputs_of(expr: &CExpr, out: &mut Vec<usize>) {
             out.push(slot);
         }
     }
-    for_each_child(expr, &mut |child| inputs_of(child, out));
+    expr.for_each_child(&mut |child| inputs_of(child, out));
 }
 
 /// Whether any input an expression reads satisfies `missing`.
@@ -214,9 +193,7 @@ fn any_input(expr: &CExpr, missing: &dyn Fn(usize) -> bool) -> bool {
         }
     }
     let mut found = false;
-    for_each_child(expr, &mut |child| {
-        found = found || any_input(child, missing)
-    });
+    expr.for_each_child(&mut |child| found = found || any_input(child, missing));
     found
 }
 

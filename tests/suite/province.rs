@@ -50,7 +50,7 @@ fn share(p: u32, max: Decimal) -> Decimal {
     round2(Decimal::from(p) * max / dec!(100))
 }
 
-/// Which inputs are ratio numerators and which denominators, read from the rules.
+/// Which inputs are ratio numerators (true) and denominators (false), read from the rules.
 fn roles(rs: &Ruleset) -> BTreeMap<usize, bool> {
     fn walk(e: &CExpr, numerator: Option<bool>, out: &mut BTreeMap<usize, bool>) {
         match &e.kind {
@@ -63,24 +63,7 @@ fn roles(rs: &Ruleset) -> BTreeMap<usize, bool> {
                 walk(&args[0], Some(true), out);
                 walk(&args[1], Some(false), out);
             }
-            CExprKind::Neg(a) | CExprKind::Not(a) | CExprKind::Best(_, a) => {
-                walk(a, numerator, out)
-            }
-            CExprKind::Arith(_, a, b) | CExprKind::Logic(_, a, b) | CExprKind::Compare(_, a, b) => {
-                walk(a, numerator, out);
-                walk(b, numerator, out);
-            }
-            CExprKind::If(a, b, c) => {
-                walk(a, numerator, out);
-                walk(b, numerator, out);
-                walk(c, numerator, out);
-            }
-            CExprKind::Call(_, args) => args.iter().for_each(|a| walk(a, numerator, out)),
-            CExprKind::Bands(s, arms) => {
-                walk(s, numerator, out);
-                arms.iter().for_each(|a| walk(&a.value, numerator, out));
-            }
-            _ => {}
+            _ => e.for_each_child(&mut |child| walk(child, numerator, out)),
         }
     }
     let mut out = BTreeMap::new();

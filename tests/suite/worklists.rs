@@ -369,3 +369,56 @@ fn the_cli_writes_forms_and_merges_them() {
     assert!(stdout.contains("\"name\": \"1.4\""), "{stdout}");
     let _ = rs;
 }
+
+#[test]
+fn each_form_line_carries_its_notes_in_both_shapes() {
+    let rs = ruleset();
+    let notes = |office: &str, key: &str| {
+        let list = worklist(&rs, office).unwrap();
+        let item = list
+            .items
+            .iter()
+            .find(|i| i.key == key)
+            .unwrap_or_else(|| panic!("{office}: no line {key}"));
+        item.notes()
+    };
+    // An input: the criteria it feeds (7.5.2 is tỷ_lệ(hồ_sơ_trực_tuyến, hồ_sơ_tiếp_nhận)).
+    assert_eq!(
+        notes(VAN_PHONG, "hồ_sơ_trực_tuyến"),
+        vec!["dùng cho: 7.5.2"]
+    );
+    // Points: the evidence the ruleset's `ghi chú "TLKC: …"` asks for.
+    assert_eq!(
+        notes(NOI_VU, "1.1"),
+        vec!["TLKC: Kế hoạch CCHC năm 2023 của UBND huyện"]
+    );
+    // A criterion two offices share (1.4: "Phòng Nội vụ; Văn phòng HĐND & UBND huyện").
+    assert_eq!(notes(VAN_PHONG, "1.4"), vec!["cùng chủ trì: Phòng Nội vụ"]);
+
+    // The TOML form writes them as comments above the line…
+    let list = worklist(&rs, VAN_PHONG).unwrap();
+    let toml = template_toml(&rs, &list, &header());
+    assert!(
+        toml.contains("# dùng cho: 7.5.2\n\"hồ_sơ_trực_tuyến\" = \"\"\n"),
+        "{toml}"
+    );
+    assert!(
+        toml.contains("# cùng chủ trì: Phòng Nội vụ\n\"1.4\" = \"\"\n"),
+        "{toml}"
+    );
+    // …and the workbook in the line's last column.
+    let bytes = template_xlsx(&rs, &list, &header()).unwrap();
+    let grid = workbook_grid(&bytes, None).unwrap();
+    let row = grid
+        .rows()
+        .find(|r| {
+            r.iter()
+                .any(|c| matches!(c, Cell::Text(t) if t == "hồ_sơ_trực_tuyến"))
+        })
+        .expect("the input's row");
+    assert!(
+        row.iter()
+            .any(|c| matches!(c, Cell::Text(t) if t == "dùng cho: 7.5.2")),
+        "{row:?}"
+    );
+}
