@@ -1,7 +1,7 @@
 use super::Outcome;
 use chiso::batch::advice::{advise, best_without, Change};
 use chiso::model::{InputType, Ruleset, Value};
-use chiso::text::{format_decimal, name_key};
+use chiso::text::format_decimal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -31,35 +31,8 @@ pub fn run(args: Args) -> Outcome {
         args.sheet.as_deref(),
         Default::default(),
     )?;
-    let units = sources.units();
-    let mut all = Vec::new();
-    for i in 0..chiso::batch::Units::count(&units) {
-        let loaded = chiso::batch::Units::load(&units, ruleset, i);
-        if let Some(data) = loaded.data {
-            all.push(data);
-        }
-    }
-    let index = match &args.unit {
-        Some(name) => {
-            let key = |s: &str| name_key(&s.trim().to_lowercase());
-            all.iter().position(|u| key(&u.unit) == key(name))
-        }
-        None if all.len() == 1 => Some(0),
-        None => {
-            let names: Vec<&str> = all.iter().map(|u| u.unit.as_str()).collect();
-            return Err(format!(
-                "the data holds {} units: name one with --unit ({})",
-                all.len(),
-                names.join(", ")
-            ));
-        }
-    };
-    let Some(index) = index else {
-        return Err(format!(
-            "no unit “{}” in the data",
-            args.unit.unwrap_or_default()
-        ));
-    };
+    let (all, index) =
+        super::batch::load_for_one(ruleset, &sources, &args.data[0], args.unit.as_deref())?;
     let best = best_without(ruleset, &all, index);
     let advice = advise(ruleset, &all[index], &best);
     let mut out = format!(

@@ -133,6 +133,74 @@ pub fn print_problems(ruleset: &Ruleset, sources: &Sources, batch: &Batch) {
     }
 }
 
+/// The batch of a command about one unit (`explain`, `advise`): every unit that loads (the
+/// problems of the others printed), and the index of the unit asked about — the one `--unit`
+/// names, or else the only unit the first data argument holds.
+pub fn load_for_one(
+    ruleset: &Ruleset,
+    sources: &Sources,
+    first: &Path,
+    unit: Option<&str>,
+) -> Result<(Vec<chiso::data::UnitData>, usize), String> {
+    let units = sources.units();
+    let mut problems = String::new();
+    for problem in Units::problems(&units) {
+        problems.push_str(&render_problem(sources, &problem));
+    }
+    let mut all = Vec::new();
+    for i in 0..Units::count(&units) {
+        let loaded = Units::load(&units, ruleset, i);
+        for problem in &loaded.problems {
+            problems.push_str(&render_problem(sources, problem));
+        }
+        match loaded.data {
+            Some(data) => all.push((loaded.origin, data)),
+            None => problems.push_str(&format!(
+                "error: {}: left out because of the errors above\n",
+                loaded.origin
+            )),
+        }
+    }
+    if !problems.is_empty() {
+        eprint!("{problems}");
+    }
+    let names = || {
+        all.iter()
+            .map(|(_, u)| u.unit.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let index = match unit {
+        Some(name) => {
+            let key = |s: &str| chiso::text::name_key(&s.trim().to_lowercase());
+            all.iter()
+                .position(|(_, u)| key(&u.unit) == key(name))
+                .ok_or_else(|| format!("no unit “{name}” in the data (units: {})", names()))?
+        }
+        None => {
+            let first = first.display().to_string();
+            let from_first: Vec<usize> = all
+                .iter()
+                .enumerate()
+                .filter(|(_, (o, _))| o.file() == first)
+                .map(|(i, _)| i)
+                .collect();
+            match from_first[..] {
+                [only] => only,
+                [] => return Err(format!("{first}: no unit could be read from it")),
+                _ => {
+                    return Err(format!(
+                        "{first} holds {} units: name one with --unit ({})",
+                        from_first.len(),
+                        names()
+                    ))
+                }
+            }
+        }
+    };
+    Ok((all.into_iter().map(|(_, u)| u).collect(), index))
+}
+
 fn render_problem(sources: &Sources, problem: &Problem) -> String {
     match &problem.origin {
         chiso::batch::Origin::File(file)

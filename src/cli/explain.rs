@@ -7,13 +7,19 @@ use std::process::ExitCode;
 pub struct Args {
     /// The ruleset (.chiso).
     ruleset: PathBuf,
-    /// The unit's data file.
+    /// The unit's data: a unit file, or a sheet with a row per unit (then name it with --unit).
     data: PathBuf,
     /// The criterion id, e.g. 7.2.2 (an area or criterion id explains its sum).
     id: String,
     /// Other units' files scored in the same batch (for criteria normalised against the best unit).
     #[arg(long = "batch")]
     batch: Vec<PathBuf>,
+    /// The unit to explain (by name), when the data holds more than one.
+    #[arg(long)]
+    unit: Option<String>,
+    /// The sheet of a workbook to read (the first by default).
+    #[arg(long)]
+    sheet: Option<String>,
 }
 
 pub fn run(args: Args) -> Outcome {
@@ -32,23 +38,19 @@ pub fn run(args: Args) -> Outcome {
         ));
     };
     let mut paths = vec![args.data.clone()];
-    paths.extend(super::expand_data_paths(&args.batch)?);
-    let (units, _) = super::load_units(ruleset, &paths)?;
-    let Some(unit) = units
-        .first()
-        .filter(|u| u.path == args.data.display().to_string())
-    else {
-        return Ok(ExitCode::from(1));
-    };
-    let data: Vec<_> = units.iter().map(|u| u.data.clone()).collect();
+    paths.extend(args.batch.iter().cloned());
+    let sources =
+        super::batch::read_sources(ruleset, &paths, args.sheet.as_deref(), Default::default())?;
+    let (data, unit) =
+        super::batch::load_for_one(ruleset, &sources, &args.data, args.unit.as_deref())?;
     let outcomes = evaluate_batch(ruleset, &data);
     let best = best_values(ruleset, &data);
     let explanation = explain(
         ruleset,
-        &unit.data,
+        &data[unit],
         &best,
         index,
-        &outcomes[0].result.nodes[index],
+        &outcomes[unit].result.nodes[index],
     );
     print!("{}", explanation.to_text());
     Ok(ExitCode::SUCCESS)

@@ -202,3 +202,38 @@ fn tempdir() -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+#[test]
+fn explain_reads_a_unit_from_a_province_sheet() {
+    let dir = tempdir();
+    let sheet = dir.join("tinh.csv");
+    std::fs::write(
+        &sheet,
+        "Đơn vị,hồ_sơ_trực_tuyến_toàn_trình,hồ_sơ_tiếp_nhận\nUBND huyện A,50,100\nUBND huyện Kon Rẫy,169,2534\n",
+    )
+    .unwrap();
+    let sheet = sheet.to_str().unwrap();
+    let (code, stdout, stderr) = run_chiso(&[
+        "explain",
+        RULESET,
+        sheet,
+        "7.2.2",
+        "--unit",
+        "ubnd huyện kon rẫy",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains(
+            "4. ratio rounded (2 places, half-up): 0.0666929755327545382794001579 → 0.07\n"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("  result:    0.14 of 2\n"), "{stdout}");
+    // Two units and no --unit: which one is meant must be said.
+    let (code, _, stderr) = run_chiso(&["explain", RULESET, sheet, "7.2.2"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("holds 2 units: name one with --unit (UBND huyện A, UBND huyện Kon Rẫy)"),
+        "{stderr}"
+    );
+}
