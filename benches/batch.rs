@@ -5,9 +5,10 @@
 //!     cargo bench --bench batch            # 1 000 then 10 000 units
 //!     cargo bench --bench batch -- 50000   # other sizes
 
-use chiso::batch::{self, grade_counts, rank, SheetUnits};
+use chiso::batch::{self, grade_counts, rank};
 use chiso::model::{CExpr, CExprKind, Func, Rule, Ruleset};
-use chiso::sheet::{csv_grid, Sheet, SheetOptions};
+use chiso_formats::sheet::{csv_grid, Sheet, SheetOptions};
+use chiso_formats::units::SheetUnits;
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -139,7 +140,7 @@ fn run(rs: &Ruleset, n: usize) {
 }
 
 fn main() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
     let text = std::fs::read_to_string(root.join(RULESET)).expect("the Điện Biên ruleset");
     let analysis = chiso::analyze(&text);
     assert!(!analysis.has_errors(), "{:?}", analysis.diagnostics);

@@ -2,7 +2,7 @@
 //! never panic, and every finding must point inside the text it is about.
 #![no_main]
 
-use chiso::import::{import, ImportOptions};
+use chiso_formats::import::{import, ImportOptions};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

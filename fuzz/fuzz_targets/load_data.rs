@@ -31,8 +31,8 @@ fuzz_target!(|data: &[u8]| {
             for (i, node) in outcome.result.nodes.iter().enumerate() {
                 let _ = chiso::eval::explain(rs, &unit, &best, i, node);
             }
-            let _ = chiso::report::render(rs, &[&outcome.result], chiso::report::Format::Json);
-            let _ = chiso::data::to_toml(rs, &unit);
+            let _ = chiso_formats::report::render(rs, &[&outcome.result], chiso_formats::report::Format::Json);
+            let _ = chiso_formats::unit_file::to_toml(rs, &unit);
         }
     }
 });

@@ -13,11 +13,10 @@ pub mod lost;
 pub mod rank;
 pub mod stages;
 
-use crate::data::{resolve, DataFormat, Stage, UnitData};
-use crate::diagnostic::{has_errors, Diagnostic};
+use crate::data::{Stage, UnitData};
+use crate::diagnostic::Diagnostic;
 use crate::eval::{best_values, evaluate_with_best, NodeResult, Status, UnitResult};
 use crate::model::Ruleset;
-use crate::sheet::{Sheet, SheetProblem};
 use crate::text::name_key;
 use rust_decimal::Decimal;
 use std::fmt;
@@ -62,31 +61,6 @@ pub struct Problem {
 }
 
 impl Problem {
-    fn from_sheet(file: &str, p: SheetProblem) -> Problem {
-        let column = p.column.map(|c| {
-            let header = p
-                .header
-                .as_deref()
-                .filter(|h| !h.is_empty())
-                .map(|h| format!(" ({h})"))
-                .unwrap_or_default();
-            format!("column {}{header}", crate::sheet::column_name(c))
-        });
-        let origin = match p.row {
-            Some(row) => Origin::Row {
-                file: file.to_string(),
-                row,
-            },
-            None => Origin::File(file.to_string()),
-        };
-        Problem {
-            origin,
-            place: column,
-            unit: p.unit,
-            diagnostic: p.diagnostic,
-        }
-    }
-
     /// "error[D003]: a.csv, row 7, column D (x) [UBND huyện X]: message" and its help.
     pub fn to_text(&self) -> String {
         let place = self
@@ -131,112 +105,6 @@ pub trait Units {
     /// Problems of the source as a whole (a sheet's header).
     fn problems(&self) -> Vec<Problem> {
         Vec::new()
-    }
-}
-
-/// Unit files already read into memory: `(name, text)`, TOML or JSON by the name.
-pub struct FileUnits {
-    pub files: Vec<(String, String)>,
-}
-
-impl Units for FileUnits {
-    fn count(&self) -> usize {
-        self.files.len()
-    }
-
-    fn load(&self, ruleset: &Ruleset, index: usize) -> Loaded {
-        let (name, text) = &self.files[index];
-        let (data, diagnostics) = crate::data::load(ruleset, text, DataFormat::from_path(name));
-        let unit = data.as_ref().map(|d| d.unit.clone());
-        let bad = data.is_none() || has_errors(&diagnostics);
-        Loaded {
-            origin: Origin::File(name.clone()),
-            unit: unit.clone().filter(|u| !u.is_empty()),
-            data: if bad { None } else { data },
-            problems: diagnostics
-                .into_iter()
-                .map(|d| Problem {
-                    origin: Origin::File(name.clone()),
-                    place: None,
-                    unit: unit.clone(),
-                    diagnostic: d,
-                })
-                .collect(),
-        }
-    }
-}
-
-/// The rows of a sheet: one unit per row.
-pub struct SheetUnits {
-    pub file: String,
-    pub sheet: Sheet,
-    rows: Vec<usize>,
-}
-
-impl SheetUnits {
-    pub fn new(file: impl Into<String>, sheet: Sheet) -> Self {
-        let rows = sheet.data_rows();
-        SheetUnits {
-            file: file.into(),
-            sheet,
-            rows,
-        }
-    }
-}
-
-impl Units for SheetUnits {
-    fn count(&self) -> usize {
-        self.rows.len()
-    }
-
-    fn load(&self, ruleset: &Ruleset, index: usize) -> Loaded {
-        let (row, sheet_problems) = self.sheet.row(ruleset, self.rows[index]);
-        let unit = row
-            .raw
-            .unit
-            .as_ref()
-            .map(|(u, _)| u.clone())
-            .filter(|u| !u.is_empty());
-        let mut problems: Vec<Problem> = sheet_problems
-            .into_iter()
-            .map(|p| Problem::from_sheet(&self.file, p))
-            .collect();
-        let origin = Origin::Row {
-            file: self.file.clone(),
-            row: row.row,
-        };
-        let mut raw = row.raw;
-        if unit.is_none() {
-            problems.push(Problem {
-                origin: origin.clone(),
-                place: None,
-                unit: None,
-                diagnostic: Diagnostic::error("D003", 0..0, "the row names no unit")
-                    .with_help("fill in the `đơn vị` column"),
-            });
-            raw.unit = Some((String::new(), 0..0));
-        }
-        let (data, diagnostics) = resolve(ruleset, &raw);
-        let bad = has_errors(&diagnostics) || problems.iter().any(|p| p.diagnostic.is_error());
-        for d in diagnostics {
-            let placed = self.sheet.place(row.row, unit.as_deref(), d);
-            problems.push(Problem::from_sheet(&self.file, placed));
-        }
-        Loaded {
-            origin,
-            unit,
-            data: if bad { None } else { Some(data) },
-            problems,
-        }
-    }
-
-    fn problems(&self) -> Vec<Problem> {
-        self.sheet
-            .problems
-            .iter()
-            .cloned()
-            .map(|p| Problem::from_sheet(&self.file, p))
-            .collect()
     }
 }
 
@@ -617,9 +485,30 @@ mod tests {
     fn packed_results_unpack_to_the_engine_result() {
         let analysis = crate::analyze(include_str!("../../tests/fixtures/batch/huyen-mau.chiso"));
         let rs = &analysis.ruleset;
-        let text = "unit = \"X\"\n[inputs]\n\"kế_hoạch_đúng_hạn\" = true\n\"nhiệm_vụ_kế_hoạch\" = 10\n\"nhiệm_vụ_hoàn_thành\" = 9\n\"hồ_sơ_đúng_hạn\" = 0\n\"hồ_sơ_đã_giải_quyết\" = 0\n\"hồ_sơ_trực_tuyến\" = 400\n\"hồ_sơ_tiếp_nhận\" = 300\n[points]\n\"1.2\" = 1.5\n";
-        let (data, _) = crate::data::load(rs, text, DataFormat::Toml);
-        let result = crate::eval::evaluate(rs, &data.unwrap()).result;
+        use crate::data::{resolve, RawEntry, RawUnit, RawValue};
+        let entry = |key: &str, value: RawValue| RawEntry {
+            key: key.to_string(),
+            key_span: 0..0,
+            value,
+            value_span: 0..0,
+        };
+        let number = |n: &str| RawValue::Number(n.to_string());
+        let raw = RawUnit {
+            unit: Some(("X".to_string(), 0..0)),
+            inputs: vec![
+                entry("kế_hoạch_đúng_hạn", RawValue::Bool(true)),
+                entry("nhiệm_vụ_kế_hoạch", number("10")),
+                entry("nhiệm_vụ_hoàn_thành", number("9")),
+                entry("hồ_sơ_đúng_hạn", number("0")),
+                entry("hồ_sơ_đã_giải_quyết", number("0")),
+                entry("hồ_sơ_trực_tuyến", number("400")),
+                entry("hồ_sơ_tiếp_nhận", number("300")),
+            ],
+            points: vec![entry("1.2", number("1.5"))],
+            ..RawUnit::default()
+        };
+        let (data, _) = resolve(rs, &raw);
+        let result = crate::eval::evaluate(rs, &data).result;
         // Scored, not evaluated (3.4.1), failed (7.2.2), missing and survey nodes all occur.
         for status in ["scored", "not_evaluated", "failed", "missing", "survey"] {
             assert!(

@@ -1,8 +1,8 @@
 //! The syntax tree: what the ruleset says, with byte spans into the original text.
 //! Built from pest pairs in `parser.rs`; nothing from pest appears here.
 
+use super::vocab::{CountKind, RoundMode, RoundTarget, SourceKind, UnitLevel, ZeroAction};
 use crate::diagnostic::Span;
-use crate::model::{CountKind, RoundMode, RoundTarget, SourceKind, UnitLevel, ZeroAction};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 

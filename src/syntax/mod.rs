@@ -6,6 +6,7 @@ pub mod ast;
 pub mod comments;
 mod fold;
 mod parser;
+pub mod vocab;
 
 use crate::diagnostic::Diagnostic;
 pub use ast::SyntaxFile;

@@ -2,8 +2,8 @@
 
 use super::ast::*;
 use super::fold::Folded;
+use super::vocab::{CountKind, RoundMode, RoundTarget, SourceKind, UnitLevel, ZeroAction};
 use crate::diagnostic::{Diagnostic, Span};
-use crate::model::{CountKind, RoundMode, RoundTarget, SourceKind, UnitLevel, ZeroAction};
 use chrono::NaiveDate;
 use pest::error::{ErrorVariant, InputLocation};
 use pest::iterators::Pair;

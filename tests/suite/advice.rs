@@ -3,8 +3,9 @@
 
 use crate::batch::fixture;
 use chiso::batch::advice::{advise, best_without};
-use chiso::data::{load, DataFormat, UnitData};
+use chiso::data::UnitData;
 use chiso::model::Value;
+use chiso_formats::unit_file::{load, DataFormat};
 use rust_decimal_macros::dec;
 
 /// Unit C of the batch test with 1.2, 1.9 and 5.4 at full marks: 14.69 of 20 = 73.45%,

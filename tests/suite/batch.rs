@@ -3,8 +3,9 @@
 //! the fixture ruleset's rules (tests/fixtures/batch/huyen-mau.chiso).
 
 use crate::common::read;
-use chiso::batch::{self, grade_counts, rank, Origin, SheetUnits};
-use chiso::sheet::{csv_grid, Sheet, SheetOptions};
+use chiso::batch::{self, grade_counts, rank, Origin};
+use chiso_formats::sheet::{csv_grid, Sheet, SheetOptions};
+use chiso_formats::units::SheetUnits;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 

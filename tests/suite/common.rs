@@ -5,7 +5,8 @@
 use std::path::{Path, PathBuf};
 
 pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    // The suite runs in the `cli` package (beside the `chiso` binary); paths are from the top.
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
 }
 
 pub fn read(path: impl AsRef<Path>) -> String {

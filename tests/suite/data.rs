@@ -1,8 +1,8 @@
 //! Unit data files: exact decimals, Vietnamese forms, and every data diagnostic pointing into
 //! the file.
 
-use chiso::data::{load, DataFormat};
 use chiso::model::Value;
+use chiso_formats::unit_file::{load, DataFormat};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 

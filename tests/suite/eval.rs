@@ -1,7 +1,7 @@
 //! Every rule form, evaluated: ruleset and unit data in, exact scores out.
 
-use chiso::data::{load, DataFormat};
 use chiso::eval::{evaluate, evaluate_batch, Status, UnitOutcome};
+use chiso_formats::unit_file::{load, DataFormat};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 

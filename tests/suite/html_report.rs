@@ -4,9 +4,10 @@
 
 use crate::common::root;
 use crate::province::{province_csv, ruleset};
-use chiso::batch::{self, SheetUnits};
-use chiso::report::batch::BatchReport;
-use chiso::sheet::{csv_grid, Sheet, SheetOptions};
+use chiso::batch::{self};
+use chiso_formats::report::batch::BatchReport;
+use chiso_formats::sheet::{csv_grid, Sheet, SheetOptions};
+use chiso_formats::units::SheetUnits;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -84,7 +85,7 @@ fn the_html_report_renders_in_chromium() {
     );
     let units = SheetUnits::new("tinh.csv", sheet);
     let b = batch::score(&rs, &units, &mut |_| {});
-    let page = chiso::report::html::batch(&BatchReport::new(&rs, &b, &[]));
+    let page = chiso_formats::report::html::batch(&BatchReport::new(&rs, &b, &[]));
     let dir = tempfile::tempdir().unwrap();
     let html = dir.path().join("bao-cao.html");
     std::fs::write(&html, &page).unwrap();

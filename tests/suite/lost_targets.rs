@@ -3,8 +3,8 @@
 use crate::batch::fixture;
 use crate::common::read;
 use chiso::batch::lost::{area_lost, compare_targets, lost_points, read_targets, total_lost};
-use chiso::data::{load, read_raw, DataFormat};
 use chiso::eval::evaluate;
+use chiso_formats::unit_file::{load, read_raw, DataFormat};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 

@@ -10,10 +10,11 @@
 
 use crate::common::{read, run_chiso};
 use chiso::batch::stages::compare_batch;
-use chiso::batch::{self, grade_counts, rank, SheetUnits};
+use chiso::batch::{self, grade_counts, rank};
 use chiso::data::Stage;
 use chiso::model::{CExpr, CExprKind, Func, Rule, Ruleset};
-use chiso::sheet::{csv_grid, workbook_grid, Sheet, SheetOptions};
+use chiso_formats::sheet::{csv_grid, workbook_grid, Sheet, SheetOptions};
+use chiso_formats::units::SheetUnits;
 use rust_decimal::{Decimal, RoundingStrategy};
 use rust_decimal_macros::dec;
 use std::collections::BTreeMap;
@@ -254,7 +255,7 @@ fn check_province(rs: &Ruleset, b: &batch::Batch, file: &str) {
         Some(
             format!(
                 "column {} (hồ_sơ_huyện_đúng_hạn)",
-                chiso::sheet::column_name(column)
+                chiso_formats::sheet::column_name(column)
             )
             .as_str()
         ),
@@ -416,7 +417,7 @@ fn check_province(rs: &Ruleset, b: &batch::Batch, file: &str) {
         .all(|r| b.units[r.unit].result.stage == Stage::Appraised));
 }
 
-fn score_grid(rs: &Ruleset, grid: chiso::sheet::Grid, file: &str) -> batch::Batch {
+fn score_grid(rs: &Ruleset, grid: chiso_formats::sheet::Grid, file: &str) -> batch::Batch {
     let sheet = Sheet::new(rs, grid, SheetOptions::default());
     assert!(sheet.problems.is_empty(), "{:?}", sheet.problems);
     let units = SheetUnits::new(file, sheet);
@@ -488,14 +489,14 @@ fn the_cli_scores_the_province_and_writes_reports() {
     assert_eq!(code, 1);
     // The workbook's ranking sheet holds numbers: unit 1 (p = 100) first with 100 points.
     let bytes = std::fs::read(&xlsx).unwrap();
-    let sheets = chiso::sheet::workbook_sheets(&bytes).unwrap();
+    let sheets = chiso_formats::sheet::workbook_sheets(&bytes).unwrap();
     assert_eq!(&sheets[..3], ["Xếp hạng", "Xếp loại", "Tự ĐG - Thẩm định"]);
     assert_eq!(sheets.len(), 3 + 29);
     let grid = workbook_grid(&bytes, Some("Xếp hạng")).unwrap();
     let row = grid.row(4 - (grid.first_row - 1));
-    assert_eq!(row[1], chiso::sheet::Cell::Text("Đơn vị 01".into()));
-    assert_eq!(row[2], chiso::sheet::Cell::Number("100".into()));
-    assert_eq!(row[4], chiso::sheet::Cell::Number("100".into()));
+    assert_eq!(row[1], chiso_formats::sheet::Cell::Text("Đơn vị 01".into()));
+    assert_eq!(row[2], chiso_formats::sheet::Cell::Number("100".into()));
+    assert_eq!(row[4], chiso_formats::sheet::Cell::Number("100".into()));
     // Reports go to a temporary file renamed into place: when the write cannot happen, no
     // half report is left, and the old report stays whole.
     let before = std::fs::read(&xlsx).unwrap();

@@ -3,7 +3,7 @@
 //! parsing, checking, loading, scoring and reporting. Every span must stay inside the text.
 
 use crate::common::{read, Rng};
-use chiso::data::{load, DataFormat};
+use chiso_formats::unit_file::{load, DataFormat};
 
 const PIECES: &[&str] = &[
     "{",
@@ -134,12 +134,12 @@ fn mutated_data_files_never_panic() {
                         let _ = chiso::eval::explain(&rs, &unit, &best, i, node);
                     }
                     for format in [
-                        chiso::report::Format::Table,
-                        chiso::report::Format::Json,
-                        chiso::report::Format::Csv,
-                        chiso::report::Format::Markdown,
+                        chiso_formats::report::Format::Table,
+                        chiso_formats::report::Format::Json,
+                        chiso_formats::report::Format::Csv,
+                        chiso_formats::report::Format::Markdown,
                     ] {
-                        let _ = chiso::report::render(&rs, &[&outcome.result], format);
+                        let _ = chiso_formats::report::render(&rs, &[&outcome.result], format);
                     }
                 }
             }

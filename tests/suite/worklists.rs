@@ -4,14 +4,15 @@
 //! reported, never settled silently.
 
 use crate::common::{read, run_chiso};
-use chiso::data::{load, DataFormat, Stage};
+use chiso::data::Stage;
 use chiso::eval::evaluate;
 use chiso::model::Ruleset;
-use chiso::sheet::{workbook_grid, Cell};
-use chiso::worklist::{
-    all_offices, merge, read_form_toml, read_form_xlsx, template_toml, template_xlsx, worklist,
-    Form, FormHeader, ItemKind,
+use chiso::worklist::{all_offices, merge, worklist, Form, ItemKind};
+use chiso_formats::forms::{
+    read_form_toml, read_form_xlsx, template_toml, template_xlsx, FormHeader,
 };
+use chiso_formats::sheet::{workbook_grid, Cell};
+use chiso_formats::unit_file::{load, DataFormat};
 use rust_decimal_macros::dec;
 
 const RULESET: &str = "tests/fixtures/an-lao/huyen-2023.chiso";
@@ -243,7 +244,7 @@ fn five_forms_merge_into_a_unit_file_that_scores() {
     assert_eq!(merged.data.unit, "UBND huyện An Lão");
     assert_eq!(merged.data.year, Some(2023));
     // The merged file is an ordinary unit file.
-    let text = chiso::data::to_toml(&rs, &merged.data);
+    let text = chiso_formats::unit_file::to_toml(&rs, &merged.data);
     assert!(
         text.contains("\"1.1\" = [\"Kế hoạch số 15/KH-UBND ngày 20/01/2023\"]"),
         "{text}"

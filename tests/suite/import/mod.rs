@@ -5,8 +5,8 @@
 mod rulesets;
 
 use crate::common::{read, root, run_chiso, Rng};
-use chiso::import::{import, import_text, import_workbook, ImportOptions, Imported};
 use chiso::LineIndex;
+use chiso_formats::import::{import, import_text, import_workbook, ImportOptions, Imported};
 use pretty_assertions::assert_eq;
 
 fn options(name: &str) -> ImportOptions {

@@ -3,10 +3,11 @@
 //! seeds' numbers (expected values read from the seed tables or quoted from the seed report).
 
 use crate::common::{read, root};
-use chiso::data::{self, DataFormat, UnitData};
+use chiso::data::UnitData;
 use chiso::eval::{evaluate, Status, UnitResult};
 use chiso::model::{Rule, Ruleset, SourceKind, Value};
 use chiso::testing::run_tests;
+use chiso_formats::unit_file::{self as data, DataFormat};
 use pretty_assertions::assert_eq;
 use rust_decimal::Decimal;
 use std::path::Path;

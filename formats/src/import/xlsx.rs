@@ -9,8 +9,8 @@
 //! `0.30000000000000004`) is reported, with its cell, so that no drift passes unnoticed.
 
 use super::table::{Origin, Row, Table};
-use crate::diagnostic::Diagnostic;
 use calamine::{open_workbook_auto_from_rs, Data, Reader};
+use chiso::diagnostic::Diagnostic;
 use std::io::Cursor;
 
 /// True when the bytes look like a workbook: a zip container (.xlsx, .ods) or an OLE compound
@@ -56,7 +56,7 @@ fn read_unguarded(
             .or_else(|| {
                 names
                     .iter()
-                    .find(|n| crate::text::fold(n) == crate::text::fold(wanted))
+                    .find(|n| chiso::text::fold(n) == chiso::text::fold(wanted))
             })
             .cloned()
             .ok_or_else(|| {

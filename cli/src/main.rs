@@ -1,7 +1,9 @@
 //! The `chiso` command: a thin shell over the library. Reads files, calls the library,
 //! prints what it returns. Exit codes: 0 success, 1 the input has errors, 2 usage errors.
 
-mod cli;
+mod commands;
+mod render;
+use commands as cli;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

@@ -1,9 +1,10 @@
 //! The I/O of batch work: reading unit files and sheets, the progress bar, printing the
 //! problems of a batch, and writing outputs atomically.
 
-use chiso::batch::{Batch, FileUnits, Problem, SheetUnits, Units};
+use chiso::batch::{Batch, Problem, Units};
 use chiso::model::Ruleset;
-use chiso::sheet::{csv_grid, workbook_grid, Sheet, SheetOptions};
+use chiso_formats::sheet::{csv_grid, workbook_grid, Sheet, SheetOptions};
+use chiso_formats::units::{FileUnits, SheetUnits};
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -115,7 +116,7 @@ pub fn print_problems(ruleset: &Ruleset, sources: &Sources, batch: &Batch) {
                 diagnostics: Vec::new(),
             };
             out.push_str(&format!("{}: ", unit.origin));
-            out.push_str(&chiso::report::missing_list(ruleset, &outcome));
+            out.push_str(&chiso_formats::report::missing_list(ruleset, &outcome));
         }
     }
     for n in &batch.not_scored {

@@ -1,6 +1,7 @@
 use super::Outcome;
 use chiso::data::Stage;
-use chiso::worklist::{all_offices, template_toml, template_xlsx, worklist, FormHeader};
+use chiso::worklist::{all_offices, worklist};
+use chiso_formats::forms::{template_toml, template_xlsx, FormHeader};
 use std::path::PathBuf;
 use std::process::ExitCode;
 

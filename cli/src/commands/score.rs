@@ -1,6 +1,6 @@
 use super::Outcome;
-use chiso::report::{self, Format};
 use chiso::text::DecimalSeparator;
+use chiso_formats::report::{self, Format};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -67,7 +67,7 @@ pub fn run(args: Args) -> Outcome {
         return Ok(ExitCode::from(1));
     };
     let ruleset = &analysis.ruleset;
-    let options = chiso::sheet::SheetOptions {
+    let options = chiso_formats::sheet::SheetOptions {
         decimal_separator: match args.decimal_separator {
             None => DecimalSeparator::Either,
             Some(Separator::Comma) => DecimalSeparator::Comma,
@@ -129,7 +129,10 @@ fn read_targets(
     for path in super::expand_data_paths(paths)? {
         let name = path.display().to_string();
         let text = super::read(&path)?;
-        let raw = match chiso::data::read_raw(&text, chiso::data::DataFormat::from_path(&name)) {
+        let raw = match chiso_formats::unit_file::read_raw(
+            &text,
+            chiso_formats::unit_file::DataFormat::from_path(&name),
+        ) {
             Ok(raw) => raw,
             Err(d) => {
                 super::print_diagnostics(&name, &text, &[*d]);

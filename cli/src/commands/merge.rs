@@ -1,6 +1,7 @@
 use super::Outcome;
 use chiso::text::format_decimal;
-use chiso::worklist::{merge, read_form_toml, read_form_xlsx, Form};
+use chiso::worklist::{merge, Form};
+use chiso_formats::forms::{read_form_toml, read_form_xlsx};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -114,7 +115,7 @@ pub fn run(args: Args) -> Outcome {
     }
     let given = merged.data.values.iter().filter(|v| v.is_some()).count()
         + merged.data.points.iter().filter(|v| v.is_some()).count();
-    let text = chiso::data::to_toml(ruleset, &merged.data);
+    let text = chiso_formats::unit_file::to_toml(ruleset, &merged.data);
     let header = format!(
         "# Merged by chiso from: {}\n",
         forms

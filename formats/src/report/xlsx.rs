@@ -4,8 +4,8 @@
 //! only here, at the output boundary).
 
 use super::batch::{short_name, stage_name, BatchReport};
-use crate::eval::Status;
-use crate::text::format_decimal;
+use chiso::eval::Status;
+use chiso::text::format_decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
@@ -331,7 +331,7 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
                 sheet,
                 r,
                 5,
-                crate::batch::lost::owner_of(rs, i).unwrap_or(""),
+                chiso::batch::lost::owner_of(rs, i).unwrap_or(""),
                 &s.text,
             )?;
             let status = match &res.status {
@@ -350,7 +350,7 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
         }
         let r = 4 + rs.nodes.len() as u32;
         // Sums over the scored criteria: the unit's total when its data is complete.
-        let (max, achieved, lost_sum) = crate::batch::lost::total_lost(rs, &result);
+        let (max, achieved, lost_sum) = chiso::batch::lost::total_lost(rs, &result);
         let label = if unit.result.is_complete() {
             "TỔNG"
         } else {

@@ -11,7 +11,8 @@ pub mod score;
 pub mod template;
 pub mod test;
 
-use chiso::diagnostic::{Diagnostic, Rendered};
+use crate::render::Rendered;
+use chiso::diagnostic::Diagnostic;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -1,5 +1,5 @@
 use super::Outcome;
-use chiso::report::diagnostics_json;
+use chiso_formats::report::diagnostics_json;
 use std::path::PathBuf;
 use std::process::ExitCode;
 

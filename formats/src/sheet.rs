@@ -1,5 +1,5 @@
 //! Sheets of units: one row per unit, one column per input (or per criterion's points), read
-//! from CSV text or `.xlsx`/`.xls`/`.ods` bytes into [`RawUnit`]s that [`crate::data::resolve`]
+//! from CSV text or `.xlsx`/`.xls`/`.ods` bytes into [`RawUnit`]s that [`chiso::data::resolve`]
 //! turns into unit data. Problems name the row and the column.
 //!
 //! The header row names the columns (compared without case or diacritics):
@@ -17,10 +17,10 @@
 //! spreadsheet are read as Excel shows them (15 significant digits), never through float
 //! arithmetic.
 
-use crate::data::{RawEntry, RawUnit, RawValue};
-use crate::diagnostic::{Diagnostic, Span};
-use crate::model::{InputType, Ruleset};
-use crate::text::{did_you_mean, fold, DecimalSeparator};
+use chiso::data::{RawEntry, RawUnit, RawValue};
+use chiso::diagnostic::{Diagnostic, Span};
+use chiso::model::{InputType, Ruleset};
+use chiso::text::{did_you_mean, fold, DecimalSeparator};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -795,7 +795,7 @@ impl Sheet {
         )
     }
 
-    /// Places a diagnostic of [`crate::data::resolve`] on a row of this sheet.
+    /// Places a diagnostic of [`chiso::data::resolve`] on a row of this sheet.
     pub fn place(&self, row: usize, unit: Option<&str>, diagnostic: Diagnostic) -> SheetProblem {
         let mut column = self.column_of_span(&diagnostic.span);
         if column.is_none() {

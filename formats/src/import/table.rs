@@ -2,7 +2,7 @@
 //! split on tabs, semicolons or commas, with Excel-style quoted cells (a quoted cell may hold
 //! the delimiter, doubled quotes and line breaks).
 
-use crate::diagnostic::{Diagnostic, Span};
+use chiso::diagnostic::{Diagnostic, Span};
 
 /// One row of a table, as the user sees it in the source.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,9 +5,9 @@
 
 use super::table::{Row, Table};
 use super::{ImportOptions, Summary};
-use crate::diagnostic::Diagnostic;
-use crate::model::UnitLevel;
-use crate::text::{fold, parse_decimal_text, DecimalSeparator};
+use chiso::diagnostic::Diagnostic;
+use chiso::model::UnitLevel;
+use chiso::text::{fold, parse_decimal_text, DecimalSeparator};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;

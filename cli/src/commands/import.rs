@@ -1,6 +1,6 @@
 use super::Outcome;
-use chiso::import::{import, ImportOptions};
 use chiso::model::UnitLevel;
+use chiso_formats::import::{import, ImportOptions};
 use std::path::PathBuf;
 use std::process::ExitCode;
 

@@ -4,7 +4,7 @@
 //! Coordinates are computed in decimals and written with one decimal place.
 
 use super::batch::{opt, pct, signed, stage_name, BatchReport};
-use crate::text::format_decimal;
+use chiso::text::format_decimal;
 use rust_decimal::Decimal;
 use std::fmt::Write;
 
@@ -159,7 +159,7 @@ fn summary_cards(h: &mut String, report: &BatchReport) {
         None
     } else {
         let sum: Decimal = percents.iter().sum();
-        Some(crate::batch::round_percent(
+        Some(chiso::batch::round_percent(
             report.ruleset,
             sum / Decimal::from(percents.len()),
         ))
@@ -562,7 +562,7 @@ fn lost(h: &mut String, report: &BatchReport) {
                 )
             })
             .collect();
-        let (max, achieved, lost_sum) = crate::batch::lost::total_lost(rs, &unit.result.unpack());
+        let (max, achieved, lost_sum) = chiso::batch::lost::total_lost(rs, &unit.result.unpack());
         let _ = writeln!(
             h,
             "<tr class=\"total\"><td></td><td>{} ({})</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td></td></tr></tbody></table>",

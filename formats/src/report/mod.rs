@@ -5,10 +5,10 @@ pub mod batch;
 pub mod html;
 pub mod xlsx;
 
-use crate::diagnostic::{Diagnostic, LineIndex};
-use crate::eval::{MissingItem, NodeResult, Status, UnitOutcome, UnitResult};
-use crate::model::Ruleset;
-use crate::text::format_decimal;
+use chiso::diagnostic::{Diagnostic, LineIndex};
+use chiso::eval::{MissingItem, NodeResult, Status, UnitOutcome, UnitResult};
+use chiso::model::Ruleset;
+use chiso::text::format_decimal;
 use rust_decimal::Decimal;
 use serde_json::{json, Value as Json};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -135,8 +135,8 @@ fn summary_line(result: &UnitResult) -> String {
 
 fn title_line(ruleset: &Ruleset, result: &UnitResult) -> String {
     let stage = match result.stage {
-        crate::data::Stage::SelfAssessment => "tự đánh giá",
-        crate::data::Stage::Appraised => "thẩm định",
+        chiso::data::Stage::SelfAssessment => "tự đánh giá",
+        chiso::data::Stage::Appraised => "thẩm định",
     };
     format!("{} — {} ({stage})", result.unit, ruleset.meta.title)
 }
@@ -204,7 +204,7 @@ pub fn table(ruleset: &Ruleset, result: &UnitResult) -> String {
     out
 }
 
-fn depth(ruleset: &Ruleset, node: &crate::model::Node) -> usize {
+fn depth(ruleset: &Ruleset, node: &chiso::model::Node) -> usize {
     let mut d = 0;
     let mut current = node.parent;
     while let Some(p) = current {

@@ -16,8 +16,8 @@ mod skeleton;
 pub mod table;
 mod xlsx;
 
-use crate::diagnostic::Diagnostic;
-use crate::model::UnitLevel;
+use chiso::diagnostic::Diagnostic;
+use chiso::model::UnitLevel;
 use rust_decimal::Decimal;
 
 /// What to put into the skeleton's header, and which part of the file to read.
@@ -75,8 +75,8 @@ pub struct Imported {
 
 impl Imported {
     pub fn has_errors(&self) -> bool {
-        crate::diagnostic::has_errors(&self.diagnostics)
-            || crate::diagnostic::has_errors(&self.check)
+        chiso::diagnostic::has_errors(&self.diagnostics)
+            || chiso::diagnostic::has_errors(&self.check)
     }
 
     fn failed(diagnostic: Diagnostic, source: Option<String>) -> Self {
@@ -147,7 +147,7 @@ fn finish(
     let check = if text.is_empty() {
         Vec::new()
     } else {
-        crate::analyze(&text).diagnostics
+        chiso::analyze(&text).diagnostics
     };
     Imported {
         text,

@@ -2,12 +2,12 @@
 //! stages side by side, points lost and targets. Everything the renderers (text, Markdown,
 //! JSON, [`super::html`], [`super::xlsx`]) show is computed once here.
 
-use crate::batch::lost::{area_lost, compare_targets, lost_points, LostRow, TargetRow, Targets};
-use crate::batch::stages::{compare_batch, StageComparison};
-use crate::batch::{grade_counts, rank, Batch, GradeCount, Ranking, Scored};
-use crate::data::Stage;
-use crate::model::Ruleset;
-use crate::text::{format_decimal, name_key};
+use chiso::batch::lost::{area_lost, compare_targets, lost_points, LostRow, TargetRow, Targets};
+use chiso::batch::stages::{compare_batch, StageComparison};
+use chiso::batch::{grade_counts, rank, Batch, GradeCount, Ranking, Scored};
+use chiso::data::Stage;
+use chiso::model::Ruleset;
+use chiso::text::{format_decimal, name_key};
 use rust_decimal::Decimal;
 use serde_json::{json, Value as Json};
 
@@ -56,7 +56,7 @@ impl<'a> BatchReport<'a> {
     }
 
     /// The units of the ranked stage in ranking order.
-    pub fn ranked_units(&self) -> impl Iterator<Item = (&crate::batch::RankRow, &Scored)> {
+    pub fn ranked_units(&self) -> impl Iterator<Item = (&chiso::batch::RankRow, &Scored)> {
         self.ranking
             .rows
             .iter()
@@ -373,7 +373,7 @@ pub fn text(report: &BatchReport, markdown: bool) -> String {
                 r.owner.clone().unwrap_or_default(),
             ]);
         }
-        let (max, achieved, lost_sum) = crate::batch::lost::total_lost(rs, &unit.result.unpack());
+        let (max, achieved, lost_sum) = chiso::batch::lost::total_lost(rs, &unit.result.unpack());
         t.rows.push(vec![
             String::new(),
             if unit.result.is_complete() {

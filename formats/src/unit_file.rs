@@ -1,0 +1,356 @@
+//! Unit files (TOML or JSON) read into a [`RawUnit`] — exactly: a TOML float is re-read from
+//! its source text, JSON numbers keep their digits — and resolved against a ruleset with
+//! [`chiso::data::resolve`]; and resolved data written back as TOML ([`to_toml`]).
+
+use chiso::data::{resolve, RawEntry, RawUnit, RawValue, UnitData};
+use chiso::diagnostic::{Diagnostic, Span};
+use chiso::model::{InputType, Ruleset, Value};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataFormat {
+    Toml,
+    Json,
+}
+
+impl DataFormat {
+    /// From a file name's extension; TOML unless it says `.json`.
+    pub fn from_path(path: &str) -> Self {
+        if path.to_ascii_lowercase().ends_with(".json") {
+            DataFormat::Json
+        } else {
+            DataFormat::Toml
+        }
+    }
+}
+
+/// Reads and resolves a data file. Returns `None` only when the file cannot be read at all;
+/// otherwise the data with every problem found (all of them, not the first).
+pub fn load(
+    ruleset: &Ruleset,
+    text: &str,
+    format: DataFormat,
+) -> (Option<UnitData>, Vec<Diagnostic>) {
+    match read_raw(text, format) {
+        Ok(raw) => {
+            let (data, diagnostics) = resolve(ruleset, &raw);
+            (Some(data), diagnostics)
+        }
+        Err(d) => (None, vec![*d]),
+    }
+}
+
+/// Reads a data file without resolving it against a ruleset (for merges and target files).
+pub fn read_raw(text: &str, format: DataFormat) -> Result<RawUnit, Box<Diagnostic>> {
+    match format {
+        DataFormat::Toml => read_toml(text),
+        DataFormat::Json => read_json(text),
+    }
+}
+
+// ───────────── TOML ─────────────
+
+mod toml_shape {
+    use serde::Deserialize;
+    use std::collections::BTreeMap;
+    use toml::Spanned;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Unit {
+        pub unit: Option<Spanned<String>>,
+        pub year: Option<Spanned<i64>>,
+        pub stage: Option<Spanned<String>>,
+        pub decimal_separator: Option<Spanned<String>>,
+        #[serde(default)]
+        pub inputs: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+        #[serde(default)]
+        pub points: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+        #[serde(default)]
+        pub not_evaluated: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+        #[serde(default)]
+        pub evidence: BTreeMap<Spanned<String>, Spanned<Vec<String>>>,
+        #[serde(default)]
+        pub notes: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+        #[serde(default)]
+        pub claimed: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    }
+}
+
+fn read_toml(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
+    let shape: toml_shape::Unit = toml::from_str(text).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        // A bare key with Vietnamese letters is the commonest mistake: TOML wants it quoted.
+        let line_start = text[..span.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+        let line = text[line_start..].lines().next().unwrap_or_default();
+        let key = line.split('=').next().unwrap_or_default().trim();
+        let non_ascii_key = line.contains('=') && !key.starts_with('"') && !key.is_ascii();
+        let help = if non_ascii_key {
+            "TOML names with Vietnamese letters must be quoted: \"hồ_sơ_tiếp_nhận\" = 2534"
+        } else {
+            "a unit file holds `unit`, `year`, `stage` and the tables [inputs], [points], [not_evaluated], [evidence], [notes], [claimed]"
+        };
+        Box::new(Diagnostic::error("D001", span, format!("the data file is not valid TOML: {}", e.message())).with_help(help))
+    })?;
+    let entries =
+        |map: BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Value>>| -> Vec<RawEntry> {
+            let mut entries: Vec<RawEntry> = map
+                .into_iter()
+                .map(|(k, v)| {
+                    let value_span = v.span();
+                    let value = toml_value(v.get_ref(), &text[value_span.clone()]);
+                    RawEntry {
+                        key: k.get_ref().clone(),
+                        key_span: k.span(),
+                        value,
+                        value_span,
+                    }
+                })
+                .collect();
+            entries.sort_by_key(|e| e.key_span.start);
+            entries
+        };
+    let spanned = |s: Option<toml::Spanned<String>>| s.map(|s| (s.get_ref().clone(), s.span()));
+    Ok(RawUnit {
+        unit: spanned(shape.unit),
+        year: shape.year.map(|y| (*y.get_ref(), y.span())),
+        stage: spanned(shape.stage),
+        decimal_separator: spanned(shape.decimal_separator),
+        inputs: entries(shape.inputs),
+        points: entries(shape.points),
+        not_evaluated: entries(shape.not_evaluated),
+        evidence: shape
+            .evidence
+            .into_iter()
+            .map(|(k, v)| (k.get_ref().clone(), k.span(), v.into_inner()))
+            .collect(),
+        notes: entries(shape.notes),
+        claimed: entries(shape.claimed),
+    })
+}
+
+/// A TOML value as written: floats are re-read from their text, never through f64.
+fn toml_value(value: &toml::Value, source: &str) -> RawValue {
+    match value {
+        toml::Value::Integer(_) | toml::Value::Float(_) => {
+            RawValue::Number(source.trim().replace('_', ""))
+        }
+        toml::Value::String(s) => RawValue::Text(s.clone()),
+        toml::Value::Boolean(b) => RawValue::Bool(*b),
+        toml::Value::Datetime(dt) => match (dt.date, dt.time) {
+            (Some(d), None) => {
+                NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                    .map_or(RawValue::Other("an invalid date"), RawValue::Date)
+            }
+            _ => RawValue::Other("a date-time"),
+        },
+        toml::Value::Array(_) => RawValue::Other("a list"),
+        toml::Value::Table(_) => RawValue::Other("a table"),
+    }
+}
+
+// ───────────── JSON ─────────────
+
+fn read_json(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        let offset = offset_of_line_col(text, e.line(), e.column());
+        Box::new(Diagnostic::error(
+            "D001",
+            offset..offset,
+            format!("the data file is not valid JSON: {e}"),
+        ))
+    })?;
+    let serde_json::Value::Object(top) = value else {
+        return Err(Box::new(Diagnostic::error(
+            "D001",
+            0..0,
+            "a JSON unit file is an object",
+        )));
+    };
+    // serde_json keeps no positions: find each key's first occurrence after the previous one.
+    let mut finder = KeyFinder { text, from: 0 };
+    let mut raw = RawUnit::default();
+    for (key, value) in &top {
+        let span = finder.find(key);
+        match key.as_str() {
+            "unit" => raw.unit = value.as_str().map(|s| (s.to_string(), span)),
+            "year" => raw.year = value.as_i64().map(|y| (y, span)),
+            "stage" => raw.stage = value.as_str().map(|s| (s.to_string(), span)),
+            "decimal_separator" => raw.decimal_separator = value.as_str().map(|s| (s.to_string(), span)),
+            "inputs" | "points" | "not_evaluated" | "notes" | "claimed" => {
+                let serde_json::Value::Object(map) = value else {
+                    return Err(Box::new(Diagnostic::error("D001", span, format!("`{key}` must be an object"))));
+                };
+                let entries = map
+                    .iter()
+                    .map(|(k, v)| {
+                        let key_span = finder.find(k);
+                        RawEntry {
+                            key: k.clone(),
+                            key_span: key_span.clone(),
+                            value: json_value(v),
+                            value_span: key_span,
+                        }
+                    })
+                    .collect();
+                match key.as_str() {
+                    "inputs" => raw.inputs = entries,
+                    "points" => raw.points = entries,
+                    "not_evaluated" => raw.not_evaluated = entries,
+                    "claimed" => raw.claimed = entries,
+                    _ => raw.notes = entries,
+                }
+            }
+            "evidence" => {
+                let serde_json::Value::Object(map) = value else {
+                    return Err(Box::new(Diagnostic::error("D001", span, "`evidence` must be an object")));
+                };
+                for (k, v) in map {
+                    let key_span = finder.find(k);
+                    let docs = v.as_array().map(|a| a.iter().filter_map(|d| d.as_str().map(String::from)).collect()).unwrap_or_default();
+                    raw.evidence.push((k.clone(), key_span, docs));
+                }
+            }
+            other => {
+                return Err(Box::new(
+                    Diagnostic::error("D001", span, format!("unknown field `{other}`"))
+                        .with_help("a unit file holds unit, year, stage, decimal_separator, inputs, points, not_evaluated, evidence, notes, claimed"),
+                ))
+            }
+        }
+    }
+    Ok(raw)
+}
+
+struct KeyFinder<'a> {
+    text: &'a str,
+    from: usize,
+}
+
+impl KeyFinder<'_> {
+    fn find(&mut self, key: &str) -> Span {
+        let quoted = serde_json::to_string(key).unwrap_or_default();
+        match self.text[self.from..].find(&quoted) {
+            Some(i) => {
+                let start = self.from + i;
+                self.from = start + quoted.len();
+                start..start + quoted.len()
+            }
+            None => 0..0,
+        }
+    }
+}
+
+fn json_value(value: &serde_json::Value) -> RawValue {
+    match value {
+        // arbitrary_precision: the number's text is kept exactly.
+        serde_json::Value::Number(n) => RawValue::Number(n.to_string()),
+        serde_json::Value::String(s) => RawValue::Text(s.clone()),
+        serde_json::Value::Bool(b) => RawValue::Bool(*b),
+        serde_json::Value::Null => RawValue::Other("null"),
+        serde_json::Value::Array(_) => RawValue::Other("a list"),
+        serde_json::Value::Object(_) => RawValue::Other("an object"),
+    }
+}
+
+fn offset_of_line_col(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    chiso::diagnostic::floor_char_boundary(text, start + column.saturating_sub(1))
+}
+
+/// Renders resolved data back as a TOML unit file (for templates and merges).
+pub fn to_toml(ruleset: &Ruleset, data: &UnitData) -> String {
+    let mut out = String::new();
+    let q = |s: &str| toml::Value::String(s.to_string()).to_string();
+    out.push_str(&format!("unit = {}\n", q(&data.unit)));
+    if let Some(y) = data.year {
+        out.push_str(&format!("year = {y}\n"));
+    }
+    out.push_str(&format!("stage = {}\n", q(data.stage.as_str())));
+    let key = |s: &str| {
+        if s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
+            s.to_string()
+        } else {
+            q(s)
+        }
+    };
+    let mut section = |title: &str, rows: Vec<(String, String)>| {
+        if !rows.is_empty() {
+            out.push_str(&format!("\n[{title}]\n"));
+            for (k, v) in rows {
+                out.push_str(&format!("{} = {v}\n", key(&k)));
+            }
+        }
+    };
+    let inputs = ruleset
+        .inputs
+        .iter()
+        .zip(&data.values)
+        .filter_map(|(input, v)| {
+            v.as_ref().map(|v| {
+                let text = match (v, &input.ty) {
+                    (Value::Number(n), InputType::Percent) => {
+                        chiso::text::format_decimal(*n * Decimal::ONE_HUNDRED)
+                    }
+                    (Value::Number(n), _) => chiso::text::format_decimal(*n),
+                    (Value::Bool(b), _) => b.to_string(),
+                    (Value::Date(d), _) => d.format("%Y-%m-%d").to_string(),
+                    (Value::Level(i), InputType::Levels(l)) => q(&l[*i]),
+                    (other, _) => q(&other.describe(Some(&input.ty))),
+                };
+                (input.name.clone(), text)
+            })
+        })
+        .collect();
+    section("inputs", inputs);
+    let by_node = |f: &dyn Fn(usize) -> Option<String>| -> Vec<(String, String)> {
+        ruleset
+            .nodes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| f(i).map(|v| (n.id.clone(), v)))
+            .collect()
+    };
+    section(
+        "points",
+        by_node(&|i| data.points[i].map(chiso::text::format_decimal)),
+    );
+    section(
+        "not_evaluated",
+        by_node(&|i| data.not_evaluated[i].as_deref().map(q)),
+    );
+    let evidence: BTreeMap<_, _> = ruleset
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !data.evidence[*i].is_empty())
+        .map(|(i, n)| {
+            (
+                n.id.clone(),
+                format!(
+                    "[{}]",
+                    data.evidence[i]
+                        .iter()
+                        .map(|e| q(e))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+        })
+        .collect();
+    section("evidence", evidence.into_iter().collect());
+    section("notes", by_node(&|i| data.notes[i].as_deref().map(q)));
+    section(
+        "claimed",
+        by_node(&|i| data.claimed[i].map(chiso::text::format_decimal)),
+    );
+    out
+}

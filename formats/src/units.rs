@@ -1,0 +1,140 @@
+//! Units from files and sheets: the [`Units`] sources a batch reads.
+
+use crate::sheet::{Sheet, SheetProblem};
+use crate::unit_file::DataFormat;
+use chiso::batch::{Loaded, Origin, Problem, Units};
+use chiso::data::resolve;
+use chiso::diagnostic::{has_errors, Diagnostic};
+use chiso::model::Ruleset;
+
+/// Unit files already read into memory: `(name, text)`, TOML or JSON by the name.
+pub struct FileUnits {
+    pub files: Vec<(String, String)>,
+}
+
+impl Units for FileUnits {
+    fn count(&self) -> usize {
+        self.files.len()
+    }
+
+    fn load(&self, ruleset: &Ruleset, index: usize) -> Loaded {
+        let (name, text) = &self.files[index];
+        let (data, diagnostics) =
+            crate::unit_file::load(ruleset, text, DataFormat::from_path(name));
+        let unit = data.as_ref().map(|d| d.unit.clone());
+        let bad = data.is_none() || has_errors(&diagnostics);
+        Loaded {
+            origin: Origin::File(name.clone()),
+            unit: unit.clone().filter(|u| !u.is_empty()),
+            data: if bad { None } else { data },
+            problems: diagnostics
+                .into_iter()
+                .map(|d| Problem {
+                    origin: Origin::File(name.clone()),
+                    place: None,
+                    unit: unit.clone(),
+                    diagnostic: d,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The rows of a sheet: one unit per row.
+pub struct SheetUnits {
+    pub file: String,
+    pub sheet: Sheet,
+    rows: Vec<usize>,
+}
+
+impl SheetUnits {
+    pub fn new(file: impl Into<String>, sheet: Sheet) -> Self {
+        let rows = sheet.data_rows();
+        SheetUnits {
+            file: file.into(),
+            sheet,
+            rows,
+        }
+    }
+}
+
+impl Units for SheetUnits {
+    fn count(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn load(&self, ruleset: &Ruleset, index: usize) -> Loaded {
+        let (row, sheet_problems) = self.sheet.row(ruleset, self.rows[index]);
+        let unit = row
+            .raw
+            .unit
+            .as_ref()
+            .map(|(u, _)| u.clone())
+            .filter(|u| !u.is_empty());
+        let mut problems: Vec<Problem> = sheet_problems
+            .into_iter()
+            .map(|p| problem_from_sheet(&self.file, p))
+            .collect();
+        let origin = Origin::Row {
+            file: self.file.clone(),
+            row: row.row,
+        };
+        let mut raw = row.raw;
+        if unit.is_none() {
+            problems.push(Problem {
+                origin: origin.clone(),
+                place: None,
+                unit: None,
+                diagnostic: Diagnostic::error("D003", 0..0, "the row names no unit")
+                    .with_help("fill in the `đơn vị` column"),
+            });
+            raw.unit = Some((String::new(), 0..0));
+        }
+        let (data, diagnostics) = resolve(ruleset, &raw);
+        let bad = has_errors(&diagnostics) || problems.iter().any(|p| p.diagnostic.is_error());
+        for d in diagnostics {
+            let placed = self.sheet.place(row.row, unit.as_deref(), d);
+            problems.push(problem_from_sheet(&self.file, placed));
+        }
+        Loaded {
+            origin,
+            unit,
+            data: if bad { None } else { Some(data) },
+            problems,
+        }
+    }
+
+    fn problems(&self) -> Vec<Problem> {
+        self.sheet
+            .problems
+            .iter()
+            .cloned()
+            .map(|p| problem_from_sheet(&self.file, p))
+            .collect()
+    }
+}
+
+fn problem_from_sheet(file: &str, p: SheetProblem) -> Problem {
+    let column = p.column.map(|c| {
+        let header = p
+            .header
+            .as_deref()
+            .filter(|h| !h.is_empty())
+            .map(|h| format!(" ({h})"))
+            .unwrap_or_default();
+        format!("column {}{header}", crate::sheet::column_name(c))
+    });
+    let origin = match p.row {
+        Some(row) => Origin::Row {
+            file: file.to_string(),
+            row,
+        },
+        None => Origin::File(file.to_string()),
+    };
+    Problem {
+        origin,
+        place: column,
+        unit: p.unit,
+        diagnostic: p.diagnostic,
+    }
+}
