@@ -2,7 +2,7 @@
 //! load, evaluate, explain, report. Must never panic.
 #![no_main]
 
-use chiso::data::{load, DataFormat};
+use chiso_formats::unit_file::{load, DataFormat};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 
