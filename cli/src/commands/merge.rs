@@ -1,5 +1,4 @@
 use super::Outcome;
-use chiso::text::format_decimal;
 use chiso::worklist::{merge, Form};
 use chiso_formats::forms::{read_form_toml, read_form_xlsx};
 use std::path::PathBuf;
@@ -77,44 +76,10 @@ pub fn run(args: Args) -> Outcome {
             ),
         }
     }
-    for c in &merged.conflicts {
-        let values: Vec<String> = c.values.iter().map(|(f, v)| format!("{v} ({f})")).collect();
-        eprintln!(
-            "error: conflict in [{}] `{}`: {} — not merged; agree on one value and merge again",
-            c.table,
-            c.key,
-            values.join(" vs ")
-        );
-    }
-    for (form, table, key, owners) in &merged.foreign {
-        eprintln!(
-            "warning: {} gives [{table}] `{key}`, which belongs to {}",
-            forms[*form].name,
-            if owners.is_empty() {
-                "no office".to_string()
-            } else {
-                owners.join(", ")
-            }
-        );
-    }
-    for g in &merged.gaps {
-        let owners = if g.owners.is_empty() {
-            String::new()
-        } else {
-            format!(" — {}", g.owners.join(", "))
-        };
-        let needed = if g.criteria.is_empty() || g.table == "points" {
-            String::new()
-        } else {
-            format!(" (for {})", g.criteria.join(", "))
-        };
-        eprintln!(
-            "gap: [{}] `{}` not given by any form{needed}{owners}",
-            g.table, g.key
-        );
-    }
-    let given = merged.data.values.iter().filter(|v| v.is_some()).count()
-        + merged.data.points.iter().filter(|v| v.is_some()).count();
+    eprint!(
+        "{}",
+        chiso_formats::report::merge::findings(&forms, &merged)
+    );
     let text = chiso_formats::unit_file::to_toml(ruleset, &merged.data);
     let header = format!(
         "# Merged by chiso from: {}\n",
@@ -129,13 +94,7 @@ pub fn run(args: Args) -> Outcome {
         format!("{header}{text}").as_bytes(),
         false,
     )?;
-    eprintln!(
-        "merged {} form(s): {given} value(s), {} conflict(s), {} gap(s); claimed total {}",
-        forms.len(),
-        merged.conflicts.len(),
-        merged.gaps.len(),
-        format_decimal(merged.data.claimed.iter().flatten().sum())
-    );
+    eprintln!("{}", chiso_formats::report::merge::summary(&forms, &merged));
     Ok(if failed || !merged.is_clean() {
         ExitCode::from(1)
     } else {

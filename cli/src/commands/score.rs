@@ -12,8 +12,9 @@ pub struct Args {
     /// (.csv, .xlsx, .xls, .ods); all are scored as one batch.
     #[arg(required = true)]
     data: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
-    format: OutputFormat,
+    /// The report's format (default: from the extension of `-o FILE`, else `table`).
+    #[arg(long, value_parser = format_parser())]
+    format: Option<Format>,
     /// Write the report to this file (atomically) instead of standard output.
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
@@ -30,16 +31,15 @@ pub struct Args {
     targets: Vec<PathBuf>,
 }
 
-#[derive(Clone, Copy, clap::ValueEnum)]
-pub enum OutputFormat {
-    Table,
-    Json,
-    Csv,
-    Markdown,
-    /// A workbook: the ranking, grades, both stages, a sheet per unit.
-    Xlsx,
-    /// One self-contained page: ranking, grades, heat map, lost points, charts.
-    Html,
+/// `--format`'s values: the rows of the formats' registry.
+fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(
+        report::FORMATS
+            .iter()
+            .map(|row| PossibleValue::new(row.name).help(row.about)),
+    )
+    .map(|name| Format::from_name(&name).expect("a listed name"))
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -48,18 +48,6 @@ pub enum Separator {
     Comma,
     /// `1.5` is one and a half; `,` groups thousands.
     Point,
-}
-
-impl From<OutputFormat> for Option<Format> {
-    fn from(f: OutputFormat) -> Self {
-        match f {
-            OutputFormat::Table => Some(Format::Table),
-            OutputFormat::Json => Some(Format::Json),
-            OutputFormat::Csv => Some(Format::Csv),
-            OutputFormat::Markdown => Some(Format::Markdown),
-            OutputFormat::Xlsx | OutputFormat::Html => None,
-        }
-    }
 }
 
 pub fn run(args: Args) -> Outcome {
@@ -83,36 +71,12 @@ pub fn run(args: Args) -> Outcome {
     for unit in &view.unmatched_targets {
         eprintln!("warning: targets for “{unit}” match no unit of the batch");
     }
-    let unpacked: Vec<_> = batch.units.iter().map(|u| u.result.unpack()).collect();
-    let results: Vec<_> = unpacked.iter().collect();
-    let several = batch.units.len() + batch.not_scored.len() > 1;
-    let extras = several || !view.comparisons.is_empty() || !view.targets.is_empty();
     let output = args.output.as_deref();
-    match args.format {
-        OutputFormat::Xlsx => super::batch::emit(output, &report::xlsx::batch(&view)?, true)?,
-        OutputFormat::Html => {
-            super::batch::emit(output, report::html::batch(&view).as_bytes(), false)?
-        }
-        OutputFormat::Json if extras => {
-            let mut s = serde_json::to_string_pretty(&report::batch::json(&view))
-                .map_err(|e| e.to_string())?;
-            s.push('\n');
-            super::batch::emit(output, s.as_bytes(), false)?
-        }
-        format => {
-            let Some(format) = Option::<Format>::from(format) else {
-                return Err("unknown format".into());
-            };
-            let mut text = report::render(ruleset, &results, format);
-            if extras && matches!(format, Format::Table | Format::Markdown) {
-                text.push_str(&report::batch::text(
-                    &view,
-                    matches!(format, Format::Markdown),
-                ));
-            }
-            super::batch::emit(output, text.as_bytes(), false)?
-        }
-    }
+    let format = args
+        .format
+        .or_else(|| output.and_then(|o| Format::from_path(&o.display().to_string())))
+        .unwrap_or(Format::Table);
+    super::batch::emit(output, &format.to_bytes(&view)?, format.is_binary())?;
     Ok(if failed {
         ExitCode::from(1)
     } else {

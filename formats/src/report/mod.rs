@@ -1,8 +1,10 @@
 //! Stage 4: results → text a person or a program reads. Pure functions from results to
 //! strings; the CLI decides where they go.
 
+pub mod advice;
 pub mod batch;
 pub mod html;
+pub mod merge;
 pub mod xlsx;
 
 use chiso::diagnostic::{Diagnostic, LineIndex};
@@ -11,41 +13,189 @@ use chiso::model::Ruleset;
 use chiso::text::format_decimal;
 use rust_decimal::Decimal;
 use serde_json::{json, Value as Json};
+use std::io::{self, Write};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The report formats: the one registry of writers. The CLI's `--format` lists these rows,
+/// `-o FILE`'s extension is matched against them, and [`Format::write`] is the one way a
+/// batch's results become bytes. A new format is a variant here, a row in [`FORMATS`] and an
+/// arm in [`Format::write`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
+    /// A plain-text table per unit, then the batch's ranking and comparisons (a terminal).
     Table,
-    Json,
-    Csv,
+    /// The same as Markdown sections.
     Markdown,
+    /// One row per unit and node, then the unit's total row (for spreadsheets and tools).
+    Csv,
+    /// The stable JSON documented in docs/json.md.
+    Json,
+    /// One self-contained page: ranking, grades, heat map, lost points, charts.
+    Html,
+    /// A workbook: the ranking, grades, both stages, a sheet per unit.
+    Xlsx,
+}
+
+/// One row of the registry: what a format is called and how it is stored.
+#[derive(Debug, Clone, Copy)]
+pub struct FormatInfo {
+    /// The format.
+    pub format: Format,
+    /// Its name on the command line (`--format NAME`).
+    pub name: &'static str,
+    /// File extensions that mean this format (lowercase, without the dot), first preferred.
+    pub extensions: &'static [&'static str],
+    /// Whether the output is bytes that a terminal must not be sent.
+    pub binary: bool,
+    /// One line for `--help`.
+    pub about: &'static str,
+}
+
+/// Every report format, in the order `--help` lists them.
+pub const FORMATS: [FormatInfo; 6] = [
+    FormatInfo {
+        format: Format::Table,
+        name: "table",
+        extensions: &["txt"],
+        binary: false,
+        about: "a plain-text table per unit, then ranking, grades and comparisons",
+    },
+    FormatInfo {
+        format: Format::Json,
+        name: "json",
+        extensions: &["json"],
+        binary: false,
+        about: "the stable JSON of docs/json.md",
+    },
+    FormatInfo {
+        format: Format::Csv,
+        name: "csv",
+        extensions: &["csv"],
+        binary: false,
+        about: "one row per unit and criterion, then the unit's total row",
+    },
+    FormatInfo {
+        format: Format::Markdown,
+        name: "markdown",
+        extensions: &["md", "markdown"],
+        binary: false,
+        about: "a Markdown section per unit, then ranking, grades and comparisons",
+    },
+    FormatInfo {
+        format: Format::Xlsx,
+        name: "xlsx",
+        extensions: &["xlsx"],
+        binary: true,
+        about: "a workbook: the ranking, grades, both stages, a sheet per unit",
+    },
+    FormatInfo {
+        format: Format::Html,
+        name: "html",
+        extensions: &["html", "htm"],
+        binary: false,
+        about: "one self-contained page: ranking, grades, heat map, lost points, charts",
+    },
+];
+
+impl Format {
+    /// This format's row of [`FORMATS`].
+    pub fn info(self) -> &'static FormatInfo {
+        FORMATS
+            .iter()
+            .find(|row| row.format == self)
+            .expect("every format has a row")
+    }
+
+    /// Its name on the command line: `table`, `json`, `csv`, `markdown`, `xlsx`, `html`.
+    pub fn name(self) -> &'static str {
+        self.info().name
+    }
+
+    /// Whether its output is binary (never sent to a terminal).
+    pub fn is_binary(self) -> bool {
+        self.info().binary
+    }
+
+    /// The format a `--format` name means (ASCII case ignored).
+    pub fn from_name(name: &str) -> Option<Format> {
+        FORMATS
+            .iter()
+            .find(|row| row.name.eq_ignore_ascii_case(name.trim()))
+            .map(|row| row.format)
+    }
+
+    /// The format a file name's extension means (`report.html` → HTML), if any.
+    pub fn from_path(path: &str) -> Option<Format> {
+        let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
+        FORMATS
+            .iter()
+            .find(|row| row.extensions.contains(&extension.as_str()))
+            .map(|row| row.format)
+    }
+
+    /// Writes a batch's report in this format.
+    ///
+    /// A batch of one unit with no stage comparison or targets is written as that unit's
+    /// report alone (the table, Markdown or the JSON array of docs/json.md); otherwise the
+    /// batch sections (ranking, grades, stages, lost points, targets) follow or, for JSON,
+    /// wrap the units. CSV is always one row per unit and node.
+    ///
+    /// # Errors
+    /// What `out` returns, and the workbook writer's own errors (as `io::Error`).
+    pub fn write(self, report: &batch::BatchReport, out: &mut dyn Write) -> io::Result<()> {
+        let b = report.batch;
+        let several = b.units.len() + b.not_scored.len() > 1;
+        let extras = several || !report.comparisons.is_empty() || !report.targets.is_empty();
+        let unpacked: Vec<UnitResult> = b.units.iter().map(|u| u.result.unpack()).collect();
+        let results: Vec<&UnitResult> = unpacked.iter().collect();
+        let ruleset = report.ruleset;
+        match self {
+            Format::Xlsx => out.write_all(&xlsx::batch(report).map_err(io::Error::other)?),
+            Format::Html => out.write_all(html::batch(report).as_bytes()),
+            Format::Json => {
+                let json = if extras {
+                    batch::json(report)
+                } else {
+                    Json::Array(results.iter().map(|r| unit_json(ruleset, r)).collect())
+                };
+                serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::other)?;
+                out.write_all(b"\n")
+            }
+            Format::Csv => out.write_all(csv(ruleset, &results).as_bytes()),
+            Format::Table | Format::Markdown => {
+                let as_markdown = self == Format::Markdown;
+                let units: Vec<String> = results
+                    .iter()
+                    .map(|r| {
+                        if as_markdown {
+                            markdown(ruleset, r)
+                        } else {
+                            table(ruleset, r)
+                        }
+                    })
+                    .collect();
+                out.write_all(units.join("\n").as_bytes())?;
+                if extras {
+                    out.write_all(batch::text(report, as_markdown).as_bytes())?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// [`Format::write`] into memory.
+    ///
+    /// # Errors
+    /// The workbook writer's errors, as text.
+    pub fn to_bytes(self, report: &batch::BatchReport) -> Result<Vec<u8>, String> {
+        let mut out = Vec::new();
+        self.write(report, &mut out).map_err(|e| e.to_string())?;
+        Ok(out)
+    }
 }
 
 fn num(d: Option<Decimal>) -> Json {
     d.map_or(Json::Null, |d| Json::String(format_decimal(d)))
-}
-
-/// Renders the results of a batch in one format.
-pub fn render(ruleset: &Ruleset, results: &[&UnitResult], format: Format) -> String {
-    match format {
-        Format::Table => results
-            .iter()
-            .map(|r| table(ruleset, r))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        Format::Json => {
-            let units: Vec<Json> = results.iter().map(|r| unit_json(ruleset, r)).collect();
-            let mut s = serde_json::to_string_pretty(&Json::Array(units)).expect("json");
-            s.push('\n');
-            s
-        }
-        Format::Csv => csv(ruleset, results),
-        Format::Markdown => results
-            .iter()
-            .map(|r| markdown(ruleset, r))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    }
 }
 
 /// The stable JSON object of one unit (documented in docs/json.md).
