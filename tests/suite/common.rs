@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 pub fn root() -> PathBuf {
     // The suite runs in the `cli` package (beside the `chiso` binary); paths are from the top.
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+    let top = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+    top.canonicalize().unwrap_or(top)
 }
 
 pub fn read(path: impl AsRef<Path>) -> String {

@@ -15,4 +15,5 @@ mod import;
 mod lost_targets;
 mod province;
 mod robustness;
+mod tidy;
 mod worklists;

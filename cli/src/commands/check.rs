@@ -47,7 +47,7 @@ pub fn run(args: Args) -> Outcome {
         }
     }
     if let CheckFormat::Json = args.format {
-        println!("{}", serde_json::to_string_pretty(&json).expect("json"));
+        print!("{}", chiso_formats::report::json_text(&json));
     }
     let _ = warnings;
     Ok(if errors > 0 {

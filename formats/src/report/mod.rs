@@ -495,6 +495,13 @@ pub fn missing_list(ruleset: &Ruleset, outcome: &UnitOutcome) -> String {
 }
 
 /// Diagnostics as the stable JSON list of `chiso check --format json`.
+/// A JSON value as pretty text with a final newline (for `check --format json`).
+pub fn json_text(value: &[Json]) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "[]".into());
+    text.push('\n');
+    text
+}
+
 pub fn diagnostics_json(file: &str, text: &str, diagnostics: &[Diagnostic]) -> Vec<Json> {
     let index = LineIndex::new(text);
     diagnostics

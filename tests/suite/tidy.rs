@@ -1,0 +1,243 @@
+//! Tidy checks: the invariants of ARCHITECTURE.md that a grep or a manifest can verify.
+//! Each test names the invariant it enforces; ARCHITECTURE.md names the test.
+
+use crate::common::root;
+use std::path::{Path, PathBuf};
+
+/// Every `.rs` file under `dir` (relative to the top), sorted.
+fn rust_files(dir: &str) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&root().join(dir), &mut out);
+    assert!(!out.is_empty(), "no Rust files under {dir}");
+    out
+}
+
+/// A file's code without its `#[cfg(test)]` module (tests may print and read files).
+fn code(path: &Path) -> String {
+    let text = std::fs::read_to_string(path).expect("read source");
+    match text.find("#[cfg(test)]") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
+}
+
+/// The lines of `files` (path relative to the top, line number, line) that contain any of
+/// `needles` outside comments.
+fn occurrences(files: &[PathBuf], needles: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for path in files {
+        for (i, line) in code(path).lines().enumerate() {
+            let code_part = line.split("//").next().unwrap_or("");
+            if needles.iter().any(|n| code_part.contains(n)) {
+                let relative = path.strip_prefix(root()).unwrap_or(path);
+                found.push(format!("{}:{}: {}", relative.display(), i + 1, line.trim()));
+            }
+        }
+    }
+    found
+}
+
+/// The core and the formats do no I/O and never print: they return values, bytes and
+/// diagnostics, and the CLI or the language server decides where they go.
+#[test]
+fn core_and_formats_do_no_io_and_never_print() {
+    let mut files = rust_files("src");
+    files.extend(rust_files("formats/src"));
+    let found = occurrences(
+        &files,
+        &[
+            "std::fs",
+            "File::open",
+            "File::create",
+            "println!",
+            "eprintln!",
+            "print!(",
+            "eprint!(",
+            "dbg!(",
+            "stdout()",
+            "stderr()",
+            "std::env::var",
+            "SystemTime",
+            "Local::now",
+            "Utc::now",
+        ],
+    );
+    assert!(
+        found.is_empty(),
+        "I/O or printing in a library:\n{}",
+        found.join("\n")
+    );
+}
+
+/// No floats in the core: every number is a `rust_decimal::Decimal`. In the formats, a
+/// double appears only where a spreadsheet library hands one over or takes one (converted
+/// once, no arithmetic), in the files listed here.
+#[test]
+fn no_floats_in_the_core_and_floats_only_at_spreadsheet_boundaries() {
+    let floats = ["f64", "f32"];
+    let core = occurrences(&rust_files("src"), &floats);
+    assert!(core.is_empty(), "floats in the core:\n{}", core.join("\n"));
+    let allowed = [
+        "formats/src/sheet.rs",
+        "formats/src/grid.rs",
+        "formats/src/grid/workbook.rs",
+        "formats/src/report/xlsx.rs",
+        "formats/src/forms.rs",
+    ];
+    let formats: Vec<String> = occurrences(&rust_files("formats/src"), &floats)
+        .into_iter()
+        .filter(|line| !allowed.iter().any(|a| line.starts_with(a)))
+        .collect();
+    assert!(
+        formats.is_empty(),
+        "floats outside the spreadsheet boundary:\n{}",
+        formats.join("\n")
+    );
+    for lib in ["src/lib.rs", "formats/src/lib.rs"] {
+        let text = std::fs::read_to_string(root().join(lib)).expect("read lib.rs");
+        assert!(
+            text.contains("#![deny(clippy::float_arithmetic)]"),
+            "{lib} must deny float arithmetic"
+        );
+    }
+}
+
+/// Each outside library stays in the one crate (or file) that owns that edge.
+#[test]
+fn each_library_is_confined_to_its_crate() {
+    // (what, where it may appear: path prefixes relative to the top)
+    let rules: [(&[&str], &[&str]); 6] = [
+        (&["pest::", "pest_derive"], &["src/syntax/parser.rs"]),
+        (
+            &["clap::", "miette::", "indicatif::", "tempfile::"],
+            &["cli/"],
+        ),
+        (&["tower_lsp_server", "tokio::"], &["lsp/"]),
+        (&["calamine::", "calamine;"], &["formats/"]),
+        (&["rust_xlsxwriter::"], &["formats/"]),
+        (
+            &["serde_json::", "serde::", "toml::", "csv::"],
+            &["formats/"],
+        ),
+    ];
+    let mut files = rust_files("src");
+    files.extend(rust_files("formats/src"));
+    files.extend(rust_files("cli/src"));
+    files.extend(rust_files("lsp/src"));
+    let mut wrong = Vec::new();
+    for (needles, homes) in rules {
+        for line in occurrences(&files, needles) {
+            if !homes.iter().any(|home| line.starts_with(home)) {
+                wrong.push(line);
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "a library outside its crate:\n{}",
+        wrong.join("\n")
+    );
+}
+
+/// The core crate's manifest names only what an embedder can carry: no terminal, no file
+/// formats, no language server (`cargo tree -p chiso` then lists none of them either).
+#[test]
+fn the_core_manifest_has_no_terminal_format_or_editor_dependency() {
+    let manifest = std::fs::read_to_string(root().join("Cargo.toml")).expect("Cargo.toml");
+    let section = manifest
+        .split("\n[dependencies]\n")
+        .nth(1)
+        .expect("a [dependencies] table")
+        .split("\n[")
+        .next()
+        .unwrap_or("");
+    let names: Vec<&str> = section
+        .lines()
+        .filter_map(|l| l.split('=').next())
+        .map(str::trim)
+        .filter(|n| !n.is_empty() && !n.starts_with('#'))
+        .collect();
+    let allowed = [
+        "pest",
+        "pest_derive",
+        "rust_decimal",
+        "chrono",
+        "unicode-normalization",
+        "strsim",
+        "memchr",
+    ];
+    for name in &names {
+        assert!(
+            allowed.contains(name),
+            "the core depends on `{name}`: file formats belong in formats/, terminal code in cli/"
+        );
+    }
+    assert!(
+        names.contains(&"rust_decimal"),
+        "parsed the wrong table: {names:?}"
+    );
+}
+
+/// The layers import downward only: syntax knows nothing of the checker, the model or
+/// anything above; the core never names the formats, the CLI or the language server.
+#[test]
+fn layers_import_downward_only() {
+    let syntax = occurrences(
+        &rust_files("src/syntax"),
+        &[
+            "crate::model",
+            "crate::check",
+            "crate::eval",
+            "crate::batch",
+            "crate::ide",
+            "crate::format",
+            "crate::testing",
+            "crate::data",
+            "crate::worklist",
+        ],
+    );
+    assert!(
+        syntax.is_empty(),
+        "syntax imports a layer above it:\n{}",
+        syntax.join("\n")
+    );
+    let core = occurrences(
+        &rust_files("src"),
+        &["chiso_formats", "chiso_lsp", "chiso_cli"],
+    );
+    assert!(
+        core.is_empty(),
+        "the core names an outer crate:\n{}",
+        core.join("\n")
+    );
+    let formats = occurrences(&rust_files("formats/src"), &["chiso_lsp", "chiso_cli"]);
+    assert!(
+        formats.is_empty(),
+        "formats name an outer crate:\n{}",
+        formats.join("\n")
+    );
+}
+
+#[test]
+fn the_tidy_helpers_see_what_they_check() {
+    // A check that cannot fail is no check: the helpers must find a known occurrence.
+    let parser = root().join("src/syntax/parser.rs");
+    let found = occurrences(&[parser], &["pest::"]);
+    assert!(!found.is_empty());
+    // Places are relative to the top, as the confinement rules compare them.
+    assert!(found[0].starts_with("src/syntax/parser.rs:"), "{}", found[0]);
+}
