@@ -2,6 +2,7 @@
 //! prints what it returns. Exit codes: 0 success, 1 the input has errors, 2 usage errors.
 
 mod commands;
+mod output;
 mod render;
 use commands as cli;
 

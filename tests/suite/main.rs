@@ -17,3 +17,4 @@ mod province;
 mod robustness;
 mod tidy;
 mod worklists;
+mod writing;

@@ -239,5 +239,9 @@ fn the_tidy_helpers_see_what_they_check() {
     let found = occurrences(&[parser], &["pest::"]);
     assert!(!found.is_empty());
     // Places are relative to the top, as the confinement rules compare them.
-    assert!(found[0].starts_with("src/syntax/parser.rs:"), "{}", found[0]);
+    assert!(
+        found[0].starts_with("src/syntax/parser.rs:"),
+        "{}",
+        found[0]
+    );
 }

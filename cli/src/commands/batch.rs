@@ -6,7 +6,7 @@ use chiso::model::Ruleset;
 use chiso_formats::sheet::{csv_grid, workbook_grid, Sheet, SheetOptions};
 use chiso_formats::units::{FileUnits, SheetUnits};
 use std::collections::HashMap;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 /// Whether a path is a sheet (one unit per row) rather than a unit file.
@@ -213,37 +213,5 @@ fn render_problem(sources: &Sources, problem: &Problem) -> String {
             }
         }
         _ => problem.to_text(),
-    }
-}
-
-/// Writes an output file atomically: to a temporary file beside it, then renamed into
-/// place, so a failure never leaves half a report.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut file = tempfile::NamedTempFile::new_in(&dir)
-        .map_err(|e| format!("cannot create a temporary file in {}: {e}", dir.display()))?;
-    file.write_all(bytes)
-        .and_then(|_| file.as_file().sync_all())
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    file.persist(path)
-        .map_err(|e| format!("cannot write {}: {}", path.display(), e.error))?;
-    Ok(())
-}
-
-/// Writes to the output file, or to standard output.
-pub fn emit(output: Option<&Path>, bytes: &[u8], binary: bool) -> Result<(), String> {
-    match output {
-        Some(path) => write_atomic(path, bytes),
-        None => {
-            if binary && std::io::stdout().is_terminal() {
-                return Err("this format is binary: write it to a file with --output FILE".into());
-            }
-            std::io::stdout()
-                .write_all(bytes)
-                .map_err(|e| format!("cannot write to standard output: {e}"))
-        }
     }
 }

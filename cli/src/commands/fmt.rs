@@ -43,8 +43,7 @@ pub fn run(args: Args) -> Outcome {
                     eprintln!("{name}: not formatted");
                     unformatted += 1;
                 } else {
-                    std::fs::write(path, formatted)
-                        .map_err(|e| format!("cannot write {name}: {e}"))?;
+                    crate::output::write_atomic(path, formatted.as_bytes())?;
                     eprintln!("{name}: formatted");
                 }
             }

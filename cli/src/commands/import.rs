@@ -45,7 +45,7 @@ enum Level {
 
 pub fn run(args: Args) -> Outcome {
     let name = args.table.display().to_string();
-    let bytes = std::fs::read(&args.table).map_err(|e| format!("cannot read {name}: {e}"))?;
+    let bytes = super::read_bytes(&args.table)?;
     let options = ImportOptions {
         source_name: args
             .table
@@ -80,8 +80,12 @@ pub fn run(args: Args) -> Outcome {
         .as_ref()
         .map_or("<skeleton>".to_string(), |p| p.display().to_string());
     match &args.output {
-        Some(path) => std::fs::write(path, &imported.text)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+        Some(path) => crate::output::write_output(
+            Some(path),
+            imported.text.as_bytes(),
+            false,
+            std::slice::from_ref(&args.table),
+        )?,
         None => print!("{}", imported.text),
     }
     super::print_diagnostics(&output_name, &imported.text, &imported.check);

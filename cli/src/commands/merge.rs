@@ -14,6 +14,9 @@ pub struct Args {
     /// Write the merged unit file here (TOML); standard output without it.
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
+    /// Replace a non-empty output file even when the forms give no value.
+    #[arg(long)]
+    force: bool,
 }
 
 pub fn run(args: Args) -> Outcome {
@@ -89,10 +92,31 @@ pub fn run(args: Args) -> Outcome {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    super::batch::emit(
+    let empty = merged.data.values.iter().all(Option::is_none)
+        && merged.data.points.iter().all(Option::is_none)
+        && merged.data.claimed.iter().all(Option::is_none)
+        && merged.data.not_evaluated.iter().all(Option::is_none);
+    let mut inputs = vec![args.ruleset.clone()];
+    inputs.extend(args.forms.iter().cloned());
+    if let Some(path) = args
+        .output
+        .as_deref()
+        .filter(|p| !crate::output::is_stdio(p))
+    {
+        crate::output::check_not_an_input(path, &inputs)?;
+        let has_data = std::fs::metadata(path).is_ok_and(|m| m.len() > 0);
+        if empty && has_data && !args.force {
+            return Err(format!(
+                "the forms give no value: refusing to replace {} with an empty unit file (--force to do it anyway)",
+                path.display()
+            ));
+        }
+    }
+    crate::output::write_output(
         args.output.as_deref(),
         format!("{header}{text}").as_bytes(),
         false,
+        &inputs,
     )?;
     eprintln!("{}", chiso_formats::report::merge::summary(&forms, &merged));
     Ok(if failed || !merged.is_clean() {

@@ -20,8 +20,9 @@ use std::process::ExitCode;
 /// What a subcommand returns: an exit code, or an I/O problem to report (exit 1).
 pub type Outcome = Result<ExitCode, String>;
 
+/// Reads a text file (`-`: standard input) as UTF-8, without a byte-order mark.
 pub fn read(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bytes = read_bytes(path)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         format!(
             "{} is not UTF-8 text (byte {}): save it as UTF-8",
@@ -34,6 +35,17 @@ pub fn read(path: &Path) -> Result<String, String> {
         .strip_prefix('\u{feff}')
         .map(str::to_string)
         .unwrap_or(text))
+}
+
+/// Reads a file's bytes (`-`: standard input).
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    if crate::output::is_stdio(path) {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        return Ok(bytes);
+    }
+    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
 fn color() -> bool {

@@ -76,7 +76,15 @@ pub fn run(args: Args) -> Outcome {
         .format
         .or_else(|| output.and_then(|o| Format::from_path(&o.display().to_string())))
         .unwrap_or(Format::Table);
-    super::batch::emit(output, &format.to_bytes(&view)?, format.is_binary())?;
+    let mut inputs = vec![args.ruleset.clone()];
+    inputs.extend(super::expand_data_paths(&args.data)?);
+    inputs.extend(super::expand_data_paths(&args.targets)?);
+    crate::output::write_output(
+        output,
+        &format.to_bytes(&view)?,
+        format.is_binary(),
+        &inputs,
+    )?;
     Ok(if failed {
         ExitCode::from(1)
     } else {

@@ -68,12 +68,13 @@ pub fn run(args: Args) -> Outcome {
         .as_ref()
         .and_then(|p| p.extension())
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    let inputs = [args.ruleset.clone()];
     if xlsx {
         let bytes = template_xlsx(ruleset, &list, &header)?;
-        super::batch::emit(args.output.as_deref(), &bytes, true)?;
+        crate::output::write_output(args.output.as_deref(), &bytes, true, &inputs)?;
     } else {
         let text = template_toml(ruleset, &list, &header);
-        super::batch::emit(args.output.as_deref(), text.as_bytes(), false)?;
+        crate::output::write_output(args.output.as_deref(), text.as_bytes(), false, &inputs)?;
     }
     eprintln!("{}: {} mục", list.office, list.items.len());
     Ok(ExitCode::SUCCESS)

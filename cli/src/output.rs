@@ -1,0 +1,157 @@
+//! Every file a command writes goes through here, so that nothing a user wrote is ever
+//! overwritten, lost or half-written:
+//! - atomically: a temporary file beside the target (named `.NAME.chiso-XXXXXX.tmp`, so a
+//!   person who finds one knows what left it), synced, then renamed into place; after an
+//!   error the temporary file is removed and the target is untouched;
+//! - never over one of the command's own inputs (compared as files, through links);
+//! - through a symbolic link to its target (the link stays a link);
+//! - with the mode a new file gets under the user's umask, or the mode the replaced file had;
+//! - `-` (or no path) is standard output; binary output is never sent to a terminal.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// Whether a path means standard input or output.
+pub fn is_stdio(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// The file a path writes to: a symbolic link is followed to its target (the target need not
+/// exist yet); any other path is itself.
+fn resolve_target(path: &Path) -> PathBuf {
+    let mut current = path.to_path_buf();
+    // A bounded walk: a loop of links ends here and the rename reports it.
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => match std::fs::read_link(&current) {
+                Ok(target) if target.is_absolute() => current = target,
+                Ok(target) => {
+                    let base = current.parent().map(Path::to_path_buf).unwrap_or_default();
+                    current = base.join(target);
+                }
+                Err(_) => break,
+            },
+            _ => break,
+        }
+    }
+    current
+}
+
+/// Whether two paths name the same existing file (through links, `..` and hard links).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(ma), Ok(mb)) => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::MetadataExt;
+                ma.dev() == mb.dev() && ma.ino() == mb.ino()
+            }
+            #[cfg(not(unix))]
+            {
+                let _ = (ma, mb);
+                matches!(
+                    (a.canonicalize(), b.canonicalize()),
+                    (Ok(x), Ok(y)) if x == y
+                )
+            }
+        }
+        _ => false,
+    }
+}
+
+/// Refuses a target that is one of the command's inputs.
+///
+/// # Errors
+/// "refusing to write over FILE: it is an input of this command".
+pub fn check_not_an_input(target: &Path, inputs: &[PathBuf]) -> Result<(), String> {
+    if is_stdio(target) {
+        return Ok(());
+    }
+    for input in inputs.iter().filter(|i| !is_stdio(i)) {
+        if same_file(target, input) {
+            return Err(format!(
+                "refusing to write over {}: it is an input of this command (write the output to another file)",
+                target.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` atomically (see the module's documentation). Use
+/// [`write_output`] for a command's `-o`; this is for replacing a file in place (`fmt`).
+///
+/// # Errors
+/// The file system's, with the path named; the target is then as it was.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let target = resolve_target(path);
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let file_name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
+    let prefix = format!(".{file_name}.chiso-");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // A replaced file keeps its mode; a new one gets what the umask gives 0666.
+        let mode = std::fs::metadata(&target)
+            .map(|m| m.permissions().mode() & 0o7777)
+            .unwrap_or(0o666);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    let mut file = builder
+        .tempfile_in(&dir)
+        .map_err(|e| format!("cannot create a temporary file in {}: {e}", dir.display()))?;
+    file.write_all(bytes)
+        .and_then(|_| file.as_file().sync_all())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    #[cfg(unix)]
+    if let Ok(meta) = std::fs::metadata(&target) {
+        // The umask may have narrowed the mode asked for; a replaced file keeps its own.
+        use std::os::unix::fs::PermissionsExt;
+        let _ = file
+            .as_file()
+            .set_permissions(std::fs::Permissions::from_mode(
+                meta.permissions().mode() & 0o7777,
+            ));
+    }
+    file.persist(&target)
+        .map_err(|e| format!("cannot write {}: {}", path.display(), e.error))?;
+    Ok(())
+}
+
+/// Writes a command's output: to `output` atomically, or to standard output when it is
+/// `None` or `-`. `inputs` are the files the command read: writing over one is refused.
+/// `binary` output is refused on a terminal.
+///
+/// # Errors
+/// A refusal or the file system's error, as text naming the file.
+pub fn write_output(
+    output: Option<&Path>,
+    bytes: &[u8],
+    binary: bool,
+    inputs: &[PathBuf],
+) -> Result<(), String> {
+    match output.filter(|p| !is_stdio(p)) {
+        Some(path) => {
+            check_not_an_input(path, inputs)?;
+            write_atomic(path, bytes)
+        }
+        None => {
+            if binary && std::io::stdout().is_terminal() {
+                return Err("this format is binary: write it to a file with --output FILE".into());
+            }
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(bytes)
+                .and_then(|_| stdout.flush())
+                .map_err(|e| format!("cannot write to standard output: {e}"))
+        }
+    }
+}
