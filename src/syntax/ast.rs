@@ -400,8 +400,13 @@ pub struct Literal {
 /// The forms of [`Literal`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum LiteralKind {
-    /// A number; `negative` when written with a leading `-` (`value` holds the digits only).
-    Number { value: NumberLit, negative: bool },
+    /// A number.
+    Number {
+        /// The number without its sign.
+        value: NumberLit,
+        /// Written with a leading `-`.
+        negative: bool,
+    },
     /// A quoted text.
     Str(String),
     /// `yes` / `no`.
