@@ -20,7 +20,7 @@
 //! | eval | [`eval`] | ruleset + unit data → [`eval::UnitOutcome`]: points per node, total, percentage, grade, to-do list; [`eval::explain`] traces one node |
 //! | batch | [`batch`] | many units → ranking, grades, self vs appraised, points lost, targets, advice |
 //! | tests | [`testing`] | the ruleset's own `test` blocks, run through eval |
-//! | editor | [`ide`], [`format`] | hover, completion, navigation, outline, actions; canonical layout |
+//! | editor | [`ide`], [`format`](mod@format) | hover, completion, navigation, outline, actions; canonical layout |
 //! | offices | [`worklist`] | per-office data-entry worklists and their merge |
 //!
 //! An embedder (a province's web portal, say) needs [`analyze`], [`data`] and [`eval`]; add

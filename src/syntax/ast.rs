@@ -28,7 +28,8 @@ pub struct SyntaxFile {
     /// Every `ruleset "…" { … }` block in file order; the checker uses the first and reports any
     /// other as `E021` (none at all is `E021` too).
     pub headers: Vec<Header>,
-    /// `input` / `đầu vào` declarations in file order (slot order in the checked model).
+    /// `input` / `đầu vào` declarations in file order; the checker gives them slots in this
+    /// order, skipping a second declaration of a name (`E022`).
     pub inputs: Vec<InputDecl>,
     /// Top-level nodes: the areas (lĩnh vực).
     pub nodes: Vec<NodeSyntax>,
@@ -196,7 +197,7 @@ pub enum NodeKeyword {
 /// An area, criterion or sub-criterion.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NodeSyntax {
-    /// The whole node, keyword to closing brace (or to the end of the line without a body).
+    /// The whole node: keyword to closing brace, or keyword to title/maximum without a body.
     pub span: Span,
     /// The keyword as written.
     pub keyword: Spanned<NodeKeyword>,
