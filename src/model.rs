@@ -403,7 +403,8 @@ pub struct CBandArm {
     pub span: Span,
 }
 
-/// A node's level, decided by its depth in the tree (not by the keyword it was written with).
+/// A node's level, decided by its depth in the tree, not by the keyword it was written with
+/// (a mismatch is the warning `W004`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NodeLevel {
     /// lĩnh vực

@@ -183,7 +183,7 @@ pub enum InputTypeSyntax {
 }
 
 /// The keyword a node was written with. The checker decides the level from the depth, not from
-/// this keyword.
+/// this keyword, and warns (`W004`) when they differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NodeKeyword {
     /// `area` / `lĩnh vực`.
