@@ -12,15 +12,19 @@ pub use crate::syntax::vocab::{
 /// A declared rounding: to how many places, in which mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rounding {
+    /// Decimal places kept (at most 28, `E017`).
     pub places: u32,
+    /// How ties (and, for `down`/`up`, everything) are rounded.
     pub mode: RoundMode,
 }
 
 impl Rounding {
+    /// Rounds `value` to `places` decimals in `mode`.
     pub fn apply(self, value: Decimal) -> Decimal {
         value.round_dp_with_strategy(self.places, self.mode.strategy())
     }
 
+    /// "2 places, half-up", for explanations.
     pub fn describe(self) -> String {
         format!("{} places, {}", self.places, self.mode.as_str())
     }
@@ -29,13 +33,18 @@ impl Rounding {
 /// Which roundings are in force at one node (the ruleset's, overridden by the node's).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct RoundingPolicy {
+    /// Applied to every `ratio(…)` result before it is used; `None`: not rounded.
     pub ratio: Option<Rounding>,
+    /// Applied to a leaf's points; `None`: not rounded.
     pub score: Option<Rounding>,
+    /// Applied to a parent's subtotal and the unit's total; `None`: not rounded.
     pub total: Option<Rounding>,
+    /// Applied to the unit's percentage (0–100); `None`: not rounded. Header only.
     pub percent: Option<Rounding>,
 }
 
 impl RoundingPolicy {
+    /// The rounding in force for `target`, if any.
     pub fn get(&self, target: RoundTarget) -> Option<Rounding> {
         match target {
             RoundTarget::Ratio => self.ratio,
@@ -45,6 +54,7 @@ impl RoundingPolicy {
         }
     }
 
+    /// Declares (or overrides) the rounding for `target`.
     pub fn set(&mut self, target: RoundTarget, rounding: Rounding) {
         match target {
             RoundTarget::Ratio => self.ratio = Some(rounding),
@@ -58,19 +68,25 @@ impl RoundingPolicy {
 /// A grade band over the percentage (0–100), half-open as decrees write them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GradeBand {
+    /// The grade's name as written (`Tốt`, `Khá`, …).
     pub name: String,
+    /// Bounds in points of the percentage, 0–100 (85 means 85%).
     pub interval: NumInterval,
+    /// The `grade …` declaration in the ruleset text.
     pub span: Span,
 }
 
 /// A numeric interval with optional, inclusive or exclusive bounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct NumInterval {
+    /// (bound, inclusive); `None`: unbounded below.
     pub lower: Option<(Decimal, bool)>,
+    /// (bound, inclusive); `None`: unbounded above.
     pub upper: Option<(Decimal, bool)>,
 }
 
 impl NumInterval {
+    /// Whether `value` lies within both bounds.
     pub fn contains(&self, value: Decimal) -> bool {
         let above = match self.lower {
             None => true,
@@ -125,6 +141,7 @@ pub enum InputType {
 }
 
 impl InputType {
+    /// "count", "levels(Tốt, Khá)", …, for messages and hovers.
     pub fn describe(&self) -> String {
         match self {
             InputType::Count => "count".into(),
@@ -141,15 +158,21 @@ impl InputType {
 /// A runtime value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value {
+    /// Every number: counts, decimals, points, and percentages as fractions (57.89% is 0.5789).
     Number(Decimal),
+    /// A yes/no.
     Bool(bool),
+    /// A date.
     Date(NaiveDate),
-    /// index into the input's level list
+    /// A `levels` input's value: index into its [`InputType::Levels`] list.
     Level(usize),
+    /// A text constant in a rule, compared with a `levels` input (never an input's value).
     Str(String),
 }
 
 impl Value {
+    /// The value as a person writes it: a percent input's fraction as "57.89%", a level by its
+    /// name, a date as dd/mm/yyyy. `ty` is the input's type, when the value is an input's.
     pub fn describe(&self, ty: Option<&InputType>) -> String {
         match (self, ty) {
             (Value::Number(n), Some(InputType::Percent)) => {
@@ -174,55 +197,85 @@ impl Value {
 /// A declared input (đầu vào), addressed by its slot index.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Input {
+    /// The name as written in the ruleset.
     pub name: String,
     /// [`crate::text::name_key`] of the name, for lookups.
     pub key: String,
+    /// The declared type; data values are read by it.
     pub ty: InputType,
+    /// The quoted description, when written.
     pub description: Option<String>,
     /// đơn vị chủ trì
     pub owner: Option<String>,
+    /// Used when a unit's data leaves the input out; `None`: the input is then missing.
     pub default: Option<Value>,
+    /// The whole declaration in the ruleset text.
     pub span: Span,
+    /// The name in the declaration (for go-to-definition and rename).
     pub name_span: Span,
 }
 
 /// A checked expression: names resolved to slots, functions resolved, types known.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CExpr {
+    /// What it is.
     pub kind: CExprKind,
+    /// The source expression in the ruleset text.
     pub span: Span,
 }
 
+/// The forms of [`CExpr`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum CExprKind {
+    /// A constant. An unknown name or an ill-typed expression compiles to the constant 0 (and
+    /// was reported), so the model is always built.
     Const(Value),
+    /// An input, by slot: index into [`Ruleset::inputs`] and [`crate::data::UnitData::values`].
     Input(usize),
+    /// The node's own maximum (`max` / `tối đa`), in points.
     SelfMax,
+    /// The council's points for this node (`awarded` / `hội đồng chấm`), from the unit's `[points]`.
     Awarded,
+    /// Unary minus.
     Neg(Box<CExpr>),
+    /// Logical not.
     Not(Box<CExpr>),
+    /// An arithmetic operation on exact decimals.
     Arith(ArithOp, Box<CExpr>, Box<CExpr>),
+    /// `and` / `or` on yes/no values.
     Logic(LogicOp, Box<CExpr>, Box<CExpr>),
+    /// A comparison of numbers, dates or a level with a text.
     Compare(crate::syntax::ast::CmpOp, Box<CExpr>, Box<CExpr>),
+    /// `if cond then a else b`, in that order.
     If(Box<CExpr>, Box<CExpr>, Box<CExpr>),
+    /// A rule function with exactly [`Func::arity`] arguments.
     Call(Func, Vec<CExpr>),
+    /// `bands subject { … }`: the first arm whose interval contains the subject.
     Bands(Box<CExpr>, Vec<CBandArm>),
     /// `best(x)`: the highest value of `x` among the units scored together; the index names
     /// the slot the batch pass fills.
     Best(usize, Box<CExpr>),
 }
 
+/// Arithmetic operators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ArithOp {
+    /// `+`
     Add,
+    /// `-`
     Sub,
+    /// `×`
     Mul,
+    /// `÷` (exact decimal division)
     Div,
 }
 
+/// Logical operators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LogicOp {
+    /// `and` / `và`
     And,
+    /// `or` / `hoặc`
     Or,
 }
 
@@ -231,7 +284,9 @@ pub enum LogicOp {
 pub enum Func {
     /// tỷ_lệ(a, b): a / b, rounded by the ratio rounding, zero denominator per policy
     Ratio,
+    /// nhỏ_nhất(a, b): the smaller
     Min,
+    /// lớn_nhất(a, b): the larger
     Max,
     /// giới_hạn(x, lo, hi)
     Clamp,
@@ -244,6 +299,7 @@ pub enum Func {
 }
 
 impl Func {
+    /// Every function.
     pub const ALL: [Func; 7] = [
         Func::Ratio,
         Func::Min,
@@ -254,6 +310,7 @@ impl Func {
         Func::Round,
     ];
 
+    /// The English name (`ratio`, …).
     pub fn name(self) -> &'static str {
         match self {
             Func::Ratio => "ratio",
@@ -266,6 +323,7 @@ impl Func {
         }
     }
 
+    /// The Vietnamese name with diacritics (`tỷ_lệ`, …).
     pub fn vietnamese(self) -> &'static str {
         match self {
             Func::Ratio => "tỷ_lệ",
@@ -278,6 +336,7 @@ impl Func {
         }
     }
 
+    /// The number of arguments it takes (`E015` otherwise).
     pub fn arity(self) -> usize {
         match self {
             Func::Ratio | Func::Min | Func::Max | Func::Round => 2,
@@ -286,6 +345,7 @@ impl Func {
         }
     }
 
+    /// "ratio(part, whole)", for hovers and signature help.
     pub fn signature(self) -> &'static str {
         match self {
             Func::Ratio => "ratio(part, whole)",
@@ -298,6 +358,7 @@ impl Func {
         }
     }
 
+    /// One paragraph of documentation, for hovers and completion.
     pub fn doc(self) -> &'static str {
         match self {
             Func::Ratio => "Tỷ lệ: part ÷ whole, rounded by the declared ratio rounding. A zero whole does what the criterion's `zero denominator` policy says; a part above the whole is a data error.",
@@ -331,14 +392,19 @@ pub fn is_best(name: &str) -> bool {
     matches!(crate::text::fold(name).as_str(), "best" | "cao_nhat")
 }
 
+/// One arm of a checked `bands`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CBandArm {
     /// `None` for `otherwise`.
     pub interval: Option<NumInterval>,
+    /// The value the arm gives.
     pub value: CExpr,
+    /// The arm in the ruleset text.
     pub span: Span,
 }
 
+/// A node's level, decided by its depth in the tree, not by the keyword it was written with
+/// (a mismatch is the warning `W004`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NodeLevel {
     /// lĩnh vực
@@ -350,6 +416,7 @@ pub enum NodeLevel {
 }
 
 impl NodeLevel {
+    /// "area", "criterion" or "sub-criterion".
     pub fn as_str(self) -> &'static str {
         match self {
             NodeLevel::Area => "area",
@@ -362,49 +429,71 @@ impl NodeLevel {
 /// How a leaf gets its points.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Rule {
+    /// `score = …`: computed from the unit's data.
     Formula(CExpr),
     /// No rule written: the council awards the points (or the survey gives them).
     Awarded,
 }
 
+/// `not evaluated [when …] [because "…"]` (không đánh giá): when it holds, the node and its
+/// subtree leave the unit's maximum.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NotEvaluatedClause {
+    /// A yes/no expression; `None`: never evaluated, for any unit.
     pub condition: Option<CExpr>,
+    /// The `because` text, or "không đánh giá" when not written; shown in results.
     pub reason: String,
+    /// The clause in the ruleset text.
     pub span: Span,
 }
 
 /// An area, criterion or sub-criterion of the checked tree.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
+    /// The dotted id as written (`7.2.2`); unique (`E002`).
     pub id: String,
+    /// The title as written.
     pub title: String,
+    /// Area, criterion or sub-criterion, by depth.
     pub level: NodeLevel,
+    /// Index of the parent in [`Ruleset::nodes`]; `None` for an area.
     pub parent: Option<usize>,
+    /// Indices of the children in [`Ruleset::nodes`], in source order.
     pub children: Vec<usize>,
-    /// Declared maximum, or the children's sum when not declared.
+    /// điểm tối đa, in points: declared, or the children's sum when not declared. For the
+    /// unit's maximum after not-evaluated parts leave it, see [`crate::eval::NodeResult::max`].
     pub max: Decimal,
+    /// Its own `owner "…"` (đơn vị chủ trì), not inherited: see [`crate::batch::lost::owner_of`].
     pub owner: Option<String>,
     /// Inherited from the nearest ancestor that declares one; self-assessment by default.
     pub source: SourceKind,
+    /// A bonus item (điểm thưởng): its points still count inside the total.
     pub bonus: bool,
+    /// `note "…"` texts, in order.
     pub notes: Vec<String>,
     /// Where the decree states it (phụ lục, dòng, điều).
     pub references: Vec<String>,
+    /// The node's own `not evaluated` clause, if written.
     pub not_evaluated: Option<NotEvaluatedClause>,
     /// The not-evaluated condition's text as written, for explanations and hovers.
     pub not_evaluated_text: Option<String>,
+    /// What `ratio(a, 0)` means here: the node's own, an ancestor's or the header's; `None`
+    /// when none applies (`E014` if the rule uses `ratio`).
     pub zero_action: Option<ZeroAction>,
+    /// The roundings in force at this node (header's, overridden by ancestors' and its own).
     pub rounding: RoundingPolicy,
     /// `None` for a parent that sums its children.
     pub rule: Option<Rule>,
     /// The rule's text as written, for explanations.
     pub rule_text: Option<String>,
+    /// The whole node in the ruleset text.
     pub span: Span,
+    /// The id in the ruleset text.
     pub id_span: Span,
 }
 
 impl Node {
+    /// Has no children.
     pub fn is_leaf(&self) -> bool {
         self.children.is_empty()
     }
@@ -443,6 +532,7 @@ impl CExpr {
         }
     }
 
+    /// Whether `awarded` (the council's points) appears anywhere in the expression.
     pub fn mentions_awarded(&self) -> bool {
         if let CExprKind::Awarded = self.kind {
             return true;
@@ -456,38 +546,58 @@ impl CExpr {
 /// Ruleset header facts.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Meta {
+    /// `ruleset "…"`: the title.
     pub title: String,
+    /// cơ quan ban hành.
     pub issuer: Option<String>,
+    /// The decree's number (`723/QĐ-UBND`).
     pub decree: Option<String>,
+    /// The decree's date (`ngày …`).
     pub decree_date: Option<NaiveDate>,
+    /// The year scored.
     pub year: Option<u32>,
+    /// The kind of unit scored.
     pub level: Option<UnitLevel>,
+    /// The declared total in points (tổng điểm), checked against the areas' maxima (`E005`);
+    /// scoring always uses the tree's sums. `None`: not declared.
     pub total: Option<Decimal>,
+    /// Grade bands (xếp loại), in declared order.
     pub grades: Vec<GradeBand>,
+    /// The percentage is computed from the rounded total, not the exact one.
     pub percent_from_rounded_total: bool,
 }
 
 /// A checked ruleset: the tree in pre-order (parents before children), inputs by slot.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ruleset {
+    /// Header facts.
     pub meta: Meta,
+    /// Declared inputs; the index is the input's slot.
     pub inputs: Vec<Input>,
+    /// Every node in pre-order; "node index" everywhere in the crate means an index into this.
     pub nodes: Vec<Node>,
+    /// The areas' indices, in source order.
     pub roots: Vec<usize>,
+    /// The header's roundings (each node holds the policy in force for it).
     pub rounding: RoundingPolicy,
-    /// How many `best(…)` slots the batch pass fills.
+    /// How many `best(…)` slots the batch pass fills ([`crate::eval::best_values`]).
     pub best_slots: usize,
+    /// The ruleset's `test` blocks, checked.
     pub tests: Vec<TestCase>,
-    /// Node index by id, and input slot by name key: lookups for data files of large batches.
+    /// Node index by id (exact text): lookups for data files of large batches.
     pub node_ids: std::collections::HashMap<String, usize>,
+    /// Input slot by [`crate::text::name_key`] of its name.
     pub input_keys: std::collections::HashMap<String, usize>,
 }
 
 impl Ruleset {
+    /// The index in [`Ruleset::nodes`] of the node with this id (exact text, e.g. `7.2.2`).
     pub fn node_index(&self, id: &str) -> Option<usize> {
         self.node_ids.get(id).copied()
     }
 
+    /// The slot of the input with this name, compared by [`crate::text::name_key`] (NFC, one tone
+    /// placement), so `hóa`/`hoá` find the same input.
     pub fn input_index(&self, name: &str) -> Option<usize> {
         self.input_keys
             .get(name)
@@ -495,7 +605,7 @@ impl Ruleset {
             .copied()
     }
 
-    /// "1 › 1.2 › 1.2.3"
+    /// The node indices from the area down to `index` (inclusive): "1 › 1.2 › 1.2.3".
     pub fn path(&self, index: usize) -> Vec<usize> {
         let mut path = vec![index];
         let mut current = index;
@@ -507,6 +617,8 @@ impl Ruleset {
         path
     }
 
+    /// The first grade band containing `percent` (0–100, not a fraction); `None` when no grade
+    /// is declared or none covers it.
     pub fn grade_for(&self, percent: Decimal) -> Option<&GradeBand> {
         self.meta
             .grades
@@ -518,20 +630,33 @@ impl Ruleset {
 /// A `test` block of the ruleset, checked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TestCase {
+    /// The test's name.
     pub name: String,
+    /// The `test` block in the ruleset text.
     pub span: Span,
+    /// `given`: (input slot, value).
     pub inputs: Vec<(usize, Value)>,
+    /// `points ID = N`: (node index, points awarded).
     pub points: Vec<(usize, Decimal)>,
+    /// `not evaluated ID`: (node index, reason).
     pub not_evaluated: Vec<(usize, String)>,
+    /// `expect …` statements, with their span in the ruleset text (where a failure points).
     pub expectations: Vec<(Expectation, Span)>,
 }
 
+/// One `expect` of a test.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expectation {
+    /// The node (by index) scores exactly these points.
     Score(usize, Decimal),
+    /// The node (by index) is not evaluated.
     NotEvaluated(usize),
+    /// The unit's percentage, 0–100.
     Percent(Decimal),
+    /// The unit's grade name.
     Grade(String),
+    /// The unit's achieved points.
     Achieved(Decimal),
+    /// The unit's maximum, after not-evaluated criteria leave it.
     Max(Decimal),
 }

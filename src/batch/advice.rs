@@ -17,18 +17,25 @@ use rust_decimal::Decimal;
 /// One change of one input, evaluated.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
+    /// The input's slot (index into `ruleset.inputs`).
     pub input: usize,
+    /// The unit's value now (a percent input's value is a fraction 0–1).
     pub from: Value,
+    /// The changed value.
     pub to: Value,
     /// The change in the input's own unit (items, the decimal, percentage points, days); for
     /// yes/no and levels, 1.
     pub amount: Decimal,
+    /// The unit's achieved points with the change.
     pub achieved: Decimal,
-    /// Points gained (achieved − the unit's achieved now).
+    /// Points gained (achieved − the unit's achieved now), absolute points.
     pub gain: Decimal,
+    /// The unit's percentage (0–100) with the change; `None` when the data is incomplete.
     pub percent: Option<Decimal>,
+    /// The unit's grade with the change; `None` when no grade applies.
     pub grade: Option<String>,
-    /// Criteria whose score changes: (node, before, after).
+    /// Criteria whose score changes: (node index in `ruleset.nodes`, points before, points
+    /// after); `None` where the node had no score.
     pub criteria: Vec<(usize, Option<Decimal>, Option<Decimal>)>,
 }
 
@@ -46,6 +53,7 @@ impl Change {
 /// What changing one input can do.
 #[derive(Debug, Clone, PartialEq)]
 pub struct InputAdvice {
+    /// The input's slot (index into `ruleset.inputs`).
     pub input: usize,
     /// The smallest change that raises the unit's points.
     pub next_step: Option<Change>,
@@ -58,9 +66,13 @@ pub struct InputAdvice {
 /// What it would take for one unit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Advice {
+    /// The unit's name.
     pub unit: String,
+    /// The unit's achieved points now.
     pub achieved: Decimal,
+    /// The unit's percentage now (0–100); `None` when its data is incomplete.
     pub percent: Option<Decimal>,
+    /// The unit's grade now; `None` when no grade applies.
     pub grade: Option<String>,
     /// The grade above the unit's, and the percentage it starts at.
     pub next_grade: Option<(String, Decimal)>,
@@ -70,7 +82,8 @@ pub struct Advice {
     pub evaluations: usize,
 }
 
-/// The `best(…)` values of a batch without one of its units.
+/// The `best(…)` values (by slot) of a batch without the unit at `index` in `units`, over the
+/// units of the same stage: what [`advise`] takes as `best_others`.
 pub fn best_without(ruleset: &Ruleset, units: &[UnitData], index: usize) -> Vec<Option<Decimal>> {
     let mut best = vec![None; ruleset.best_slots];
     for (i, unit) in units.iter().enumerate() {

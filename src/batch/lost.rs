@@ -9,7 +9,8 @@ use crate::model::{InputType, Ruleset, Value};
 use crate::text::{format_decimal, DecimalSeparator};
 use rust_decimal::Decimal;
 
-/// The owner of a node: its own, or the nearest ancestor's.
+/// The owner (đơn vị chủ trì) of a node, by index into `ruleset.nodes`: its own, or the
+/// nearest ancestor's; `None` when no ancestor names one.
 pub fn owner_of(ruleset: &Ruleset, node: usize) -> Option<&str> {
     let mut current = Some(node);
     while let Some(i) = current {
@@ -21,13 +22,18 @@ pub fn owner_of(ruleset: &Ruleset, node: usize) -> Option<&str> {
     None
 }
 
-/// A criterion's lost points.
+/// A criterion's (or an area's) lost points: one line of a lost-points table (seed 003).
 #[derive(Debug, Clone, PartialEq)]
 pub struct LostRow {
+    /// The node's index in `ruleset.nodes`.
     pub node: usize,
+    /// The node's maximum for this unit, in points (not-evaluated parts left out).
     pub max: Decimal,
+    /// Points achieved (điểm đạt; the appraised score for an appraised unit).
     pub achieved: Decimal,
+    /// điểm bị mất: `max − achieved`, in points (not a percentage).
     pub lost: Decimal,
+    /// The owning office (đơn vị chủ trì), its own or the nearest ancestor's ([`owner_of`]).
     pub owner: Option<String>,
 }
 
@@ -121,14 +127,19 @@ fn scored_sums(ruleset: &Ruleset, result: &UnitResult, node: usize) -> Option<(D
 /// A unit's targets (điểm phấn đấu) by node.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Targets {
+    /// The unit named in the target file.
     pub unit: Option<String>,
+    /// The year of the plan.
     pub year: Option<u32>,
+    /// Target points by node index (`ruleset.nodes`); `None`: no target for that node.
     pub points: Vec<Option<Decimal>>,
 }
 
 /// Reads a target file: a unit file whose `[points]` give the planned points of any node
-/// (area, criterion or sub-criterion). Targets above a node's maximum are errors; a parent
-/// whose target differs from the sum of its children's targets is a warning.
+/// (area, criterion or sub-criterion), as in seed 000's điểm phấn đấu column. Diagnostics
+/// (spans into the target file): `D006` unknown node id, `D007` a target above the node's
+/// maximum, a value that is not points (the code [`crate::data::typed_value`] gives), and
+/// the warning `D014` when a parent's target differs from the sum of its children's.
 pub fn read_targets(ruleset: &Ruleset, raw: &RawUnit) -> (Targets, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut targets = Targets {
@@ -213,17 +224,23 @@ pub fn read_targets(ruleset: &Ruleset, raw: &RawUnit) -> (Targets, Vec<Diagnosti
 /// A node's target next to what was achieved.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TargetRow {
+    /// The node's index in `ruleset.nodes`.
     pub node: usize,
+    /// The node's declared maximum, in points.
     pub max: Decimal,
+    /// điểm phấn đấu: the planned points.
     pub target: Decimal,
+    /// Points achieved; `None` unless the node was scored (not evaluated, missing data, failed).
     pub achieved: Option<Decimal>,
     /// achieved − target (negative: short of the target).
     pub gap: Option<Decimal>,
+    /// `achieved ≥ target`; false when nothing was achieved.
     pub met: bool,
+    /// The node was not evaluated for the unit (không đánh giá).
     pub not_evaluated: bool,
 }
 
-/// Every node with a target, compared with the unit's result.
+/// Every node with a target, compared with the unit's result, in tree order.
 pub fn compare_targets(
     ruleset: &Ruleset,
     result: &UnitResult,

@@ -8,11 +8,14 @@ use rust_decimal::Decimal;
 /// The values a band's subject can take: an interval, whole numbers only or not.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Domain {
+    /// The range of values the subject can take (a ratio: 0–1; a count: 0 upward).
     pub interval: NumInterval,
+    /// Whole numbers only (a count), so 50–64 next to 65–80 leaves no gap.
     pub integer: bool,
 }
 
-/// Is there any value of the domain in `iv`?
+/// Whether `iv` holds no value (no whole number, when `integer`). An interval unbounded on
+/// either side is never empty.
 pub fn is_empty(iv: &NumInterval, integer: bool) -> bool {
     let (Some((lo, lo_inc)), Some((hi, hi_inc))) = (iv.lower, iv.upper) else {
         return false;
@@ -33,6 +36,7 @@ pub fn is_empty(iv: &NumInterval, integer: bool) -> bool {
     lo > hi || (lo == hi && !(lo_inc && hi_inc))
 }
 
+/// The values in both `a` and `b` (possibly empty: see [`is_empty`]).
 pub fn intersect(a: &NumInterval, b: &NumInterval) -> NumInterval {
     let lower = match (a.lower, b.lower) {
         (None, x) | (x, None) => x,
@@ -92,6 +96,8 @@ pub struct Coverage {
     pub overlaps: Vec<(usize, usize)>,
 }
 
+/// Checks `intervals`, in order, against `domain`: the gaps they leave (`E010`, `E016`), the
+/// overlaps (`E011`) and the unreachable ones (`W002`). Indices are positions in `intervals`.
 pub fn coverage(domain: Domain, intervals: &[NumInterval]) -> Coverage {
     let mut uncovered = vec![domain.interval];
     let mut unreachable = Vec::new();
@@ -122,7 +128,8 @@ pub fn coverage(domain: Domain, intervals: &[NumInterval]) -> Coverage {
     }
 }
 
-/// "between 64 and 65 (exclusive)", for messages; `scale` turns fractions into percents.
+/// A gap for messages: "values from 64 (excluded) to 65 (excluded)", "values below 50", "the
+/// value 3". With `percent`, bounds are fractions shown as percentages (0.8 → "80%").
 pub fn describe_gap(gap: &NumInterval, percent: bool) -> String {
     let show = |d: Decimal| {
         if percent {

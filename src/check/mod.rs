@@ -17,7 +17,9 @@ use std::collections::HashMap;
 /// A use of an input, for go-to-definition, references, rename and "used by".
 #[derive(Debug, Clone, PartialEq)]
 pub struct InputRef {
+    /// The input's slot: index into `ruleset.inputs`.
     pub slot: usize,
+    /// The name as written in the rule, condition or test: byte range into the ruleset text.
     pub span: Span,
     /// The node whose rule or condition uses it (`None` in a test).
     pub node: Option<usize>,
@@ -26,22 +28,33 @@ pub struct InputRef {
 /// A mention of a node id outside its definition (in a test).
 #[derive(Debug, Clone, PartialEq)]
 pub struct NodeRef {
+    /// The node's index in `ruleset.nodes`.
     pub node: usize,
+    /// The id as written: byte range into the ruleset text.
     pub span: Span,
 }
 
+/// Where names are used in the ruleset text, for the editor; definitions are in the model
+/// (`Input::name_span`, `Node::id_span`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct References {
+    /// Every use of a declared input, in checking order.
     pub inputs: Vec<InputRef>,
+    /// Every mention of a node id in a test.
     pub nodes: Vec<NodeRef>,
+    /// Names used in rules that no input declares (each reported as `E008`), with their spans.
     pub unknown_names: Vec<(String, Span)>,
 }
 
 /// The checker's result: a model (always), where names are used, and every finding.
 #[derive(Debug, Clone)]
 pub struct Checked {
+    /// The model, built even when there are errors.
     pub ruleset: Ruleset,
+    /// Where names are used.
     pub references: References,
+    /// The checker's findings (`E…`, `W…`, see `docs/diagnostics.md`), sorted by span start, then
+    /// code. Syntax errors are not here: they come from [`crate::syntax::parse`].
     pub diagnostics: Vec<Diagnostic>,
 }
 

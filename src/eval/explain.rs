@@ -5,24 +5,36 @@ use crate::data::UnitData;
 use crate::model::{Rule, Ruleset};
 use crate::text::format_decimal;
 
+/// One line of an explanation: a value read, a computation, a rounding, a band chosen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
+    /// The step in English, numbers as officials write them ("ratio 169 / 2534 = 0.0667…").
     pub text: String,
 }
 
 /// Everything that explains one node's result.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Explanation {
+    /// The node's id (`7.2.2`).
     pub id: String,
+    /// The node's title.
     pub title: String,
-    /// "1 › 1.6 › 1.6.1"
+    /// The ids from the area down: "1 › 1.6 › 1.6.1".
     pub path: String,
+    /// The node's declared maximum (điểm tối đa), formatted; the unit's maximum is `result.max`.
     pub max: String,
+    /// The rule as written, "points awarded by the council" for a leaf without a rule; `None`
+    /// for a parent that sums its children.
     pub rule: Option<String>,
+    /// Where the decree states it (`ref "…"` / `căn cứ "…"`).
     pub references: Vec<String>,
+    /// The node's own owner (đơn vị chủ trì), not an inherited one.
     pub owner: Option<String>,
+    /// The unit's evidence documents for the node (tài liệu kiểm chứng).
     pub evidence: Vec<String>,
+    /// The trace, in order. For a parent, one line per child pointing at its own explanation.
     pub steps: Vec<Step>,
+    /// The node's result from the full evaluation (a copy of the `result` passed in).
     pub result: NodeResult,
 }
 
@@ -67,9 +79,11 @@ impl Explanation {
     }
 }
 
-/// Explains one node for one unit: re-evaluates it with a trace. `result` is the node's
-/// result from the full evaluation (which decided its status); `best` the batch's values
-/// for `best(…)` ([`super::best_values`]).
+/// Explains one node for one unit: re-evaluates it with a trace. `index` is the node's index
+/// in `ruleset.nodes`; `result` is the node's result from the full evaluation
+/// (`outcome.result.nodes[index]`, which decided its status); `best` the batch's values for
+/// `best(…)` ([`super::best_values`]; for a unit scored alone, `best_values` of that unit).
+/// Panics if `index` is out of range or `unit` was not resolved against `ruleset`.
 pub fn explain(
     ruleset: &Ruleset,
     unit: &UnitData,

@@ -9,11 +9,14 @@ use crate::text::{fold, format_decimal};
 use crate::Analysis;
 use rust_decimal::Decimal;
 
+/// A code action: a titled set of edits to the ruleset text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Action {
+    /// What it does, for the editor's menu ("replace with `hồ_sơ_tiếp_nhận`").
     pub title: String,
     /// The index of the diagnostic it resolves, in `analysis.diagnostics`.
     pub diagnostic: Option<usize>,
+    /// Edits to the source text; spans are byte ranges into it.
     pub edits: Vec<TextEdit>,
     /// The one fix to apply without asking (the checker's own).
     pub preferred: bool,

@@ -7,13 +7,18 @@ use crate::text::format_decimal;
 use crate::Analysis;
 use rust_decimal::Decimal;
 
+/// What a hover shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hover {
     /// The name or keyword hovered.
     pub span: Span,
+    /// Markdown: for a node its path, maximum, owner, rule and reference; for an input its type,
+    /// description, owner and the criteria that use it; for a function or keyword its doc.
     pub markdown: String,
 }
 
+/// The hover at byte `offset` of `source` (the text `analysis` was made from): a node id, an
+/// input name, a function or a keyword. `None` when there is nothing there to describe.
 pub fn hover(analysis: &Analysis, source: &str, offset: usize) -> Option<Hover> {
     let (target, span) = target_at(analysis, source, offset)?;
     let markdown = match target {

@@ -21,18 +21,25 @@ pub enum Place {
     InputType,
 }
 
+/// One keyword of the language, as completion inserts it and hovers describe it.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Keyword {
+    /// The English form (`ruleset`).
     pub en: &'static str,
+    /// The Vietnamese form with diacritics (`bộ tiêu chí`).
     pub vi: &'static str,
     /// Other spellings the grammar accepts (folded, no diacritics), for hovers.
     pub also: &'static [&'static str],
+    /// Where it may start a statement or be written; empty for words that only follow another
+    /// keyword (`dated` after `decree`).
     pub places: &'static [Place],
+    /// One paragraph for hovers and completion: the Vietnamese term, then what it means.
     pub doc: &'static str,
 }
 
 use Place::*;
 
+/// Every keyword, grouped by the place it is written in.
 pub const KEYWORDS: &[Keyword] = &[
     // ── top level
     Keyword { en: "ruleset", vi: "bộ tiêu chí", also: &["bo chi so"], places: &[Top], doc: "Bộ tiêu chí: the ruleset header — title, issuer, decree, year, level, total, counts, shares, grades, roundings." },

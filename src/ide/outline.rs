@@ -10,26 +10,37 @@ use crate::text::format_decimal;
 use crate::Analysis;
 use std::collections::HashMap;
 
+/// What an outline entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SymbolKind {
+    /// The `ruleset "…" { … }` header.
     Ruleset,
+    /// An `input` declaration.
     Input,
+    /// An area (lĩnh vực), by the keyword written.
     Area,
+    /// A criterion (tiêu chí), by the keyword written.
     Criterion,
+    /// A sub-criterion (tiêu chí thành phần), by the keyword written.
     Subcriterion,
+    /// A `test` block.
     Test,
 }
 
+/// One outline entry (document symbol); nodes nest their children.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Symbol {
+    /// The title (header, test), the name (input) or "ID title" (node).
     pub name: String,
     /// "max 1.5" for nodes, the type for inputs.
     pub detail: Option<String>,
+    /// What it is.
     pub kind: SymbolKind,
-    /// The whole declaration.
+    /// The whole declaration: byte range into the source text.
     pub span: Span,
-    /// The name or id, inside `span`.
+    /// The name or id, inside `span` (what the editor selects).
     pub selection: Span,
+    /// Nested entries: a node's children; empty otherwise.
     pub children: Vec<Symbol>,
 }
 
@@ -99,6 +110,7 @@ pub fn document_symbols(analysis: &Analysis, _source: &str) -> Vec<Symbol> {
     out
 }
 
+/// What a folding range folds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FoldKind {
     /// A `{ … }` block.
@@ -107,9 +119,12 @@ pub enum FoldKind {
     Comment,
 }
 
+/// A folding range.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fold {
+    /// Byte range into the source text, over several lines.
     pub span: Span,
+    /// What it folds.
     pub kind: FoldKind,
 }
 
@@ -174,23 +189,33 @@ pub fn folding_ranges(analysis: &Analysis, source: &str) -> Vec<Fold> {
     out
 }
 
+/// The colour class of a semantic token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
+    /// A keyword, in any language or spelling.
     Keyword,
+    /// `#` to the end of the line.
     Comment,
+    /// A quoted text.
     String,
+    /// A number (`1,5`, `90%`).
     Number,
     /// An input name (declared, used, or unknown).
     Input,
+    /// A rule function (`tỷ_lệ`, `best`, …).
     Function,
     /// A node id.
     Criterion,
+    /// An operator (`+`, `×`, `≤`, …).
     Operator,
 }
 
+/// One token to colour.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SemanticToken {
+    /// Byte range into the source text, within one line.
     pub span: Span,
+    /// Its colour class.
     pub kind: TokenKind,
     /// Where the name is declared (an input's or node's own declaration).
     pub declaration: bool,
@@ -268,11 +293,15 @@ pub fn semantic_tokens(analysis: &Analysis, source: &str) -> Vec<SemanticToken> 
     out
 }
 
+/// An inlay hint: "Σ 3" beside a parent node, the sum of its children's maxima.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InlayHint {
-    /// Where to show it (after the node's maximum, or its title).
+    /// Byte offset into the source text where it shows: after the maximum on the node's line,
+    /// or after its title.
     pub offset: usize,
+    /// The text shown, e.g. "Σ 3".
     pub label: String,
+    /// A sentence in English and Vietnamese.
     pub tooltip: String,
 }
 
@@ -305,13 +334,16 @@ pub fn inlay_hints(analysis: &Analysis, _source: &str) -> Vec<InlayHint> {
     out
 }
 
+/// A test lens: whether a `test` block passes, shown above it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lens {
-    /// The test's name.
+    /// The test's name in the source text (byte range): where the lens shows.
     pub span: Span,
+    /// The test's name.
     pub test: String,
     /// `None` when the test was not run (the ruleset has errors).
     pub passed: Option<bool>,
+    /// The text shown: "✔ passed (3 checks)", "✘ failed 1 of 3: …" or "▶ not run: …".
     pub title: String,
 }
 

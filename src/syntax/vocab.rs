@@ -20,6 +20,7 @@ pub enum UnitLevel {
 }
 
 impl UnitLevel {
+    /// The English keyword (`district`, …), for messages and reports.
     pub fn as_str(self) -> &'static str {
         match self {
             UnitLevel::Department => "department",
@@ -43,6 +44,7 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
+    /// The English keyword (`self`, `survey`, `satisfaction`).
     pub fn as_str(self) -> &'static str {
         match self {
             SourceKind::SelfAssessment => "self",
@@ -52,14 +54,19 @@ impl SourceKind {
     }
 }
 
+/// What a declared count counts (`areas 8` / `số lĩnh vực 8`), checked against the tree (`E006`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CountKind {
+    /// số lĩnh vực: top-level nodes.
     Areas,
+    /// số tiêu chí: nodes directly inside an area.
     Criteria,
+    /// số tiêu chí thành phần: nodes at any depth below a criterion.
     Subcriteria,
 }
 
 impl CountKind {
+    /// The English name, for messages.
     pub fn as_str(self) -> &'static str {
         match self {
             CountKind::Areas => "areas",
@@ -83,6 +90,7 @@ pub enum RoundTarget {
 }
 
 impl RoundTarget {
+    /// The English keyword (`ratio`, `score`, `total`, `percent`).
     pub fn as_str(self) -> &'static str {
         match self {
             RoundTarget::Ratio => "ratio",
@@ -93,19 +101,22 @@ impl RoundTarget {
     }
 }
 
+/// How a declared rounding breaks ties (`half-up` / `nửa lên` when not written).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum RoundMode {
-    /// Excel's ROUND: half away from zero (the default).
+    /// Excel's ROUND: half away from zero (`nửa lên`; the default).
     #[default]
     HalfUp,
+    /// Banker's rounding, half to even (`nửa chẵn`); rust_decimal's `round_dp`.
     HalfEven,
-    /// toward zero
+    /// toward zero (`xuống`, `cắt bỏ`)
     Down,
-    /// away from zero
+    /// away from zero (`lên`)
     Up,
 }
 
 impl RoundMode {
+    /// The English keyword (`half-up`, …).
     pub fn as_str(self) -> &'static str {
         match self {
             RoundMode::HalfUp => "half-up",
@@ -115,6 +126,7 @@ impl RoundMode {
         }
     }
 
+    /// The rust_decimal strategy that implements the mode.
     pub fn strategy(self) -> RoundingStrategy {
         match self {
             RoundMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
@@ -132,11 +144,12 @@ pub enum ZeroAction {
     NotEvaluated,
     /// the ratio is 0
     Zero,
-    /// the data is wrong: report it
+    /// the data is wrong: `D008` on the unit's data, and the node fails
     Error,
 }
 
 impl ZeroAction {
+    /// The English words (`not evaluated`, `zero`, `error`).
     pub fn as_str(self) -> &'static str {
         match self {
             ZeroAction::NotEvaluated => "not evaluated",
