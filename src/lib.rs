@@ -144,6 +144,7 @@ pub mod eval;
 pub mod format;
 pub mod ide;
 pub mod model;
+pub mod place;
 pub mod syntax;
 pub mod testing;
 pub mod text;

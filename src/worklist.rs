@@ -13,6 +13,7 @@ use crate::data::{resolve, typed_value, RawUnit, RawValue, Stage, UnitData};
 use crate::diagnostic::Diagnostic;
 use crate::eval::inputs_of;
 use crate::model::{InputType, Rule, Ruleset, SourceKind, Value};
+use crate::place::Place;
 use crate::text::{did_you_mean, fold, format_decimal, DecimalSeparator};
 use rust_decimal::Decimal;
 
@@ -297,7 +298,6 @@ pub fn worklist(ruleset: &Ruleset, office: &str) -> Result<Worklist, String> {
 }
 
 /// A filled form, read: its values as a raw unit and the office it says it is from.
-/// Spans of an `.xlsx` form are `r..r+1` for spreadsheet row r.
 #[derive(Debug, Clone)]
 pub struct Form {
     /// File name, for messages.
@@ -306,8 +306,41 @@ pub struct Form {
     pub raw: RawUnit,
     /// Values left empty: (table, key).
     pub empty: Vec<(&'static str, String)>,
-    /// Whether spans are rows of a workbook (else byte ranges of the TOML text).
-    pub rows: bool,
+    /// Where the form's values are: what the spans of [`Form::raw`] mean.
+    pub source: FormSource,
+}
+
+/// What the spans of a form's [`RawUnit`] stand for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormSource {
+    /// Byte ranges of the form's TOML text.
+    Text,
+    /// A workbook form: every value of one line shares a span, [`FormSource::Rows::lines`]
+    /// tells which line (the span's start indexes it).
+    Rows {
+        sheet: Option<String>,
+        /// The spreadsheet row number (1-based) of each line that gave a value.
+        lines: Vec<usize>,
+    },
+}
+
+impl Form {
+    /// The place in this form of a diagnostic about its values.
+    pub fn place_of(&self, diagnostic: &Diagnostic) -> Place {
+        let span = std::iter::once(&diagnostic.span)
+            .chain(diagnostic.labels.iter().map(|l| &l.span))
+            .find(|s| !s.is_empty());
+        match &self.source {
+            FormSource::Text => Place::Text {
+                file: self.name.clone(),
+                span: diagnostic.span.clone(),
+            },
+            FormSource::Rows { sheet, lines } => match span.and_then(|s| lines.get(s.start)) {
+                Some(&row) => Place::row(self.name.clone(), sheet.clone(), row),
+                None => Place::file(self.name.clone()),
+            },
+        }
+    }
 }
 
 /// Two forms giving different values for one thing.
@@ -329,10 +362,11 @@ pub struct Gap {
     pub criteria: Vec<String>,
 }
 
-/// A problem of one form (its spans are in that form).
+/// A problem of one form, placed in it.
 #[derive(Debug, Clone)]
 pub struct FormProblem {
     pub form: usize,
+    pub place: Place,
     pub diagnostic: Diagnostic,
 }
 
@@ -372,6 +406,7 @@ pub fn merge(ruleset: &Ruleset, forms: &[Form]) -> Merged {
             let (data, diagnostics) = resolve(ruleset, &raw);
             problems.extend(diagnostics.into_iter().map(|d| FormProblem {
                 form: f,
+                place: form.place_of(&d),
                 diagnostic: d,
             }));
             data

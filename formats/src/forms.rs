@@ -2,12 +2,12 @@
 //! ([`template_toml`], [`template_xlsx`]) and filled forms read back ([`read_form_toml`],
 //! [`read_form_xlsx`]) for [`chiso::worklist::merge`].
 
-use crate::sheet::{Cell, Grid};
+use crate::grid::{Cell, Grid};
 use chiso::data::{RawEntry, RawUnit, RawValue, Stage};
 use chiso::diagnostic::{Diagnostic, Span};
 use chiso::model::Ruleset;
 use chiso::text::fold;
-use chiso::worklist::{Form, Item, ItemKind, Worklist};
+use chiso::worklist::{Form, FormSource, Item, ItemKind, Worklist};
 
 /// What a form is filled in for.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -204,7 +204,7 @@ pub fn read_form_toml(name: &str, text: &str) -> Result<Form, Box<Diagnostic>> {
         office,
         raw,
         empty,
-        rows: false,
+        source: FormSource::Text,
     })
 }
 
@@ -230,9 +230,10 @@ fn drop_empty(raw: &mut RawUnit) -> Vec<(&'static str, String)> {
     empty
 }
 
-/// Reads a filled `.xlsx` form written by [`template_xlsx`] (the first sheet).
+/// Reads a filled `.xlsx` form written by [`template_xlsx`] (the first visible sheet).
+/// Errors (naming the file): not a workbook, a damaged one, not a form.
 pub fn read_form_xlsx(name: &str, bytes: &[u8]) -> Result<Form, String> {
-    let grid = crate::sheet::workbook_grid(bytes, None)?;
+    let grid = crate::grid::workbook_grid(bytes, None).map_err(|e| format!("{name}: {e}"))?;
     read_form_grid(name, &grid)
 }
 
@@ -242,10 +243,12 @@ fn read_form_grid(name: &str, grid: &Grid) -> Result<Form, String> {
     let at = |row: &[Cell], c: usize| row.get(c).cloned().unwrap_or(Cell::Empty);
     let text = Cell::text;
     let mut header_at = None;
+    // The spans of the raw unit index `lines`: the spreadsheet row of each line read.
+    let mut lines = Vec::new();
     for (i, row) in grid.rows().enumerate() {
         let row = row.as_slice();
-        let r = grid.first_row + i;
-        let span: Span = r..r + 1;
+        let span: Span = lines.len()..lines.len() + 1;
+        lines.push(grid.row_number(i));
         let label = fold(&text(&at(row, 0)));
         if header_at.is_none() {
             let value = at(row, 1);
@@ -326,6 +329,9 @@ fn read_form_grid(name: &str, grid: &Grid) -> Result<Form, String> {
         office,
         raw,
         empty,
-        rows: true,
+        source: FormSource::Rows {
+            sheet: grid.name.clone(),
+            lines,
+        },
     })
 }

@@ -7,6 +7,7 @@
 #![deny(clippy::float_arithmetic)]
 
 pub mod forms;
+pub mod grid;
 pub mod import;
 pub mod report;
 pub mod sheet;

@@ -6,6 +6,7 @@ use chiso::batch::{Loaded, Origin, Problem, Units};
 use chiso::data::resolve;
 use chiso::diagnostic::{has_errors, Diagnostic};
 use chiso::model::Ruleset;
+use chiso::place::Place;
 
 /// Unit files already read into memory: `(name, text)`, TOML or JSON by the name.
 pub struct FileUnits {
@@ -30,8 +31,10 @@ impl Units for FileUnits {
             problems: diagnostics
                 .into_iter()
                 .map(|d| Problem {
-                    origin: Origin::File(name.clone()),
-                    place: None,
+                    place: Place::Text {
+                        file: name.clone(),
+                        span: d.span.clone(),
+                    },
                     unit: unit.clone(),
                     diagnostic: d,
                 })
@@ -73,7 +76,7 @@ impl Units for SheetUnits {
             .filter(|u| !u.is_empty());
         let mut problems: Vec<Problem> = sheet_problems
             .into_iter()
-            .map(|p| problem_from_sheet(&self.file, p))
+            .map(|p| self.problem(p))
             .collect();
         let origin = Origin::Row {
             file: self.file.clone(),
@@ -82,8 +85,7 @@ impl Units for SheetUnits {
         let mut raw = row.raw;
         if unit.is_none() {
             problems.push(Problem {
-                origin: origin.clone(),
-                place: None,
+                place: Place::row(&self.file, self.sheet.name.clone(), row.row),
                 unit: None,
                 diagnostic: Diagnostic::error("D003", 0..0, "the row names no unit")
                     .with_help("fill in the `đơn vị` column"),
@@ -94,7 +96,7 @@ impl Units for SheetUnits {
         let bad = has_errors(&diagnostics) || problems.iter().any(|p| p.diagnostic.is_error());
         for d in diagnostics {
             let placed = self.sheet.place(row.row, unit.as_deref(), d);
-            problems.push(problem_from_sheet(&self.file, placed));
+            problems.push(self.problem(placed));
         }
         Loaded {
             origin,
@@ -109,32 +111,17 @@ impl Units for SheetUnits {
             .problems
             .iter()
             .cloned()
-            .map(|p| problem_from_sheet(&self.file, p))
+            .map(|p| self.problem(p))
             .collect()
     }
 }
 
-fn problem_from_sheet(file: &str, p: SheetProblem) -> Problem {
-    let column = p.column.map(|c| {
-        let header = p
-            .header
-            .as_deref()
-            .filter(|h| !h.is_empty())
-            .map(|h| format!(" ({h})"))
-            .unwrap_or_default();
-        format!("column {}{header}", crate::sheet::column_name(c))
-    });
-    let origin = match p.row {
-        Some(row) => Origin::Row {
-            file: file.to_string(),
-            row,
-        },
-        None => Origin::File(file.to_string()),
-    };
-    Problem {
-        origin,
-        place: column,
-        unit: p.unit,
-        diagnostic: p.diagnostic,
+impl SheetUnits {
+    fn problem(&self, p: SheetProblem) -> Problem {
+        Problem {
+            place: p.place(&self.file, self.sheet.name.as_deref()),
+            unit: p.unit,
+            diagnostic: p.diagnostic,
+        }
     }
 }

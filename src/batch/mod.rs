@@ -17,6 +17,7 @@ use crate::data::{Stage, UnitData};
 use crate::diagnostic::Diagnostic;
 use crate::eval::{best_values, evaluate_with_best, NodeResult, Status, UnitResult};
 use crate::model::Ruleset;
+use crate::place::Place;
 use crate::text::name_key;
 use rust_decimal::Decimal;
 use std::fmt;
@@ -38,6 +39,26 @@ impl Origin {
             Origin::File(f) | Origin::Row { file: f, .. } => f,
         }
     }
+
+    /// The place of the unit as a whole: its file, or its row.
+    pub fn place(&self) -> Place {
+        match self {
+            Origin::File(file) => Place::file(file.clone()),
+            Origin::Row { file, row } => Place::row(file.clone(), None, *row),
+        }
+    }
+
+    /// The place of a diagnostic about the unit: in a unit file, its span (bytes of the
+    /// file); in a sheet, the unit's row.
+    pub fn place_of(&self, diagnostic: &Diagnostic) -> Place {
+        match self {
+            Origin::File(file) => Place::Text {
+                file: file.clone(),
+                span: diagnostic.span.clone(),
+            },
+            Origin::Row { .. } => self.place(),
+        }
+    }
 }
 
 impl fmt::Display for Origin {
@@ -52,10 +73,8 @@ impl fmt::Display for Origin {
 /// A problem found in one unit's data (or in a sheet's header), placed.
 #[derive(Debug, Clone)]
 pub struct Problem {
-    pub origin: Origin,
-    /// "column D (hồ_sơ_tiếp_nhận)" for a sheet cell; `None` for a file (the diagnostic's
-    /// span places it in the file's text).
-    pub place: Option<String>,
+    /// Where it is: bytes of a unit file, or a sheet's row and cell.
+    pub place: Place,
     pub unit: Option<String>,
     pub diagnostic: Diagnostic,
 }
@@ -63,11 +82,6 @@ pub struct Problem {
 impl Problem {
     /// "error[D003]: a.csv, row 7, column D (x) [UBND huyện X]: message" and its help.
     pub fn to_text(&self) -> String {
-        let place = self
-            .place
-            .as_deref()
-            .map(|p| format!(", {p}"))
-            .unwrap_or_default();
         let unit = self
             .unit
             .as_deref()
@@ -75,10 +89,10 @@ impl Problem {
             .map(|u| format!(" [{u}]"))
             .unwrap_or_default();
         let mut out = format!(
-            "{}[{}]: {}{place}{unit}: {}\n",
+            "{}[{}]: {}{unit}: {}\n",
             self.diagnostic.severity.as_str(),
             self.diagnostic.code,
-            self.origin,
+            self.place,
             self.diagnostic.message
         );
         if let Some(help) = &self.diagnostic.help {
@@ -385,8 +399,7 @@ pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usiz
         let seen_key = (key, data.stage == Stage::Appraised);
         if let Some(first) = seen.get(&seen_key).map(|&u| &batch.units[u].origin) {
             batch.problems.push(Problem {
-                origin: loaded.origin.clone(),
-                place: None,
+                place: loaded.origin.place(),
                 unit: Some(data.unit.clone()),
                 diagnostic: Diagnostic::error(
                     "D013",
@@ -413,8 +426,7 @@ pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usiz
         let outcome = evaluate_with_best(ruleset, &data, best);
         for d in outcome.diagnostics {
             batch.problems.push(Problem {
-                origin: loaded.origin.clone(),
-                place: None,
+                place: loaded.origin.place_of(&d),
                 unit: Some(data.unit.clone()),
                 diagnostic: d,
             });

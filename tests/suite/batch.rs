@@ -4,7 +4,8 @@
 
 use crate::common::read;
 use chiso::batch::{self, grade_counts, rank, Origin};
-use chiso_formats::sheet::{csv_grid, Sheet, SheetOptions};
+use chiso_formats::grid::text_grid;
+use chiso_formats::sheet::{Sheet, SheetOptions};
 use chiso_formats::units::SheetUnits;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -30,7 +31,7 @@ STT;Đơn vị;kế_hoạch_đúng_hạn;nhiệm_vụ_kế_hoạch;nhiệm_vụ_
 ";
 
 pub fn score_csv(ruleset: &chiso::model::Ruleset, text: &str) -> batch::Batch {
-    let grid = csv_grid(text).expect("csv");
+    let grid = text_grid(text);
     let sheet = Sheet::new(ruleset, grid, SheetOptions::default());
     let units = SheetUnits::new("tinh.csv", sheet);
     let mut done = 0;
@@ -66,7 +67,16 @@ fn a_province_sheet_is_scored_ranked_and_graded() {
         .iter()
         .find(|p| p.unit.as_deref() == Some("UBND huyện F") && p.diagnostic.is_error())
         .expect("F's problem");
-    assert_eq!(f.place.as_deref(), Some("column E (nhiệm_vụ_hoàn_thành)"));
+    assert_eq!(
+        f.place,
+        chiso::place::Place::Cell {
+            file: "tinh.csv".into(),
+            sheet: None,
+            row: 7,
+            column: Some(4),
+            header: Some("nhiệm_vụ_hoàn_thành".into()),
+        }
+    );
     assert!(
         f.to_text()
             .contains("tinh.csv, row 7, column E (nhiệm_vụ_hoàn_thành) [UBND huyện F]"),

@@ -5,8 +5,9 @@
 use crate::common::root;
 use crate::province::{province_csv, ruleset};
 use chiso::batch::{self};
+use chiso_formats::grid::text_grid;
 use chiso_formats::report::batch::BatchReport;
-use chiso_formats::sheet::{csv_grid, Sheet, SheetOptions};
+use chiso_formats::sheet::{Sheet, SheetOptions};
 use chiso_formats::units::SheetUnits;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -78,11 +79,7 @@ fn png_size(bytes: &[u8]) -> (u32, u32) {
 #[test]
 fn the_html_report_renders_in_chromium() {
     let rs = ruleset();
-    let sheet = Sheet::new(
-        &rs,
-        csv_grid(&province_csv(&rs)).unwrap(),
-        SheetOptions::default(),
-    );
+    let sheet = Sheet::new(&rs, text_grid(&province_csv(&rs)), SheetOptions::default());
     let units = SheetUnits::new("tinh.csv", sheet);
     let b = batch::score(&rs, &units, &mut |_| {});
     let page = chiso_formats::report::html::batch(&BatchReport::new(&rs, &b, &[]));

@@ -9,6 +9,7 @@ mod diagnostics;
 mod docs;
 mod eval;
 mod format;
+mod grid;
 mod html_report;
 mod ide;
 mod import;

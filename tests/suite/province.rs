@@ -13,7 +13,8 @@ use chiso::batch::stages::compare_batch;
 use chiso::batch::{self, grade_counts, rank};
 use chiso::data::Stage;
 use chiso::model::{CExpr, CExprKind, Func, Rule, Ruleset};
-use chiso_formats::sheet::{csv_grid, workbook_grid, Sheet, SheetOptions};
+use chiso_formats::grid::{text_grid, workbook_grid};
+use chiso_formats::sheet::{Sheet, SheetOptions};
 use chiso_formats::units::SheetUnits;
 use rust_decimal::{Decimal, RoundingStrategy};
 use rust_decimal_macros::dec;
@@ -249,26 +250,31 @@ fn check_province(rs: &Ruleset, b: &batch::Batch, file: &str) {
         .iter()
         .find(|p| p.unit.as_deref() == Some(unit_name(BAD).as_str()) && p.diagnostic.is_error())
         .unwrap();
-    let column = 4 + rs.input_index("hồ_sơ_huyện_đúng_hạn").unwrap();
-    assert_eq!(
-        bad_problem.place.as_deref(),
-        Some(
-            format!(
-                "column {} (hồ_sơ_huyện_đúng_hạn)",
-                chiso_formats::sheet::column_name(column)
-            )
-            .as_str()
-        ),
-        "{file}"
-    );
+    // 0-based: the inputs start at column E.
+    let column = 3 + rs.input_index("hồ_sơ_huyện_đúng_hạn").unwrap();
     // Row of unit 29: header + its index + the self rows before it.
     let self_rows_before = SELF_ASSESSED.iter().filter(|&&s| s <= BAD).count();
-    assert_eq!(
-        bad_problem.origin,
-        batch::Origin::Row {
-            file: file.into(),
-            row: 2 + BAD + self_rows_before
+    let row = 2 + BAD + self_rows_before;
+    match &bad_problem.place {
+        chiso::place::Place::Cell {
+            file: f,
+            row: r,
+            column: c,
+            header,
+            ..
+        } => {
+            assert_eq!((f.as_str(), *r, *c), (file, row, Some(column)));
+            assert_eq!(header.as_deref(), Some("hồ_sơ_huyện_đúng_hạn"));
         }
+        other => panic!("{file}: {other:?}"),
+    }
+    assert_eq!(
+        bad_problem.place.within(),
+        format!(
+            "row {row}, column {} (hồ_sơ_huyện_đúng_hạn)",
+            chiso::place::column_name(column)
+        ),
+        "{file}"
     );
     assert_eq!(b.units.len(), 34, "{file}");
     let incomplete = b.find(&unit_name(INCOMPLETE), Stage::Appraised).unwrap();
@@ -427,7 +433,7 @@ fn score_grid(rs: &Ruleset, grid: chiso_formats::sheet::Grid, file: &str) -> bat
 #[test]
 fn a_province_of_thirty_units_from_csv() {
     let rs = ruleset();
-    let b = score_grid(&rs, csv_grid(&province_csv(&rs)).unwrap(), "tinh.csv");
+    let b = score_grid(&rs, text_grid(&province_csv(&rs)), "tinh.csv");
     check_province(&rs, &b, "tinh.csv");
 }
 
@@ -439,13 +445,22 @@ fn the_same_province_from_a_workbook() {
     let b = score_grid(&rs, grid, "tinh.xlsx");
     check_province(&rs, &b, "tinh.xlsx");
     // And it agrees with the CSV unit by unit.
-    let from_csv = score_grid(&rs, csv_grid(&province_csv(&rs)).unwrap(), "tinh.csv");
+    let from_csv = score_grid(&rs, text_grid(&province_csv(&rs)), "tinh.csv");
     for (x, c) in b.units.iter().zip(&from_csv.units) {
         assert_eq!(
             (x.unit(), x.result.achieved, x.result.percent),
             (c.unit(), c.result.achieved, c.result.percent)
         );
     }
+    // The same problems, at the same places (row, column, header), in the same words.
+    let problems = |b: &batch::Batch, file: &str| -> Vec<String> {
+        b.problems
+            .iter()
+            .map(|p| p.to_text().replacen(file, "FILE", 1))
+            .collect()
+    };
+    assert!(!b.problems.is_empty());
+    assert_eq!(problems(&b, "tinh.xlsx"), problems(&from_csv, "tinh.csv"));
 }
 
 #[test]
@@ -489,7 +504,11 @@ fn the_cli_scores_the_province_and_writes_reports() {
     assert_eq!(code, 1);
     // The workbook's ranking sheet holds numbers: unit 1 (p = 100) first with 100 points.
     let bytes = std::fs::read(&xlsx).unwrap();
-    let sheets = chiso_formats::sheet::workbook_sheets(&bytes).unwrap();
+    let sheets: Vec<String> = chiso_formats::grid::workbook_sheets(&bytes)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
     assert_eq!(&sheets[..3], ["Xếp hạng", "Xếp loại", "Tự ĐG - Thẩm định"]);
     assert_eq!(sheets.len(), 3 + 29);
     let grid = workbook_grid(&bytes, Some("Xếp hạng")).unwrap();

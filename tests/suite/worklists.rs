@@ -11,7 +11,7 @@ use chiso::worklist::{all_offices, merge, worklist, Form, ItemKind};
 use chiso_formats::forms::{
     read_form_toml, read_form_xlsx, template_toml, template_xlsx, FormHeader,
 };
-use chiso_formats::sheet::{workbook_grid, Cell};
+use chiso_formats::grid::{workbook_grid, Cell};
 use chiso_formats::unit_file::{load, DataFormat};
 use rust_decimal_macros::dec;
 

@@ -13,7 +13,7 @@ pub struct Args {
     /// The unit to advise (by name); needed when the data holds more than one.
     #[arg(long)]
     unit: Option<String>,
-    /// The sheet of a workbook to read (the first by default).
+    /// The sheet of a workbook to read (the first visible one by default; a hidden sheet only when named).
     #[arg(long)]
     sheet: Option<String>,
 }

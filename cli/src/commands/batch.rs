@@ -3,7 +3,8 @@
 
 use chiso::batch::{Batch, Problem, Units};
 use chiso::model::Ruleset;
-use chiso_formats::sheet::{csv_grid, workbook_grid, Sheet, SheetOptions};
+use chiso_formats::grid::{bytes_text_grid, workbook_grid};
+use chiso_formats::sheet::{Sheet, SheetOptions};
 use chiso_formats::units::{FileUnits, SheetUnits};
 use std::collections::HashMap;
 use std::io::IsTerminal;
@@ -64,11 +65,8 @@ pub fn read_sources(
             .unwrap_or("")
             .to_ascii_lowercase();
         let grid = if ext == "csv" || ext == "tsv" {
-            let text = super::read(&path)?;
-            let grid =
-                csv_grid(&text).map_err(|p| format!("{name}: {}", p.to_text(&name).trim_end()))?;
-            texts.insert(name.clone(), text);
-            grid
+            let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {name}: {e}"))?;
+            bytes_text_grid(&bytes).map_err(|e| format!("{name}: {e}"))?
         } else {
             let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {name}: {e}"))?;
             workbook_grid(&bytes, sheet).map_err(|e| format!("{name}: {e}"))?
@@ -202,15 +200,12 @@ pub fn load_for_one(
     Ok((all.into_iter().map(|(_, u)| u).collect(), index))
 }
 
+/// A problem in a text file with its source (miette); a sheet's cell or row as one line.
 fn render_problem(sources: &Sources, problem: &Problem) -> String {
-    match &problem.origin {
-        chiso::batch::Origin::File(file)
-            if problem.place.is_none() && !problem.diagnostic.span.is_empty() =>
-        {
-            match sources.texts.get(file) {
-                Some(text) => super::render(file, text, std::slice::from_ref(&problem.diagnostic)),
-                None => problem.to_text(),
-            }
+    let file = problem.place.file_name();
+    match (problem.place.text_span(), sources.texts.get(file)) {
+        (Some(_), Some(text)) => {
+            super::render(file, text, std::slice::from_ref(&problem.diagnostic))
         }
         _ => problem.to_text(),
     }

@@ -61,20 +61,14 @@ pub fn run(args: Args) -> Outcome {
     let merged = merge(ruleset, &forms);
     for p in &merged.problems {
         let form = &forms[p.form];
-        match &texts[p.form] {
-            Some(text) => {
+        match (&p.place, &texts[p.form]) {
+            (chiso::place::Place::Text { .. }, Some(text)) => {
                 super::print_diagnostics(&form.name, text, std::slice::from_ref(&p.diagnostic))
             }
-            None => eprintln!(
-                "{}[{}]: {}{}: {}",
+            (place, _) => eprintln!(
+                "{}[{}]: {place}: {}",
                 p.diagnostic.severity.as_str(),
                 p.diagnostic.code,
-                form.name,
-                if p.diagnostic.span.start > 0 {
-                    format!(", row {}", p.diagnostic.span.start)
-                } else {
-                    String::new()
-                },
                 p.diagnostic.message
             ),
         }

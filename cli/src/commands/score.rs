@@ -18,7 +18,7 @@ pub struct Args {
     /// Write the report to this file (atomically) instead of standard output.
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
-    /// The sheet of a workbook to read (the first by default).
+    /// The sheet of a workbook to read (the first visible one by default; a hidden sheet only when named).
     #[arg(long)]
     sheet: Option<String>,
     /// How decimal, percent and points columns of sheets write decimals (count columns

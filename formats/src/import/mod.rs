@@ -14,7 +14,6 @@
 
 mod skeleton;
 pub mod table;
-mod xlsx;
 
 use chiso::diagnostic::Diagnostic;
 use chiso::model::UnitLevel;
@@ -32,7 +31,8 @@ pub struct ImportOptions {
     pub decree: Option<String>,
     pub year: Option<u32>,
     pub level: Option<UnitLevel>,
-    /// A workbook's sheet, by name (the first sheet by default).
+    /// A workbook's sheet, by name (the first visible sheet by default; a hidden sheet is
+    /// read only when named).
     pub sheet: Option<String>,
     /// Which table of a file holding several (1-based; a table ends at its total row).
     pub table: Option<usize>,
@@ -92,12 +92,21 @@ impl Imported {
 
 /// Imports a file's bytes: a workbook when they look like one, text otherwise. Never panics.
 pub fn import(bytes: &[u8], options: &ImportOptions) -> Imported {
-    if xlsx::is_workbook(bytes) {
+    if crate::grid::is_workbook(bytes) {
         return import_workbook(bytes, options);
     }
-    match table::decode(bytes) {
+    match crate::grid::decode(bytes) {
         Ok(text) => import_text(&text, options),
-        Err(d) => Imported::failed(*d, None),
+        Err(e) => Imported::failed(unreadable(e), None),
+    }
+}
+
+/// A file the grid reader could not read, as an I001 finding.
+fn unreadable(e: crate::grid::GridError) -> Diagnostic {
+    let d = Diagnostic::error("I001", 0..0, e.message);
+    match e.help {
+        Some(help) => d.with_help(help),
+        None => d,
     }
 }
 
@@ -111,7 +120,7 @@ pub fn import_text(text: &str, options: &ImportOptions) -> Imported {
             Some(text.to_string()),
         );
     }
-    let (table, mut diagnostics) = table::split(text, table::delimiter(text));
+    let (table, mut diagnostics) = table::from_text(&crate::grid::text_grid(text));
     let skeleton = skeleton::build(&table, options);
     diagnostics.extend(skeleton.diagnostics);
     finish(
@@ -124,13 +133,14 @@ pub fn import_text(text: &str, options: &ImportOptions) -> Imported {
 
 /// Imports a worksheet of a workbook (.xlsx, .xls, .xlsb, .ods) given as bytes.
 pub fn import_workbook(bytes: &[u8], options: &ImportOptions) -> Imported {
-    match xlsx::read(bytes, options.sheet.as_deref()) {
-        Ok((table, mut diagnostics)) => {
+    match crate::grid::workbook_grid(bytes, options.sheet.as_deref()) {
+        Ok(grid) => {
+            let (table, mut diagnostics) = table::from_sheet(&grid);
             let skeleton = skeleton::build(&table, options);
             diagnostics.extend(skeleton.diagnostics);
             finish(skeleton.text, diagnostics, None, skeleton.summary)
         }
-        Err(d) => Imported::failed(*d, None),
+        Err(e) => Imported::failed(unreadable(e), None),
     }
 }
 

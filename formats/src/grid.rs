@@ -1,0 +1,807 @@
+//! The one reader of grids: CSV/TSV text and workbooks (`.xlsx`, `.xls`, `.xlsb`, `.ods`)
+//! turned into a [`Grid`] of typed [`Cell`]s. Sheets of units ([`crate::sheet`]), published
+//! tables ([`crate::import`]) and office forms ([`crate::forms`]) all read through here.
+//!
+//! - Text: bytes are decoded by [`decode`] (UTF-8, a BOM dropped, or UTF-16 with its BOM as
+//!   Excel's "Unicode text" writes it); the delimiter is guessed by [`delimiter`]; records are
+//!   split with Excel-style quotes (a quoted cell may hold the delimiter, `""` and line
+//!   breaks; a quote that never closes is read literally and noted, so no rows vanish into it).
+//!   A blank line is a row, as a spreadsheet shows it.
+//! - Workbooks: calamine is called behind one panic guard, so a hostile workbook is an
+//!   error, never a panic. Without a sheet name the first *visible* sheet is read; a hidden
+//!   sheet is read only when named. Numbers are read as Excel shows them ([`excel_number`]),
+//!   never through float arithmetic.
+//!
+//! Rows are numbered as the spreadsheet numbers them (1-based); columns are 0-based indices
+//! (see [`chiso::place::column_name`]).
+
+use chiso::text::fold;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::ops::Range;
+use std::str::FromStr;
+
+/// One cell as read from the file, before a column gives it a meaning.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    /// A number typed into a spreadsheet, as exact decimal text.
+    Number(String),
+    Bool(bool),
+    Date(NaiveDate),
+    /// An error value (`#DIV/0!`, `#N/A`, …).
+    Error(String),
+}
+
+impl Cell {
+    /// Whether the cell holds nothing (or only white space).
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as the text a reader of the sheet sees (trimmed; a date as dd/mm/yyyy).
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(t) => t.trim().to_string(),
+            Cell::Number(n) => n.clone(),
+            Cell::Bool(b) => b.to_string(),
+            Cell::Date(d) => d.format("%d/%m/%Y").to_string(),
+            Cell::Error(e) => e.clone(),
+        }
+    }
+}
+
+/// Something the reader noticed in a cell while reading it (the cell is still read).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridNote {
+    /// Spreadsheet row (1-based).
+    pub row: usize,
+    /// Column (0-based).
+    pub column: usize,
+    pub kind: NoteKind,
+}
+
+/// What a [`GridNote`] says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteKind {
+    /// A quote opens a text cell but never closes: it is read literally. `line` is the
+    /// 1-based line of the text and `at` the quote's byte offset.
+    UnclosedQuote { line: usize, at: usize },
+    /// A workbook number stored as `stored` is read as `shown`, the 15 significant digits
+    /// Excel shows (a formula result such as 0.30000000000000004).
+    Rounded { stored: String, shown: String },
+    /// A workbook number a decimal cannot hold (non-finite, or beyond 28 digits): the cell
+    /// is read as [`Cell::Error`].
+    Unrepresentable { stored: String },
+}
+
+/// Why a grid could not be read at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridError {
+    /// What went wrong, without the file's name (the caller adds it).
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl GridError {
+    fn new(message: impl Into<String>) -> Self {
+        GridError {
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl std::fmt::Display for GridError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, " ({help})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for GridError {}
+
+/// One sheet's cells by row: row `i` is spreadsheet row [`Grid::row_number`]`(i)` and its
+/// cell `c` is column `first_column + c` (both 0-based indices into the grid; the numbers
+/// are 1-based). A text grid keeps its text and splits a row when asked, so a large CSV
+/// takes little more memory than its file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Grid {
+    /// The worksheet's name (`None` for text).
+    pub name: Option<String>,
+    /// Spreadsheet number of the first row (1-based).
+    pub first_row: usize,
+    /// Spreadsheet number of the first column (1-based: 1 is column A).
+    pub first_column: usize,
+    /// What the reader noticed, in reading order.
+    pub notes: Vec<GridNote>,
+    store: Store,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Store {
+    Cells(Vec<Vec<Cell>>),
+    /// The text, its delimiter, and where each record starts: (byte offset, line), plus the
+    /// end.
+    Text {
+        text: String,
+        delimiter: char,
+        starts: Vec<(usize, usize)>,
+    },
+}
+
+impl Default for Store {
+    fn default() -> Self {
+        Store::Cells(Vec::new())
+    }
+}
+
+impl Grid {
+    /// A grid of cells starting at A1.
+    pub fn from_rows(rows: Vec<Vec<Cell>>) -> Grid {
+        Grid {
+            name: None,
+            first_row: 1,
+            first_column: 1,
+            notes: Vec::new(),
+            store: Store::Cells(rows),
+        }
+    }
+
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        match &self.store {
+            Store::Cells(rows) => rows.len(),
+            Store::Text { starts, .. } => starts.len().saturating_sub(1),
+        }
+    }
+
+    /// Whether the grid has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The spreadsheet number (1-based) of row `i` (0-based).
+    pub fn row_number(&self, i: usize) -> usize {
+        self.first_row + i
+    }
+
+    /// The cells of row `i` (0-based; empty past the end). A text cell is [`Cell::Empty`]
+    /// when blank, else [`Cell::Text`] as written (untrimmed).
+    pub fn row(&self, i: usize) -> Vec<Cell> {
+        match &self.store {
+            Store::Cells(rows) => rows.get(i).cloned().unwrap_or_default(),
+            Store::Text {
+                text,
+                delimiter,
+                starts,
+            } => match starts.get(i) {
+                Some(&(start, line)) if i + 1 < starts.len() => {
+                    record(text, start, line, *delimiter)
+                        .cells
+                        .into_iter()
+                        .map(|c| {
+                            if c.trim().is_empty() {
+                                Cell::Empty
+                            } else {
+                                Cell::Text(c)
+                            }
+                        })
+                        .collect()
+                }
+                _ => Vec::new(),
+            },
+        }
+    }
+
+    /// Every row's cells, in order.
+    pub fn rows(&self) -> impl Iterator<Item = Vec<Cell>> + '_ {
+        (0..self.len()).map(|i| self.row(i))
+    }
+
+    /// Whether row `i` holds anything.
+    pub fn has_data(&self, i: usize) -> bool {
+        match &self.store {
+            Store::Cells(rows) => rows.get(i).is_some_and(|r| r.iter().any(|c| !c.is_empty())),
+            Store::Text { .. } => self.row(i).iter().any(|c| !c.is_empty()),
+        }
+    }
+
+    /// For a text grid, the line (1-based) where row `i` starts.
+    pub fn line(&self, i: usize) -> Option<usize> {
+        match &self.store {
+            Store::Text { starts, .. } if i + 1 < starts.len() => Some(starts[i].1),
+            _ => None,
+        }
+    }
+
+    /// For a text grid, the bytes of row `i` in the text (without its line break).
+    pub fn span(&self, i: usize) -> Option<Range<usize>> {
+        match &self.store {
+            Store::Text { text, starts, .. } if i + 1 < starts.len() => {
+                let (start, end) = (starts[i].0, starts[i + 1].0);
+                Some(start..start + text[start..end].trim_end_matches(['\r', '\n']).len())
+            }
+            _ => None,
+        }
+    }
+}
+
+// ───────────── text ─────────────
+
+/// Decodes a text file's bytes: UTF-8 (a BOM is dropped) or UTF-16 with its BOM, as Excel's
+/// "Unicode text" export writes it. Anything else is refused with the place of the first bad
+/// byte, rather than guessed (a legacy TCVN3 or Windows-1258 file would come out garbled).
+pub fn decode(bytes: &[u8]) -> Result<String, GridError> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return utf8(rest);
+    }
+    let utf16 = |rest: &[u8], little: bool| -> Result<String, GridError> {
+        if rest.len() % 2 == 1 {
+            return Err(GridError::new(
+                "the UTF-16 text ends in the middle of a character",
+            ));
+        }
+        let units = rest.chunks_exact(2).map(|pair| {
+            let pair = [pair[0], pair[1]];
+            if little {
+                u16::from_le_bytes(pair)
+            } else {
+                u16::from_be_bytes(pair)
+            }
+        });
+        char::decode_utf16(units)
+            .enumerate()
+            .map(|(index, unit)| {
+                unit.map_err(|_| {
+                    GridError::new(format!(
+                        "the UTF-16 text has an invalid character at byte {}",
+                        2 + index * 2
+                    ))
+                })
+            })
+            .collect()
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(rest, true);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(rest, false);
+    }
+    utf8(bytes)
+}
+
+fn utf8(bytes: &[u8]) -> Result<String, GridError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(GridError::new(format!(
+                "the table is not UTF-8 text: invalid byte at offset {at} (line {line})"
+            ))
+            .with_help("save the table as UTF-8 (Excel: “CSV UTF-8” or “Unicode Text”); legacy TCVN3/VNI fonts must be converted to Unicode first"))
+        }
+    }
+}
+
+/// Guesses the delimiter: a tab if any of the first 200 non-blank lines holds one, else `;`
+/// or `,`, whichever more lines hold (Vietnamese Excel writes `;` because `,` is the decimal
+/// separator); `,` when neither appears.
+pub fn delimiter(text: &str) -> char {
+    let lines = || text.lines().filter(|l| !l.trim().is_empty()).take(200);
+    if lines().any(|l| l.contains('\t')) {
+        return '\t';
+    }
+    let with = |c: char| lines().filter(|l| l.contains(c)).count();
+    if with(';') >= with(',') && with(';') > 0 {
+        ';'
+    } else {
+        ','
+    }
+}
+
+/// Reads CSV/TSV text (a BOM is dropped, the delimiter guessed) into a grid of text cells.
+/// Never fails: a quote that never closes is read literally and noted in [`Grid::notes`].
+pub fn text_grid(text: &str) -> Grid {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let delimiter = delimiter(text);
+    let mut starts = Vec::new();
+    let mut notes = Vec::new();
+    let mut pos = 0;
+    let mut line = 1;
+    while pos < text.len() {
+        starts.push((pos, line));
+        let r = record(text, pos, line, delimiter);
+        let row = starts.len();
+        notes.extend(r.unclosed.into_iter().map(|(column, at, line)| GridNote {
+            row,
+            column,
+            kind: NoteKind::UnclosedQuote { line, at },
+        }));
+        pos = r.end;
+        line += r.lines;
+    }
+    starts.push((text.len(), line));
+    Grid {
+        name: None,
+        first_row: 1,
+        first_column: 1,
+        notes,
+        store: Store::Text {
+            text: text.to_string(),
+            delimiter,
+            starts,
+        },
+    }
+}
+
+/// Reads a text file's bytes ([`decode`], then [`text_grid`]).
+pub fn bytes_text_grid(bytes: &[u8]) -> Result<Grid, GridError> {
+    decode(bytes).map(|text| text_grid(&text))
+}
+
+/// One record of a text: its cells, where the next record starts, how many line breaks it
+/// took, and the unclosed quotes met (column, byte offset, line).
+struct Record {
+    cells: Vec<String>,
+    end: usize,
+    lines: usize,
+    unclosed: Vec<(usize, usize, usize)>,
+}
+
+/// Splits the record starting at `pos` (on line `line`). A cell that starts with `"` is
+/// quoted: it ends at a `"` followed by the delimiter or the end of a line, `""` stands for
+/// `"`, and it may span lines. A quote that never closes is read literally.
+fn record(text: &str, mut pos: usize, line: usize, delimiter: char) -> Record {
+    let bytes = text.as_bytes();
+    let mut lines = 0;
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut at_cell_start = true;
+    let mut unclosed = Vec::new();
+    loop {
+        if pos >= text.len() {
+            cells.push(std::mem::take(&mut cell));
+            break;
+        }
+        let c = text[pos..].chars().next().unwrap_or('\n');
+        if at_cell_start && c == '"' {
+            match quoted(text, pos, delimiter) {
+                Some((value, end, more)) => {
+                    cell.push_str(&value);
+                    pos = end;
+                    lines += more;
+                    at_cell_start = false;
+                    continue;
+                }
+                None => unclosed.push((cells.len(), pos, line + lines)),
+            }
+        }
+        at_cell_start = false;
+        if c == delimiter {
+            cells.push(std::mem::take(&mut cell));
+            at_cell_start = true;
+            pos += c.len_utf8();
+        } else if c == '\n' || c == '\r' {
+            cells.push(std::mem::take(&mut cell));
+            pos += 1;
+            if c == '\r' && bytes.get(pos) == Some(&b'\n') {
+                pos += 1;
+            }
+            lines += 1;
+            break;
+        } else {
+            cell.push(c);
+            pos += c.len_utf8();
+        }
+    }
+    Record {
+        cells,
+        end: pos,
+        lines,
+        unclosed,
+    }
+}
+
+/// A quoted cell starting at `pos` (the opening quote): its value, the position after the
+/// closing quote, and how many line breaks it spans. `None` if it never closes properly.
+fn quoted(text: &str, pos: usize, delimiter: char) -> Option<(String, usize, usize)> {
+    let mut value = String::new();
+    let mut lines = 0;
+    let mut chars = text[pos + 1..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '"' {
+            if let Some(&(_, '"')) = chars.peek() {
+                chars.next();
+                value.push('"');
+                continue;
+            }
+            let after = pos + 1 + i + 1;
+            return match text[after..].chars().next() {
+                None => Some((value, after, lines)),
+                Some(n) if n == delimiter || n == '\n' || n == '\r' => Some((value, after, lines)),
+                Some(_) => None,
+            };
+        }
+        if c == '\n' {
+            lines += 1;
+        }
+        value.push(c);
+    }
+    None
+}
+
+// ───────────── workbooks ─────────────
+
+/// True when the bytes look like a workbook: a zip container (.xlsx, .ods) or an OLE compound
+/// file (.xls).
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+        || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+}
+
+/// Reads a file's bytes: a workbook when they look like one ([`workbook_grid`], `sheet`
+/// choosing the worksheet), text otherwise ([`bytes_text_grid`]; `sheet` is ignored).
+pub fn read_grid(bytes: &[u8], sheet: Option<&str>) -> Result<Grid, GridError> {
+    if is_workbook(bytes) {
+        workbook_grid(bytes, sheet)
+    } else {
+        bytes_text_grid(bytes)
+    }
+}
+
+/// A worksheet of a workbook, as listed by [`workbook_sheets`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetInfo {
+    pub name: String,
+    /// Hidden (or "very hidden") in the workbook: read only when named.
+    pub hidden: bool,
+}
+
+/// The only way into calamine: a panic inside it (it is not ours to vouch for on hostile
+/// input) becomes an error.
+fn guarded<T>(read: impl FnOnce() -> Result<T, GridError>) -> Result<T, GridError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
+        Err(GridError::new(
+            "the workbook is damaged: it could not be read",
+        ))
+    })
+}
+
+type Workbook<'a> = calamine::Sheets<std::io::Cursor<&'a [u8]>>;
+
+fn open(bytes: &[u8]) -> Result<Workbook<'_>, GridError> {
+    calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
+        GridError::new(format!(
+            "not a spreadsheet chiso can read (.xlsx, .xls, .ods): {e}"
+        ))
+    })
+}
+
+fn sheets_of(workbook: &Workbook<'_>) -> Vec<SheetInfo> {
+    use calamine::Reader;
+    workbook
+        .sheets_metadata()
+        .iter()
+        .map(|s| SheetInfo {
+            name: s.name.clone(),
+            hidden: s.visible != calamine::SheetVisible::Visible,
+        })
+        .collect()
+}
+
+/// The worksheets of a workbook, in order. Errors: not a workbook, or a damaged one.
+pub fn workbook_sheets(bytes: &[u8]) -> Result<Vec<SheetInfo>, GridError> {
+    guarded(|| open(bytes).map(|w| sheets_of(&w)))
+}
+
+/// Which sheet to read: the one named (exactly, else the only one equal without case or
+/// diacritics; hidden or not), or the first visible one.
+fn choose(sheets: &[SheetInfo], wanted: Option<&str>) -> Result<String, GridError> {
+    let names = || {
+        sheets
+            .iter()
+            .map(|s| {
+                if s.hidden {
+                    format!("{} (hidden)", s.name)
+                } else {
+                    s.name.clone()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let Some(wanted) = wanted else {
+        return match sheets.iter().find(|s| !s.hidden) {
+            Some(s) => Ok(s.name.clone()),
+            None if sheets.is_empty() => Err(GridError::new("the workbook has no sheet")),
+            None => Err(
+                GridError::new("every sheet of the workbook is hidden").with_help(format!(
+                    "name the sheet to read with --sheet; its sheets: {}",
+                    names()
+                )),
+            ),
+        };
+    };
+    if let Some(s) = sheets.iter().find(|s| s.name == wanted) {
+        return Ok(s.name.clone());
+    }
+    let key = fold(wanted.trim());
+    let matching: Vec<&SheetInfo> = sheets
+        .iter()
+        .filter(|s| fold(s.name.trim()) == key)
+        .collect();
+    match matching.as_slice() {
+        [one] => Ok(one.name.clone()),
+        [] => Err(
+            GridError::new(format!("the workbook has no sheet `{wanted}`"))
+                .with_help(format!("its sheets: {}", names())),
+        ),
+        several => Err(GridError::new(format!(
+            "several sheets are named `{wanted}`: {}",
+            several
+                .iter()
+                .map(|s| format!("`{}`", s.name))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+        .with_help("name the sheet exactly as the workbook spells it")),
+    }
+}
+
+/// Reads one worksheet of a workbook (`.xlsx`, `.xls`, `.xlsb`, `.ods`): the one named by
+/// `sheet`, or the first visible one. Errors (never panics): not a workbook, a damaged one,
+/// no such sheet (or several matching it), every sheet hidden.
+pub fn workbook_grid(bytes: &[u8], sheet: Option<&str>) -> Result<Grid, GridError> {
+    use calamine::Reader;
+    guarded(|| {
+        let mut workbook = open(bytes)?;
+        let name = choose(&sheets_of(&workbook), sheet)?;
+        let range = workbook
+            .worksheet_range(&name)
+            .map_err(|e| GridError::new(format!("cannot read sheet `{name}`: {e}")))?;
+        let (first_row, first_column) = range
+            .start()
+            .map_or((1, 1), |(r, c)| (r as usize + 1, c as usize + 1));
+        let mut notes = Vec::new();
+        let rows = range
+            .rows()
+            .enumerate()
+            .map(|(r, row)| {
+                row.iter()
+                    .enumerate()
+                    .map(|(c, data)| {
+                        let (cell, note) = workbook_cell(data);
+                        if let Some(kind) = note {
+                            notes.push(GridNote {
+                                row: first_row + r,
+                                column: first_column - 1 + c,
+                                kind,
+                            });
+                        }
+                        cell
+                    })
+                    .collect()
+            })
+            .collect();
+        Ok(Grid {
+            name: Some(name),
+            first_row,
+            first_column,
+            notes,
+            store: Store::Cells(rows),
+        })
+    })
+}
+
+fn workbook_cell(data: &calamine::Data) -> (Cell, Option<NoteKind>) {
+    use calamine::Data;
+    let cell = match data {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => {
+            if s.trim().is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text(s.clone())
+            }
+        }
+        Data::Int(i) => Cell::Number(i.to_string()),
+        Data::Float(f) => {
+            return match excel_number(*f) {
+                Some((shown, changed)) => (
+                    Cell::Number(shown.to_string()),
+                    changed.then(|| NoteKind::Rounded {
+                        stored: f.to_string(),
+                        shown: shown.to_string(),
+                    }),
+                ),
+                None => (
+                    Cell::Error(format!("{f}")),
+                    Some(NoteKind::Unrepresentable {
+                        stored: f.to_string(),
+                    }),
+                ),
+            }
+        }
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(dt) => {
+            let (y, m, d, ..) = dt.to_ymd_hms_milli();
+            match NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(d)) {
+                Some(date) => Cell::Date(date),
+                None => Cell::Error(format!("an invalid date ({dt})")),
+            }
+        }
+        Data::DateTimeIso(s) => {
+            match NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d") {
+                Ok(date) => Cell::Date(date),
+                Err(_) => Cell::Text(s.clone()),
+            }
+        }
+        Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(e) => Cell::Error(e.to_string()),
+    };
+    (cell, None)
+}
+
+/// A workbook's number as Excel shows it: 15 significant digits, trailing zeros dropped, and
+/// whether that differs from the double the cell stores (0.1 + 0.2 computed in a cell is
+/// stored as 0.30000000000000004 and shown as 0.3). The one place a workbook's floating-point
+/// cell becomes a decimal: by its text, no arithmetic. `None` for a non-finite value or one
+/// beyond a decimal's 28 digits.
+pub fn excel_number(value: f64) -> Option<(Decimal, bool)> {
+    if !value.is_finite() {
+        return None;
+    }
+    // The shortest text that reads back as this double.
+    let stored = Decimal::from_str(&value.to_string()).ok()?.normalize();
+    let shown = stored.round_sf(15).unwrap_or(stored).normalize();
+    Some((shown, shown != stored))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_and_bom_are_decoded() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "Tiêu chí\t1,5".encode_utf16() {
+            bytes.extend(unit.to_le_bytes());
+        }
+        assert_eq!(decode(&bytes).unwrap(), "Tiêu chí\t1,5");
+        assert_eq!(decode(b"\xEF\xBB\xBFSTT").unwrap(), "STT");
+        let err = decode(b"STT\n\xC0\xC1").unwrap_err();
+        assert!(err.message.contains("line 2"), "{}", err.message);
+        // An odd number of UTF-16 bytes is an error, not a panic.
+        assert!(decode(&[0xFF, 0xFE, 0x41]).is_err());
+    }
+
+    fn texts(grid: &Grid) -> Vec<Vec<String>> {
+        grid.rows()
+            .map(|r| r.iter().map(Cell::text).collect())
+            .collect()
+    }
+
+    #[test]
+    fn quoted_cells_hold_delimiters_quotes_and_line_breaks() {
+        let text = "1.1\t\"Kế hoạch\tCCHC \"\"năm\"\"\nhai dòng\"\t1,5\n1.2\tx\t2\n";
+        let grid = text_grid(text);
+        assert!(grid.notes.is_empty());
+        assert_eq!(grid.len(), 2);
+        assert_eq!(
+            texts(&grid)[0],
+            vec!["1.1", "Kế hoạch\tCCHC \"năm\"\nhai dòng", "1,5"]
+        );
+        assert_eq!(grid.line(1), Some(3));
+        assert_eq!(grid.row_number(1), 2);
+        assert_eq!(&text[grid.span(1).unwrap()], "1.2\tx\t2");
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_read_literally_and_noted() {
+        let grid = text_grid("1\t\"abc\t2\n2\tdef\t3\n");
+        assert_eq!(grid.len(), 2);
+        assert_eq!(texts(&grid)[0], vec!["1", "\"abc", "2"]);
+        assert_eq!(
+            grid.notes,
+            vec![GridNote {
+                row: 1,
+                column: 1,
+                kind: NoteKind::UnclosedQuote { line: 1, at: 2 }
+            }]
+        );
+    }
+
+    #[test]
+    fn records_split_like_csv() {
+        let grid = text_grid("a;b;;c\r\n\"x; y\";\"say \"\"hi\"\"\";\"two\nlines\"\n1,5;2");
+        assert_eq!(
+            texts(&grid),
+            vec![
+                vec!["a", "b", "", "c"],
+                vec!["x; y", "say \"hi\"", "two\nlines"],
+                vec!["1,5", "2"]
+            ]
+        );
+        assert_eq!(grid.line(2), Some(4));
+    }
+
+    #[test]
+    fn blank_lines_are_rows() {
+        let grid = text_grid("\u{feff}a,b\n\n1,2\n");
+        assert_eq!(grid.len(), 3);
+        assert!(!grid.has_data(1));
+        assert!(grid.has_data(2));
+    }
+
+    #[test]
+    fn delimiters() {
+        assert_eq!(delimiter("a\tb\n"), '\t');
+        assert_eq!(delimiter("1;Kế hoạch;1,5\n"), ';');
+        assert_eq!(delimiter("1,Kế hoạch,\"1,5\"\n"), ',');
+        assert_eq!(delimiter("đơn vị;a;b\n1;2,5;3"), ';');
+        assert_eq!(delimiter("đơn vị,a,b\n"), ',');
+    }
+
+    #[test]
+    fn excel_numbers_as_shown() {
+        let shown = |v: f64| excel_number(v).map(|(d, changed)| (d.to_string(), changed));
+        assert_eq!(shown(0.300_000_000_000_000_04), Some(("0.3".into(), true)));
+        assert_eq!(shown(0.14), Some(("0.14".into(), false)));
+        assert_eq!(shown(2534.0), Some(("2534".into(), false)));
+        assert_eq!(shown(86.471), Some(("86.471".into(), false)));
+        assert_eq!(shown(f64::NAN), None);
+        assert_eq!(shown(1e300), None);
+    }
+
+    fn sheets(list: &[(&str, bool)]) -> Vec<SheetInfo> {
+        list.iter()
+            .map(|(name, hidden)| SheetInfo {
+                name: name.to_string(),
+                hidden: *hidden,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn hidden_sheets_are_read_only_when_named() {
+        let list = sheets(&[("2023", true), ("2024", false)]);
+        assert_eq!(choose(&list, None).unwrap(), "2024");
+        assert_eq!(choose(&list, Some("2023")).unwrap(), "2023");
+        assert!(choose(&sheets(&[("a", true)]), None).is_err());
+        assert!(choose(&[], None).is_err());
+    }
+
+    #[test]
+    fn sheet_names_match_exactly_then_folded_and_never_ambiguously() {
+        let list = sheets(&[("Bảng 1", false), ("Bang 1", false), ("Tỉnh", false)]);
+        assert_eq!(choose(&list, Some("Bang 1")).unwrap(), "Bang 1");
+        assert_eq!(choose(&list, Some(" tinh ")).unwrap(), "Tỉnh");
+        let err = choose(&list, Some("bang 1")).unwrap_err();
+        assert!(err.message.contains("several"), "{err}");
+        let err = choose(&list, Some("x")).unwrap_err();
+        assert!(err.help.unwrap().contains("Tỉnh"));
+    }
+
+    #[test]
+    fn garbage_is_an_error_not_a_panic() {
+        assert!(workbook_grid(b"PK\x03\x04not a zip at all", None).is_err());
+        assert!(workbook_grid(b"", None).is_err());
+        assert!(workbook_sheets(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1").is_err());
+    }
+}
