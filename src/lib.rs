@@ -20,6 +20,7 @@ pub mod eval;
 pub mod format;
 pub mod ide;
 pub mod model;
+pub mod position;
 pub mod syntax;
 pub mod testing;
 pub mod text;
