@@ -544,6 +544,7 @@ fn a_hash_inside_a_string_keeps_spans_whole() {
     assert_eq!(
         items,
         vec![
+            "tối đa 1",
             "ghi chú “xem mục #3”",
             "ghi chú \"cỡ 5\\\" # inch\"",
             "điểm = 1"
