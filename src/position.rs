@@ -219,9 +219,12 @@ mod tests {
         assert_eq!(index.position(text, x, Char), lc(0, 7));
         assert_eq!(index.position(text, x, Utf16), lc(0, 7));
         assert_eq!(index.position(text, x, Utf8), lc(0, 9));
-        // Inside the two-byte U+0323: its start.
-        assert_eq!(index.position(text, 5, Utf8), lc(0, 4));
-        assert_eq!(index.offset(text, lc(0, 5), Utf8), 4);
+        // Inside the two-byte U+0323 (bytes 3..5): its start.
+        assert_eq!(index.position(text, 4, Utf8), lc(0, 3));
+        assert_eq!(index.offset(text, lc(0, 4), Utf8), 3);
+        // Each combining mark is a column of its own in chars and UTF-16.
+        assert_eq!(index.position(text, 5, Char), lc(0, 4));
+        assert_eq!(index.offset(text, lc(0, 4), Utf16), 5);
         round_trips(text);
     }
 
