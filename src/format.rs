@@ -19,7 +19,8 @@
 
 use crate::diagnostic::{Diagnostic, Span};
 use crate::syntax::ast::{Expr, ExprKind, NodeItem, NodeSyntax, SyntaxFile};
-use crate::syntax::comments::{comments, string_end};
+use crate::syntax::comments::comments;
+use crate::syntax::lexer::{Lexed, LexemeKind};
 use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
@@ -187,22 +188,24 @@ fn ends_word(c: char) -> bool {
 
 /// Splits a text into tokens the way the grammar's atomic rules see them: a number such as
 /// `1,5` stays one token (it is 1.5, not two arguments), words keep `.`, `-`, `/`, `%`.
+/// Strings and comments are the lexer's.
 pub(crate) fn tokens(text: &str) -> Vec<Token> {
-    let comment_starts: HashMap<usize, usize> = comments(text)
-        .into_iter()
-        .map(|s| (s.start, s.end))
-        .collect();
+    let lexed = Lexed::new(text);
+    let mut trivia = lexed.trivia().peekable();
     let mut out = Vec::new();
     let mut i = 0;
     while i < text.len() {
         let c = text[i..].chars().next().expect("in bounds");
         let start = i;
-        let kind = if let Some(&end) = comment_starts.get(&i) {
-            i = end;
-            Tok::Comment
-        } else if c == '"' || c == '“' {
-            i = string_end(text, i);
-            Tok::Str
+        // Words stop at quotes and `#`, so every string and comment starts at a token start.
+        while trivia.next_if(|l| l.span.start < i).is_some() {}
+        let kind = if let Some(l) = trivia.next_if(|l| l.span.start == i) {
+            i = l.span.end;
+            if l.kind == LexemeKind::Comment {
+                Tok::Comment
+            } else {
+                Tok::Str
+            }
         } else if c.is_whitespace() {
             i += c.len_utf8();
             continue;

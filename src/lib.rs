@@ -145,6 +145,7 @@ pub mod format;
 pub mod ide;
 pub mod model;
 pub mod place;
+pub mod position;
 pub mod syntax;
 pub mod testing;
 pub mod text;

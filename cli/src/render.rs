@@ -1,6 +1,7 @@
 //! Diagnostics rendered for a terminal with miette.
 
-use chiso::diagnostic::{floor_char_boundary, Diagnostic, Severity};
+use chiso::diagnostic::{Diagnostic, Severity};
+use chiso::position::{ColumnUnit, LineIndex};
 use std::fmt;
 
 /// A diagnostic joined with the text it points into, for miette's renderer.
@@ -16,6 +17,7 @@ impl<'a> Rendered<'a> {
             source: CharColumns {
                 name: file_name,
                 text,
+                lines: LineIndex::new(text),
             },
         }
     }
@@ -26,6 +28,7 @@ impl<'a> Rendered<'a> {
 pub struct CharColumns<'a> {
     name: &'a str,
     text: &'a str,
+    lines: LineIndex,
 }
 
 impl miette::SourceCode for CharColumns<'_> {
@@ -39,12 +42,10 @@ impl miette::SourceCode for CharColumns<'_> {
             .text
             .read_span(span, context_lines_before, context_lines_after)?;
         let data_start = contents.span().offset();
-        let line_start = self.text[..data_start.min(self.text.len())]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        let column = self.text[line_start..floor_char_boundary(self.text, data_start)]
-            .chars()
-            .count();
+        let column = self
+            .lines
+            .position(self.text, data_start, ColumnUnit::Char)
+            .column;
         Ok(Box::new(miette::MietteSpanContents::new_named(
             self.name.to_string(),
             contents.data(),

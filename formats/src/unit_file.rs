@@ -5,6 +5,7 @@
 use chiso::data::{resolve, RawEntry, RawUnit, RawValue, UnitData};
 use chiso::diagnostic::{Diagnostic, Span};
 use chiso::model::{InputType, Ruleset, Value};
+use chiso::position::{ColumnUnit, LineIndex};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -155,7 +156,9 @@ fn toml_value(value: &toml::Value, source: &str) -> RawValue {
 
 fn read_json(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        let offset = offset_of_line_col(text, e.line(), e.column());
+        // serde_json counts lines from 1 and columns in bytes from 1.
+        let offset =
+            LineIndex::new(text).offset_of_line_col(text, e.line(), e.column(), ColumnUnit::Utf8);
         Box::new(Diagnostic::error(
             "D001",
             offset..offset,
@@ -253,15 +256,6 @@ fn json_value(value: &serde_json::Value) -> RawValue {
         serde_json::Value::Array(_) => RawValue::Other("a list"),
         serde_json::Value::Object(_) => RawValue::Other("an object"),
     }
-}
-
-fn offset_of_line_col(text: &str, line: usize, column: usize) -> usize {
-    let start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    chiso::diagnostic::floor_char_boundary(text, start + column.saturating_sub(1))
 }
 
 /// Renders resolved data back as a TOML unit file (for templates and merges).

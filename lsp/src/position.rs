@@ -1,4 +1,5 @@
-//! Byte offsets ↔ LSP positions: the one place that knows about UTF-16.
+//! Byte offsets ↔ LSP positions: the adapter between the protocol's types and the core's
+//! converter ([`chiso::position::LineIndex`]), which does all the counting.
 //!
 //! The library speaks byte offsets into UTF-8 text. An LSP position is a line and a column
 //! counted in the negotiated encoding: UTF-8 bytes when the client offers it, else UTF-16 code
@@ -7,6 +8,7 @@
 //! positions past the last line to the end of the text, and a column inside a character (the
 //! middle of a UTF-16 surrogate pair or of a UTF-8 sequence) to the character's start.
 
+use chiso::position::{ColumnUnit, LineCol};
 use tower_lsp_server::ls_types::{Position, Range};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -16,80 +18,43 @@ pub enum Encoding {
     Utf16,
 }
 
+impl Encoding {
+    fn unit(self) -> ColumnUnit {
+        match self {
+            Encoding::Utf8 => ColumnUnit::Utf8,
+            Encoding::Utf16 => ColumnUnit::Utf16,
+        }
+    }
+}
+
 /// Where each line starts, built once per text version.
 #[derive(Debug, Clone)]
-pub struct LineIndex {
-    starts: Vec<usize>,
-    len: usize,
+pub struct LineIndex(chiso::position::LineIndex);
+
+/// An LSP number: saturates rather than wraps on absurdly long texts.
+fn lsp_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex {
-            starts,
-            len: text.len(),
-        }
-    }
-
-    /// Byte range of line `line`'s content, without its `\n` or `\r\n`.
-    fn content(&self, text: &str, line: usize) -> (usize, usize) {
-        let start = self.starts[line];
-        let end = self.starts.get(line + 1).map_or(self.len, |&next| next - 1);
-        let end = if end > start && text.as_bytes()[end - 1] == b'\r' {
-            end - 1
-        } else {
-            end
-        };
-        (start, end)
+        LineIndex(chiso::position::LineIndex::new(text))
     }
 
     /// The position of a byte offset (clamped into the text, onto a character boundary, and
     /// out of a line break).
     pub fn position(&self, text: &str, offset: usize, encoding: Encoding) -> Position {
-        let mut offset = offset.min(self.len);
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let (start, end) = self.content(text, line);
-        let offset = offset.min(end);
-        let column = match encoding {
-            Encoding::Utf8 => offset - start,
-            Encoding::Utf16 => text[start..offset].encode_utf16().count(),
-        };
-        Position::new(line as u32, column as u32)
+        let p = self.0.position(text, offset, encoding.unit());
+        Position::new(lsp_u32(p.line), lsp_u32(p.column))
     }
 
     /// The byte offset of a position, clamped as described in the module documentation.
     pub fn offset(&self, text: &str, position: Position, encoding: Encoding) -> usize {
-        let line = position.line as usize;
-        if line >= self.starts.len() {
-            return self.len;
-        }
-        let (start, end) = self.content(text, line);
-        let want = position.character as usize;
-        match encoding {
-            Encoding::Utf8 => {
-                let mut offset = (start + want).min(end);
-                while !text.is_char_boundary(offset) {
-                    offset -= 1;
-                }
-                offset
-            }
-            Encoding::Utf16 => {
-                let mut units = 0;
-                for (i, c) in text[start..end].char_indices() {
-                    let next = units + c.len_utf16();
-                    if next > want {
-                        return start + i;
-                    }
-                    units = next;
-                }
-                end
-            }
-        }
+        let p = LineCol {
+            line: position.line as usize,
+            column: position.character as usize,
+        };
+        self.0.offset(text, p, encoding.unit())
     }
 
     pub fn range(&self, text: &str, span: &std::ops::Range<usize>, encoding: Encoding) -> Range {
@@ -101,7 +66,7 @@ impl LineIndex {
 
     /// The position just past the last character.
     pub fn end(&self, text: &str, encoding: Encoding) -> Position {
-        self.position(text, self.len, encoding)
+        self.position(text, text.len(), encoding)
     }
 }
 

@@ -37,49 +37,43 @@ pub struct Completion {
     pub new_text: String,
 }
 
-/// The block the cursor is in, found by reading the `{`s before it.
+/// The block the cursor is in, found by reading the `{`s before it (outside strings and
+/// comments, as the lexer finds them).
 fn enclosing_block(source: &str, offset: usize) -> Place {
     let mut stack: Vec<Place> = Vec::new();
     let mut statement_start = 0;
     let bytes = source.as_bytes();
-    let mut i = 0;
-    while i < offset {
-        match bytes[i] {
-            b'"' => {
-                i = crate::syntax::comments::string_end(source, i);
-                continue;
+    let lexed = crate::syntax::lexer::Lexed::new(source);
+    for code in lexed.code(0..offset) {
+        for i in code {
+            match bytes[i] {
+                b'\n' => statement_start = i + 1,
+                b'{' => {
+                    let head = fold(&source[statement_start..i]);
+                    let head = head.trim();
+                    let words: Vec<&str> = head
+                        .split(|c: char| !c.is_alphanumeric() && c != '_')
+                        .collect();
+                    let starts = |w: &str| head.starts_with(w);
+                    let place = if words.contains(&"bands") || words.contains(&"bac") {
+                        Place::Bands
+                    } else if starts("ruleset") || starts("bo tieu chi") || starts("bo chi so") {
+                        Place::Header
+                    } else if starts("test") || starts("kiem thu") {
+                        Place::Test
+                    } else {
+                        Place::Node
+                    };
+                    stack.push(place);
+                    statement_start = i + 1;
+                }
+                b'}' => {
+                    stack.pop();
+                    statement_start = i + 1;
+                }
+                _ => {}
             }
-            b'#' => {
-                i = source[i..].find('\n').map_or(source.len(), |n| i + n);
-                continue;
-            }
-            b'\n' => statement_start = i + 1,
-            b'{' => {
-                let head = fold(&source[statement_start..i]);
-                let head = head.trim();
-                let words: Vec<&str> = head
-                    .split(|c: char| !c.is_alphanumeric() && c != '_')
-                    .collect();
-                let starts = |w: &str| head.starts_with(w);
-                let place = if words.contains(&"bands") || words.contains(&"bac") {
-                    Place::Bands
-                } else if starts("ruleset") || starts("bo tieu chi") || starts("bo chi so") {
-                    Place::Header
-                } else if starts("test") || starts("kiem thu") {
-                    Place::Test
-                } else {
-                    Place::Node
-                };
-                stack.push(place);
-                statement_start = i + 1;
-            }
-            b'}' => {
-                stack.pop();
-                statement_start = i + 1;
-            }
-            _ => {}
         }
-        i += 1;
     }
     stack.last().copied().unwrap_or(Place::Top)
 }

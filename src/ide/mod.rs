@@ -25,6 +25,7 @@ pub use outline::{
 use crate::diagnostic::{floor_char_boundary, Span};
 use crate::model::Func;
 use crate::syntax::ast::{Expr, ExprKind, NodeItem, NodeSyntax, SyntaxFile};
+use crate::syntax::lexer::Lexed;
 use crate::Analysis;
 
 /// Replace `span` with `new_text`.
@@ -154,34 +155,30 @@ pub(crate) struct FoldedLine {
 }
 
 impl FoldedLine {
-    /// Folds `source[start..end]`.
+    /// Folds `source[start..end]`; strings and comments are the lexer's.
     pub fn new(source: &str, start: usize, end: usize) -> Self {
+        let lexed = Lexed::new(source);
         let mut text = String::new();
         let mut map = Vec::new();
-        let mut i = start;
-        while i < end {
-            let c = source[i..].chars().next().expect("in bounds");
-            let blank_to = if c == '"' || c == '“' {
-                Some(crate::syntax::comments::string_end(source, i).min(end))
-            } else if c == '#' {
-                Some(end)
-            } else {
-                None
-            };
-            if let Some(to) = blank_to {
-                // Keep one placeholder byte per original char so words never join across.
-                for (o, _) in source[i..to].char_indices() {
-                    text.push(' ');
-                    map.push(i + o);
+        let mut at = start;
+        for code in lexed.code(start..end) {
+            // Keep one placeholder byte per original char of a string or comment, so words
+            // never join across.
+            for (o, _) in source[at..code.start].char_indices() {
+                text.push(' ');
+                map.push(at + o);
+            }
+            for (o, c) in source[code.clone()].char_indices() {
+                if let Some(f) = crate::text::fold_char(c) {
+                    text.push(f);
+                    map.extend(std::iter::repeat_n(code.start + o, f.len_utf8()));
                 }
-                i = to;
-                continue;
             }
-            if let Some(f) = crate::text::fold_char(c) {
-                text.push(f);
-                map.extend(std::iter::repeat_n(i, f.len_utf8()));
-            }
-            i += c.len_utf8();
+            at = code.end;
+        }
+        for (o, _) in source[at..end].char_indices() {
+            text.push(' ');
+            map.push(at + o);
         }
         map.push(end);
         FoldedLine { text, map }
@@ -242,25 +239,7 @@ fn is_ident_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }
 
-/// `true` when `offset` is inside a string or a comment.
+/// `true` when `offset` is inside a string or a comment (see [`Lexed::trivia_at`]).
 pub(crate) fn in_string_or_comment(source: &str, offset: usize) -> bool {
-    let (start, _) = line_bounds(source, offset);
-    let mut i = start;
-    while i < offset {
-        let c = source[i..].chars().next().expect("in bounds");
-        if c == '#' {
-            return true;
-        }
-        if c == '"' || c == '“' {
-            let end = crate::syntax::comments::string_end(source, i);
-            let closed = end > i + c.len_utf8() && source[..end].ends_with(['"', '”']);
-            if offset < end || (offset == end && !closed) {
-                return true;
-            }
-            i = end;
-            continue;
-        }
-        i += c.len_utf8();
-    }
-    false
+    Lexed::new(source).trivia_at(offset).is_some()
 }

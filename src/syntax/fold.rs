@@ -4,11 +4,14 @@
 //! in the grammar match every way a Vietnamese user types it, NFC or NFD. Spans found in the
 //! folded text are mapped back, so the syntax tree only ever holds original offsets.
 
+use super::lexer::Lexed;
 use crate::diagnostic::Span;
 use crate::text::fold_char;
 
 pub struct Folded {
     pub text: String,
+    /// The strings, comments and brackets of `text`.
+    pub lexed: Lexed,
     /// For each byte of `text` (and one past the end): the original byte offset it came from.
     map: Vec<usize>,
 }
@@ -24,13 +27,15 @@ impl Folded {
             }
         }
         map.push(original.len());
-        Folded { text, map }
+        let lexed = Lexed::new(&text);
+        Folded { text, lexed, map }
     }
 
     /// Replaces a range of the folded text with spaces (same length, so the map still holds).
     pub fn blank(&mut self, range: std::ops::Range<usize>) {
         let blanked: String = self.text[range.clone()].bytes().map(|_| ' ').collect();
         self.text.replace_range(range, &blanked);
+        self.lexed = Lexed::new(&self.text);
     }
 
     pub fn original_offset(&self, folded: usize) -> usize {

@@ -5,6 +5,7 @@
 pub mod ast;
 pub mod comments;
 mod fold;
+pub mod lexer;
 mod parser;
 pub mod vocab;
 
@@ -46,7 +47,7 @@ fn parse_folded(
     chunks: usize,
 ) -> (SyntaxFile, Vec<Diagnostic>) {
     let split = if chunks > 1 && folded.text.len() >= PARALLEL_FROM {
-        item_boundary_after(&folded.text, folded.text.len() / 2)
+        item_boundary_after(&folded.text, &folded.lexed, folded.text.len() / 2)
     } else {
         None
     };
@@ -82,7 +83,7 @@ fn parse_folded(
 /// The start of the first line at or after `from` that begins a top-level item: outside
 /// strings and comments, at brace depth 0, starting with a top-level keyword. `None` if there
 /// is none (a block left open, say), and then the file is parsed whole.
-fn item_boundary_after(text: &str, from: usize) -> Option<usize> {
+fn item_boundary_after(text: &str, lexed: &lexer::Lexed, from: usize) -> Option<usize> {
     const STARTERS: [&str; 9] = [
         "dau vao",
         "input",
@@ -94,63 +95,38 @@ fn item_boundary_after(text: &str, from: usize) -> Option<usize> {
         "bo chi so",
         "ruleset",
     ];
-    let bytes = text.as_bytes();
-    let mut depth: usize = 0;
-    let mut i = 0;
-    let mut line_start = true;
-    while i < bytes.len() {
-        if line_start && depth == 0 && i >= from {
-            let rest = &text[i..];
-            let starts_item = STARTERS.iter().any(|k| {
-                rest.starts_with(k)
-                    && rest
-                        .as_bytes()
-                        .get(k.len())
-                        .is_none_or(|&b| !is_word_byte(b))
-            });
-            if starts_item {
-                return Some(i);
-            }
-        }
-        line_start = false;
-        match bytes[i] {
-            b'\n' => line_start = true,
-            b'"' => {
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
-                }
-                continue_at_newline(bytes, &mut i, &mut line_start);
-            }
-            b'#' => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            b'{' => depth += 1,
-            b'}' => depth = depth.saturating_sub(1),
-            _ => {
-                // “curly quoted” titles: skip to the closing quote on the same line.
-                if bytes[i..].starts_with("“".as_bytes()) {
-                    let end = text[i..].find(['”', '\n']).map_or(text.len(), |p| i + p);
-                    i = end;
-                    continue_at_newline(bytes, &mut i, &mut line_start);
+    let starts_item = |i: usize| {
+        let rest = &text[i..];
+        STARTERS.iter().any(|k| {
+            rest.starts_with(k)
+                && rest
+                    .as_bytes()
+                    .get(k.len())
+                    .is_none_or(|&b| !is_word_byte(b))
+        })
+    };
+    if from == 0 && starts_item(0) {
+        return Some(0);
+    }
+    // Between two lexemes there is only code, at one brace depth: look for line starts there.
+    let lexemes = lexed.lexemes();
+    let mut gap_start = 0;
+    let mut depth = 0;
+    for k in 0..=lexemes.len() {
+        let gap_end = lexemes.get(k).map_or(text.len(), |l| l.span.start);
+        if depth == 0 && gap_end >= from {
+            for (p, _) in text[gap_start..gap_end].match_indices('\n') {
+                let line = gap_start + p + 1;
+                if line >= from && starts_item(line) {
+                    return Some(line);
                 }
             }
         }
-        i += 1;
+        let Some(lexeme) = lexemes.get(k) else { break };
+        depth = lexeme.brace_depth;
+        gap_start = lexeme.span.end;
     }
     None
-}
-
-/// After skipping a string that ended unclosed at a newline: step back one byte, so that the
-/// main loop's `i += 1` lands on the newline and sees a new line.
-fn continue_at_newline(bytes: &[u8], i: &mut usize, line_start: &mut bool) {
-    if *i < bytes.len() && bytes[*i] == b'\n' {
-        *i -= 1;
-        *line_start = false;
-    }
 }
 
 /// Finds the first place where nesting exceeds [`MAX_NESTING`]: brackets and braces, plus
@@ -160,60 +136,60 @@ fn nesting_error(folded: &fold::Folded) -> Option<(Diagnostic, std::ops::Range<u
     let mut depth: usize = 0;
     let mut open_ifs: Vec<usize> = Vec::new(); // per brace level: `if`s since the level opened
     open_ifs.push(0);
-    let mut i = 0;
     let word_at = |i: usize, w: &[u8]| {
         text[i..].starts_with(w)
             && (i == 0 || !is_word_byte(text[i - 1]))
             && text.get(i + w.len()).is_none_or(|&b| !is_word_byte(b))
     };
-    while i < text.len() {
-        match text[i] {
-            b'"' => {
-                i += 1;
-                while i < text.len() && text[i] != b'"' && text[i] != b'\n' {
-                    i += if text[i] == b'\\' { 2 } else { 1 };
+    let too_deep = |i: usize| {
+        let line_start = folded.text[..i].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = folded.text[i..].find('\n').map_or(text.len(), |p| i + p);
+        let span = folded.original_span(line_start..line_end);
+        let diagnostic = Diagnostic::error(
+            "E019",
+            span,
+            format!("nesting deeper than {MAX_NESTING} levels"),
+        )
+        .with_help("split the rule into several criteria or simplify it");
+        Some((diagnostic, line_start..line_end))
+    };
+    // Nesting only grows at a bracket or a keyword, so it is checked there.
+    let lexemes = folded.lexed.lexemes();
+    let mut gap_start = 0;
+    for k in 0..=lexemes.len() {
+        let gap_end = lexemes.get(k).map_or(text.len(), |l| l.span.start);
+        for i in gap_start..gap_end {
+            if word_at(i, b"if") || word_at(i, b"neu") || word_at(i, b"not") {
+                let ifs = open_ifs.last_mut().expect("level");
+                *ifs += 1;
+                if depth + *ifs > MAX_NESTING {
+                    return too_deep(i);
+                }
+            } else if word_at(i, b"score") || word_at(i, b"diem") {
+                // A new rule starts: the previous one's `if`s are closed.
+                *open_ifs.last_mut().expect("level") = 0;
+            }
+        }
+        let Some(lexeme) = lexemes.get(k) else { break };
+        gap_start = lexeme.span.end;
+        match lexeme.kind {
+            lexer::LexemeKind::Open(bracket) => {
+                depth = lexeme.depth;
+                if bracket == lexer::Bracket::Brace {
+                    open_ifs.push(0);
                 }
             }
-            b'#' => {
-                while i < text.len() && text[i] != b'\n' {
-                    i += 1;
-                }
-            }
-            b'(' | b'[' => depth += 1,
-            b')' | b']' => depth = depth.saturating_sub(1),
-            b'{' => {
-                depth += 1;
-                open_ifs.push(0);
-            }
-            b'}' => {
-                depth = depth.saturating_sub(1);
-                if open_ifs.len() > 1 {
+            lexer::LexemeKind::Close(bracket) => {
+                depth = lexeme.depth;
+                if bracket == lexer::Bracket::Brace && open_ifs.len() > 1 {
                     open_ifs.pop();
                 }
             }
-            _ => {
-                if word_at(i, b"if") || word_at(i, b"neu") || word_at(i, b"not") {
-                    *open_ifs.last_mut().expect("level") += 1;
-                } else if word_at(i, b"score") || word_at(i, b"diem") {
-                    // A new rule starts: the previous one's `if`s are closed.
-                    *open_ifs.last_mut().expect("level") = 0;
-                }
-            }
+            _ => continue,
         }
-        let total = depth + open_ifs.last().copied().unwrap_or(0);
-        if total > MAX_NESTING {
-            let line_start = folded.text[..i].rfind('\n').map_or(0, |p| p + 1);
-            let line_end = folded.text[i..].find('\n').map_or(text.len(), |p| i + p);
-            let span = folded.original_span(line_start..line_end);
-            let diagnostic = Diagnostic::error(
-                "E019",
-                span,
-                format!("nesting deeper than {MAX_NESTING} levels"),
-            )
-            .with_help("split the rule into several criteria or simplify it");
-            return Some((diagnostic, line_start..line_end));
+        if depth + open_ifs.last().copied().unwrap_or(0) > MAX_NESTING {
+            return too_deep(lexeme.span.start);
         }
-        i += 1;
     }
     None
 }
@@ -232,7 +208,7 @@ mod tests {
         let folded = fold::Folded::new(source);
         let whole = parse_folded(source, &folded, 1);
         // Force a split wherever there is a boundary, even in small texts.
-        let split = item_boundary_after(&folded.text, folded.text.len() / 2);
+        let split = item_boundary_after(&folded.text, &folded.lexed, folded.text.len() / 2);
         let chunked = match split {
             Some(_) => {
                 let (a, b) = (
@@ -355,12 +331,10 @@ mod tests {
 
     #[test]
     fn no_split_inside_an_open_block() {
+        let boundary = |text: &str| item_boundary_after(text, &lexer::Lexed::new(text), 1);
         let text = "area 1 \"a\" {\narea 2 \"b\" {\n";
-        assert_eq!(item_boundary_after(text, 1), None);
+        assert_eq!(boundary(text), None);
         let text = "area 1 \"a\" {}\n# area 3\narea 2 \"b\" {}\n";
-        assert_eq!(
-            item_boundary_after(text, 1),
-            Some(text.find("area 2").unwrap())
-        );
+        assert_eq!(boundary(text), Some(text.find("area 2").unwrap()));
     }
 }

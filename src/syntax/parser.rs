@@ -2,6 +2,7 @@
 
 use super::ast::*;
 use super::fold::Folded;
+use super::lexer::{Lexed, LexemeKind};
 use super::vocab::{CountKind, RoundMode, RoundTarget, SourceKind, UnitLevel, ZeroAction};
 use crate::diagnostic::{Diagnostic, Span};
 use chrono::NaiveDate;
@@ -292,8 +293,12 @@ impl<'a> Builder<'a> {
                     last.as_rule() == Rule::block_end && last.as_str().is_empty()
                 });
             if is_block && unclosed {
-                let start = self.folded_range(pair.as_span()).start;
-                let brace = start + pair.as_str().find('{').unwrap_or(0);
+                let range = self.folded_range(pair.as_span());
+                let brace = self
+                    .folded
+                    .lexed
+                    .first_open_brace(range.clone())
+                    .unwrap_or(range.start);
                 let span = self.folded.original_span(brace..brace + 1);
                 self.diagnostics.push(
                     Diagnostic::error("E001", span, "this `{` is never closed")
@@ -308,7 +313,7 @@ impl<'a> Builder<'a> {
 
     fn span(&self, pair: &P) -> Span {
         let s = self.folded_range(pair.as_span());
-        let end = trim_trailing_trivia(&self.folded.text, s.start, s.end);
+        let end = trim_trailing_trivia(&self.folded.text, &self.folded.lexed, s.start, s.end);
         self.folded.original_span(s.start..end)
     }
 
@@ -1097,27 +1102,13 @@ impl<'a> Builder<'a> {
 }
 
 /// pest spans of rules ending in an optional or repeated part can take in the whitespace and
-/// comments that follow; cut them off so that spans end at the last token.
-fn trim_trailing_trivia(text: &str, start: usize, mut end: usize) -> usize {
+/// comments that follow; cut them off so that spans end at the last token. Comments are the
+/// lexer's (a `#` inside a string of either kind, or after an escaped quote, is text).
+fn trim_trailing_trivia(text: &str, lexed: &Lexed, start: usize, mut end: usize) -> usize {
     loop {
         end = start + text[start..end].trim_end().len();
-        let line_start = text[start..end]
-            .rfind('\n')
-            .map_or(start, |i| start + i + 1);
-        let mut in_string = false;
-        let mut comment = None;
-        for (i, c) in text[line_start..end].char_indices() {
-            match c {
-                '"' => in_string = !in_string,
-                '#' if !in_string => {
-                    comment = Some(line_start + i);
-                    break;
-                }
-                _ => {}
-            }
-        }
-        match comment {
-            Some(c) if c > start => end = c,
+        match lexed.trivia_at(end) {
+            Some(c) if c.kind == LexemeKind::Comment && c.span.start > start => end = c.span.start,
             _ => return end,
         }
     }

@@ -277,3 +277,27 @@ fn perturbed_whitespace_formats_back_or_is_refused_never_unsafe() {
         "a good share of perturbations keep the file valid ({formatted})"
     );
 }
+
+#[test]
+fn hashes_and_escaped_quotes_inside_strings_stay_as_written() {
+    let source = "ruleset \"t\" { total 3 }\narea 1 \"A\" max 3 {\n  tiêu chí 1.1 “Mục #2” tối đa 1 {\n ghi chú “xem mục #3”\n      ghi chú \"cỡ 5\\\" # inch\"    # thật\n điểm = 1 }\n  tiêu chí 1.2 \"Màn hình 5\\\" #1\" tối đa 2\n}\n";
+    let expected = "\
+ruleset \"t\" {
+  total 3
+}
+
+area 1 \"A\" max 3 {
+  tiêu chí 1.1 “Mục #2” tối đa 1 {
+    ghi chú “xem mục #3”
+    ghi chú \"cỡ 5\\\" # inch\" # thật
+    điểm = 1
+  }
+  tiêu chí 1.2 \"Màn hình 5\\\" #1\" tối đa 2
+}
+";
+    let out = format(source).expect("formats");
+    assert_eq!(out, expected);
+    assert_eq!(format(&out).expect("again"), out);
+    assert_eq!(comment_texts(&out), vec!["# thật"]);
+    assert_eq!(projection(&out), projection(source));
+}

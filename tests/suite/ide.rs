@@ -523,3 +523,58 @@ fn every_feature_at_every_offset_of_broken_text_stays_inside_it() {
         }
     }
 }
+
+/// A `#` inside a “curly” string, or after an escaped `\"`, is text: the lexer (one for the
+/// whole crate) says so, and the item's span, the outline, the comments list and completion
+/// agree.
+const HASH_IN_STRINGS: &str = "ruleset \"t\" {\n  total 3\n}\narea 1 \"A\" max 3 {\n  tiêu chí 1.1 “Mục #2” tối đa 1 {\n    ghi chú “xem mục #3”\n    ghi chú \"cỡ 5\\\" # inch\" # thật\n    điểm = 1\n  }\n  tiêu chí 1.2 \"Màn hình 5\\\" #1\" tối đa 2\n}\n";
+
+#[test]
+fn a_hash_inside_a_string_keeps_spans_whole() {
+    let source = HASH_IN_STRINGS;
+    let a = chiso::analyze(source);
+    assert!(!a.has_errors(), "{:?}", a.diagnostics);
+    let area = &a.syntax.nodes[0];
+    let c11 = &area.children[0];
+    let items: Vec<&str> = c11
+        .items
+        .iter()
+        .map(|item| &source[item.span.clone()])
+        .collect();
+    assert_eq!(
+        items,
+        vec![
+            "tối đa 1",
+            "ghi chú “xem mục #3”",
+            "ghi chú \"cỡ 5\\\" # inch\"",
+            "điểm = 1"
+        ]
+    );
+    let c12 = &area.children[1];
+    assert_eq!(
+        &source[c12.span.clone()],
+        "tiêu chí 1.2 \"Màn hình 5\\\" #1\" tối đa 2"
+    );
+    // The outline shows whole declarations.
+    let symbols = ide::document_symbols(&a, source);
+    let outline_c12 = &symbols
+        .iter()
+        .find(|s| s.kind == SymbolKind::Area)
+        .expect("the area")
+        .children[1];
+    assert_eq!(&source[outline_c12.span.clone()], &source[c12.span.clone()]);
+    // The only comment is the real one.
+    let comments: Vec<&str> = chiso::syntax::comments::comments(source)
+        .into_iter()
+        .map(|s| &source[s])
+        .collect();
+    assert_eq!(comments, vec!["# thật"]);
+    // No completion inside the strings, after their `#`.
+    for needle in ["#3", "# inch", "#1", "#2"] {
+        let offset = source.find(needle).unwrap() + 1;
+        assert!(
+            ide::completions(&a, source, offset).is_empty(),
+            "completion inside a string at {needle}"
+        );
+    }
+}

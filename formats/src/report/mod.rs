@@ -7,9 +7,10 @@ pub mod html;
 pub mod merge;
 pub mod xlsx;
 
-use chiso::diagnostic::{Diagnostic, LineIndex};
+use chiso::diagnostic::Diagnostic;
 use chiso::eval::{MissingItem, NodeResult, Status, UnitOutcome, UnitResult};
 use chiso::model::Ruleset;
+use chiso::position::LineIndex;
 use chiso::text::format_decimal;
 use rust_decimal::Decimal;
 use serde_json::{json, Value as Json};
@@ -507,6 +508,7 @@ pub fn diagnostics_json(file: &str, text: &str, diagnostics: &[Diagnostic]) -> V
     diagnostics
         .iter()
         .map(|d| {
+            // 1-based, columns in characters, a `\r` never counted.
             let (line, column) = index.line_col(text, d.span.start);
             let (end_line, end_column) = index.line_col(text, d.span.end);
             json!({
