@@ -13,6 +13,7 @@
 extern crate alloc;
 
 pub mod batch;
+pub mod builtins;
 pub mod check;
 pub mod data;
 pub mod diagnostic;

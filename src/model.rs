@@ -226,109 +226,11 @@ pub enum LogicOp {
     Or,
 }
 
-/// Rule functions. Names are matched without diacritics, in English or Vietnamese.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Func {
-    /// tỷ_lệ(a, b): a / b, rounded by the ratio rounding, zero denominator per policy
-    Ratio,
-    Min,
-    Max,
-    /// giới_hạn(x, lo, hi)
-    Clamp,
-    /// mỗi(n, points, cap): points per counted item, at most cap
-    Each,
-    /// trừ(start, n, points, floor): start minus points per item, not below floor
-    Deduct,
-    /// làm_tròn(x, places): an explicit rounding, half away from zero
-    Round,
-}
+pub use crate::builtins::Func;
 
-impl Func {
-    pub const ALL: [Func; 7] = [
-        Func::Ratio,
-        Func::Min,
-        Func::Max,
-        Func::Clamp,
-        Func::Each,
-        Func::Deduct,
-        Func::Round,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Func::Ratio => "ratio",
-            Func::Min => "min",
-            Func::Max => "max",
-            Func::Clamp => "clamp",
-            Func::Each => "each",
-            Func::Deduct => "deduct",
-            Func::Round => "round",
-        }
-    }
-
-    pub fn vietnamese(self) -> &'static str {
-        match self {
-            Func::Ratio => "tỷ_lệ",
-            Func::Min => "nhỏ_nhất",
-            Func::Max => "lớn_nhất",
-            Func::Clamp => "giới_hạn",
-            Func::Each => "mỗi",
-            Func::Deduct => "trừ",
-            Func::Round => "làm_tròn",
-        }
-    }
-
-    pub fn arity(self) -> usize {
-        match self {
-            Func::Ratio | Func::Min | Func::Max | Func::Round => 2,
-            Func::Clamp | Func::Each => 3,
-            Func::Deduct => 4,
-        }
-    }
-
-    pub fn signature(self) -> &'static str {
-        match self {
-            Func::Ratio => "ratio(part, whole)",
-            Func::Min => "min(a, b)",
-            Func::Max => "max(a, b)",
-            Func::Clamp => "clamp(value, low, high)",
-            Func::Each => "each(count, points, cap)",
-            Func::Deduct => "deduct(start, count, points, floor)",
-            Func::Round => "round(value, places)",
-        }
-    }
-
-    pub fn doc(self) -> &'static str {
-        match self {
-            Func::Ratio => "Tỷ lệ: part ÷ whole, rounded by the declared ratio rounding. A zero whole does what the criterion's `zero denominator` policy says; a part above the whole is a data error.",
-            Func::Min => "The smaller of two values.",
-            Func::Max => "The larger of two values.",
-            Func::Clamp => "The value limited to [low, high].",
-            Func::Each => "Points per counted item, at most `cap`: min(count × points, cap). \"mỗi ứng dụng 1 điểm, tổng không quá 5 điểm\".",
-            Func::Deduct => "Deduction per item with a floor: max(start − count × points, floor). \"trừ 0,25 điểm mỗi vi phạm, không thấp hơn 0\".",
-            Func::Round => "Rounds to `places` decimals, half away from zero (Excel's ROUND).",
-        }
-    }
-
-    /// Looks a function up by its folded name (`ty_le`, `tỉ_lệ`, `ratio` …).
-    pub fn lookup(name: &str) -> Option<Func> {
-        let folded = crate::text::fold(name);
-        Some(match folded.as_str() {
-            "ratio" | "ty_le" | "ti_le" => Func::Ratio,
-            "min" | "nho_nhat" => Func::Min,
-            "max" | "lon_nhat" => Func::Max,
-            "clamp" | "gioi_han" => Func::Clamp,
-            "each" | "per" | "moi" => Func::Each,
-            "deduct" | "tru" => Func::Deduct,
-            "round" | "lam_tron" => Func::Round,
-            _ => return None,
-        })
-    }
-}
-
-/// `best` is not a [`Func`]: it needs the batch, so it has its own expression kind.
+/// Whether `name` is `best` / `cao_nhất` (see [`crate::builtins`]).
 pub fn is_best(name: &str) -> bool {
-    matches!(crate::text::fold(name).as_str(), "best" | "cao_nhat")
+    Func::lookup(name) == Some(Func::Best)
 }
 
 #[derive(Debug, Clone, PartialEq)]

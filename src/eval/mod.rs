@@ -4,6 +4,7 @@
 
 mod explain;
 
+use crate::builtins::Evaluation;
 use crate::data::{Stage, UnitData};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::model::*;
@@ -742,8 +743,8 @@ impl<'a> Evaluator<'a> {
             v.push(self.num(a)?);
         }
         let node = &self.ruleset.nodes[self.node];
-        let result = match func {
-            Func::Ratio => {
+        let result = match func.row().eval {
+            Evaluation::Ratio => {
                 let (part, whole) = (v[0], v[1]);
                 let slots: Vec<usize> = args
                     .iter()
@@ -831,27 +832,14 @@ impl<'a> Evaluator<'a> {
                     None => ratio,
                 }
             }
-            Func::Min => v[0].min(v[1]),
-            Func::Max => v[0].max(v[1]),
-            Func::Clamp => v[0].max(v[1]).min(v[2]),
-            Func::Each => {
-                let product = self.checked(e, v[0].checked_mul(v[1]), "the count")?;
-                product.min(v[2])
-            }
-            Func::Deduct => {
-                let deduction = self.checked(e, v[1].checked_mul(v[2]), "the deduction")?;
-                (v[0] - deduction).max(v[3])
-            }
-            Func::Round => {
-                let places = u32::try_from(v[1].trunc().mantissa()).unwrap_or(0).min(28);
-                Rounding {
-                    places,
-                    mode: RoundMode::HalfUp,
-                }
-                .apply(v[0])
-            }
+            Evaluation::Pure(f) => match f(&v) {
+                Ok(x) => x,
+                Err(what) => self.checked(e, None, what)?,
+            },
+            // compiled to `CExprKind::Best`; a call never reaches here: its own value
+            Evaluation::BatchBest => v[0],
         };
-        if func != Func::Ratio {
+        if !matches!(func.row().eval, Evaluation::Ratio) {
             self.step(|| {
                 let shown: Vec<String> = v.iter().map(|x| format_decimal(*x)).collect();
                 format!(
