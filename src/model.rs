@@ -35,7 +35,27 @@ pub struct RoundingPolicy {
     pub percent: Option<Rounding>,
 }
 
+/// The percentage rounding of a ruleset that declares none: 2 places, half away from zero,
+/// as the PAR index publishes percentages (see docs/language.md, "Roundings").
+pub const DEFAULT_PERCENT_ROUNDING: Rounding = Rounding {
+    places: 2,
+    mode: RoundMode::HalfUp,
+};
+
 impl RoundingPolicy {
+    /// Rounds a percentage (0–100): the declared `rounding percent`, else
+    /// [`DEFAULT_PERCENT_ROUNDING`]. The one rule for a unit's percentage, an area's
+    /// sub-index and a stage's percentage alike.
+    pub fn percent(&self, value: Decimal) -> Decimal {
+        self.percent_rounding().apply(value)
+    }
+
+    /// The rounding [`RoundingPolicy::percent`] applies.
+    pub fn percent_rounding(&self) -> Rounding {
+        self.percent.unwrap_or(DEFAULT_PERCENT_ROUNDING)
+    }
+
+    /// The rounding declared for `target`, if any.
     pub fn get(&self, target: RoundTarget) -> Option<Rounding> {
         match target {
             RoundTarget::Ratio => self.ratio,
@@ -436,4 +456,28 @@ pub enum Expectation {
     Grade(String),
     Achieved(Decimal),
     Max(Decimal),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn one_percentage_rounding_declared_or_two_places_half_up() {
+        let undeclared = RoundingPolicy::default();
+        assert_eq!(undeclared.percent(dec!(66.666666)), dec!(66.67));
+        assert_eq!(undeclared.percent(dec!(89.995)), dec!(90.00));
+        assert_eq!(undeclared.percent(dec!(75)), dec!(75));
+        let mut declared = RoundingPolicy::default();
+        declared.set(
+            RoundTarget::Percent,
+            Rounding {
+                places: 1,
+                mode: RoundMode::HalfUp,
+            },
+        );
+        assert_eq!(declared.percent(dec!(66.66)), dec!(66.7));
+        assert_eq!(declared.percent_rounding().places, 1);
+    }
 }

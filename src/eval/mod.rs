@@ -28,6 +28,7 @@ pub enum Status {
 }
 
 impl Status {
+    /// The machine word (JSON, CSV): `scored`, `not_evaluated`, `survey`, `missing`, `failed`.
     pub fn as_str(&self) -> &'static str {
         match self {
             Status::Scored => "scored",
@@ -38,6 +39,20 @@ impl Status {
         }
     }
 
+    /// What a report writes beside the node, in Vietnamese: nothing for a scored node (its
+    /// score says it), "không đánh giá: <reason>", "chờ điều tra XHH", "thiếu số liệu",
+    /// "lỗi số liệu". The one place these labels are spelled.
+    pub fn label(&self) -> String {
+        match self {
+            Status::Scored => String::new(),
+            Status::NotEvaluated(reason) => format!("không đánh giá: {reason}"),
+            Status::Survey => "chờ điều tra XHH".into(),
+            Status::Missing => "thiếu số liệu".into(),
+            Status::Failed => "lỗi số liệu".into(),
+        }
+    }
+
+    /// The reason a node is not evaluated.
     pub fn reason(&self) -> Option<&str> {
         match self {
             Status::NotEvaluated(r) => Some(r),
@@ -303,7 +318,7 @@ impl<'a> Evaluator<'a> {
                 exact
             };
             let p = basis * Decimal::ONE_HUNDRED / max;
-            Some(rs.rounding.percent.map_or(p, |r| r.apply(p)))
+            Some(rs.rounding.percent(p))
         } else {
             None
         };
@@ -901,5 +916,37 @@ fn missing_diagnostic(rs: &Ruleset, item: &MissingItem, needed_by: &[usize]) -> 
                 format_decimal(n.max)
             ))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Status;
+
+    #[test]
+    fn status_words_and_labels() {
+        let all = [
+            Status::Scored,
+            Status::NotEvaluated("mẫu số bằng 0".into()),
+            Status::Survey,
+            Status::Missing,
+            Status::Failed,
+        ];
+        let words: Vec<&str> = all.iter().map(Status::as_str).collect();
+        assert_eq!(
+            words,
+            ["scored", "not_evaluated", "survey", "missing", "failed"]
+        );
+        let labels: Vec<String> = all.iter().map(Status::label).collect();
+        assert_eq!(
+            labels,
+            [
+                "",
+                "không đánh giá: mẫu số bằng 0",
+                "chờ điều tra XHH",
+                "thiếu số liệu",
+                "lỗi số liệu"
+            ]
+        );
     }
 }
