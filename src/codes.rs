@@ -110,6 +110,6 @@ mod tests {
             lookup("T001").map(|c| c.severities),
             Some(&[Severity::Error][..])
         );
-        assert!(lookup("E999").is_none());
+        assert!(lookup("X001").is_none() && lookup("e001").is_none());
     }
 }
