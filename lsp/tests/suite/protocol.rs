@@ -500,7 +500,7 @@ async fn a_failing_test_expectation_is_published_as_t001() {
         assert_eq!(d["severity"], 1, "an error");
         let start = text.find("mong đợi 1.1 = 1,5").unwrap();
         let span = start..start + "mong đợi 1.1 = 1,5".len();
-        assert_eq!(d["range"], h.range(text, span), "utf8: {utf8}");
+        assert_eq!(d["range"], h.range(text, span.clone()), "utf8: {utf8}");
         let message = d["message"].as_str().unwrap();
         assert!(
             message.contains("expected 1.1 = 1.5, got 2 points"),
