@@ -109,3 +109,16 @@ fn every_diagnostic_code_is_in_the_table_and_documented() {
         "table rows not documented (with this severity) in docs/diagnostics.md: {undocumented:#?}"
     );
 }
+
+#[test]
+fn every_built_in_function_is_in_the_language_reference() {
+    let doc = read("docs/language.md");
+    for b in &chiso::builtins::BUILTINS {
+        assert!(
+            doc.contains(&format!("`{}(", b.en)) && doc.contains(&format!("`{}`", b.vi)),
+            "docs/language.md's function table lacks `{}` / `{}`",
+            b.en,
+            b.vi
+        );
+    }
+}
