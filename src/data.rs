@@ -20,11 +20,43 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// Both stages, self-assessment first.
+    pub const ALL: [Stage; 2] = [Stage::SelfAssessment, Stage::Appraised];
+
+    /// The word a unit file, a form or a sheet writes: `self`, `appraised`.
     pub fn as_str(self) -> &'static str {
         match self {
             Stage::SelfAssessment => "self",
             Stage::Appraised => "appraised",
         }
+    }
+
+    /// The Vietnamese name a report shows: "tự đánh giá", "thẩm định".
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::SelfAssessment => "tự đánh giá",
+            Stage::Appraised => "thẩm định",
+        }
+    }
+
+    /// Reads a stage word, English or Vietnamese, with or without diacritics, in any case:
+    /// `self`, `tự đánh giá`, `appraised`, `thẩm định`. The one parser of stage words (unit
+    /// files, sheets, forms, `chiso template --stage`).
+    pub fn parse(text: &str) -> Option<Stage> {
+        let folded = crate::text::fold(text.trim());
+        Stage::ALL
+            .into_iter()
+            .find(|s| folded == s.as_str() || folded == crate::text::fold(s.label()))
+    }
+
+    /// "\"self\" (tự đánh giá) or \"appraised\" (thẩm định)": the words [`Stage::parse`]
+    /// reads, for help texts.
+    pub fn expected() -> String {
+        let words: Vec<String> = Stage::ALL
+            .iter()
+            .map(|s| format!("\"{}\" ({})", s.as_str(), s.label()))
+            .collect();
+        words.join(" or ")
     }
 }
 
@@ -150,13 +182,12 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
         }
     }
     if let Some((stage, span)) = &raw.stage {
-        data.stage = match crate::text::fold(stage).as_str() {
-            "self" | "tu danh gia" => Stage::SelfAssessment,
-            "appraised" | "tham dinh" => Stage::Appraised,
-            _ => {
+        data.stage = match Stage::parse(stage) {
+            Some(s) => s,
+            None => {
                 diagnostics.push(
                     Diagnostic::error("D003", span.clone(), format!("unknown stage `{stage}`"))
-                        .with_help("write \"self\" (tự đánh giá) or \"appraised\" (thẩm định)"),
+                        .with_help(format!("write {}", Stage::expected())),
                 );
                 Stage::SelfAssessment
             }
@@ -468,5 +499,28 @@ pub fn typed_value(
                 format!("expected one of the levels: {}", levels.join(", ")),
             )),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Stage;
+
+    #[test]
+    fn stage_words_parse_and_print_one_way() {
+        for stage in Stage::ALL {
+            assert_eq!(Stage::parse(stage.as_str()), Some(stage));
+            assert_eq!(Stage::parse(stage.label()), Some(stage));
+        }
+        assert_eq!(Stage::parse(" Tự Đánh Giá "), Some(Stage::SelfAssessment));
+        assert_eq!(Stage::parse("tu danh gia"), Some(Stage::SelfAssessment));
+        assert_eq!(Stage::parse("THẨM ĐỊNH"), Some(Stage::Appraised));
+        assert_eq!(Stage::parse("Appraised"), Some(Stage::Appraised));
+        assert_eq!(Stage::parse("final"), None);
+        assert_eq!(Stage::Appraised.label(), "thẩm định");
+        assert_eq!(
+            Stage::expected(),
+            "\"self\" (tự đánh giá) or \"appraised\" (thẩm định)"
+        );
     }
 }

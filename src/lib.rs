@@ -137,7 +137,9 @@
 extern crate alloc;
 
 pub mod batch;
+pub mod builtins;
 pub mod check;
+pub mod codes;
 pub mod data;
 pub mod diagnostic;
 pub mod eval;

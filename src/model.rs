@@ -43,8 +43,27 @@ pub struct RoundingPolicy {
     pub percent: Option<Rounding>,
 }
 
+/// The percentage rounding of a ruleset that declares none: 2 places, half away from zero,
+/// as the PAR index publishes percentages (see docs/language.md, "Roundings").
+pub const DEFAULT_PERCENT_ROUNDING: Rounding = Rounding {
+    places: 2,
+    mode: RoundMode::HalfUp,
+};
+
 impl RoundingPolicy {
-    /// The rounding in force for `target`, if any.
+    /// Rounds a percentage (0–100): the declared `rounding percent`, else
+    /// [`DEFAULT_PERCENT_ROUNDING`]. The one rule for a unit's percentage, an area's
+    /// sub-index and a stage's percentage alike.
+    pub fn percent(&self, value: Decimal) -> Decimal {
+        self.percent_rounding().apply(value)
+    }
+
+    /// The rounding [`RoundingPolicy::percent`] applies.
+    pub fn percent_rounding(&self) -> Rounding {
+        self.percent.unwrap_or(DEFAULT_PERCENT_ROUNDING)
+    }
+
+    /// The rounding declared for `target`, if any.
     pub fn get(&self, target: RoundTarget) -> Option<Rounding> {
         match target {
             RoundTarget::Ratio => self.ratio,
@@ -279,117 +298,11 @@ pub enum LogicOp {
     Or,
 }
 
-/// Rule functions. Names are matched without diacritics, in English or Vietnamese.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Func {
-    /// tỷ_lệ(a, b): a / b, rounded by the ratio rounding, zero denominator per policy
-    Ratio,
-    /// nhỏ_nhất(a, b): the smaller
-    Min,
-    /// lớn_nhất(a, b): the larger
-    Max,
-    /// giới_hạn(x, lo, hi)
-    Clamp,
-    /// mỗi(n, points, cap): points per counted item, at most cap
-    Each,
-    /// trừ(start, n, points, floor): start minus points per item, not below floor
-    Deduct,
-    /// làm_tròn(x, places): an explicit rounding, half away from zero
-    Round,
-}
+pub use crate::builtins::Func;
 
-impl Func {
-    /// Every function.
-    pub const ALL: [Func; 7] = [
-        Func::Ratio,
-        Func::Min,
-        Func::Max,
-        Func::Clamp,
-        Func::Each,
-        Func::Deduct,
-        Func::Round,
-    ];
-
-    /// The English name (`ratio`, …).
-    pub fn name(self) -> &'static str {
-        match self {
-            Func::Ratio => "ratio",
-            Func::Min => "min",
-            Func::Max => "max",
-            Func::Clamp => "clamp",
-            Func::Each => "each",
-            Func::Deduct => "deduct",
-            Func::Round => "round",
-        }
-    }
-
-    /// The Vietnamese name with diacritics (`tỷ_lệ`, …).
-    pub fn vietnamese(self) -> &'static str {
-        match self {
-            Func::Ratio => "tỷ_lệ",
-            Func::Min => "nhỏ_nhất",
-            Func::Max => "lớn_nhất",
-            Func::Clamp => "giới_hạn",
-            Func::Each => "mỗi",
-            Func::Deduct => "trừ",
-            Func::Round => "làm_tròn",
-        }
-    }
-
-    /// The number of arguments it takes (`E015` otherwise).
-    pub fn arity(self) -> usize {
-        match self {
-            Func::Ratio | Func::Min | Func::Max | Func::Round => 2,
-            Func::Clamp | Func::Each => 3,
-            Func::Deduct => 4,
-        }
-    }
-
-    /// "ratio(part, whole)", for hovers and signature help.
-    pub fn signature(self) -> &'static str {
-        match self {
-            Func::Ratio => "ratio(part, whole)",
-            Func::Min => "min(a, b)",
-            Func::Max => "max(a, b)",
-            Func::Clamp => "clamp(value, low, high)",
-            Func::Each => "each(count, points, cap)",
-            Func::Deduct => "deduct(start, count, points, floor)",
-            Func::Round => "round(value, places)",
-        }
-    }
-
-    /// One paragraph of documentation, for hovers and completion.
-    pub fn doc(self) -> &'static str {
-        match self {
-            Func::Ratio => "Tỷ lệ: part ÷ whole, rounded by the declared ratio rounding. A zero whole does what the criterion's `zero denominator` policy says; a part above the whole is a data error.",
-            Func::Min => "The smaller of two values.",
-            Func::Max => "The larger of two values.",
-            Func::Clamp => "The value limited to [low, high].",
-            Func::Each => "Points per counted item, at most `cap`: min(count × points, cap). \"mỗi ứng dụng 1 điểm, tổng không quá 5 điểm\".",
-            Func::Deduct => "Deduction per item with a floor: max(start − count × points, floor). \"trừ 0,25 điểm mỗi vi phạm, không thấp hơn 0\".",
-            Func::Round => "Rounds to `places` decimals, half away from zero (Excel's ROUND).",
-        }
-    }
-
-    /// Looks a function up by its folded name (`ty_le`, `tỉ_lệ`, `ratio` …).
-    pub fn lookup(name: &str) -> Option<Func> {
-        let folded = crate::text::fold(name);
-        Some(match folded.as_str() {
-            "ratio" | "ty_le" | "ti_le" => Func::Ratio,
-            "min" | "nho_nhat" => Func::Min,
-            "max" | "lon_nhat" => Func::Max,
-            "clamp" | "gioi_han" => Func::Clamp,
-            "each" | "per" | "moi" => Func::Each,
-            "deduct" | "tru" => Func::Deduct,
-            "round" | "lam_tron" => Func::Round,
-            _ => return None,
-        })
-    }
-}
-
-/// `best` is not a [`Func`]: it needs the batch, so it has its own expression kind.
+/// Whether `name` is `best` / `cao_nhất` (see [`crate::builtins`]).
 pub fn is_best(name: &str) -> bool {
-    matches!(crate::text::fold(name).as_str(), "best" | "cao_nhat")
+    Func::lookup(name) == Some(Func::Best)
 }
 
 /// One arm of a checked `bands`.
@@ -659,4 +572,28 @@ pub enum Expectation {
     Achieved(Decimal),
     /// The unit's maximum, after not-evaluated criteria leave it.
     Max(Decimal),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn one_percentage_rounding_declared_or_two_places_half_up() {
+        let undeclared = RoundingPolicy::default();
+        assert_eq!(undeclared.percent(dec!(66.666666)), dec!(66.67));
+        assert_eq!(undeclared.percent(dec!(89.995)), dec!(90.00));
+        assert_eq!(undeclared.percent(dec!(75)), dec!(75));
+        let mut declared = RoundingPolicy::default();
+        declared.set(
+            RoundTarget::Percent,
+            Rounding {
+                places: 1,
+                mode: RoundMode::HalfUp,
+            },
+        );
+        assert_eq!(declared.percent(dec!(66.66)), dec!(66.7));
+        assert_eq!(declared.percent_rounding().places, 1);
+    }
 }

@@ -1,25 +1,38 @@
 //! `test` blocks of a ruleset: policy staff pin the decree's worked examples; `chiso test`
-//! runs them.
+//! runs them, and the language server shows their failures with the other diagnostics.
+//! A failed expectation is a `T001` [`Diagnostic`] at the expectation, made here (the one
+//! place), saying what was expected and what came out.
 
 use crate::data::UnitData;
-use crate::diagnostic::Span;
+use crate::diagnostic::{Diagnostic, Span};
 use crate::eval::{evaluate, MissingItem, Status, UnitResult};
 use crate::model::{Expectation, Ruleset, TestCase};
 use crate::text::{format_decimal, name_key};
 
+/// What one test case gave.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TestOutcome {
+    /// The test's name.
     pub name: String,
+    /// The whole test block.
     pub span: Span,
-    /// Each failed expectation: where it is written and what happened instead.
-    pub failures: Vec<(Span, String)>,
+    /// Each failed expectation: a `T001` error at the expectation, saying what was expected
+    /// and what happened instead.
+    pub failures: Vec<Diagnostic>,
+    /// How many expectations were checked.
     pub checked: usize,
 }
 
 impl TestOutcome {
+    /// Whether every expectation held.
     pub fn passed(&self) -> bool {
         self.failures.is_empty()
     }
+}
+
+/// The `T001` diagnostic of a failed expectation written at `span`.
+pub fn failure_diagnostic(span: Span, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::error("T001", span, message).with_span_label("this expectation")
 }
 
 /// The unit data a test case describes.
@@ -37,6 +50,7 @@ pub fn test_data(ruleset: &Ruleset, case: &TestCase) -> UnitData {
     data
 }
 
+/// Runs one test case.
 pub fn run_test(ruleset: &Ruleset, case: &TestCase) -> TestOutcome {
     let data = test_data(ruleset, case);
     let outcome = evaluate(ruleset, &data);
@@ -44,7 +58,7 @@ pub fn run_test(ruleset: &Ruleset, case: &TestCase) -> TestOutcome {
     let mut failures = Vec::new();
     for (expectation, span) in &case.expectations {
         if let Some(message) = failure(ruleset, result, expectation, &outcome.diagnostics) {
-            failures.push((span.clone(), message));
+            failures.push(failure_diagnostic(span.clone(), message));
         }
     }
     TestOutcome {
@@ -55,11 +69,22 @@ pub fn run_test(ruleset: &Ruleset, case: &TestCase) -> TestOutcome {
     }
 }
 
+/// Runs every test case of the ruleset, in order.
 pub fn run_tests(ruleset: &Ruleset) -> Vec<TestOutcome> {
     ruleset
         .tests
         .iter()
         .map(|case| run_test(ruleset, case))
+        .collect()
+}
+
+/// The `T001` diagnostics of every failed expectation of the ruleset's tests, in order.
+/// Only meaningful for a ruleset without errors (the caller checks: a broken ruleset's
+/// tests would fail for the wrong reason).
+pub fn test_diagnostics(ruleset: &Ruleset) -> Vec<Diagnostic> {
+    run_tests(ruleset)
+        .into_iter()
+        .flat_map(|outcome| outcome.failures)
         .collect()
 }
 
@@ -179,5 +204,30 @@ fn failure(
                 format_decimal(result.max)
             )
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_expectation_is_a_t001_at_the_expectation() {
+        let source = "ruleset \"T\" { }\n\
+            area 1 \"A\" { criterion 1.1 \"x\" max 2 }\n\
+            test \"t\" {\n  points 1.1 = 2\n  expect 1.1 = 2\n  expect 1.1 = 1\n}\n";
+        let analysis = crate::analyze(source);
+        assert!(!analysis.has_errors(), "{:?}", analysis.diagnostics);
+        let diagnostics = test_diagnostics(&analysis.ruleset);
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        let d = &diagnostics[0];
+        assert_eq!(d.code, "T001");
+        assert!(d.is_error());
+        assert_eq!(&source[d.span.clone()], "expect 1.1 = 1");
+        assert!(
+            d.message.contains("expected 1.1 = 1, got 2 points"),
+            "{}",
+            d.message
+        );
     }
 }

@@ -74,6 +74,21 @@ pub fn name_key(text: &str) -> String {
     out.into_iter().nfc().collect()
 }
 
+/// The identity of a unit (an office) across files, sheet rows, stages, targets and the
+/// CLI's `--unit NAME`: its [`name_key`] with surrounding and repeated whitespace ignored, and
+/// without case ("UBND huyện  Đăk Tô " and "ubnd Huyện Đăk Tô" are one unit). Unlike names in
+/// a ruleset, unit names are typed by many hands into many sheets: case and spacing are
+/// noise there.
+pub fn unit_key(name: &str) -> String {
+    let spaced: Vec<&str> = name.split_whitespace().collect();
+    name_key(&spaced.join(" ")).to_lowercase()
+}
+
+/// Whether two unit names name the same unit ([`unit_key`]).
+pub fn same_unit(a: &str, b: &str) -> bool {
+    unit_key(a) == unit_key(b)
+}
+
 /// The five Vietnamese tone marks as combining characters.
 fn is_tone(c: char) -> bool {
     matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}')
@@ -166,6 +181,20 @@ mod tests {
         // NFD input folds the same as NFC.
         let nfd: String = "Tiêu chí".nfd().collect();
         assert_eq!(fold(&nfd), "tieu chi");
+    }
+
+    #[test]
+    fn unit_identity_ignores_case_spacing_and_tone_placement() {
+        assert!(same_unit("UBND huyện Đăk Tô", " ubnd  Huyện Đăk Tô "));
+        // "hoà" (old tone placement) and "hòa", NFD and NFC
+        assert!(same_unit("Xã Hoà Bình", "xã hòa bình"));
+        assert!(same_unit("Sở Tư pháp", "Sở Tư pha\u{301}p"));
+        assert!(!same_unit("UBND huyện A", "UBND huyện B"));
+        assert!(
+            !same_unit("Đăk Tô", "Dak To"),
+            "diacritics are part of the name"
+        );
+        assert_eq!(unit_key("  Sở  Y tế "), "sở y tế");
     }
 
     #[test]

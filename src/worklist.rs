@@ -465,10 +465,7 @@ pub fn merge(ruleset: &Ruleset, forms: &[Form]) -> Merged {
     );
     let mut data = UnitData::empty(ruleset, unit.unwrap_or_default());
     data.year = year.and_then(|y| y.parse().ok());
-    data.stage = match stage.as_deref() {
-        Some("appraised") => Stage::Appraised,
-        _ => Stage::SelfAssessment,
-    };
+    data.stage = stage.as_deref().and_then(Stage::parse).unwrap_or_default();
     let users = users_of_inputs(ruleset);
     let mut foreign = Vec::new();
     let form_owns = |f: usize, list: &[String]| -> bool {

@@ -33,7 +33,14 @@ pub struct Document {
 impl Document {
     fn new(version: i32, text: String) -> Self {
         let lines = LineIndex::new(&text);
-        let analysis = chiso::analyze(&text);
+        let mut analysis = chiso::analyze(&text);
+        // The ruleset's own tests, as the editor's diagnostics: a failed expectation is a
+        // `T001` at it. Only for a ruleset without errors (its tests would fail for the wrong
+        // reason otherwise), as `chiso test` does.
+        if !analysis.has_errors() {
+            let failures = chiso::testing::test_diagnostics(&analysis.ruleset);
+            analysis.diagnostics.extend(failures);
+        }
         Document {
             version,
             text,

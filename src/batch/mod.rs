@@ -18,7 +18,7 @@ use crate::diagnostic::Diagnostic;
 use crate::eval::{best_values, evaluate_with_best, NodeResult, Status, UnitResult};
 use crate::model::Ruleset;
 use crate::place::Place;
-use crate::text::name_key;
+use crate::text::unit_key;
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -353,10 +353,10 @@ impl Batch {
 
     /// A unit's result in a stage, by name (compared on the name key).
     pub fn find(&self, unit: &str, stage: Stage) -> Option<&Scored> {
-        let key = name_key(unit.trim());
+        let key = unit_key(unit);
         self.units
             .iter()
-            .find(|u| u.result.stage == stage && name_key(u.unit().trim()) == key)
+            .find(|u| u.result.stage == stage && unit_key(u.unit()) == key)
     }
 }
 
@@ -395,7 +395,7 @@ pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usiz
             progress(index + 1);
             continue;
         };
-        let key = name_key(data.unit.trim());
+        let key = unit_key(&data.unit);
         let seen_key = (key, data.stage == Stage::Appraised);
         if let Some(first) = seen.get(&seen_key).map(|&u| &batch.units[u].origin) {
             batch.problems.push(Problem {
@@ -467,17 +467,11 @@ pub fn merge_best(best: &mut [Option<Decimal>], own: &[Option<Decimal>]) {
     }
 }
 
-/// Rounds a percentage as the ruleset rounds the unit's (2 places, half up, when it
-/// declares nothing), for sub-indices and comparisons that have no rounding of their own.
+/// Rounds a percentage as the ruleset rounds the unit's ([`RoundingPolicy::percent`]).
+///
+/// [`RoundingPolicy::percent`]: crate::model::RoundingPolicy::percent
 pub fn round_percent(ruleset: &Ruleset, value: Decimal) -> Decimal {
-    ruleset
-        .rounding
-        .percent
-        .unwrap_or(crate::model::Rounding {
-            places: 2,
-            mode: crate::model::RoundMode::HalfUp,
-        })
-        .apply(value)
+    ruleset.rounding.percent(value)
 }
 
 /// `part / whole × 100`, rounded as [`round_percent`]; `None` for a zero whole.

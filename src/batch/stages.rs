@@ -6,7 +6,7 @@ use super::{percent_of, Batch, Scored};
 use crate::data::Stage;
 use crate::eval::Status;
 use crate::model::Ruleset;
-use crate::text::name_key;
+use crate::text::unit_key;
 use rust_decimal::Decimal;
 
 /// One criterion of the comparison.
@@ -171,12 +171,10 @@ pub fn compare_batch(ruleset: &Ruleset, batch: &Batch) -> Vec<StageComparison> {
     let mut order: Vec<(Option<usize>, Option<usize>)> = Vec::new();
     let mut by_name: std::collections::HashMap<String, usize> = Default::default();
     for (i, unit) in batch.units.iter().enumerate() {
-        let slot = *by_name
-            .entry(name_key(unit.unit().trim()))
-            .or_insert_with(|| {
-                order.push((None, None));
-                order.len() - 1
-            });
+        let slot = *by_name.entry(unit_key(unit.unit())).or_insert_with(|| {
+            order.push((None, None));
+            order.len() - 1
+        });
         let pair = &mut order[slot];
         let stage = match unit.result.stage {
             Stage::SelfAssessment => &mut pair.0,

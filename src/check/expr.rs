@@ -3,6 +3,7 @@
 
 use super::intervals::{self, Domain};
 use super::References;
+use crate::builtins::{Evaluation, Requires, BUILTINS};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::model::*;
 use crate::syntax::ast::{self, BinOp, CmpOp, Expr, ExprKind};
@@ -40,13 +41,18 @@ impl Ty {
 /// analysis could not tell (then nothing is claimed).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ValueRange {
+    /// The lowest value, if bounded below.
     pub lo: Option<Decimal>,
+    /// The highest value, if bounded above.
     pub hi: Option<Decimal>,
+    /// Whether every value is a whole number.
     pub integer: bool,
+    /// Whether the analysis could tell anything at all.
     pub known: bool,
 }
 
 impl ValueRange {
+    /// Nothing is known.
     pub const UNKNOWN: ValueRange = ValueRange {
         lo: None,
         hi: None,
@@ -54,6 +60,7 @@ impl ValueRange {
         known: false,
     };
 
+    /// Exactly `v`.
     pub fn exact(v: Decimal) -> Self {
         ValueRange {
             lo: Some(v),
@@ -63,6 +70,7 @@ impl ValueRange {
         }
     }
 
+    /// From `lo` to `hi` (unbounded above when `None`).
     pub fn between(lo: Decimal, hi: Option<Decimal>) -> Self {
         ValueRange {
             lo: Some(lo),
@@ -85,6 +93,7 @@ impl ValueRange {
         self.lo.is_some_and(|l| l >= Decimal::ZERO)
     }
 
+    /// The range as a domain for band coverage.
     pub fn domain(&self) -> Domain {
         Domain {
             interval: NumInterval {
@@ -433,37 +442,8 @@ impl ExprContext<'_> {
     }
 
     fn call(&mut self, name: &ast::Spanned<String>, args: &[Expr], span: Span) -> Compiled {
-        if is_best(&name.value) {
-            if args.len() != 1 {
-                self.diagnostics.push(Diagnostic::error(
-                    "E015",
-                    span.clone(),
-                    format!("`best` takes 1 argument, found {}", args.len()),
-                ));
-                return Self::error(span);
-            }
-            let c = self.compile(&args[0]);
-            self.expect(&c, Ty::Number, "`best` compares numbers across units");
-            let slot = *self.best_slots;
-            *self.best_slots += 1;
-            return Compiled {
-                range: ValueRange {
-                    known: c.range.known,
-                    ..c.range
-                },
-                expr: CExpr {
-                    kind: CExprKind::Best(slot, Box::new(c.expr)),
-                    span,
-                },
-                ty: Ty::Number,
-            };
-        }
         let Some(func) = Func::lookup(&name.value) else {
-            let names: Vec<&str> = Func::ALL
-                .iter()
-                .flat_map(|f| [f.name(), f.vietnamese()])
-                .chain(["best", "cao_nhất"])
-                .collect();
+            let names: Vec<&str> = BUILTINS.iter().flat_map(|b| [b.en, b.vi]).collect();
             let mut d = Diagnostic::error(
                 "E015",
                 name.span.clone(),
@@ -472,7 +452,11 @@ impl ExprContext<'_> {
             if let Some(s) = did_you_mean(&name.value, names.iter().copied()) {
                 d = d.with_help(format!("did you mean `{s}`?"));
             } else {
-                d = d.with_help("functions: ratio, min, max, clamp, each, deduct, round, best (see docs/language.md)");
+                let all: Vec<&str> = BUILTINS.iter().map(|b| b.en).collect();
+                d = d.with_help(format!(
+                    "functions: {} (see docs/language.md)",
+                    all.join(", ")
+                ));
             }
             self.diagnostics.push(d);
             for a in args {
@@ -480,27 +464,29 @@ impl ExprContext<'_> {
             }
             return Self::error(span);
         };
+        let row = func.row();
         let compiled: Vec<Compiled> = args.iter().map(|a| self.compile(a)).collect();
-        if compiled.len() != func.arity() {
+        if compiled.len() != row.arity {
+            let plural = if row.arity == 1 { "" } else { "s" };
             let mut d = Diagnostic::error(
                 "E015",
                 span.clone(),
                 format!(
-                    "`{}` takes {} arguments, found {}",
+                    "`{}` takes {} argument{plural}, found {}",
                     name.value,
-                    func.arity(),
+                    row.arity,
                     compiled.len()
                 ),
             )
-            .with_help(format!("usage: {}", func.signature()));
-            if compiled.len() == func.arity() - 1
+            .with_help(format!("usage: {}", row.signature));
+            if compiled.len() + 1 == row.arity
                 && args
                     .iter()
                     .any(|a| matches!(&a.kind, ExprKind::Number(n) if !n.value.fract().is_zero()))
             {
                 d = d.with_help(format!(
                     "usage: {}; a comma between digits is a decimal comma: write `1, 5` for two arguments",
-                    func.signature()
+                    row.signature
                 ));
             }
             self.diagnostics.push(d);
@@ -510,82 +496,46 @@ impl ExprContext<'_> {
             self.expect(c, Ty::Number, "rule functions take numbers");
         }
         let r: Vec<ValueRange> = compiled.iter().map(|c| c.range).collect();
-        let range = match func {
-            Func::Ratio => {
+        let range = (row.range)(&r);
+        match row.requires {
+            Requires::Nothing => {}
+            Requires::ZeroPolicy => {
                 if !self.has_zero_policy {
                     self.diagnostics.push(
                         Diagnostic::error(
                             "E014",
                             span.clone(),
-                            format!("`ratio` in {} without a zero-denominator policy", self.node_id),
+                            format!("`{}` in {} without a zero-denominator policy", row.en, self.node_id),
                         )
                         .with_help("say what a zero denominator means: `zero denominator: not evaluated` (or `zero`, `error`) on the criterion or in the ruleset header"),
                     );
                 }
-                ValueRange::between(Decimal::ZERO, Some(Decimal::ONE))
             }
-            Func::Min => ValueRange {
-                lo: r[0].lo.zip(r[1].lo).map(|(a, b)| a.min(b)),
-                hi: match (r[0].hi, r[1].hi) {
-                    (Some(a), Some(b)) => Some(a.min(b)),
-                    (a, b) => a.or(b),
-                },
-                integer: r[0].integer && r[1].integer,
-                known: r[0].known && r[1].known,
-            },
-            Func::Max => ValueRange {
-                lo: match (r[0].lo, r[1].lo) {
-                    (Some(a), Some(b)) => Some(a.max(b)),
-                    (a, b) => a.or(b),
-                },
-                hi: r[0].hi.zip(r[1].hi).map(|(a, b)| a.max(b)),
-                integer: r[0].integer && r[1].integer,
-                known: r[0].known && r[1].known,
-            },
-            Func::Clamp => ValueRange {
-                lo: r[1].lo,
-                hi: r[2].hi,
-                integer: false,
-                known: r[1].known && r[2].known,
-            },
-            Func::Each => ValueRange {
-                lo: Some(Decimal::ZERO),
-                hi: match (mul_hi(r[0].hi, r[1].hi), r[2].hi) {
-                    (Some(a), Some(b)) => Some(a.min(b)),
-                    (a, b) => a.or(b),
-                },
-                integer: false,
-                known: r.iter().all(|x| x.known && x.nonneg()),
-            },
-            Func::Deduct => ValueRange {
-                lo: match (sub(r[0].lo, mul_hi(r[1].hi, r[2].hi)), r[3].lo) {
-                    (Some(a), Some(b)) => Some(a.max(b)),
-                    (a, b) => a.or(b),
-                },
-                hi: r[0].hi.zip(r[3].hi).map(|(a, b)| a.max(b)),
-                integer: false,
-                known: r.iter().all(|x| x.known) && r[1].nonneg() && r[2].nonneg(),
-            },
-            Func::Round => {
-                let places_ok = matches!(&compiled[1].expr.kind, CExprKind::Const(Value::Number(n)) if n.fract().is_zero() && *n >= Decimal::ZERO && *n <= Decimal::from(28));
+            Requires::WholePlaces(i) => {
+                let places_ok = matches!(&compiled[i].expr.kind, CExprKind::Const(Value::Number(n)) if n.fract().is_zero() && *n >= Decimal::ZERO && *n <= Decimal::from(28));
                 if !places_ok {
                     self.diagnostics.push(Diagnostic::error(
                         "E017",
-                        compiled[1].expr.span.clone(),
-                        "the places of `round` must be a whole number from 0 to 28",
+                        compiled[i].expr.span.clone(),
+                        format!(
+                            "the places of `{}` must be a whole number from 0 to 28",
+                            row.en
+                        ),
                     ));
                 }
-                ValueRange {
-                    integer: false,
-                    ..r[0]
-                }
             }
+        }
+        let mut exprs: Vec<CExpr> = compiled.into_iter().map(|c| c.expr).collect();
+        let kind = match row.eval {
+            Evaluation::BatchBest => {
+                let slot = *self.best_slots;
+                *self.best_slots += 1;
+                CExprKind::Best(slot, Box::new(exprs.remove(0)))
+            }
+            Evaluation::Pure(_) | Evaluation::Ratio => CExprKind::Call(func, exprs),
         };
         Compiled {
-            expr: CExpr {
-                kind: CExprKind::Call(func, compiled.into_iter().map(|c| c.expr).collect()),
-                span,
-            },
+            expr: CExpr { kind, span },
             ty: Ty::Number,
             range,
         }

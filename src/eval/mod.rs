@@ -4,6 +4,7 @@
 
 mod explain;
 
+use crate::builtins::Evaluation;
 use crate::data::{Stage, UnitData};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::model::*;
@@ -27,6 +28,7 @@ pub enum Status {
 }
 
 impl Status {
+    /// The machine word (JSON, CSV): `scored`, `not_evaluated`, `survey`, `missing`, `failed`.
     pub fn as_str(&self) -> &'static str {
         match self {
             Status::Scored => "scored",
@@ -37,6 +39,20 @@ impl Status {
         }
     }
 
+    /// What a report writes beside the node, in Vietnamese: nothing for a scored node (its
+    /// score says it), "không đánh giá: <reason>", "chờ điều tra XHH", "thiếu số liệu",
+    /// "lỗi số liệu". The one place these labels are spelled.
+    pub fn label(&self) -> String {
+        match self {
+            Status::Scored => String::new(),
+            Status::NotEvaluated(reason) => format!("không đánh giá: {reason}"),
+            Status::Survey => "chờ điều tra XHH".into(),
+            Status::Missing => "thiếu số liệu".into(),
+            Status::Failed => "lỗi số liệu".into(),
+        }
+    }
+
+    /// The reason a node is not evaluated.
     pub fn reason(&self) -> Option<&str> {
         match self {
             Status::NotEvaluated(r) => Some(r),
@@ -302,7 +318,7 @@ impl<'a> Evaluator<'a> {
                 exact
             };
             let p = basis * Decimal::ONE_HUNDRED / max;
-            Some(rs.rounding.percent.map_or(p, |r| r.apply(p)))
+            Some(rs.rounding.percent(p))
         } else {
             None
         };
@@ -742,8 +758,8 @@ impl<'a> Evaluator<'a> {
             v.push(self.num(a)?);
         }
         let node = &self.ruleset.nodes[self.node];
-        let result = match func {
-            Func::Ratio => {
+        let result = match func.row().eval {
+            Evaluation::Ratio => {
                 let (part, whole) = (v[0], v[1]);
                 let slots: Vec<usize> = args
                     .iter()
@@ -831,27 +847,14 @@ impl<'a> Evaluator<'a> {
                     None => ratio,
                 }
             }
-            Func::Min => v[0].min(v[1]),
-            Func::Max => v[0].max(v[1]),
-            Func::Clamp => v[0].max(v[1]).min(v[2]),
-            Func::Each => {
-                let product = self.checked(e, v[0].checked_mul(v[1]), "the count")?;
-                product.min(v[2])
-            }
-            Func::Deduct => {
-                let deduction = self.checked(e, v[1].checked_mul(v[2]), "the deduction")?;
-                (v[0] - deduction).max(v[3])
-            }
-            Func::Round => {
-                let places = u32::try_from(v[1].trunc().mantissa()).unwrap_or(0).min(28);
-                Rounding {
-                    places,
-                    mode: RoundMode::HalfUp,
-                }
-                .apply(v[0])
-            }
+            Evaluation::Pure(f) => match f(&v) {
+                Ok(x) => x,
+                Err(what) => self.checked(e, None, what)?,
+            },
+            // compiled to `CExprKind::Best`; a call never reaches here: its own value
+            Evaluation::BatchBest => v[0],
         };
-        if func != Func::Ratio {
+        if !matches!(func.row().eval, Evaluation::Ratio) {
             self.step(|| {
                 let shown: Vec<String> = v.iter().map(|x| format_decimal(*x)).collect();
                 format!(
@@ -913,5 +916,37 @@ fn missing_diagnostic(rs: &Ruleset, item: &MissingItem, needed_by: &[usize]) -> 
                 format_decimal(n.max)
             ))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Status;
+
+    #[test]
+    fn status_words_and_labels() {
+        let all = [
+            Status::Scored,
+            Status::NotEvaluated("mẫu số bằng 0".into()),
+            Status::Survey,
+            Status::Missing,
+            Status::Failed,
+        ];
+        let words: Vec<&str> = all.iter().map(Status::as_str).collect();
+        assert_eq!(
+            words,
+            ["scored", "not_evaluated", "survey", "missing", "failed"]
+        );
+        let labels: Vec<String> = all.iter().map(Status::label).collect();
+        assert_eq!(
+            labels,
+            [
+                "",
+                "không đánh giá: mẫu số bằng 0",
+                "chờ điều tra XHH",
+                "thiếu số liệu",
+                "lỗi số liệu"
+            ]
+        );
     }
 }

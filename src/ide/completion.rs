@@ -7,8 +7,8 @@
 
 use super::keywords::{Place, KEYWORDS};
 use super::{in_string_or_comment, is_ident_char, line_bounds};
+use crate::builtins::BUILTINS;
 use crate::diagnostic::{floor_char_boundary, Span};
-use crate::model::Func;
 use crate::text::fold;
 use crate::Analysis;
 
@@ -138,14 +138,14 @@ pub fn completions(analysis: &Analysis, source: &str, offset: usize) -> Vec<Comp
     .contains(&before);
     let expression = |out: &mut Vec<Completion>| {
         inputs(analysis, word, word_start..offset, out);
-        for f in Func::ALL {
-            for label in [f.name(), f.vietnamese()] {
+        for f in BUILTINS.iter() {
+            for label in [f.en, f.vi] {
                 if matches(label, word) {
                     out.push(item(
                         label,
                         CompletionKind::Function,
-                        Some(f.signature()),
-                        Some(f.doc()),
+                        Some(f.signature),
+                        Some(f.doc),
                         word,
                         word_start..offset,
                     ));

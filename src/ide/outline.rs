@@ -368,7 +368,11 @@ pub fn code_lenses(analysis: &Analysis, _source: &str) -> Vec<Lens> {
                             format!("✔ passed ({})", checks(outcome.checked)),
                         )
                     } else {
-                        let first = outcome.failures.first().map(|f| f.1.as_str()).unwrap_or("");
+                        let first = outcome
+                            .failures
+                            .first()
+                            .map(|f| f.message.as_str())
+                            .unwrap_or("");
                         (
                             Some(false),
                             format!(

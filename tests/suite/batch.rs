@@ -163,3 +163,23 @@ fn a_province_sheet_is_scored_ranked_and_graded() {
     assert_eq!(d.areas[1].max, dec!(0.5));
     assert_eq!(d.areas[1].percent, Some(dec!(100)));
 }
+
+/// One unit identity (`chiso::text::unit_key`): a second row naming unit A in another case
+/// and spacing is the same unit given twice (`D013`), and a unit is found by any spelling.
+#[test]
+fn a_unit_written_in_another_case_or_spacing_is_the_same_unit() {
+    let rs = fixture();
+    let csv = PROVINCE_CSV.replace("2;UBND huyện B;", "2;ubnd  HUYỆN a;");
+    let b = score_csv(&rs, &csv);
+    let duplicate = b
+        .problems
+        .iter()
+        .find(|p| p.diagnostic.code == "D013")
+        .expect("D013 for the second spelling of A");
+    assert_eq!(duplicate.unit.as_deref(), Some("ubnd  HUYỆN a"));
+    assert!(b.units.iter().all(|u| u.unit() != "ubnd  HUYỆN a"));
+    let found = b
+        .find(" ubnd huyện A ", chiso::data::Stage::SelfAssessment)
+        .expect("found by another spelling");
+    assert_eq!(found.unit(), "UBND huyện A");
+}

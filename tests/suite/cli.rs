@@ -89,6 +89,10 @@ fn a_failing_test_case_exits_1_and_points_at_the_expectation() {
         "{stdout}"
     );
     assert!(stdout.contains("t.chiso:5:3"), "{stdout}");
+    assert!(
+        stdout.contains("T001"),
+        "the library's T001 is printed: {stdout}"
+    );
     assert!(stdout.ends_with("chiso: 0 passed, 1 failed\n"));
 }
 

@@ -170,12 +170,10 @@ pub fn load_for_one(
             .join(", ")
     };
     let index = match unit {
-        Some(name) => {
-            let key = |s: &str| chiso::text::name_key(&s.trim().to_lowercase());
-            all.iter()
-                .position(|(_, u)| key(&u.unit) == key(name))
-                .ok_or_else(|| format!("no unit “{name}” in the data (units: {})", names()))?
-        }
+        Some(name) => all
+            .iter()
+            .position(|(_, u)| chiso::text::same_unit(&u.unit, name))
+            .ok_or_else(|| format!("no unit “{name}” in the data (units: {})", names()))?,
         None => {
             let first = first.display().to_string();
             let from_first: Vec<usize> = all

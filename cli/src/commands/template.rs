@@ -52,10 +52,12 @@ pub fn run(args: Args) -> Outcome {
         });
     }
     let list = worklist(ruleset, args.owner.as_deref().unwrap_or_default())?;
-    let stage = match chiso::text::fold(&args.stage).as_str() {
-        "self" | "tu danh gia" => Stage::SelfAssessment,
-        "appraised" | "tham dinh" => Stage::Appraised,
-        other => return Err(format!("unknown stage `{other}`: write self or appraised")),
+    let Some(stage) = Stage::parse(&args.stage) else {
+        return Err(format!(
+            "unknown stage `{}`: write {}",
+            args.stage,
+            Stage::expected()
+        ));
     };
     let header = FormHeader {
         unit: args.unit.clone(),

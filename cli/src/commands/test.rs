@@ -1,5 +1,4 @@
 use super::Outcome;
-use chiso::diagnostic::Diagnostic;
 use chiso::testing::run_tests;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,15 +28,7 @@ pub fn run(args: Args) -> Outcome {
             } else {
                 failed += 1;
                 println!("FAIL  {name}: {}", outcome.name);
-                let diagnostics: Vec<Diagnostic> = outcome
-                    .failures
-                    .iter()
-                    .map(|(span, message)| {
-                        Diagnostic::error("T001", span.clone(), message.clone())
-                            .with_span_label("this expectation")
-                    })
-                    .collect();
-                print!("{}", super::render(&name, &text, &diagnostics));
+                print!("{}", super::render(&name, &text, &outcome.failures));
             }
         }
     }

@@ -7,7 +7,7 @@ use chiso::batch::stages::{compare_batch, StageComparison};
 use chiso::batch::{grade_counts, rank, Batch, GradeCount, Ranking, Scored};
 use chiso::data::Stage;
 use chiso::model::Ruleset;
-use chiso::text::{format_decimal, name_key};
+use chiso::text::{format_decimal, same_unit};
 use rust_decimal::Decimal;
 use serde_json::{json, Value as Json};
 
@@ -38,7 +38,7 @@ impl<'a> BatchReport<'a> {
                 .iter()
                 .enumerate()
                 .filter(|(_, u)| u.result.stage == ranking.stage)
-                .find(|(_, u)| name_key(u.unit().trim()) == name_key(unit.trim()));
+                .find(|(_, u)| same_unit(u.unit(), &unit));
             match found {
                 Some((i, u)) => matched.push((i, compare_targets(ruleset, &u.result.unpack(), t))),
                 None => unmatched.push(unit),
@@ -77,10 +77,7 @@ impl<'a> BatchReport<'a> {
 }
 
 pub fn stage_name(stage: Stage) -> &'static str {
-    match stage {
-        Stage::SelfAssessment => "tự đánh giá",
-        Stage::Appraised => "thẩm định",
-    }
+    stage.label()
 }
 
 pub(crate) fn opt(d: Option<Decimal>) -> String {

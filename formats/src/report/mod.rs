@@ -261,13 +261,7 @@ fn shown_max(r: &NodeResult) -> String {
 }
 
 fn status_text(r: &NodeResult) -> String {
-    match &r.status {
-        Status::Scored => String::new(),
-        Status::NotEvaluated(reason) => format!("không đánh giá: {reason}"),
-        Status::Survey => "chờ điều tra XHH".into(),
-        Status::Missing => "thiếu số liệu".into(),
-        Status::Failed => "lỗi số liệu".into(),
-    }
+    r.status.label()
 }
 
 fn summary_line(result: &UnitResult) -> String {

@@ -336,10 +336,7 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
             )?;
             let status = match &res.status {
                 Status::Scored => unit.note(i).unwrap_or("").to_string(),
-                Status::NotEvaluated(reason) => format!("không đánh giá: {reason}"),
-                Status::Survey => "chờ điều tra XHH".into(),
-                Status::Missing => "thiếu số liệu".into(),
-                Status::Failed => "lỗi số liệu".into(),
+                other => other.label(),
             };
             text(sheet, r, 6, &status, &s.text)?;
             if let Some(rows) = targets {

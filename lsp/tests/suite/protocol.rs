@@ -486,6 +486,38 @@ async fn every_feature_through_the_protocol() {
 }
 
 #[tokio::test]
+async fn a_failing_test_expectation_is_published_as_t001() {
+    for utf8 in [false, true] {
+        let mut h = Harness::new(utf8).await;
+        let text = "ruleset \"Thử\" { }\nlĩnh vực 1 \"Đăk Tô\" { tiêu chí 1.1 \"x\" tối đa 2 }\n\
+            kiểm thử \"điểm hội đồng\" {\n  điểm 1.1 = 2\n  mong đợi 1.1 = 2\n  mong đợi 1.1 = 1,5\n}\n";
+        h.open(text).await;
+        let (version, diagnostics) = h.diagnostics().await;
+        assert_eq!(version, Some(1));
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+        let d = &diagnostics[0];
+        assert_eq!(d["code"], "T001");
+        assert_eq!(d["severity"], 1, "an error");
+        let start = text.find("mong đợi 1.1 = 1,5").unwrap();
+        let span = start..start + "mong đợi 1.1 = 1,5".len();
+        assert_eq!(d["range"], h.range(text, span.clone()), "utf8: {utf8}");
+        let message = d["message"].as_str().unwrap();
+        assert!(
+            message.contains("expected 1.1 = 1.5, got 2 points"),
+            "{message}"
+        );
+        // Fixing the expectation clears it.
+        let range = h.range(text, span.end - 3..span.end);
+        h.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": URI, "version": 2 }, "contentChanges": [ { "range": range, "text": "2" } ] }),
+        )
+        .await;
+        assert_eq!(h.diagnostics().await, (Some(2), vec![]));
+    }
+}
+
+#[tokio::test]
 async fn incremental_edits_in_utf16_over_vietnamese_text() {
     let mut h = Harness::new(false).await;
     let text = "ruleset \"t\" {\n  total 1\n}\n\nlĩnh vực 1 \"Đăk Tô\" tối đa 2 {\n  điểm = 1\n}\n";
