@@ -483,6 +483,100 @@ pub fn percent_of(ruleset: &Ruleset, part: Decimal, whole: Decimal) -> Option<De
     Some(round_percent(ruleset, p))
 }
 
+/// Why no unit could be chosen for a command about one unit ([`choose_unit`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnitChoiceError {
+    /// No loaded unit has the name asked for.
+    NoSuchUnit {
+        /// The name asked for.
+        name: String,
+        /// The names of the units that loaded.
+        units: Vec<String>,
+    },
+    /// The first data file gave no unit that loaded.
+    NothingFrom {
+        /// The file.
+        file: String,
+    },
+    /// The first data file holds several units and none was named.
+    SeveralIn {
+        /// The file.
+        file: String,
+        /// How many units it holds.
+        count: usize,
+        /// The names of the units that loaded.
+        units: Vec<String>,
+    },
+}
+
+impl fmt::Display for UnitChoiceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UnitChoiceError::NoSuchUnit { name, units } => {
+                write!(
+                    f,
+                    "no unit “{name}” in the data (units: {})",
+                    units.join(", ")
+                )
+            }
+            UnitChoiceError::NothingFrom { file } => {
+                write!(f, "{file}: no unit could be read from it")
+            }
+            UnitChoiceError::SeveralIn { file, count, units } => write!(
+                f,
+                "{file} holds {count} units: name one with --unit ({})",
+                units.join(", ")
+            ),
+        }
+    }
+}
+
+/// The unit a command about one unit (`explain`, `advise`) is about, among the units that
+/// loaded (`units`, in input order, each with where it came from): the one named `name`
+/// (compared by [`crate::text::same_unit`]), or else the only unit of `first_file` (the
+/// first data file of the command line). Returns its index into `units`.
+///
+/// # Errors
+/// [`UnitChoiceError`]: no unit of that name, or the first file holds none or several.
+pub fn choose_unit(
+    units: &[(Origin, UnitData)],
+    name: Option<&str>,
+    first_file: &str,
+) -> Result<usize, UnitChoiceError> {
+    let names = || {
+        units
+            .iter()
+            .map(|(_, u)| u.unit.clone())
+            .collect::<Vec<_>>()
+    };
+    if let Some(name) = name {
+        return units
+            .iter()
+            .position(|(_, u)| crate::text::same_unit(&u.unit, name))
+            .ok_or_else(|| UnitChoiceError::NoSuchUnit {
+                name: name.to_string(),
+                units: names(),
+            });
+    }
+    let from_first: Vec<usize> = units
+        .iter()
+        .enumerate()
+        .filter(|(_, (origin, _))| origin.file() == first_file)
+        .map(|(i, _)| i)
+        .collect();
+    match from_first[..] {
+        [only] => Ok(only),
+        [] => Err(UnitChoiceError::NothingFrom {
+            file: first_file.to_string(),
+        }),
+        _ => Err(UnitChoiceError::SeveralIn {
+            file: first_file.to_string(),
+            count: from_first.len(),
+            units: names(),
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -526,5 +620,40 @@ mod tests {
         assert_eq!(packed.unpack(), result);
         assert_eq!(packed.is_complete(), result.is_complete());
         assert_eq!(std::mem::size_of::<PackedNode>(), 36);
+    }
+
+    #[test]
+    fn the_unit_of_a_one_unit_command_is_named_or_the_only_one_of_the_first_file() {
+        let unit = |file: &str, name: &str| {
+            let data = UnitData {
+                unit: name.to_string(),
+                ..UnitData::default()
+            };
+            (Origin::File(file.to_string()), data)
+        };
+        let units = vec![
+            unit("a.toml", "UBND huyện Kon Rẫy"),
+            unit("b.toml", "UBND huyện Đăk Tô"),
+            unit("b.toml", "UBND huyện Sa Thầy"),
+        ];
+        // Named: case, spacing and tone placement do not matter.
+        assert_eq!(
+            choose_unit(&units, Some("ubnd huyện  kon rẫy"), "b.toml"),
+            Ok(0)
+        );
+        assert_eq!(choose_unit(&units, None, "a.toml"), Ok(0));
+        assert!(matches!(
+            choose_unit(&units, None, "b.toml"),
+            Err(UnitChoiceError::SeveralIn { count: 2, .. })
+        ));
+        assert!(matches!(
+            choose_unit(&units, None, "c.toml"),
+            Err(UnitChoiceError::NothingFrom { .. })
+        ));
+        let missing = choose_unit(&units, Some("UBND huyện Ngọc Hồi"), "a.toml").unwrap_err();
+        assert_eq!(
+            missing.to_string(),
+            "no unit “UBND huyện Ngọc Hồi” in the data (units: UBND huyện Kon Rẫy, UBND huyện Đăk Tô, UBND huyện Sa Thầy)"
+        );
     }
 }

@@ -38,47 +38,6 @@ pub struct Explanation {
     pub result: NodeResult,
 }
 
-impl Explanation {
-    /// The explanation as plain text, one fact per line.
-    pub fn to_text(&self) -> String {
-        let mut out = format!("{} {}\n", self.id, self.title);
-        out.push_str(&format!("  path:      {}\n", self.path));
-        out.push_str(&format!("  maximum:   {}\n", self.max));
-        if let Some(owner) = &self.owner {
-            out.push_str(&format!("  owner:     {owner}\n"));
-        }
-        for r in &self.references {
-            out.push_str(&format!("  reference: {r}\n"));
-        }
-        match &self.rule {
-            Some(rule) => out.push_str(&format!("  rule:      {rule}\n")),
-            None => out.push_str("  rule:      sum of its children\n"),
-        }
-        if !self.steps.is_empty() {
-            out.push_str("  steps:\n");
-            for (i, step) in self.steps.iter().enumerate() {
-                out.push_str(&format!("    {}. {}\n", i + 1, step.text));
-            }
-        }
-        let result = match (&self.result.status, self.result.score) {
-            (Status::Scored, Some(s)) => format!(
-                "{} of {}",
-                format_decimal(s),
-                format_decimal(self.result.max)
-            ),
-            (Status::NotEvaluated(reason), _) => format!("not evaluated: {reason}"),
-            (Status::Survey, _) => "left to the survey (no survey points given)".to_string(),
-            (Status::Missing, _) => "missing data".to_string(),
-            (status, _) => status.as_str().to_string(),
-        };
-        out.push_str(&format!("  result:    {result}\n"));
-        for e in &self.evidence {
-            out.push_str(&format!("  evidence:  {e}\n"));
-        }
-        out
-    }
-}
-
 /// Explains one node for one unit: re-evaluates it with a trace. `index` is the node's index
 /// in `ruleset.nodes`; `result` is the node's result from the full evaluation
 /// (`outcome.result.nodes[index]`, which decided its status); `best` the batch's values for

@@ -163,38 +163,8 @@ pub fn load_for_one(
     if !problems.is_empty() {
         eprint!("{problems}");
     }
-    let names = || {
-        all.iter()
-            .map(|(_, u)| u.unit.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let index = match unit {
-        Some(name) => all
-            .iter()
-            .position(|(_, u)| chiso::text::same_unit(&u.unit, name))
-            .ok_or_else(|| format!("no unit “{name}” in the data (units: {})", names()))?,
-        None => {
-            let first = first.display().to_string();
-            let from_first: Vec<usize> = all
-                .iter()
-                .enumerate()
-                .filter(|(_, (o, _))| o.file() == first)
-                .map(|(i, _)| i)
-                .collect();
-            match from_first[..] {
-                [only] => only,
-                [] => return Err(format!("{first}: no unit could be read from it")),
-                _ => {
-                    return Err(format!(
-                        "{first} holds {} units: name one with --unit ({})",
-                        from_first.len(),
-                        names()
-                    ))
-                }
-            }
-        }
-    };
+    let index = chiso::batch::choose_unit(&all, unit, &first.display().to_string())
+        .map_err(|e| e.to_string())?;
     Ok((all.into_iter().map(|(_, u)| u).collect(), index))
 }
 

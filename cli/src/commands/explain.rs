@@ -52,6 +52,6 @@ pub fn run(args: Args) -> Outcome {
         index,
         &outcomes[unit].result.nodes[index],
     );
-    print!("{}", explanation.to_text());
+    print!("{}", chiso_formats::report::explain::text(&explanation));
     Ok(ExitCode::SUCCESS)
 }
