@@ -245,3 +245,59 @@ fn the_tidy_helpers_see_what_they_check() {
         found[0]
     );
 }
+
+/// One lexer: only `src/syntax/lexer.rs` scans for where strings and comments are. Anyone
+/// else asks it (a hand-written scanner cut item spans at a `#` inside “…” before).
+#[test]
+fn only_the_lexer_scans_for_strings_and_comments() {
+    let files: Vec<PathBuf> = rust_files("src")
+        .into_iter()
+        .filter(|p| !p.ends_with("src/syntax/lexer.rs"))
+        .collect();
+    let scanner_shapes = [
+        "b'\"'",
+        "b'#'",
+        "== '\"'",
+        "== '#'",
+        "== '“'",
+        "'\"' =>",
+        "'#' =>",
+        "'“' =>",
+        "in_string = ",
+    ];
+    let found = occurrences(&files, &scanner_shapes);
+    assert!(
+        found.is_empty(),
+        "a string/comment scanner outside the lexer:\n{}",
+        found.join("\n")
+    );
+}
+
+/// One position converter: only `src/position.rs` converts offsets to lines and columns or
+/// counts UTF-16 units (the LSP's adapter calls it; the grid reader decodes UTF-16 *files*).
+#[test]
+fn only_the_position_converter_counts_lines_columns_and_utf16() {
+    let mut files = rust_files("src");
+    files.extend(rust_files("formats/src"));
+    files.extend(rust_files("cli/src"));
+    files.extend(rust_files("lsp/src"));
+    let files: Vec<PathBuf> = files
+        .into_iter()
+        .filter(|p| !p.ends_with("src/position.rs"))
+        .collect();
+    let found = occurrences(
+        &files,
+        &[
+            "len_utf16",
+            "fn line_col",
+            "fn offset_of_line_col",
+            "line_starts",
+            "utf16_len",
+        ],
+    );
+    assert!(
+        found.is_empty(),
+        "a line/column converter outside src/position.rs:\n{}",
+        found.join("\n")
+    );
+}
