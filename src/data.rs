@@ -51,7 +51,7 @@ impl Stage {
 
     /// "\"self\" (tự đánh giá) or \"appraised\" (thẩm định)": the words [`Stage::parse`]
     /// reads, for help texts.
-    pub fn expected() -> String {
+    pub(crate) fn expected() -> String {
         let words: Vec<String> = Stage::ALL
             .iter()
             .map(|s| format!("\"{}\" ({})", s.as_str(), s.label()))
@@ -376,7 +376,7 @@ fn points_out_of_range(node: &Node, points: Decimal, span: Span) -> Diagnostic {
 }
 
 /// A raw value as a value of an input type; errors carry their diagnostic code.
-pub fn typed_value(
+pub(crate) fn typed_value(
     raw: &RawValue,
     ty: &InputType,
     separator: DecimalSeparator,

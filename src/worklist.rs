@@ -18,7 +18,7 @@ use crate::text::{did_you_mean, fold, format_decimal, DecimalSeparator};
 use rust_decimal::Decimal;
 
 /// An office's comparison key: folded, dashes and `&`/`và` unified, spaces collapsed.
-pub fn office_key(name: &str) -> String {
+pub(crate) fn office_key(name: &str) -> String {
     let folded = fold(name)
         .replace(['–', '—', '‐'], "-")
         .replace('&', " va ");
@@ -54,7 +54,7 @@ fn scores(ruleset: &Ruleset, node: usize) -> bool {
 }
 
 /// The nodes whose rule or not-evaluated condition reads each input.
-pub fn users_of_inputs(ruleset: &Ruleset) -> Vec<Vec<usize>> {
+pub(crate) fn users_of_inputs(ruleset: &Ruleset) -> Vec<Vec<usize>> {
     let mut users = vec![Vec::new(); ruleset.inputs.len()];
     for (index, node) in ruleset.nodes.iter().enumerate() {
         let mut slots = Vec::new();
@@ -78,7 +78,7 @@ pub fn users_of_inputs(ruleset: &Ruleset) -> Vec<Vec<usize>> {
 }
 
 /// The offices an input belongs to.
-pub fn input_offices(ruleset: &Ruleset, slot: usize, users: &[Vec<usize>]) -> Vec<String> {
+pub(crate) fn input_offices(ruleset: &Ruleset, slot: usize, users: &[Vec<usize>]) -> Vec<String> {
     if let Some(owner) = &ruleset.inputs[slot].owner {
         return offices(owner);
     }
@@ -326,7 +326,7 @@ pub enum FormSource {
 
 impl Form {
     /// The place in this form of a diagnostic about its values.
-    pub fn place_of(&self, diagnostic: &Diagnostic) -> Place {
+    pub(crate) fn place_of(&self, diagnostic: &Diagnostic) -> Place {
         let span = std::iter::once(&diagnostic.span)
             .chain(diagnostic.labels.iter().map(|l| &l.span))
             .find(|s| !s.is_empty());

@@ -50,7 +50,7 @@ impl Origin {
 
     /// The place of a diagnostic about the unit: in a unit file, its span (bytes of the
     /// file); in a sheet, the unit's row.
-    pub fn place_of(&self, diagnostic: &Diagnostic) -> Place {
+    pub(crate) fn place_of(&self, diagnostic: &Diagnostic) -> Place {
         match self {
             Origin::File(file) => Place::Text {
                 file: file.clone(),
@@ -184,7 +184,7 @@ struct PackedNode {
 const HAS_SCORE: u8 = 0x80;
 
 impl PackedResult {
-    pub fn pack(result: UnitResult) -> Self {
+    pub(crate) fn pack(result: UnitResult) -> Self {
         let mut reasons = Vec::new();
         let nodes = result
             .nodes
@@ -287,7 +287,7 @@ impl Scored {
         &self.result.unit
     }
 
-    pub fn claimed(&self, node: usize) -> Option<Decimal> {
+    pub(crate) fn claimed(&self, node: usize) -> Option<Decimal> {
         self.claimed
             .iter()
             .find(|(n, _)| *n == node)
@@ -339,7 +339,7 @@ impl Batch {
     }
 
     /// The stage that ranks: the appraisal when any unit has one, else the self-assessment.
-    pub fn ranked_stage(&self) -> Stage {
+    pub(crate) fn ranked_stage(&self) -> Stage {
         if self
             .units
             .iter()
@@ -459,7 +459,7 @@ fn sparse(values: &[Option<Decimal>]) -> Vec<(usize, Decimal)> {
 }
 
 /// Folds one unit's `best(…)` arguments into the running maxima.
-pub fn merge_best(best: &mut [Option<Decimal>], own: &[Option<Decimal>]) {
+pub(crate) fn merge_best(best: &mut [Option<Decimal>], own: &[Option<Decimal>]) {
     for (b, o) in best.iter_mut().zip(own) {
         if let Some(v) = o {
             *b = Some(b.map_or(*v, |c: Decimal| c.max(*v)));

@@ -67,7 +67,7 @@ pub fn rank(batch: &Batch) -> Ranking {
 }
 
 /// Ranks the units of one stage by percentage, ties as decrees rank them.
-pub fn rank_stage(batch: &Batch, stage: Stage) -> Ranking {
+pub(crate) fn rank_stage(batch: &Batch, stage: Stage) -> Ranking {
     let mut ranked: Vec<(usize, Decimal, String)> = Vec::new();
     let mut unranked = Vec::new();
     for (index, unit) in batch.stage(stage) {
@@ -141,7 +141,7 @@ pub fn grade_counts(ruleset: &Ruleset, ranking: &Ranking) -> Vec<GradeCount> {
 }
 
 /// A grade band in the decrees' words: "từ 85% trở lên", "từ 75% đến dưới 85%", "dưới 40%".
-pub fn describe_band(interval: &crate::model::NumInterval) -> String {
+pub(crate) fn describe_band(interval: &crate::model::NumInterval) -> String {
     let f = crate::text::format_decimal;
     match (interval.lower, interval.upper) {
         (Some((l, true)), None) => format!("từ {}% trở lên", f(l)),

@@ -192,7 +192,7 @@ fn collect_best<'a>(expr: &'a CExpr, node: usize, out: &mut Vec<(usize, usize, &
 /// Calls `f` on each direct sub-expression (without allocating: this runs for every formula
 /// of every unit of a batch).
 /// The input slots an expression reads.
-pub fn inputs_of(expr: &CExpr, out: &mut Vec<usize>) {
+pub(crate) fn inputs_of(expr: &CExpr, out: &mut Vec<usize>) {
     if let CExprKind::Input(slot) = expr.kind {
         if !out.contains(&slot) {
             out.push(slot);
