@@ -31,7 +31,9 @@ use crate::Analysis;
 /// Replace `span` with `new_text`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextEdit {
+    /// A byte range into the ruleset text (empty to insert).
     pub span: Span,
+    /// The replacement text (empty to delete).
     pub new_text: String,
 }
 
@@ -42,12 +44,18 @@ pub(crate) enum Target {
     Input(usize),
     /// A node of the tree, by index.
     Node(usize),
+    /// A built-in function.
     Function(Func),
+    /// A keyword.
     Keyword(&'static keywords::Keyword),
 }
 
 /// The target at `offset` and the span of the name written there.
-pub(crate) fn target_at(analysis: &Analysis, source: &str, offset: usize) -> Option<(Target, Span)> {
+pub(crate) fn target_at(
+    analysis: &Analysis,
+    source: &str,
+    offset: usize,
+) -> Option<(Target, Span)> {
     let offset = floor_char_boundary(source, offset);
     let mut candidates: Vec<(Target, Span)> = Vec::new();
     let rs = &analysis.ruleset;
@@ -209,7 +217,10 @@ pub(crate) fn is_ident_char(c: char) -> bool {
 
 /// The keyword written at `offset` (multi-word keywords included), outside strings and
 /// comments.
-pub(crate) fn keyword_at(source: &str, offset: usize) -> Option<(&'static keywords::Keyword, Span)> {
+pub(crate) fn keyword_at(
+    source: &str,
+    offset: usize,
+) -> Option<(&'static keywords::Keyword, Span)> {
     let offset = floor_char_boundary(source, offset);
     let (start, end) = line_bounds(source, offset);
     let line = FoldedLine::new(source, start, end);
