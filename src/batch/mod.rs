@@ -88,7 +88,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    /// "error[D003]: a.csv, row 7, column D (x) [UBND huyện X]: message" and its help.
+    /// `error[D003]: a.csv, row 7, column D (x) [UBND huyện X]: message` and its help.
     pub fn to_text(&self) -> String {
         let unit = self
             .unit

@@ -42,7 +42,7 @@ impl Status {
     }
 
     /// What a report writes beside the node, in Vietnamese: nothing for a scored node (its
-    /// score says it), "không đánh giá: <reason>", "chờ điều tra XHH", "thiếu số liệu",
+    /// score says it), "không đánh giá: …" with the reason, "chờ điều tra XHH", "thiếu số liệu",
     /// "lỗi số liệu". The one place these labels are spelled.
     pub fn label(&self) -> String {
         match self {
