@@ -55,7 +55,7 @@ impl Stage {
 
     /// "\"self\" (tự đánh giá) or \"appraised\" (thẩm định)": the words [`Stage::parse`]
     /// reads, for help texts.
-    pub(crate) fn expected() -> String {
+    pub fn expected() -> String {
         let words: Vec<String> = Stage::ALL
             .iter()
             .map(|s| format!("\"{}\" ({})", s.as_str(), s.label()))
