@@ -1,6 +1,10 @@
-//! Unit data files (TOML or JSON): the one serde boundary. Values are read exactly — a TOML
-//! float is re-read from its source text, JSON numbers keep their digits — and resolved
-//! against a checked ruleset into input slots, so evaluation does no name lookups.
+//! A unit's figures: [`RawUnit`] (entries as written, keyed by name, with byte spans) resolved
+//! against a checked ruleset by [`resolve`] into [`UnitData`] (values by input slot, the rest
+//! by node index), so evaluation does no name lookups.
+//!
+//! The core reads no file: unit files (TOML/JSON), sheets and office forms are read by the
+//! `chiso-formats` crate into a [`RawUnit`], keeping numbers as their digits ([`RawValue::Number`])
+//! so nothing is lost to floating point; a web form can build one directly.
 
 use crate::diagnostic::{Diagnostic, Span};
 use crate::model::{InputType, Node, Ruleset, Value};
@@ -60,27 +64,38 @@ impl Stage {
     }
 }
 
-/// One unit's data, resolved against a ruleset: values by input slot, the rest by node index.
+/// One unit's data, resolved against a ruleset: values by input slot (index into
+/// `ruleset.inputs`), the rest by node index (into `ruleset.nodes`, pre-order). Every vector
+/// has the length of the one it indexes ([`UnitData::empty`]); spans are byte ranges into the
+/// data file's text, `None` for a value not given or given without a file.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UnitData {
-    /// Tên đơn vị.
+    /// Tên đơn vị (empty when the data does not name it).
     pub unit: String,
+    /// The year the data is for, when it says.
     pub year: Option<u32>,
+    /// Whose scores these are: self-assessment (the default) or appraisal.
     pub stage: Stage,
+    /// Each input's value, by slot; `None` when not given (the input's default, if any, is
+    /// applied by the evaluator). A percent input holds a fraction: `85` in the data is `0.85`.
     pub values: Vec<Option<Value>>,
     /// Where each value is written in the data file.
     pub value_spans: Vec<Option<Span>>,
-    /// Points awarded by the council (or given by a survey), by node.
+    /// Points awarded by the council (or given by a survey), by node: absolute points,
+    /// `0..=max`.
     pub points: Vec<Option<Decimal>>,
+    /// Where each of [`UnitData::points`] is written in the data file.
     pub points_spans: Vec<Option<Span>>,
     /// Declared not evaluated, with the reason, by node.
     pub not_evaluated: Vec<Option<String>>,
     /// Tài liệu kiểm chứng, by node.
     pub evidence: Vec<Vec<String>>,
+    /// Free-text notes by node (`[notes]`; the council's remarks in an appraisal).
     pub notes: Vec<Option<String>>,
     /// The score the unit claims for a node in its self-assessment (`[claimed]`), by node:
     /// compared with what the ruleset computes from the unit's own figures.
     pub claimed: Vec<Option<Decimal>>,
+    /// Where each of [`UnitData::claimed`] is written in the data file.
     pub claimed_spans: Vec<Option<Span>>,
 }
 
@@ -111,32 +126,55 @@ impl UnitData {
 pub enum RawValue {
     /// Digits exactly as written (integer or decimal with a point).
     Number(String),
+    /// Text; may still hold a number (`"1,5"`, `"85%"`, read with the declared decimal
+    /// separator), a yes/no word (`"có"`), a date (`31/12/2023`) or a level, as the input's
+    /// type decides.
     Text(String),
+    /// A yes/no value.
     Bool(bool),
+    /// A date (a TOML date).
     Date(NaiveDate),
     /// Something no input takes (an array, a table, a time).
     Other(&'static str),
 }
 
+/// One `key = value` of a unit's data, as written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawEntry {
+    /// An input's name (in [`RawUnit::inputs`]) or a node id such as `7.2.2` (elsewhere).
     pub key: String,
+    /// Where the key is written: a byte range into the data file's text (`0..0` without one).
     pub key_span: Span,
+    /// The value, not yet typed.
     pub value: RawValue,
+    /// Where the value is written: a byte range into the data file's text (`0..0` without one).
     pub value_span: Span,
 }
 
-/// A data file read but not yet resolved against a ruleset (also what sheets and merges build).
+/// A unit's data as written, not yet resolved against a ruleset: what a unit file, a sheet
+/// row or a merge of office forms gives, or what an embedder builds from a web form. Every
+/// span is a byte range into the data's text (`0..0` when there is none). [`resolve`] reads it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RawUnit {
+    /// Tên đơn vị; `None` is `D003`.
     pub unit: Option<(String, Span)>,
+    /// The year, as written (a negative year is `D003`; one differing from the ruleset's
+    /// is `D011`).
     pub year: Option<(i64, Span)>,
+    /// The stage word ([`Stage::parse`]); `None` is a self-assessment.
     pub stage: Option<(String, Span)>,
+    /// `","` or `"."`: how numbers written as text are read; `None` accepts either where
+    /// unambiguous.
     pub decimal_separator: Option<(String, Span)>,
+    /// `[inputs]`: input name → figure.
     pub inputs: Vec<RawEntry>,
+    /// `[points]`: node id → points awarded by the council or a survey (absolute points).
     pub points: Vec<RawEntry>,
+    /// `[not_evaluated]`: node id → the reason (text), or `true` (không đánh giá).
     pub not_evaluated: Vec<RawEntry>,
+    /// `[evidence]`: (node id, span of the id, documents) — tài liệu kiểm chứng.
     pub evidence: Vec<(String, Span, Vec<String>)>,
+    /// `[notes]`: node id → a note (text).
     pub notes: Vec<RawEntry>,
     /// `[claimed]`: the unit's own score per criterion (self-assessment).
     pub claimed: Vec<RawEntry>,
@@ -145,6 +183,13 @@ pub struct RawUnit {
 // ───────────── resolution ─────────────
 
 /// Resolves a raw unit against a ruleset: names to slots, values to their input's type.
+///
+/// Always returns data shaped for the ruleset; what could not be used is left out and
+/// reported: `D003` (no unit name, a bad year, stage or separator, a value of the wrong
+/// form), `D004` (a negative figure), `D006` (an unknown input or node id, with "did you
+/// mean"), `D007` (points above the node's maximum), `D010` (points for a computed node) and
+/// the warning `D011` (the year differs from the ruleset's). Missing values are not reported
+/// here: the evaluator reports them (`D002`).
 pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut data = UnitData::empty(
@@ -376,7 +421,7 @@ fn points_out_of_range(node: &Node, points: Decimal, span: Span) -> Diagnostic {
 }
 
 /// A raw value as a value of an input type; errors carry their diagnostic code.
-pub fn typed_value(
+pub(crate) fn typed_value(
     raw: &RawValue,
     ty: &InputType,
     separator: DecimalSeparator,

@@ -1,6 +1,9 @@
 //! The one diagnostic type of chiso: every finding of the parser, the checker, the data loader
-//! and the evaluator is a [`Diagnostic`]. The CLI renders it with miette ([`Rendered`]), the
+//! and the evaluator is a [`Diagnostic`]. The CLI renders it (`cli/src/render.rs`), the
 //! language server converts it to LSP diagnostics. The engine never prints one.
+//!
+//! Every code (`E…`/`W…` ruleset, `D…` data, `T…` tests, `I…` table import) is listed in
+//! [`crate::codes`] and explained, with its fix, in `docs/diagnostics.md`.
 
 use std::fmt;
 use std::ops::Range;
@@ -8,13 +11,17 @@ use std::ops::Range;
 /// A byte range into one source text (a ruleset or a data file).
 pub type Span = Range<usize>;
 
+/// How bad a finding is. `Error < Warning` in the derived order, so sorting puts errors first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
+    /// The ruleset must not be used to score (or the unit's data cannot be used as it is).
     Error,
+    /// Worth a look; scoring goes on.
     Warning,
 }
 
 impl Severity {
+    /// `"error"` or `"warning"`, as printed and as written in `--format json`.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -26,34 +33,49 @@ impl Severity {
 /// A secondary location with a short message ("first defined here").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
+    /// A byte range into the same text as the diagnostic's primary [`Diagnostic::span`].
     pub span: Span,
+    /// What to say there.
     pub message: String,
 }
 
 /// A machine-applicable edit that resolves the diagnostic (offered as an editor code action).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
+    /// The action's title, shown in the editor ("Replace with `1.2`").
     pub title: String,
+    /// The byte range to replace, in the same text as the diagnostic's span.
     pub span: Span,
+    /// The text that replaces `span` (empty to delete it).
     pub replacement: String,
 }
 
+/// One finding: a stable code, a severity, a one-line message and where it is. Spans are byte
+/// ranges into the text the diagnostic was produced for (the ruleset text for `E…`/`W…`/`T…`,
+/// the unit file's text for `D…`); `0..0` when there is no such text (a unit built in memory).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Stable code, documented in docs/diagnostics.md (`E004`, `W001`, `D002`, …).
     pub code: &'static str,
+    /// Error or warning. [`crate::codes::CODES`] lists the severities each code is reported
+    /// with (E004–E007 acknowledged as a fault of the source, `lỗi nguồn`, become warnings).
     pub severity: Severity,
+    /// The finding, one line, no trailing period needed; does not repeat the code.
     pub message: String,
     /// Primary location, in the source the diagnostic was produced for.
     pub span: Span,
     /// What to say at the primary location (defaults to nothing).
     pub span_label: Option<String>,
+    /// Secondary locations ("first defined here"), in the same text.
     pub labels: Vec<Label>,
+    /// How to fix it, in words.
     pub help: Option<String>,
+    /// An edit that fixes it, offered by the language server as a quick fix.
     pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
+    /// An error with no labels, help or fix.
     pub fn error(code: &'static str, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             code,
@@ -67,6 +89,7 @@ impl Diagnostic {
         }
     }
 
+    /// A warning with no labels, help or fix.
     pub fn warning(code: &'static str, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
@@ -74,6 +97,7 @@ impl Diagnostic {
         }
     }
 
+    /// Adds a secondary location (a byte range into the same text).
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
         self.labels.push(Label {
             span,
@@ -82,16 +106,19 @@ impl Diagnostic {
         self
     }
 
+    /// Sets what to say at the primary span.
     pub fn with_span_label(mut self, message: impl Into<String>) -> Self {
         self.span_label = Some(message.into());
         self
     }
 
+    /// Sets the help text (how to fix it).
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
+    /// Sets the machine-applicable fix: replace `span` (same text) with `replacement`.
     pub fn with_fix(
         mut self,
         title: impl Into<String>,
@@ -106,6 +133,7 @@ impl Diagnostic {
         self
     }
 
+    /// Whether the severity is [`Severity::Error`].
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

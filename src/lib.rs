@@ -132,6 +132,7 @@
 //! ```
 
 #![deny(clippy::float_arithmetic)]
+#![warn(missing_docs)]
 
 // pest is used without its `std` feature (see Cargo.toml); its derive then names `alloc`.
 extern crate alloc;

@@ -10,9 +10,15 @@ use std::fmt;
 pub enum Place {
     /// A text file (a unit file, a TOML form, a text table): `span` is a byte range of its
     /// text (`0..0` when the problem is about the file as a whole).
-    Text { file: String, span: Span },
+    Text {
+        /// The file's name or path, as the caller named it.
+        file: String,
+        /// A byte range into the file's text; `0..0` for the file as a whole.
+        span: Span,
+    },
     /// A row of a sheet or workbook, and the cell when the problem is about one.
     Cell {
+        /// The file's name or path, as the caller named it.
         file: String,
         /// The worksheet's name (`None` for CSV text).
         sheet: Option<String>,

@@ -31,7 +31,9 @@ pub enum ColumnUnit {
 /// A 0-based line and a 0-based column in some [`ColumnUnit`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct LineCol {
+    /// The 0-based line: the number of `\n` before the position.
     pub line: usize,
+    /// The 0-based column, counted in the [`ColumnUnit`] the position was made with.
     pub column: usize,
 }
 

@@ -18,7 +18,7 @@ use crate::text::{did_you_mean, fold, format_decimal, DecimalSeparator};
 use rust_decimal::Decimal;
 
 /// An office's comparison key: folded, dashes and `&`/`và` unified, spaces collapsed.
-pub fn office_key(name: &str) -> String {
+pub(crate) fn office_key(name: &str) -> String {
     let folded = fold(name)
         .replace(['–', '—', '‐'], "-")
         .replace('&', " va ");
@@ -54,7 +54,7 @@ fn scores(ruleset: &Ruleset, node: usize) -> bool {
 }
 
 /// The nodes whose rule or not-evaluated condition reads each input.
-pub fn users_of_inputs(ruleset: &Ruleset) -> Vec<Vec<usize>> {
+pub(crate) fn users_of_inputs(ruleset: &Ruleset) -> Vec<Vec<usize>> {
     let mut users = vec![Vec::new(); ruleset.inputs.len()];
     for (index, node) in ruleset.nodes.iter().enumerate() {
         let mut slots = Vec::new();
@@ -78,7 +78,7 @@ pub fn users_of_inputs(ruleset: &Ruleset) -> Vec<Vec<usize>> {
 }
 
 /// The offices an input belongs to.
-pub fn input_offices(ruleset: &Ruleset, slot: usize, users: &[Vec<usize>]) -> Vec<String> {
+pub(crate) fn input_offices(ruleset: &Ruleset, slot: usize, users: &[Vec<usize>]) -> Vec<String> {
     if let Some(owner) = &ruleset.inputs[slot].owner {
         return offices(owner);
     }
@@ -141,9 +141,12 @@ impl ItemKind {
 /// One line of an office's form.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
+    /// What the line asks for, with the input's slot or the node's index.
     pub kind: ItemKind,
     /// The input's name or the criterion's id: the key the unit file uses.
     pub key: String,
+    /// What the line is about, for the person filling it: the input's description (empty
+    /// when it has none) or the criterion's title.
     pub text: String,
     /// "count", "points 0–2" …
     pub ty: String,
@@ -181,6 +184,7 @@ impl Item {
 pub struct Worklist {
     /// The office as the ruleset writes it.
     pub office: String,
+    /// The lines of its form: its inputs first, then the criteria it scores.
     pub items: Vec<Item>,
 }
 
@@ -302,7 +306,10 @@ pub fn worklist(ruleset: &Ruleset, office: &str) -> Result<Worklist, String> {
 pub struct Form {
     /// File name, for messages.
     pub name: String,
+    /// The office the form says it is from (`None` when it does not say).
     pub office: Option<String>,
+    /// The values given, as a raw unit (what [`crate::data::resolve`] reads); its spans mean
+    /// what [`Form::source`] says.
     pub raw: RawUnit,
     /// Values left empty: (table, key).
     pub empty: Vec<(&'static str, String)>,
@@ -318,6 +325,7 @@ pub enum FormSource {
     /// A workbook form: every value of one line shares a span, [`FormSource::Rows::lines`]
     /// tells which line (the span's start indexes it).
     Rows {
+        /// The worksheet's name, when the form names one.
         sheet: Option<String>,
         /// The spreadsheet row number (1-based) of each line that gave a value.
         lines: Vec<usize>,
@@ -326,7 +334,7 @@ pub enum FormSource {
 
 impl Form {
     /// The place in this form of a diagnostic about its values.
-    pub fn place_of(&self, diagnostic: &Diagnostic) -> Place {
+    pub(crate) fn place_of(&self, diagnostic: &Diagnostic) -> Place {
         let span = std::iter::once(&diagnostic.span)
             .chain(diagnostic.labels.iter().map(|l| &l.span))
             .find(|s| !s.is_empty());
@@ -348,6 +356,7 @@ impl Form {
 pub struct Conflict {
     /// "inputs", "points", "claimed", "unit", "year", "stage".
     pub table: &'static str,
+    /// The input's name or the criterion's id; for "unit", "year" and "stage", that word.
     pub key: String,
     /// (form name, value as written) for each form that gave a value.
     pub values: Vec<(String, String)>,
@@ -356,32 +365,45 @@ pub struct Conflict {
 /// Something the ruleset needs that no form gave.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Gap {
+    /// "inputs", "points" or "unit".
     pub table: &'static str,
+    /// The input's name or the criterion's id ("unit" for the unit's name).
     pub key: String,
+    /// The offices that should have given it (đơn vị chủ trì); empty when none is named.
     pub owners: Vec<String>,
+    /// The ids of the criteria that need it.
     pub criteria: Vec<String>,
 }
 
 /// A problem of one form, placed in it.
 #[derive(Debug, Clone)]
 pub struct FormProblem {
+    /// Index into the `forms` given to [`merge`].
     pub form: usize,
+    /// Where in that form: its text's bytes, or the workbook row.
     pub place: Place,
+    /// The finding ([`crate::data::resolve`]'s `D…` codes).
     pub diagnostic: Diagnostic,
 }
 
 /// The merged unit and everything found on the way.
 #[derive(Debug, Clone)]
 pub struct Merged {
+    /// The unit's data: every value the forms agree on (spans are unset: the values come from
+    /// several files).
     pub data: UnitData,
+    /// Values the forms disagree on: left out of `data`.
     pub conflicts: Vec<Conflict>,
+    /// What the ruleset needs that no form gave.
     pub gaps: Vec<Gap>,
+    /// Each form's own problems, placed in it.
     pub problems: Vec<FormProblem>,
     /// (form, table, key, owners): a value given by an office that does not own it.
     pub foreign: Vec<(usize, &'static str, String, Vec<String>)>,
 }
 
 impl Merged {
+    /// No conflict and no error in any form (gaps and warnings allowed).
     pub fn is_clean(&self) -> bool {
         self.conflicts.is_empty() && !self.problems.iter().any(|p| p.diagnostic.is_error())
     }

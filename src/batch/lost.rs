@@ -138,7 +138,7 @@ pub struct Targets {
 /// Reads a target file: a unit file whose `[points]` give the planned points of any node
 /// (area, criterion or sub-criterion), as in seed 000's điểm phấn đấu column. Diagnostics
 /// (spans into the target file): `D006` unknown node id, `D007` a target above the node's
-/// maximum, a value that is not points (the code [`crate::data::typed_value`] gives), and
+/// maximum, `D003`/`D004` a value that is not points (not a number, or a negative one), and
 /// the warning `D014` when a parent's target differs from the sum of its children's.
 pub fn read_targets(ruleset: &Ruleset, raw: &RawUnit) -> (Targets, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();

@@ -30,10 +30,16 @@ pub enum Origin {
     /// A unit file.
     File(String),
     /// A row of a sheet (1-based, as the spreadsheet numbers it).
-    Row { file: String, row: usize },
+    Row {
+        /// The sheet's file name or path.
+        file: String,
+        /// The row number (1-based).
+        row: usize,
+    },
 }
 
 impl Origin {
+    /// The file's name or path (the sheet's, for a row).
     pub fn file(&self) -> &str {
         match self {
             Origin::File(f) | Origin::Row { file: f, .. } => f,
@@ -50,7 +56,7 @@ impl Origin {
 
     /// The place of a diagnostic about the unit: in a unit file, its span (bytes of the
     /// file); in a sheet, the unit's row.
-    pub fn place_of(&self, diagnostic: &Diagnostic) -> Place {
+    pub(crate) fn place_of(&self, diagnostic: &Diagnostic) -> Place {
         match self {
             Origin::File(file) => Place::Text {
                 file: file.clone(),
@@ -75,12 +81,14 @@ impl fmt::Display for Origin {
 pub struct Problem {
     /// Where it is: bytes of a unit file, or a sheet's row and cell.
     pub place: Place,
+    /// The unit's name, when known (`None` for a sheet's header or an unnamed unit).
     pub unit: Option<String>,
+    /// The finding; its span is meaningful only for a unit file (see [`Problem::place`]).
     pub diagnostic: Diagnostic,
 }
 
 impl Problem {
-    /// "error[D003]: a.csv, row 7, column D (x) [UBND huyện X]: message" and its help.
+    /// `error[D003]: a.csv, row 7, column D (x) [UBND huyện X]: message` and its help.
     pub fn to_text(&self) -> String {
         let unit = self
             .unit
@@ -105,16 +113,24 @@ impl Problem {
 /// One unit read from its source: its data when it can be scored, and what was found.
 #[derive(Debug, Clone)]
 pub struct Loaded {
+    /// Where the unit came from.
     pub origin: Origin,
     /// The unit's name, when the data names it.
     pub unit: Option<String>,
+    /// The unit's data resolved against the ruleset; `None` when it has errors (it is then
+    /// not scored, and `problems` says why).
     pub data: Option<UnitData>,
+    /// What was found reading it (errors and warnings), placed.
     pub problems: Vec<Problem>,
 }
 
 /// A source of units, read one at a time (twice when the ruleset uses `best(…)`).
 pub trait Units {
+    /// The number of units (some may turn out unreadable).
     fn count(&self) -> usize;
+    /// Reads unit `index` (`0..count()`) and resolves it against `ruleset`. Called once per
+    /// unit, twice when the ruleset uses `best(…)`: it should read from the source each time
+    /// rather than keep every unit in memory.
     fn load(&self, ruleset: &Ruleset, index: usize) -> Loaded;
     /// Problems of the source as a whole (a sheet's header).
     fn problems(&self) -> Vec<Problem> {
@@ -124,6 +140,7 @@ pub trait Units {
 
 /// Several sources scored as one batch.
 pub struct Chain<'a> {
+    /// The sources, in order: their units are numbered one after the other.
     pub sources: Vec<&'a dyn Units>,
 }
 
@@ -159,13 +176,21 @@ impl Units for Chain<'_> {
 /// parent's `exact` sum comes back equal to its (rounded) score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PackedResult {
+    /// As [`UnitResult::unit`].
     pub unit: String,
+    /// As [`UnitResult::stage`].
     pub stage: Stage,
+    /// As [`UnitResult::achieved`]: rounded total points.
     pub achieved: Decimal,
+    /// As [`UnitResult::achieved_exact`].
     pub achieved_exact: Decimal,
+    /// As [`UnitResult::max`].
     pub max: Decimal,
+    /// As [`UnitResult::percent`]: 0–100.
     pub percent: Option<Decimal>,
+    /// As [`UnitResult::grade`].
     pub grade: Option<String>,
+    /// As [`UnitResult::missing`].
     pub missing: Vec<(crate::eval::MissingItem, Vec<usize>)>,
     nodes: Vec<PackedNode>,
     /// Why nodes are not evaluated.
@@ -184,7 +209,7 @@ struct PackedNode {
 const HAS_SCORE: u8 = 0x80;
 
 impl PackedResult {
-    pub fn pack(result: UnitResult) -> Self {
+    pub(crate) fn pack(result: UnitResult) -> Self {
         let mut reasons = Vec::new();
         let nodes = result
             .nodes
@@ -271,8 +296,11 @@ impl PackedResult {
 /// A unit scored, with what the reports need of its data.
 #[derive(Debug, Clone)]
 pub struct Scored {
+    /// Where the unit's data came from.
     pub origin: Origin,
+    /// The unit's scores.
     pub result: PackedResult,
+    /// The year the data says it is for.
     pub year: Option<u32>,
     /// `[claimed]` of a self-assessment, by node.
     pub claimed: Vec<(usize, Decimal)>,
@@ -283,17 +311,20 @@ pub struct Scored {
 }
 
 impl Scored {
+    /// Tên đơn vị, as the data writes it.
     pub fn unit(&self) -> &str {
         &self.result.unit
     }
 
-    pub fn claimed(&self, node: usize) -> Option<Decimal> {
+    /// The score claimed for node `node` (index into `ruleset.nodes`).
+    pub(crate) fn claimed(&self, node: usize) -> Option<Decimal> {
         self.claimed
             .iter()
             .find(|(n, _)| *n == node)
             .map(|(_, d)| *d)
     }
 
+    /// The note for node `node` (index into `ruleset.nodes`), if the data has one.
     pub fn note(&self, node: usize) -> Option<&str> {
         self.notes
             .iter()
@@ -306,7 +337,9 @@ impl Scored {
 /// [`Batch::problems`]).
 #[derive(Debug, Clone)]
 pub struct NotScored {
+    /// Where its data came from.
     pub origin: Origin,
+    /// The unit's name, when the data names it.
     pub unit: Option<String>,
 }
 
@@ -339,7 +372,7 @@ impl Batch {
     }
 
     /// The stage that ranks: the appraisal when any unit has one, else the self-assessment.
-    pub fn ranked_stage(&self) -> Stage {
+    pub(crate) fn ranked_stage(&self) -> Stage {
         if self
             .units
             .iter()
@@ -361,6 +394,11 @@ impl Batch {
 }
 
 /// Scores every unit of a source. `progress` is called after each unit with the number done.
+///
+/// Every problem lands in [`Batch::problems`]: the source's own, each unit's data findings,
+/// the evaluator's (`D002`, `D005`, `D008`, `D009`) and `D013` for a unit given twice for one
+/// stage (the second is not scored). The core scores only a ruleset the caller has checked:
+/// refuse one with errors ([`crate::Analysis::has_errors`]) before calling this.
 pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usize)) -> Batch {
     let count = units.count();
     let mut batch = Batch {
@@ -459,7 +497,7 @@ fn sparse(values: &[Option<Decimal>]) -> Vec<(usize, Decimal)> {
 }
 
 /// Folds one unit's `best(…)` arguments into the running maxima.
-pub fn merge_best(best: &mut [Option<Decimal>], own: &[Option<Decimal>]) {
+pub(crate) fn merge_best(best: &mut [Option<Decimal>], own: &[Option<Decimal>]) {
     for (b, o) in best.iter_mut().zip(own) {
         if let Some(v) = o {
             *b = Some(b.map_or(*v, |c: Decimal| c.max(*v)));

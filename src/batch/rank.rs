@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 pub struct AreaIndex {
     /// The area's node index.
     pub node: usize,
+    /// The area's points (absolute); `None` when the area is not scored.
     pub achieved: Option<Decimal>,
     /// The area's maximum for this unit (not-evaluated criteria left out).
     pub max: Decimal,
@@ -49,25 +50,29 @@ pub struct RankRow {
     /// Xếp hạng: 1 for the highest percentage; equal percentages share a rank and the next
     /// rank is skipped (1, 2, 2, 4). `None` for a unit whose index cannot be computed.
     pub rank: Option<usize>,
+    /// The unit's percentage (0–100), `None` for an unranked unit.
     pub percent: Option<Decimal>,
+    /// The unit's grade (xếp loại), `None` for an unranked or ungraded unit.
     pub grade: Option<String>,
 }
 
 /// The ranking of one stage of a batch.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ranking {
+    /// The stage ranked.
     pub stage: Stage,
     /// Ranked units first (best first; ties in name order), then the unranked in input order.
     pub rows: Vec<RankRow>,
 }
 
-/// Ranks the units of the batch's ranked stage ([`Batch::ranked_stage`]) by percentage.
+/// Ranks the units of the appraisal stage by percentage, or of the self-assessment when no
+/// unit has been appraised. A unit without a percentage (incomplete data) is unranked.
 pub fn rank(batch: &Batch) -> Ranking {
     rank_stage(batch, batch.ranked_stage())
 }
 
 /// Ranks the units of one stage by percentage, ties as decrees rank them.
-pub fn rank_stage(batch: &Batch, stage: Stage) -> Ranking {
+pub(crate) fn rank_stage(batch: &Batch, stage: Stage) -> Ranking {
     let mut ranked: Vec<(usize, Decimal, String)> = Vec::new();
     let mut unranked = Vec::new();
     for (index, unit) in batch.stage(stage) {
@@ -110,6 +115,7 @@ pub struct GradeCount {
     pub grade: Option<String>,
     /// The band as decrees write it ("từ 75% đến dưới 85%").
     pub band: String,
+    /// The number of units of the ranking in the band.
     pub count: usize,
 }
 
@@ -141,7 +147,7 @@ pub fn grade_counts(ruleset: &Ruleset, ranking: &Ranking) -> Vec<GradeCount> {
 }
 
 /// A grade band in the decrees' words: "từ 85% trở lên", "từ 75% đến dưới 85%", "dưới 40%".
-pub fn describe_band(interval: &crate::model::NumInterval) -> String {
+pub(crate) fn describe_band(interval: &crate::model::NumInterval) -> String {
     let f = crate::text::format_decimal;
     match (interval.lower, interval.upper) {
         (Some((l, true)), None) => format!("từ {}% trở lên", f(l)),

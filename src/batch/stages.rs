@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 /// One criterion of the comparison.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StageRow {
+    /// The node's index in `ruleset.nodes`.
     pub node: usize,
     /// The maximum of the node (as declared).
     pub max: Decimal,
@@ -30,28 +31,43 @@ pub struct StageRow {
     pub note: Option<String>,
     /// The claimed score differs from the computed one.
     pub flagged: bool,
+    /// The node is not evaluated (không đánh giá) in either stage.
     pub not_evaluated: bool,
 }
 
 /// A unit's two stages compared.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StageComparison {
+    /// Tên đơn vị (as the self-assessment writes it, else the appraisal).
     pub unit: String,
     /// Index into [`Batch::units`] of each stage's result.
     pub self_unit: Option<usize>,
+    /// Index into [`Batch::units`] of the appraisal's result.
     pub appraised_unit: Option<usize>,
+    /// One row per node, indexed as `ruleset.nodes` (pre-order).
     pub rows: Vec<StageRow>,
+    /// The self-assessed total (điểm tự đánh giá: claimed scores where written): the sum of
+    /// the evaluated areas' self scores; `None` without a self-assessment or when an area has
+    /// none.
     pub self_total: Option<Decimal>,
+    /// The self-assessment's maximum for the unit (not-evaluated criteria left out).
     pub self_max: Option<Decimal>,
+    /// `self_total / self_max` as a percentage (0–100), rounded as the unit's percentage.
     pub self_percent: Option<Decimal>,
+    /// The appraised total (điểm thẩm định); `None` without an appraisal or when it is
+    /// incomplete.
     pub appraised_total: Option<Decimal>,
+    /// The appraisal's maximum for the unit.
     pub appraised_max: Option<Decimal>,
+    /// The appraised percentage (0–100), as the appraisal's [`crate::eval::UnitResult::percent`].
     pub appraised_percent: Option<Decimal>,
     /// Number of flagged rows.
     pub flags: usize,
 }
 
 impl StageComparison {
+    /// appraised − self total (negative when the council gave fewer points); `None` unless
+    /// both totals are known.
     pub fn total_difference(&self) -> Option<Decimal> {
         Some(self.appraised_total? - self.self_total?)
     }

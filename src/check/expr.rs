@@ -94,7 +94,7 @@ impl ValueRange {
     }
 
     /// The range as a domain for band coverage.
-    pub fn domain(&self) -> Domain {
+    pub(crate) fn domain(&self) -> Domain {
         Domain {
             interval: NumInterval {
                 lower: self.lo.map(|l| (l, true)),

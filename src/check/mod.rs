@@ -2,7 +2,7 @@
 //! returns a model (best effort on a broken file) so the editor keeps working.
 
 mod expr;
-pub mod intervals;
+pub(crate) mod intervals;
 
 use crate::diagnostic::{Diagnostic, Span};
 use crate::model::*;
@@ -10,7 +10,8 @@ use crate::syntax::ast::{
     self, HeaderItem, InputTypeSyntax, LiteralKind, NodeItem, NodeKeyword, SyntaxFile, TestItem,
 };
 use crate::text::{did_you_mean, format_decimal, name_key};
-pub use expr::{Ty, ValueRange};
+pub(crate) use expr::Ty;
+pub use expr::ValueRange;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 

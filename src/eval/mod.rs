@@ -16,6 +16,8 @@ use rust_decimal::Decimal;
 /// Why a node has the status it has.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Status {
+    /// scored: the node has points (a leaf from its rule or the council, a parent from its
+    /// children)
     Scored,
     /// không đánh giá, with the reason
     NotEvaluated(String),
@@ -40,7 +42,7 @@ impl Status {
     }
 
     /// What a report writes beside the node, in Vietnamese: nothing for a scored node (its
-    /// score says it), "không đánh giá: <reason>", "chờ điều tra XHH", "thiếu số liệu",
+    /// score says it), "không đánh giá: …" with the reason, "chờ điều tra XHH", "thiếu số liệu",
     /// "lỗi số liệu". The one place these labels are spelled.
     pub fn label(&self) -> String {
         match self {
@@ -61,6 +63,8 @@ impl Status {
     }
 }
 
+/// One node's result for one unit; [`UnitResult::nodes`] holds one per node of
+/// `ruleset.nodes`, same index. Points are absolute (not a percentage).
 #[derive(Debug, Clone, PartialEq)]
 pub struct NodeResult {
     /// Points as published (a leaf rounded by its score rounding, a parent by the total rounding).
@@ -69,6 +73,7 @@ pub struct NodeResult {
     pub exact: Option<Decimal>,
     /// Maximum that counts for this unit: not-evaluated and survey-pending parts left out.
     pub max: Decimal,
+    /// Whether it was scored, and why not; `score` is `None` unless it was.
     pub status: Status,
 }
 
@@ -91,23 +96,36 @@ pub enum MissingItem {
     Points(usize),
 }
 
+/// One unit's score: every node's result, the total, the percentage and the grade.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitResult {
+    /// Tên đơn vị, from the data ([`UnitData::unit`]).
     pub unit: String,
+    /// Whose scores these are: self-assessment or appraisal (from the data).
     pub stage: Stage,
+    /// Per node, indexed as `ruleset.nodes` (pre-order).
     pub nodes: Vec<NodeResult>,
     /// Tổng điểm đạt được, rounded by the total rounding.
     pub achieved: Decimal,
+    /// The achieved points before the total rounding: the sum of the areas' exact points.
     pub achieved_exact: Decimal,
     /// The unit's maximum: the total less not-evaluated criteria (and survey items not given).
     pub max: Decimal,
+    /// The index as a percentage, 0–100 (not a fraction): exact achieved points (the rounded
+    /// total when the ruleset says so) × 100 / `max`, rounded by the ruleset's percent
+    /// rounding. `None` when the unit is incomplete ([`UnitResult::is_complete`]) or its
+    /// maximum is zero.
     pub percent: Option<Decimal>,
+    /// Xếp loại: the name of the ruleset's grade band the percentage falls in; `None` without
+    /// a percentage or when no band matches (or none is declared).
     pub grade: Option<String>,
     /// Missing data, each with the nodes that need it.
     pub missing: Vec<(MissingItem, Vec<usize>)>,
 }
 
 impl UnitResult {
+    /// Whether every node could be scored: nothing missing, no node failed. Only then is
+    /// there a [`UnitResult::percent`].
     pub fn is_complete(&self) -> bool {
         self.missing.is_empty() && !self.nodes.iter().any(|n| n.status == Status::Failed)
     }
@@ -116,7 +134,12 @@ impl UnitResult {
 /// A unit's result with the problems found while scoring it (spans into its data file).
 #[derive(Debug, Clone)]
 pub struct UnitOutcome {
+    /// The scores, as complete as the data allows.
     pub result: UnitResult,
+    /// `D002` per missing item (an input with the criteria that need it and its owner, or
+    /// the council's points), `D005` a ratio's part above its whole, `D008` a zero
+    /// denominator the ruleset does not allow, `D009` a rule's value outside `0..=max` or
+    /// failed arithmetic. Spans are byte ranges into the unit's data file (`0..0` if none).
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -130,7 +153,9 @@ pub(crate) enum Stop {
 
 pub(crate) type Eval<T> = Result<T, Stop>;
 
-/// Scores one unit (a batch of one: `best(x)` is the unit's own `x`).
+/// Scores one unit (a batch of one: `best(x)` is the unit's own `x`). `unit` must have been
+/// resolved against this `ruleset` ([`crate::data::resolve`]). Problems are in
+/// [`UnitOutcome::diagnostics`].
 pub fn evaluate(ruleset: &Ruleset, unit: &UnitData) -> UnitOutcome {
     evaluate_batch(ruleset, std::slice::from_ref(unit))
         .pop()
@@ -192,7 +217,7 @@ fn collect_best<'a>(expr: &'a CExpr, node: usize, out: &mut Vec<(usize, usize, &
 /// Calls `f` on each direct sub-expression (without allocating: this runs for every formula
 /// of every unit of a batch).
 /// The input slots an expression reads.
-pub fn inputs_of(expr: &CExpr, out: &mut Vec<usize>) {
+pub(crate) fn inputs_of(expr: &CExpr, out: &mut Vec<usize>) {
     if let CExprKind::Input(slot) = expr.kind {
         if !out.contains(&slot) {
             out.push(slot);

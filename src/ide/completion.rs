@@ -15,25 +15,39 @@ use crate::Analysis;
 /// Characters after which an editor should ask for completions: none is a letter.
 pub const TRIGGER_CHARACTERS: &[&str] = &["(", ",", "=", ".", "_"];
 
+/// What a completion item names (the language server maps it to an LSP item kind).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CompletionKind {
+    /// A keyword, English or Vietnamese (`tiêu chí`, `tối đa`, `area`).
     Keyword,
+    /// A declared input (đầu vào).
     Input,
+    /// A built-in function ([`crate::builtins`]).
     Function,
+    /// A node id (`7.2.2`): area, criterion or sub-criterion.
     Criterion,
 }
 
+/// One completion item, for the text at some byte offset of a ruleset.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Completion {
+    /// What the list shows: the keyword, name, function or id as it is written.
     pub label: String,
+    /// What it is.
     pub kind: CompletionKind,
+    /// A one-line detail: a function's signature, an input's type and owner, a node's title
+    /// and maximum; `None` for a keyword.
     pub detail: Option<String>,
+    /// Longer documentation (text with Markdown code spans): a keyword's or function's doc, an input's
+    /// description.
     pub documentation: Option<String>,
     /// What the editor matches typed text against: folded when the user types without
     /// diacritics, so that either way of typing finds the item.
     pub filter_text: String,
-    /// The text to replace (what the user has typed of the item) and the text to put there.
+    /// The text to replace (what the user has typed of the item): a byte range into the
+    /// ruleset text, ending at the cursor.
     pub replace: Span,
+    /// The text to put there.
     pub new_text: String,
 }
 

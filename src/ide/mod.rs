@@ -31,23 +31,31 @@ use crate::Analysis;
 /// Replace `span` with `new_text`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextEdit {
+    /// A byte range into the ruleset text (empty to insert).
     pub span: Span,
+    /// The replacement text (empty to delete).
     pub new_text: String,
 }
 
 /// What a name at some place refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
+pub(crate) enum Target {
     /// An input, by slot.
     Input(usize),
     /// A node of the tree, by index.
     Node(usize),
+    /// A built-in function.
     Function(Func),
+    /// A keyword.
     Keyword(&'static keywords::Keyword),
 }
 
 /// The target at `offset` and the span of the name written there.
-pub fn target_at(analysis: &Analysis, source: &str, offset: usize) -> Option<(Target, Span)> {
+pub(crate) fn target_at(
+    analysis: &Analysis,
+    source: &str,
+    offset: usize,
+) -> Option<(Target, Span)> {
     let offset = floor_char_boundary(source, offset);
     let mut candidates: Vec<(Target, Span)> = Vec::new();
     let rs = &analysis.ruleset;
@@ -209,7 +217,10 @@ pub(crate) fn is_ident_char(c: char) -> bool {
 
 /// The keyword written at `offset` (multi-word keywords included), outside strings and
 /// comments.
-pub fn keyword_at(source: &str, offset: usize) -> Option<(&'static keywords::Keyword, Span)> {
+pub(crate) fn keyword_at(
+    source: &str,
+    offset: usize,
+) -> Option<(&'static keywords::Keyword, Span)> {
     let offset = floor_char_boundary(source, offset);
     let (start, end) = line_bounds(source, offset);
     let line = FoldedLine::new(source, start, end);

@@ -152,7 +152,7 @@ pub fn rename(
 
 /// What the grammar takes as a name: a letter or `_`, then letters, marks, digits, `_`, and not
 /// a reserved word.
-pub fn is_valid_name(name: &str) -> bool {
+pub(crate) fn is_valid_name(name: &str) -> bool {
     let mut chars = name.chars();
     let first_ok = chars.next().is_some_and(|c| c.is_alphabetic() || c == '_');
     const RESERVED: &[&str] = &[
@@ -188,7 +188,7 @@ pub fn is_valid_name(name: &str) -> bool {
 }
 
 /// A node id: ASCII letters or digits, in dot-separated parts.
-pub fn is_valid_id(id: &str) -> bool {
+pub(crate) fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id
             .split('.')

@@ -229,7 +229,8 @@ impl Lexed {
     }
 }
 
-/// The comments of `text`, in order (see [`LexemeKind::Comment`]).
+/// The comments of `text`, in order: byte ranges from `#` to the end of its line, without the
+/// line break (a `\r` before the `\n` is not part of it); a `#` inside a string is text.
 pub fn comments(text: &str) -> Vec<Span> {
     Lexed::new(text).comments().collect()
 }

@@ -5,7 +5,7 @@
 pub mod ast;
 pub mod comments;
 mod fold;
-pub mod lexer;
+pub(crate) mod lexer;
 mod parser;
 pub mod vocab;
 
