@@ -87,6 +87,10 @@ pub fn explain(
         if let Some(rule) = &node.rule {
             let mut ev = Evaluator::new(ruleset, unit, best);
             ev.node = index;
+            if !node.children.is_empty() {
+                // A parent with a rule of its own: `max` is its evaluated children's maximum.
+                ev.unit_max = Some(result.max);
+            }
             ev.trace = Some(Vec::new());
             let mut ignored = Vec::new();
             let mut missing = Vec::new();
