@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Span};
 use crate::model::*;
 use crate::syntax::ast::CmpOp;
 use crate::text::format_decimal;
-pub use explain::{explain, Explanation, Step};
+pub use explain::{explain, uses_best, Explanation, Step};
 use rust_decimal::Decimal;
 
 /// Why a node has the status it has.
