@@ -8,8 +8,8 @@
 //! evaluated fact, but under a rule that rises and falls it may miss a smaller change.
 
 use super::merge_best;
-use crate::data::UnitData;
 use crate::builtins::Func;
+use crate::data::UnitData;
 use crate::eval::{best_values, evaluate_with_best, Evaluator, Status, UnitResult};
 use crate::model::{ArithOp, CExpr, CExprKind, InputType, Rule, Ruleset, Value};
 use chrono::Days;

@@ -21,7 +21,10 @@ fn findings(source: &str) -> Vec<(&'static str, String, Vec<String>)> {
             (
                 d.code,
                 source[d.span.clone()].to_string(),
-                d.labels.iter().map(|l| source[l.span.clone()].to_string()).collect(),
+                d.labels
+                    .iter()
+                    .map(|l| source[l.span.clone()].to_string())
+                    .collect(),
             )
         })
         .collect()
@@ -47,7 +50,10 @@ fn an_open_ended_band_and_a_closed_band_sharing_one_point_overlap() {
     );
     // The same in English keywords.
     let src = ratio_bands("from 90% or more: 1\nfrom 80% to 90%: 0.5\nbelow 80%: 0");
-    assert_eq!(findings(&src), vec![e011("from 80% to 90%: 0.5", "from 90% or more: 1")]);
+    assert_eq!(
+        findings(&src),
+        vec![e011("from 80% to 90%: 0.5", "from 90% or more: 1")]
+    );
 }
 
 #[test]
@@ -104,7 +110,9 @@ fn grade_bands_sharing_one_point_overlap_and_touching_ones_do_not() {
         format!("ruleset \"t\" {{\n{g}\n}}\narea 1 \"x\" max 1 {{ criterion 1.1 \"a\" max 1 }}\n")
     };
     // 90 is in `Tốt` (≥ 90) and in `Khá` (80 ≤ p ≤ 90).
-    let src = grades("xếp loại \"Tốt\" từ 90 trở lên\nxếp loại \"Khá\" từ 80 đến 90\nxếp loại \"Kém\" dưới 80");
+    let src = grades(
+        "xếp loại \"Tốt\" từ 90 trở lên\nxếp loại \"Khá\" từ 80 đến 90\nxếp loại \"Kém\" dưới 80",
+    );
     assert_eq!(
         findings(&src),
         vec![(
@@ -185,7 +193,11 @@ fn a_not_evaluated_child_leaves_its_overriding_parents_maximum_and_the_units() {
     assert_eq!(parent.score, Some(dec("2.25")));
     assert_eq!(outcome.result.max, dec("4"));
     assert_eq!(outcome.result.achieved, dec("3.25"));
-    assert!(outcome.result.missing.is_empty(), "{:?}", outcome.result.missing);
+    assert!(
+        outcome.result.missing.is_empty(),
+        "{:?}",
+        outcome.result.missing
+    );
     assert_eq!(outcome.result.percent, Some(dec("81.25")));
     assert!(matches!(
         node(&rs, &outcome, "1.1.2").status,
@@ -201,7 +213,11 @@ fn inputs_only_an_overridden_child_reads_are_not_demanded() {
     let (rs, outcome) = own_rule("unit = \"U\"\n[inputs]\ndone = 3\nassigned = 4\nprogramme = 5\n");
     assert_eq!(node(&rs, &outcome, "1.1").max, dec("4"));
     assert_eq!(node(&rs, &outcome, "1.1").score, Some(dec("3")));
-    assert!(outcome.result.missing.is_empty(), "{:?}", outcome.result.missing);
+    assert!(
+        outcome.result.missing.is_empty(),
+        "{:?}",
+        outcome.result.missing
+    );
     assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
     assert_eq!(outcome.result.achieved, dec("4"));
     assert_eq!(outcome.result.max, dec("5"));
@@ -224,8 +240,316 @@ fn an_overriding_parent_whose_children_are_all_not_evaluated_is_not_evaluated() 
         "unit = \"U\"\n[inputs]\ndone = 3\nassigned = 4\nprogramme = 0\n[not_evaluated]\n\"1.1.1\" = \"r\"\n\"1.1.3\" = \"r\"\n",
     );
     let parent = node(&rs, &outcome, "1.1");
-    assert!(matches!(parent.status, chiso::eval::Status::NotEvaluated(_)));
+    assert!(matches!(
+        parent.status,
+        chiso::eval::Status::NotEvaluated(_)
+    ));
     assert_eq!(parent.max, dec("0"));
     assert_eq!(outcome.result.max, dec("1"));
     assert_eq!(outcome.result.percent, Some(dec("100")));
+}
+
+// ---------------------------------------------------------------------------------------
+// 3. explain and advise: the batch behind best(…), and the stage shown.
+// ---------------------------------------------------------------------------------------
+
+const BEST: &str = r#"ruleset "t" { zero denominator: zero }
+input online: count "online dossiers"
+input all: count "all dossiers"
+area 1 "A" max 3 {
+  criterion 1.1 "against the best unit" max 2 {
+    score = ratio(ratio(online, all), best(ratio(online, all))) * max
+  }
+  criterion 1.2 "plain" max 1 { score = ratio(online, all) * max }
+}
+"#;
+
+/// A folder with the ruleset `t.chiso` and unit files: A self (30/100), B self (60/100),
+/// A appraised (20/100).
+fn best_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write("t.chiso", BEST);
+    write(
+        "a-self.toml",
+        "unit = \"A\"\nstage = \"self\"\n[inputs]\nonline = 30\nall = 100\n",
+    );
+    write(
+        "b-self.toml",
+        "unit = \"B\"\nstage = \"self\"\n[inputs]\nonline = 60\nall = 100\n",
+    );
+    write(
+        "a-appraised.toml",
+        "unit = \"A\"\nstage = \"appraised\"\n[inputs]\nonline = 20\nall = 100\n",
+    );
+    dir
+}
+
+fn p(dir: &tempfile::TempDir, name: &str) -> String {
+    dir.path().join(name).to_str().unwrap().to_string()
+}
+
+#[test]
+fn explain_of_a_best_rule_alone_says_it_needs_the_batch() {
+    let dir = best_dir();
+    // Alone, A is its own best: 0.3 / 0.3 = 1 × 2 = 2.
+    let (code, stdout, stderr) = run_chiso(&[
+        "explain",
+        &p(&dir, "t.chiso"),
+        &p(&dir, "a-self.toml"),
+        "1.1",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("  result:    2 of 2\n"), "{stdout}");
+    assert!(
+        stdout.contains("compares the unit with the best unit of its batch"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("--batch"), "{stdout}");
+}
+
+#[test]
+fn explain_batch_takes_several_files() {
+    let dir = best_dir();
+    // With B (0.6) in the batch: 0.3 / 0.6 = 0.5 × 2 = 1; no note. The appraised file of A
+    // is given too, so A's stage must be chosen: --stage self.
+    let (code, stdout, stderr) = run_chiso(&[
+        "explain",
+        &p(&dir, "t.chiso"),
+        &p(&dir, "a-self.toml"),
+        "1.1",
+        "--stage",
+        "self",
+        "--batch",
+        &p(&dir, "b-self.toml"),
+        &p(&dir, "a-appraised.toml"),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("  result:    1 of 2\n"), "{stdout}");
+    assert!(stdout.contains("stage self (tự đánh giá)"), "{stdout}");
+    assert!(!stdout.contains("note:"), "{stdout}");
+}
+
+#[test]
+fn explain_shows_the_appraised_stage_by_default_and_the_self_stage_on_request() {
+    let dir = best_dir();
+    let args = |stage: Option<&str>| {
+        let mut v = vec![
+            "explain".to_string(),
+            p(&dir, "t.chiso"),
+            p(&dir, "a-self.toml"),
+            "1.2".to_string(),
+            "--batch".to_string(),
+            p(&dir, "a-appraised.toml"),
+        ];
+        if let Some(s) = stage {
+            v.push("--stage".into());
+            v.push(s.into());
+        }
+        v
+    };
+    let run = |stage: Option<&str>| {
+        let a = args(stage);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        run_chiso(&a)
+    };
+    // Default: the appraisal counts. 1.2 = 20/100 × 1 = 0.2.
+    let (code, stdout, stderr) = run(None);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("  unit:      A, stage appraised (thẩm định)\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("  result:    0.2 of 1\n"), "{stdout}");
+    // Self, in Vietnamese: 30/100 × 1 = 0.3.
+    let (code, stdout, stderr) = run(Some("tự đánh giá"));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("  unit:      A, stage self (tự đánh giá)\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("  result:    0.3 of 1\n"), "{stdout}");
+    // "thẩm định" is the appraisal.
+    let (_, stdout, _) = run(Some("thẩm định"));
+    assert!(stdout.contains("stage appraised (thẩm định)"), "{stdout}");
+    // A stage word that is not one is a usage error.
+    let (code, _, stderr) = run(Some("final"));
+    assert_eq!(code, 2, "{stderr}");
+}
+
+#[test]
+fn explain_refuses_a_stage_the_unit_does_not_have() {
+    let dir = best_dir();
+    let (code, _, stderr) = run_chiso(&[
+        "explain",
+        &p(&dir, "t.chiso"),
+        &p(&dir, "b-self.toml"),
+        "1.2",
+        "--stage",
+        "appraised",
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("B has no appraised (thẩm định) data"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn advise_on_two_stages_advises_the_appraisal_and_says_so() {
+    let dir = best_dir();
+    // A appraised, alone in its stage: 1.1 = 0.2 / 0.2 × 2 = 2, 1.2 = 0.2; 2.2 of 3 =
+    // 73.333… → 73.33 %. The ruleset has no grades.
+    let (code, stdout, stderr) = run_chiso(&[
+        "advise",
+        &p(&dir, "t.chiso"),
+        &p(&dir, "a-self.toml"),
+        &p(&dir, "a-appraised.toml"),
+        "--unit",
+        "A",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with("A (thẩm định) — 2.2 điểm, chỉ số 73.33%, xếp loại —\nBộ tiêu chí này không có xếp loại.\n"),
+        "{stdout}"
+    );
+    // The self stage on request, with B (self, 0.6) in the batch: 1.1 = 0.3/0.6 × 2 = 1,
+    // 1.2 = 0.3 → 1.3 of 3 = 43.333… → 43.33 %.
+    let (code, stdout, stderr) = run_chiso(&[
+        "advise",
+        &p(&dir, "t.chiso"),
+        &p(&dir, "a-self.toml"),
+        &p(&dir, "a-appraised.toml"),
+        &p(&dir, "b-self.toml"),
+        "--unit",
+        "A",
+        "--stage",
+        "self",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with("A (tự đánh giá) — 1.3 điểm, chỉ số 43.33%, xếp loại —\n"),
+        "{stdout}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// 4. advise proposes only possible, non-perverse changes.
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn advise_on_kon_ray_2023_proposes_no_whole_and_no_impossible_part() {
+    let (code, stdout, stderr) = run_chiso(&[
+        "advise",
+        "rulesets/kon-tum/huyen-2023-trich.chiso",
+        "rulesets/kon-tum/data/kon-ray-2023.toml",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    // 44.6 of 47 points (cli.rs, seed 004's criteria) → 94.89 %; the excerpt has no grades.
+    assert!(
+        stdout.starts_with("UBND huyện Kon Rẫy (tự đánh giá) — 44.6 điểm, chỉ số 94.89%, xếp loại —\nBộ tiêu chí này không có xếp loại.\n"),
+        "{stdout}"
+    );
+    let headings: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.contains(" (hiện "))
+        .map(|l| l.split(" (hiện ").next().unwrap())
+        .collect();
+    // Wholes (dossiers received, dossiers settled, tasks assigned, units, procedures offered)
+    // are not levers. Tasks: 15 on time + 1 late = 16 = 19 assigned − 3 not yet due, so no
+    // one of them can rise alone (17 done of 16 due is impossible).
+    // 7.2.2: 0.14 → 0.16 needs a ratio rounding to 0.08, i.e. ≥ 7.5 % of 2534 = 190.05 → 191.
+    // 3.4.1: 0.97 → 0.98 needs ≥ 97.5 % of 663 = 646.4 → 647.
+    // 7.3.2: 19/86 = 22.09 % → 0.11; 20/86 = 23.26 % → 0.23 × 0.5 = 0.115 → 0.12.
+    // 1.3.1 (11 of 19 ≥ 50 %) and 3.4.2 (3630/3638 → 100 %) already have full points.
+    assert_eq!(
+        headings,
+        vec![
+            "hồ_sơ_trực_tuyến_toàn_trình",
+            "hồ_sơ_huyện_đúng_hạn",
+            "tthc_có_giao_dịch_thanh_toán"
+        ],
+        "{stdout}"
+    );
+    assert!(stdout.contains("+22: 169 → 191, +0.02 điểm"), "{stdout}");
+    assert!(stdout.contains("+5: 642 → 647, +0.01 điểm"), "{stdout}");
+    assert!(stdout.contains("+1: 19 → 20, +0.01 điểm"), "{stdout}");
+}
+
+const TASKS: &str = r#"ruleset "t" {
+  zero denominator: zero
+  rounding ratio 2
+  grade "Tốt" from 90
+  grade "Khá" from 70 below 90
+  grade "Kém" below 70
+}
+input assigned: count "tasks assigned"
+input on_time: count "tasks done on time"
+input late: count "tasks done late"
+input communes: count "communes"
+input connected: count "communes connected"
+area 1 "A" max 2 {
+  criterion 1.1 "tasks" max 1 { score = ratio(on_time + late / 2, assigned) * max }
+  criterion 1.2 "communes" max 1 { score = ratio(connected, communes) * max }
+}
+"#;
+
+#[test]
+fn advise_keeps_parts_within_their_whole_and_never_lowers_a_whole() {
+    let rs = chiso::analyze(TASKS);
+    assert!(!rs.has_errors(), "{:#?}", rs.diagnostics);
+    let rs = rs.ruleset;
+    let (data, problems) = chiso_formats::unit_file::load(
+        &rs,
+        "unit = \"X\"\n[inputs]\nassigned = 10\non_time = 6\nlate = 2\ncommunes = 20\nconnected = 10\n",
+        chiso_formats::unit_file::DataFormat::Toml,
+    );
+    assert!(problems.is_empty(), "{problems:#?}");
+    let data = data.unwrap();
+    let advice = chiso::batch::advice::advise(&rs, &data, &[]);
+    // Now: 1.1 = (6 + 2/2)/10 = 0.7, 1.2 = 10/20 = 0.5 → 1.2 of 2 = 60 %, Kém; Khá from 70.
+    assert_eq!(advice.achieved, dec("1.2"));
+    assert_eq!(advice.next_grade, Some(("Khá".to_string(), dec("70"))));
+    let slot = |name: &str| rs.inputs.iter().position(|i| i.name == name).unwrap();
+    let levers: Vec<&str> = advice
+        .inputs
+        .iter()
+        .map(|a| rs.inputs[a.input].name.as_str())
+        .collect();
+    // assigned and communes are wholes: never proposed (fewer tasks assigned or fewer
+    // communes would raise the ratios, perversely).
+    assert!(!levers.contains(&"assigned"), "{levers:?}");
+    assert!(!levers.contains(&"communes"), "{levers:?}");
+    let of = |name: &str| {
+        advice
+            .inputs
+            .iter()
+            .find(|a| a.input == slot(name))
+            .unwrap()
+    };
+    let to = |c: &Option<chiso::batch::advice::Change>| match c.as_ref().map(|c| &c.to) {
+        Some(chiso::model::Value::Number(n)) => *n,
+        other => panic!("{other:?}"),
+    };
+    // on_time: at most 10 − 2 late = 8. 8 on time: (8 + 1)/10 = 0.9 → 1.4 of 2 = 70 %, Khá.
+    // Beyond 8 (9 on time + 2 late = 11 of 10 tasks) is impossible, so the most it gives is
+    // +0.2 at 8.
+    assert_eq!(to(&of("on_time").next_grade), dec("8"));
+    assert_eq!(to(&of("on_time").best_rate), dec("7"));
+    assert!(advice
+        .inputs
+        .iter()
+        .flat_map(|a| [&a.next_step, &a.best_rate, &a.next_grade])
+        .flatten()
+        .all(|c| c.input != slot("on_time") || to(&Some(c.clone())) <= dec("8")));
+    // late: at most 10 − 6 = 4: (6 + 4/2)/10 = 0.8 → 1.3 = 65 %: never Khá alone.
+    assert!(of("late").next_grade.is_none());
+    assert!(advice
+        .inputs
+        .iter()
+        .flat_map(|a| [&a.next_step, &a.best_rate, &a.next_grade])
+        .flatten()
+        .all(|c| c.input != slot("late") || to(&Some(c.clone())) <= dec("4")));
+    // connected: 14 of 20 = 0.7 → 1.4 = 70 %, Khá.
+    assert_eq!(to(&of("connected").next_grade), dec("14"));
 }
