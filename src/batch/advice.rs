@@ -3,6 +3,12 @@
 //! of change. Found by evaluating the ruleset on changed data (a galloping then binary
 //! search over the input's value, each probe a full evaluation), not from a hand-made table.
 //!
+//! Only changes a unit can make are tried. An input that a rule reads only as (part of) a
+//! ratio's denominator — dossiers received, tasks assigned, communes, workstations — is a
+//! whole, not a lever: fewer of them is no improvement. The inputs a ratio's numerator adds
+//! up stay within its denominator's value (15 tasks on time and 1 late of 16 due cannot
+//! become 17), besides every data error the evaluator reports (`D005`).
+//!
 //! The search assumes that, in one direction, once a change raises the points a larger one
 //! does too (true of ratios, bands, counts and deductions); every answer it gives is an
 //! evaluated fact, but under a rule that rises and falls it may miss a smaller change.

@@ -130,6 +130,24 @@ pub fn explain(
             }
         }
     }
+    // Below a parent with a rule of its own, this rule is shown, not used.
+    if let Some(&above) = ruleset
+        .path(index)
+        .iter()
+        .rev()
+        .skip(1)
+        .find(|&&a| ruleset.nodes[a].rule.is_some())
+    {
+        steps.insert(
+            0,
+            Step {
+                text: format!(
+                    "not counted: {} is scored by its own rule, so this rule is shown, not used",
+                    ruleset.nodes[above].id
+                ),
+            },
+        );
+    }
     let path = ruleset
         .path(index)
         .iter()
