@@ -553,3 +553,103 @@ fn advise_keeps_parts_within_their_whole_and_never_lowers_a_whole() {
     // connected: 14 of 20 = 0.7 → 1.4 = 70 %, Khá.
     assert_eq!(to(&of("connected").next_grade), dec("14"));
 }
+
+#[test]
+fn explain_says_a_rule_below_a_parent_with_its_own_rule_is_not_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.chiso"), OWN_RULE).unwrap();
+    std::fs::write(
+        dir.path().join("u.toml"),
+        "unit = \"U\"\n[inputs]\ndone = 3\nassigned = 4\nprogramme = 5\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) =
+        run_chiso(&["explain", &p(&dir, "t.chiso"), &p(&dir, "u.toml"), "1.1.2"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains(
+            "1. not counted: 1.1 is scored by its own rule, so this rule is shown, not used\n"
+        ),
+        "{stdout}"
+    );
+    // x is not given: 1.1.2 cannot be computed, and nothing asks for x.
+    assert!(stdout.contains("  result:    missing data\n"), "{stdout}");
+    // 1.1 itself: 3/4 × 4 = 3 of 4 (every child evaluated).
+    let (_, stdout, _) = run_chiso(&["explain", &p(&dir, "t.chiso"), &p(&dir, "u.toml"), "1.1"]);
+    assert!(stdout.contains("  result:    3 of 4\n"), "{stdout}");
+}
+
+// ---------------------------------------------------------------------------------------
+// 5. README truth.
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn the_readme_lists_each_command_once() {
+    let readme = crate::common::read("README.md");
+    let mut commands: Vec<&str> = readme
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `chiso "))
+        .map(|rest| rest.split([' ', '`']).next().unwrap())
+        .collect();
+    let listed = commands.len();
+    commands.sort_unstable();
+    commands.dedup();
+    assert_eq!(commands.len(), listed, "{commands:?}");
+    // Every subcommand of `chiso --help` (cli/src/main.rs) has its row.
+    assert_eq!(
+        commands,
+        vec!["advise", "check", "explain", "fmt", "import", "merge", "score", "template", "test"]
+    );
+}
+
+#[test]
+fn the_bundled_targets_name_the_unit_of_their_batch() {
+    // The README's command: Kon Rẫy's 2021 result with its 2022 targets. The targets file
+    // names "UBND huyện Kon Rẫy", the unit of kon-ray-2021.toml, so its section is shown
+    // and no "match no unit" warning is given.
+    let (code, stdout, stderr) = run_chiso(&[
+        "score",
+        "rulesets/kon-tum/huyen-2022.chiso",
+        "rulesets/kon-tum/data/kon-ray-2021.toml",
+        "--targets",
+        "rulesets/kon-tum/data/kon-ray-2022-muc-tieu.toml",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("match no unit"), "{stderr}");
+    assert!(
+        stdout.contains("Điểm phấn đấu và kết quả — UBND huyện Kon Rẫy\n"),
+        "{stdout}"
+    );
+    let readme = crate::common::read("README.md");
+    assert!(readme.contains("chiso score rulesets/kon-tum/huyen-2022.chiso rulesets/kon-tum/data/kon-ray-2021.toml --targets rulesets/kon-tum/data/kon-ray-2022-muc-tieu.toml"));
+}
+
+#[test]
+fn the_readmes_first_example_prints_what_the_readme_says() {
+    // 7.2.2: 169/2534 = 6.67 % → 7 % × 2 = 0.14; 1.6.1: 15.5/16 → 97 % × 4 = 3.88; 1.6.2 not
+    // evaluated; 44.6 of 47 = 94.89 %; the excerpt has no grade bands: "—".
+    let (code, stdout, stderr) = run_chiso(&[
+        "score",
+        "rulesets/kon-tum/huyen-2023-trich.chiso",
+        "rulesets/kon-tum/data/kon-ray-2023.toml",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let row = |id: &str| {
+        stdout
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{id} ")))
+            .unwrap_or_else(|| panic!("no row {id}:\n{stdout}"))
+            .to_string()
+    };
+    assert!(row("7.2.2").contains(" 0.14 "), "{}", row("7.2.2"));
+    assert!(row("1.6.1").contains(" 3.88 "), "{}", row("1.6.1"));
+    assert!(row("1.6.2").contains("không đánh giá"), "{}", row("1.6.2"));
+    assert!(
+        stdout.contains("Tổng điểm: 44.6 / 47   Chỉ số: 94.89%   Xếp loại: —"),
+        "{stdout}"
+    );
+    let readme = crate::common::read("README.md");
+    assert!(
+        readme.contains("this excerpt of the 2023 set declares none, so its grade shows as `—`")
+    );
+}
