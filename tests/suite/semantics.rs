@@ -653,3 +653,47 @@ fn the_readmes_first_example_prints_what_the_readme_says() {
         readme.contains("this excerpt of the 2023 set declares none, so its grade shows as `—`")
     );
 }
+
+#[test]
+fn the_remaining_boundary_pairs() {
+    // (arms, expected codes): `trên 50%` (> 50%) then `từ 50%` (≥ 50%): both match 51%.
+    // `trên 50%` then `đến 50%`: > and ≤ touch. `từ 80% đến dưới 90%` then `từ 90% đến 100%`:
+    // < 90% and ≥ 90% touch. `= 100%` then `dưới 100%`: touch.
+    for (arms, expected) in [
+        ("trên 50%: 1\ntừ 50%: 0.5\ndưới 50%: 0", vec!["E011"]),
+        ("trên 50%: 1\nđến 50%: 0", vec![]),
+        (
+            "từ 90% đến 100%: 1\ntừ 80% đến dưới 90%: 0.5\ndưới 80%: 0",
+            vec![],
+        ),
+        ("= 100%: 1\ndưới 100%: 0", vec![]),
+        (
+            "từ 90% đến 100%: 1\ntừ 80% không quá 90%: 0.5\ndưới 80%: 0",
+            vec!["E011"],
+        ),
+    ] {
+        let got: Vec<&str> = codes(&ratio_bands(arms)).iter().map(|c| c.0).collect();
+        assert_eq!(got, expected, "{arms}");
+    }
+}
+
+#[test]
+fn explain_batch_takes_a_sheet_too() {
+    let dir = best_dir();
+    // B as a row of a sheet: 0.3 / 0.6 × 2 = 1 for A.
+    std::fs::write(
+        dir.path().join("others.csv"),
+        "Đơn vị,online,all\nB,60,100\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run_chiso(&[
+        "explain",
+        &p(&dir, "t.chiso"),
+        &p(&dir, "a-self.toml"),
+        "1.1",
+        "--batch",
+        &p(&dir, "others.csv"),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("  result:    1 of 2\n"), "{stdout}");
+}
