@@ -112,6 +112,8 @@ struct Shape<'r> {
     /// possible only if those inputs together stay within `b`'s value (15 tasks on time and 1
     /// late cannot become 17 of 16 due).
     bounds: Vec<(Vec<usize>, &'r CExpr)>,
+    /// Inputs that are counts (`count` / `số lượng`).
+    counts: Vec<bool>,
 }
 
 impl<'r> Shape<'r> {
@@ -119,6 +121,11 @@ impl<'r> Shape<'r> {
         let mut shape = Shape {
             lever: vec![false; ruleset.inputs.len()],
             bounds: Vec::new(),
+            counts: ruleset
+                .inputs
+                .iter()
+                .map(|i| i.ty == InputType::Count)
+                .collect(),
         };
         for node in &ruleset.nodes {
             if let Some(Rule::Formula(expr)) = &node.rule {
@@ -136,7 +143,10 @@ impl<'r> Shape<'r> {
                 plus_inputs(&args[0], true, &mut parts);
                 parts.sort_unstable();
                 parts.dedup();
-                self.bounds.push((parts, &args[1]));
+                // Counts of items of one kind (tasks, dossiers) add up; other inputs need not.
+                if !parts.is_empty() && parts.iter().all(|&p| self.counts[p]) {
+                    self.bounds.push((parts, &args[1]));
+                }
                 self.walk(&args[0], in_whole);
                 self.walk(&args[1], true);
             }

@@ -697,3 +697,45 @@ fn explain_batch_takes_a_sheet_too() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("  result:    1 of 2\n"), "{stdout}");
 }
+
+#[test]
+fn explain_and_advise_on_a_two_stage_sheet_show_the_appraisal_unless_asked() {
+    let dir = best_dir();
+    // One unit, two rows: self 30/100, appraised 20/100. No --unit is needed: the sheet
+    // names one unit.
+    std::fs::write(
+        dir.path().join("a.csv"),
+        "Đơn vị,giai đoạn,online,all\nA,tự đánh giá,30,100\nA,thẩm định,20,100\n",
+    )
+    .unwrap();
+    let sheet = p(&dir, "a.csv");
+    let ruleset = p(&dir, "t.chiso");
+    // Appraised: 1.2 = 20/100 × 1 = 0.2.
+    let (code, stdout, stderr) = run_chiso(&["explain", &ruleset, &sheet, "1.2"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("  unit:      A, stage appraised (thẩm định)\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("  result:    0.2 of 1\n"), "{stdout}");
+    // Self: 30/100 × 1 = 0.3.
+    let (code, stdout, stderr) =
+        run_chiso(&["explain", &ruleset, &sheet, "1.2", "--stage", "self"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("  result:    0.3 of 1\n"), "{stdout}");
+    // advise: the appraisal, alone in its stage: 1.1 = 0.2/0.2 × 2 = 2, 1.2 = 0.2 → 2.2 of 3
+    // = 73.33 %.
+    let (code, stdout, stderr) = run_chiso(&["advise", &ruleset, &sheet]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with("A (thẩm định) — 2.2 điểm, chỉ số 73.33%"),
+        "{stdout}"
+    );
+    // Self, in Vietnamese: 1.1 = 0.3/0.3 × 2 = 2, 1.2 = 0.3 → 2.3 of 3 = 76.67 %.
+    let (code, stdout, stderr) = run_chiso(&["advise", &ruleset, &sheet, "--stage", "tự đánh giá"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with("A (tự đánh giá) — 2.3 điểm, chỉ số 76.67%"),
+        "{stdout}"
+    );
+}
