@@ -32,7 +32,7 @@ pub static CODES: &[Code] = &[
     Code { code: "E008", severities: &[Severity::Error], title: "a rule uses an input that is not declared" },
     Code { code: "E009", severities: &[Severity::Error], title: "type error: a date compared with a count, a condition that is not yes/no, a score that is not a number, a value of the wrong type for an input" },
     Code { code: "E010", severities: &[Severity::Error], title: "bands leave a gap: some values of the subject match no band (whole-number inputs taken into account)" },
-    Code { code: "E011", severities: &[Severity::Error], title: "two explicit band intervals overlap" },
+    Code { code: "E011", severities: &[Severity::Error], title: "two bands share a value (a closed band and an open-ended one included): a value would match both" },
     Code { code: "E012", severities: &[Severity::Error], title: "a rule can give more than the node's maximum" },
     Code { code: "E013", severities: &[Severity::Error], title: "a rule can give less than zero" },
     Code { code: "E014", severities: &[Severity::Error], title: "`ratio` is used where no zero-denominator policy applies" },

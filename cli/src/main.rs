@@ -26,12 +26,14 @@ enum Command {
     Check(cli::check::Args),
     /// Score units: one data file, several, or folders of them (scored as one batch).
     Score(cli::score::Args),
-    /// Explain how one criterion's points arise for a unit.
+    /// Explain how one criterion's points arise for a unit, at the stage that counts (the
+    /// appraisal when given, or `--stage`); `--batch` gives the units `best(…)` compares with.
     Explain(cli::explain::Args),
     /// Run the test cases written in rulesets.
     Test(cli::test::Args),
     /// What would it take: the smallest change in each input that raises a unit's points
-    /// or reaches the next grade, found by evaluating the ruleset.
+    /// or reaches the next grade, found by evaluating the ruleset (never a smaller
+    /// denominator, never a part above its whole); at the stage that counts, or `--stage`.
     Advise(cli::advise::Args),
     /// Write one office's data-entry form (its inputs and criteria) as TOML or .xlsx.
     Template(cli::template::Args),

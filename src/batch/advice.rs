@@ -3,14 +3,21 @@
 //! of change. Found by evaluating the ruleset on changed data (a galloping then binary
 //! search over the input's value, each probe a full evaluation), not from a hand-made table.
 //!
+//! Only changes a unit can make are tried. An input that a rule reads only as (part of) a
+//! ratio's denominator — dossiers received, tasks assigned, communes, workstations — is a
+//! whole, not a lever: fewer of them is no improvement. The inputs a ratio's numerator adds
+//! up stay within its denominator's value (15 tasks on time and 1 late of 16 due cannot
+//! become 17), besides every data error the evaluator reports (`D005`).
+//!
 //! The search assumes that, in one direction, once a change raises the points a larger one
 //! does too (true of ratios, bands, counts and deductions); every answer it gives is an
 //! evaluated fact, but under a rule that rises and falls it may miss a smaller change.
 
 use super::merge_best;
+use crate::builtins::Func;
 use crate::data::UnitData;
-use crate::eval::{best_values, evaluate_with_best, Status, UnitResult};
-use crate::model::{InputType, Ruleset, Value};
+use crate::eval::{best_values, evaluate_with_best, Evaluator, Status, UnitResult};
+use crate::model::{ArithOp, CExpr, CExprKind, InputType, Rule, Ruleset, Value};
 use chrono::Days;
 use rust_decimal::Decimal;
 
@@ -94,6 +101,107 @@ pub fn best_without(ruleset: &Ruleset, units: &[UnitData], index: usize) -> Vec<
     best
 }
 
+/// What the ruleset's rules say about its inputs, for advice: which are wholes (a ratio's
+/// denominator: all dossiers, tasks assigned, communes) and which parts each whole bounds.
+struct Shape<'r> {
+    /// Inputs that are levers: read by a rule other than as (part of) a ratio's denominator.
+    /// A whole (all dossiers received, communes, workstations) is not a lever: fewer of them
+    /// is no improvement, more of them is not the unit's to decide.
+    lever: Vec<bool>,
+    /// Per `ratio(a, b)`: the inputs `a` adds up (with a plus sign) and `b`. A change is
+    /// possible only if those inputs together stay within `b`'s value (15 tasks on time and 1
+    /// late cannot become 17 of 16 due).
+    bounds: Vec<(Vec<usize>, &'r CExpr)>,
+    /// Inputs that are counts (`count` / `số lượng`).
+    counts: Vec<bool>,
+}
+
+impl<'r> Shape<'r> {
+    fn of(ruleset: &'r Ruleset) -> Self {
+        let mut shape = Shape {
+            lever: vec![false; ruleset.inputs.len()],
+            bounds: Vec::new(),
+            counts: ruleset
+                .inputs
+                .iter()
+                .map(|i| i.ty == InputType::Count)
+                .collect(),
+        };
+        for node in &ruleset.nodes {
+            if let Some(Rule::Formula(expr)) = &node.rule {
+                shape.walk(expr, false);
+            }
+        }
+        shape
+    }
+
+    fn walk(&mut self, e: &'r CExpr, in_whole: bool) {
+        match &e.kind {
+            CExprKind::Input(slot) if !in_whole => self.lever[*slot] = true,
+            CExprKind::Call(Func::Ratio, args) if args.len() == 2 => {
+                let mut parts = Vec::new();
+                plus_inputs(&args[0], true, &mut parts);
+                parts.sort_unstable();
+                parts.dedup();
+                // Counts of items of one kind (tasks, dossiers) add up; other inputs need not.
+                if !parts.is_empty() && parts.iter().all(|&p| self.counts[p]) {
+                    self.bounds.push((parts, &args[1]));
+                }
+                self.walk(&args[0], in_whole);
+                self.walk(&args[1], true);
+            }
+            _ => e.for_each_child(&mut |c| self.walk(c, in_whole)),
+        }
+    }
+
+    /// How many bounds `unit` breaks (the sum of a ratio's parts above its whole).
+    fn broken(&self, ruleset: &Ruleset, unit: &UnitData) -> usize {
+        let mut ev = Evaluator::new(ruleset, unit, &[]);
+        let number = |ev: &mut Evaluator, e: &CExpr| match ev.eval(e) {
+            Ok(Value::Number(n)) => Some(n),
+            _ => None,
+        };
+        self.bounds
+            .iter()
+            .filter(|(parts, whole_expr)| {
+                let Some(whole) = number(&mut ev, whole_expr) else {
+                    return false;
+                };
+                let mut sum = Decimal::ZERO;
+                for &slot in parts {
+                    let input = CExpr {
+                        kind: CExprKind::Input(slot),
+                        span: whole_expr.span.clone(),
+                    };
+                    match number(&mut ev, &input) {
+                        Some(n) => sum += n,
+                        None => return false,
+                    }
+                }
+                sum > whole
+            })
+            .count()
+    }
+}
+
+/// The inputs an expression adds with a plus sign (`on_time + late / 2`: both); a subtracted
+/// one is left out.
+fn plus_inputs(e: &CExpr, plus: bool, out: &mut Vec<usize>) {
+    match &e.kind {
+        CExprKind::Input(slot) if plus => out.push(*slot),
+        CExprKind::Neg(inner) => plus_inputs(inner, !plus, out),
+        CExprKind::Arith(ArithOp::Sub, a, b) => {
+            plus_inputs(a, plus, out);
+            plus_inputs(b, !plus, out);
+        }
+        CExprKind::Arith(_, a, b) => {
+            plus_inputs(a, plus, out);
+            plus_inputs(b, plus, out);
+        }
+        _ => {}
+    }
+}
+
 struct Trial {
     achieved: Decimal,
     percent: Option<Decimal>,
@@ -105,6 +213,8 @@ struct Prober<'a> {
     ruleset: &'a Ruleset,
     unit: UnitData,
     best_others: &'a [Option<Decimal>],
+    shape: &'a Shape<'a>,
+    broken_before: usize,
     failed_before: usize,
     evaluations: usize,
 }
@@ -131,6 +241,11 @@ impl Prober<'_> {
     /// The unit with one input changed; `None` when the change makes its data wrong.
     fn with(&mut self, slot: usize, value: Value) -> Option<Trial> {
         let old = self.unit.values[slot].replace(value);
+        if self.shape.broken(self.ruleset, &self.unit) > self.broken_before {
+            // An impossible unit: more parts than the whole.
+            self.unit.values[slot] = old;
+            return None;
+        }
         let trial = self.run();
         self.unit.values[slot] = old;
         (failed_count(&trial.result) <= self.failed_before).then_some(trial)
@@ -232,10 +347,13 @@ pub fn advise(ruleset: &Ruleset, unit: &UnitData, best_others: &[Option<Decimal>
     } else {
         vec![None; ruleset.best_slots]
     };
+    let shape = Shape::of(ruleset);
     let mut prober = Prober {
         ruleset,
         unit: unit.clone(),
         best_others: &best_others,
+        shape: &shape,
+        broken_before: shape.broken(ruleset, unit),
         failed_before: usize::MAX,
         evaluations: 0,
     };
@@ -247,6 +365,9 @@ pub fn advise(ruleset: &Ruleset, unit: &UnitData, best_others: &[Option<Decimal>
         let Some(from) = unit.values[slot].clone() else {
             continue;
         };
+        if !shape.lever[slot] {
+            continue; // a whole, or read by no rule
+        }
         let mut advice = InputAdvice {
             input: slot,
             next_step: None,

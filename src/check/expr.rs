@@ -627,22 +627,20 @@ impl ExprContext<'_> {
             );
         }
         for &(earlier, later) in &coverage.overlaps {
-            // First-match bands ("from 90%", then "from 80%") overlap by design; an explicit
-            // interval on both sides means the author meant them to be disjoint.
-            let explicit = |i: usize| {
-                arms[i]
-                    .bounds
-                    .as_ref()
-                    .is_some_and(|b| b.value.lower.is_some() && b.value.upper.is_some())
-            };
-            if explicit(earlier) && explicit(later) && !coverage.unreachable.contains(&later) {
+            // Any value two bounded bands both match is an overlap, whether the bands are
+            // closed (`from 80% to 90%`) or open-ended (`from 90% or more`): they share 90%.
+            // `otherwise` matches everything by design; a band earlier ones cover entirely is
+            // reported once, as unreachable (W002).
+            let bounded = |i: usize| arms[i].bounds.is_some();
+            if bounded(earlier) && bounded(later) && !coverage.unreachable.contains(&later) {
                 self.diagnostics.push(
                     Diagnostic::error(
                         "E011",
                         arms[later].span.clone(),
                         "overlapping bands: a value here also matches an earlier band",
                     )
-                    .with_label(arms[earlier].span.clone(), "overlaps this band"),
+                    .with_label(arms[earlier].span.clone(), "overlaps this band")
+                    .with_help("bands are half-open: `from 80% below 90%` next to `from 90%`"),
                 );
             }
         }

@@ -1,8 +1,8 @@
 //! Explanations: how a node's number arises, step by step.
 
 use super::{Evaluator, NodeResult, Status};
-use crate::data::UnitData;
-use crate::model::{Rule, Ruleset};
+use crate::data::{Stage, UnitData};
+use crate::model::{CExpr, CExprKind, Rule, Ruleset};
 use crate::text::format_decimal;
 
 /// One line of an explanation: a value read, a computation, a rounding, a band chosen.
@@ -36,6 +36,28 @@ pub struct Explanation {
     pub steps: Vec<Step>,
     /// The node's result from the full evaluation (a copy of the `result` passed in).
     pub result: NodeResult,
+    /// The unit explained.
+    pub unit: String,
+    /// The stage of the unit's data explained (self-assessment or appraisal).
+    pub stage: Stage,
+    /// Whether the node's rule, or a rule below it, compares with the best unit of the batch
+    /// (`best(…)`): its number depends on the other units scored with it.
+    pub uses_best: bool,
+}
+
+/// Whether the rule of `index` or of a node below it uses `best(…)`.
+pub fn uses_best(ruleset: &Ruleset, index: usize) -> bool {
+    fn has_best(e: &CExpr) -> bool {
+        if matches!(e.kind, CExprKind::Best(..)) {
+            return true;
+        }
+        let mut found = false;
+        e.for_each_child(&mut |c| found = found || has_best(c));
+        found
+    }
+    let node = &ruleset.nodes[index];
+    matches!(&node.rule, Some(Rule::Formula(e)) if has_best(e))
+        || node.children.iter().any(|&c| uses_best(ruleset, c))
 }
 
 /// Explains one node for one unit: re-evaluates it with a trace. `index` is the node's index
@@ -87,6 +109,10 @@ pub fn explain(
         if let Some(rule) = &node.rule {
             let mut ev = Evaluator::new(ruleset, unit, best);
             ev.node = index;
+            if !node.children.is_empty() {
+                // A parent with a rule of its own: `max` is its evaluated children's maximum.
+                ev.unit_max = Some(result.max);
+            }
             ev.trace = Some(Vec::new());
             let mut ignored = Vec::new();
             let mut missing = Vec::new();
@@ -103,6 +129,24 @@ pub fn explain(
                 });
             }
         }
+    }
+    // Below a parent with a rule of its own, this rule is shown, not used.
+    if let Some(&above) = ruleset
+        .path(index)
+        .iter()
+        .rev()
+        .skip(1)
+        .find(|&&a| ruleset.nodes[a].rule.is_some())
+    {
+        steps.insert(
+            0,
+            Step {
+                text: format!(
+                    "not counted: {} is scored by its own rule, so this rule is shown, not used",
+                    ruleset.nodes[above].id
+                ),
+            },
+        );
     }
     let path = ruleset
         .path(index)
@@ -125,5 +169,8 @@ pub fn explain(
         evidence: unit.evidence[index].clone(),
         steps,
         result: result.clone(),
+        unit: unit.unit.clone(),
+        stage: unit.stage,
+        uses_best: uses_best(ruleset, index),
     }
 }

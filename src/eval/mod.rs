@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Span};
 use crate::model::*;
 use crate::syntax::ast::CmpOp;
 use crate::text::format_decimal;
-pub use explain::{explain, Explanation, Step};
+pub use explain::{explain, uses_best, Explanation, Step};
 use rust_decimal::Decimal;
 
 /// Why a node has the status it has.
@@ -238,11 +238,35 @@ fn any_input(expr: &CExpr, missing: &dyn Fn(usize) -> bool) -> bool {
     found
 }
 
+/// Why a parent all of whose children are not evaluated is not evaluated.
+const ALL_CHILDREN_NOT_EVALUATED: &str = "không đánh giá toàn bộ tiêu chí thành phần";
+
+/// Whether every child of `node` is not evaluated (its children's results are in `results`).
+fn all_not_evaluated(node: &crate::model::Node, results: &[Option<NodeResult>]) -> bool {
+    node.children.iter().all(|&c| {
+        matches!(
+            results[c].as_ref().expect("child first").status,
+            Status::NotEvaluated(_)
+        )
+    })
+}
+
+/// The sum of the maxima of `node`'s children for this unit (not-evaluated ones count 0).
+fn children_max(node: &crate::model::Node, results: &[Option<NodeResult>]) -> Decimal {
+    node.children
+        .iter()
+        .map(|&c| results[c].as_ref().expect("child first").max)
+        .sum()
+}
+
 pub(crate) struct Evaluator<'a> {
     ruleset: &'a Ruleset,
     unit: &'a UnitData,
     best: &'a [Option<Decimal>],
     node: usize,
+    /// The node's maximum for this unit when it differs from the declared one: a parent with
+    /// a rule of its own whose children are partly not evaluated (`max` in its rule).
+    pub(crate) unit_max: Option<Decimal>,
     pub(crate) trace: Option<Vec<Step>>,
 }
 
@@ -257,6 +281,7 @@ impl<'a> Evaluator<'a> {
             unit,
             best,
             node: 0,
+            unit_max: None,
             trace: None,
         }
     }
@@ -305,6 +330,16 @@ impl<'a> Evaluator<'a> {
                 }
             }
         }
+        // Below a parent with a rule of its own, rules are shown but never used.
+        let overridden: Vec<bool> = {
+            let mut o = vec![false; n];
+            for index in 0..n {
+                if let Some(p) = rs.nodes[index].parent {
+                    o[index] = o[p] || rs.nodes[p].rule.is_some();
+                }
+            }
+            o
+        };
         // Bottom-up: nodes are in pre-order, so reverse order sees children first.
         for index in (0..n).rev() {
             let node = &rs.nodes[index];
@@ -321,10 +356,37 @@ impl<'a> Evaluator<'a> {
                 continue; // its condition could not be decided
             }
             self.node = index;
+            self.unit_max = None;
             let result = match &node.rule {
-                Some(rule) => self.leaf(index, rule, &mut diagnostics, &mut missing),
+                // A parent with a rule of its own: the rule gives its points, over the
+                // maximum of its evaluated children (docs/language.md, "A parent with a rule").
+                Some(_) if !node.children.is_empty() && all_not_evaluated(node, &results) => {
+                    NodeResult {
+                        score: None,
+                        exact: None,
+                        max: Decimal::ZERO,
+                        status: Status::NotEvaluated(ALL_CHILDREN_NOT_EVALUATED.into()),
+                    }
+                }
+                Some(rule) => {
+                    if !node.children.is_empty() {
+                        self.unit_max = Some(children_max(node, &results));
+                    }
+                    if overridden[index] {
+                        // Its rule is never used: what it lacks is not asked for.
+                        let (mut ignored, mut unasked) = (Vec::new(), Vec::new());
+                        let mut r = self.leaf(index, rule, &mut ignored, &mut unasked);
+                        if r.status == Status::Failed {
+                            r.status = Status::Missing;
+                        }
+                        r
+                    } else {
+                        self.leaf(index, rule, &mut diagnostics, &mut missing)
+                    }
+                }
                 None => self.parent(index, &results),
             };
+            self.unit_max = None;
             results[index] = Some(result);
         }
         let nodes: Vec<NodeResult> = results
@@ -446,7 +508,7 @@ impl<'a> Evaluator<'a> {
         diagnostics: &mut Vec<Diagnostic>,
         missing: &mut Vec<(MissingItem, Vec<usize>)>,
     ) -> NodeResult {
-        let node = &self.ruleset.nodes[index];
+        let node_max = self.unit_max.unwrap_or(self.ruleset.nodes[index].max);
         let computed = match rule {
             Rule::Awarded => self.awarded(),
             Rule::Formula(expr) => self.formula(expr),
@@ -455,14 +517,14 @@ impl<'a> Evaluator<'a> {
             Ok(score) => NodeResult {
                 score: Some(score),
                 exact: Some(score),
-                max: node.max,
+                max: node_max,
                 status: Status::Scored,
             },
             Err(stop) => {
                 let status = self.stop(stop, index, diagnostics, missing);
                 let max = match status {
                     Status::NotEvaluated(_) | Status::Survey => Decimal::ZERO,
-                    _ => node.max,
+                    _ => node_max,
                 };
                 NodeResult {
                     score: None,
@@ -506,14 +568,15 @@ impl<'a> Evaluator<'a> {
             }
             None => raw,
         };
-        if score < Decimal::ZERO || score > node.max {
+        let max = self.unit_max.unwrap_or(node.max);
+        if score < Decimal::ZERO || score > max {
             return Err(self.error(
                 expr.span.clone(),
                 format!(
                     "the rule of {} gives {}, outside 0…{}",
                     node.id,
                     format_decimal(score),
-                    format_decimal(node.max)
+                    format_decimal(max)
                 ),
             ));
         }
@@ -527,15 +590,12 @@ impl<'a> Evaluator<'a> {
             .iter()
             .map(|&c| results[c].as_ref().expect("child first"))
             .collect();
-        if children
-            .iter()
-            .all(|c| matches!(c.status, Status::NotEvaluated(_)))
-        {
+        if all_not_evaluated(node, results) {
             return NodeResult {
                 score: None,
                 exact: None,
                 max: Decimal::ZERO,
-                status: Status::NotEvaluated("không đánh giá toàn bộ tiêu chí thành phần".into()),
+                status: Status::NotEvaluated(ALL_CHILDREN_NOT_EVALUATED.into()),
             };
         }
         let max: Decimal = children.iter().map(|c| c.max).sum();
@@ -662,7 +722,7 @@ impl<'a> Evaluator<'a> {
                 value
             }
             CExprKind::SelfMax => {
-                let max = rs.nodes[self.node].max;
+                let max = self.unit_max.unwrap_or(rs.nodes[self.node].max);
                 Value::Number(max)
             }
             CExprKind::Awarded => Value::Number(self.awarded()?),

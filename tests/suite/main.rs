@@ -16,6 +16,7 @@ mod import;
 mod lost_targets;
 mod province;
 mod robustness;
+mod semantics;
 mod tidy;
 mod worklists;
 mod writing;

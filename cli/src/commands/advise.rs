@@ -13,6 +13,10 @@ pub struct Args {
     /// The unit to advise (by name); needed when the data holds more than one.
     #[arg(long)]
     unit: Option<String>,
+    /// The stage to advise on when the unit has both: self (tự đánh giá) or appraised (thẩm
+    /// định). By default the stage that counts: the appraisal when there is one.
+    #[arg(long, value_parser = super::explain::parse_stage)]
+    stage: Option<chiso::data::Stage>,
     /// The sheet of a workbook to read (the first visible one by default; a hidden sheet only when named).
     #[arg(long)]
     sheet: Option<String>,
@@ -31,6 +35,7 @@ pub fn run(args: Args) -> Outcome {
     )?;
     let (all, index) =
         super::batch::load_for_one(ruleset, &sources, &args.data[0], args.unit.as_deref())?;
+    let index = super::explain::choose_stage(&all, index, args.stage)?;
     let best = best_without(ruleset, &all, index);
     let advice = advise(ruleset, &all[index], &best);
     print!(

@@ -163,8 +163,20 @@ pub fn load_for_one(
     if !problems.is_empty() {
         eprint!("{problems}");
     }
-    let index = chiso::batch::choose_unit(&all, unit, &first.display().to_string())
-        .map_err(|e| e.to_string())?;
+    // A file holding one unit at both stages (a self row and an appraised row) names one
+    // unit: the command then chooses the stage (`--stage`).
+    let first_name = first.display().to_string();
+    let one_unit = {
+        let mut names = all
+            .iter()
+            .filter(|(origin, _)| origin.file() == first_name)
+            .map(|(_, u)| u.unit.as_str());
+        let name = names.next();
+        name.filter(|n| names.all(|m| chiso::text::same_unit(m, n)))
+            .map(str::to_string)
+    };
+    let unit = unit.or(one_unit.as_deref());
+    let index = chiso::batch::choose_unit(&all, unit, &first_name).map_err(|e| e.to_string())?;
     Ok((all.into_iter().map(|(_, u)| u).collect(), index))
 }
 

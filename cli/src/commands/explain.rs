@@ -1,5 +1,6 @@
 use super::Outcome;
-use chiso::eval::{best_values, evaluate_batch, explain};
+use chiso::data::{Stage, UnitData};
+use chiso::eval::{best_values, evaluate_with_best, explain};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -11,15 +12,61 @@ pub struct Args {
     data: PathBuf,
     /// The criterion id, e.g. 7.2.2 (an area or criterion id explains its sum).
     id: String,
-    /// Other units' files scored in the same batch (for criteria normalised against the best unit).
-    #[arg(long = "batch")]
+    /// The rest of the batch: other units' files, folders or sheets scored with this one
+    /// (needed for criteria normalised against the best unit, `best(…)`).
+    #[arg(long = "batch", num_args = 1..)]
     batch: Vec<PathBuf>,
     /// The unit to explain (by name), when the data holds more than one.
     #[arg(long)]
     unit: Option<String>,
+    /// The stage to explain when the unit has both: self (tự đánh giá) or appraised (thẩm
+    /// định). By default the stage that counts: the appraisal when there is one.
+    #[arg(long, value_parser = parse_stage)]
+    stage: Option<Stage>,
     /// The sheet of a workbook to read (the first visible one by default; a hidden sheet only when named).
     #[arg(long)]
     sheet: Option<String>,
+}
+
+/// Reads `--stage`: English or Vietnamese words (`self`, `tự đánh giá`, `appraised`, `thẩm định`).
+pub(super) fn parse_stage(text: &str) -> Result<Stage, String> {
+    Stage::parse(text).ok_or_else(|| format!("expected {}", Stage::expected()))
+}
+
+/// The unit's data of the stage asked for, or of the stage that counts (the appraisal when
+/// the unit has one, else its self-assessment): an index into `all`, given the unit chosen
+/// by name or file (`index`).
+pub(super) fn choose_stage(
+    all: &[UnitData],
+    index: usize,
+    stage: Option<Stage>,
+) -> Result<usize, String> {
+    let name = &all[index].unit;
+    let same: Vec<usize> = (0..all.len())
+        .filter(|&j| chiso::text::same_unit(&all[j].unit, name))
+        .collect();
+    let of = |s: Stage| {
+        std::iter::once(index)
+            .chain(same.iter().copied())
+            .find(|&j| all[j].stage == s)
+    };
+    match stage {
+        Some(s) => of(s).ok_or_else(|| {
+            format!(
+                "{name} has no {} ({}) data: the data gives only {} ({})",
+                s.as_str(),
+                s.label(),
+                all[index].stage.as_str(),
+                all[index].stage.label()
+            )
+        }),
+        None => Ok(of(Stage::Appraised).unwrap_or(index)),
+    }
+}
+
+/// The units of the batch of one stage (a batch is scored stage by stage).
+pub(super) fn of_stage(all: &[UnitData], stage: Stage) -> Vec<UnitData> {
+    all.iter().filter(|u| u.stage == stage).cloned().collect()
 }
 
 pub fn run(args: Args) -> Outcome {
@@ -43,15 +90,20 @@ pub fn run(args: Args) -> Outcome {
         super::batch::read_sources(ruleset, &paths, args.sheet.as_deref(), Default::default())?;
     let (data, unit) =
         super::batch::load_for_one(ruleset, &sources, &args.data, args.unit.as_deref())?;
-    let outcomes = evaluate_batch(ruleset, &data);
-    let best = best_values(ruleset, &data);
+    let unit = choose_stage(&data, unit, args.stage)?;
+    let batch = of_stage(&data, data[unit].stage);
+    let best = best_values(ruleset, &batch);
+    let outcome = evaluate_with_best(ruleset, &data[unit], &best);
     let explanation = explain(
         ruleset,
         &data[unit],
         &best,
         index,
-        &outcomes[unit].result.nodes[index],
+        &outcome.result.nodes[index],
     );
-    print!("{}", chiso_formats::report::explain::text(&explanation));
+    print!(
+        "{}",
+        chiso_formats::report::explain::text(&explanation, batch.len())
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -5,14 +5,16 @@ use chiso::data::UnitData;
 use chiso::model::{InputType, Ruleset, Value};
 use chiso::text::format_decimal;
 
-/// The advice for one unit as the text `chiso advise` prints (Vietnamese): the unit's
-/// points, percentage and grade, the next grade, then per input the nearest step, the most
+/// The advice for one unit as the text `chiso advise` prints (Vietnamese): the unit, the
+/// stage of its data (tự đánh giá / thẩm định), its points, percentage and grade, the next
+/// grade (or that the ruleset has no grades), then per input the nearest step, the most
 /// effective change and the change that reaches the next grade, each with the criteria it
 /// moves.
 pub fn text(ruleset: &Ruleset, unit: &UnitData, advice: &Advice) -> String {
     let mut out = format!(
-        "{} — {} điểm, chỉ số {}, xếp loại {}\n",
+        "{} ({}) — {} điểm, chỉ số {}, xếp loại {}\n",
         advice.unit,
+        unit.stage.label(),
         format_decimal(advice.achieved),
         advice
             .percent
@@ -25,6 +27,12 @@ pub fn text(ruleset: &Ruleset, unit: &UnitData, advice: &Advice) -> String {
             "Xếp loại kế tiếp: {name} (từ {}%)\n",
             format_decimal(*from)
         )),
+        None if ruleset.meta.grades.is_empty() => {
+            out.push_str("Bộ tiêu chí này không có xếp loại.\n")
+        }
+        None if advice.percent.is_none() => {
+            out.push_str("Chưa xếp loại được: số liệu của đơn vị chưa đủ.\n")
+        }
         None => out.push_str("Không có xếp loại cao hơn.\n"),
     }
     if advice.inputs.is_empty() {

@@ -4,10 +4,18 @@ use chiso::eval::Explanation;
 use chiso::eval::Status;
 use chiso::text::format_decimal;
 
-/// The explanation as plain text, one fact per line.
-pub fn text(explanation: &Explanation) -> String {
+/// The explanation as plain text, one fact per line. `batch_units` is how many units of the
+/// same stage were scored together (the unit itself included): a rule that compares with
+/// the best unit (`best(…)`) explained for a unit alone says that it needs the batch.
+pub fn text(explanation: &Explanation, batch_units: usize) -> String {
     let e = explanation;
     let mut out = format!("{} {}\n", e.id, e.title);
+    out.push_str(&format!(
+        "  unit:      {}, stage {} ({})\n",
+        e.unit,
+        e.stage.as_str(),
+        e.stage.label()
+    ));
     out.push_str(&format!("  path:      {}\n", e.path));
     out.push_str(&format!("  maximum:   {}\n", e.max));
     if let Some(owner) = &e.owner {
@@ -36,6 +44,13 @@ pub fn text(explanation: &Explanation) -> String {
         (status, _) => status.as_str().to_string(),
     };
     out.push_str(&format!("  result:    {result}\n"));
+    if e.uses_best && batch_units <= 1 {
+        out.push_str(
+            "  note:      this rule compares the unit with the best unit of its batch (best(…)), \
+             and no other unit was given: the unit was compared with itself. Pass the other \
+             units with --batch FILE… for the number the batch gives.\n",
+        );
+    }
     for e in &e.evidence {
         out.push_str(&format!("  evidence:  {e}\n"));
     }
