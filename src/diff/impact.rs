@@ -5,9 +5,16 @@
 //! criterion matching (old id → new id). Nothing is guessed: entries with no counterpart are
 //! dropped (and listed), and inputs the new ruleset needs that the old data lacks make the
 //! unit incomplete under the new ruleset (listed per unit, from the evaluator's to-do list).
+//!
+//! Council points of a re-weighted criterion are carried in proportion: the unit keeps its
+//! share of the maximum (`points × new max ÷ old max`, exact), so "1 of 1" last year is
+//! "0.5 of 0.5" under a maximum of 0.5 — each such carry is listed ([`UnitImpact::rescaled`]).
+//! An incomplete unit has no percentage; [`Scored::partial`] then gives its points and
+//! maximum over the leaves that could be scored.
 
 use super::RulesetDiff;
-use crate::data::{RawEntry, RawUnit};
+use crate::data::{RawEntry, RawUnit, RawValue};
+use crate::text::format_decimal as fmt;
 use crate::eval::{evaluate_batch, MissingItem, Status, UnitResult};
 use crate::model::Ruleset;
 use rust_decimal::Decimal;
@@ -27,6 +34,9 @@ pub struct Scored {
     pub rank: Option<usize>,
     /// Every input and council point was there.
     pub complete: bool,
+    /// Points and maximum over the leaves scored (not evaluated, missing and failed leaves
+    /// left out): the comparable part of an incomplete unit.
+    pub partial: (Decimal, Decimal),
 }
 
 /// A criterion's points under both rulesets, for the drivers of a unit's change.
@@ -59,6 +69,8 @@ pub struct UnitImpact {
     pub missing_points: Vec<String>,
     /// Data entries with no counterpart in the new ruleset (`inputs.x`, `points.1.2`).
     pub dropped: Vec<String>,
+    /// Council points carried in proportion to a changed maximum: "1.4.2 → 1.4.3: 4 of 5 → 0.8 of 1".
+    pub rescaled: Vec<String>,
     /// Leaves whose points differ, largest change first.
     pub drivers: Vec<Driver>,
 }
@@ -92,16 +104,22 @@ impl Impact {
     }
 }
 
-/// Carries one unit's raw data over to the new ruleset. Returns the translated data and the
-/// entries dropped.
-pub fn translate(
-    diff: &RulesetDiff,
-    old: &Ruleset,
-    new: &Ruleset,
-    raw: &RawUnit,
-) -> (RawUnit, Vec<String>) {
+/// One unit's data carried over to the new ruleset ([`translate`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Carried {
+    /// The data, keyed for the new ruleset.
+    pub raw: RawUnit,
+    /// Entries with no counterpart (`inputs.x`, `points.1.2`).
+    pub dropped: Vec<String>,
+    /// Points carried in proportion to a changed maximum.
+    pub rescaled: Vec<String>,
+}
+
+/// Carries one unit's raw data over to the new ruleset.
+pub fn translate(diff: &RulesetDiff, old: &Ruleset, new: &Ruleset, raw: &RawUnit) -> Carried {
     let mut out = raw.clone();
     let mut dropped = Vec::new();
+    let mut rescaled = Vec::new();
     out.inputs.clear();
     for entry in &raw.inputs {
         let target = match old.input_index(&entry.key) {
@@ -116,33 +134,71 @@ pub fn translate(
             None => dropped.push(format!("inputs.{}", entry.key)),
         }
     }
-    let by_id = |entries: &[RawEntry], table: &str, dropped: &mut Vec<String>| {
+    let mut by_id = |entries: &[RawEntry], table: &str, scale: bool| {
         let mut kept = Vec::new();
         for entry in entries {
-            let target = old
+            let pair = old
                 .node_index(entry.key.trim())
-                .and_then(|i| diff.new_of(i))
-                .map(|j| new.nodes[j].id.clone());
-            match target {
-                Some(id) => kept.push(RawEntry {
-                    key: id,
-                    ..entry.clone()
-                }),
-                None => dropped.push(format!("{table}.{}", entry.key)),
+                .and_then(|i| diff.new_of(i).map(|j| (i, j)));
+            let Some((i, j)) = pair else {
+                dropped.push(format!("{table}.{}", entry.key));
+                continue;
+            };
+            let (a, b) = (&old.nodes[i], &new.nodes[j]);
+            if scale && !b.takes_points() {
+                dropped.push(format!("{table}.{} ({} takes no points)", entry.key, b.id));
+                continue;
             }
+            let mut value = entry.value.clone();
+            if let (true, RawValue::Number(text)) = (scale, &entry.value) {
+                if let Ok(v) = text.parse::<Decimal>() {
+                    if a.max != b.max && !a.max.is_zero() {
+                        let carried = (v * b.max / a.max).normalize();
+                        if table == "points" {
+                            rescaled.push(format!(
+                                "{} → {}: {} of {} → {} of {}",
+                                a.id,
+                                b.id,
+                                fmt(v),
+                                fmt(a.max),
+                                fmt(carried),
+                                fmt(b.max)
+                            ));
+                        }
+                        value = RawValue::Number(carried.to_string());
+                    }
+                }
+            }
+            kept.push(RawEntry {
+                key: b.id.clone(),
+                value,
+                ..entry.clone()
+            });
         }
         kept
     };
-    out.points = by_id(&raw.points, "points", &mut dropped);
-    out.not_evaluated = by_id(&raw.not_evaluated, "not_evaluated", &mut dropped);
-    out.claimed = by_id(&raw.claimed, "claimed", &mut dropped);
-    out.notes = by_id(&raw.notes, "notes", &mut dropped);
+    out.points = by_id(&raw.points, "points", true);
+    out.not_evaluated = by_id(&raw.not_evaluated, "not_evaluated", false);
+    out.claimed = by_id(&raw.claimed, "claimed", true);
+    out.notes = by_id(&raw.notes, "notes", false);
     out.evidence.clear();
-    (out, dropped)
+    Carried {
+        raw: out,
+        dropped,
+        rescaled,
+    }
 }
 
-fn scored(result: &UnitResult) -> Scored {
+fn scored(ruleset: &Ruleset, result: &UnitResult) -> Scored {
+    let mut partial = (Decimal::ZERO, Decimal::ZERO);
+    for (i, node) in result.nodes.iter().enumerate() {
+        if ruleset.nodes[i].is_leaf() && node.status == Status::Scored {
+            partial.0 += node.exact.or(node.score).unwrap_or_default();
+            partial.1 += node.max;
+        }
+    }
     Scored {
+        partial,
         achieved: result.achieved,
         max: result.max,
         percent: result.percent,
@@ -177,14 +233,14 @@ pub fn impact(diff: &RulesetDiff, old: &Ruleset, new: &Ruleset, units: &[RawUnit
     let mut dropped = Vec::new();
     for raw in units {
         old_data.push(crate::data::resolve(old, raw).0);
-        let (carried, gone) = translate(diff, old, new, raw);
-        new_data.push(crate::data::resolve(new, &carried).0);
-        dropped.push(gone);
+        let carried = translate(diff, old, new, raw);
+        new_data.push(crate::data::resolve(new, &carried.raw).0);
+        dropped.push((carried.dropped, carried.rescaled));
     }
     let old_out = evaluate_batch(old, &old_data);
     let new_out = evaluate_batch(new, &new_data);
     let mut out: Vec<UnitImpact> = Vec::new();
-    for (k, gone) in dropped.into_iter().enumerate() {
+    for (k, (gone, rescaled)) in dropped.into_iter().enumerate() {
         let (a, b) = (&old_out[k].result, &new_out[k].result);
         let mut drivers = Vec::new();
         let leaf_delta = |op: Option<Decimal>, np: Option<Decimal>| {
@@ -248,11 +304,12 @@ pub fn impact(diff: &RulesetDiff, old: &Ruleset, new: &Ruleset, units: &[RawUnit
         }
         out.push(UnitImpact {
             unit: a.unit.clone(),
-            old: scored(a),
-            new: scored(b),
+            old: scored(old, a),
+            new: scored(new, b),
             missing_inputs,
             missing_points,
             dropped: gone,
+            rescaled,
             drivers,
         });
     }

@@ -9,14 +9,15 @@
 //! 2. Every remaining (old, new) pair gets the title [`similar::similarity`] (per mille). Pairs
 //!    are taken best first (similarity, plus 150 when the ids are equal, plus 50 when the levels
 //!    are equal), each node at most once, when the ids are equal and the similarity is at least
-//!    350, or the similarity is at least 600 whatever the ids. So "2.3 → 2.4, same title" is a
-//!    renumbering, and an id reused for another criterion is a removal plus an addition.
+//!    350, or the similarity is at least 700 and the levels are equal. So "2.3 → 2.4, same title" is a
+//!    renumbering (the levels must then be equal), and an id reused for another criterion is a removal plus an addition.
 //! 3. A split: an old node and at least two new nodes (unmatched, or matched to it) whose
 //!    words are each at least 70% words of the old title, at least one of them unmatched.
 //!    A merge is the same the other way round.
 //!
-//! Inputs are matched by name (name key); the rest by description similarity (at least 600,
-//! or 350 with the same type when they are used by matched criteria), then reported renamed.
+//! Inputs are matched by name (name key) — a type change is then "retyped"; the rest, of the
+//! same type, by description similarity (at least 700, or 350 when used by matched criteria),
+//! then reported renamed.
 
 pub mod impact;
 pub mod mapping;
@@ -63,7 +64,7 @@ pub enum Change {
     Title(String, String),
     /// The maximum changed.
     Max(Decimal, Decimal),
-    /// The owner in force (own or inherited) changed.
+    /// The owner in force (own or inherited) changed (compared by folded words, `&` = `và`).
     Owner(Option<String>, Option<String>),
     /// The score source (self, survey, satisfaction) changed.
     Source(String, String),
@@ -98,7 +99,8 @@ impl Change {
 /// A rule's change: both texts and what differs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RuleChange {
-    /// The old rule's text (`None`: points awarded by the council, or a parent's sum).
+    /// The old rule's text: a formula as written, `awarded` (council points); `None`: a
+    /// parent's sum.
     pub old: Option<String>,
     /// The new rule's text.
     pub new: Option<String>,
@@ -245,7 +247,7 @@ impl RulesetDiff {
 /// Threshold (per mille) for a pair with equal ids.
 pub const SAME_ID_THRESHOLD: u32 = 350;
 /// Threshold (per mille) for a pair with different ids.
-pub const TITLE_THRESHOLD: u32 = 600;
+pub const TITLE_THRESHOLD: u32 = 700;
 /// Share (per mille) of a part's words found in the whole, for splits and merges.
 pub const PART_THRESHOLD: u32 = 700;
 
@@ -331,7 +333,7 @@ pub fn compare(
             }
             let sim = ow[i].similarity(&nw[j]);
             let same_id = a.id == b.id;
-            if (same_id && sim >= SAME_ID_THRESHOLD) || sim >= TITLE_THRESHOLD {
+            if (same_id && sim >= SAME_ID_THRESHOLD) || (sim >= TITLE_THRESHOLD && a.level == b.level) {
                 let score = sim
                     + if same_id { 150 } else { 0 }
                     + if a.level == b.level { 50 } else { 0 };
@@ -355,35 +357,35 @@ pub fn compare(
     }
 
     // 3. Splits and merges among what is left.
-    let partner_new: BTreeMap<usize, usize> = pairs.iter().map(|p| (p.0, p.1)).collect();
-    let partner_old: BTreeMap<usize, usize> = pairs.iter().map(|p| (p.1, p.0)).collect();
+    let partner_new: BTreeMap<usize, (usize, u32)> = pairs.iter().map(|p| (p.0, (p.1, p.3))).collect();
+    let partner_old: BTreeMap<usize, (usize, u32)> = pairs.iter().map(|p| (p.1, (p.0, p.3))).collect();
     for i in 0..o.nodes.len() {
-        if partner_new.get(&i).is_none() && old_taken[i] {
-            continue; // the mapping placed it
-        }
-        let parts: Vec<usize> = (0..n.nodes.len())
-            .filter(|&j| {
-                let free = !new_taken[j] || partner_old.get(&j) == Some(&i);
-                free && similar::part_of(&nw[j].plain, &ow[i].plain) >= PART_THRESHOLD
-            })
-            .collect();
-        if parts.len() >= 2 && parts.iter().any(|j| !new_taken[*j]) {
+        if let Some(parts) = pieces(
+            i,
+            &ow,
+            &nw,
+            &n.nodes,
+            &old_taken,
+            &new_taken,
+            &partner_new,
+            &partner_old,
+        ) {
             old_taken[i] = true;
             parts.iter().for_each(|&j| new_taken[j] = true);
             splits.push((i, parts));
         }
     }
     for j in 0..n.nodes.len() {
-        if partner_old.get(&j).is_none() && new_taken[j] {
-            continue;
-        }
-        let parts: Vec<usize> = (0..o.nodes.len())
-            .filter(|&i| {
-                let free = !old_taken[i] || partner_new.get(&i) == Some(&j);
-                free && similar::part_of(&ow[i].plain, &nw[j].plain) >= PART_THRESHOLD
-            })
-            .collect();
-        if parts.len() >= 2 && parts.iter().any(|i| !old_taken[*i]) {
+        if let Some(parts) = pieces(
+            j,
+            &nw,
+            &ow,
+            &o.nodes,
+            &new_taken,
+            &old_taken,
+            &partner_old,
+            &partner_new,
+        ) {
             new_taken[j] = true;
             parts.iter().for_each(|&i| old_taken[i] = true);
             merges.push((parts, j));
@@ -420,6 +422,53 @@ pub fn compare(
     (diff, problems)
 }
 
+/// The pieces `whole` (a node of one side) was split into on the other side, if it was:
+/// siblings on the other side, free or matched to `whole`, at least one free, each with at
+/// least three words of which [`PART_THRESHOLD`] are words of the whole, together covering
+/// [`PART_THRESHOLD`] of the whole's words; not when `whole` is matched to a near-identical
+/// title (900), nor when the mapping placed it.
+#[allow(clippy::too_many_arguments)]
+fn pieces(
+    whole: usize,
+    whole_words: &[TitleWords],
+    other_words: &[TitleWords],
+    other_nodes: &[Node],
+    whole_taken: &[bool],
+    other_taken: &[bool],
+    whole_partner: &BTreeMap<usize, (usize, u32)>,
+    other_partner: &BTreeMap<usize, (usize, u32)>,
+) -> Option<Vec<usize>> {
+    match whole_partner.get(&whole) {
+        Some((_, sim)) if *sim >= 900 => return None,
+        None if whole_taken[whole] => return None,
+        _ => {}
+    }
+    let w = &whole_words[whole].plain;
+    let candidates: Vec<usize> = (0..other_nodes.len())
+        .filter(|&j| {
+            let free = !other_taken[j] || other_partner.get(&j).map(|p| p.0) == Some(whole);
+            let part = &other_words[j].plain;
+            free && part.len() >= 3 && similar::part_of(part, w) >= PART_THRESHOLD
+        })
+        .collect();
+    // Group the candidates by parent; the best group is the one covering most of the whole.
+    let mut groups: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
+    for j in candidates {
+        groups.entry(other_nodes[j].parent).or_default().push(j);
+    }
+    groups
+        .into_values()
+        .filter(|g| g.len() >= 2 && g.iter().any(|j| !other_taken[*j]))
+        .filter(|g| {
+            let union: BTreeSet<String> = g
+                .iter()
+                .flat_map(|j| other_words[*j].plain.iter().cloned())
+                .collect();
+            similar::part_of(w, &union) >= PART_THRESHOLD
+        })
+        .max_by_key(|g| g.len())
+}
+
 /// Collapses spacing and normalises to NFC, for comparing texts as written.
 fn normalise(text: &str) -> String {
     crate::text::name_key(&text.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -448,7 +497,8 @@ fn node_changes(
         crate::batch::lost::owner_of(o, i).map(str::to_string),
         crate::batch::lost::owner_of(n, j).map(str::to_string),
     );
-    if oa.as_deref().map(normalise) != ob.as_deref().map(normalise) {
+    let owner_words = |x: &Option<String>| x.as_deref().map(|t| similar::words(&t.replace('&', " và ")));
+    if owner_words(&oa) != owner_words(&ob) {
         out.push(Change::Owner(oa, ob));
     }
     if a.source != b.source {
@@ -496,10 +546,12 @@ fn not_evaluated_text(node: &Node) -> Option<String> {
     })
 }
 
+/// The rule's text; "awarded" for council points; `None` for a parent's sum.
 fn rule_text(node: &Node) -> Option<String> {
     match &node.rule {
         Some(Rule::Formula(_)) => node.rule_text.as_ref().map(|t| t.trim().to_string()),
-        _ => None,
+        Some(Rule::Awarded) => Some("awarded".to_string()),
+        None => None,
     }
 }
 
@@ -678,7 +730,7 @@ fn compare_inputs(
             let shared_use = uo[s]
                 .iter()
                 .any(|x| node_map.get(x).is_some_and(|y| un[t].contains(y)));
-            if sim >= TITLE_THRESHOLD || (shared_use && a.ty == b.ty && sim >= SAME_ID_THRESHOLD) {
+            if a.ty == b.ty && (sim >= TITLE_THRESHOLD || (shared_use && sim >= SAME_ID_THRESHOLD)) {
                 candidates.push((sim + if shared_use { 200 } else { 0 }, s, t));
             }
         }

@@ -34,8 +34,8 @@ pub fn change_text(change: &Change) -> String {
         Change::Source(a, b) => format!("source {a} → {b}"),
         Change::Rule(r) => format!(
             "rule {} → {} ({})",
-            r.old.as_deref().unwrap_or("awarded"),
-            r.new.as_deref().unwrap_or("awarded"),
+            r.old.as_deref().unwrap_or("sum of children"),
+            r.new.as_deref().unwrap_or("sum of children"),
             r.details.join("; ")
         ),
         Change::NotEvaluated(a, b) => format!("not evaluated {} → {}", opt(a), opt(b)),
@@ -190,19 +190,24 @@ fn impact_lines(imp: &Impact, md: bool) -> Vec<String> {
             .percent_change()
             .map(|c| format!("{} points of %", signed(c)))
             .unwrap_or_else(|| "—".into());
-        let old = format!(
-            "{}/{} = {}",
-            format_decimal(u.old.achieved),
-            format_decimal(u.old.max),
-            pct(u.old.percent)
-        );
-        let new = format!(
-            "{}/{} = {}{}",
-            format_decimal(u.new.achieved),
-            format_decimal(u.new.max),
-            pct(u.new.percent),
-            if u.new.complete { "" } else { " (incomplete)" }
-        );
+        let show = |x: &chiso::diff::impact::Scored| {
+            if x.complete {
+                format!(
+                    "{}/{} = {}",
+                    format_decimal(x.achieved),
+                    format_decimal(x.max),
+                    pct(x.percent)
+                )
+            } else {
+                format!(
+                    "incomplete; scored leaves {}/{}",
+                    format_decimal(x.partial.0),
+                    format_decimal(x.partial.1)
+                )
+            }
+        };
+        let old = show(&u.old);
+        let new = show(&u.new);
         let g = |g: &Option<String>| g.clone().unwrap_or_else(|| "—".into());
         if md {
             out.push(format!(
@@ -255,6 +260,9 @@ fn impact_lines(imp: &Impact, md: bool) -> Vec<String> {
                 "{bullet}no points carried over for {}",
                 u.missing_points.join(", ")
             ));
+        }
+        for r in &u.rescaled {
+            block.push(format!("{bullet}carried in proportion: {r}"));
         }
         if !u.dropped.is_empty() {
             block.push(format!("{bullet}dropped: {}", u.dropped.join(", ")));
@@ -365,6 +373,7 @@ pub fn json(s: &Sides, d: &RulesetDiff, impact: Option<&Impact>) -> String {
                 "grade": x.grade,
                 "rank": x.rank,
                 "complete": x.complete,
+                "partial": {"achieved": dec(x.partial.0), "max": dec(x.partial.1)},
             })
         };
         doc["impact"] = json!(imp
@@ -383,6 +392,7 @@ pub fn json(s: &Sides, d: &RulesetDiff, impact: Option<&Impact>) -> String {
                 "missing_inputs": u.missing_inputs.iter().map(|(n, ids)| json!({"input": n, "needed_by": ids})).collect::<Vec<_>>(),
                 "missing_points": u.missing_points,
                 "dropped": u.dropped,
+                "rescaled": u.rescaled,
             }))
             .collect::<Vec<_>>());
     }
