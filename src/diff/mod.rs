@@ -391,6 +391,10 @@ pub fn compare(
             merges.push((parts, j));
         }
     }
+    // A pair inside a split or merge is reported there only.
+    pairs.retain(|p| {
+        !splits.iter().any(|(o, _)| *o == p.0) && !merges.iter().any(|(_, n)| *n == p.1)
+    });
     removed.extend((0..o.nodes.len()).filter(|&i| !old_taken[i]));
     added.extend((0..n.nodes.len()).filter(|&j| !new_taken[j]));
     removed.sort_unstable();
@@ -426,7 +430,7 @@ pub fn compare(
 /// siblings on the other side, free or matched to `whole`, at least one free, each with at
 /// least three words of which [`PART_THRESHOLD`] are words of the whole, together covering
 /// [`PART_THRESHOLD`] of the whole's words; not when `whole` is matched to a near-identical
-/// title (900), nor when the mapping placed it.
+/// title (950), nor when the mapping placed it.
 #[allow(clippy::too_many_arguments)]
 fn pieces(
     whole: usize,
@@ -439,7 +443,7 @@ fn pieces(
     other_partner: &BTreeMap<usize, (usize, u32)>,
 ) -> Option<Vec<usize>> {
     match whole_partner.get(&whole) {
-        Some((_, sim)) if *sim >= 900 => return None,
+        Some((_, sim)) if *sim >= 950 => return None,
         None if whole_taken[whole] => return None,
         _ => {}
     }
@@ -675,6 +679,8 @@ fn rule_change(
     };
     pairwise("band edge", &pa.edges, &pb.edges, true);
     pairwise("factor", &pa.numbers, &pb.numbers, false);
+    let mut seen = BTreeSet::new();
+    details.retain(|d| seen.insert(d.clone()));
     if details.is_empty() {
         details.push("the rule's wording changed".to_string());
     }
