@@ -14,9 +14,9 @@
 
 use super::RulesetDiff;
 use crate::data::{RawEntry, RawUnit, RawValue};
-use crate::text::format_decimal as fmt;
 use crate::eval::{evaluate_batch, MissingItem, Status, UnitResult};
 use crate::model::Ruleset;
+use crate::text::format_decimal as fmt;
 use rust_decimal::Decimal;
 
 /// One unit under one ruleset.
@@ -124,7 +124,9 @@ pub fn translate(diff: &RulesetDiff, old: &Ruleset, new: &Ruleset, raw: &RawUnit
     for entry in &raw.inputs {
         let target = match old.input_index(&entry.key) {
             Some(s) => diff.input_map[s].map(|t| new.inputs[t].name.clone()),
-            None => new.input_index(&entry.key).map(|t| new.inputs[t].name.clone()),
+            None => new
+                .input_index(&entry.key)
+                .map(|t| new.inputs[t].name.clone()),
         };
         match target {
             Some(name) => out.inputs.push(RawEntry {
@@ -298,7 +300,9 @@ pub fn impact(diff: &RulesetDiff, old: &Ruleset, new: &Ruleset, units: &[RawUnit
         for (item, nodes) in &b.missing {
             let ids = nodes.iter().map(|i| new.nodes[*i].id.clone()).collect();
             match item {
-                MissingItem::Input(slot) => missing_inputs.push((new.inputs[*slot].name.clone(), ids)),
+                MissingItem::Input(slot) => {
+                    missing_inputs.push((new.inputs[*slot].name.clone(), ids))
+                }
                 MissingItem::Points(i) => missing_points.push(new.nodes[*i].id.clone()),
             }
         }

@@ -333,10 +333,11 @@ pub fn compare(
             }
             let sim = ow[i].similarity(&nw[j]);
             let same_id = a.id == b.id;
-            if (same_id && sim >= SAME_ID_THRESHOLD) || (sim >= TITLE_THRESHOLD && a.level == b.level) {
-                let score = sim
-                    + if same_id { 150 } else { 0 }
-                    + if a.level == b.level { 50 } else { 0 };
+            if (same_id && sim >= SAME_ID_THRESHOLD)
+                || (sim >= TITLE_THRESHOLD && a.level == b.level)
+            {
+                let score =
+                    sim + if same_id { 150 } else { 0 } + if a.level == b.level { 50 } else { 0 };
                 candidates.push((score, sim, i, j));
             }
         }
@@ -357,8 +358,10 @@ pub fn compare(
     }
 
     // 3. Splits and merges among what is left.
-    let partner_new: BTreeMap<usize, (usize, u32)> = pairs.iter().map(|p| (p.0, (p.1, p.3))).collect();
-    let partner_old: BTreeMap<usize, (usize, u32)> = pairs.iter().map(|p| (p.1, (p.0, p.3))).collect();
+    let partner_new: BTreeMap<usize, (usize, u32)> =
+        pairs.iter().map(|p| (p.0, (p.1, p.3))).collect();
+    let partner_old: BTreeMap<usize, (usize, u32)> =
+        pairs.iter().map(|p| (p.1, (p.0, p.3))).collect();
     for i in 0..o.nodes.len() {
         if let Some(parts) = pieces(
             i,
@@ -501,7 +504,10 @@ fn node_changes(
         crate::batch::lost::owner_of(o, i).map(str::to_string),
         crate::batch::lost::owner_of(n, j).map(str::to_string),
     );
-    let owner_words = |x: &Option<String>| x.as_deref().map(|t| similar::words(&t.replace('&', " và ")));
+    let owner_words = |x: &Option<String>| {
+        x.as_deref()
+            .map(|t| similar::words(&t.replace('&', " và ")))
+    };
     if owner_words(&oa) != owner_words(&ob) {
         out.push(Change::Owner(oa, ob));
     }
@@ -596,10 +602,7 @@ fn parts_of(node: &Node) -> RuleParts {
 
 fn number_text(v: Decimal, percent: bool) -> String {
     if percent {
-        format!(
-            "{}%",
-            crate::text::format_decimal(v * Decimal::ONE_HUNDRED)
-        )
+        format!("{}%", crate::text::format_decimal(v * Decimal::ONE_HUNDRED))
     } else {
         crate::text::format_decimal(v)
     }
@@ -695,7 +698,11 @@ fn inputs_used(r: &Ruleset) -> Vec<BTreeSet<usize>> {
     let mut used = vec![BTreeSet::new(); r.inputs.len()];
     for (i, node) in r.nodes.iter().enumerate() {
         let mut parts = parts_of(node);
-        if let Some(cond) = node.not_evaluated.as_ref().and_then(|c| c.condition.as_ref()) {
+        if let Some(cond) = node
+            .not_evaluated
+            .as_ref()
+            .and_then(|c| c.condition.as_ref())
+        {
             walk(cond, &mut parts);
         }
         for s in parts.inputs {
@@ -721,7 +728,11 @@ fn compare_inputs(
     let node_map: BTreeMap<usize, usize> = pairs.iter().map(|p| (p.0, p.1)).collect();
     let (uo, un) = (inputs_used(o), inputs_used(n));
     let desc = |i: &crate::model::Input| {
-        TitleWords::new(i.description.as_deref().unwrap_or(&i.name.replace('_', " ")))
+        TitleWords::new(
+            i.description
+                .as_deref()
+                .unwrap_or(&i.name.replace('_', " ")),
+        )
     };
     let mut candidates = Vec::new();
     for (s, a) in o.inputs.iter().enumerate() {
@@ -736,7 +747,8 @@ fn compare_inputs(
             let shared_use = uo[s]
                 .iter()
                 .any(|x| node_map.get(x).is_some_and(|y| un[t].contains(y)));
-            if a.ty == b.ty && (sim >= TITLE_THRESHOLD || (shared_use && sim >= SAME_ID_THRESHOLD)) {
+            if a.ty == b.ty && (sim >= TITLE_THRESHOLD || (shared_use && sim >= SAME_ID_THRESHOLD))
+            {
                 candidates.push((sim + if shared_use { 200 } else { 0 }, s, t));
             }
         }
@@ -861,4 +873,3 @@ fn header_changes(old: &Analysis, new: &Analysis) -> Vec<HeaderChange> {
         })
         .collect()
 }
-

@@ -18,7 +18,11 @@ fn ids(r: &Ruleset, v: &[usize]) -> Vec<String> {
 }
 
 /// (old id, new id, change kinds) of every changed pair, in the new ruleset's order.
-fn changed(diff: &RulesetDiff, o: &Ruleset, n: &Ruleset) -> Vec<(String, String, Vec<&'static str>)> {
+fn changed(
+    diff: &RulesetDiff,
+    o: &Ruleset,
+    n: &Ruleset,
+) -> Vec<(String, String, Vec<&'static str>)> {
     diff.changed()
         .map(|m| {
             (
@@ -55,14 +59,22 @@ fn constructed_pair_every_kind_of_change() {
         header,
         vec![
             ("count criteria".into(), some("9"), some("10")),
-            ("grade Khá".into(), some("≥ 50 and < 80%"), some("≥ 50 and < 85%")),
+            (
+                "grade Khá".into(),
+                some("≥ 50 and < 80%"),
+                some("≥ 50 and < 85%")
+            ),
             ("grade Tốt".into(), some("≥ 80%"), some("≥ 85%")),
             ("share satisfaction".into(), some("1"), None),
             ("share self".into(), some("12"), some("14")),
             ("share survey".into(), None, some("1")),
             ("total".into(), some("13"), some("15")),
             ("year".into(), some("2023"), some("2024")),
-            ("zero denominator".into(), some("not evaluated"), some("zero")),
+            (
+                "zero denominator".into(),
+                some("not evaluated"),
+                some("zero")
+            ),
         ]
     );
 
@@ -73,7 +85,11 @@ fn constructed_pair_every_kind_of_change() {
             ("1.1".into(), "1.1".into(), vec!["owner"]),
             ("1.3".into(), "1.4".into(), vec!["id", "bonus"]),
             ("2".into(), "2".into(), vec!["max"]),
-            ("2.1".into(), "2.1".into(), vec!["max", "rule", "not_evaluated"]),
+            (
+                "2.1".into(),
+                "2.1".into(),
+                vec!["max", "rule", "not_evaluated"]
+            ),
             ("2.2".into(), "2.2".into(), vec!["rule"]),
             ("2.3".into(), "2.3".into(), vec!["source"]),
             ("3.3".into(), "2.5".into(), vec!["id", "moved"]),
@@ -89,29 +105,53 @@ fn constructed_pair_every_kind_of_change() {
     assert_eq!(m.similarity, 1000);
     assert_eq!(
         find(&diff, n, "1.4"),
-        &[Change::Id("1.3".into(), "1.4".into()), Change::Bonus(false, true)]
+        &[
+            Change::Id("1.3".into(), "1.4".into()),
+            Change::Bonus(false, true)
+        ]
     );
     assert_eq!(
         find(&diff, n, "1.1"),
-        &[Change::Owner(Some("Phòng Nội vụ".into()), Some("Văn phòng UBND".into()))]
+        &[Change::Owner(
+            Some("Phòng Nội vụ".into()),
+            Some("Văn phòng UBND".into())
+        )]
     );
     // 2.1: max 3 → 4; the band edge 90% → 95% (written twice in the bands, reported once);
     // the denominator input renamed; the not-evaluated clause dropped.
     let c21 = find(&diff, n, "2.1");
     assert_eq!(c21[0], Change::Max(dec!(3), dec!(4)));
-    let Change::Rule(rule) = &c21[1] else { panic!("{c21:?}") };
-    assert!(rule.old.as_deref().unwrap().contains("from 90% or more: max"));
-    assert!(rule.new.as_deref().unwrap().contains("from 95% or more: max"));
+    let Change::Rule(rule) = &c21[1] else {
+        panic!("{c21:?}")
+    };
+    assert!(rule
+        .old
+        .as_deref()
+        .unwrap()
+        .contains("from 90% or more: max"));
+    assert!(rule
+        .new
+        .as_deref()
+        .unwrap()
+        .contains("from 95% or more: max"));
     assert_eq!(
         rule.details,
-        s(&["input hồ_sơ_đã_giải_quyết renamed tổng_hồ_sơ", "band edge 90% → 95%"])
+        s(&[
+            "input hồ_sơ_đã_giải_quyết renamed tổng_hồ_sơ",
+            "band edge 90% → 95%"
+        ])
     );
     assert_eq!(
         c21[2],
-        Change::NotEvaluated(Some("when không_có_hồ_sơ because \"Không có hồ sơ\"".into()), None)
+        Change::NotEvaluated(
+            Some("when không_có_hồ_sơ because \"Không có hồ sơ\"".into()),
+            None
+        )
     );
     // 2.2: the deduction per violation 0.25 → 0.5.
-    let Change::Rule(rule) = &find(&diff, n, "2.2")[0] else { panic!() };
+    let Change::Rule(rule) = &find(&diff, n, "2.2")[0] else {
+        panic!()
+    };
     assert_eq!(rule.details, s(&["factor 0.25 → 0.5"]));
     assert_eq!(
         find(&diff, n, "2.3"),
@@ -129,9 +169,17 @@ fn constructed_pair_every_kind_of_change() {
 
     // 1.2 split into 1.2 + 1.3 (their titles are the two halves of the old one); 3.1 + 3.2
     // merged into 3.1; 2.4 added; nothing removed.
-    let splits: Vec<_> = diff.splits.iter().map(|(a, b)| (o.nodes[*a].id.clone(), ids(n, b))).collect();
+    let splits: Vec<_> = diff
+        .splits
+        .iter()
+        .map(|(a, b)| (o.nodes[*a].id.clone(), ids(n, b)))
+        .collect();
     assert_eq!(splits, vec![("1.2".to_string(), s(&["1.2", "1.3"]))]);
-    let merges: Vec<_> = diff.merges.iter().map(|(a, b)| (ids(o, a), n.nodes[*b].id.clone())).collect();
+    let merges: Vec<_> = diff
+        .merges
+        .iter()
+        .map(|(a, b)| (ids(o, a), n.nodes[*b].id.clone()))
+        .collect();
     assert_eq!(merges, vec![(s(&["3.1", "3.2"]), "3.1".to_string())]);
     assert_eq!(ids(n, &diff.added), s(&["2.4"]));
     assert!(diff.removed.is_empty());
@@ -152,7 +200,12 @@ fn constructed_pair_every_kind_of_change() {
     assert_eq!(
         inputs,
         vec![
-            ("renamed", some("hồ_sơ_đã_giải_quyết"), some("tổng_hồ_sơ"), None),
+            (
+                "renamed",
+                some("hồ_sơ_đã_giải_quyết"),
+                some("tổng_hồ_sơ"),
+                None
+            ),
             (
                 "retyped",
                 some("số_vụ_vi_phạm"),
@@ -180,7 +233,9 @@ fn mapping_overrides_the_guess_and_round_trips() {
     let new = analyzed("tests/fixtures/diff/new.chiso");
     let (guess, _) = compare(&old, &new, None);
     // The written mapping, passed back, gives the same diff.
-    let written = guess.to_mapping(&old.ruleset, &new.ruleset).write("old", "new");
+    let written = guess
+        .to_mapping(&old.ruleset, &new.ruleset)
+        .write("old", "new");
     assert!(written.contains("1.3 -> 1.4\n"));
     assert!(written.contains("1.2 -> 1.2, 1.3\n"));
     assert!(written.contains("3.1, 3.2 -> 3.1\n"));
@@ -191,14 +246,28 @@ fn mapping_overrides_the_guess_and_round_trips() {
     assert_eq!(again.splits, guess.splits);
     assert_eq!(again.merges, guess.merges);
     assert_eq!(again.added, guess.added);
-    let pairs = |d: &RulesetDiff| d.matched.iter().map(|m| (m.old, m.new, m.changes.clone())).collect::<Vec<_>>();
+    let pairs = |d: &RulesetDiff| {
+        d.matched
+            .iter()
+            .map(|m| (m.old, m.new, m.changes.clone()))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(pairs(&again), pairs(&guess));
     // A reviewer says 1.3 was removed and 1.4 is new: the mapping wins.
-    let (over, problems) =
-        compare(&old, &new, Some(&Mapping::parse("1.3 -> -\n- -> 1.4\n9.9 -> 1.1\n").unwrap()));
-    assert_eq!(problems, vec!["mapping: no criterion 9.9 in the old ruleset".to_string()]);
+    let (over, problems) = compare(
+        &old,
+        &new,
+        Some(&Mapping::parse("1.3 -> -\n- -> 1.4\n9.9 -> 1.1\n").unwrap()),
+    );
+    assert_eq!(
+        problems,
+        vec!["mapping: no criterion 9.9 in the old ruleset".to_string()]
+    );
     assert_eq!(ids(&old.ruleset, &over.removed), vec!["1.3".to_string()]);
-    assert_eq!(ids(&new.ruleset, &over.added), vec!["1.4".to_string(), "2.4".to_string()]);
+    assert_eq!(
+        ids(&new.ruleset, &over.added),
+        vec!["1.4".to_string(), "2.4".to_string()]
+    );
 }
 
 #[test]
@@ -235,7 +304,12 @@ fn impact_of_the_constructed_pair_by_hand() {
     assert_eq!(u.missing_points, vec!["1.2", "1.3", "3.1"]);
     assert_eq!(
         u.dropped,
-        vec!["inputs.không_có_hồ_sơ", "points.1.2", "points.3.1", "points.3.2"]
+        vec![
+            "inputs.không_có_hồ_sơ",
+            "points.1.2",
+            "points.3.1",
+            "points.3.2"
+        ]
     );
     // Drivers, largest first: 1.2 split (−2), 2.1 band (3 → 2), 3.1 merged (−1), 3.2 merged
     // (−0.5), 2.2 factor (0.75 → 0.5).
@@ -262,7 +336,10 @@ fn kon_tum_2022_to_2023_renumbering_and_reweighting() {
     let new = analyzed("rulesets/kon-tum/huyen-2023-trich.chiso");
     let (diff, _) = compare(&old, &new, None);
     let (o, n) = (&old.ruleset, &new.ruleset);
-    let pair = |old_id: &str| diff.new_of(o.node_index(old_id).unwrap()).map(|j| n.nodes[j].id.clone());
+    let pair = |old_id: &str| {
+        diff.new_of(o.node_index(old_id).unwrap())
+            .map(|j| n.nodes[j].id.clone())
+    };
     // 2022 1.6.3 "Thực hiện Chương trình công tác của Ủy ban nhân dân tỉnh" is 2023 1.6.2
     // "… của UBND tỉnh" (same words once UBND is spelled out): renumbered, not removed.
     assert_eq!(pair("1.6.3").as_deref(), Some("1.6.2"));
@@ -274,21 +351,45 @@ fn kon_tum_2022_to_2023_renumbering_and_reweighting() {
     // 1.6.1 re-weighted 3 → 4 and now a formula with four new inputs.
     let c = find(&diff, n, "1.6.1");
     assert!(c.contains(&Change::Max(dec!(3), dec!(4))));
-    let rule = c.iter().find_map(|c| if let Change::Rule(r) = c { Some(r) } else { None }).unwrap();
+    let rule = c
+        .iter()
+        .find_map(|c| {
+            if let Change::Rule(r) = c {
+                Some(r)
+            } else {
+                None
+            }
+        })
+        .unwrap();
     assert_eq!(rule.old.as_deref(), Some("awarded"));
-    assert!(rule.details.contains(&"awarded points become a formula".to_string()));
+    assert!(rule
+        .details
+        .contains(&"awarded points become a formula".to_string()));
     assert!(rule.details.contains(&"new input chưa_đến_hạn".to_string()));
     // Other renumberings read off the two files: 1.1.5 → 1.1.3, 1.4.1 → 1.4.2, 1.4.2 → 1.4.3
     // (the 2023 titles are the 2022 ones shortened, abbreviations for words), 8.6 → 5.6 (moved
     // to area 5), 5.6 "Cán bộ, công chức cấp xã" → 5.8.
-    for (a, b) in [("1.1.5", "1.1.3"), ("1.4.1", "1.4.2"), ("1.4.2", "1.4.3"), ("8.6", "5.6"), ("5.6", "5.8")] {
+    for (a, b) in [
+        ("1.1.5", "1.1.3"),
+        ("1.4.1", "1.4.2"),
+        ("1.4.2", "1.4.3"),
+        ("8.6", "5.6"),
+        ("5.6", "5.8"),
+    ] {
         assert_eq!(pair(a).as_deref(), Some(b), "{a}");
     }
     assert!(find(&diff, n, "5.6").contains(&Change::Moved("8".into(), "5".into(), true)));
     // Header: the 2023 excerpt declares no total and no grades, and declares a decree, a year,
     // roundings and a zero-denominator policy.
     let what: Vec<&str> = diff.header.iter().map(|h| h.what.as_str()).collect();
-    for w in ["decree", "total", "year", "zero denominator", "rounding ratio", "grade Tốt"] {
+    for w in [
+        "decree",
+        "total",
+        "year",
+        "zero denominator",
+        "rounding ratio",
+        "grade Tốt",
+    ] {
         assert!(what.contains(&w), "{w}: {what:?}");
     }
 }
@@ -325,11 +426,20 @@ fn kon_ray_2021_under_2022_and_2023_rulesets() {
     assert_eq!(u.new.percent, None);
     assert_eq!(u.new.partial, (dec!(23.3), dec!(24)));
     let missing: Vec<&str> = u.missing_inputs.iter().map(|(n, _)| n.as_str()).collect();
-    for input in ["nhiệm_vụ_được_giao", "hồ_sơ_tiếp_nhận", "tổng_số_đơn_vị", "tthc_triển_khai_thanh_toán"] {
+    for input in [
+        "nhiệm_vụ_được_giao",
+        "hồ_sơ_tiếp_nhận",
+        "tổng_số_đơn_vị",
+        "tthc_triển_khai_thanh_toán",
+    ] {
         assert!(missing.contains(&input), "{input}");
     }
-    assert!(u.rescaled.contains(&"1.4.2 → 1.4.3: 4 of 5 → 0.8 of 1".to_string()));
-    assert!(u.dropped.contains(&"points.1.6.1 (1.6.1 takes no points)".to_string()));
+    assert!(u
+        .rescaled
+        .contains(&"1.4.2 → 1.4.3: 4 of 5 → 0.8 of 1".to_string()));
+    assert!(u
+        .dropped
+        .contains(&"points.1.6.1 (1.6.1 takes no points)".to_string()));
 }
 
 #[test]
@@ -371,7 +481,12 @@ fn cli_text_json_markdown_html_and_mapping_file() {
     assert_eq!(json["splits"][0]["old"], "1.2");
     assert_eq!(json["merges"][0]["new"], "3.1");
     assert_eq!(json["added"][0], "2.4");
-    let m14 = json["matched"].as_array().unwrap().iter().find(|m| m["new"] == "1.4").unwrap();
+    let m14 = json["matched"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["new"] == "1.4")
+        .unwrap();
     assert_eq!(m14["old"], "1.3");
     assert_eq!(m14["how"], "title");
     assert_eq!(json["impact"][0]["old"]["percent"], "92.69");
@@ -414,7 +529,10 @@ fn cli_text_json_markdown_html_and_mapping_file() {
         "tests/fixtures/diff/old.chiso",
         "tests/fixtures/diff/new.chiso",
         "-o",
-        root().join("tests/fixtures/diff/new.chiso").to_str().unwrap(),
+        root()
+            .join("tests/fixtures/diff/new.chiso")
+            .to_str()
+            .unwrap(),
     ]);
     assert_eq!(code, 1);
     assert!(!err.is_empty());

@@ -53,8 +53,7 @@ pub fn run(args: Args) -> Outcome {
     };
     let mapping = match &args.mapping {
         Some(path) => Some(
-            Mapping::parse(&super::read(path)?)
-                .map_err(|e| format!("{}: {e}", path.display()))?,
+            Mapping::parse(&super::read(path)?).map_err(|e| format!("{}: {e}", path.display()))?,
         ),
         None => None,
     };
@@ -88,7 +87,10 @@ pub fn run(args: Args) -> Outcome {
         inputs.extend(paths);
         Some(impact(&diff, &old.ruleset, &new.ruleset, &units))
     };
-    let (old_name, new_name) = (args.old.display().to_string(), args.new.display().to_string());
+    let (old_name, new_name) = (
+        args.old.display().to_string(),
+        args.new.display().to_string(),
+    );
     let sides = Sides {
         old: &old.ruleset,
         new: &new.ruleset,

@@ -97,7 +97,13 @@ fn signed(v: Decimal) -> String {
 /// Lines of the structural diff (shared by text and Markdown; `md` adds list bullets).
 fn lines(s: &Sides, d: &RulesetDiff, md: bool) -> Vec<String> {
     let bullet = if md { "- " } else { "  " };
-    let head = |t: &str| if md { format!("\n## {t}\n") } else { format!("\n{t}") };
+    let head = |t: &str| {
+        if md {
+            format!("\n## {t}\n")
+        } else {
+            format!("\n{t}")
+        }
+    };
     let mut out = Vec::new();
     let count = d.changed().count();
     out.push(format!(
@@ -114,7 +120,12 @@ fn lines(s: &Sides, d: &RulesetDiff, md: bool) -> Vec<String> {
     if !d.header.is_empty() {
         out.push(head("Header"));
         for h in &d.header {
-            out.push(format!("{bullet}{}: {} → {}", h.what, opt(&h.old), opt(&h.new)));
+            out.push(format!(
+                "{bullet}{}: {} → {}",
+                h.what,
+                opt(&h.old),
+                opt(&h.new)
+            ));
         }
     }
     if count > 0 {
@@ -241,8 +252,12 @@ fn impact_lines(imp: &Impact, md: bool) -> Vec<String> {
                 "{bullet}{} → {}: {} → {} ({})",
                 d.old_id.as_deref().unwrap_or("—"),
                 d.new_id.as_deref().unwrap_or("—"),
-                d.old_points.map(format_decimal).unwrap_or_else(|| "—".into()),
-                d.new_points.map(format_decimal).unwrap_or_else(|| "—".into()),
+                d.old_points
+                    .map(format_decimal)
+                    .unwrap_or_else(|| "—".into()),
+                d.new_points
+                    .map(format_decimal)
+                    .unwrap_or_else(|| "—".into()),
                 signed(d.delta)
             ));
         }
