@@ -294,7 +294,7 @@ pub fn impact(diff: &RulesetDiff, old: &Ruleset, new: &Ruleset, units: &[RawUnit
             });
         }
         drivers.retain(|d| !d.delta.is_zero());
-        drivers.sort_by(|x, y| y.delta.abs().cmp(&x.delta.abs()));
+        drivers.sort_by_key(|d| std::cmp::Reverse(d.delta.abs()));
         let mut missing_inputs = Vec::new();
         let mut missing_points = Vec::new();
         for (item, nodes) in &b.missing {
