@@ -537,3 +537,48 @@ fn cli_text_json_markdown_html_and_mapping_file() {
     assert_eq!(code, 1);
     assert!(!err.is_empty());
 }
+
+#[test]
+fn reweighting_two_units_gain_and_lose_by_hand() {
+    // trong-so-cu → trong-so-moi: 1.1 max 6 → 4 with its band edge 90% → 80%; 1.2 max 4 → 6.
+    let (code, out, err) = run_chiso(&[
+        "diff",
+        "tests/fixtures/diff/trong-so-cu.chiso",
+        "tests/fixtures/diff/trong-so-moi.chiso",
+        "--data",
+        "tests/fixtures/diff/don-vi",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    // Huyện A (85 of 100 on time, 1.2 = 4 of 4):
+    //   old: 85% < 90% → 6 / 2 = 3; + 4 = 7 of 10 = 70% Khá
+    //   new: 85% ≥ 80% → 4; 1.2 carried 4 × 6 ÷ 4 = 6; 10 of 10 = 100% Tốt
+    // Huyện B (95 of 100, 1.2 = 2 of 4):
+    //   old: 95% ≥ 90% → 6; + 2 = 8 of 10 = 80% Tốt
+    //   new: 4; 1.2 carried 2 × 6 ÷ 4 = 3; 7 of 10 = 70% Khá
+    // Ranks: old B #1, A #2; new A #1, B #2.
+    assert!(out.contains("\n3 matched (2 changed), 0 removed, 0 added, 0 split, 0 merged; 0 header, 0 input change(s)\n"));
+    for line in [
+        "      max 6 → 4",
+        "      max 4 → 6",
+        "  Huyện A",
+        "    old: 7/10 = 70% Khá #2",
+        "    new: 10/10 = 100% Tốt #1",
+        "    change: +30 points of %; rank #2 → #1; grade Khá → Tốt",
+        "  Huyện B",
+        "    old: 8/10 = 80% Tốt #1",
+        "    new: 7/10 = 70% Khá #2",
+        "    change: -10 points of %; rank #1 → #2; grade Tốt → Khá",
+        "    1.2 → 1.2: 4 → 6 (+2)",
+        "    1.1 → 1.1: 3 → 4 (+1)",
+        "    1.1 → 1.1: 6 → 4 (-2)",
+        "    1.2 → 1.2: 2 → 3 (+1)",
+        "    carried in proportion: 1.2 → 1.2: 2 of 4 → 3 of 6",
+        "Gain: Huyện A; lose: Huyện B; unchanged or not comparable: none",
+    ] {
+        assert!(
+            out.lines().any(|l| l == line),
+            "missing line {line:?} in\n{out}"
+        );
+    }
+    assert!(out.contains("(band edge 90% → 80%)"));
+}

@@ -197,10 +197,22 @@ fn impact_lines(imp: &Impact, md: bool) -> Vec<String> {
     }
     for u in &imp.units {
         let rank = |r: Option<usize>| r.map(|r| format!("#{r}")).unwrap_or_else(|| "—".into());
-        let change = u
+        let mut change = u
             .percent_change()
             .map(|c| format!("{} points of %", signed(c)))
             .unwrap_or_else(|| "—".into());
+        if let (Some(a), Some(b)) = (u.old.rank, u.new.rank) {
+            if a != b {
+                change.push_str(&format!("; rank #{a} → #{b}"));
+            }
+        }
+        if u.old.grade != u.new.grade && u.new.complete {
+            change.push_str(&format!(
+                "; grade {} → {}",
+                u.old.grade.as_deref().unwrap_or("—"),
+                u.new.grade.as_deref().unwrap_or("—")
+            ));
+        }
         let show = |x: &chiso::diff::impact::Scored| {
             if x.complete {
                 format!(
