@@ -244,6 +244,51 @@ impl RulesetDiff {
     }
 }
 
+/// What a node of the new ruleset was in last year's, for a hover: "was 1,5 points as 2.3 in
+/// 2023" (decimal comma, as decrees write), with the kinds of change; "new: not in the 2023
+/// ruleset" for an added node; "split from …", "merged from …". `None` for an index out of range.
+pub fn was(diff: &RulesetDiff, old: &Ruleset, new: &Ruleset, node: usize) -> Option<String> {
+    new.nodes.get(node)?;
+    let year = old
+        .meta
+        .year
+        .map(|y| format!("in {y}"))
+        .unwrap_or_else(|| "in last year's ruleset".to_string());
+    let points = |v: Decimal| crate::text::format_decimal(v).replace('.', ",");
+    if let Some(m) = diff.matched.iter().find(|m| m.new == node) {
+        let before = &old.nodes[m.old];
+        let mut text = format!("was {} points as {} {year}", points(before.max), before.id);
+        let kinds: Vec<&str> = m.changes.iter().map(Change::kind).collect();
+        if kinds.is_empty() {
+            text.push_str(", unchanged");
+        } else {
+            text.push_str(&format!("; changed: {}", kinds.join(", ")));
+        }
+        return Some(text);
+    }
+    if let Some((o, _)) = diff.splits.iter().find(|(_, ns)| ns.contains(&node)) {
+        let before = &old.nodes[*o];
+        return Some(format!(
+            "split from {} ({} points) {year}",
+            before.id,
+            points(before.max)
+        ));
+    }
+    if let Some((os, _)) = diff.merges.iter().find(|(_, n)| *n == node) {
+        let parts: Vec<String> = os
+            .iter()
+            .map(|o| format!("{} ({} points)", old.nodes[*o].id, points(old.nodes[*o].max)))
+            .collect();
+        return Some(format!("merged from {} {year}", parts.join(", ")));
+    }
+    let ruleset = old
+        .meta
+        .year
+        .map(|y| format!("the {y} ruleset"))
+        .unwrap_or_else(|| "last year's ruleset".to_string());
+    Some(format!("new: not in {ruleset}"))
+}
+
 /// Threshold (per mille) for a pair with equal ids.
 pub const SAME_ID_THRESHOLD: u32 = 350;
 /// Threshold (per mille) for a pair with different ids.

@@ -582,3 +582,32 @@ fn reweighting_two_units_gain_and_lose_by_hand() {
     }
     assert!(out.contains("(band edge 90% → 80%)"));
 }
+
+#[test]
+fn hover_note_says_what_a_criterion_was_last_year() {
+    let old = analyzed("rulesets/kon-tum/huyen-2022.chiso");
+    let new = analyzed("rulesets/kon-tum/huyen-2023-trich.chiso");
+    let (diff, _) = compare(&old, &new, None);
+    let (o, n) = (&old.ruleset, &new.ruleset);
+    let was = |id: &str| chiso::diff::was(&diff, o, n, n.node_index(id).unwrap()).unwrap();
+    // The 2022 file declares no year: "last year's ruleset". 1.6.3 had maximum 3; its owner
+    // "Văn phòng HĐND & UBND huyện" (from 1.6) is 2023's "Văn phòng HĐND và UBND huyện".
+    assert_eq!(
+        was("1.6.2"),
+        "was 3 points as 1.6.3 in last year's ruleset; changed: id, title, rule, not_evaluated"
+    );
+    // 1.4.1 "… (hoặc nhiệm vụ …)" had 0,5 points (decimal comma).
+    assert!(was("1.4.2").starts_with("was 0,5 points as 1.4.1 in last year's ruleset"));
+    assert_eq!(was("7.2.2"), "new: not in last year's ruleset");
+
+    let old = analyzed("tests/fixtures/diff/old.chiso");
+    let new = analyzed("tests/fixtures/diff/new.chiso");
+    let (diff, _) = compare(&old, &new, None);
+    let (o, n) = (&old.ruleset, &new.ruleset);
+    let was = |id: &str| chiso::diff::was(&diff, o, n, n.node_index(id).unwrap()).unwrap();
+    assert_eq!(was("1.4"), "was 1 points as 1.3 in 2023; changed: id, bonus");
+    assert_eq!(was("1"), "was 5 points as 1 in 2023, unchanged");
+    assert_eq!(was("1.3"), "split from 1.2 (2 points) in 2023");
+    assert_eq!(was("3.1"), "merged from 3.1 (1 points), 3.2 (1 points) in 2023");
+    assert_eq!(was("2.4"), "new: not in the 2023 ruleset");
+}
