@@ -277,7 +277,13 @@ pub fn was(diff: &RulesetDiff, old: &Ruleset, new: &Ruleset, node: usize) -> Opt
     if let Some((os, _)) = diff.merges.iter().find(|(_, n)| *n == node) {
         let parts: Vec<String> = os
             .iter()
-            .map(|o| format!("{} ({} points)", old.nodes[*o].id, points(old.nodes[*o].max)))
+            .map(|o| {
+                format!(
+                    "{} ({} points)",
+                    old.nodes[*o].id,
+                    points(old.nodes[*o].max)
+                )
+            })
             .collect();
         return Some(format!("merged from {} {year}", parts.join(", ")));
     }

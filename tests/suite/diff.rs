@@ -605,9 +605,15 @@ fn hover_note_says_what_a_criterion_was_last_year() {
     let (diff, _) = compare(&old, &new, None);
     let (o, n) = (&old.ruleset, &new.ruleset);
     let was = |id: &str| chiso::diff::was(&diff, o, n, n.node_index(id).unwrap()).unwrap();
-    assert_eq!(was("1.4"), "was 1 points as 1.3 in 2023; changed: id, bonus");
+    assert_eq!(
+        was("1.4"),
+        "was 1 points as 1.3 in 2023; changed: id, bonus"
+    );
     assert_eq!(was("1"), "was 5 points as 1 in 2023, unchanged");
     assert_eq!(was("1.3"), "split from 1.2 (2 points) in 2023");
-    assert_eq!(was("3.1"), "merged from 3.1 (1 points), 3.2 (1 points) in 2023");
+    assert_eq!(
+        was("3.1"),
+        "merged from 3.1 (1 points), 3.2 (1 points) in 2023"
+    );
     assert_eq!(was("2.4"), "new: not in the 2023 ruleset");
 }
