@@ -617,3 +617,31 @@ fn hover_note_says_what_a_criterion_was_last_year() {
     );
     assert_eq!(was("2.4"), "new: not in the 2023 ruleset");
 }
+
+#[test]
+fn kon_tum_mapping_corrects_a_reused_id() {
+    // 7.3.1 is "… qua dịch vụ bưu chính công ích" in 2022 and "Tỷ lệ TTHC được triển khai thanh
+    // toán trực tuyến" in 2023: the same id, titles sharing "tỷ lệ thủ tục hành chính … triển
+    // khai": 8 of the new title's 13 words (TTHC spelled out: ty le thu tuc hanh chinh duoc
+    // trien khai thanh toan truc tuyen), containment 900 × 8 ÷ 13 = 553 ≥ 350 (Dice 2000 × 8 ÷
+    // (26 + 13) = 410 is lower), so the guess pairs them. A reviewer's mapping says the old one was removed and the new one added.
+    let old = analyzed("rulesets/kon-tum/huyen-2022.chiso");
+    let new = analyzed("rulesets/kon-tum/huyen-2023-trich.chiso");
+    let (o, n) = (&old.ruleset, &new.ruleset);
+    let (guess, _) = compare(&old, &new, None);
+    let i = o.node_index("7.3.1").unwrap();
+    let j = n.node_index("7.3.1").unwrap();
+    let m = guess.matched.iter().find(|m| m.old == i).unwrap();
+    assert_eq!((m.new, m.how, m.similarity), (j, MatchHow::IdAndTitle, 553));
+    let mapping = Mapping::parse("7.3.1 -> -   # bưu chính công ích: gone\n- -> 7.3.1\n").unwrap();
+    let (fixed, problems) = compare(&old, &new, Some(&mapping));
+    assert!(problems.is_empty());
+    assert!(fixed.new_of(i).is_none());
+    assert!(fixed.removed.contains(&i));
+    assert!(fixed.added.contains(&j));
+    // Everything else is still guessed: 1.6.3 → 1.6.2.
+    assert_eq!(
+        fixed.new_of(o.node_index("1.6.3").unwrap()),
+        n.node_index("1.6.2")
+    );
+}
