@@ -60,7 +60,7 @@ impl MatchHow {
 pub enum Change {
     /// Renumbered: old id, new id.
     Id(String, String),
-    /// The title's wording changed (NFC and spacing aside).
+    /// The title's wording changed (NFC, spacing and case aside).
     Title(String, String),
     /// The maximum changed.
     Max(Decimal, Decimal),
@@ -545,7 +545,7 @@ fn node_changes(
     if a.id != b.id {
         out.push(Change::Id(a.id.clone(), b.id.clone()));
     }
-    if normalise(&a.title) != normalise(&b.title) {
+    if normalise(&a.title).to_lowercase() != normalise(&b.title).to_lowercase() {
         out.push(Change::Title(a.title.clone(), b.title.clone()));
     }
     if a.max != b.max {
@@ -731,8 +731,10 @@ fn rule_change(
             details.push(format!("{what}s ({}) → ({})", show(xs), show(ys)));
         }
     };
-    pairwise("band edge", &pa.edges, &pb.edges, true);
-    pairwise("factor", &pa.numbers, &pb.numbers, false);
+    if kind(a) == 1 && kind(b) == 1 {
+        pairwise("band edge", &pa.edges, &pb.edges, true);
+        pairwise("factor", &pa.numbers, &pb.numbers, false);
+    }
     let mut seen = BTreeSet::new();
     details.retain(|d| seen.insert(d.clone()));
     if details.is_empty() {
@@ -785,6 +787,8 @@ fn compare_inputs(
                 .unwrap_or(&i.name.replace('_', " ")),
         )
     };
+    let od: Vec<TitleWords> = o.inputs.iter().map(desc).collect();
+    let nd: Vec<TitleWords> = n.inputs.iter().map(desc).collect();
     let mut candidates = Vec::new();
     for (s, a) in o.inputs.iter().enumerate() {
         if map[s].is_some() {
@@ -794,7 +798,7 @@ fn compare_inputs(
             if taken[t] {
                 continue;
             }
-            let sim = desc(a).similarity(&desc(b));
+            let sim = od[s].similarity(&nd[t]);
             let shared_use = uo[s]
                 .iter()
                 .any(|x| node_map.get(x).is_some_and(|y| un[t].contains(y)));

@@ -24,6 +24,28 @@ fn opt(v: &Option<String>) -> String {
     v.clone().unwrap_or_else(|| "—".to_string())
 }
 
+/// A rule's text on one line: "bands r { from 90% or more: max; below 90%: 0 }".
+pub fn one_line(rule: &str) -> String {
+    let lines: Vec<&str> = rule
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut out = String::new();
+    for (k, line) in lines.iter().enumerate() {
+        if k > 0 {
+            let prev = lines[k - 1];
+            if prev.ends_with('{') || line.starts_with('}') {
+                out.push(' ');
+            } else {
+                out.push_str("; ");
+            }
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 /// One change in words, without the criterion's id.
 pub fn change_text(change: &Change) -> String {
     match change {
@@ -34,8 +56,14 @@ pub fn change_text(change: &Change) -> String {
         Change::Source(a, b) => format!("source {a} → {b}"),
         Change::Rule(r) => format!(
             "rule {} → {} ({})",
-            r.old.as_deref().unwrap_or("sum of children"),
-            r.new.as_deref().unwrap_or("sum of children"),
+            r.old
+                .as_deref()
+                .map(one_line)
+                .unwrap_or_else(|| "sum of children".into()),
+            r.new
+                .as_deref()
+                .map(one_line)
+                .unwrap_or_else(|| "sum of children".into()),
             r.details.join("; ")
         ),
         Change::NotEvaluated(a, b) => format!("not evaluated {} → {}", opt(a), opt(b)),
