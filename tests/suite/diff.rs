@@ -645,3 +645,33 @@ fn kon_tum_mapping_corrects_a_reused_id() {
         n.node_index("1.6.2")
     );
 }
+
+#[test]
+fn impact_as_markdown_and_html() {
+    // The same two units as `reweighting_two_units_gain_and_lose_by_hand`.
+    let args = [
+        "diff",
+        "tests/fixtures/diff/trong-so-cu.chiso",
+        "tests/fixtures/diff/trong-so-moi.chiso",
+        "--data",
+        "tests/fixtures/diff/don-vi",
+        "--format",
+    ];
+    let (code, md, _) = run_chiso(&[&args[..], &["markdown"]].concat());
+    assert_eq!(code, 0);
+    for line in [
+        "| unit | old | grade | rank | new | grade | rank | change |",
+        "| Huyện A | 7/10 = 70% | Khá | #2 | 10/10 = 100% | Tốt | #1 | +30 points of %; rank #2 → #1; grade Khá → Tốt |",
+        "| Huyện B | 8/10 = 80% | Tốt | #1 | 7/10 = 70% | Khá | #2 | -10 points of %; rank #1 → #2; grade Tốt → Khá |",
+        "- 1.1 → 1.1: 6 → 4 (-2)",
+    ] {
+        assert!(md.lines().any(|l| l == line), "missing {line:?} in\n{md}");
+    }
+    let (code, html, _) = run_chiso(&[&args[..], &["html"]].concat());
+    assert_eq!(code, 0);
+    assert!(html.contains("<h2>Impact on last year's units</h2>"));
+    assert!(html.contains("old: 8/10 = 80% Tốt #1"));
+    assert!(html.contains(
+        "<tr class=\"chg\"><td class=\"l2\">1.1 Tỷ lệ hồ sơ giải quyết đúng hạn</td><td>6</td>"
+    ));
+}
