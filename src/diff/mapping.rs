@@ -8,21 +8,26 @@
 //! - -> 1.4.3              # added
 //! 2.3 -> 2.3, 2.4         # split
 //! 5.6, 5.7 -> 5.6         # merged
+//! input hồ_sơ_đã_giải_quyết -> tổng_hồ_sơ   # an input renamed
+//! input không_có_hồ_sơ -> -                 # an input removed
 //! ```
 //!
-//! `→` may stand for `->`. Ids are written as in the rulesets.
+//! `→` may stand for `->`. Ids and input names are written as in the rulesets.
 
 /// Entries of a mapping file: (old ids, new ids); an empty side is `-`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Mapping {
     /// In file order.
     pub entries: Vec<(Vec<String>, Vec<String>)>,
+    /// `input OLD -> NEW` lines: (old name, new name); `None` is `-`.
+    pub inputs: Vec<(Option<String>, Option<String>)>,
 }
 
 impl Mapping {
     /// Reads a mapping file. Errors name the line (1-based) and what is wrong.
     pub fn parse(text: &str) -> Result<Mapping, String> {
         let mut entries = Vec::new();
+        let mut inputs = Vec::new();
         for (number, line) in text.lines().enumerate() {
             let line = line.split('#').next().unwrap_or("").trim();
             if line.is_empty() {
@@ -39,6 +44,18 @@ impl Mapping {
                     .map(str::to_string)
                     .collect()
             };
+            if let Some(left) = left.trim().strip_prefix("input ") {
+                let name = |s: &str| {
+                    let s = s.trim();
+                    (!s.is_empty() && s != "-").then(|| s.to_string())
+                };
+                let (old, new) = (name(left), name(right));
+                if old.is_none() && new.is_none() {
+                    return Err(format!("line {}: both sides are empty", number + 1));
+                }
+                inputs.push((old, new));
+                continue;
+            }
             let (old, new) = (side(left), side(right));
             if old.is_empty() && new.is_empty() {
                 return Err(format!("line {}: both sides are empty", number + 1));
@@ -51,7 +68,7 @@ impl Mapping {
             }
             entries.push((old, new));
         }
-        Ok(Mapping { entries })
+        Ok(Mapping { entries, inputs })
     }
 
     /// The file's text, one entry a line, with a header comment.
@@ -69,6 +86,10 @@ impl Mapping {
         for (old, new) in &self.entries {
             out.push_str(&format!("{} -> {}\n", side(old), side(new)));
         }
+        for (old, new) in &self.inputs {
+            let name = |n: &Option<String>| n.clone().unwrap_or_else(|| "-".to_string());
+            out.push_str(&format!("input {} -> {}\n", name(old), name(new)));
+        }
         out
     }
 }
@@ -79,7 +100,7 @@ mod tests {
 
     #[test]
     fn reads_every_form_and_round_trips() {
-        let text = "# c\n1.6.3 -> 1.6.2\n1.6.4 → -  # gone\n- -> 1.4.3\n2.3 -> 2.3, 2.4\n5.6, 5.7 -> 5.6\n";
+        let text = "# c\n1.6.3 -> 1.6.2\n1.6.4 → -  # gone\n- -> 1.4.3\n2.3 -> 2.3, 2.4\n5.6, 5.7 -> 5.6\ninput a -> b\ninput c -> -\n";
         let m = Mapping::parse(text).unwrap();
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
         assert_eq!(
@@ -90,6 +111,13 @@ mod tests {
                 (s(&[]), s(&["1.4.3"])),
                 (s(&["2.3"]), s(&["2.3", "2.4"])),
                 (s(&["5.6", "5.7"]), s(&["5.6"])),
+            ]
+        );
+        assert_eq!(
+            m.inputs,
+            vec![
+                (Some("a".into()), Some("b".into())),
+                (Some("c".into()), None)
             ]
         );
         assert_eq!(Mapping::parse(&m.write("a", "b")).unwrap(), m);

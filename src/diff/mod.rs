@@ -240,7 +240,16 @@ impl RulesetDiff {
         for n in &self.added {
             entries.push((vec![], vec![new.nodes[*n].id.clone()]));
         }
-        Mapping { entries }
+        let mut inputs = Vec::new();
+        for c in &self.inputs {
+            if c.renamed || c.old.is_none() || c.new.is_none() {
+                inputs.push((
+                    c.old.map(|i| old.inputs[i].name.clone()),
+                    c.new.map(|i| new.inputs[i].name.clone()),
+                ));
+            }
+        }
+        Mapping { entries, inputs }
     }
 }
 
@@ -455,7 +464,7 @@ pub fn compare(
     added.sort_unstable();
     pairs.sort_by_key(|p| p.1);
 
-    let (inputs, input_map) = compare_inputs(o, n, &pairs);
+    let (inputs, input_map) = compare_inputs(o, n, &pairs, mapping, &mut problems);
     let node_map: BTreeMap<usize, usize> = pairs.iter().map(|p| (p.0, p.1)).collect();
     let matched = pairs
         .iter()
@@ -769,11 +778,44 @@ fn compare_inputs(
     o: &Ruleset,
     n: &Ruleset,
     pairs: &[(usize, usize, MatchHow, u32)],
+    mapping: Option<&Mapping>,
+    problems: &mut Vec<String>,
 ) -> (Vec<InputChange>, Vec<Option<usize>>) {
     let mut map: Vec<Option<usize>> = vec![None; o.inputs.len()];
     let mut taken = vec![false; n.inputs.len()];
+    // The mapping's `input` lines first; a name it leaves unmatched stays so.
+    let mut fixed_old = vec![false; o.inputs.len()];
+    let mut fixed_new = vec![false; n.inputs.len()];
+    for (a, b) in mapping.map(|m| m.inputs.as_slice()).unwrap_or_default() {
+        let s = a.as_ref().map(|a| (a, o.input_index(a)));
+        let t = b.as_ref().map(|b| (b, n.input_index(b)));
+        for (name, found, side) in [s.map(|(a, f)| (a, f, "old")), t.map(|(b, f)| (b, f, "new"))]
+            .into_iter()
+            .flatten()
+        {
+            if found.is_none() {
+                problems.push(format!("mapping: no input {name} in the {side} ruleset"));
+            }
+        }
+        match (s.map(|x| x.1), t.map(|x| x.1)) {
+            (Some(Some(s)), Some(Some(t))) if !fixed_old[s] && !taken[t] => {
+                map[s] = Some(t);
+                fixed_old[s] = true;
+                taken[t] = true;
+            }
+            (Some(Some(s)), None) => fixed_old[s] = true,
+            (None, Some(Some(t))) => fixed_new[t] = true,
+            _ => {}
+        }
+    }
     for (s, input) in o.inputs.iter().enumerate() {
-        if let Some(t) = n.input_index(&input.key) {
+        if fixed_old[s] {
+            continue;
+        }
+        if let Some(t) = n
+            .input_index(&input.key)
+            .filter(|t| !taken[*t] && !fixed_new[*t])
+        {
             map[s] = Some(t);
             taken[t] = true;
         }
@@ -791,11 +833,11 @@ fn compare_inputs(
     let nd: Vec<TitleWords> = n.inputs.iter().map(desc).collect();
     let mut candidates = Vec::new();
     for (s, a) in o.inputs.iter().enumerate() {
-        if map[s].is_some() {
+        if map[s].is_some() || fixed_old[s] {
             continue;
         }
         for (t, b) in n.inputs.iter().enumerate() {
-            if taken[t] {
+            if taken[t] || fixed_new[t] {
                 continue;
             }
             let sim = od[s].similarity(&nd[t]);

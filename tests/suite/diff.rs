@@ -240,6 +240,9 @@ fn mapping_overrides_the_guess_and_round_trips() {
     assert!(written.contains("1.2 -> 1.2, 1.3\n"));
     assert!(written.contains("3.1, 3.2 -> 3.1\n"));
     assert!(written.contains("- -> 2.4\n"));
+    assert!(written.contains("\ninput hồ_sơ_đã_giải_quyết -> tổng_hồ_sơ\n"));
+    assert!(written.contains("\ninput không_có_hồ_sơ -> -\n"));
+    assert!(written.contains("\ninput - -> hồ_sơ_trực_tuyến\n"));
     let (again, problems) = compare(&old, &new, Some(&Mapping::parse(&written).unwrap()));
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(again.header, guess.header);
@@ -253,6 +256,35 @@ fn mapping_overrides_the_guess_and_round_trips() {
             .collect::<Vec<_>>()
     };
     assert_eq!(pairs(&again), pairs(&guess));
+    assert_eq!(again.inputs, guess.inputs);
+    assert_eq!(again.input_map, guess.input_map);
+    // A reviewer says the denominator input was not renamed but replaced.
+    let (inputs, problems) = compare(
+        &old,
+        &new,
+        Some(&Mapping::parse("input hồ_sơ_đã_giải_quyết -> -\ninput x -> tổng_hồ_sơ\n").unwrap()),
+    );
+    assert_eq!(
+        problems,
+        vec!["mapping: no input x in the old ruleset".to_string()]
+    );
+    let kinds: Vec<&str> = inputs.inputs.iter().map(|c| c.kind()).collect();
+    assert_eq!(
+        kinds,
+        vec!["removed", "retyped", "removed", "added", "added"]
+    );
+    let c21 = find(&inputs, &new.ruleset, "2.1");
+    let Change::Rule(rule) = &c21[1] else {
+        panic!("{c21:?}")
+    };
+    assert_eq!(
+        rule.details,
+        vec![
+            "new input tổng_hồ_sơ".to_string(),
+            "input hồ_sơ_đã_giải_quyết no longer used".to_string(),
+            "band edge 90% → 95%".to_string()
+        ]
+    );
     // A reviewer says 1.3 was removed and 1.4 is new: the mapping wins.
     let (over, problems) = compare(
         &old,
