@@ -37,6 +37,8 @@ pub struct Scored {
     /// Points and maximum over the leaves scored (not evaluated, missing and failed leaves
     /// left out): the comparable part of an incomplete unit.
     pub partial: (Decimal, Decimal),
+    /// `partial` as a percentage (the ruleset's percent rounding); `None` for a zero maximum.
+    pub partial_percent: Option<Decimal>,
 }
 
 /// A criterion's points under both rulesets, for the drivers of a unit's change.
@@ -199,8 +201,14 @@ fn scored(ruleset: &Ruleset, result: &UnitResult) -> Scored {
             partial.1 += node.max;
         }
     }
+    let partial_percent = (!partial.1.is_zero()).then(|| {
+        ruleset
+            .rounding
+            .percent(partial.0 / partial.1 * Decimal::ONE_HUNDRED)
+    });
     Scored {
         partial,
+        partial_percent,
         achieved: result.achieved,
         max: result.max,
         percent: result.percent,

@@ -329,6 +329,7 @@ fn impact_of_the_constructed_pair_by_hand() {
     assert!(!u.new.complete);
     assert_eq!(u.new.percent, None);
     assert_eq!(u.new.partial, (dec!(7.3), dec!(10)));
+    assert_eq!(u.new.partial_percent, Some(dec!(73)));
     assert_eq!(
         u.missing_inputs,
         vec![("hồ_sơ_trực_tuyến".to_string(), vec!["2.4".to_string()])]
@@ -457,6 +458,8 @@ fn kon_ray_2021_under_2022_and_2023_rulesets() {
     assert!(!u.new.complete);
     assert_eq!(u.new.percent, None);
     assert_eq!(u.new.partial, (dec!(23.3), dec!(24)));
+    // 23.3 / 24 = 0.970833… → 97.08% (the excerpt's percent rounding: 2 places, half up).
+    assert_eq!(u.new.partial_percent, Some(dec!(97.08)));
     let missing: Vec<&str> = u.missing_inputs.iter().map(|(n, _)| n.as_str()).collect();
     for input in [
         "nhiệm_vụ_được_giao",

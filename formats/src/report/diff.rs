@@ -251,9 +251,10 @@ fn impact_lines(imp: &Impact, md: bool) -> Vec<String> {
                 )
             } else {
                 format!(
-                    "incomplete; scored leaves {}/{}",
+                    "incomplete; scored leaves {}/{} = {}",
                     format_decimal(x.partial.0),
-                    format_decimal(x.partial.1)
+                    format_decimal(x.partial.1),
+                    pct(x.partial_percent)
                 )
             }
         };
@@ -428,7 +429,7 @@ pub fn json(s: &Sides, d: &RulesetDiff, impact: Option<&Impact>) -> String {
                 "grade": x.grade,
                 "rank": x.rank,
                 "complete": x.complete,
-                "partial": {"achieved": dec(x.partial.0), "max": dec(x.partial.1)},
+                "partial": {"achieved": dec(x.partial.0), "max": dec(x.partial.1), "percent": x.partial_percent.map(dec)},
             })
         };
         doc["impact"] = json!(imp
