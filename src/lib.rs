@@ -143,6 +143,7 @@ pub mod check;
 pub mod codes;
 pub mod data;
 pub mod diagnostic;
+pub mod diff;
 pub mod eval;
 pub mod format;
 pub mod ide;

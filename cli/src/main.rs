@@ -43,6 +43,9 @@ enum Command {
     Import(cli::import::Args),
     /// Rewrite rulesets in the canonical layout (`--check` to only report).
     Fmt(cli::fmt::Args),
+    /// Compare two years' rulesets: criteria renumbered, re-weighted, split, merged, added,
+    /// removed; with --data, what the change does to last year's units.
+    Diff(cli::diff::Args),
 }
 
 fn main() -> ExitCode {
@@ -57,6 +60,7 @@ fn main() -> ExitCode {
         Command::Merge(args) => cli::merge::run(args),
         Command::Import(args) => cli::import::run(args),
         Command::Fmt(args) => cli::fmt::run(args),
+        Command::Diff(args) => cli::diff::run(args),
     };
     match result {
         Ok(code) => code,

@@ -62,6 +62,9 @@ pub struct Backend {
     documents: Mutex<HashMap<Uri, Arc<Document>>>,
     encoding: OnceLock<Encoding>,
     publisher: mpsc::UnboundedSender<Publish>,
+    /// Last year's ruleset (initialization option `previousRuleset`: a path), for hovers
+    /// saying what a criterion was (`chiso::diff::was`). Set only if it checks without errors.
+    previous: OnceLock<Analysis>,
 }
 
 /// The command a test lens runs.
@@ -76,6 +79,7 @@ impl Backend {
             documents: Mutex::new(HashMap::new()),
             encoding: OnceLock::new(),
             publisher,
+            previous: OnceLock::new(),
         }
     }
 
@@ -116,6 +120,17 @@ impl Backend {
             .offset(&doc.text, params.position, self.encoding());
         Some((doc, offset))
     }
+}
+
+/// "was 1,5 points as 2.3 in 2023" for the criterion at `offset`, against last year's ruleset.
+pub fn was_last_year(previous: &Analysis, doc: &Document, offset: usize) -> Option<String> {
+    let (chiso::ide::Target::Node(index), _) =
+        chiso::ide::target_at(&doc.analysis, &doc.text, offset)?
+    else {
+        return None;
+    };
+    let (diff, _) = chiso::diff::compare(previous, &doc.analysis, None);
+    chiso::diff::was(&diff, &previous.ruleset, &doc.analysis.ruleset, index)
 }
 
 /// Publishes diagnostics in the order versions were applied, skipping any version that a
@@ -161,6 +176,19 @@ impl LanguageServer for Backend {
             Encoding::Utf16
         };
         let _ = self.encoding.set(encoding);
+        // `{"previousRuleset": "path/to/last-year.chiso"}`: hovers then say what each
+        // criterion was last year. Unreadable or broken: ignored (hovers stay as they are).
+        let previous = params
+            .initialization_options
+            .as_ref()
+            .and_then(|o| o.get("previousRuleset"))
+            .and_then(|p| p.as_str())
+            .and_then(|p| std::fs::read_to_string(p).ok())
+            .map(|text| chiso::analyze(&text))
+            .filter(|a| !a.has_errors());
+        if let Some(previous) = previous {
+            let _ = self.previous.set(previous);
+        }
         let trigger_characters = chiso::ide::TRIGGER_CHARACTERS
             .iter()
             .map(|s| s.to_string())
@@ -269,7 +297,12 @@ impl LanguageServer for Backend {
         let Some((doc, offset)) = self.at(&params.text_document_position_params) else {
             return Ok(None);
         };
-        let hover = chiso::ide::hover(&doc.analysis, &doc.text, offset);
+        let mut hover = chiso::ide::hover(&doc.analysis, &doc.text, offset);
+        if let (Some(h), Some(previous)) = (hover.as_mut(), self.previous.get()) {
+            if let Some(note) = was_last_year(previous, &doc, offset) {
+                h.markdown.push_str(&format!("\n\n---\n*{note}*"));
+            }
+        }
         Ok(hover.map(|h| convert::hover(&doc, h, self.encoding())))
     }
 
@@ -505,4 +538,25 @@ pub async fn serve_stdio() {
     Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
         .serve(service)
         .await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hover_note_against_last_years_ruleset() {
+        let previous = chiso::analyze(include_str!("../../tests/fixtures/diff/old.chiso"));
+        let text = include_str!("../../tests/fixtures/diff/new.chiso").to_string();
+        let doc = Document::new(1, text);
+        // On the id of 1.4 (1.3 last year, 1 point, now a bonus).
+        let at = doc.text.find("criterion 1.4").unwrap() + "criterion ".len() + 1;
+        assert_eq!(
+            was_last_year(&previous, &doc, at).as_deref(),
+            Some("was 1 points as 1.3 in 2023; changed: id, bonus")
+        );
+        // Not on a criterion: no note.
+        let at = doc.text.find("total 15").unwrap() + 1;
+        assert_eq!(was_last_year(&previous, &doc, at), None);
+    }
 }

@@ -6,6 +6,7 @@ mod cli;
 mod common;
 mod data;
 mod diagnostics;
+mod diff;
 mod docs;
 mod eval;
 mod format;

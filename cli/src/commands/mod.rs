@@ -3,6 +3,7 @@
 pub mod advise;
 pub mod batch;
 pub mod check;
+pub mod diff;
 pub mod explain;
 pub mod fmt;
 pub mod import;

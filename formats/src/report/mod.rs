@@ -3,6 +3,7 @@
 
 pub mod advice;
 pub mod batch;
+pub mod diff;
 pub mod explain;
 pub mod html;
 pub mod merge;
