@@ -39,7 +39,7 @@ pub struct TextEdit {
 
 /// What a name at some place refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Target {
+pub enum Target {
     /// An input, by slot.
     Input(usize),
     /// A node of the tree, by index.
@@ -50,12 +50,9 @@ pub(crate) enum Target {
     Keyword(&'static keywords::Keyword),
 }
 
-/// The target at `offset` and the span of the name written there.
-pub(crate) fn target_at(
-    analysis: &Analysis,
-    source: &str,
-    offset: usize,
-) -> Option<(Target, Span)> {
+/// The target at `offset` (a byte offset into `source`, the analysed text) and the span of
+/// the name written there; `None` when no name is there.
+pub fn target_at(analysis: &Analysis, source: &str, offset: usize) -> Option<(Target, Span)> {
     let offset = floor_char_boundary(source, offset);
     let mut candidates: Vec<(Target, Span)> = Vec::new();
     let rs = &analysis.ruleset;
