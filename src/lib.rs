@@ -36,8 +36,10 @@
 //! import and reports (text, Markdown, CSV, JSON, HTML, xlsx) live in the `chiso-formats`
 //! crate; the terminal lives in `chiso-cli`, the language server in `lsp/`.
 //!
-//! Every number is an exact [`rust_decimal::Decimal`]; nothing is rounded that the ruleset
-//! does not declare. Every finding has a stable code (`E…`/`W…` ruleset, `D…` data, `T…`
+//! Every number is an exact [`rust_decimal::Decimal`] (re-exported as [`Decimal`], so an
+//! embedder uses the same version); nothing is rounded that the ruleset does not declare. A
+//! decimal keeps the scale its computation gave it (`44.60`, `5.0`): compare values with `==`
+//! (scale does not matter) and call `normalize()` before showing one (`44.6`). Every finding has a stable code (`E…`/`W…` ruleset, `D…` data, `T…`
 //! tests, `I…` table import), listed with its meaning and fix in `docs/diagnostics.md`.
 //!
 //! # Embedding: check a ruleset, score a unit
@@ -48,7 +50,7 @@
 //! ```
 //! use chiso::data::{RawEntry, RawUnit, RawValue};
 //! use chiso::eval::Status;
-//! use rust_decimal::Decimal;
+//! use chiso::Decimal;
 //!
 //! let ruleset_text = r#"
 //! bộ tiêu chí "Chỉ số CCHC cấp huyện 2023 (trích)" {
@@ -156,6 +158,7 @@ pub mod text;
 pub mod worklist;
 
 pub use diagnostic::{Diagnostic, LineIndex, Severity, Span};
+pub use rust_decimal::{self, Decimal};
 
 /// Everything known about one ruleset text: its syntax tree, its checked model (always built,
 /// best effort when there are errors), where names are used, and every diagnostic.

@@ -148,10 +148,30 @@ pub fn write_output(
                 return Err("this format is binary: write it to a file with --output FILE".into());
             }
             let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(bytes)
-                .and_then(|_| stdout.flush())
-                .map_err(|e| format!("cannot write to standard output: {e}"))
+            match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
+                // The reader stopped early (`| head`): what it read is all it wanted.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                other => other.map_err(|e| format!("cannot write to standard output: {e}")),
+            }
         }
     }
+}
+
+/// Prints text to standard output. A reader that stopped early (`chiso … | head`) is not an
+/// error and does not panic as `print!` would; any other failure is said once on stderr.
+pub fn print(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write to standard output: {e}");
+        }
+    }
+}
+
+/// [`print`] with a final newline.
+pub fn println(text: &str) {
+    print(&format!("{text}\n"));
 }

@@ -38,9 +38,10 @@ pub fn run(args: Args) -> Outcome {
     let index = super::explain::choose_stage(&all, index, args.stage)?;
     let best = best_without(ruleset, &all, index);
     let advice = advise(ruleset, &all[index], &best);
-    print!(
-        "{}",
-        chiso_formats::report::advice::text(ruleset, &all[index], &advice)
-    );
+    crate::output::print(&chiso_formats::report::advice::text(
+        ruleset,
+        &all[index],
+        &advice,
+    ));
     Ok(ExitCode::SUCCESS)
 }

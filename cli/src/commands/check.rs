@@ -47,7 +47,7 @@ pub fn run(args: Args) -> Outcome {
         }
     }
     if let CheckFormat::Json = args.format {
-        print!("{}", chiso_formats::report::json_text(&json));
+        crate::output::print(&chiso_formats::report::json_text(&json));
     }
     let _ = warnings;
     Ok(if errors > 0 {

@@ -101,9 +101,9 @@ pub fn run(args: Args) -> Outcome {
         index,
         &outcome.result.nodes[index],
     );
-    print!(
-        "{}",
-        chiso_formats::report::explain::text(&explanation, batch.len())
-    );
+    crate::output::print(&chiso_formats::report::explain::text(
+        &explanation,
+        batch.len(),
+    ));
     Ok(ExitCode::SUCCESS)
 }

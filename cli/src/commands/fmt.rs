@@ -36,7 +36,7 @@ pub fn run(args: Args) -> Outcome {
             super::read(path)?
         };
         match format(&text) {
-            Ok(formatted) if stdin && !args.check => print!("{formatted}"),
+            Ok(formatted) if stdin && !args.check => crate::output::print(&formatted),
             Ok(formatted) if formatted == text => {}
             Ok(formatted) => {
                 if args.check {

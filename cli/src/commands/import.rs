@@ -86,7 +86,7 @@ pub fn run(args: Args) -> Outcome {
             false,
             std::slice::from_ref(&args.table),
         )?,
-        None => print!("{}", imported.text),
+        None => crate::output::print(&imported.text),
     }
     super::print_diagnostics(&output_name, &imported.text, &imported.check);
     let s = &imported.summary;

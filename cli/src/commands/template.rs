@@ -43,7 +43,7 @@ pub fn run(args: Args) -> Outcome {
             let items = worklist(ruleset, &office)
                 .map(|w| w.items.len())
                 .unwrap_or(0);
-            println!("{office}\t{items} mục");
+            crate::output::println(&format!("{office}\t{items} mục"));
         }
         return Ok(if args.list {
             ExitCode::SUCCESS

@@ -21,21 +21,23 @@ pub fn run(args: Args) -> Outcome {
         for outcome in run_tests(&analysis.ruleset) {
             if outcome.passed() {
                 passed += 1;
-                println!(
+                crate::output::println(&format!(
                     "ok    {name}: {} ({} expectations)",
                     outcome.name, outcome.checked
-                );
+                ));
             } else {
                 failed += 1;
-                println!("FAIL  {name}: {}", outcome.name);
-                print!("{}", super::render(&name, &text, &outcome.failures));
+                crate::output::println(&format!("FAIL  {name}: {}", outcome.name));
+                crate::output::print(&super::render(&name, &text, &outcome.failures));
             }
         }
     }
     if broken > 0 {
-        println!("{broken} ruleset(s) have errors and were not tested");
+        crate::output::println(&format!(
+            "{broken} ruleset(s) have errors and were not tested"
+        ));
     }
-    println!("chiso: {passed} passed, {failed} failed");
+    crate::output::println(&format!("chiso: {passed} passed, {failed} failed"));
     Ok(if failed > 0 || broken > 0 {
         ExitCode::from(1)
     } else {
