@@ -230,6 +230,9 @@ fn drop_empty(raw: &mut RawUnit) -> Vec<(&'static str, String)> {
     empty
 }
 
+/// What a formula cell saved without its value is, for the error.
+const UNSAVED: &str = "a formula saved without its value (open and save the file in Excel/LibreOffice so the value is stored)";
+
 /// Reads a filled `.xlsx` form written by [`template_xlsx`] (the first visible sheet).
 /// Errors (naming the file): not a workbook, a damaged one, not a form.
 pub fn read_form_xlsx(name: &str, bytes: &[u8]) -> Result<Form, String> {
@@ -294,6 +297,7 @@ fn read_form_grid(name: &str, grid: &Grid) -> Result<Form, String> {
             Cell::Bool(b) => RawValue::Bool(b),
             Cell::Date(d) => RawValue::Date(d),
             Cell::Error(_) => RawValue::Other("a spreadsheet error"),
+            Cell::Unsaved(_) => RawValue::Other(UNSAVED),
         };
         match kind.as_str() {
             "dau vao" => raw.inputs.push(entry(value)),

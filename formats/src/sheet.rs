@@ -373,6 +373,25 @@ impl Sheet {
                 });
                 continue;
             }
+            if let Cell::Unsaved(formula) = cell {
+                let sheet = self.grid.name.as_deref().unwrap_or("the sheet");
+                problems.push(SheetProblem {
+                    row: Some(row_number),
+                    column: Some(self.first_column - 1 + i),
+                    header: self.headers.get(i).cloned(),
+                    unit: None,
+                    diagnostic: Diagnostic::error(
+                        "D003",
+                        0..0,
+                        format!(
+                            "cell {sheet}!{}{row_number} holds the formula `={formula}` but not its value: the file was saved without computing it",
+                            column_name(self.first_column - 1 + i)
+                        ),
+                    )
+                    .with_help("open and save the file in Excel/LibreOffice so the value is stored"),
+                });
+                continue;
+            }
             let entry = |key: String, value: RawValue| RawEntry {
                 key,
                 key_span: span.clone(),
@@ -500,6 +519,7 @@ fn plain_value(cell: &Cell) -> RawValue {
         Cell::Bool(b) => RawValue::Bool(*b),
         Cell::Date(d) => RawValue::Date(*d),
         Cell::Error(_) => RawValue::Other("a spreadsheet error"),
+        Cell::Unsaved(_) => RawValue::Other("a formula saved without its value"),
     }
 }
 
