@@ -1213,4 +1213,45 @@ mod tests {
         assert!(workbook_grid(b"", None).is_err());
         assert!(workbook_sheets(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1").is_err());
     }
+
+    #[test]
+    fn percent_formats_are_recognised_outside_quotes_and_brackets() {
+        assert!(format_shows_percent("0.00%"));
+        assert!(format_shows_percent("0.00\" \"%"));
+        assert!(format_shows_percent("#,##0.0%;[Red]-0.0%"));
+        assert!(!format_shows_percent("0.00\"%\""));
+        assert!(!format_shows_percent("[$%-409]0.00"));
+        assert!(!format_shows_percent("0.00\\%"));
+        assert!(!format_shows_percent("0.00;-0.00%"));
+        assert!(!format_shows_percent("dd/mm/yyyy"));
+    }
+
+    #[test]
+    fn cell_references() {
+        assert_eq!(cell_position("A1"), Some((0, 0)));
+        assert_eq!(cell_position("D2"), Some((1, 3)));
+        assert_eq!(cell_position("AB12"), Some((11, 27)));
+        assert_eq!(cell_position("12"), None);
+        assert_eq!(cell_position("A0"), None);
+    }
+
+    #[test]
+    fn sheet_facts_find_unsaved_formulas_inline_strings_and_percent_cells() {
+        let xml = r#"<worksheet><sheetData><row r="2">
+            <c r="A2" t="inlineStr"><is><t>1</t></is><v>1</v></c>
+            <c r="B2"><f>2-1</f><v /></c>
+            <c r="C2"><f>2-1</f><v>1</v></c>
+            <c r="D2" s="1"><v>0.5789</v></c>
+            <c r="E2" t="inlineStr"><is><t><![CDATA[a & b]]></t></is></c>
+            <c r="F2"><f>A1&amp;"x"</f></c>
+            </row></sheetData></worksheet>"#;
+        let facts = sheet_facts(xml, &[false, true]);
+        let at = |r, c| facts.cells.get(&(r, c)).cloned().unwrap_or_default();
+        assert_eq!(at(1, 0).inline.as_deref(), Some("1"));
+        assert_eq!(at(1, 1).unsaved.as_deref(), Some("2-1"));
+        assert_eq!(at(1, 2).unsaved, None);
+        assert!(at(1, 3).percent);
+        assert_eq!(at(1, 4).inline.as_deref(), Some("a & b"));
+        assert_eq!(at(1, 5).unsaved.as_deref(), Some("A1&\"x\""));
+    }
 }

@@ -358,6 +358,13 @@ impl Sheet {
                 continue;
             }
             let span: Span = i + 1..i + 2;
+            let reference = || {
+                let column = column_name(self.first_column - 1 + i);
+                match self.grid.name.as_deref() {
+                    Some(sheet) => format!("cell {sheet}!{column}{row_number}"),
+                    None => format!("cell {column}{row_number}"),
+                }
+            };
             if let Cell::Error(e) = cell {
                 problems.push(SheetProblem {
                     row: Some(row_number),
@@ -367,14 +374,13 @@ impl Sheet {
                     diagnostic: Diagnostic::error(
                         "D003",
                         0..0,
-                        format!("the cell holds the spreadsheet error {e}"),
+                        format!("{} holds the spreadsheet error {e}", reference()),
                     )
                     .with_help("correct the formula in the sheet, or type the value"),
                 });
                 continue;
             }
             if let Cell::Unsaved(formula) = cell {
-                let sheet = self.grid.name.as_deref().unwrap_or("the sheet");
                 problems.push(SheetProblem {
                     row: Some(row_number),
                     column: Some(self.first_column - 1 + i),
@@ -384,8 +390,8 @@ impl Sheet {
                         "D003",
                         0..0,
                         format!(
-                            "cell {sheet}!{}{row_number} holds the formula `={formula}` but not its value: the file was saved without computing it",
-                            column_name(self.first_column - 1 + i)
+                            "{} holds the formula `={formula}` but not its value: the file was saved without computing it",
+                            reference()
                         ),
                     )
                     .with_help("open and save the file in Excel/LibreOffice so the value is stored"),

@@ -15,6 +15,7 @@ mod ide;
 mod import;
 mod lost_targets;
 mod province;
+mod reading;
 mod robustness;
 mod tidy;
 mod worklists;

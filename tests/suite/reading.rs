@@ -1,0 +1,155 @@
+//! Spreadsheets and data files read exactly as a person sees them (issue 9): workbook cells of
+//! every kind, formulas saved without their value, percent-formatted cells, duplicate names
+//! in unit files. Inputs: the shared cases (copied under `tests/fixtures/cases/`) and
+//! `tests/fixtures/reading/` (`cells.xlsx` is written by hand by `make_cells.py`).
+
+use crate::common::run_chiso;
+
+const CASES: &str = "tests/fixtures/cases/sheets-and-data";
+
+fn case(path: &str) -> String {
+    format!("{CASES}/{path}")
+}
+
+/// The score column of criterion `id` in `chiso score`'s table for one unit.
+fn points(stdout: &str, id: &str) -> Option<String> {
+    stdout.lines().find_map(|line| {
+        let mut words = line.split_whitespace();
+        (words.next() == Some(id)).then(|| {
+            let cells: Vec<&str> = line.split_whitespace().collect();
+            // … max, points, lost: the points are third from the end.
+            cells[cells.len() - 2].to_string()
+        })
+    })
+}
+
+#[test]
+fn an_inline_string_with_a_cached_value_is_read() {
+    // D2 is an inline string `1` that also carries `<v>1</v>`: 1 late task, not the default 0.
+    // 1.1 = ratio(15 + 1/2, 16) * 4 = 0.96875 → 0.97 (rounding ratio 2) × 4 = 3.88.
+    let (code, out, err) = run_chiso(&[
+        "score",
+        &case("xlsx-inlinestr-cdata/def.chiso"),
+        &case("xlsx-inlinestr-cdata/default.xlsx"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(points(&out, "1.1").as_deref(), Some("3.88"), "{out}");
+}
+
+#[test]
+fn inline_strings_in_cdata_and_with_cached_values_are_read() {
+    // Both rows hold 169 of 2534 online, 57,89 % satisfied, 652.685 survey points, the plan on
+    // 31/01/2024, grade Tốt. By hand: 1.1 = ratio(169, 2534) = 0.0667 → 0.07 × 2 = 0.14;
+    // 1.2 = 0.5789 → 0.58; 1.3 = 652.685 → 652.69; 1.4 = 1; 1.5 = 1; total 655.41 / 1005.
+    let (_, out, err) = run_chiso(&[
+        "score",
+        &case("base.chiso"),
+        &case("xlsx-inlinestr-cdata/inline.xlsx"),
+        "--format",
+        "json",
+    ]);
+    // The sheet's headers are the base ruleset's inputs: no unknown column.
+    assert!(!err.contains("D006"), "{err}");
+    assert!(!err.contains("D002"), "{err}");
+    assert!(out.matches("655.41").count() >= 2, "{out}\n{err}");
+}
+
+#[test]
+fn workbook_cells_of_every_kind_are_read_as_shown() {
+    // Row 2 of cells.xlsx: shared strings, a shared string holding the number 169, 2534 with a
+    // thousands format, 0.5789 with the custom format `0.00" "%` (shown 57.89 %), a date
+    // (45322 = 31/01/2024), a rich string "T"+"ốt". Same figures as above: 655.41.
+    let (_, out, err) = run_chiso(&[
+        "score",
+        &case("base.chiso"),
+        "tests/fixtures/reading/cells.xlsx",
+    ]);
+    assert_eq!(points(&out, "1.1").as_deref(), Some("0.14"), "{out}");
+    assert_eq!(points(&out, "1.2").as_deref(), Some("0.58"), "{out}");
+    assert_eq!(points(&out, "1.3").as_deref(), Some("652.69"), "{out}");
+    assert_eq!(points(&out, "1.4").as_deref(), Some("1"), "{out}");
+    assert_eq!(points(&out, "1.5").as_deref(), Some("1"), "{out}");
+    assert!(out.contains("655.41 / 1005"), "{out}");
+    // Row 3: error values and a formula without its value, each named with sheet and cell.
+    assert!(
+        err.contains("cell Số liệu!D3 holds the spreadsheet error #DIV/0!"),
+        "{err}"
+    );
+    assert!(
+        err.contains("cell Số liệu!E3 holds the spreadsheet error #N/A"),
+        "{err}"
+    );
+    assert!(
+        err.contains("cell Số liệu!F3 holds the formula `=DATE(2024,1,31)` but not its value"),
+        "{err}"
+    );
+    assert!(err.contains("UBND huyện Lỗi"), "{err}");
+    assert!(!out.contains("UBND huyện Lỗi"), "{out}");
+}
+
+#[test]
+fn a_formula_saved_without_its_value_is_an_error_naming_sheet_cell_and_formula() {
+    // D2 holds `=2-1` with an empty `<v/>`: never the default 0 (which would give 3.76).
+    let (code, out, err) = run_chiso(&[
+        "score",
+        &case("xlsx-formula-no-cache/def.chiso"),
+        &case("xlsx-formula-no-cache/formula-default.xlsx"),
+    ]);
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("cell Sheet!D2 holds the formula `=2-1` but not its value"),
+        "{err}"
+    );
+    assert!(
+        err.contains("open and save the file in Excel/LibreOffice so the value is stored"),
+        "{err}"
+    );
+    assert!(!out.contains("3.76"), "{out}");
+}
+
+#[test]
+fn import_names_formulas_without_values_and_keeps_the_total_row_out_of_titles() {
+    let (_, out, err) = run_chiso(&[
+        "import",
+        &case("xlsx-formula-no-cache/import-formula.xlsx"),
+        "--year",
+        "2024",
+    ]);
+    assert!(
+        err.contains("cell Sheet!C2 holds the formula `=SUM(C3:C4)`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("cell Sheet!C5 holds the formula `=C2`"),
+        "{err}"
+    );
+    // The source's rows 3 and 4: "Kế hoạch" and "Kiểm tra", 1,5 each; row 5 is the total.
+    assert!(
+        out.contains("tiêu chí 1.2 \"Kiểm tra\" tối đa 1,5"),
+        "{out}"
+    );
+    assert!(!out.contains("Tổng cộng"), "{out}");
+}
+
+#[test]
+fn a_percent_formatted_cell_is_the_percentage_shown() {
+    // D2 stores 0.5789 with format 10 (0.00%): a person reads 57,89 %. 1.2 = 0.5789 × 1 → 0.58.
+    let (_, out, _) = run_chiso(&[
+        "score",
+        &case("percent-formatted-cells/owned.chiso"),
+        &case("percent-formatted-cells/percent-openpyxl.xlsx"),
+    ]);
+    assert_eq!(points(&out, "1.2").as_deref(), Some("0.58"), "{out}");
+}
+
+#[test]
+fn a_percent_formatted_cell_on_a_form_merges_as_the_percentage_shown() {
+    // form-filled.xlsx is the Phòng Nội vụ form of `chiso template`, E10 filled with 0.5789
+    // shown as 57,89 %: the merged unit file says 57.89 (a percent input's figure).
+    let (_, out, err) = run_chiso(&[
+        "merge",
+        &case("percent-formatted-cells/owned.chiso"),
+        &case("percent-formatted-cells/form-filled.xlsx"),
+    ]);
+    assert!(out.contains("\"tỷ_lệ_hài_lòng\" = 57.89"), "{out}\n{err}");
+}
