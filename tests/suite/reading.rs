@@ -153,3 +153,40 @@ fn a_percent_formatted_cell_on_a_form_merges_as_the_percentage_shown() {
     ]);
     assert!(out.contains("\"tỷ_lệ_hài_lòng\" = 57.89"), "{out}\n{err}");
 }
+
+#[test]
+fn a_unit_given_twice_is_d013_even_when_the_first_row_is_bad() {
+    // Rows 3 and 5 both name “Đơn vị 00002”; row 3 has `không rõ` in a count column. Row 5's
+    // figures must not be scored or ranked under that name.
+    let (_, out, err) = run_chiso(&[
+        "score",
+        "rulesets/dien-bien/huyen-2024.chiso",
+        "tests/fixtures/cases/crashes-and-loss/duplicate-after-bad-row.csv",
+    ]);
+    let d013: Vec<&str> = err.lines().filter(|l| l.contains("D013")).collect();
+    assert_eq!(d013.len(), 1, "{err}");
+    assert!(d013[0].contains("row 5"), "{}", d013[0]);
+    assert!(d013[0].contains("row 3"), "{}", d013[0]);
+    assert!(!out.contains("Đơn vị 00002"), "{out}");
+    // The other units are scored: 00001, 00003, 00005.
+    for unit in ["Đơn vị 00001", "Đơn vị 00003", "Đơn vị 00005"] {
+        assert!(out.contains(unit), "{unit}: {out}");
+    }
+}
+
+#[test]
+fn a_unit_given_twice_is_d013_when_the_second_row_is_bad_and_spelt_with_the_other_tone_placement() {
+    // Row 2 “UBND huyện Hoá” is good; row 3 “UBND huyện Hóa” (the same name, the other tone
+    // placement) has a bad figure: both D003 and D013 for row 3; row 2 is scored.
+    let (_, out, err) = run_chiso(&[
+        "score",
+        "tests/fixtures/cases/sheets-and-data/base.chiso",
+        "tests/fixtures/reading/dup-after-good-row.csv",
+    ]);
+    let d013: Vec<&str> = err.lines().filter(|l| l.contains("D013")).collect();
+    assert_eq!(d013.len(), 1, "{err}");
+    assert!(d013[0].contains("row 3"), "{}", d013[0]);
+    assert!(err.contains("không rõ"), "{err}");
+    assert!(out.contains("UBND huyện Hoá"), "{out}");
+    assert!(out.contains("UBND huyện Khác"), "{out}");
+}
