@@ -144,6 +144,54 @@ pub struct RawUnit {
 
 // ───────────── resolution ─────────────
 
+/// Reports each name of a section given twice (D012): two keys that find the same input
+/// (by [`name_key`]: NFC, one tone placement) or criterion. The second place is the
+/// diagnostic's span, the first its label.
+fn given_twice<'a>(
+    ruleset: &Ruleset,
+    section: &str,
+    keys: impl Iterator<Item = (&'a str, &'a Span)>,
+    inputs: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    use unicode_normalization::UnicodeNormalization;
+    let mut first: std::collections::HashMap<usize, (&str, &Span)> = Default::default();
+    for (key, span) in keys {
+        let found = if inputs {
+            ruleset.input_index(key)
+        } else {
+            ruleset.node_index(key.trim())
+        };
+        let Some(index) = found else { continue };
+        let Some(&(earlier, earlier_span)) = first.get(&index) else {
+            first.insert(index, (key, span));
+            continue;
+        };
+        let how = if earlier == key {
+            String::new()
+        } else if earlier.nfc().eq(key.nfc()) {
+            " (the same letters in two Unicode spellings, NFC and NFD)".to_string()
+        } else {
+            format!(" (written `{earlier}` and `{key}`)")
+        };
+        let name = if inputs {
+            ruleset.inputs[index].name.as_str()
+        } else {
+            ruleset.nodes[index].id.as_str()
+        };
+        diagnostics.push(
+            Diagnostic::error(
+                "D012",
+                span.clone(),
+                format!("`{name}` is given twice in [{section}]{how}: which value is meant?"),
+            )
+            .with_label(earlier_span.clone(), "first given here")
+            .with_span_label("and again here")
+            .with_help("keep one of the two"),
+        );
+    }
+}
+
 /// Resolves a raw unit against a ruleset: names to slots, values to their input's type.
 pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
@@ -206,6 +254,22 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             DecimalSeparator::Either
         }
     };
+
+    // The same name given twice (exactly, in NFC and NFD, or with the other tone placement):
+    // an error naming both places, never the last value silently.
+    let sections: [(&str, &[RawEntry], bool); 5] = [
+        ("inputs", &raw.inputs, true),
+        ("points", &raw.points, false),
+        ("not_evaluated", &raw.not_evaluated, false),
+        ("notes", &raw.notes, false),
+        ("claimed", &raw.claimed, false),
+    ];
+    for (section, entries, inputs) in sections {
+        let keys = entries.iter().map(|e| (e.key.as_str(), &e.key_span));
+        given_twice(ruleset, section, keys, inputs, &mut diagnostics);
+    }
+    let evidence = raw.evidence.iter().map(|(k, span, _)| (k.as_str(), span));
+    given_twice(ruleset, "evidence", evidence, false, &mut diagnostics);
 
     for entry in &raw.inputs {
         let Some(slot) = ruleset.input_index(&entry.key) else {

@@ -535,7 +535,7 @@ pub fn count_text(text: &str) -> Option<String> {
     let t: String = text
         .trim()
         .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}'))
         .collect();
     if t.is_empty() {
         return None;

@@ -190,3 +190,81 @@ fn a_unit_given_twice_is_d013_when_the_second_row_is_bad_and_spelt_with_the_othe
     assert!(out.contains("UBND huyện Hoá"), "{out}");
     assert!(out.contains("UBND huyện Khác"), "{out}");
 }
+
+/// Runs `chiso score` and returns (exit code, stderr).
+fn score_err(ruleset: &str, data: &str) -> (i32, String) {
+    let (code, _, err) = run_chiso(&["score", ruleset, data]);
+    (code, err)
+}
+
+#[test]
+fn an_input_given_twice_in_nfc_and_nfd_is_an_error_naming_both_places() {
+    // Lines 5 and 6 of the file: `hồ_sơ_tiếp_nhận` in NFC (2534) and in NFD (3000).
+    let (code, err) = score_err(
+        &case("base.chiso"),
+        &case("duplicate-keys/unit-dup-nfc-nfd.toml"),
+    );
+    assert_ne!(code, 0);
+    assert!(err.contains("D012"), "{err}");
+    assert!(err.contains("two Unicode spellings"), "{err}");
+    assert!(
+        err.contains("first given here") && err.contains("and again here"),
+        "{err}"
+    );
+    assert!(err.contains(" 5 │") && err.contains(" 6 │"), "{err}");
+    assert!(err.contains("not scored"), "{err}");
+}
+
+#[test]
+fn a_json_key_given_twice_is_an_error_not_the_last_value() {
+    let (code, err) = score_err(&case("base.chiso"), &case("duplicate-keys/dup.json"));
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("`hồ_sơ_tiếp_nhận` is given twice in [inputs]"),
+        "{err}"
+    );
+    assert!(
+        err.contains("first given here") && err.contains("and again here"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_input_given_with_both_tone_placements_is_an_error() {
+    let (code, err) = score_err(
+        &case("duplicate-keys/hoa.chiso"),
+        &case("duplicate-keys/hoa.toml"),
+    );
+    assert_ne!(code, 0);
+    assert!(err.contains("written `số_hóa` and `số_hoá`"), "{err}");
+}
+
+#[test]
+fn a_criterion_given_twice_is_an_error_in_every_section() {
+    let (code, err) = score_err(
+        &case("base.chiso"),
+        "tests/fixtures/reading/dup-sections.toml",
+    );
+    assert_ne!(code, 0);
+    for (id, section) in [
+        ("1.1", "evidence"),
+        ("1.3", "notes"),
+        ("1.2", "claimed"),
+        ("1.4", "not_evaluated"),
+    ] {
+        assert!(
+            err.contains(&format!("`{id}` is given twice in [{section}]")),
+            "{section}: {err}"
+        );
+    }
+}
+
+#[test]
+fn an_invisible_character_in_a_number_is_named() {
+    // `2<U+200B>534`: a zero-width space, not a gap a reader can see.
+    let (code, err) = score_err(&case("base.chiso"), "tests/fixtures/reading/invisible.toml");
+    assert_ne!(code, 0);
+    assert!(err.contains("U+200B zero-width space"), "{err}");
+    // `652<U+202F>685,5` is a narrow no-break space grouping thousands: read, no error.
+    assert!(!err.contains("điểm_khảo_sát"), "{err}");
+}
