@@ -77,7 +77,13 @@ pub struct UnitData {
     pub not_evaluated: Vec<Option<String>>,
     /// Tài liệu kiểm chứng, by node.
     pub evidence: Vec<Vec<String>>,
+    /// Notes, by node.
     pub notes: Vec<Option<String>>,
+    /// Tài liệu kiểm chứng given for an input's figure (an office's form, `[evidence]` keyed
+    /// by the input's name), by input slot.
+    pub input_evidence: Vec<Vec<String>>,
+    /// Notes given for an input's figure, by input slot.
+    pub input_notes: Vec<Option<String>>,
     /// The score the unit claims for a node in its self-assessment (`[claimed]`), by node:
     /// compared with what the ruleset computes from the unit's own figures.
     pub claimed: Vec<Option<Decimal>>,
@@ -100,6 +106,8 @@ impl UnitData {
             not_evaluated: vec![None; nodes],
             evidence: vec![Vec::new(); nodes],
             notes: vec![None; nodes],
+            input_evidence: vec![Vec::new(); inputs],
+            input_notes: vec![None; inputs],
             claimed: vec![None; nodes],
             claimed_spans: vec![None; nodes],
         }
@@ -157,10 +165,14 @@ fn given_twice<'a>(
     use unicode_normalization::UnicodeNormalization;
     let mut first: std::collections::HashMap<usize, (&str, &Span)> = Default::default();
     for (key, span) in keys {
+        // Inputs by slot; criteria after them (evidence and notes name either).
         let found = if inputs {
             ruleset.input_index(key)
         } else {
-            ruleset.node_index(key.trim())
+            ruleset
+                .node_index(key.trim())
+                .map(|n| ruleset.inputs.len() + n)
+                .or_else(|| ruleset.input_index(key.trim()))
         };
         let Some(index) = found else { continue };
         let Some(&(earlier, earlier_span)) = first.get(&index) else {
@@ -174,10 +186,9 @@ fn given_twice<'a>(
         } else {
             format!(" (written `{earlier}` and `{key}`)")
         };
-        let name = if inputs {
-            ruleset.inputs[index].name.as_str()
-        } else {
-            ruleset.nodes[index].id.as_str()
+        let name = match index.checked_sub(ruleset.inputs.len()) {
+            Some(node) => ruleset.nodes[node].id.as_str(),
+            None => ruleset.inputs[index].name.as_str(),
         };
         diagnostics.push(
             Diagnostic::error(
@@ -390,16 +401,22 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
         data.not_evaluated[index] = Some(reason);
     }
 
+    // Evidence and notes are given for a criterion or for an input's figure.
     for (key, span, docs) in &raw.evidence {
-        if let Some(index) = node_of(key, span, &mut diagnostics) {
+        if let Some(slot) = ruleset.input_index(key.trim()) {
+            data.input_evidence[slot] = docs.clone();
+        } else if let Some(index) = node_of(key, span, &mut diagnostics) {
             data.evidence[index] = docs.clone();
         }
     }
     for entry in &raw.notes {
-        if let Some(index) = node_of(&entry.key, &entry.key_span, &mut diagnostics) {
-            if let RawValue::Text(t) = &entry.value {
-                data.notes[index] = Some(t.clone());
-            }
+        let RawValue::Text(t) = &entry.value else {
+            continue;
+        };
+        if let Some(slot) = ruleset.input_index(entry.key.trim()) {
+            data.input_notes[slot] = Some(t.clone());
+        } else if let Some(index) = node_of(&entry.key, &entry.key_span, &mut diagnostics) {
+            data.notes[index] = Some(t.clone());
         }
     }
     for entry in &raw.claimed {

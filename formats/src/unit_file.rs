@@ -406,27 +406,38 @@ pub fn to_toml(ruleset: &Ruleset, data: &UnitData) -> String {
         "not_evaluated",
         by_node(&|i| data.not_evaluated[i].as_deref().map(q)),
     );
-    let evidence: BTreeMap<_, _> = ruleset
+    let list = |docs: &[String]| {
+        format!(
+            "[{}]",
+            docs.iter().map(|e| q(e)).collect::<Vec<_>>().join(", ")
+        )
+    };
+    // Evidence and notes for inputs' figures first (by input name, in the ruleset's order),
+    // then for criteria (by id).
+    let mut evidence: Vec<(String, String)> = ruleset
+        .inputs
+        .iter()
+        .zip(&data.input_evidence)
+        .filter(|(_, docs)| !docs.is_empty())
+        .map(|(input, docs)| (input.name.clone(), list(docs)))
+        .collect();
+    let by_id: BTreeMap<_, _> = ruleset
         .nodes
         .iter()
         .enumerate()
         .filter(|(i, _)| !data.evidence[*i].is_empty())
-        .map(|(i, n)| {
-            (
-                n.id.clone(),
-                format!(
-                    "[{}]",
-                    data.evidence[i]
-                        .iter()
-                        .map(|e| q(e))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            )
-        })
+        .map(|(i, n)| (n.id.clone(), list(&data.evidence[i])))
         .collect();
-    section("evidence", evidence.into_iter().collect());
-    section("notes", by_node(&|i| data.notes[i].as_deref().map(q)));
+    evidence.extend(by_id);
+    section("evidence", evidence);
+    let mut notes: Vec<(String, String)> = ruleset
+        .inputs
+        .iter()
+        .zip(&data.input_notes)
+        .filter_map(|(input, n)| n.as_deref().map(|n| (input.name.clone(), q(n))))
+        .collect();
+    notes.extend(by_node(&|i| data.notes[i].as_deref().map(q)));
+    section("notes", notes);
     section(
         "claimed",
         by_node(&|i| data.claimed[i].map(chiso::text::format_decimal)),

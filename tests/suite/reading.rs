@@ -268,3 +268,93 @@ fn an_invisible_character_in_a_number_is_named() {
     // `652<U+202F>685,5` is a narrow no-break space grouping thousands: read, no error.
     assert!(!err.contains("điểm_khảo_sát"), "{err}");
 }
+
+#[test]
+fn a_form_carries_evidence_and_a_note_for_an_input_into_the_merged_file() {
+    // form-evidence.xlsx: the Phòng Nội vụ form with F10 (tài liệu kiểm chứng) and H10 (ghi
+    // chú) typed on the input row of `tỷ_lệ_hài_lòng` (make_form_evidence.py).
+    let (_, out, err) = run_chiso(&[
+        "merge",
+        &case("percent-formatted-cells/owned.chiso"),
+        "tests/fixtures/reading/form-evidence.xlsx",
+    ]);
+    assert!(!err.contains("D006"), "{err}");
+    assert!(
+        out.contains(
+            "[evidence]\n\"tỷ_lệ_hài_lòng\" = [\"Phiếu khảo sát 2024\", \"Báo cáo 45/BC-UBND\"]"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("[notes]\n\"tỷ_lệ_hài_lòng\" = \"khảo sát 300 người dân\""),
+        "{out}"
+    );
+}
+
+#[test]
+fn evidence_and_notes_for_an_input_in_a_unit_file_are_read_and_written_back() {
+    // base-unit.toml plus [evidence]/[notes] keyed by an input: no unknown criterion; kept
+    // by input and written back by input name.
+    let text = format!(
+        "{}\n[evidence]\n\"hồ_sơ_tiếp_nhận\" = [\"Sổ theo dõi 2024\"]\n\"1.1\" = [\"Báo cáo 12\"]\n[notes]\n\"hồ_sơ_tiếp_nhận\" = \"theo phần mềm một cửa\"\n",
+        crate::common::read(case("base-unit.toml"))
+    );
+    let ruleset = chiso::analyze(&crate::common::read(case("base.chiso"))).ruleset;
+    let (data, diagnostics) =
+        chiso_formats::unit_file::load(&ruleset, &text, chiso_formats::unit_file::DataFormat::Toml);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let data = data.unwrap();
+    let slot = ruleset.input_index("hồ_sơ_tiếp_nhận").unwrap();
+    assert_eq!(
+        data.input_evidence[slot],
+        vec!["Sổ theo dõi 2024".to_string()]
+    );
+    assert_eq!(
+        data.input_notes[slot].as_deref(),
+        Some("theo phần mềm một cửa")
+    );
+    let back = chiso_formats::unit_file::to_toml(&ruleset, &data);
+    assert!(
+        back.contains("\"hồ_sơ_tiếp_nhận\" = [\"Sổ theo dõi 2024\"]"),
+        "{back}"
+    );
+    assert!(back.contains("\"1.1\" = [\"Báo cáo 12\"]"), "{back}");
+}
+
+#[test]
+fn what_no_office_owns_is_on_the_unassigned_form_and_merge_closes_every_gap() {
+    use chiso::worklist::{all_offices, merge, worklist, UNASSIGNED};
+    use chiso_formats::forms::{read_form_toml, template_toml, FormHeader};
+    // Kon Tum 2023: council-awarded criteria such as 1.5 (sáng kiến, max 3) name no office.
+    let ruleset = chiso::analyze(&crate::common::read(
+        "rulesets/kon-tum/huyen-2023-trich.chiso",
+    ))
+    .ruleset;
+    let offices = all_offices(&ruleset);
+    assert_eq!(
+        offices.last().map(String::as_str),
+        Some(UNASSIGNED),
+        "{offices:?}"
+    );
+    let unassigned = worklist(&ruleset, UNASSIGNED).unwrap();
+    assert!(unassigned.items.iter().any(|i| i.key == "1.5"));
+    // Every office's form, every value filled with 0: merged, nothing is left as a gap.
+    let header = FormHeader {
+        unit: Some("UBND huyện Kon Rẫy".into()),
+        year: Some(2023),
+        stage: chiso::data::Stage::SelfAssessment,
+        deadline: None,
+    };
+    let forms: Vec<_> = offices
+        .iter()
+        .map(|office| {
+            let list = worklist(&ruleset, office).unwrap();
+            let text = template_toml(&ruleset, &list, &header).replace("= \"\"", "= 0");
+            let text = text.replace("unit = 0", "unit = \"UBND huyện Kon Rẫy\"");
+            read_form_toml(office, &text).unwrap()
+        })
+        .collect();
+    let merged = merge(&ruleset, &forms);
+    assert!(merged.gaps.is_empty(), "{:?}", merged.gaps);
+    assert!(merged.foreign.is_empty(), "{:?}", merged.foreign);
+}
