@@ -1019,11 +1019,12 @@ fn sheet_facts(sheet: &str, percent: &[bool]) -> XlsxFacts {
                 b"t" if cell.is_some() && is_inline && !in_phonetic => inside = Inside::InlineText,
                 _ => {}
             },
-            Event::Empty(e) if e.local_name().as_ref() == b"f" && cell.is_some() => {
-                // Another cell of a shared formula: `<f t="shared" si="0"/>`.
-                if formula.is_empty() {
-                    formula.push_str("(a shared formula)");
-                }
+            Event::Empty(e)
+                if e.local_name().as_ref() == b"f" && cell.is_some() && formula.is_empty() =>
+            {
+                // Another cell of a shared formula: `<f t="shared" si="0"/>`, its text is in
+                // the first cell of the range.
+                formula.push_str("… (shared with the cells above)");
             }
             Event::End(e) => match e.local_name().as_ref() {
                 b"f" | b"v" | b"t" => inside = Inside::Nothing,
