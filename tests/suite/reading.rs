@@ -358,3 +358,18 @@ fn what_no_office_owns_is_on_the_unassigned_form_and_merge_closes_every_gap() {
     assert!(merged.gaps.is_empty(), "{:?}", merged.gaps);
     assert!(merged.foreign.is_empty(), "{:?}", merged.foreign);
 }
+
+#[test]
+fn csv_in_utf16_or_with_a_bom_and_crlf_scores_like_the_workbook() {
+    // Excel's "Unicode text" (UTF-16 LE with BOM) and "CSV UTF-8" (BOM), `;`-separated, CRLF
+    // line ends, 2<U+00A0>534: the same figures as above, so 655.41 / 1005.
+    for file in ["utf16.csv", "bom-crlf.csv"] {
+        let (code, out, err) = run_chiso(&[
+            "score",
+            &case("base.chiso"),
+            &format!("tests/fixtures/reading/{file}"),
+        ]);
+        assert_eq!(code, 0, "{file}: {err}");
+        assert!(out.contains("655.41 / 1005"), "{file}: {out}");
+    }
+}
