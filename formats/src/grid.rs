@@ -607,6 +607,7 @@ pub fn workbook_grid(bytes: &[u8], sheet: Option<&str>) -> Result<Grid, GridErro
         let (mut first_row, mut first_column) = (first_row, first_column);
         if let Some(facts) = xlsx_facts(bytes, &name) {
             apply_facts(&facts, &mut rows, &mut first_row, &mut first_column);
+            fill_merged(&facts, &mut rows, first_row, first_column);
         }
         Ok(Grid {
             name: Some(name),
@@ -749,6 +750,36 @@ fn apply_facts(
     }
 }
 
+/// Fills merged regions that span rows as a person reads them: the top-left cell's value
+/// stands in every row of the region's first column (a unit name, a maximum or an ĐTXHH tag
+/// merged over several rows). A region within one row (a title or a header spanning columns)
+/// is left as it is, so no header is repeated.
+fn fill_merged(facts: &XlsxFacts, rows: &mut [Vec<Cell>], first_row: usize, first_column: usize) {
+    for &((top, left), (bottom, _)) in &facts.merged {
+        let (Some(i), Some(j)) = (
+            top.checked_sub(first_row - 1),
+            left.checked_sub(first_column - 1),
+        ) else {
+            continue;
+        };
+        let Some(value) = rows.get(i).and_then(|r| r.get(j)).cloned() else {
+            continue;
+        };
+        if value.is_empty() {
+            continue;
+        }
+        let last = (bottom + 1 - (first_row - 1)).min(rows.len());
+        for row in rows.iter_mut().take(last).skip(i + 1) {
+            if row.len() <= j {
+                row.resize(j + 1, Cell::Empty);
+            }
+            if row[j].is_empty() {
+                row[j] = value.clone();
+            }
+        }
+    }
+}
+
 /// A workbook's number as Excel shows it: 15 significant digits, trailing zeros dropped, and
 /// whether that differs from the double the cell stores (0.1 + 0.2 computed in a cell is
 /// stored as 0.30000000000000004 and shown as 0.3). The one place a workbook's floating-point
@@ -772,6 +803,8 @@ pub fn excel_number(value: f64) -> Option<(Decimal, bool)> {
 #[derive(Debug, Default)]
 struct XlsxFacts {
     cells: std::collections::HashMap<(usize, usize), CellFacts>,
+    /// Merged regions: (top-left, bottom-right), 0-based (row, column).
+    merged: Vec<((usize, usize), (usize, usize))>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -994,6 +1027,15 @@ fn sheet_facts(sheet: &str, percent: &[bool]) -> XlsxFacts {
                 value.clear();
                 inline.clear();
                 cell = Some((at, facts));
+            }
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"mergeCell" => {
+                let region = attributes(&e).get("ref").and_then(|r| {
+                    let (from, to) = r.split_once(':')?;
+                    Some((cell_position(from)?, cell_position(to)?))
+                });
+                if let Some(region) = region {
+                    out.merged.push(region);
+                }
             }
             Event::Empty(e) if e.local_name().as_ref() == b"c" => {
                 let (at, a) = position(&e, row, next_column);

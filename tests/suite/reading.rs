@@ -373,3 +373,26 @@ fn csv_in_utf16_or_with_a_bom_and_crlf_scores_like_the_workbook() {
         assert!(out.contains("655.41 / 1005"), "{file}: {out}");
     }
 }
+
+#[test]
+fn a_cell_merged_over_rows_stands_in_each_row_and_a_merged_title_stays_a_title() {
+    // merged.xlsx (make_merged.py): `ĐTXHH` in D6, merged over D6:D7, so 1.2.1 and 1.2.2 are
+    // both survey items; the title merged over A1:D1 is the table's name, above its header.
+    let (_, out, err) = run_chiso(&[
+        "import",
+        "tests/fixtures/reading/merged.xlsx",
+        "--year",
+        "2024",
+    ]);
+    assert!(err.contains("2 survey"), "{err}");
+    assert!(
+        out.contains(
+            "tiêu chí thành phần 1.2.2 \"Hội đồng đánh giá\" tối đa 1 {\n      nguồn ĐTXHH"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("bộ tiêu chí \"BỘ TIÊU CHÍ THỬ NGHIỆM\""),
+        "{out}"
+    );
+}
