@@ -338,7 +338,10 @@ impl Sheet {
         }
         let cells = self.grid.row(index);
         for (i, cell) in cells.iter().enumerate() {
-            let Some(&column) = self.columns.get(i) else {
+            // A column past the header's last cell, or under an empty header cell (a workbook's
+            // header row spans the sheet's width): no header either way, reported alike.
+            let headed = self.headers.get(i).is_some_and(|h| !h.trim().is_empty());
+            let Some(&column) = self.columns.get(i).filter(|_| headed) else {
                 if !cell.is_empty() {
                     problems.push(SheetProblem {
                         row: Some(row_number),

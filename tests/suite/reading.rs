@@ -396,3 +396,21 @@ fn a_cell_merged_over_rows_stands_in_each_row_and_a_merged_title_stays_a_title()
         "{out}"
     );
 }
+
+#[test]
+fn a_value_in_a_column_without_a_header_is_reported_alike_in_csv_and_workbooks() {
+    // 42 in column H of row 2; H has no header cell (CSV), an empty one (CSV ending in `;`),
+    // or a blank one (workbook). The unit is still scored from the other columns: 655.41.
+    for file in ["no-header.csv", "no-header-trailing.csv", "no-header.xlsx"] {
+        let (_, out, err) = run_chiso(&[
+            "score",
+            &case("base.chiso"),
+            &format!("tests/fixtures/reading/{file}"),
+        ]);
+        assert!(
+            err.contains("row 2, column H [UBND huyện Thử]: a value in a column without a header is not read"),
+            "{file}: {err}"
+        );
+        assert!(out.contains("655.41 / 1005"), "{file}: {out}");
+    }
+}
