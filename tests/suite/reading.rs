@@ -414,3 +414,37 @@ fn a_value_in_a_column_without_a_header_is_reported_alike_in_csv_and_workbooks()
         assert!(out.contains("655.41 / 1005"), "{file}: {out}");
     }
 }
+
+#[test]
+fn a_toml_form_gives_evidence_for_an_input_and_merge_keeps_it() {
+    use chiso::worklist::{merge, worklist};
+    use chiso_formats::forms::{read_form_toml, template_toml, FormHeader};
+    let ruleset = chiso::analyze(&crate::common::read(case(
+        "percent-formatted-cells/owned.chiso",
+    )))
+    .ruleset;
+    let list = worklist(&ruleset, "Phòng Nội vụ").unwrap();
+    let header = FormHeader {
+        unit: Some("UBND huyện Mẫu".into()),
+        year: Some(2024),
+        stage: chiso::data::Stage::SelfAssessment,
+        deadline: None,
+    };
+    let text = template_toml(&ruleset, &list, &header)
+        .replace(
+            "\"tỷ_lệ_hài_lòng\" = \"\"",
+            "\"tỷ_lệ_hài_lòng\" = \"57,89%\"",
+        )
+        .replace(
+            "\"tỷ_lệ_hài_lòng\" = []",
+            "\"tỷ_lệ_hài_lòng\" = [\"Phiếu khảo sát 2024\"]",
+        );
+    let form = read_form_toml("noi-vu.toml", &text).unwrap();
+    let merged = merge(&ruleset, &[form]);
+    assert!(merged.problems.is_empty(), "{:?}", merged.problems);
+    let slot = ruleset.input_index("tỷ_lệ_hài_lòng").unwrap();
+    assert_eq!(
+        merged.data.input_evidence[slot],
+        vec!["Phiếu khảo sát 2024".to_string()]
+    );
+}
