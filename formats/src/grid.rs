@@ -960,6 +960,11 @@ fn cell_position(reference: &str) -> Option<(usize, usize)> {
         column = column * 26 + (c.to_ascii_uppercase() as usize - 'A' as usize + 1);
     }
     let row: usize = digits.parse().ok()?;
+    // A sheet has at most 1 048 576 rows and 16 384 columns (XFD): a reference beyond is
+    // hostile, and would make the grid grow without bound.
+    if row > 1_048_576 || column > 16_384 {
+        return None;
+    }
     Some((row.checked_sub(1)?, column - 1))
 }
 
@@ -1006,7 +1011,7 @@ fn sheet_facts(sheet: &str, percent: &[bool]) -> XlsxFacts {
                     .get("r")
                     .and_then(|r| r.parse::<usize>().ok())
                 {
-                    row = r.saturating_sub(1);
+                    row = r.clamp(1, 1_048_576) - 1;
                 }
                 next_column = 0;
             }
@@ -1276,6 +1281,9 @@ mod tests {
         assert_eq!(cell_position("AB12"), Some((11, 27)));
         assert_eq!(cell_position("12"), None);
         assert_eq!(cell_position("A0"), None);
+        assert_eq!(cell_position("XFD1048576"), Some((1_048_575, 16_383)));
+        assert_eq!(cell_position("A99999999999"), None);
+        assert_eq!(cell_position("XFE1"), None);
     }
 
     #[test]
