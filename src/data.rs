@@ -154,14 +154,16 @@ pub struct RawUnit {
 
 /// Reports each name of a section given twice (D012): two keys that find the same input
 /// (by [`name_key`]: NFC, one tone placement) or criterion. The second place is the
-/// diagnostic's span, the first its label.
+/// diagnostic's span, the first its label. Returns the indices given twice (inputs by slot,
+/// criteria after them).
 fn given_twice<'a>(
     ruleset: &Ruleset,
     section: &str,
     keys: impl Iterator<Item = (&'a str, &'a Span)>,
     inputs: bool,
     diagnostics: &mut Vec<Diagnostic>,
-) {
+) -> Vec<usize> {
+    let mut twice = Vec::new();
     use unicode_normalization::UnicodeNormalization;
     let mut first: std::collections::HashMap<usize, (&str, &Span)> = Default::default();
     for (key, span) in keys {
@@ -200,7 +202,9 @@ fn given_twice<'a>(
             .with_span_label("and again here")
             .with_help("keep one of the two"),
         );
+        twice.push(index);
     }
+    twice
 }
 
 /// Resolves a raw unit against a ruleset: names to slots, values to their input's type.
@@ -267,7 +271,9 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
     };
 
     // The same name given twice (exactly, in NFC and NFD, or with the other tone placement):
-    // an error naming both places, never the last value silently.
+    // an error naming both places, never the last value silently: neither value is kept
+    // (as when two forms disagree).
+    let mut twice: Vec<(&str, usize)> = Vec::new();
     let sections: [(&str, &[RawEntry], bool); 5] = [
         ("inputs", &raw.inputs, true),
         ("points", &raw.points, false),
@@ -277,7 +283,9 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
     ];
     for (section, entries, inputs) in sections {
         let keys = entries.iter().map(|e| (e.key.as_str(), &e.key_span));
-        given_twice(ruleset, section, keys, inputs, &mut diagnostics);
+        for index in given_twice(ruleset, section, keys, inputs, &mut diagnostics) {
+            twice.push((section, index));
+        }
     }
     let evidence = raw.evidence.iter().map(|(k, span, _)| (k.as_str(), span));
     given_twice(ruleset, "evidence", evidence, false, &mut diagnostics);
@@ -438,6 +446,27 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
                 entry.value_span.clone(),
                 format!("claimed score of {}: {message}", node.id),
             )),
+        }
+    }
+    let inputs = ruleset.inputs.len();
+    for (section, index) in twice {
+        match (section, index.checked_sub(inputs)) {
+            ("inputs", _) => {
+                data.values[index] = None;
+                data.value_spans[index] = None;
+            }
+            ("points", Some(node)) => {
+                data.points[node] = None;
+                data.points_spans[node] = None;
+            }
+            ("not_evaluated", Some(node)) => data.not_evaluated[node] = None,
+            ("claimed", Some(node)) => {
+                data.claimed[node] = None;
+                data.claimed_spans[node] = None;
+            }
+            ("notes", Some(node)) => data.notes[node] = None,
+            ("notes", None) => data.input_notes[index] = None,
+            _ => {}
         }
     }
     (data, diagnostics)

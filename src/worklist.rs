@@ -370,6 +370,24 @@ impl Form {
     }
 }
 
+impl Form {
+    /// A workbook form's diagnostic with the rows of its labels said in its message (a
+    /// label's span indexes the form's lines, which no renderer can show): "`x` is given
+    /// twice … (first given here: row 10)".
+    pub fn label_rows(&self, mut diagnostic: Diagnostic) -> Diagnostic {
+        if let FormSource::Rows { lines, .. } = &self.source {
+            for label in std::mem::take(&mut diagnostic.labels) {
+                if let Some(row) = lines.get(label.span.start) {
+                    diagnostic
+                        .message
+                        .push_str(&format!(" ({}: row {row})", label.message));
+                }
+            }
+        }
+        diagnostic
+    }
+}
+
 /// Two forms giving different values for one thing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conflict {
@@ -434,7 +452,7 @@ pub fn merge(ruleset: &Ruleset, forms: &[Form]) -> Merged {
             problems.extend(diagnostics.into_iter().map(|d| FormProblem {
                 form: f,
                 place: form.place_of(&d),
-                diagnostic: d,
+                diagnostic: form.label_rows(d),
             }));
             data
         })

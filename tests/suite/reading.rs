@@ -448,3 +448,20 @@ fn a_toml_form_gives_evidence_for_an_input_and_merge_keeps_it() {
         vec!["Phiếu khảo sát 2024".to_string()]
     );
 }
+
+#[test]
+fn an_input_given_on_two_rows_of_a_form_is_an_error_naming_both_rows_and_no_value_is_kept() {
+    // dup-form.xlsx: `tỷ_lệ_hài_lòng` on row 10 (57,89 %) and row 11 (60 %).
+    let (code, out, err) = run_chiso(&[
+        "merge",
+        &case("percent-formatted-cells/owned.chiso"),
+        "tests/fixtures/reading/dup-form.xlsx",
+    ]);
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("row 11: `tỷ_lệ_hài_lòng` is given twice in [inputs]"),
+        "{err}"
+    );
+    assert!(err.contains("(first given here: row 10)"), "{err}");
+    assert!(!out.contains("\"tỷ_lệ_hài_lòng\" ="), "{out}");
+}
