@@ -251,9 +251,21 @@ pub struct Sheet {
 }
 
 impl Sheet {
-    /// Reads the header row (the first non-empty row) and classifies the columns.
+    /// Reads the header row and classifies the columns. The header is the first row with a
+    /// `unit`/`đơn vị` cell among the first 20 non-empty rows (a title block above it — the
+    /// sheet's name, the decision, a date — is not data), else the first non-empty row.
     pub fn new(ruleset: &Ruleset, grid: Grid, options: SheetOptions) -> Sheet {
-        let header_index = (0..grid.len()).find(|&i| grid.has_data(i)).unwrap_or(0);
+        let first = (0..grid.len()).find(|&i| grid.has_data(i)).unwrap_or(0);
+        let names_unit = |i: usize| {
+            grid.row(i)
+                .iter()
+                .any(|c| classify(ruleset, &c.text()) == Ok(Column::Unit))
+        };
+        let header_index = (first..grid.len())
+            .filter(|&i| grid.has_data(i))
+            .take(20)
+            .find(|&i| names_unit(i))
+            .unwrap_or(first);
         let header_row = grid.first_row + header_index;
         let header = grid.row(header_index);
         let (columns, problems) = columns(ruleset, &header, header_row, grid.first_column);

@@ -465,3 +465,17 @@ fn an_input_given_on_two_rows_of_a_form_is_an_error_naming_both_rows_and_no_valu
     assert!(err.contains("(first given here: row 10)"), "{err}");
     assert!(!out.contains("\"tỷ_lệ_hài_lòng\" ="), "{out}");
 }
+
+#[test]
+fn a_title_block_above_the_header_row_is_not_read_as_the_header() {
+    // title-block.csv: a title, a line citing the letter and a blank line above the header
+    // (row 4); the unit on row 5 has the base figures: 655.41 / 1005.
+    let (code, out, err) = run_chiso(&[
+        "score",
+        &case("base.chiso"),
+        "tests/fixtures/reading/title-block.csv",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("D006"), "{err}");
+    assert!(out.contains("655.41 / 1005"), "{out}");
+}
