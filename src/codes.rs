@@ -62,7 +62,7 @@ pub static CODES: &[Code] = &[
     Code { code: "D009", severities: &[Severity::Error], title: "a rule gave a value outside 0…max, or its arithmetic divided by zero or overflowed, for this unit's data" },
     Code { code: "D010", severities: &[Severity::Error], title: "points given for a criterion that is computed by its rule (give its inputs) or that sums its children" },
     Code { code: "D011", severities: &[Severity::Warning], title: "the data's year differs from the ruleset's" },
-    Code { code: "D012", severities: &[Severity::Error, Severity::Warning], title: "a sheet's column repeats another (only the first is read), or a value stands in a column without a header" },
+    Code { code: "D012", severities: &[Severity::Error, Severity::Warning], title: "a name given twice: a sheet's column repeats another (only the first is read), or a unit file or form gives one input or criterion twice in a section (exactly, NFC and NFD, or the other tone placement; both places named); or a value stands in a column without a header" },
     Code { code: "D013", severities: &[Severity::Error], title: "a batch gives the same unit twice for one stage (files or sheet rows): the second is not scored" },
     Code { code: "D014", severities: &[Severity::Warning], title: "a target file's target for a parent differs from the sum of its children's targets" },
     Code { code: "T001", severities: &[Severity::Error], title: "a test expectation did not hold; the message says what was expected and what came out" },

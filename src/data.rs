@@ -92,6 +92,11 @@ pub struct UnitData {
     pub evidence: Vec<Vec<String>>,
     /// Free-text notes by node (`[notes]`; the council's remarks in an appraisal).
     pub notes: Vec<Option<String>>,
+    /// Tài liệu kiểm chứng given for an input's figure (an office's form, `[evidence]` keyed
+    /// by the input's name), by input slot.
+    pub input_evidence: Vec<Vec<String>>,
+    /// Notes given for an input's figure, by input slot.
+    pub input_notes: Vec<Option<String>>,
     /// The score the unit claims for a node in its self-assessment (`[claimed]`), by node:
     /// compared with what the ruleset computes from the unit's own figures.
     pub claimed: Vec<Option<Decimal>>,
@@ -115,6 +120,8 @@ impl UnitData {
             not_evaluated: vec![None; nodes],
             evidence: vec![Vec::new(); nodes],
             notes: vec![None; nodes],
+            input_evidence: vec![Vec::new(); inputs],
+            input_notes: vec![None; inputs],
             claimed: vec![None; nodes],
             claimed_spans: vec![None; nodes],
         }
@@ -181,6 +188,61 @@ pub struct RawUnit {
 }
 
 // ───────────── resolution ─────────────
+
+/// Reports each name of a section given twice (D012): two keys that find the same input
+/// (by [`name_key`]: NFC, one tone placement) or criterion. The second place is the
+/// diagnostic's span, the first its label. Returns the indices given twice (inputs by slot,
+/// criteria after them).
+fn given_twice<'a>(
+    ruleset: &Ruleset,
+    section: &str,
+    keys: impl Iterator<Item = (&'a str, &'a Span)>,
+    inputs: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<usize> {
+    let mut twice = Vec::new();
+    use unicode_normalization::UnicodeNormalization;
+    let mut first: std::collections::HashMap<usize, (&str, &Span)> = Default::default();
+    for (key, span) in keys {
+        // Inputs by slot; criteria after them (evidence and notes name either).
+        let found = if inputs {
+            ruleset.input_index(key)
+        } else {
+            ruleset
+                .node_index(key.trim())
+                .map(|n| ruleset.inputs.len() + n)
+                .or_else(|| ruleset.input_index(key.trim()))
+        };
+        let Some(index) = found else { continue };
+        let Some(&(earlier, earlier_span)) = first.get(&index) else {
+            first.insert(index, (key, span));
+            continue;
+        };
+        let how = if earlier == key {
+            String::new()
+        } else if earlier.nfc().eq(key.nfc()) {
+            " (the same letters in two Unicode spellings, NFC and NFD)".to_string()
+        } else {
+            format!(" (written `{earlier}` and `{key}`)")
+        };
+        let name = match index.checked_sub(ruleset.inputs.len()) {
+            Some(node) => ruleset.nodes[node].id.as_str(),
+            None => ruleset.inputs[index].name.as_str(),
+        };
+        diagnostics.push(
+            Diagnostic::error(
+                "D012",
+                span.clone(),
+                format!("`{name}` is given twice in [{section}]{how}: which value is meant?"),
+            )
+            .with_label(earlier_span.clone(), "first given here")
+            .with_span_label("and again here")
+            .with_help("keep one of the two"),
+        );
+        twice.push(index);
+    }
+    twice
+}
 
 /// Resolves a raw unit against a ruleset: names to slots, values to their input's type.
 ///
@@ -251,6 +313,26 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             DecimalSeparator::Either
         }
     };
+
+    // The same name given twice (exactly, in NFC and NFD, or with the other tone placement):
+    // an error naming both places, never the last value silently: neither value is kept
+    // (as when two forms disagree).
+    let mut twice: Vec<(&str, usize)> = Vec::new();
+    let sections: [(&str, &[RawEntry], bool); 5] = [
+        ("inputs", &raw.inputs, true),
+        ("points", &raw.points, false),
+        ("not_evaluated", &raw.not_evaluated, false),
+        ("notes", &raw.notes, false),
+        ("claimed", &raw.claimed, false),
+    ];
+    for (section, entries, inputs) in sections {
+        let keys = entries.iter().map(|e| (e.key.as_str(), &e.key_span));
+        for index in given_twice(ruleset, section, keys, inputs, &mut diagnostics) {
+            twice.push((section, index));
+        }
+    }
+    let evidence = raw.evidence.iter().map(|(k, span, _)| (k.as_str(), span));
+    given_twice(ruleset, "evidence", evidence, false, &mut diagnostics);
 
     for entry in &raw.inputs {
         let Some(slot) = ruleset.input_index(&entry.key) else {
@@ -371,16 +453,22 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
         data.not_evaluated[index] = Some(reason);
     }
 
+    // Evidence and notes are given for a criterion or for an input's figure.
     for (key, span, docs) in &raw.evidence {
-        if let Some(index) = node_of(key, span, &mut diagnostics) {
+        if let Some(slot) = ruleset.input_index(key.trim()) {
+            data.input_evidence[slot] = docs.clone();
+        } else if let Some(index) = node_of(key, span, &mut diagnostics) {
             data.evidence[index] = docs.clone();
         }
     }
     for entry in &raw.notes {
-        if let Some(index) = node_of(&entry.key, &entry.key_span, &mut diagnostics) {
-            if let RawValue::Text(t) = &entry.value {
-                data.notes[index] = Some(t.clone());
-            }
+        let RawValue::Text(t) = &entry.value else {
+            continue;
+        };
+        if let Some(slot) = ruleset.input_index(entry.key.trim()) {
+            data.input_notes[slot] = Some(t.clone());
+        } else if let Some(index) = node_of(&entry.key, &entry.key_span, &mut diagnostics) {
+            data.notes[index] = Some(t.clone());
         }
     }
     for entry in &raw.claimed {
@@ -402,6 +490,27 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
                 entry.value_span.clone(),
                 format!("claimed score of {}: {message}", node.id),
             )),
+        }
+    }
+    let inputs = ruleset.inputs.len();
+    for (section, index) in twice {
+        match (section, index.checked_sub(inputs)) {
+            ("inputs", _) => {
+                data.values[index] = None;
+                data.value_spans[index] = None;
+            }
+            ("points", Some(node)) => {
+                data.points[node] = None;
+                data.points_spans[node] = None;
+            }
+            ("not_evaluated", Some(node)) => data.not_evaluated[node] = None,
+            ("claimed", Some(node)) => {
+                data.claimed[node] = None;
+                data.claimed_spans[node] = None;
+            }
+            ("notes", Some(node)) => data.notes[node] = None,
+            ("notes", None) => data.input_notes[index] = None,
+            _ => {}
         }
     }
     (data, diagnostics)

@@ -122,10 +122,15 @@ pub fn parse_decimal_text(
     if body.is_empty() {
         return Err("empty number".into());
     }
-    let cleaned: String = body
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '_'))
-        .collect();
+    // Spaces of every width group thousands ("2 534", "2\u{a0}534", "2\u{202f}534"); an
+    // invisible character that is no space is named, never silently dropped or guessed.
+    let cleaned: String = body.chars().filter(|&c| !is_gap(c)).collect();
+    if let Some(c) = cleaned.chars().find(|&c| invisible_name(c).is_some()) {
+        return Err(format!(
+            "`{body}` holds an invisible character, {}: retype the number",
+            invisible_name(c).unwrap_or_default()
+        ));
+    }
     let normalized = match separator {
         DecimalSeparator::Comma => cleaned.replace('.', "").replace(',', "."),
         DecimalSeparator::Point => cleaned.replace(',', ""),
@@ -151,6 +156,36 @@ pub fn parse_decimal_text(
         .map_err(|_| format!("`{body}` is not a number"))
 }
 
+/// A space that may group thousands in a number: the ordinary space, the no-break space
+/// (U+00A0, what Excel and Word put in "2 534"), the narrow no-break space (U+202F, the French
+/// and Vietnamese typographic gap), thin (U+2009) and figure (U+2007) spaces, and `_`.
+fn is_gap(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}' | '_'
+    )
+}
+
+/// The code point and name of a character a reader cannot see in a number (zero-width and
+/// other format characters, other spaces), for the error.
+fn invisible_name(c: char) -> Option<String> {
+    let name = match c {
+        '\u{200b}' => "zero-width space",
+        '\u{200c}' => "zero-width non-joiner",
+        '\u{200d}' => "zero-width joiner",
+        '\u{2060}' => "word joiner",
+        '\u{feff}' => "zero-width no-break space (BOM)",
+        '\u{00ad}' => "soft hyphen",
+        '\u{200e}' => "left-to-right mark",
+        '\u{200f}' => "right-to-left mark",
+        '\t' => "tab",
+        c if c.is_whitespace() => "a space",
+        c if c.is_control() => "a control character",
+        _ => return None,
+    };
+    Some(format!("U+{:04X} {name}", u32::from(c)))
+}
+
 /// Formats a decimal as officials read it: no trailing zeros, point separator ("0.14", "3.88").
 pub fn format_decimal(value: Decimal) -> String {
     value.normalize().to_string()
@@ -174,6 +209,26 @@ pub fn did_you_mean<'a>(
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn spaces_of_every_width_group_thousands_and_invisible_characters_are_named() {
+        let read = |t: &str| parse_decimal_text(t, DecimalSeparator::Either);
+        // 2534 dossiers (seed 004, 7.2.2) written with each kind of gap.
+        for gap in [" ", "\u{a0}", "\u{202f}", "\u{2009}", "\u{2007}"] {
+            assert_eq!(
+                read(&format!("2{gap}534")),
+                Ok((dec!(2534), false)),
+                "{gap:?}"
+            );
+        }
+        assert_eq!(read("57,89\u{a0}%"), Ok((dec!(57.89), true)));
+        let err = read("2\u{200b}534").unwrap_err();
+        assert!(err.contains("U+200B zero-width space"), "{err}");
+        let err = read("\u{feff}169").unwrap_err();
+        assert!(err.contains("U+FEFF"), "{err}");
+        let err = read("16\u{ad}9").unwrap_err();
+        assert!(err.contains("U+00AD soft hyphen"), "{err}");
+    }
 
     #[test]
     fn fold_removes_marks_and_case() {

@@ -113,7 +113,26 @@ pub fn all_offices(ruleset: &Ruleset) -> Vec<String> {
             add(o);
         }
     }
+    if has_unassigned(ruleset) {
+        out.push(UNASSIGNED.to_string());
+    }
     out
+}
+
+/// The form of what no office owns (council-awarded points without an owner, inputs that
+/// no owner's criterion uses): the unit's own form, so `merge` can close every gap.
+pub const UNASSIGNED: &str = "Chưa giao chủ trì";
+
+/// Whether an input used by a criterion, or a self-assessed criterion, has no owner.
+fn has_unassigned(ruleset: &Ruleset) -> bool {
+    let users = users_of_inputs(ruleset);
+    (0..ruleset.inputs.len())
+        .any(|slot| !users[slot].is_empty() && input_offices(ruleset, slot, &users).is_empty())
+        || (0..ruleset.nodes.len()).any(|index| {
+            scores(ruleset, index)
+                && ruleset.nodes[index].source == SourceKind::SelfAssessment
+                && node_offices(ruleset, index).is_empty()
+        })
 }
 
 /// What a form line asks for.
@@ -219,7 +238,15 @@ pub fn worklist(ruleset: &Ruleset, office: &str) -> Result<Worklist, String> {
             all.join(", ")
         ));
     };
-    let owns = |list: &[String]| list.iter().any(|o| office_key(o) == key);
+    // The unassigned form holds what no office owns.
+    let unassigned = office_key(&name) == office_key(UNASSIGNED);
+    let owns = |list: &[String]| {
+        if unassigned {
+            list.is_empty()
+        } else {
+            list.iter().any(|o| office_key(o) == key)
+        }
+    };
     let others = |list: &[String]| -> Vec<String> {
         list.iter()
             .filter(|o| office_key(o) != key)
@@ -351,6 +378,24 @@ impl Form {
     }
 }
 
+impl Form {
+    /// A workbook form's diagnostic with the rows of its labels said in its message (a
+    /// label's span indexes the form's lines, which no renderer can show): "`x` is given
+    /// twice … (first given here: row 10)".
+    pub fn label_rows(&self, mut diagnostic: Diagnostic) -> Diagnostic {
+        if let FormSource::Rows { lines, .. } = &self.source {
+            for label in std::mem::take(&mut diagnostic.labels) {
+                if let Some(row) = lines.get(label.span.start) {
+                    diagnostic
+                        .message
+                        .push_str(&format!(" ({}: row {row})", label.message));
+                }
+            }
+        }
+        diagnostic
+    }
+}
+
 /// Two forms giving different values for one thing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conflict {
@@ -429,7 +474,7 @@ pub fn merge(ruleset: &Ruleset, forms: &[Form]) -> Merged {
             problems.extend(diagnostics.into_iter().map(|d| FormProblem {
                 form: f,
                 place: form.place_of(&d),
-                diagnostic: d,
+                diagnostic: form.label_rows(d),
             }));
             data
         })
@@ -520,6 +565,36 @@ pub fn merge(ruleset: &Ruleset, forms: &[Form]) -> Merged {
                     .map(|(f, v)| (forms[*f].name.clone(), describe(v, Some(&input.ty))))
                     .collect(),
             }),
+        }
+    }
+    // evidence and notes given for inputs: evidence is the union, notes are joined (each
+    // with its office when several forms give one)
+    for slot in 0..ruleset.inputs.len() {
+        for d in &resolved {
+            for doc in &d.input_evidence[slot] {
+                if !data.input_evidence[slot].contains(doc) {
+                    data.input_evidence[slot].push(doc.clone());
+                }
+            }
+        }
+        let given = resolved
+            .iter()
+            .filter(|d| d.input_notes[slot].is_some())
+            .count();
+        let notes: Vec<String> = resolved
+            .iter()
+            .enumerate()
+            .filter_map(|(f, d)| {
+                d.input_notes[slot]
+                    .as_ref()
+                    .map(|n| match &forms[f].office {
+                        Some(o) if given > 1 => format!("{o}: {n}"),
+                        _ => n.clone(),
+                    })
+            })
+            .collect();
+        if !notes.is_empty() {
+            data.input_notes[slot] = Some(notes.join("\n"));
         }
     }
     // points and claimed scores

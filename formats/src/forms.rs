@@ -71,18 +71,22 @@ pub fn template_toml(ruleset: &Ruleset, list: &Worklist, header: &FormHeader) ->
     section(&mut out, "inputs", |k| matches!(k, ItemKind::Input(_)));
     section(&mut out, "points", |k| matches!(k, ItemKind::Points(_)));
     section(&mut out, "claimed", |k| matches!(k, ItemKind::Claimed(_)));
-    let criteria: Vec<&Item> = list
+    let criteria = list
         .items
         .iter()
-        .filter(|i| !matches!(i.kind, ItemKind::Input(_)))
-        .collect();
-    if !criteria.is_empty() {
-        out.push_str("\n[evidence]\n# Tài liệu kiểm chứng đã có, theo tiêu chí: \"1.1\" = [\"Kế hoạch số …\"]\n");
-        for item in &criteria {
+        .any(|i| !matches!(i.kind, ItemKind::Input(_)));
+    // Evidence and notes for every line: a criterion's, or the figure of an input.
+    if !list.items.is_empty() {
+        out.push_str("\n[evidence]\n# Tài liệu kiểm chứng đã có, theo tiêu chí hoặc số liệu đầu vào: \"1.1\" = [\"Kế hoạch số …\"]\n");
+        for item in &list.items {
             out.push_str(&format!("{} = []\n", toml_string(&item.key)));
         }
-        out.push_str("\n[not_evaluated]\n# Tiêu chí không đánh giá trong năm, với lý do: \"2.1\" = \"Không được giao nhiệm vụ\"\n");
-        out.push_str("\n[notes]\n# Giải trình theo tiêu chí: \"1.1\" = \"…\"\n");
+        if criteria {
+            out.push_str("\n[not_evaluated]\n# Tiêu chí không đánh giá trong năm, với lý do: \"2.1\" = \"Không được giao nhiệm vụ\"\n");
+        }
+        out.push_str(
+            "\n[notes]\n# Giải trình theo tiêu chí hoặc số liệu đầu vào: \"1.1\" = \"…\"\n",
+        );
     }
     out
 }
@@ -230,6 +234,9 @@ fn drop_empty(raw: &mut RawUnit) -> Vec<(&'static str, String)> {
     empty
 }
 
+/// What a formula cell saved without its value is, for the error.
+const UNSAVED: &str = "a formula saved without its value (open and save the file in Excel/LibreOffice so the value is stored)";
+
 /// Reads a filled `.xlsx` form written by [`template_xlsx`] (the first visible sheet).
 /// Errors (naming the file): not a workbook, a damaged one, not a form.
 pub fn read_form_xlsx(name: &str, bytes: &[u8]) -> Result<Form, String> {
@@ -294,6 +301,7 @@ fn read_form_grid(name: &str, grid: &Grid) -> Result<Form, String> {
             Cell::Bool(b) => RawValue::Bool(b),
             Cell::Date(d) => RawValue::Date(d),
             Cell::Error(_) => RawValue::Other("a spreadsheet error"),
+            Cell::Unsaved(_) => RawValue::Other(UNSAVED),
         };
         match kind.as_str() {
             "dau vao" => raw.inputs.push(entry(value)),

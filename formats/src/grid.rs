@@ -32,6 +32,10 @@ pub enum Cell {
     Date(NaiveDate),
     /// An error value (`#DIV/0!`, `#N/A`, …).
     Error(String),
+    /// A formula saved without its value (openpyxl and some web exports write them): the
+    /// formula's text, without `=`. Nothing can be read from it until a spreadsheet program
+    /// computes and saves it.
+    Unsaved(String),
 }
 
 impl Cell {
@@ -53,6 +57,7 @@ impl Cell {
             Cell::Bool(b) => b.to_string(),
             Cell::Date(d) => d.format("%d/%m/%Y").to_string(),
             Cell::Error(e) => e.clone(),
+            Cell::Unsaved(formula) => format!("={formula}"),
         }
     }
 }
@@ -579,7 +584,7 @@ pub fn workbook_grid(bytes: &[u8], sheet: Option<&str>) -> Result<Grid, GridErro
             .start()
             .map_or((1, 1), |(r, c)| (r as usize + 1, c as usize + 1));
         let mut notes = Vec::new();
-        let rows = range
+        let mut rows: Vec<Vec<Cell>> = range
             .rows()
             .enumerate()
             .map(|(r, row)| {
@@ -599,6 +604,11 @@ pub fn workbook_grid(bytes: &[u8], sheet: Option<&str>) -> Result<Grid, GridErro
                     .collect()
             })
             .collect();
+        let (mut first_row, mut first_column) = (first_row, first_column);
+        if let Some(facts) = xlsx_facts(bytes, &name) {
+            apply_facts(&facts, &mut rows, &mut first_row, &mut first_column);
+            fill_merged(&facts, &mut rows, first_row, first_column);
+        }
         Ok(Grid {
             name: Some(name),
             first_row,
@@ -658,6 +668,118 @@ fn workbook_cell(data: &calamine::Data) -> (Cell, Option<NoteKind>) {
     (cell, None)
 }
 
+/// Corrects calamine's cells with what the sheet's XML says: an inline string is its text
+/// (calamine reads one carrying a `<v>` as empty), a formula saved without its value is
+/// [`Cell::Unsaved`] (calamine reads it as empty), and a number shown as a percentage is the
+/// percentage a person reads (0.5789 shown as 57,89 % is 57.89). The grid grows to hold
+/// cells calamine left out.
+fn apply_facts(
+    facts: &XlsxFacts,
+    rows: &mut Vec<Vec<Cell>>,
+    first_row: &mut usize,
+    first_column: &mut usize,
+) {
+    let needed = |f: &CellFacts| {
+        f.unsaved.is_some() || f.inline.as_deref().is_some_and(|t| !t.trim().is_empty())
+    };
+    if rows.is_empty() {
+        if let Some(&(r, c)) = facts
+            .cells
+            .iter()
+            .filter(|(_, f)| needed(f))
+            .map(|(at, _)| at)
+            .min()
+        {
+            *first_row = r + 1;
+            *first_column = c + 1;
+        }
+    }
+    for (&(r, c), f) in &facts.cells {
+        if !needed(f) {
+            continue;
+        }
+        if r + 1 < *first_row {
+            let more = *first_row - (r + 1);
+            rows.splice(0..0, std::iter::repeat_with(Vec::new).take(more));
+            *first_row = r + 1;
+        }
+        if c + 1 < *first_column {
+            let more = *first_column - (c + 1);
+            for row in rows.iter_mut() {
+                row.splice(0..0, std::iter::repeat_n(Cell::Empty, more));
+            }
+            *first_column = c + 1;
+        }
+    }
+    for (&(r, c), f) in &facts.cells {
+        let (Some(i), Some(j)) = (
+            r.checked_sub(*first_row - 1),
+            c.checked_sub(*first_column - 1),
+        ) else {
+            continue;
+        };
+        if needed(f) {
+            if rows.len() <= i {
+                rows.resize_with(i + 1, Vec::new);
+            }
+            if rows[i].len() <= j {
+                rows[i].resize(j + 1, Cell::Empty);
+            }
+        }
+        let Some(cell) = rows.get_mut(i).and_then(|row| row.get_mut(j)) else {
+            continue;
+        };
+        if let Some(formula) = &f.unsaved {
+            if cell.is_empty() {
+                *cell = Cell::Unsaved(formula.clone());
+            }
+        } else if let Some(text) = &f.inline {
+            if cell.is_empty() && !text.trim().is_empty() {
+                *cell = Cell::Text(text.clone());
+            }
+        }
+        if f.percent {
+            if let Cell::Number(n) = cell {
+                if let Ok(d) = Decimal::from_str(n) {
+                    if let Some(p) = d.checked_mul(Decimal::ONE_HUNDRED) {
+                        *n = p.normalize().to_string();
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Fills merged regions that span rows as a person reads them: the top-left cell's value
+/// stands in every row of the region's first column (a unit name, a maximum or an ĐTXHH tag
+/// merged over several rows). A region within one row (a title or a header spanning columns)
+/// is left as it is, so no header is repeated.
+fn fill_merged(facts: &XlsxFacts, rows: &mut [Vec<Cell>], first_row: usize, first_column: usize) {
+    for &((top, left), (bottom, _)) in &facts.merged {
+        let (Some(i), Some(j)) = (
+            top.checked_sub(first_row - 1),
+            left.checked_sub(first_column - 1),
+        ) else {
+            continue;
+        };
+        let Some(value) = rows.get(i).and_then(|r| r.get(j)).cloned() else {
+            continue;
+        };
+        if value.is_empty() {
+            continue;
+        }
+        let last = (bottom + 1 - (first_row - 1)).min(rows.len());
+        for row in rows.iter_mut().take(last).skip(i + 1) {
+            if row.len() <= j {
+                row.resize(j + 1, Cell::Empty);
+            }
+            if row[j].is_empty() {
+                row[j] = value.clone();
+            }
+        }
+    }
+}
+
 /// A workbook's number as Excel shows it: 15 significant digits, trailing zeros dropped, and
 /// whether that differs from the double the cell stores (0.1 + 0.2 computed in a cell is
 /// stored as 0.30000000000000004 and shown as 0.3). The one place a workbook's floating-point
@@ -671,6 +793,341 @@ pub fn excel_number(value: f64) -> Option<(Decimal, bool)> {
     let stored = Decimal::from_str(&value.to_string()).ok()?.normalize();
     let shown = stored.round_sf(15).unwrap_or(stored).normalize();
     Some((shown, shown != stored))
+}
+
+// ───────────── what calamine does not tell ─────────────
+
+/// What an `.xlsx` sheet's XML says about its cells that calamine does not expose: cells
+/// shown as a percentage, formulas saved without their value, and inline strings (which
+/// calamine reads as empty when they also carry a `<v>`). Keyed by 0-based (row, column).
+#[derive(Debug, Default)]
+struct XlsxFacts {
+    cells: std::collections::HashMap<(usize, usize), CellFacts>,
+    /// Merged regions: (top-left, bottom-right), 0-based (row, column).
+    merged: Vec<((usize, usize), (usize, usize))>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct CellFacts {
+    /// The cell's number format shows a percentage (`0.5789` shown as `57,89 %`).
+    percent: bool,
+    /// A formula whose value was not saved (written by openpyxl and some web exports).
+    unsaved: Option<String>,
+    /// The text of an inline string.
+    inline: Option<String>,
+}
+
+/// Reads the facts of the sheet `name` of an `.xlsx` (zip) workbook; `None` when the bytes
+/// are not such a workbook or a part cannot be read (calamine has read the cells already;
+/// these facts only correct them).
+fn xlsx_facts(bytes: &[u8], name: &str) -> Option<XlsxFacts> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    let mut part = |path: &str| -> Option<String> {
+        use std::io::Read;
+        let mut file = zip.by_name(path).ok()?;
+        let mut text = String::new();
+        file.read_to_string(&mut text).ok()?;
+        Some(text)
+    };
+    let workbook = part("xl/workbook.xml")?;
+    let rels = part("xl/_rels/workbook.xml.rels")?;
+    let id = xml_elements(&workbook, "sheet")
+        .into_iter()
+        .find(|a| a.get("name").map(String::as_str) == Some(name))?
+        .remove("r:id")?;
+    let target = xml_elements(&rels, "Relationship")
+        .into_iter()
+        .find(|a| a.get("Id") == Some(&id))?
+        .remove("Target")?;
+    let path = match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_string(),
+        None => format!("xl/{target}"),
+    };
+    let percent = part("xl/styles.xml").map_or_else(Vec::new, |s| percent_styles(&s));
+    let sheet = part(&path)?;
+    Some(sheet_facts(&sheet, &percent))
+}
+
+/// The attributes of every element named `tag` (qualified name, as written).
+fn xml_elements(xml: &str, tag: &str) -> Vec<std::collections::HashMap<String, String>> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out = Vec::new();
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.name().as_ref() == tag.as_bytes() => {
+                out.push(attributes(&e));
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+fn attributes(e: &quick_xml::events::BytesStart<'_>) -> std::collections::HashMap<String, String> {
+    e.attributes()
+        .flatten()
+        .filter_map(|a| {
+            let key = std::str::from_utf8(a.key.as_ref()).ok()?.to_string();
+            let raw = std::str::from_utf8(&a.value).ok()?;
+            let value = quick_xml::escape::unescape(raw).ok()?.into_owned();
+            Some((key, value))
+        })
+        .collect()
+}
+
+/// For each cell style (`cellXfs`, by index), whether its number format shows a percentage:
+/// the built-in formats 9 (`0%`) and 10 (`0.00%`), or a custom format with a `%` outside
+/// quotes, brackets and escapes.
+fn percent_styles(styles: &str) -> Vec<bool> {
+    use quick_xml::events::Event;
+    let mut custom = std::collections::HashMap::new();
+    let mut styles_of_cells = Vec::new();
+    let mut reader = quick_xml::Reader::from_str(styles);
+    let mut in_cell_xfs = false;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) => match e.local_name().as_ref() {
+                b"numFmt" => {
+                    let a = attributes(&e);
+                    if let (Some(id), Some(code)) = (a.get("numFmtId"), a.get("formatCode")) {
+                        custom.insert(id.clone(), format_shows_percent(code));
+                    }
+                }
+                b"cellXfs" => in_cell_xfs = true,
+                b"xf" if in_cell_xfs => {
+                    let id = attributes(&e).remove("numFmtId").unwrap_or_default();
+                    let percent = match id.as_str() {
+                        "9" | "10" => true,
+                        other => custom.get(other).copied().unwrap_or(false),
+                    };
+                    styles_of_cells.push(percent);
+                }
+                _ => {}
+            },
+            Ok(Event::End(e)) if e.local_name().as_ref() == b"cellXfs" => in_cell_xfs = false,
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    styles_of_cells
+}
+
+/// Whether a number format code shows its number as a percentage: a `%` outside quoted text,
+/// `[…]` and `\`-escapes, in the format's first section (the one positive numbers use).
+fn format_shows_percent(code: &str) -> bool {
+    let mut chars = code.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '%' => return true,
+            ';' => return false,
+            '"' => {
+                for q in chars.by_ref() {
+                    if q == '"' {
+                        break;
+                    }
+                }
+            }
+            '[' => {
+                for q in chars.by_ref() {
+                    if q == ']' {
+                        break;
+                    }
+                }
+            }
+            '\\' | '_' | '*' => {
+                chars.next();
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A cell reference (`AB12`) as 0-based (row, column).
+fn cell_position(reference: &str) -> Option<(usize, usize)> {
+    let split = reference.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = reference.split_at(split);
+    if letters.is_empty() || letters.len() > 3 {
+        return None;
+    }
+    let mut column = 0usize;
+    for c in letters.chars() {
+        if !c.is_ascii_alphabetic() {
+            return None;
+        }
+        column = column * 26 + (c.to_ascii_uppercase() as usize - 'A' as usize + 1);
+    }
+    let row: usize = digits.parse().ok()?;
+    // A sheet has at most 1 048 576 rows and 16 384 columns (XFD): a reference beyond is
+    // hostile, and would make the grid grow without bound.
+    if row > 1_048_576 || column > 16_384 {
+        return None;
+    }
+    Some((row.checked_sub(1)?, column - 1))
+}
+
+/// Which text of a cell is being read.
+#[derive(PartialEq)]
+enum Inside {
+    Nothing,
+    Formula,
+    Value,
+    InlineText,
+}
+
+/// The facts of one sheet's cells (see [`XlsxFacts`]).
+fn sheet_facts(sheet: &str, percent: &[bool]) -> XlsxFacts {
+    use quick_xml::events::Event;
+    let mut out = XlsxFacts::default();
+    let mut reader = quick_xml::Reader::from_str(sheet);
+    let mut row = 0usize;
+    let mut next_column = 0usize;
+    // The cell being read: its position and facts.
+    let mut cell: Option<((usize, usize), CellFacts)> = None;
+    let mut inside = Inside::Nothing;
+    let mut formula = String::new();
+    let mut value = String::new();
+    let mut inline = String::new();
+    let mut is_inline = false;
+    let mut in_phonetic = false;
+    let position = |e: &quick_xml::events::BytesStart<'_>, row: usize, next: usize| {
+        let a = attributes(e);
+        let at = a
+            .get("r")
+            .and_then(|r| cell_position(r))
+            .unwrap_or((row, next));
+        (at, a)
+    };
+    loop {
+        let event = match reader.read_event() {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(event) => event,
+        };
+        match event {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"row" => {
+                if let Some(r) = attributes(&e)
+                    .get("r")
+                    .and_then(|r| r.parse::<usize>().ok())
+                {
+                    row = r.clamp(1, 1_048_576) - 1;
+                }
+                next_column = 0;
+            }
+            Event::End(e) if e.local_name().as_ref() == b"row" => row += 1,
+            Event::Start(e) if e.local_name().as_ref() == b"c" => {
+                let (at, a) = position(&e, row, next_column);
+                next_column = at.1 + 1;
+                let style = a
+                    .get("s")
+                    .and_then(|s| s.parse::<usize>().ok())
+                    .unwrap_or(0);
+                let facts = CellFacts {
+                    percent: percent.get(style).copied().unwrap_or(false),
+                    ..CellFacts::default()
+                };
+                is_inline = a.get("t").map(String::as_str) == Some("inlineStr");
+                formula.clear();
+                value.clear();
+                inline.clear();
+                cell = Some((at, facts));
+            }
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"mergeCell" => {
+                let region = attributes(&e).get("ref").and_then(|r| {
+                    let (from, to) = r.split_once(':')?;
+                    Some((cell_position(from)?, cell_position(to)?))
+                });
+                if let Some(region) = region {
+                    out.merged.push(region);
+                }
+            }
+            Event::Empty(e) if e.local_name().as_ref() == b"c" => {
+                let (at, a) = position(&e, row, next_column);
+                next_column = at.1 + 1;
+                let style = a
+                    .get("s")
+                    .and_then(|s| s.parse::<usize>().ok())
+                    .unwrap_or(0);
+                if percent.get(style).copied().unwrap_or(false) {
+                    out.cells.insert(
+                        at,
+                        CellFacts {
+                            percent: true,
+                            ..CellFacts::default()
+                        },
+                    );
+                }
+            }
+            Event::Start(e) => match e.local_name().as_ref() {
+                b"f" if cell.is_some() => inside = Inside::Formula,
+                b"v" if cell.is_some() => inside = Inside::Value,
+                b"rPh" => in_phonetic = true,
+                b"t" if cell.is_some() && is_inline && !in_phonetic => inside = Inside::InlineText,
+                _ => {}
+            },
+            Event::Empty(e)
+                if e.local_name().as_ref() == b"f" && cell.is_some() && formula.is_empty() =>
+            {
+                // Another cell of a shared formula: `<f t="shared" si="0"/>`, its text is in
+                // the first cell of the range.
+                formula.push_str("… (shared with the cells above)");
+            }
+            Event::End(e) => match e.local_name().as_ref() {
+                b"f" | b"v" | b"t" => inside = Inside::Nothing,
+                b"rPh" => in_phonetic = false,
+                b"c" => {
+                    if let Some((at, mut facts)) = cell.take() {
+                        if !formula.is_empty() && value.trim().is_empty() && !is_inline {
+                            facts.unsaved = Some(std::mem::take(&mut formula));
+                        }
+                        if is_inline {
+                            facts.inline = Some(std::mem::take(&mut inline));
+                        }
+                        if facts.percent || facts.unsaved.is_some() || facts.inline.is_some() {
+                            out.cells.insert(at, facts);
+                        }
+                    }
+                    inside = Inside::Nothing;
+                }
+                _ => {}
+            },
+            Event::Text(t) => {
+                let text = t
+                    .xml10_content()
+                    .map(|c| c.into_owned())
+                    .unwrap_or_default();
+                push_text(&inside, &text, [&mut formula, &mut value, &mut inline]);
+            }
+            Event::CData(t) => {
+                let text = String::from_utf8_lossy(&t.into_inner()).into_owned();
+                push_text(&inside, &text, [&mut formula, &mut value, &mut inline]);
+            }
+            Event::GeneralRef(r) => {
+                let text = match r.resolve_char_ref() {
+                    Ok(Some(c)) => c.to_string(),
+                    _ => r
+                        .decode()
+                        .ok()
+                        .and_then(|name| quick_xml::escape::resolve_predefined_entity(&name))
+                        .unwrap_or_default()
+                        .to_string(),
+                };
+                push_text(&inside, &text, [&mut formula, &mut value, &mut inline]);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn push_text(inside: &Inside, text: &str, [formula, value, inline]: [&mut String; 3]) {
+    match inside {
+        Inside::Formula => formula.push_str(text),
+        Inside::Value => value.push_str(text),
+        Inside::InlineText => inline.push_str(text),
+        Inside::Nothing => {}
+    }
 }
 
 #[cfg(test)]
@@ -803,5 +1260,49 @@ mod tests {
         assert!(workbook_grid(b"PK\x03\x04not a zip at all", None).is_err());
         assert!(workbook_grid(b"", None).is_err());
         assert!(workbook_sheets(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1").is_err());
+    }
+
+    #[test]
+    fn percent_formats_are_recognised_outside_quotes_and_brackets() {
+        assert!(format_shows_percent("0.00%"));
+        assert!(format_shows_percent("0.00\" \"%"));
+        assert!(format_shows_percent("#,##0.0%;[Red]-0.0%"));
+        assert!(!format_shows_percent("0.00\"%\""));
+        assert!(!format_shows_percent("[$%-409]0.00"));
+        assert!(!format_shows_percent("0.00\\%"));
+        assert!(!format_shows_percent("0.00;-0.00%"));
+        assert!(!format_shows_percent("dd/mm/yyyy"));
+    }
+
+    #[test]
+    fn cell_references() {
+        assert_eq!(cell_position("A1"), Some((0, 0)));
+        assert_eq!(cell_position("D2"), Some((1, 3)));
+        assert_eq!(cell_position("AB12"), Some((11, 27)));
+        assert_eq!(cell_position("12"), None);
+        assert_eq!(cell_position("A0"), None);
+        assert_eq!(cell_position("XFD1048576"), Some((1_048_575, 16_383)));
+        assert_eq!(cell_position("A99999999999"), None);
+        assert_eq!(cell_position("XFE1"), None);
+    }
+
+    #[test]
+    fn sheet_facts_find_unsaved_formulas_inline_strings_and_percent_cells() {
+        let xml = r#"<worksheet><sheetData><row r="2">
+            <c r="A2" t="inlineStr"><is><t>1</t></is><v>1</v></c>
+            <c r="B2"><f>2-1</f><v /></c>
+            <c r="C2"><f>2-1</f><v>1</v></c>
+            <c r="D2" s="1"><v>0.5789</v></c>
+            <c r="E2" t="inlineStr"><is><t><![CDATA[a & b]]></t></is></c>
+            <c r="F2"><f>A1&amp;"x"</f></c>
+            </row></sheetData></worksheet>"#;
+        let facts = sheet_facts(xml, &[false, true]);
+        let at = |r, c| facts.cells.get(&(r, c)).cloned().unwrap_or_default();
+        assert_eq!(at(1, 0).inline.as_deref(), Some("1"));
+        assert_eq!(at(1, 1).unsaved.as_deref(), Some("2-1"));
+        assert_eq!(at(1, 2).unsaved, None);
+        assert!(at(1, 3).percent);
+        assert_eq!(at(1, 4).inline.as_deref(), Some("a & b"));
+        assert_eq!(at(1, 5).unsaved.as_deref(), Some("A1&\"x\""));
     }
 }

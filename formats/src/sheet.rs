@@ -251,9 +251,21 @@ pub struct Sheet {
 }
 
 impl Sheet {
-    /// Reads the header row (the first non-empty row) and classifies the columns.
+    /// Reads the header row and classifies the columns. The header is the first row with a
+    /// `unit`/`đơn vị` cell among the first 20 non-empty rows (a title block above it — the
+    /// sheet's name, the decision, a date — is not data), else the first non-empty row.
     pub fn new(ruleset: &Ruleset, grid: Grid, options: SheetOptions) -> Sheet {
-        let header_index = (0..grid.len()).find(|&i| grid.has_data(i)).unwrap_or(0);
+        let first = (0..grid.len()).find(|&i| grid.has_data(i)).unwrap_or(0);
+        let names_unit = |i: usize| {
+            grid.row(i)
+                .iter()
+                .any(|c| classify(ruleset, &c.text()) == Ok(Column::Unit))
+        };
+        let header_index = (first..grid.len())
+            .filter(|&i| grid.has_data(i))
+            .take(20)
+            .find(|&i| names_unit(i))
+            .unwrap_or(first);
         let header_row = grid.first_row + header_index;
         let header = grid.row(header_index);
         let (columns, problems) = columns(ruleset, &header, header_row, grid.first_column);
@@ -338,7 +350,10 @@ impl Sheet {
         }
         let cells = self.grid.row(index);
         for (i, cell) in cells.iter().enumerate() {
-            let Some(&column) = self.columns.get(i) else {
+            // A column past the header's last cell, or under an empty header cell (a workbook's
+            // header row spans the sheet's width): no header either way, reported alike.
+            let headed = self.headers.get(i).is_some_and(|h| !h.trim().is_empty());
+            let Some(&column) = self.columns.get(i).filter(|_| headed) else {
                 if !cell.is_empty() {
                     problems.push(SheetProblem {
                         row: Some(row_number),
@@ -358,6 +373,13 @@ impl Sheet {
                 continue;
             }
             let span: Span = i + 1..i + 2;
+            let reference = || {
+                let column = column_name(self.first_column - 1 + i);
+                match self.grid.name.as_deref() {
+                    Some(sheet) => format!("cell {sheet}!{column}{row_number}"),
+                    None => format!("cell {column}{row_number}"),
+                }
+            };
             if let Cell::Error(e) = cell {
                 problems.push(SheetProblem {
                     row: Some(row_number),
@@ -367,9 +389,27 @@ impl Sheet {
                     diagnostic: Diagnostic::error(
                         "D003",
                         0..0,
-                        format!("the cell holds the spreadsheet error {e}"),
+                        format!("{} holds the spreadsheet error {e}", reference()),
                     )
                     .with_help("correct the formula in the sheet, or type the value"),
+                });
+                continue;
+            }
+            if let Cell::Unsaved(formula) = cell {
+                problems.push(SheetProblem {
+                    row: Some(row_number),
+                    column: Some(self.first_column - 1 + i),
+                    header: self.headers.get(i).cloned(),
+                    unit: None,
+                    diagnostic: Diagnostic::error(
+                        "D003",
+                        0..0,
+                        format!(
+                            "{} holds the formula `={formula}` but not its value: the file was saved without computing it",
+                            reference()
+                        ),
+                    )
+                    .with_help("open and save the file in Excel/LibreOffice so the value is stored"),
                 });
                 continue;
             }
@@ -500,6 +540,7 @@ fn plain_value(cell: &Cell) -> RawValue {
         Cell::Bool(b) => RawValue::Bool(*b),
         Cell::Date(d) => RawValue::Date(*d),
         Cell::Error(_) => RawValue::Other("a spreadsheet error"),
+        Cell::Unsaved(_) => RawValue::Other("a formula saved without its value"),
     }
 }
 
@@ -509,7 +550,7 @@ pub fn count_text(text: &str) -> Option<String> {
     let t: String = text
         .trim()
         .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}'))
         .collect();
     if t.is_empty() {
         return None;

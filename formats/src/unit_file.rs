@@ -122,11 +122,15 @@ fn read_toml(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
         inputs: entries(shape.inputs),
         points: entries(shape.points),
         not_evaluated: entries(shape.not_evaluated),
-        evidence: shape
-            .evidence
-            .into_iter()
-            .map(|(k, v)| (k.get_ref().clone(), k.span(), v.into_inner()))
-            .collect(),
+        evidence: {
+            let mut evidence: Vec<_> = shape
+                .evidence
+                .into_iter()
+                .map(|(k, v)| (k.get_ref().clone(), k.span(), v.into_inner()))
+                .collect();
+            evidence.sort_by_key(|(_, span, _)| span.start);
+            evidence
+        },
         notes: entries(shape.notes),
         claimed: entries(shape.claimed),
     })
@@ -154,8 +158,81 @@ fn toml_value(value: &toml::Value, source: &str) -> RawValue {
 
 // ───────────── JSON ─────────────
 
+/// A JSON object read with every key it holds, in order: serde_json's own map keeps only the
+/// last of a key given twice, and a unit file's repeated key must be reported, not dropped.
+/// The sections' objects are read the same way; other values are plain JSON values.
+struct Pairs(Vec<(String, Json)>);
+
+enum Json {
+    Section(Vec<(String, serde_json::Value)>),
+    Value(serde_json::Value),
+}
+
+const SECTIONS: [&str; 6] = [
+    "inputs",
+    "points",
+    "not_evaluated",
+    "notes",
+    "claimed",
+    "evidence",
+];
+
+impl<'de> serde::Deserialize<'de> for Pairs {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Top;
+        impl<'de> serde::de::Visitor<'de> for Top {
+            type Value = Pairs;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Pairs, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    let value = if SECTIONS.contains(&key.as_str()) {
+                        Json::Section(map.next_value::<Section>()?.0)
+                    } else {
+                        Json::Value(map.next_value()?)
+                    };
+                    pairs.push((key, value));
+                }
+                Ok(Pairs(pairs))
+            }
+        }
+        d.deserialize_map(Top)
+    }
+}
+
+/// A section's object, every key kept.
+struct Section(Vec<(String, serde_json::Value)>);
+
+impl<'de> serde::Deserialize<'de> for Section {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Entries;
+        impl<'de> serde::de::Visitor<'de> for Entries {
+            type Value = Section;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of names and values")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Section, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some(entry) = map.next_entry::<String, serde_json::Value>()? {
+                    pairs.push(entry);
+                }
+                Ok(Section(pairs))
+            }
+        }
+        d.deserialize_map(Entries)
+    }
+}
+
 fn read_json(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+    let Pairs(top) = serde_json::from_str(text).map_err(|e| {
         // serde_json counts lines from 1 and columns in bytes from 1.
         let offset =
             LineIndex::new(text).offset_of_line_col(text, e.line(), e.column(), ColumnUnit::Utf8);
@@ -165,28 +242,38 @@ fn read_json(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
             format!("the data file is not valid JSON: {e}"),
         ))
     })?;
-    let serde_json::Value::Object(top) = value else {
-        return Err(Box::new(Diagnostic::error(
-            "D001",
-            0..0,
-            "a JSON unit file is an object",
-        )));
-    };
     // serde_json keeps no positions: find each key's first occurrence after the previous one.
     let mut finder = KeyFinder { text, from: 0 };
     let mut raw = RawUnit::default();
+    let mut seen: Vec<(&str, Span)> = Vec::new();
     for (key, value) in &top {
         let span = finder.find(key);
-        match key.as_str() {
-            "unit" => raw.unit = value.as_str().map(|s| (s.to_string(), span)),
-            "year" => raw.year = value.as_i64().map(|y| (y, span)),
-            "stage" => raw.stage = value.as_str().map(|s| (s.to_string(), span)),
-            "decimal_separator" => raw.decimal_separator = value.as_str().map(|s| (s.to_string(), span)),
-            "inputs" | "points" | "not_evaluated" | "notes" | "claimed" => {
-                let serde_json::Value::Object(map) = value else {
-                    return Err(Box::new(Diagnostic::error("D001", span, format!("`{key}` must be an object"))));
-                };
-                let entries = map
+        if let Some((_, first)) = seen.iter().find(|(k, _)| k == key) {
+            return Err(Box::new(
+                Diagnostic::error("D001", span, format!("`{key}` is given twice"))
+                    .with_label(first.clone(), "first given here")
+                    .with_span_label("and again here"),
+            ));
+        }
+        seen.push((key, span.clone()));
+        let value = match value {
+            Json::Section(entries) => {
+                if key == "evidence" {
+                    for (k, v) in entries {
+                        let key_span = finder.find(k);
+                        let docs = v
+                            .as_array()
+                            .map(|a| {
+                                a.iter()
+                                    .filter_map(|d| d.as_str().map(String::from))
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        raw.evidence.push((k.clone(), key_span, docs));
+                    }
+                    continue;
+                }
+                let entries = entries
                     .iter()
                     .map(|(k, v)| {
                         let key_span = finder.find(k);
@@ -205,17 +292,15 @@ fn read_json(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
                     "claimed" => raw.claimed = entries,
                     _ => raw.notes = entries,
                 }
+                continue;
             }
-            "evidence" => {
-                let serde_json::Value::Object(map) = value else {
-                    return Err(Box::new(Diagnostic::error("D001", span, "`evidence` must be an object")));
-                };
-                for (k, v) in map {
-                    let key_span = finder.find(k);
-                    let docs = v.as_array().map(|a| a.iter().filter_map(|d| d.as_str().map(String::from)).collect()).unwrap_or_default();
-                    raw.evidence.push((k.clone(), key_span, docs));
-                }
-            }
+            Json::Value(value) => value,
+        };
+        match key.as_str() {
+            "unit" => raw.unit = value.as_str().map(|s| (s.to_string(), span)),
+            "year" => raw.year = value.as_i64().map(|y| (y, span)),
+            "stage" => raw.stage = value.as_str().map(|s| (s.to_string(), span)),
+            "decimal_separator" => raw.decimal_separator = value.as_str().map(|s| (s.to_string(), span)),
             other => {
                 return Err(Box::new(
                     Diagnostic::error("D001", span, format!("unknown field `{other}`"))
@@ -321,27 +406,38 @@ pub fn to_toml(ruleset: &Ruleset, data: &UnitData) -> String {
         "not_evaluated",
         by_node(&|i| data.not_evaluated[i].as_deref().map(q)),
     );
-    let evidence: BTreeMap<_, _> = ruleset
+    let list = |docs: &[String]| {
+        format!(
+            "[{}]",
+            docs.iter().map(|e| q(e)).collect::<Vec<_>>().join(", ")
+        )
+    };
+    // Evidence and notes for inputs' figures first (by input name, in the ruleset's order),
+    // then for criteria (by id).
+    let mut evidence: Vec<(String, String)> = ruleset
+        .inputs
+        .iter()
+        .zip(&data.input_evidence)
+        .filter(|(_, docs)| !docs.is_empty())
+        .map(|(input, docs)| (input.name.clone(), list(docs)))
+        .collect();
+    let by_id: BTreeMap<_, _> = ruleset
         .nodes
         .iter()
         .enumerate()
         .filter(|(i, _)| !data.evidence[*i].is_empty())
-        .map(|(i, n)| {
-            (
-                n.id.clone(),
-                format!(
-                    "[{}]",
-                    data.evidence[i]
-                        .iter()
-                        .map(|e| q(e))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            )
-        })
+        .map(|(i, n)| (n.id.clone(), list(&data.evidence[i])))
         .collect();
-    section("evidence", evidence.into_iter().collect());
-    section("notes", by_node(&|i| data.notes[i].as_deref().map(q)));
+    evidence.extend(by_id);
+    section("evidence", evidence);
+    let mut notes: Vec<(String, String)> = ruleset
+        .inputs
+        .iter()
+        .zip(&data.input_notes)
+        .filter_map(|(input, n)| n.as_deref().map(|n| (input.name.clone(), q(n))))
+        .collect();
+    notes.extend(by_node(&|i| data.notes[i].as_deref().map(q)));
+    section("notes", notes);
     section(
         "claimed",
         by_node(&|i| data.claimed[i].map(chiso::text::format_decimal)),

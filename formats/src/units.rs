@@ -27,6 +27,7 @@ impl Units for FileUnits {
         Loaded {
             origin: Origin::File(name.clone()),
             unit: unit.clone().filter(|u| !u.is_empty()),
+            stage: data.as_ref().map(|d| d.stage),
             data: if bad { None } else { data },
             problems: diagnostics
                 .into_iter()
@@ -101,6 +102,7 @@ impl Units for SheetUnits {
         Loaded {
             origin,
             unit,
+            stage: Some(data.stage),
             data: if bad { None } else { Some(data) },
             problems,
         }

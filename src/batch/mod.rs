@@ -117,6 +117,9 @@ pub struct Loaded {
     pub origin: Origin,
     /// The unit's name, when the data names it.
     pub unit: Option<String>,
+    /// The stage the data is for, when it could be read (also for data with errors, so a
+    /// name given twice is found whatever the state of either).
+    pub stage: Option<Stage>,
     /// The unit's data resolved against the ruleset; `None` when it has errors (it is then
     /// not scored, and `problems` says why).
     pub data: Option<UnitData>,
@@ -159,6 +162,7 @@ impl Units for Chain<'_> {
         Loaded {
             origin: Origin::File(String::new()),
             unit: None,
+            stage: None,
             data: None,
             problems: Vec::new(),
         }
@@ -420,12 +424,37 @@ pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usiz
             }
         }
     }
-    // Where each (unit, stage) was first given: a map, as a province can have 10 000 units.
-    let mut seen: std::collections::HashMap<(String, bool), usize> = Default::default();
+    // Where each (unit, stage) was first given, whether its data was good or not: a map, as a
+    // province can have 10 000 units. A name given twice is D013 whatever the state of
+    // either row, and only the first is ever scored.
+    let mut seen: std::collections::HashMap<(String, bool), Origin> = Default::default();
+    let twice = |unit: &str, stage: Stage, first: &Origin, origin: &Origin| Problem {
+        place: origin.place(),
+        unit: Some(unit.to_string()),
+        diagnostic: Diagnostic::error(
+            "D013",
+            0..0,
+            format!(
+                "unit “{unit}” ({}) is given twice: already in {first}; this one is not scored",
+                stage.as_str()
+            ),
+        ),
+    };
     for index in 0..count {
         let loaded = units.load(ruleset, index);
         batch.problems.extend(loaded.problems);
         let Some(data) = loaded.data else {
+            if let (Some(unit), Some(stage)) = (&loaded.unit, loaded.stage) {
+                let seen_key = (unit_key(unit), stage == Stage::Appraised);
+                match seen.get(&seen_key) {
+                    Some(first) => batch
+                        .problems
+                        .push(twice(unit, stage, first, &loaded.origin)),
+                    None => {
+                        seen.insert(seen_key, loaded.origin.clone());
+                    }
+                }
+            }
             batch.not_scored.push(NotScored {
                 unit: loaded.unit,
                 origin: loaded.origin,
@@ -435,20 +464,10 @@ pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usiz
         };
         let key = unit_key(&data.unit);
         let seen_key = (key, data.stage == Stage::Appraised);
-        if let Some(first) = seen.get(&seen_key).map(|&u| &batch.units[u].origin) {
-            batch.problems.push(Problem {
-                place: loaded.origin.place(),
-                unit: Some(data.unit.clone()),
-                diagnostic: Diagnostic::error(
-                    "D013",
-                    0..0,
-                    format!(
-                        "unit “{}” ({}) is given twice: already in {first}; this one is not scored",
-                        data.unit,
-                        data.stage.as_str()
-                    ),
-                ),
-            });
+        if let Some(first) = seen.get(&seen_key) {
+            batch
+                .problems
+                .push(twice(&data.unit, data.stage, first, &loaded.origin));
             batch.not_scored.push(NotScored {
                 origin: loaded.origin,
                 unit: Some(data.unit.clone()),
@@ -456,7 +475,7 @@ pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usiz
             progress(index + 1);
             continue;
         }
-        seen.insert(seen_key, batch.units.len());
+        seen.insert(seen_key, loaded.origin.clone());
         let best = match data.stage {
             Stage::SelfAssessment => &best_self,
             Stage::Appraised => &best_appraised,

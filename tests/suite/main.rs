@@ -16,6 +16,7 @@ mod ide;
 mod import;
 mod lost_targets;
 mod province;
+mod reading;
 mod robustness;
 mod semantics;
 mod tidy;

@@ -200,7 +200,8 @@ pub fn build(table: &Table, options: &ImportOptions) -> Skeleton {
         last = row.number;
         if let Some(total) = total_row(row, &columns) {
             match total {
-                Ok(value) => reader.total = Some((value, row.number)),
+                Ok(Some(value)) => reader.total = Some((value, row.number)),
+                Ok(None) => {}
                 Err(text) => reader.diagnostics.push(Diagnostic::error(
                     "I008",
                     row.span.clone(),
@@ -973,8 +974,9 @@ fn header(row: &Row) -> Option<Columns> {
     })
 }
 
-/// A total row ("Tổng cộng", "TỔNG ĐIỂM TỐI ĐA"): its value, or the text that is not one.
-fn total_row(row: &Row, columns: &Columns) -> Option<Result<Decimal, String>> {
+/// A total row ("Tổng cộng", "TỔNG ĐIỂM TỐI ĐA"): its value (`None` when its cells are empty,
+/// e.g. a formula saved without its value, already reported), or the text that is not one.
+fn total_row(row: &Row, columns: &Columns) -> Option<Result<Option<Decimal>, String>> {
     let is_total = [columns.id, columns.title].iter().any(|&i| {
         let f = squash(&fold(&clean(row.cell(i))));
         f.starts_with("tong cong")
@@ -991,12 +993,15 @@ fn total_row(row: &Row, columns: &Columns) -> Option<Result<Decimal, String>> {
         (0..row.cells.len())
             .filter(|&i| i != columns.id && i != columns.title && Some(i) != columns.max),
     );
-    let text = candidates
+    let Some(text) = candidates
         .iter()
         .map(|&i| clean(row.cell(i)))
-        .find(|t| !t.is_empty())?;
+        .find(|t| !t.is_empty())
+    else {
+        return Some(Ok(None));
+    };
     Some(match parse_decimal_text(&text, DecimalSeparator::Either) {
-        Ok((value, false)) => Ok(value),
+        Ok((value, false)) => Ok(Some(value)),
         _ => Err(text),
     })
 }

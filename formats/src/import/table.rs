@@ -148,6 +148,17 @@ pub fn from_sheet(grid: &Grid) -> (Table, Vec<Diagnostic>) {
                     );
                     String::new()
                 }
+                (Cell::Unsaved(formula), _) => {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            "I003",
+                            0..0,
+                            format!("cell {reference} holds the formula `={formula}` but not its value: the file was saved without computing it"),
+                        )
+                        .with_help("open and save the file in Excel/LibreOffice so the value is stored"),
+                    );
+                    String::new()
+                }
                 (Cell::Error(e), _) => {
                     diagnostics.push(Diagnostic::error(
                         "I003",
