@@ -150,6 +150,7 @@ pub mod eval;
 pub mod format;
 pub mod ide;
 pub mod model;
+pub mod owners;
 pub mod place;
 pub mod position;
 pub mod syntax;

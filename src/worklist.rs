@@ -8,37 +8,14 @@
 //! without an owner belongs to the owners of the criteria that use it. Notes of a node that
 //! start with `TLKC:` (tài liệu kiểm chứng) or `evidence:` say which evidence is expected.
 
-use crate::batch::lost::owner_of;
 use crate::data::{resolve, typed_value, RawUnit, RawValue, Stage, UnitData};
 use crate::diagnostic::Diagnostic;
-use crate::eval::inputs_of;
 use crate::model::{InputType, Rule, Ruleset, SourceKind, Value};
+pub use crate::owners::offices;
+use crate::owners::{input_offices, node_offices, office_key, users_of_inputs};
 use crate::place::Place;
 use crate::text::{did_you_mean, fold, format_decimal, DecimalSeparator};
 use rust_decimal::Decimal;
-
-/// An office's comparison key: folded, dashes and `&`/`và` unified, spaces collapsed.
-pub(crate) fn office_key(name: &str) -> String {
-    let folded = fold(name)
-        .replace(['–', '—', '‐'], "-")
-        .replace('&', " va ");
-    let spaced = folded.replace('-', " - ");
-    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The offices an owner string names.
-pub fn offices(owner: &str) -> Vec<String> {
-    owner
-        .split(';')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-fn node_offices(ruleset: &Ruleset, node: usize) -> Vec<String> {
-    owner_of(ruleset, node).map(offices).unwrap_or_default()
-}
 
 /// Whether a node is scored on its own (a leaf, or a parent with a rule of its own).
 fn scores(ruleset: &Ruleset, node: usize) -> bool {
@@ -51,46 +28,6 @@ fn scores(ruleset: &Ruleset, node: usize) -> bool {
         ancestor = ruleset.nodes[p].parent;
     }
     n.is_leaf() || n.rule.is_some()
-}
-
-/// The nodes whose rule or not-evaluated condition reads each input.
-pub(crate) fn users_of_inputs(ruleset: &Ruleset) -> Vec<Vec<usize>> {
-    let mut users = vec![Vec::new(); ruleset.inputs.len()];
-    for (index, node) in ruleset.nodes.iter().enumerate() {
-        let mut slots = Vec::new();
-        if let Some(Rule::Formula(e)) = &node.rule {
-            inputs_of(e, &mut slots);
-        }
-        if let Some(c) = node
-            .not_evaluated
-            .as_ref()
-            .and_then(|c| c.condition.as_ref())
-        {
-            inputs_of(c, &mut slots);
-        }
-        for s in slots {
-            if !users[s].contains(&index) {
-                users[s].push(index);
-            }
-        }
-    }
-    users
-}
-
-/// The offices an input belongs to.
-pub(crate) fn input_offices(ruleset: &Ruleset, slot: usize, users: &[Vec<usize>]) -> Vec<String> {
-    if let Some(owner) = &ruleset.inputs[slot].owner {
-        return offices(owner);
-    }
-    let mut out: Vec<String> = Vec::new();
-    for &node in &users[slot] {
-        for o in node_offices(ruleset, node) {
-            if !out.iter().any(|x| office_key(x) == office_key(&o)) {
-                out.push(o);
-            }
-        }
-    }
-    out
 }
 
 /// Every office the ruleset names, in order of first mention.

@@ -9,18 +9,7 @@ use crate::model::{InputType, Ruleset, Value};
 use crate::text::{format_decimal, DecimalSeparator};
 use rust_decimal::Decimal;
 
-/// The owner (đơn vị chủ trì) of a node, by index into `ruleset.nodes`: its own, or the
-/// nearest ancestor's; `None` when no ancestor names one.
-pub fn owner_of(ruleset: &Ruleset, node: usize) -> Option<&str> {
-    let mut current = Some(node);
-    while let Some(i) = current {
-        if let Some(owner) = &ruleset.nodes[i].owner {
-            return Some(owner);
-        }
-        current = ruleset.nodes[i].parent;
-    }
-    None
-}
+pub use crate::owners::node_owner as owner_of;
 
 /// A criterion's (or an area's) lost points: one line of a lost-points table (seed 003).
 #[derive(Debug, Clone, PartialEq)]

@@ -561,8 +561,8 @@ fn node_changes(
         out.push(Change::Max(a.max, b.max));
     }
     let (oa, ob) = (
-        crate::batch::lost::owner_of(o, i).map(str::to_string),
-        crate::batch::lost::owner_of(n, j).map(str::to_string),
+        crate::owners::node_owner(o, i).map(str::to_string),
+        crate::owners::node_owner(n, j).map(str::to_string),
     );
     let owner_words = |x: &Option<String>| {
         x.as_deref()

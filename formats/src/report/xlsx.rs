@@ -331,7 +331,7 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
                 sheet,
                 r,
                 5,
-                chiso::batch::lost::owner_of(rs, i).unwrap_or(""),
+                chiso::owners::node_owner(rs, i).unwrap_or(""),
                 &s.text,
             )?;
             let status = match &res.status {
