@@ -380,37 +380,32 @@ impl Sheet {
                     None => format!("cell {column}{row_number}"),
                 }
             };
+            // A problem in this cell: D003, at its row and column.
+            let cell_problem = |message: String| SheetProblem {
+                row: Some(row_number),
+                column: Some(self.first_column - 1 + i),
+                header: self.headers.get(i).cloned(),
+                unit: None,
+                diagnostic: Diagnostic::error("D003", 0..0, message),
+            };
             if let Cell::Error(e) = cell {
-                problems.push(SheetProblem {
-                    row: Some(row_number),
-                    column: Some(self.first_column - 1 + i),
-                    header: self.headers.get(i).cloned(),
-                    unit: None,
-                    diagnostic: Diagnostic::error(
-                        "D003",
-                        0..0,
-                        format!("{} holds the spreadsheet error {e}", reference()),
-                    )
-                    .with_help("correct the formula in the sheet, or type the value"),
-                });
+                let mut problem =
+                    cell_problem(format!("{} holds the spreadsheet error {e}", reference()));
+                problem.diagnostic = problem
+                    .diagnostic
+                    .with_help("correct the formula in the sheet, or type the value");
+                problems.push(problem);
                 continue;
             }
             if let Cell::Unsaved(formula) = cell {
-                problems.push(SheetProblem {
-                    row: Some(row_number),
-                    column: Some(self.first_column - 1 + i),
-                    header: self.headers.get(i).cloned(),
-                    unit: None,
-                    diagnostic: Diagnostic::error(
-                        "D003",
-                        0..0,
-                        format!(
-                            "{} holds the formula `={formula}` but not its value: the file was saved without computing it",
-                            reference()
-                        ),
-                    )
-                    .with_help("open and save the file in Excel/LibreOffice so the value is stored"),
-                });
+                let mut problem = cell_problem(format!(
+                    "{} holds the formula `={formula}` but not its value: the file was saved without computing it",
+                    reference()
+                ));
+                problem.diagnostic = problem.diagnostic.with_help(
+                    "open and save the file in Excel/LibreOffice so the value is stored",
+                );
+                problems.push(problem);
                 continue;
             }
             let entry = |key: String, value: RawValue| RawEntry {
@@ -425,17 +420,9 @@ impl Sheet {
                     let text = cell.text();
                     match text.parse::<i64>() {
                         Ok(y) => raw.year = Some((y, span)),
-                        Err(_) => problems.push(SheetProblem {
-                            row: Some(row_number),
-                            column: Some(self.first_column - 1 + i),
-                            header: self.headers.get(i).cloned(),
-                            unit: None,
-                            diagnostic: Diagnostic::error(
-                                "D003",
-                                0..0,
-                                format!("the year must be a whole number, found `{text}`"),
-                            ),
-                        }),
+                        Err(_) => problems.push(cell_problem(format!(
+                            "the year must be a whole number, found `{text}`"
+                        ))),
                     }
                 }
                 Column::Stage => raw.stage = Some((cell.text(), span)),
