@@ -3,6 +3,7 @@
 mod advice;
 mod batch;
 mod cli;
+mod crashes;
 mod common;
 mod data;
 mod diagnostics;

@@ -1,0 +1,138 @@
+//! Issue 9, "nothing crashes, nothing is lost": hostile rulesets, units and formatting inputs
+//! give located diagnostics, never a panic, abort or stack overflow.
+
+use crate::common::{read, run_chiso};
+use chiso::syntax::MAX_EXPR_DEPTH;
+use chiso_formats::unit_file::{load, DataFormat};
+
+/// A one-criterion ruleset whose rule is `rule` (one input `a`, a count).
+fn with_rule(rule: &str) -> String {
+    format!(
+        "ruleset \"t\" {{ year 2024 level district }}\ninput a: count \"a\"\narea 1 \"A\" max 1 {{\n  criterion 1.1 \"B\" max 1 {{\n    score = {rule}\n  }}\n}}\n"
+    )
+}
+
+/// Runs `f` on a thread with 2 MiB of stack (a tokio worker's and a spawned thread's
+/// default; the main thread has 8): recursion that grows with the input would overflow it.
+fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .stack_size(2 * 1024 * 1024)
+        .spawn(f)
+        .expect("spawn")
+        .join()
+        .expect("no panic")
+}
+
+fn e019_spans(source: &str) -> Vec<String> {
+    chiso::analyze(source)
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "E019")
+        .map(|d| source[d.span.clone()].to_string())
+        .collect()
+}
+
+#[test]
+fn the_deepest_accepted_expressions_check_evaluate_explain_and_format_on_a_small_stack() {
+    let n = MAX_EXPR_DEPTH - 1; // operators: a chain of n operators is n + 1 deep
+    let shapes = [
+        ("sum", format!("min(1, {}a)", "0 + ".repeat(n - 2)), "1"),
+        (
+            "negations",
+            format!("max(0, min(1, {}a))", "-".repeat((n - 4) / 2 * 2)),
+            "1",
+        ),
+        (
+            "products",
+            format!("min(1, a{})", " * 1".repeat(n - 2)),
+            "1",
+        ),
+        (
+            "subtractions",
+            format!("max(0, min(1, a{}))", " - 0".repeat(n - 3)),
+            "1",
+        ),
+        (
+            "conditions",
+            format!(
+                "if {}a > 0 then 1 else 0",
+                "a > 0 and ".repeat(n / 2 - 2)
+            ),
+            "1",
+        ),
+    ];
+    for (what, rule, expected) in shapes {
+        let source = with_rule(&rule);
+        let (diagnostics, score, explained, formatted, tokens) = on_small_stack(move || {
+            let analysis = chiso::analyze(&source);
+            let diagnostics: Vec<_> = analysis
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| (d.code, d.message.clone()))
+                .collect();
+            let (data, _) = load(
+                &analysis.ruleset,
+                "unit = \"U\"\n[inputs]\na = 1\n",
+                DataFormat::Toml,
+            );
+            let data = data.expect("unit");
+            let outcome = chiso::eval::evaluate(&analysis.ruleset, &data);
+            let index = analysis.ruleset.node_index("1.1").expect("1.1");
+            let result = &outcome.result.nodes[index];
+            let explained =
+                chiso::eval::explain(&analysis.ruleset, &data, &[], index, result);
+            let formatted = chiso::format::format(&source).is_ok();
+            let offset = source.find("score").unwrap() + 10;
+            let _ = chiso::ide::hover(&analysis, &source, offset);
+            let tokens = chiso::ide::semantic_tokens(&analysis, &source).len();
+            let _ = chiso::ide::inlay_hints(&analysis, &source);
+            (
+                diagnostics,
+                result.score.map(|s| s.to_string()),
+                !format!("{explained:?}").is_empty(),
+                formatted,
+                tokens,
+            )
+        });
+        assert!(diagnostics.is_empty(), "{what}: {diagnostics:?}");
+        assert_eq!(score.as_deref(), Some(expected), "{what}");
+        assert!(explained && formatted && tokens > 0, "{what}");
+    }
+}
+
+#[test]
+fn operator_chains_past_the_limit_are_e019_at_the_expression() {
+    let long = [
+        ("unary minus", format!("{}a", "-".repeat(7500))),
+        ("sum", vec!["a"; 10_000].join(" + ")),
+        ("product", vec!["a"; 10_000].join(" × ")),
+        ("comparisons joined", vec!["a > 0"; 5_000].join(" and ")),
+        ("or", vec!["a > 0"; 5_000].join(" hoặc ")),
+        ("inside brackets", format!("min(1, ({}))", vec!["a"; 10_000].join(" - "))),
+        ("bands subject", format!("bands {}a {{ otherwise: 0 }}", "-".repeat(3000))),
+    ];
+    for (what, rule) in long {
+        let source = with_rule(&rule);
+        let spans = on_small_stack(move || e019_spans(&source));
+        assert_eq!(spans.len(), 1, "{what}: {spans:?}");
+        assert!(spans[0].ends_with('a') || spans[0].ends_with('0'), "{what}");
+    }
+    // `not` chains count as nesting: refused before parsing, on the line.
+    for not in ["not ", "không phải ", "KHÔNG PHẢI "] {
+        let source = with_rule(&format!("if {}a > 0 then 1 else 0", not.repeat(10_000)));
+        let spans = on_small_stack(move || e019_spans(&source));
+        assert_eq!(spans.len(), 1, "{not}");
+        assert!(spans[0].trim_start().starts_with("score"), "{not}");
+    }
+}
+
+#[test]
+fn chiso_check_reports_e019_for_a_7500_unary_minus_chain() {
+    let (code, _, stderr) = run_chiso(&["check", "tests/fixtures/crashes/unary-minus-7500.chiso"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("E019"), "{stderr}");
+    assert!(stderr.contains("unary-minus-7500.chiso:8:12"), "{stderr}");
+    assert!(!stderr.contains("overflow") && !stderr.contains("panicked"));
+    assert!(read("tests/fixtures/crashes/unary-minus-7500.chiso").len() > 7500);
+}
