@@ -136,3 +136,84 @@ fn chiso_check_reports_e019_for_a_7500_unary_minus_chain() {
     assert!(!stderr.contains("overflow") && !stderr.contains("panicked"));
     assert!(read("tests/fixtures/crashes/unary-minus-7500.chiso").len() > 7500);
 }
+
+#[test]
+fn a_diagnostic_past_column_65535_renders_in_check_and_score() {
+    let (code, _, stderr) = run_chiso(&["check", "tests/fixtures/crashes/wide-column.chiso"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.contains("E001"), "{stderr}");
+    assert!(stderr.contains("wide-column.chiso:1:70029"), "{stderr}");
+    // The line is cut around the span, and the caret stands under `xyz`.
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("xyz") && l.contains('│'))
+        .expect("the line");
+    assert!(line.starts_with(" 1 │ …") && line.chars().count() < 300, "{line}");
+    let caret = stderr
+        .lines()
+        .skip_while(|l| *l != line)
+        .nth(1)
+        .expect("underline");
+    let xyz = line.chars().collect::<Vec<_>>();
+    let at = (0..xyz.len())
+        .find(|&i| xyz[i..].starts_with(&['x', 'y', 'z']))
+        .unwrap();
+    assert_eq!(caret.chars().position(|c| c == '─'), Some(at), "{caret}");
+
+    let (code, _, stderr) = run_chiso(&[
+        "score",
+        "rulesets/kon-tum/huyen-2023-trich.chiso",
+        "tests/fixtures/crashes/wide-column-unit.json",
+    ]);
+    assert_ne!(code, 0, "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.contains("wide-column-unit.json:1:70063"), "{stderr}");
+    assert!(stderr.contains("unknown input `zzz`"), "{stderr}");
+}
+
+/// 50,000 warnings in one ruleset: each diagnostic reads only the lines around it (the unit
+/// test `render::tests::a_diagnostic_reads_only_the_lines_around_it` holds the excerpt to
+/// three lines), so this takes seconds; the quadratic renderer took minutes.
+#[test]
+fn fifty_thousand_warnings_are_all_rendered() {
+    let n = 50_000;
+    let mut text = String::from("ruleset \"t\" { year 2024 level district }\n");
+    for k in 0..n {
+        text.push_str(&format!("input i{k}: count \"chưa dùng\"\n"));
+    }
+    text.push_str("input a: count \"a\"\narea 1 \"A\" max 1 {\n  criterion 1.1 \"B\" max 1 {\n    score = min(1, a)\n  }\n}\n");
+    let dir = std::env::temp_dir().join(format!("chiso-crashes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("warnings.chiso");
+    std::fs::write(&path, &text).unwrap();
+    let (code, _, stderr) = run_chiso(&["check", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{}", &stderr[stderr.len().saturating_sub(500)..]);
+    assert_eq!(stderr.matches("W001").count(), n);
+    // The last one is placed on its own line.
+    let last = format!("warnings.chiso:{}:7", n + 1);
+    assert!(stderr.contains(&last), "{last}");
+}
+
+/// 10,000 unknown keys in one unit file, rendered one problem at a time by `score`: the
+/// file's lines are indexed once, not once per problem.
+#[test]
+fn ten_thousand_unknown_keys_are_all_rendered() {
+    let n = 10_000;
+    let mut text = String::from("unit = \"U\"\nyear = 2023\n[inputs]\n");
+    for k in 0..n {
+        text.push_str(&format!("khong_co_{k} = 1\n"));
+    }
+    let dir = std::env::temp_dir().join(format!("chiso-crashes-keys-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("unit.toml");
+    std::fs::write(&path, &text).unwrap();
+    let (code, _, stderr) = run_chiso(&[
+        "score",
+        "rulesets/kon-tum/huyen-2023-trich.chiso",
+        path.to_str().unwrap(),
+    ]);
+    assert_ne!(code, 0);
+    assert_eq!(stderr.matches("× unknown input `khong_co_").count(), n);
+    assert!(stderr.contains(&format!("unit.toml:{}:1", n + 3)));
+}
