@@ -217,3 +217,86 @@ fn ten_thousand_unknown_keys_are_all_rendered() {
     assert_eq!(stderr.matches("× unknown input `khong_co_").count(), n);
     assert!(stderr.contains(&format!("unit.toml:{}:1", n + 3)));
 }
+
+/// Common Vietnamese letters in their decomposed (NFD) spelling.
+fn decompose(text: &str) -> String {
+    const TABLE: [(&str, &str); 14] = [
+        ("ế", "e\u{302}\u{301}"),
+        ("ố", "o\u{302}\u{301}"),
+        ("ộ", "o\u{323}\u{302}"),
+        ("ự", "u\u{31b}\u{323}"),
+        ("ĩ", "i\u{303}"),
+        ("ạ", "a\u{323}"),
+        ("ả", "a\u{309}"),
+        ("ỏ", "o\u{309}"),
+        ("á", "a\u{301}"),
+        ("à", "a\u{300}"),
+        ("ố", "o\u{302}\u{301}"),
+        ("ể", "e\u{302}\u{309}"),
+        ("ư", "u\u{31b}"),
+        ("ơ", "o\u{31b}"),
+    ];
+    let mut out = text.to_string();
+    for (nfc, nfd) in TABLE {
+        out = out.replace(nfc, nfd);
+    }
+    assert_ne!(out, text);
+    out
+}
+
+#[test]
+fn fmt_of_decomposed_text_reports_errors_at_their_true_place() {
+    // `ế` written decomposed (e + two combining marks), then a stray `×`.
+    let source = read("tests/fixtures/crashes/fmt-panic-min.chiso");
+    match chiso::format::format(&source) {
+        Err(chiso::format::FormatError::Syntax(errors)) => {
+            assert!(!errors.is_empty());
+            for e in &errors {
+                // Every span lies on character boundaries of the text as written.
+                let text = source.get(e.span.clone()).expect("a span of the source");
+                assert!(!text.is_empty() || e.span.start <= source.len());
+            }
+            let first = &errors[0];
+            assert_eq!(&source[first.span.clone()], "e\u{302}\u{301}", "{errors:?}");
+            assert_eq!(&source[errors[1].span.clone()], "×", "{errors:?}");
+        }
+        other => panic!("expected syntax errors, got {other:?}"),
+    }
+    // Longer: a real ruleset with its Vietnamese letters decomposed, and an error after them.
+    let nfd = decompose(&read("rulesets/kon-tum/huyen-2023-trich.chiso"));
+    let broken = format!("{nfd}\n{}", decompose("lĩnh vực 9 “Hỏng” tối đa {\n"));
+    match chiso::format::format(&broken) {
+        Err(chiso::format::FormatError::Syntax(errors)) => {
+            assert!(errors.iter().all(|e| broken.get(e.span.clone()).is_some()));
+            assert!(errors[0].span.start > nfd.len(), "{errors:?}");
+        }
+        other => panic!("expected syntax errors, got {other:?}"),
+    }
+    let (code, _, stderr) = run_chiso(&["fmt", "--check", "tests/fixtures/crashes/fmt-panic-min.chiso"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.contains("fmt-panic-min.chiso:1:1"), "{stderr}");
+}
+
+#[test]
+fn fmt_keeps_crlf_line_ends_and_check_passes_on_them() {
+    let canonical = chiso::format::format(&read("rulesets/kon-tum/huyen-2023-trich.chiso"))
+        .expect("formats");
+    let crlf = canonical.replace('\n', "\r\n");
+    // The core formatter keeps CRLF (so the language server's formatting agrees).
+    assert_eq!(chiso::format::format(&crlf).expect("formats"), crlf);
+    // A scrambled CRLF file comes back canonical, in CRLF.
+    let scrambled = crlf.replace("  ", "    ").replace(" {\r\n", "   {\r\n");
+    assert_ne!(scrambled, crlf);
+    assert_eq!(chiso::format::format(&scrambled).expect("formats"), crlf);
+    let dir = std::env::temp_dir().join(format!("chiso-crlf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("crlf.chiso");
+    std::fs::write(&path, &crlf).unwrap();
+    let (code, _, stderr) = run_chiso(&["fmt", "--check", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    std::fs::write(&path, &scrambled).unwrap();
+    let (code, _, stderr) = run_chiso(&["fmt", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), crlf);
+}
