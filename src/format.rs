@@ -60,7 +60,11 @@ pub fn format(source: &str) -> Result<String, FormatError> {
     let text: String = source.nfc().collect();
     let (syntax, diagnostics) = crate::syntax::parse(&text);
     if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(FormatError::Syntax(errors_in_source(source, &text, diagnostics)));
+        return Err(FormatError::Syntax(errors_in_source(
+            source,
+            &text,
+            diagnostics,
+        )));
     }
     let output = layout(&text, &syntax);
     verify(&text, &output)?;
@@ -73,8 +77,7 @@ pub fn format(source: &str) -> Result<String, FormatError> {
 
 /// Whether the text's first line ends with `\r\n`.
 fn crlf(text: &str) -> bool {
-    text.find('\n')
-        .is_some_and(|i| text[..i].ends_with('\r'))
+    text.find('\n').is_some_and(|i| text[..i].ends_with('\r'))
 }
 
 /// The syntax errors of `source`, whose NFC form `nfc` had `nfc_diagnostics`. Folded parsing
@@ -83,7 +86,10 @@ fn crlf(text: &str) -> bool {
 /// source's bounds, so they can still be shown.)
 fn errors_in_source(source: &str, nfc: &str, nfc_diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let errors = |diagnostics: Vec<Diagnostic>| -> Vec<Diagnostic> {
-        diagnostics.into_iter().filter(Diagnostic::is_error).collect()
+        diagnostics
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect()
     };
     if source == nfc {
         return errors(nfc_diagnostics);

@@ -336,8 +336,10 @@ impl miette::Diagnostic for Rendered<'_> {
             return None;
         }
         let d = self.diagnostic;
-        let primary =
-            miette::LabeledSpan::new_primary_with_span(d.span_label.clone(), self.source.span(&d.span));
+        let primary = miette::LabeledSpan::new_primary_with_span(
+            d.span_label.clone(),
+            self.source.span(&d.span),
+        );
         let rest = d.labels.iter().map(|l| {
             miette::LabeledSpan::new_with_span(Some(l.message.clone()), self.source.span(&l.span))
         });
@@ -390,7 +392,10 @@ mod tests {
         let d = Diagnostic::error("E008", at..at + "ẩn".len(), "unknown input `ẩn`");
         let out = render("wide.chiso", &text, &d);
         assert!(out.contains("wide.chiso:2:70005"), "{out}");
-        let snippet = out.lines().find(|l| l.contains("x = ẩn")).expect("the line");
+        let snippet = out
+            .lines()
+            .find(|l| l.contains("x = ẩn"))
+            .expect("the line");
         assert!(snippet.chars().count() < 300, "{snippet}");
         assert!(snippet.contains('…'));
         // The caret under `ẩn`, counted in characters.

@@ -7,7 +7,9 @@ use chiso::format::{format, model_fingerprint, FormatError};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     match format(text) {
         Ok(once) => {
             let twice = format(&once).unwrap_or_else(|e| panic!("second pass: {e}"));
@@ -19,10 +21,15 @@ fuzz_target!(|data: &[u8]| {
                 model_fingerprint(&after.ruleset),
                 "the model changed"
             );
-            let codes = |a: &chiso::Analysis| a.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>();
+            let codes =
+                |a: &chiso::Analysis| a.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>();
             assert_eq!(codes(&before), codes(&after), "the diagnostics changed");
             let crlf = text.find('\n').is_some_and(|i| text[..i].ends_with('\r'));
-            assert_eq!(once.contains("\r\n"), crlf && once.contains('\n'), "line ends");
+            assert_eq!(
+                once.contains("\r\n"),
+                crlf && once.contains('\n'),
+                "line ends"
+            );
         }
         Err(FormatError::Syntax(errors)) => {
             assert!(!errors.is_empty());

@@ -549,7 +549,9 @@ pub async fn serve_stdio() -> i32 {
 /// and the protocol library, so that malformed input is answered instead of ending the server.
 pub mod frames {
     use std::sync::Arc;
-    use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
+    use tokio::io::{
+        AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader,
+    };
     use tokio::sync::Mutex;
     use tower_lsp_server::jsonrpc::{Request, Response};
 
@@ -622,7 +624,11 @@ pub mod frames {
             return None;
         }
         Some(match serde_json::from_slice::<serde_json::Value>(body) {
-            Err(e) => error(serde_json::Value::Null, -32700, &format!("Parse error: {e}")),
+            Err(e) => error(
+                serde_json::Value::Null,
+                -32700,
+                &format!("Parse error: {e}"),
+            ),
             Ok(value) => {
                 let id = value
                     .get("id")
@@ -663,9 +669,11 @@ pub mod frames {
         loop {
             let reply = match read_frame(&mut reader).await {
                 Frame::End => break,
-                Frame::BadHeader(message) => {
-                    error(serde_json::Value::Null, -32700, &format!("Parse error: {message}"))
-                }
+                Frame::BadHeader(message) => error(
+                    serde_json::Value::Null,
+                    -32700,
+                    &format!("Parse error: {message}"),
+                ),
                 Frame::Body(body) => match check_body(&body) {
                     Some(reply) => reply,
                     None => {

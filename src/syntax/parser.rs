@@ -3,8 +3,8 @@
 use super::ast::*;
 use super::fold::Folded;
 use super::lexer::{Lexed, LexemeKind};
-use super::MAX_EXPR_DEPTH;
 use super::vocab::{CountKind, RoundMode, RoundTarget, SourceKind, UnitLevel, ZeroAction};
+use super::MAX_EXPR_DEPTH;
 use crate::diagnostic::{Diagnostic, Span};
 use chrono::NaiveDate;
 use pest::error::{ErrorVariant, InputLocation};
@@ -873,13 +873,9 @@ impl<'a> Builder<'a> {
                         Diagnostic::error(
                             "E019",
                             span.clone(),
-                            format!(
-                                "expression nested deeper than {MAX_EXPR_DEPTH} operators"
-                            ),
+                            format!("expression nested deeper than {MAX_EXPR_DEPTH} operators"),
                         )
-                        .with_help(
-                            "split the rule into several criteria or shorter rules",
-                        ),
+                        .with_help("split the rule into several criteria or shorter rules"),
                     );
                     let boolean = matches!(
                         e.kind,

@@ -54,10 +54,7 @@ fn the_deepest_accepted_expressions_check_evaluate_explain_and_format_on_a_small
         ),
         (
             "conditions",
-            format!(
-                "if {}a > 0 then 1 else 0",
-                "a > 0 and ".repeat(n / 2 - 2)
-            ),
+            format!("if {}a > 0 then 1 else 0", "a > 0 and ".repeat(n / 2 - 2)),
             "1",
         ),
     ];
@@ -80,8 +77,7 @@ fn the_deepest_accepted_expressions_check_evaluate_explain_and_format_on_a_small
             let outcome = chiso::eval::evaluate(&analysis.ruleset, &data);
             let index = analysis.ruleset.node_index("1.1").expect("1.1");
             let result = &outcome.result.nodes[index];
-            let explained =
-                chiso::eval::explain(&analysis.ruleset, &data, &[], index, result);
+            let explained = chiso::eval::explain(&analysis.ruleset, &data, &[], index, result);
             let formatted = chiso::format::format(&source).is_ok();
             let offset = source.find("score").unwrap() + 10;
             let _ = chiso::ide::hover(&analysis, &source, offset);
@@ -109,8 +105,14 @@ fn operator_chains_past_the_limit_are_e019_at_the_expression() {
         ("product", vec!["a"; 10_000].join(" × ")),
         ("comparisons joined", vec!["a > 0"; 5_000].join(" and ")),
         ("or", vec!["a > 0"; 5_000].join(" hoặc ")),
-        ("inside brackets", format!("min(1, ({}))", vec!["a"; 10_000].join(" - "))),
-        ("bands subject", format!("bands {}a {{ otherwise: 0 }}", "-".repeat(3000))),
+        (
+            "inside brackets",
+            format!("min(1, ({}))", vec!["a"; 10_000].join(" - ")),
+        ),
+        (
+            "bands subject",
+            format!("bands {}a {{ otherwise: 0 }}", "-".repeat(3000)),
+        ),
     ];
     for (what, rule) in long {
         let source = with_rule(&rule);
@@ -149,7 +151,10 @@ fn a_diagnostic_past_column_65535_renders_in_check_and_score() {
         .lines()
         .find(|l| l.contains("xyz") && l.contains('│'))
         .expect("the line");
-    assert!(line.starts_with(" 1 │ …") && line.chars().count() < 300, "{line}");
+    assert!(
+        line.starts_with(" 1 │ …") && line.chars().count() < 300,
+        "{line}"
+    );
     let caret = stderr
         .lines()
         .skip_while(|l| *l != line)
@@ -272,7 +277,11 @@ fn fmt_of_decomposed_text_reports_errors_at_their_true_place() {
         }
         other => panic!("expected syntax errors, got {other:?}"),
     }
-    let (code, _, stderr) = run_chiso(&["fmt", "--check", "tests/fixtures/crashes/fmt-panic-min.chiso"]);
+    let (code, _, stderr) = run_chiso(&[
+        "fmt",
+        "--check",
+        "tests/fixtures/crashes/fmt-panic-min.chiso",
+    ]);
     assert_eq!(code, 1, "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(stderr.contains("fmt-panic-min.chiso:1:1"), "{stderr}");
@@ -280,8 +289,8 @@ fn fmt_of_decomposed_text_reports_errors_at_their_true_place() {
 
 #[test]
 fn fmt_keeps_crlf_line_ends_and_check_passes_on_them() {
-    let canonical = chiso::format::format(&read("rulesets/kon-tum/huyen-2023-trich.chiso"))
-        .expect("formats");
+    let canonical =
+        chiso::format::format(&read("rulesets/kon-tum/huyen-2023-trich.chiso")).expect("formats");
     let crlf = canonical.replace('\n', "\r\n");
     // The core formatter keeps CRLF (so the language server's formatting agrees).
     assert_eq!(chiso::format::format(&crlf).expect("formats"), crlf);

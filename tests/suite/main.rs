@@ -3,8 +3,8 @@
 mod advice;
 mod batch;
 mod cli;
-mod crashes;
 mod common;
+mod crashes;
 mod data;
 mod diagnostics;
 mod docs;

@@ -12,8 +12,8 @@ pub mod template;
 pub mod test;
 
 use crate::render::{FileSource, CONTEXT_LINES};
-use chiso::position::LineIndex;
 use chiso::diagnostic::Diagnostic;
+use chiso::position::LineIndex;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

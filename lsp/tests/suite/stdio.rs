@@ -175,7 +175,10 @@ fn hostile_documents_get_diagnostics_and_the_server_keeps_answering() {
         ("sum", ruleset_with_rule(&vec!["a"; 10_000].join(" + ")), 4),
         (
             "not",
-            ruleset_with_rule(&format!("if {}a > 0 then 1 else 0", "không phải ".repeat(10_000))),
+            ruleset_with_rule(&format!(
+                "if {}a > 0 then 1 else 0",
+                "không phải ".repeat(10_000)
+            )),
             4,
         ),
         (
