@@ -143,7 +143,9 @@ where
 
 fuzz_target!(|data: &[u8]| {
     let mut g = Gen { data, at: 0 };
-    let mut text = String::from("ruleset \"g\" {\n  year 2024\n  level district\n}\n");
+    let mut text = String::from(
+        "ruleset \"g\" {\n  year 2024\n  level district\n  zero denominator: error\n}\n",
+    );
     let mut inputs = Vec::new();
     for k in 0..1 + g.pick(5) {
         let (kind, word) = [

@@ -37,11 +37,13 @@ fuzz_target!(|data: &[u8]| {
             for (i, node) in outcome.result.nodes.iter().enumerate() {
                 let _ = chiso::eval::explain(rs, &unit, &best, i, node);
             }
-            let _ = chiso_formats::report::render(
+            let _ = chiso_formats::report::json_text(&[chiso_formats::report::unit_json(
                 rs,
-                &[&outcome.result],
-                chiso_formats::report::Format::Json,
-            );
+                &outcome.result,
+            )]);
+            let _ = chiso_formats::report::table(rs, &outcome.result);
+            let _ = chiso_formats::report::csv(rs, &[&outcome.result]);
+            let _ = chiso_formats::report::markdown(rs, &outcome.result);
             let _ = chiso_formats::unit_file::to_toml(rs, &unit);
         }
     }
