@@ -62,9 +62,9 @@ pub fn render(file: &str, text: &str, diagnostics: &[Diagnostic]) -> String {
 /// diagnostics it has (rendered one by one, as problems of a batch are).
 #[derive(Default)]
 pub struct Renderer {
-    /// Line index of each file's text, by file name (a name's text does not change during
-    /// one command).
-    indexes: std::collections::HashMap<String, LineIndex>,
+    /// Line index of each file's text, by file name and length (a file's text does not
+    /// change during one command).
+    indexes: std::collections::HashMap<(String, usize), LineIndex>,
 }
 
 impl Renderer {
@@ -80,7 +80,7 @@ impl Renderer {
             .with_context_lines(CONTEXT_LINES);
         let lines = self
             .indexes
-            .entry(file.to_string())
+            .entry((file.to_string(), text.len()))
             .or_insert_with(|| LineIndex::new(text));
         // Each diagnostic reads only the lines around it.
         let source = FileSource::new(file, text, lines);
