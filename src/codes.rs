@@ -40,7 +40,7 @@ pub static CODES: &[Code] = &[
     Code { code: "E016", severities: &[Severity::Error], title: "grade bands leave a gap in 0–100% or overlap" },
     Code { code: "E017", severities: &[Severity::Error], title: "a value outside what is allowed: a level that is not in the input's list, a rounding with more than 28 places, a percent rounding on a criterion" },
     Code { code: "E018", severities: &[Severity::Error], title: "a test names an unknown input, criterion or grade" },
-    Code { code: "E019", severities: &[Severity::Error], title: "nesting deeper than 40 levels (brackets, braces, `if`s)" },
+    Code { code: "E019", severities: &[Severity::Error], title: "nesting deeper than 40 levels (brackets, braces, `if`s, `not`s) or an expression deeper than 200 operators" },
     Code { code: "E020", severities: &[Severity::Error], title: "a leaf without a maximum" },
     Code { code: "E021", severities: &[Severity::Error], title: "the file has no `ruleset` header, or more than one" },
     Code { code: "E022", severities: &[Severity::Error], title: "an input, or a level of an input, is declared twice" },

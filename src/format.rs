@@ -50,20 +50,65 @@ impl std::fmt::Display for FormatError {
     }
 }
 
-/// Formats a ruleset text. Returns the canonical text (NFC, `\n` line ends, one final newline).
+/// Formats a ruleset text. Returns the canonical text: NFC, one final newline, and the
+/// source's line ends (`\r\n` if its first line ends so, else `\n`), so a file that differs
+/// from the canonical layout only in its line ends is already formatted.
+///
+/// Syntax errors are returned with spans into `source` as given (not into its NFC form, whose
+/// byte offsets differ when the source is decomposed).
 pub fn format(source: &str) -> Result<String, FormatError> {
     let text: String = source.nfc().collect();
     let (syntax, diagnostics) = crate::syntax::parse(&text);
-    let errors: Vec<Diagnostic> = diagnostics
-        .into_iter()
-        .filter(Diagnostic::is_error)
-        .collect();
-    if !errors.is_empty() {
-        return Err(FormatError::Syntax(errors));
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(FormatError::Syntax(errors_in_source(
+            source,
+            &text,
+            diagnostics,
+        )));
     }
     let output = layout(&text, &syntax);
     verify(&text, &output)?;
-    Ok(output)
+    Ok(if crlf(source) {
+        output.replace('\n', "\r\n")
+    } else {
+        output
+    })
+}
+
+/// Whether the text's first line ends with `\r\n`.
+fn crlf(text: &str) -> bool {
+    text.find('\n').is_some_and(|i| text[..i].ends_with('\r'))
+}
+
+/// The syntax errors of `source`, whose NFC form `nfc` had `nfc_diagnostics`. Folded parsing
+/// reads NFC and NFD alike, so the source as given has the same errors at its own offsets;
+/// parsing it again gives them. (If it somehow does not, the NFC spans are kept inside the
+/// source's bounds, so they can still be shown.)
+fn errors_in_source(source: &str, nfc: &str, nfc_diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let errors = |diagnostics: Vec<Diagnostic>| -> Vec<Diagnostic> {
+        diagnostics
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect()
+    };
+    if source == nfc {
+        return errors(nfc_diagnostics);
+    }
+    let own = errors(crate::syntax::parse(source).1);
+    if !own.is_empty() {
+        return own;
+    }
+    let clamp = |o: usize| crate::position::floor_char_boundary(source, o.min(source.len()));
+    errors(nfc_diagnostics)
+        .into_iter()
+        .map(|mut d| {
+            d.span = clamp(d.span.start)..clamp(d.span.end);
+            for label in &mut d.labels {
+                label.span = clamp(label.span.start)..clamp(label.span.end);
+            }
+            d
+        })
+        .collect()
 }
 
 /// Re-reads the output and compares it with the input: same model (spans and the spacing of

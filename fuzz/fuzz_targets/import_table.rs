@@ -9,7 +9,11 @@ fuzz_target!(|data: &[u8]| {
     let imported = import(data, &ImportOptions::default());
     let source = imported.source.as_deref().unwrap_or("");
     for d in &imported.diagnostics {
-        assert!(d.span.end <= source.len() && source.is_char_boundary(d.span.start) && source.is_char_boundary(d.span.end));
+        assert!(
+            d.span.end <= source.len()
+                && source.is_char_boundary(d.span.start)
+                && source.is_char_boundary(d.span.end)
+        );
     }
     for d in &imported.check {
         assert!(d.span.end <= imported.text.len());

@@ -18,12 +18,18 @@ fn ruleset() -> &'static chiso::model::Ruleset {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let rs = ruleset();
     for format in [DataFormat::Toml, DataFormat::Json] {
         let (unit, diagnostics) = load(rs, text, format);
         for d in &diagnostics {
-            assert!(d.span.end <= text.len() && text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+            assert!(
+                d.span.end <= text.len()
+                    && text.is_char_boundary(d.span.start)
+                    && text.is_char_boundary(d.span.end)
+            );
         }
         if let Some(unit) = unit {
             let outcome = chiso::eval::evaluate(rs, &unit);
@@ -31,7 +37,13 @@ fuzz_target!(|data: &[u8]| {
             for (i, node) in outcome.result.nodes.iter().enumerate() {
                 let _ = chiso::eval::explain(rs, &unit, &best, i, node);
             }
-            let _ = chiso_formats::report::render(rs, &[&outcome.result], chiso_formats::report::Format::Json);
+            let _ = chiso_formats::report::json_text(&[chiso_formats::report::unit_json(
+                rs,
+                &outcome.result,
+            )]);
+            let _ = chiso_formats::report::table(rs, &outcome.result);
+            let _ = chiso_formats::report::csv(rs, &[&outcome.result]);
+            let _ = chiso_formats::report::markdown(rs, &outcome.result);
             let _ = chiso_formats::unit_file::to_toml(rs, &unit);
         }
     }

@@ -16,6 +16,7 @@ pub mod position;
 use chiso::Analysis;
 use position::{Encoding, LineIndex};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use tokio::sync::mpsc;
 use tower_lsp_server::jsonrpc::{Error, Result};
@@ -57,8 +58,11 @@ struct Publish {
     diagnostics: Vec<Diagnostic>,
 }
 
+/// The server: open documents and the client to publish to.
 pub struct Backend {
     client: Client,
+    /// Set by `shutdown`: `exit` then ends the process with 0, otherwise with 1.
+    shut_down: Arc<AtomicBool>,
     documents: Mutex<HashMap<Uri, Arc<Document>>>,
     encoding: OnceLock<Encoding>,
     publisher: mpsc::UnboundedSender<Publish>,
@@ -71,11 +75,18 @@ pub struct Backend {
 pub const RUN_TEST_COMMAND: &str = "chiso.runTest";
 
 impl Backend {
+    /// A server for `client`, with no document open.
     pub fn new(client: Client) -> Self {
+        Self::with_shutdown_flag(client, Arc::new(AtomicBool::new(false)))
+    }
+
+    /// A server that sets `shut_down` when the client requests `shutdown`.
+    fn with_shutdown_flag(client: Client, shut_down: Arc<AtomicBool>) -> Self {
         let (publisher, receiver) = mpsc::unbounded_channel();
         tokio::spawn(publish_loop(client.clone(), receiver));
         Backend {
             client,
+            shut_down,
             documents: Mutex::new(HashMap::new()),
             encoding: OnceLock::new(),
             publisher,
@@ -245,6 +256,7 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
+        self.shut_down.store(true, Ordering::SeqCst);
         Ok(())
     }
 
@@ -532,12 +544,210 @@ pub fn service() -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
     LspService::new(Backend::new)
 }
 
-/// Runs the server over standard input and output until the client exits.
-pub async fn serve_stdio() {
-    let (service, socket) = service();
-    Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+/// Runs the server over standard input and output until the client exits, and returns the
+/// process's exit code as the protocol asks: 0 when `shutdown` came before `exit`, 1 when it
+/// did not (or the input ended without either).
+///
+/// Messages pass through [`frames`] on both sides: a malformed message (a bad header, a body
+/// that is not JSON or not JSON-RPC) is answered with a JSON-RPC error and skipped, and the
+/// server keeps running (the protocol library would stop reading at the first one).
+pub async fn serve_stdio() -> i32 {
+    let shut_down = Arc::new(AtomicBool::new(false));
+    let flag = shut_down.clone();
+    let (service, socket) =
+        LspService::new(move |client| Backend::with_shutdown_flag(client, flag.clone()));
+    let (server_in, client_to_server) = tokio::io::duplex(1 << 16);
+    let (server_out, server_to_client) = tokio::io::duplex(1 << 16);
+    let stdout = Arc::new(tokio::sync::Mutex::new(tokio::io::stdout()));
+    // Not awaited: it reads stdin until the end, which may never come after `exit`.
+    tokio::spawn(frames::forward_input(
+        tokio::io::stdin(),
+        client_to_server,
+        stdout.clone(),
+    ));
+    let output = tokio::spawn(frames::forward_output(server_to_client, stdout));
+    Server::new(server_in, server_out, socket)
         .serve(service)
         .await;
+    // The server's writer is dropped now: everything it wrote reaches stdout before the end.
+    let _ = output.await;
+    if shut_down.load(Ordering::SeqCst) {
+        0
+    } else {
+        1
+    }
+}
+
+/// Base-protocol framing (`Content-Length` header, blank line, JSON body) between the client
+/// and the protocol library, so that malformed input is answered instead of ending the server.
+pub mod frames {
+    use std::sync::Arc;
+    use tokio::io::{
+        AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader,
+    };
+    use tokio::sync::Mutex;
+    use tower_lsp_server::jsonrpc::{Request, Response};
+
+    /// Largest body accepted; a larger one is skipped with an error.
+    const MAX_BODY: usize = 256 * 1024 * 1024;
+
+    /// One message read from a stream.
+    pub enum Frame {
+        /// A body, as announced by its `Content-Length`.
+        Body(Vec<u8>),
+        /// A header that could not be read (the message is skipped).
+        BadHeader(String),
+        /// The stream ended.
+        End,
+    }
+
+    /// Reads the next message: header lines up to a blank line, then the body.
+    pub async fn read_frame<R: AsyncRead + Unpin>(reader: &mut BufReader<R>) -> Frame {
+        let mut length: Option<Result<usize, String>> = None;
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            match reader.read_until(b'\n', &mut line).await {
+                Ok(0) | Err(_) => return Frame::End,
+                Ok(_) => {}
+            }
+            let text = String::from_utf8_lossy(&line);
+            let text = text.trim_end_matches(['\r', '\n']);
+            if text.is_empty() {
+                if length.is_some() {
+                    break;
+                }
+                continue; // blank lines between messages
+            }
+            // A header may follow garbage on the same line: resynchronise on the name.
+            let lower = text.to_ascii_lowercase();
+            if let Some(at) = lower.find("content-length:") {
+                let value = text[at + "content-length:".len()..].trim();
+                length = Some(
+                    value
+                        .parse::<usize>()
+                        .map_err(|_| format!("invalid Content-Length `{value}`")),
+                );
+            }
+        }
+        let length = match length {
+            Some(Ok(length)) => length,
+            Some(Err(message)) => return Frame::BadHeader(message),
+            None => return Frame::BadHeader("missing Content-Length".into()),
+        };
+        if length > MAX_BODY {
+            // Skip it without holding it.
+            let mut rest = (&mut *reader).take(length as u64);
+            let _ = tokio::io::copy(&mut rest, &mut tokio::io::sink()).await;
+            return Frame::BadHeader(format!("message of {length} bytes is too large"));
+        }
+        let mut body = vec![0; length];
+        match reader.read_exact(&mut body).await {
+            Ok(_) => Frame::Body(body),
+            Err(_) => Frame::End,
+        }
+    }
+
+    /// The JSON-RPC error answering a malformed body, or `None` if the body is a request,
+    /// notification or response the protocol library reads.
+    pub fn check_body(body: &[u8]) -> Option<Vec<u8>> {
+        if serde_json::from_slice::<Request>(body).is_ok()
+            || serde_json::from_slice::<Response>(body).is_ok()
+        {
+            return None;
+        }
+        Some(match serde_json::from_slice::<serde_json::Value>(body) {
+            Err(e) => error(
+                serde_json::Value::Null,
+                -32700,
+                &format!("Parse error: {e}"),
+            ),
+            Ok(value) => {
+                let id = value
+                    .get("id")
+                    .filter(|id| id.is_number() || id.is_string())
+                    .cloned()
+                    .unwrap_or(serde_json::Value::Null);
+                error(id, -32600, "Invalid request: not a JSON-RPC 2.0 message")
+            }
+        })
+    }
+
+    fn error(id: serde_json::Value, code: i64, message: &str) -> Vec<u8> {
+        let body = serde_json::json!({
+            "jsonrpc": "2.0",
+            "error": { "code": code, "message": message },
+            "id": id,
+        });
+        body.to_string().into_bytes()
+    }
+
+    async fn write_frame<W: AsyncWrite + Unpin>(out: &Mutex<W>, body: &[u8]) -> bool {
+        let mut out = out.lock().await;
+        let header = format!("Content-Length: {}\r\n\r\n", body.len());
+        out.write_all(header.as_bytes()).await.is_ok()
+            && out.write_all(body).await.is_ok()
+            && out.flush().await.is_ok()
+    }
+
+    /// Copies well-formed messages from the client to the server; answers the others on
+    /// `out` with an error.
+    pub async fn forward_input<R, W, O>(input: R, mut server: W, out: Arc<Mutex<O>>)
+    where
+        R: AsyncRead + Unpin,
+        W: AsyncWrite + Unpin,
+        O: AsyncWrite + Unpin,
+    {
+        let mut reader = BufReader::new(input);
+        loop {
+            let reply = match read_frame(&mut reader).await {
+                Frame::End => break,
+                Frame::BadHeader(message) => error(
+                    serde_json::Value::Null,
+                    -32700,
+                    &format!("Parse error: {message}"),
+                ),
+                Frame::Body(body) => match check_body(&body) {
+                    Some(reply) => reply,
+                    None => {
+                        let header = format!("Content-Length: {}\r\n\r\n", body.len());
+                        if server.write_all(header.as_bytes()).await.is_err()
+                            || server.write_all(&body).await.is_err()
+                            || server.flush().await.is_err()
+                        {
+                            break;
+                        }
+                        continue;
+                    }
+                },
+            };
+            if !write_frame(&out, &reply).await {
+                break;
+            }
+        }
+        // The end of input ends the server, as it would without this relay.
+        let _ = server.shutdown().await;
+    }
+
+    /// Copies the server's messages to `out`, one whole message at a time.
+    pub async fn forward_output<R, O>(server: R, out: Arc<Mutex<O>>)
+    where
+        R: AsyncRead + Unpin,
+        O: AsyncWrite + Unpin,
+    {
+        let mut reader = BufReader::new(server);
+        loop {
+            match read_frame(&mut reader).await {
+                Frame::Body(body) => {
+                    if !write_frame(&out, &body).await {
+                        break;
+                    }
+                }
+                Frame::BadHeader(_) => continue,
+                Frame::End => break,
+            }
+        }
+    }
 }
 
 #[cfg(test)]

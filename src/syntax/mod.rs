@@ -17,6 +17,12 @@ pub use ast::SyntaxFile;
 /// bounded and a hostile file cannot overflow the stack.
 pub const MAX_NESTING: usize = 40;
 
+/// Deepest expression tree accepted (a chain of `n` operators is `n + 1` deep, brackets and
+/// `if`s included). The parser builds trees without recursion and refuses deeper ones with
+/// `E019`, so the checker, evaluator and formatter, which recurse once per level, stay
+/// within a small stack on any input.
+pub const MAX_EXPR_DEPTH: usize = 200;
+
 /// Parses a ruleset. Never panics; returns what could be read and every syntax error.
 pub fn parse(source: &str) -> (SyntaxFile, Vec<Diagnostic>) {
     let mut folded = fold::Folded::new(source);
@@ -130,7 +136,8 @@ fn item_boundary_after(text: &str, lexed: &lexer::Lexed, from: usize) -> Option<
 }
 
 /// Finds the first place where nesting exceeds [`MAX_NESTING`]: brackets and braces, plus
-/// `if`/`nếu` (whose branches nest without brackets) and `not` chains within one line.
+/// `if`/`nếu` (whose branches nest without brackets) and `not`/`không phải` chains within one
+/// rule.
 fn nesting_error(folded: &fold::Folded) -> Option<(Diagnostic, std::ops::Range<usize>)> {
     let text = folded.text.as_bytes();
     let mut depth: usize = 0;
@@ -159,7 +166,14 @@ fn nesting_error(folded: &fold::Folded) -> Option<(Diagnostic, std::ops::Range<u
     for k in 0..=lexemes.len() {
         let gap_end = lexemes.get(k).map_or(text.len(), |l| l.span.start);
         for i in gap_start..gap_end {
-            if word_at(i, b"if") || word_at(i, b"neu") || word_at(i, b"not") {
+            let khong_phai = || {
+                word_at(i, b"khong") && {
+                    let after = &folded.text[i + 5..];
+                    let rest = after.trim_start_matches([' ', '\t']);
+                    rest.len() < after.len() && word_at(text.len() - rest.len(), b"phai")
+                }
+            };
+            if word_at(i, b"if") || word_at(i, b"neu") || word_at(i, b"not") || khong_phai() {
                 let ifs = open_ifs.last_mut().expect("level");
                 *ifs += 1;
                 if depth + *ifs > MAX_NESTING {

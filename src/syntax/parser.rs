@@ -4,6 +4,7 @@ use super::ast::*;
 use super::fold::Folded;
 use super::lexer::{Lexed, LexemeKind};
 use super::vocab::{CountKind, RoundMode, RoundTarget, SourceKind, UnitLevel, ZeroAction};
+use super::MAX_EXPR_DEPTH;
 use crate::diagnostic::{Diagnostic, Span};
 use chrono::NaiveDate;
 use pest::error::{ErrorVariant, InputLocation};
@@ -104,18 +105,24 @@ impl<I: Iterator<Item = Token>> Climber<'_, I> {
     }
 
     fn not(&mut self) -> Expr {
-        if let Some(Token::Not(_)) = self.tokens.peek() {
+        // A chain of `not`s is read without recursion: the operand first, then the
+        // negations from the innermost out.
+        let mut starts = Vec::new();
+        while let Some(Token::Not(_)) = self.tokens.peek() {
             let Some(Token::Not(start)) = self.tokens.next() else {
                 unreachable!()
             };
-            let operand = self.not();
-            let span = start.start..operand.span.end;
-            return Expr {
-                kind: ExprKind::Not(Box::new(operand)),
+            starts.push(start);
+        }
+        let mut e = self.comparison();
+        while let Some(start) = starts.pop() {
+            let span = start.start..e.span.end;
+            e = Expr {
+                kind: ExprKind::Not(Box::new(e)),
                 span,
             };
         }
-        self.comparison()
+        e
     }
 
     fn comparison(&mut self) -> Expr {
@@ -171,42 +178,116 @@ impl<I: Iterator<Item = Token>> Climber<'_, I> {
     }
 
     fn unary(&mut self) -> Expr {
-        match self.tokens.next() {
-            Some(Token::Neg(start)) => {
-                let operand = self.unary();
-                let span = start.start..operand.span.end;
-                Expr {
-                    kind: ExprKind::Neg(Box::new(operand)),
-                    span,
+        // Prefix chains (`- - - x`) are read without recursion: the prefixes first, then
+        // the operand, then the prefixes applied from the innermost out.
+        let mut prefixes: Vec<(bool, Span)> = Vec::new(); // (is `not`, span)
+        let mut e = loop {
+            match self.tokens.next() {
+                Some(Token::Neg(start)) => prefixes.push((false, start)),
+                Some(Token::Not(span)) => {
+                    // `not` binds looser than arithmetic: `a + not b` is not an expression.
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            "E001",
+                            span.clone(),
+                            "syntax error: `not` cannot stand inside arithmetic or a comparison",
+                        )
+                        .with_help(
+                            "put the negated part in brackets: `a = (not b)` or `not (a = b)`",
+                        ),
+                    );
+                    prefixes.push((true, span));
+                }
+                Some(Token::Operand(e)) => break e,
+                // Unreachable: the grammar puts an operand after every operator.
+                Some(Token::Infix(_, span)) => {
+                    break Expr {
+                        kind: ExprKind::Bool(false),
+                        span,
+                    }
+                }
+                None => {
+                    break Expr {
+                        kind: ExprKind::Bool(false),
+                        span: 0..0,
+                    }
                 }
             }
-            Some(Token::Not(span)) => {
-                // `not` binds looser than arithmetic: `a + not b` is not an expression.
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        "E001",
-                        span.clone(),
-                        "syntax error: `not` cannot stand inside arithmetic or a comparison",
-                    )
-                    .with_help("put the negated part in brackets: `a = (not b)` or `not (a = b)`"),
-                );
-                let operand = self.unary();
-                let span = span.start..operand.span.end;
-                Expr {
-                    kind: ExprKind::Not(Box::new(operand)),
-                    span,
-                }
-            }
-            Some(Token::Operand(e)) => e,
-            // Unreachable: the grammar puts an operand after every operator.
-            Some(Token::Infix(_, span)) => Expr {
-                kind: ExprKind::Bool(false),
+        };
+        while let Some((is_not, start)) = prefixes.pop() {
+            let span = start.start..e.span.end;
+            let inner = Box::new(e);
+            e = Expr {
+                kind: if is_not {
+                    ExprKind::Not(inner)
+                } else {
+                    ExprKind::Neg(inner)
+                },
                 span,
-            },
-            None => Expr {
-                kind: ExprKind::Bool(false),
-                span: 0..0,
-            },
+            };
+        }
+        e
+    }
+}
+
+/// The direct sub-expressions of `e`.
+fn children(e: &Expr) -> Vec<&Expr> {
+    match &e.kind {
+        ExprKind::Number(_)
+        | ExprKind::Bool(_)
+        | ExprKind::Str(_)
+        | ExprKind::Date(_)
+        | ExprKind::SelfMax
+        | ExprKind::Awarded
+        | ExprKind::Name(_) => Vec::new(),
+        ExprKind::Neg(x) | ExprKind::Not(x) => vec![x],
+        ExprKind::Binary { lhs, rhs, .. } | ExprKind::Compare { lhs, rhs, .. } => vec![lhs, rhs],
+        ExprKind::If {
+            cond,
+            then,
+            otherwise,
+        } => vec![cond, then, otherwise],
+        ExprKind::Call { args, .. } => args.iter().collect(),
+        ExprKind::Bands { subject, arms } => std::iter::once(&**subject)
+            .chain(arms.iter().map(|a| &a.value))
+            .collect(),
+    }
+}
+
+/// The depth of an expression tree (a leaf is 1), computed without recursion.
+pub(super) fn depth(e: &Expr) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(e, 1)];
+    while let Some((e, d)) = stack.pop() {
+        deepest = deepest.max(d);
+        stack.extend(children(e).into_iter().map(|c| (c, d + 1)));
+    }
+    deepest
+}
+
+/// Drops an expression tree of any depth without recursion (the derived drop recurses once
+/// per level).
+fn dispose(e: Expr) {
+    let mut stack = vec![e];
+    while let Some(mut e) = stack.pop() {
+        let placeholder = ExprKind::Bool(false);
+        match std::mem::replace(&mut e.kind, placeholder) {
+            ExprKind::Neg(x) | ExprKind::Not(x) => stack.push(*x),
+            ExprKind::Binary { lhs, rhs, .. } | ExprKind::Compare { lhs, rhs, .. } => {
+                stack.push(*lhs);
+                stack.push(*rhs);
+            }
+            ExprKind::If {
+                cond,
+                then,
+                otherwise,
+            } => stack.extend([*cond, *then, *otherwise]),
+            ExprKind::Call { args, .. } => stack.extend(args),
+            ExprKind::Bands { subject, arms } => {
+                stack.push(*subject);
+                stack.extend(arms.into_iter().map(|a| a.value));
+            }
+            _ => {}
         }
     }
 }
@@ -783,7 +864,42 @@ impl<'a> Builder<'a> {
                     tokens: tokens.into_iter().peekable(),
                     diagnostics: &mut self.diagnostics,
                 };
-                climber.or()
+                let e = climber.or();
+                // The tree was built without recursion; everything after the parser
+                // (checker, evaluator, formatter) walks it recursively, so its depth is
+                // bounded here. Operands were bounded when they were built.
+                if depth(&e) > MAX_EXPR_DEPTH {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            "E019",
+                            span.clone(),
+                            format!("expression nested deeper than {MAX_EXPR_DEPTH} operators"),
+                        )
+                        .with_help("split the rule into several criteria or shorter rules"),
+                    );
+                    let boolean = matches!(
+                        e.kind,
+                        ExprKind::Not(_)
+                            | ExprKind::Compare { .. }
+                            | ExprKind::Binary {
+                                op: BinOp::And | BinOp::Or,
+                                ..
+                            }
+                    );
+                    dispose(e);
+                    return Expr {
+                        kind: if boolean {
+                            ExprKind::Bool(false)
+                        } else {
+                            ExprKind::Number(NumberLit {
+                                value: Decimal::ZERO,
+                                percent: false,
+                            })
+                        },
+                        span,
+                    };
+                }
+                e
             }
             Rule::if_expr => {
                 let mut exprs = pair.into_inner().filter(|p| p.as_rule() == Rule::expr);

@@ -4,6 +4,7 @@ mod advice;
 mod batch;
 mod cli;
 mod common;
+mod crashes;
 mod data;
 mod diagnostics;
 mod diff;

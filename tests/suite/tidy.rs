@@ -124,7 +124,7 @@ fn no_floats_in_the_core_and_floats_only_at_spreadsheet_boundaries() {
 #[test]
 fn each_library_is_confined_to_its_crate() {
     // (what, where it may appear: path prefixes relative to the top)
-    let rules: [(&[&str], &[&str]); 6] = [
+    let rules: [(&[&str], &[&str]); 7] = [
         (&["pest::", "pest_derive"], &["src/syntax/parser.rs"]),
         (
             &["clap::", "miette::", "indicatif::", "tempfile::"],
@@ -133,10 +133,10 @@ fn each_library_is_confined_to_its_crate() {
         (&["tower_lsp_server", "tokio::"], &["lsp/"]),
         (&["calamine::", "calamine;"], &["formats/"]),
         (&["rust_xlsxwriter::"], &["formats/"]),
-        (
-            &["serde_json::", "serde::", "toml::", "csv::"],
-            &["formats/"],
-        ),
+        (&["serde::", "toml::", "csv::"], &["formats/"]),
+        // JSON-RPC framing in the language server checks each message is JSON before the
+        // protocol library reads it (a malformed one is answered, not fatal).
+        (&["serde_json::"], &["formats/", "lsp/src/lib.rs"]),
     ];
     let mut files = rust_files("src");
     files.extend(rust_files("formats/src"));

@@ -104,8 +104,9 @@ pub fn score(ruleset: &Ruleset, sources: &Sources) -> Batch {
 /// row and column, then each incomplete unit's to-do list.
 pub fn print_problems(ruleset: &Ruleset, sources: &Sources, batch: &Batch) {
     let mut out = String::new();
+    let mut renderer = super::Renderer::default();
     for problem in &batch.problems {
-        out.push_str(&render_problem(sources, problem));
+        out.push_str(&render_problem(&mut renderer, sources, problem));
     }
     for unit in &batch.units {
         if !unit.result.missing.is_empty() {
@@ -143,14 +144,15 @@ pub fn load_for_one(
 ) -> Result<(Vec<chiso::data::UnitData>, usize), String> {
     let units = sources.units();
     let mut problems = String::new();
+    let mut renderer = super::Renderer::default();
     for problem in Units::problems(&units) {
-        problems.push_str(&render_problem(sources, &problem));
+        problems.push_str(&render_problem(&mut renderer, sources, &problem));
     }
     let mut all = Vec::new();
     for i in 0..Units::count(&units) {
         let loaded = Units::load(&units, ruleset, i);
         for problem in &loaded.problems {
-            problems.push_str(&render_problem(sources, problem));
+            problems.push_str(&render_problem(&mut renderer, sources, problem));
         }
         match loaded.data {
             Some(data) => all.push((loaded.origin, data)),
@@ -181,11 +183,12 @@ pub fn load_for_one(
 }
 
 /// A problem in a text file with its source (miette); a sheet's cell or row as one line.
-fn render_problem(sources: &Sources, problem: &Problem) -> String {
+/// `renderer` indexes each file once for all its problems.
+fn render_problem(renderer: &mut super::Renderer, sources: &Sources, problem: &Problem) -> String {
     let file = problem.place.file_name();
     match (problem.place.text_span(), sources.texts.get(file)) {
         (Some(_), Some(text)) => {
-            super::render(file, text, std::slice::from_ref(&problem.diagnostic))
+            renderer.render(file, text, std::slice::from_ref(&problem.diagnostic))
         }
         _ => problem.to_text(),
     }

@@ -59,12 +59,15 @@ pub fn run(args: Args) -> Outcome {
         }
     }
     let merged = merge(ruleset, &forms);
+    // One line index per form, however many problems it has.
+    let mut renderer = super::Renderer::default();
     for p in &merged.problems {
         let form = &forms[p.form];
         match (&p.place, &texts[p.form]) {
-            (chiso::place::Place::Text { .. }, Some(text)) => {
-                super::print_diagnostics(&form.name, text, std::slice::from_ref(&p.diagnostic))
-            }
+            (chiso::place::Place::Text { .. }, Some(text)) => eprint!(
+                "{}",
+                renderer.render(&form.name, text, std::slice::from_ref(&p.diagnostic))
+            ),
             (place, _) => eprintln!(
                 "{}[{}]: {place}: {}",
                 p.diagnostic.severity.as_str(),

@@ -12,8 +12,9 @@ pub mod score;
 pub mod template;
 pub mod test;
 
-use crate::render::Rendered;
+use crate::render::{FileSource, CONTEXT_LINES};
 use chiso::diagnostic::Diagnostic;
+use chiso::position::LineIndex;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -55,27 +56,50 @@ fn color() -> bool {
 
 /// Renders diagnostics with miette: file, line, the labelled span and help.
 pub fn render(file: &str, text: &str, diagnostics: &[Diagnostic]) -> String {
-    let theme = if color() {
-        miette::GraphicalTheme::unicode()
-    } else {
-        miette::GraphicalTheme::unicode_nocolor()
-    };
-    let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(100);
-    let mut out = String::new();
-    for d in diagnostics {
-        let rendered = Rendered::new(d, file, text);
-        if handler.render_report(&mut out, &rendered).is_err() {
-            out.push_str(&format!("{d}\n"));
+    Renderer::default().render(file, text, diagnostics)
+}
+
+/// Renders diagnostics of several files, indexing each file's lines once however many
+/// diagnostics it has (rendered one by one, as problems of a batch are).
+#[derive(Default)]
+pub struct Renderer {
+    /// Line index of each file's text, by file name and length (a file's text does not
+    /// change during one command).
+    indexes: std::collections::HashMap<(String, usize), LineIndex>,
+}
+
+impl Renderer {
+    /// Renders `diagnostics` of `file`, whose text is `text`.
+    pub fn render(&mut self, file: &str, text: &str, diagnostics: &[Diagnostic]) -> String {
+        let theme = if color() {
+            miette::GraphicalTheme::unicode()
+        } else {
+            miette::GraphicalTheme::unicode_nocolor()
+        };
+        let handler = miette::GraphicalReportHandler::new_themed(theme)
+            .with_width(100)
+            .with_context_lines(CONTEXT_LINES);
+        let lines = self
+            .indexes
+            .entry((file.to_string(), text.len()))
+            .or_insert_with(|| LineIndex::new(text));
+        // Each diagnostic reads only the lines around it.
+        let source = FileSource::new(file, text, lines);
+        let mut out = String::new();
+        for d in diagnostics {
+            if source.render(&handler, d, &mut out).is_err() {
+                out.push_str(&format!("{d}\n"));
+            }
+            if !out.ends_with('\n') {
+                out.push('\n');
+            }
+            if d.span.is_empty() && d.labels.is_empty() {
+                // miette shows no file for an unplaced diagnostic: say which file it is about.
+                out.push_str(&format!("  ╰─ in {file}\n"));
+            }
         }
-        if !out.ends_with('\n') {
-            out.push('\n');
-        }
-        if d.span.is_empty() && d.labels.is_empty() {
-            // miette shows no file for an unplaced diagnostic: say which file it is about.
-            out.push_str(&format!("  ╰─ in {file}\n"));
-        }
+        out
     }
-    out
 }
 
 pub fn print_diagnostics(file: &str, text: &str, diagnostics: &[Diagnostic]) {

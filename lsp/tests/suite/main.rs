@@ -3,3 +3,4 @@
 
 mod editors;
 mod protocol;
+mod stdio;
