@@ -378,7 +378,8 @@ fn check_province(rs: &Ruleset, b: &batch::Batch, file: &str) {
             (Some("Trung bình".into()), want_counts[2]),
             (Some("Yếu".into()), want_counts[3]),
             (Some("Kém".into()), want_counts[4]),
-            (None, 1),
+            // Unit 30 (incomplete) and unit 29 (not scored): all 30 units are counted.
+            (None, 2),
         ]
     );
     assert_eq!(want_counts.iter().sum::<usize>(), 28);
@@ -509,8 +510,16 @@ fn the_cli_scores_the_province_and_writes_reports() {
         .into_iter()
         .map(|s| s.name)
         .collect();
-    assert_eq!(&sheets[..3], ["Xếp hạng", "Xếp loại", "Tự ĐG - Thẩm định"]);
-    assert_eq!(sheets.len(), 3 + 29);
+    assert_eq!(
+        &sheets[..4],
+        [
+            "Xếp hạng",
+            "Xếp loại",
+            "Tự ĐG - Thẩm định",
+            "Không chấm được"
+        ]
+    );
+    assert_eq!(sheets.len(), 4 + 29);
     let grid = workbook_grid(&bytes, Some("Xếp hạng")).unwrap();
     let row = grid.row(4 - (grid.first_row - 1));
     assert_eq!(row[1], chiso_formats::sheet::Cell::Text("Đơn vị 01".into()));
