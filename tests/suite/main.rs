@@ -14,6 +14,7 @@ mod html_report;
 mod ide;
 mod import;
 mod lost_targets;
+mod outputs;
 mod province;
 mod robustness;
 mod tidy;
