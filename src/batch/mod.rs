@@ -337,14 +337,27 @@ impl Scored {
     }
 }
 
-/// A unit that could not be scored: where it is and why (its problems are in
-/// [`Batch::problems`]).
+/// A unit that could not be scored: where it is and why. Every report lists it (unranked,
+/// counted as not graded) with these problems; they are also in [`Batch::problems`].
 #[derive(Debug, Clone)]
 pub struct NotScored {
-    /// Where its data came from.
+    /// Its unit file, or its sheet row.
     pub origin: Origin,
-    /// The unit's name, when the data names it.
+    /// Its name, when the data names it.
     pub unit: Option<String>,
+    /// Why it was not scored: the problems found in its data (errors first in input order,
+    /// then warnings), each with its place (file, row, column).
+    pub problems: Vec<Problem>,
+}
+
+impl NotScored {
+    /// The unit's name as reports show it: its name, else its place ("tinh.csv, row 7").
+    pub fn label(&self) -> String {
+        match self.unit.as_deref().map(str::trim) {
+            Some(name) if !name.is_empty() => name.to_string(),
+            _ => format!("({})", self.origin),
+        }
+    }
 }
 
 /// Every unit of a batch, scored.
@@ -442,35 +455,41 @@ pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usiz
     };
     for index in 0..count {
         let loaded = units.load(ruleset, index);
-        batch.problems.extend(loaded.problems);
         let Some(data) = loaded.data else {
+            batch.problems.extend(loaded.problems.iter().cloned());
+            let mut problems = loaded.problems;
             if let (Some(unit), Some(stage)) = (&loaded.unit, loaded.stage) {
                 let seen_key = (unit_key(unit), stage == Stage::Appraised);
                 match seen.get(&seen_key) {
-                    Some(first) => batch
-                        .problems
-                        .push(twice(unit, stage, first, &loaded.origin)),
+                    Some(first) => {
+                        let problem = twice(unit, stage, first, &loaded.origin);
+                        batch.problems.push(problem.clone());
+                        problems.push(problem);
+                    }
                     None => {
                         seen.insert(seen_key, loaded.origin.clone());
                     }
                 }
             }
+            problems.sort_by_key(|p| !p.diagnostic.is_error());
             batch.not_scored.push(NotScored {
                 unit: loaded.unit,
                 origin: loaded.origin,
+                problems,
             });
             progress(index + 1);
             continue;
         };
+        batch.problems.extend(loaded.problems);
         let key = unit_key(&data.unit);
         let seen_key = (key, data.stage == Stage::Appraised);
         if let Some(first) = seen.get(&seen_key) {
-            batch
-                .problems
-                .push(twice(&data.unit, data.stage, first, &loaded.origin));
+            let problem = twice(&data.unit, data.stage, first, &loaded.origin);
+            batch.problems.push(problem.clone());
             batch.not_scored.push(NotScored {
                 origin: loaded.origin,
                 unit: Some(data.unit.clone()),
+                problems: vec![problem],
             });
             progress(index + 1);
             continue;

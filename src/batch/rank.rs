@@ -63,6 +63,9 @@ pub struct Ranking {
     pub stage: Stage,
     /// Ranked units first (best first; ties in name order), then the unranked in input order.
     pub rows: Vec<RankRow>,
+    /// Units whose data could not be scored at all ([`Batch::not_scored`]): unranked and
+    /// counted with the ungraded.
+    pub not_scored: usize,
 }
 
 /// Ranks the units of the appraisal stage by percentage, or of the self-assessment when no
@@ -105,13 +108,18 @@ pub(crate) fn rank_stage(batch: &Batch, stage: Stage) -> Ranking {
             grade: None,
         });
     }
-    Ranking { stage, rows }
+    Ranking {
+        stage,
+        rows,
+        not_scored: batch.not_scored.len(),
+    }
 }
 
 /// How many units fall in a grade band.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GradeCount {
-    /// The band's name; `None` counts the units without a grade (incomplete data).
+    /// The band's name; `None` counts the units without a grade: incomplete data, and units
+    /// whose data could not be scored at all.
     pub grade: Option<String>,
     /// The band as decrees write it ("từ 75% đến dưới 85%").
     pub band: String,
@@ -119,7 +127,8 @@ pub struct GradeCount {
     pub count: usize,
 }
 
-/// The number of units per grade band, in the ruleset's order, then the ungraded.
+/// The number of units per grade band, in the ruleset's order, then the ungraded (units with
+/// incomplete data and units not scored at all), so the counts add up to every unit given.
 pub fn grade_counts(ruleset: &Ruleset, ranking: &Ranking) -> Vec<GradeCount> {
     let mut out: Vec<GradeCount> = ruleset
         .meta
@@ -135,7 +144,7 @@ pub fn grade_counts(ruleset: &Ruleset, ranking: &Ranking) -> Vec<GradeCount> {
                 .count(),
         })
         .collect();
-    let ungraded = ranking.rows.iter().filter(|r| r.grade.is_none()).count();
+    let ungraded = ranking.rows.iter().filter(|r| r.grade.is_none()).count() + ranking.not_scored;
     if ungraded > 0 {
         out.push(GradeCount {
             grade: None,

@@ -21,7 +21,8 @@ pub struct StageRow {
     /// What the ruleset computes from the unit's own figures.
     pub computed: Option<Decimal>,
     /// Điểm tự đánh giá: the claimed score where the unit wrote one, else the computed one
-    /// (for a parent: the sum of its children's self scores).
+    /// (for a parent: the sum of its children's self scores, survey items not yet given and
+    /// not-evaluated children left out, as they are out of the stage's maximum).
     pub self_score: Option<Decimal>,
     /// Điểm thẩm định.
     pub appraised: Option<Decimal>,
@@ -61,6 +62,11 @@ pub struct StageComparison {
     pub appraised_max: Option<Decimal>,
     /// The appraised percentage (0–100), as the appraisal's [`crate::eval::UnitResult::percent`].
     pub appraised_percent: Option<Decimal>,
+    /// The points the self-assessment leaves to the survey (its survey items not given):
+    /// outside `self_max`, shown beside the stage's total.
+    pub self_survey: Option<Decimal>,
+    /// The same for the appraisal.
+    pub appraised_survey: Option<Decimal>,
     /// Number of flagged rows.
     pub flags: usize,
 }
@@ -87,7 +93,7 @@ pub fn compare(
         let Some(s) = self_ else { break };
         let node = &ruleset.nodes[index];
         let result = &s.result.node(index);
-        if matches!(result.status, Status::NotEvaluated(_)) {
+        if left_out(&result.status) {
             continue;
         }
         self_scores[index] = match s.claimed(index) {
@@ -97,7 +103,7 @@ pub fn compare(
                 let children: Vec<Option<Decimal>> = node
                     .children
                     .iter()
-                    .filter(|&&c| !matches!(s.result.node(c).status, Status::NotEvaluated(_)))
+                    .filter(|&&c| !left_out(&s.result.node(c).status))
                     .map(|&c| self_scores[c])
                     .collect();
                 if children.iter().all(Option::is_some) {
@@ -138,7 +144,7 @@ pub fn compare(
         let roots: Vec<Option<Decimal>> = ruleset
             .roots
             .iter()
-            .filter(|&&r| !matches!(s.result.node(r).status, Status::NotEvaluated(_)))
+            .filter(|&&r| !left_out(&s.result.node(r).status))
             .map(|&r| self_scores[r])
             .collect();
         roots
@@ -152,6 +158,8 @@ pub fn compare(
         .map(|a| a.result.achieved);
     let appraised_max = appraised.map(|a| a.result.max);
     let flags = rows.iter().filter(|r| r.flagged).count();
+    let self_survey = self_.map(|s| survey_pending(ruleset, s));
+    let appraised_survey = appraised.map(|a| survey_pending(ruleset, a));
     StageComparison {
         unit: self_
             .or(appraised)
@@ -169,8 +177,28 @@ pub fn compare(
         self_max,
         appraised_total,
         appraised_max,
+        self_survey,
+        appraised_survey,
         flags,
     }
+}
+
+/// Whether a node stays out of a stage's sums: not evaluated, or survey points not yet given
+/// (its maximum is already out of the stage's maximum).
+fn left_out(status: &Status) -> bool {
+    matches!(status, Status::NotEvaluated(_) | Status::Survey)
+}
+
+/// The points a stage leaves to the survey: the maxima of the survey items whose points the
+/// stage's data does not give.
+pub fn survey_pending(ruleset: &Ruleset, unit: &Scored) -> Decimal {
+    ruleset
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(i, node)| node.rule.is_some() && unit.result.node(*i).status == Status::Survey)
+        .map(|(_, node)| node.max)
+        .sum()
 }
 
 fn scored(r: &crate::eval::NodeResult) -> Option<Decimal> {

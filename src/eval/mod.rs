@@ -67,9 +67,12 @@ impl Status {
 /// `ruleset.nodes`, same index. Points are absolute (not a percentage).
 #[derive(Debug, Clone, PartialEq)]
 pub struct NodeResult {
-    /// Points as published (a leaf rounded by its score rounding, a parent by the total rounding).
+    /// Points as published: a leaf rounded by its score rounding and then by the total
+    /// rounding; a parent the sum of its children's published points, rounded by the total
+    /// rounding (so a subtotal always adds up the lines shown under it).
     pub score: Option<Decimal>,
-    /// The exact sum before the total rounding (equal to `score` for leaves).
+    /// The points before the total rounding: a leaf's score-rounded points, a parent's sum of
+    /// its children's `exact` (percentages are computed from these).
     pub exact: Option<Decimal>,
     /// Maximum that counts for this unit: not-evaluated and survey-pending parts left out.
     pub max: Decimal,
@@ -105,7 +108,9 @@ pub struct UnitResult {
     pub stage: Stage,
     /// Per node, indexed as `ruleset.nodes` (pre-order).
     pub nodes: Vec<NodeResult>,
-    /// Tổng điểm đạt được, rounded by the total rounding.
+    /// Tổng điểm đạt được: the sum of the areas' published points, rounded by the total
+    /// rounding. For an incomplete unit, the points it has so far (the scored parts of every
+    /// area); it has no percentage then.
     pub achieved: Decimal,
     /// The achieved points before the total rounding: the sum of the areas' exact points.
     pub achieved_exact: Decimal,
@@ -141,6 +146,24 @@ pub struct UnitOutcome {
     /// denominator the ruleset does not allow, `D009` a rule's value outside `0..=max` or
     /// failed arithmetic. Spans are byte ranges into the unit's data file (`0..0` if none).
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The points under node `index` that are scored: `(exact, shown)`. A scored node gives its
+/// own; a node blocked by missing or failed data gives the sum over its children; anything
+/// else (not evaluated, survey pending, a blocked leaf) gives nothing.
+fn points_so_far(rs: &Ruleset, nodes: &[NodeResult], index: usize) -> (Decimal, Decimal) {
+    let r = &nodes[index];
+    match r.status {
+        Status::Scored => (r.exact.unwrap_or_default(), r.score.unwrap_or_default()),
+        Status::Missing | Status::Failed if rs.nodes[index].rule.is_none() => rs.nodes[index]
+            .children
+            .iter()
+            .map(|&c| points_so_far(rs, nodes, c))
+            .fold((Decimal::ZERO, Decimal::ZERO), |(e, s), (e2, s2)| {
+                (e + e2, s + s2)
+            }),
+        _ => (Decimal::ZERO, Decimal::ZERO),
+    }
 }
 
 /// Why evaluating an expression stopped.
@@ -394,9 +417,17 @@ impl<'a> Evaluator<'a> {
             .map(|r| r.expect("every node visited"))
             .collect();
         let roots = &rs.roots;
-        let exact: Decimal = roots.iter().filter_map(|&r| nodes[r].exact).sum();
+        // The points the unit has: a scored node counts whole; a node blocked by missing or
+        // wrong data counts the scored parts under it, so an incomplete unit shows what it
+        // has (marked incomplete, without a percentage) rather than 0 for a whole area.
+        let (exact, shown) = roots
+            .iter()
+            .map(|&r| points_so_far(rs, &nodes, r))
+            .fold((Decimal::ZERO, Decimal::ZERO), |(e, s), (e2, s2)| {
+                (e + e2, s + s2)
+            });
         let max: Decimal = roots.iter().map(|&r| nodes[r].max).sum();
-        let achieved = rs.rounding.total.map_or(exact, |r| r.apply(exact));
+        let achieved = rs.rounding.total.map_or(shown, |r| r.apply(shown));
         let complete = missing.is_empty() && !nodes.iter().any(|r| r.status == Status::Failed);
         let percent = if complete && !max.is_zero() {
             let basis = if rs.meta.percent_from_rounded_total {
@@ -514,8 +545,15 @@ impl<'a> Evaluator<'a> {
             Rule::Formula(expr) => self.formula(expr),
         };
         match computed {
+            // With a total rounding, a leaf is shown rounded by it too (after its own score
+            // rounding), so every subtotal is the sum of the lines shown under it.
             Ok(score) => NodeResult {
-                score: Some(score),
+                score: Some(
+                    self.ruleset.nodes[index]
+                        .rounding
+                        .total
+                        .map_or(score, |r| r.apply(score)),
+                ),
                 exact: Some(score),
                 max: node_max,
                 status: Status::Scored,
@@ -621,8 +659,11 @@ impl<'a> Evaluator<'a> {
                 status: Status::Survey,
             };
         }
+        // The subtotal shown is the sum of the children shown (each already rounded), then
+        // rounded by the total rounding; `exact` sums the unrounded points for percentages.
         let exact: Decimal = children.iter().filter_map(|c| c.exact).sum();
-        let score = node.rounding.total.map_or(exact, |r| r.apply(exact));
+        let shown: Decimal = children.iter().filter_map(|c| c.score).sum();
+        let score = node.rounding.total.map_or(shown, |r| r.apply(shown));
         NodeResult {
             score: Some(score),
             exact: Some(exact),

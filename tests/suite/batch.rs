@@ -139,7 +139,9 @@ fn a_province_sheet_is_scored_ranked_and_graded() {
             (Some("Trung bình".into()), 1),
             (Some("Yếu".into()), 0),
             (Some("Kém".into()), 0),
-            (None, 2),
+            // E and G (incomplete) and F (not scored: text in a count column): every unit
+            // of the sheet is counted somewhere, 4 graded + 3 not.
+            (None, 3),
         ]
     );
     // C's area sub-indices: 2.5/4.5, 1.94/2, 1/2, 1/2, 1.75/3.5, 4/6.

@@ -159,13 +159,19 @@ fn a_bad_unit_is_reported_and_the_good_ones_still_scored() {
         "csv",
     ]);
     assert_eq!(code, 1);
-    // The good unit and the incomplete one are in the output; the broken file is not.
+    // Every unit is in the output: the good one, the incomplete one, and the broken file
+    // as one `not_scored` row naming its problem (issue 9: every unit in every output).
     assert!(
         stdout.contains("UBND huyện Kon Rẫy,,TỔNG,unit,47,44.6,scored,,2.4,94.89,"),
         "{stdout}"
     );
     assert!(stdout.contains("UBND huyện Y,,TỔNG,unit,"), "{stdout}");
-    assert!(!stdout.contains("UBND huyện X"));
+    let bad_row = stdout
+        .lines()
+        .find(|l| l.contains("not_scored"))
+        .unwrap_or_else(|| panic!("{stdout}"));
+    assert!(bad_row.contains("xấu.toml"), "{bad_row}");
+    assert!(bad_row.contains("must not be negative"), "{bad_row}");
     // The broken file: its line and value, and the reason.
     // The column counts characters, not bytes, on a line full of Vietnamese letters.
     assert!(stderr.contains("xấu.toml:3:21]"), "{stderr}");

@@ -16,6 +16,7 @@ mod html_report;
 mod ide;
 mod import;
 mod lost_targets;
+mod outputs;
 mod province;
 mod reading;
 mod robustness;

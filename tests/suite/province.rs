@@ -48,12 +48,12 @@ fn round2(d: Decimal) -> Decimal {
     d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
-fn share(p: u32, max: Decimal) -> Decimal {
+pub(crate) fn share(p: u32, max: Decimal) -> Decimal {
     round2(Decimal::from(p) * max / dec!(100))
 }
 
 /// Which inputs are ratio numerators (true) and denominators (false), read from the rules.
-fn roles(rs: &Ruleset) -> BTreeMap<usize, bool> {
+pub(crate) fn roles(rs: &Ruleset) -> BTreeMap<usize, bool> {
     fn walk(e: &CExpr, numerator: Option<bool>, out: &mut BTreeMap<usize, bool>) {
         match &e.kind {
             CExprKind::Input(slot) => {
@@ -78,7 +78,12 @@ fn roles(rs: &Ruleset) -> BTreeMap<usize, bool> {
 }
 
 /// The figure a unit at level p gives for an input.
-fn input_value(rs: &Ruleset, roles: &BTreeMap<usize, bool>, slot: usize, p: u32) -> String {
+pub(crate) fn input_value(
+    rs: &Ruleset,
+    roles: &BTreeMap<usize, bool>,
+    slot: usize,
+    p: u32,
+) -> String {
     match rs.inputs[slot].name.as_str() {
         "nhiệm_vụ_trễ_hạn" | "nhiệm_vụ_chưa_đến_hạn" => "0".into(),
         "số_hình_thức_tuyên_truyền" => (p / 25).to_string(),
@@ -96,7 +101,7 @@ fn input_value(rs: &Ruleset, roles: &BTreeMap<usize, bool>, slot: usize, p: u32)
 }
 
 /// The leaves that points are given for (council, surveys).
-fn awarded(rs: &Ruleset) -> Vec<usize> {
+pub(crate) fn awarded(rs: &Ruleset) -> Vec<usize> {
     rs.nodes
         .iter()
         .enumerate()
@@ -378,7 +383,8 @@ fn check_province(rs: &Ruleset, b: &batch::Batch, file: &str) {
             (Some("Trung bình".into()), want_counts[2]),
             (Some("Yếu".into()), want_counts[3]),
             (Some("Kém".into()), want_counts[4]),
-            (None, 1),
+            // Unit 30 (incomplete) and unit 29 (not scored): all 30 units are counted.
+            (None, 2),
         ]
     );
     assert_eq!(want_counts.iter().sum::<usize>(), 28);
@@ -509,8 +515,16 @@ fn the_cli_scores_the_province_and_writes_reports() {
         .into_iter()
         .map(|s| s.name)
         .collect();
-    assert_eq!(&sheets[..3], ["Xếp hạng", "Xếp loại", "Tự ĐG - Thẩm định"]);
-    assert_eq!(sheets.len(), 3 + 29);
+    assert_eq!(
+        &sheets[..4],
+        [
+            "Xếp hạng",
+            "Xếp loại",
+            "Tự ĐG - Thẩm định",
+            "Không chấm được"
+        ]
+    );
+    assert_eq!(sheets.len(), 4 + 29);
     let grid = workbook_grid(&bytes, Some("Xếp hạng")).unwrap();
     let row = grid.row(4 - (grid.first_row - 1));
     assert_eq!(row[1], chiso_formats::sheet::Cell::Text("Đơn vị 01".into()));

@@ -365,8 +365,12 @@ fn the_cli_writes_forms_and_merges_them() {
     ]);
     assert_eq!(code, 1);
     assert!(stderr.contains("no points given for 1.4"), "{stderr}");
-    // Area 1 waits for 1.4, so only the seven other areas count so far: 54.5 − 8.5 = 46.
-    assert!(stdout.contains("\"achieved\": \"46\""), "{stdout}");
+    // Area 1 waits for 1.4 (max 1); the points the unit has so far are everything else:
+    // the seven other areas (54.5 − 8.5 = 46) and area 1 without 1.4 (8.5 − 1 = 7.5), so
+    // 53.5 — never the 46 that would drop area 1's scored criteria. Still incomplete.
+    assert!(stdout.contains("\"achieved\": \"53.5\""), "{stdout}");
+    assert!(stdout.contains("\"complete\": false"), "{stdout}");
+    assert!(stdout.contains("\"percent\": null"), "{stdout}");
     assert!(stdout.contains("\"name\": \"1.4\""), "{stdout}");
     let _ = rs;
 }

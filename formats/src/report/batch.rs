@@ -238,6 +238,16 @@ pub fn text(report: &BatchReport, markdown: bool) -> String {
             }),
         ]);
     }
+    for n in &report.batch.not_scored {
+        t.rows.push(vec![
+            "—".into(),
+            n.label(),
+            "—".into(),
+            "—".into(),
+            "—".into(),
+            "không chấm được".into(),
+        ]);
+    }
     out.push_str(&t.render(markdown));
 
     heading(&mut out, markdown, "Phân bố xếp loại");
@@ -322,6 +332,9 @@ pub fn text(report: &BatchReport, markdown: bool) -> String {
             String::new(),
         ]);
         out.push_str(&t.render(markdown));
+        if let Some(note) = survey_note(c) {
+            out.push_str(&format!("\n{note}\n"));
+        }
         if c.flags > 0 {
             out.push_str(&format!(
                 "\n⚠ {} tiêu chí: điểm tự chấm khác điểm tính từ số liệu của đơn vị.\n",
@@ -431,7 +444,7 @@ pub fn text(report: &BatchReport, markdown: bool) -> String {
 
 /// Adds the batch's findings to the JSON objects of its units (the array of
 /// [`super::unit_json`]): `origin`, `rank`, `areas`, and where present `comparison`,
-/// `lost`, `targets`.
+/// `lost`, `targets`; then one object per unit not scored ([`super::not_scored_json`]).
 pub fn json(report: &BatchReport) -> Json {
     let rs = report.ruleset;
     let mut ranks = vec![None; report.batch.units.len()];
@@ -501,6 +514,13 @@ pub fn json(report: &BatchReport) -> Json {
             }
             object
         })
+        .chain(
+            report
+                .batch
+                .not_scored
+                .iter()
+                .map(|n| super::not_scored_json(rs, n)),
+        )
         .collect();
     Json::Array(units)
 }
@@ -524,12 +544,35 @@ fn comparison_json(rs: &Ruleset, c: &StageComparison) -> Json {
         .collect();
     json!({
         "self_total": c.self_total.map(format_decimal),
+        "self_max": c.self_max.map(format_decimal),
         "self_percent": c.self_percent.map(format_decimal),
+        "self_survey": c.self_survey.map(format_decimal),
         "appraised_total": c.appraised_total.map(format_decimal),
+        "appraised_max": c.appraised_max.map(format_decimal),
+        "appraised_survey": c.appraised_survey.map(format_decimal),
         "appraised_percent": c.appraised_percent.map(format_decimal),
         "flags": c.flags,
         "rows": rows,
     })
+}
+
+/// What each stage leaves to the survey, beside the comparison's totals (each stage's total
+/// is over what that stage scores): "Chờ điều tra XHH (ngoài tổng trên): tự đánh giá 25
+/// điểm; thẩm định 25 điểm." `None` when no stage waits for survey points.
+pub fn survey_note(c: &StageComparison) -> Option<String> {
+    let parts: Vec<String> = [
+        ("tự đánh giá", c.self_survey),
+        ("thẩm định", c.appraised_survey),
+    ]
+    .iter()
+    .filter_map(|(stage, pending)| {
+        pending
+            .filter(|p| !p.is_zero())
+            .map(|p| format!("{stage} {} điểm", format_decimal(p)))
+    })
+    .collect();
+    (!parts.is_empty())
+        .then(|| format!("Chờ điều tra XHH (ngoài tổng trên): {}.", parts.join("; ")))
 }
 
 /// A unit name as a short, file- and sheet-safe label.

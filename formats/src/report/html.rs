@@ -212,14 +212,25 @@ fn ranking(h: &mut String, report: &BatchReport) {
             badge(report, row.grade.as_deref())
         );
     }
+    for n in &report.batch.not_scored {
+        let _ = writeln!(
+            h,
+            "<tr class=\"not-scored\"><td class=\"n\">—</td><td>{}</td><td class=\"n\">—</td><td class=\"n\">—</td><td class=\"n\">—</td><td>không chấm được</td></tr>",
+            esc(&n.label()),
+        );
+    }
     let _ = writeln!(h, "</tbody></table>");
     for n in &report.batch.not_scored {
         let _ = writeln!(
             h,
-            "<p class=\"note\">Không chấm được: {} ({}) — số liệu có lỗi.</p>",
-            esc(n.unit.as_deref().unwrap_or("?")),
+            "<div class=\"note not-scored\"><p>Không chấm được: {} ({}) — số liệu có lỗi:</p><ul>",
+            esc(&n.label()),
             esc(&n.origin.to_string())
         );
+        for line in super::problem_lines(n) {
+            let _ = writeln!(h, "<li>{}</li>", esc(&line));
+        }
+        let _ = writeln!(h, "</ul></div>");
     }
     // Bar chart: one bar per ranked unit, grade thresholds as dashed lines.
     let bars: Vec<(&str, Decimal, Option<&str>)> = report
@@ -495,6 +506,9 @@ fn comparisons(h: &mut String, report: &BatchReport) {
             pct(cmp.appraised_percent),
             signed(cmp.total_difference())
         );
+        if let Some(note) = super::batch::survey_note(cmp) {
+            let _ = writeln!(h, "<p class=\"note\">{}</p>", esc(&note));
+        }
         if cmp.flags > 0 {
             let _ = writeln!(
                 h,

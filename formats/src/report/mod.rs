@@ -9,6 +9,7 @@ pub mod html;
 pub mod merge;
 pub mod xlsx;
 
+use chiso::batch::{NotScored, Problem};
 use chiso::diagnostic::Diagnostic;
 use chiso::eval::{MissingItem, NodeResult, Status, UnitOutcome, UnitResult};
 use chiso::model::Ruleset;
@@ -159,12 +160,18 @@ impl Format {
                 let json = if extras {
                     batch::json(report)
                 } else {
-                    Json::Array(results.iter().map(|r| unit_json(ruleset, r)).collect())
+                    Json::Array(
+                        results
+                            .iter()
+                            .map(|r| unit_json(ruleset, r))
+                            .chain(b.not_scored.iter().map(|n| not_scored_json(ruleset, n)))
+                            .collect(),
+                    )
                 };
                 serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::other)?;
                 out.write_all(b"\n")
             }
-            Format::Csv => out.write_all(csv(ruleset, &results).as_bytes()),
+            Format::Csv => out.write_all(csv(ruleset, &results, &b.not_scored).as_bytes()),
             Format::Table | Format::Markdown => {
                 let as_markdown = self == Format::Markdown;
                 let units: Vec<String> = results
@@ -176,6 +183,11 @@ impl Format {
                             table(ruleset, r)
                         }
                     })
+                    .chain(
+                        b.not_scored
+                            .iter()
+                            .map(|n| not_scored_text(ruleset, n, as_markdown)),
+                    )
                     .collect();
                 out.write_all(units.join("\n").as_bytes())?;
                 if extras {
@@ -248,9 +260,129 @@ pub fn unit_json(ruleset: &Ruleset, result: &UnitResult) -> Json {
         "percent": num(result.percent),
         "grade": result.grade,
         "complete": result.is_complete(),
+        "scored": true,
         "missing": missing,
         "nodes": nodes,
     })
+}
+
+/// One problem of a unit's data as JSON: `code`, `severity`, `message`, `place` (as text:
+/// "tinh.csv, row 7, column D (x)"), `file`, `row`, `column` (the letter), `header`, `help`.
+pub fn problem_json(problem: &Problem) -> Json {
+    let (row, column, header) = match &problem.place {
+        chiso::place::Place::Cell {
+            row,
+            column,
+            header,
+            ..
+        } => (
+            Some(*row),
+            column.map(chiso::place::column_name),
+            header.clone(),
+        ),
+        chiso::place::Place::Text { .. } => (None, None, None),
+    };
+    json!({
+        "code": problem.diagnostic.code,
+        "severity": problem.diagnostic.severity.as_str(),
+        "message": problem.diagnostic.message,
+        "place": problem.place.to_string(),
+        "file": problem.place.file_name(),
+        "row": row,
+        "column": column,
+        "header": header,
+        "help": problem.diagnostic.help,
+    })
+}
+
+/// The JSON object of a unit whose data could not be scored (documented in docs/json.md):
+/// the fields of [`unit_json`] with no figures (`achieved`, `max`, `percent`, `grade` null,
+/// `nodes` empty), `complete: false`, `scored: false`, and `problems`.
+pub fn not_scored_json(ruleset: &Ruleset, unit: &NotScored) -> Json {
+    json!({
+        "unit": unit.unit,
+        "ruleset": ruleset.meta.title,
+        "stage": Json::Null,
+        "achieved": Json::Null,
+        "max": Json::Null,
+        "percent": Json::Null,
+        "grade": Json::Null,
+        "complete": false,
+        "scored": false,
+        "missing": [],
+        "nodes": [],
+        "origin": unit.origin.to_string(),
+        "rank": Json::Null,
+        "problems": unit.problems.iter().map(problem_json).collect::<Vec<_>>(),
+    })
+}
+
+/// The problems of a unit not scored, one line each: "error[D003] tinh.csv, row 3, column B
+/// (x): message".
+pub fn problem_lines(unit: &NotScored) -> Vec<String> {
+    unit.problems
+        .iter()
+        .map(|p| {
+            format!(
+                "{}[{}] {}: {}",
+                p.diagnostic.severity.as_str(),
+                p.diagnostic.code,
+                p.place,
+                p.diagnostic.message
+            )
+        })
+        .collect()
+}
+
+/// The section of a unit whose data could not be scored, as text or Markdown: its name and
+/// place, "KHÔNG CHẤM ĐƯỢC" and every problem with its place.
+pub fn not_scored_text(ruleset: &Ruleset, unit: &NotScored, as_markdown: bool) -> String {
+    let title = format!(
+        "{} — {} (không chấm được: số liệu có lỗi)",
+        unit.label(),
+        ruleset.meta.title
+    );
+    let mut out = if as_markdown {
+        format!(
+            "## {}
+
+",
+            md_escape(&title)
+        )
+    } else {
+        format!(
+            "{title}
+"
+        )
+    };
+    out.push_str(&format!(
+        "Nguồn: {}
+",
+        unit.origin
+    ));
+    if as_markdown {
+        out.push('\n');
+    }
+    for line in problem_lines(unit) {
+        if as_markdown {
+            out.push_str(&format!(
+                "- {}
+",
+                md_escape(&line)
+            ));
+        } else {
+            out.push_str(&format!(
+                "  {line}
+"
+            ));
+        }
+    }
+    out.push_str(&format!(
+        "{}Tổng điểm: —   Chỉ số: —   Xếp loại: — (không chấm được)
+",
+        if as_markdown { "\n" } else { "" }
+    ));
+    out
 }
 
 /// The maximum as a report shows it: blank ("—") when the node is not evaluated, as officials
@@ -266,13 +398,20 @@ fn status_text(r: &NodeResult) -> String {
     r.status.label()
 }
 
+/// "Tổng điểm: 81.45 / 95 …"; an incomplete unit shows the points it has so far, marked,
+/// never a total as if it were final.
 fn summary_line(result: &UnitResult) -> String {
     let percent = result
         .percent
         .map_or("—".to_string(), |p| format!("{}%", format_decimal(p)));
     let grade = result.grade.clone().unwrap_or_else(|| "—".into());
+    let incomplete = if result.is_complete() {
+        ""
+    } else {
+        " (chưa đủ số liệu: điểm đã chấm được)"
+    };
     format!(
-        "Tổng điểm: {} / {}   Chỉ số: {}   Xếp loại: {}",
+        "Tổng điểm: {}{incomplete} / {}   Chỉ số: {}   Xếp loại: {}",
         format_decimal(result.achieved),
         format_decimal(result.max),
         percent,
@@ -361,8 +500,11 @@ fn depth(ruleset: &Ruleset, node: &chiso::model::Node) -> usize {
     d
 }
 
-/// One row per unit and node, then the unit's total row (id empty, title "TỔNG").
-pub fn csv(ruleset: &Ruleset, results: &[&UnitResult]) -> String {
+/// One row per unit and node, then the unit's total row (id empty, title "TỔNG"). An
+/// incomplete unit's total row has status `incomplete` and the points it has so far (no
+/// lost points, percent or grade); a unit whose data could not be scored is one total row
+/// with status `not_scored`, empty figures and its problems in `reason`.
+pub fn csv(ruleset: &Ruleset, results: &[&UnitResult], not_scored: &[NotScored]) -> String {
     const HEADER: [&str; 11] = [
         "unit", "id", "title", "level", "max", "score", "status", "reason", "lost", "percent",
         "grade",
@@ -398,9 +540,28 @@ pub fn csv(ruleset: &Ruleset, results: &[&UnitResult]) -> String {
             }
             .into(),
             String::new(),
-            format_decimal(result.max - result.achieved),
+            if result.is_complete() {
+                format_decimal(result.max - result.achieved)
+            } else {
+                String::new()
+            },
             result.percent.map(format_decimal).unwrap_or_default(),
             result.grade.clone().unwrap_or_default(),
+        ]);
+    }
+    for unit in not_scored {
+        rows.push([
+            unit.label(),
+            String::new(),
+            "TỔNG".into(),
+            "unit".into(),
+            String::new(),
+            String::new(),
+            "not_scored".into(),
+            problem_lines(unit).join("; "),
+            String::new(),
+            String::new(),
+            String::new(),
         ]);
     }
     let mut writer = ::csv::Writer::from_writer(Vec::new());

@@ -132,7 +132,8 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
     }
     let first = 4 + report.ranking.rows.len() as u32;
     for (r, n) in (first..).zip(&report.batch.not_scored) {
-        text(sheet, r, 1, n.unit.as_deref().unwrap_or("?"), &s.text)?;
+        text(sheet, r, 0, "—", &s.text)?;
+        text(sheet, r, 1, &n.label(), &s.text)?;
         text(sheet, r, 5, "không chấm được: số liệu có lỗi", &s.flag)?;
         text(
             sheet,
@@ -234,6 +235,9 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
             num(sheet, r, 4, cmp.self_total, &s.bold_number)?;
             num(sheet, r, 6, cmp.appraised_total, &s.bold_number)?;
             num(sheet, r, 7, cmp.total_difference(), &s.bold_number)?;
+            if let Some(note) = super::batch::survey_note(cmp) {
+                text(sheet, r, 8, &note, &s.text)?;
+            }
             r += 2;
         }
         for (c, w) in [28.0, 8.0, 50.0, 8.0, 9.0, 10.0, 10.0, 10.0, 36.0, 28.0]
@@ -245,11 +249,45 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
         sheet.set_freeze_panes(1, 2)?;
     }
 
+    // ── units not scored, with every problem and its place ──
+    if !report.batch.not_scored.is_empty() {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name("Không chấm được")?;
+        header(
+            sheet,
+            0,
+            &["Đơn vị", "Nguồn số liệu", "Mã lỗi", "Vị trí", "Nội dung"],
+            &s,
+        )?;
+        let mut r = 1;
+        for n in &report.batch.not_scored {
+            let origin = n.origin.to_string();
+            if n.problems.is_empty() {
+                text(sheet, r, 0, &n.label(), &s.text)?;
+                text(sheet, r, 1, &origin, &s.text)?;
+                r += 1;
+            }
+            for p in &n.problems {
+                text(sheet, r, 0, &n.label(), &s.text)?;
+                text(sheet, r, 1, &origin, &s.text)?;
+                text(sheet, r, 2, p.diagnostic.code, &s.flag)?;
+                text(sheet, r, 3, &p.place.to_string(), &s.text)?;
+                text(sheet, r, 4, &p.diagnostic.message, &s.text)?;
+                r += 1;
+            }
+        }
+        for (c, w) in [34.0, 28.0, 8.0, 40.0, 70.0].iter().enumerate() {
+            sheet.set_column_width(c as u16, *w)?;
+        }
+        sheet.set_freeze_panes(1, 1)?;
+    }
+
     // ── one sheet per unit ──
     let mut used: Vec<String> = vec![
         "xếp hạng".into(),
         "xếp loại".into(),
         "tự đg - thẩm định".into(),
+        "không chấm được".into(),
     ];
     for (row, unit) in report.ranked_units() {
         let sheet = workbook.add_worksheet();
@@ -277,8 +315,13 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
             1,
             0,
             format!(
-                "Tổng điểm {} / {}; chỉ số {}; xếp loại {}; hạng {}",
+                "Tổng điểm {}{} / {}; chỉ số {}; xếp loại {}; hạng {}",
                 format_decimal(unit.result.achieved),
+                if unit.result.is_complete() {
+                    ""
+                } else {
+                    " (chưa đủ số liệu: điểm đã chấm được)"
+                },
                 format_decimal(unit.result.max),
                 row.percent
                     .map(|p| format!("{}%", format_decimal(p)))
