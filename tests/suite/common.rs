@@ -37,11 +37,22 @@ pub fn run_chiso(args: &[&str]) -> (i32, String, String) {
         .env("NO_COLOR", "1")
         .output()
         .expect("run chiso");
+    assert_no_crash(&output.status, args, &output.stderr);
     (
         output.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&output.stdout).into_owned(),
         String::from_utf8_lossy(&output.stderr).into_owned(),
     )
+}
+
+/// chiso never ends in a panic (exit code 101) or on a signal (a stack overflow aborts with
+/// SIGABRT), whatever its input: every run of the binary in the suite checks it.
+pub fn assert_no_crash(status: &std::process::ExitStatus, args: &[&str], stderr: &[u8]) {
+    assert!(
+        status.code().is_some_and(|code| code != 101),
+        "chiso {args:?} crashed ({status}):\n{}",
+        String::from_utf8_lossy(stderr)
+    );
 }
 
 /// Every `.chiso` file under `rulesets/`, sorted.

@@ -348,9 +348,15 @@ enum Fault {
     Words,
     /// A percent sign in a count column.
     Percent,
+    /// An invisible zero-width space inside a count (pasted from a web page).
+    ZeroWidth,
+    /// A stage word the ruleset does not know.
+    UnknownStage,
+    /// A range typed where one figure belongs.
+    Range,
 }
 
-const FAULTS: [Fault; 12] = [
+const FAULTS: [Fault; 15] = [
     Fault::BlankName,
     Fault::Text,
     Fault::Negative,
@@ -363,6 +369,9 @@ const FAULTS: [Fault; 12] = [
     Fault::Fraction,
     Fault::Words,
     Fault::Percent,
+    Fault::ZeroWidth,
+    Fault::UnknownStage,
+    Fault::Range,
 ];
 
 struct Province {
@@ -460,6 +469,20 @@ fn province(rs: &Ruleset, n: usize) -> Province {
             Fault::Percent => {
                 let c = slot("tổng_số_dvctt");
                 r[c] = "120%".into();
+                c
+            }
+            Fault::ZeroWidth => {
+                let c = slot("tổng_số_cán_bộ_xã");
+                r[c] = format!("1\u{200B}{}", r[c]);
+                c
+            }
+            Fault::UnknownStage => {
+                r[2] = "kiểm tra".into();
+                2
+            }
+            Fault::Range => {
+                let c = slot("tổng_số_công_chức_xã");
+                r[c] = "10-12".into();
                 c
             }
         });
@@ -667,8 +690,9 @@ fn ten_thousand_units_with_two_percent_broken_rows_from_csv() {
     let rs = province::ruleset();
     let p = province(&rs, 10_000);
     let b = check(&rs, &p, text_grid(&province_csv(&p)), "tinh.csv");
-    // 200 rows broken: 12 kinds in turn. Not scored: blank name, text, negative, duplicate,
-    // unclosed quote, points over the maximum, date, fraction, words, percent (10 of 12);
+    // 200 rows broken: 15 kinds in turn. Not scored: blank name, text, negative, duplicate,
+    // unclosed quote, points over the maximum, date, fraction, words, percent, zero-width
+    // space, unknown stage, range (13 of 15);
     // the numerator above its denominator and the empty figure are scored but incomplete.
     let kinds = |f: Fault| p.units.iter().filter(|(_, x)| *x == Some(f)).count();
     let incomplete = kinds(Fault::NumeratorAbove) + kinds(Fault::Empty);

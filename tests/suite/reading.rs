@@ -84,7 +84,11 @@ fn workbook_cells_of_every_kind_are_read_as_shown() {
         "{err}"
     );
     assert!(err.contains("UBND huyện Lỗi"), "{err}");
-    assert!(!out.contains("UBND huyện Lỗi"), "{out}");
+    // The unit is in the report, but only as not scored (every unit is in every output).
+    assert!(out.contains("UBND huyện Lỗi"), "{out}");
+    for line in out.lines().filter(|l| l.contains("UBND huyện Lỗi")) {
+        assert!(line.contains("không chấm được"), "{line}");
+    }
 }
 
 #[test]
@@ -167,7 +171,20 @@ fn a_unit_given_twice_is_d013_even_when_the_first_row_is_bad() {
     assert_eq!(d013.len(), 1, "{err}");
     assert!(d013[0].contains("row 5"), "{}", d013[0]);
     assert!(d013[0].contains("row 3"), "{}", d013[0]);
-    assert!(!out.contains("Đơn vị 00002"), "{out}");
+    // Both rows are listed as not scored, never with figures (every unit is in every output).
+    for line in out
+        .lines()
+        .filter(|l| l.contains("Đơn vị 00002") && !l.trim_start().starts_with("error["))
+    {
+        assert!(line.contains("không chấm được"), "{line}");
+    }
+    assert_eq!(
+        out.lines()
+            .filter(|l| l.contains("Đơn vị 00002") && l.trim_start().starts_with('—'))
+            .count(),
+        2,
+        "both rows unranked: {out}"
+    );
     // The other units are scored: 00001, 00003, 00005.
     for unit in ["Đơn vị 00001", "Đơn vị 00003", "Đơn vị 00005"] {
         assert!(out.contains(unit), "{unit}: {out}");

@@ -35,6 +35,7 @@ fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
     std::io::Write::write_all(&mut child.stdin.take().expect("stdin"), stdin.as_bytes())
         .expect("write stdin");
     let output = child.wait_with_output().expect("wait");
+    crate::common::assert_no_crash(&output.status, args, &output.stderr);
     (
         output.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&output.stdout).into_owned(),
