@@ -1014,8 +1014,9 @@ fn missing_diagnostic(rs: &Ruleset, item: &MissingItem, needed_by: &[usize]) -> 
             if let Some(desc) = &input.description {
                 help.push(desc.clone());
             }
-            if let Some(owner) = &input.owner {
-                help.push(format!("owner: {owner}"));
+            let owners = crate::owners::input_owners(rs, *slot);
+            if !owners.is_empty() {
+                help.push(format!("owner: {}", owners.join("; ")));
             }
             help.push(format!("add it under [inputs] as {}", input.ty.describe()));
             d = d.with_help(help.join("; "));

@@ -427,3 +427,49 @@ fn each_form_line_carries_its_notes_in_both_shapes() {
         "{row:?}"
     );
 }
+
+/// One answer for who owns a figure: an input without an owner of its own belongs to the
+/// offices of the criteria that read it — on forms, and in the to-do list of missing data and
+/// the data error alike (they once said “(no owner)” where the form named the office).
+#[test]
+fn missing_data_names_the_same_owner_as_the_forms() {
+    let rs = chiso::analyze(
+        "ruleset \"T\" {\n  total 3\n  zero denominator: not evaluated\n}\n\
+         input done: count\n\
+         input assigned: count\n\
+         area 1 \"A\" max 3 {\n\
+           owner \"Phòng Tư pháp\"\n\
+           criterion 1.1 \"Nhiệm vụ\" max 3 {\n    score = ratio(done, assigned) * max\n  }\n\
+         }\n",
+    );
+    assert!(!rs.has_errors(), "{:?}", rs.diagnostics);
+    let rs = rs.ruleset;
+    // The form of the area's office asks for both figures (and its claimed score for 1.1).
+    let list = worklist(&rs, "Phòng Tư pháp").unwrap();
+    let inputs: Vec<&str> = list
+        .items
+        .iter()
+        .filter(|i| matches!(i.kind, ItemKind::Input(_)))
+        .map(|i| i.key.as_str())
+        .collect();
+    assert_eq!(inputs, ["done", "assigned"]);
+    // A unit giving only `done`: `assigned` is missing, and its owner is that office.
+    let (data, _) = load(&rs, "unit = \"X\"\n[inputs]\ndone = 1\n", DataFormat::Toml);
+    let outcome = evaluate(&rs, &data.unwrap());
+    let todo = chiso_formats::report::missing_list(&rs, &outcome);
+    assert!(todo.contains("  Phòng Tư pháp\n"), "{todo}");
+    assert!(todo.contains("input `assigned`"), "{todo}");
+    assert!(!todo.contains("(no owner)"), "{todo}");
+    let d002 = outcome
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("assigned"))
+        .expect("the missing input is reported");
+    assert!(
+        d002.help
+            .as_deref()
+            .unwrap_or("")
+            .contains("owner: Phòng Tư pháp"),
+        "{d002:?}"
+    );
+}

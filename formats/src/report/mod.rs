@@ -242,11 +242,13 @@ pub fn unit_json(ruleset: &Ruleset, result: &UnitResult) -> Json {
             match item {
                 MissingItem::Input(slot) => {
                     let input = &ruleset.inputs[*slot];
-                    json!({"kind": "input", "name": input.name, "owner": input.owner, "needed_by": ids})
+                    let owners = chiso::owners::input_owners(ruleset, *slot);
+                    let owner = (!owners.is_empty()).then(|| owners.join("; "));
+                    json!({"kind": "input", "name": input.name, "owner": owner, "needed_by": ids})
                 }
                 MissingItem::Points(n) => {
                     let node = &ruleset.nodes[*n];
-                    json!({"kind": "points", "name": node.id, "owner": node.owner, "needed_by": ids})
+                    json!({"kind": "points", "name": node.id, "owner": chiso::owners::node_owner(ruleset, *n), "needed_by": ids})
                 }
             }
         })
@@ -619,15 +621,16 @@ pub fn missing_list(ruleset: &Ruleset, outcome: &UnitOutcome) -> String {
                     .as_deref()
                     .map(|d| format!(" — {d}"))
                     .unwrap_or_default();
+                let owners = chiso::owners::input_owners(ruleset, *slot);
                 (
-                    input.owner.clone(),
+                    (!owners.is_empty()).then(|| owners.join("; ")),
                     format!("input `{}`{desc} (for {})", input.name, ids.join(", ")),
                 )
             }
             MissingItem::Points(n) => {
                 let node = &ruleset.nodes[*n];
                 (
-                    node.owner.clone(),
+                    chiso::owners::node_owner(ruleset, *n).map(str::to_string),
                     format!(
                         "points for {} “{}” (0–{})",
                         node.id,
