@@ -309,3 +309,26 @@ fn fmt_keeps_crlf_line_ends_and_check_passes_on_them() {
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), crlf);
 }
+
+/// A file saved with a byte-order mark (Windows Notepad does) keeps it when `fmt` rewrites it,
+/// and `fmt --check` does not count the mark as a difference.
+#[test]
+fn fmt_keeps_a_byte_order_mark() {
+    let canonical =
+        chiso::format::format(&read("rulesets/kon-tum/huyen-2023-trich.chiso")).expect("formats");
+    let dir = std::env::temp_dir().join(format!("chiso-bom-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bom.chiso");
+    std::fs::write(&path, format!("\u{feff}{canonical}")).unwrap();
+    let (code, _, stderr) = run_chiso(&["fmt", "--check", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let scrambled = canonical.replace("  ", "    ");
+    assert_ne!(scrambled, canonical);
+    std::fs::write(&path, format!("\u{feff}{scrambled}")).unwrap();
+    let (code, _, stderr) = run_chiso(&["fmt", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        format!("\u{feff}{canonical}")
+    );
+}

@@ -35,6 +35,8 @@ pub fn run(args: Args) -> Outcome {
         } else {
             super::read(path)?
         };
+        // `read` leaves a byte-order mark out of the text; a file that had one keeps it.
+        let bom = !stdin && super::read_bytes(path)?.starts_with("\u{feff}".as_bytes());
         match format(&text) {
             Ok(formatted) if stdin && !args.check => crate::output::print(&formatted),
             Ok(formatted) if formatted == text => {}
@@ -43,7 +45,12 @@ pub fn run(args: Args) -> Outcome {
                     eprintln!("{name}: not formatted");
                     unformatted += 1;
                 } else {
-                    crate::output::write_atomic(path, formatted.as_bytes())?;
+                    let bytes = if bom {
+                        format!("\u{feff}{formatted}")
+                    } else {
+                        formatted
+                    };
+                    crate::output::write_atomic(path, bytes.as_bytes())?;
                     eprintln!("{name}: formatted");
                 }
             }
