@@ -149,7 +149,7 @@ fn verify(input: &str, output: &str) -> Result<(), FormatError> {
 
 /// The checked model without anything that depends on layout: spans are blanked, and rule
 /// and condition texts lose their whitespace. Equal fingerprints mean the same ruleset.
-pub(crate) fn model_fingerprint(ruleset: &crate::model::Ruleset) -> String {
+pub fn model_fingerprint(ruleset: &crate::model::Ruleset) -> String {
     let mut r = ruleset.clone();
     // Lookup tables derived from the nodes and inputs, printed in hash order: leave them out.
     r.node_ids.clear();

@@ -4,18 +4,9 @@
 
 use chiso_formats::forms::{read_form_toml, read_form_xlsx};
 use libfuzzer_sys::fuzz_target;
-use std::sync::OnceLock;
 
-const RULESET: &str = include_str!("../../tests/fixtures/fuzz-ruleset.chiso");
-
-fn ruleset() -> &'static chiso::model::Ruleset {
-    static RULESET_MODEL: OnceLock<chiso::model::Ruleset> = OnceLock::new();
-    RULESET_MODEL.get_or_init(|| {
-        let analysis = chiso::analyze(RULESET);
-        assert!(!analysis.has_errors(), "{:?}", analysis.diagnostics);
-        analysis.ruleset
-    })
-}
+mod common;
+use common::ruleset;
 
 fuzz_target!(|data: &[u8]| {
     let rs = ruleset();

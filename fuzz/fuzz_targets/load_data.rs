@@ -4,18 +4,9 @@
 
 use chiso_formats::unit_file::{load, DataFormat};
 use libfuzzer_sys::fuzz_target;
-use std::sync::OnceLock;
 
-const RULESET: &str = include_str!("../../tests/fixtures/fuzz-ruleset.chiso");
-
-fn ruleset() -> &'static chiso::model::Ruleset {
-    static RULESET_MODEL: OnceLock<chiso::model::Ruleset> = OnceLock::new();
-    RULESET_MODEL.get_or_init(|| {
-        let analysis = chiso::analyze(RULESET);
-        assert!(!analysis.has_errors(), "{:?}", analysis.diagnostics);
-        analysis.ruleset
-    })
-}
+mod common;
+use common::ruleset;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -42,7 +33,7 @@ fuzz_target!(|data: &[u8]| {
                 &outcome.result,
             )]);
             let _ = chiso_formats::report::table(rs, &outcome.result);
-            let _ = chiso_formats::report::csv(rs, &[&outcome.result]);
+            let _ = chiso_formats::report::csv(rs, &[&outcome.result], &[]);
             let _ = chiso_formats::report::markdown(rs, &outcome.result);
             let _ = chiso_formats::unit_file::to_toml(rs, &unit);
         }

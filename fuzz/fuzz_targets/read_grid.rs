@@ -6,18 +6,9 @@
 use chiso_formats::grid::{bytes_text_grid, read_grid, workbook_sheets};
 use chiso_formats::sheet::{Sheet, SheetOptions};
 use libfuzzer_sys::fuzz_target;
-use std::sync::OnceLock;
 
-const RULESET: &str = include_str!("../../tests/fixtures/fuzz-ruleset.chiso");
-
-fn ruleset() -> &'static chiso::model::Ruleset {
-    static RULESET_MODEL: OnceLock<chiso::model::Ruleset> = OnceLock::new();
-    RULESET_MODEL.get_or_init(|| {
-        let analysis = chiso::analyze(RULESET);
-        assert!(!analysis.has_errors(), "{:?}", analysis.diagnostics);
-        analysis.ruleset
-    })
-}
+mod common;
+use common::ruleset;
 
 fuzz_target!(|data: &[u8]| {
     let rs = ruleset();

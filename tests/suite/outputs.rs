@@ -519,22 +519,7 @@ fn province_csv(p: &Province) -> String {
 }
 
 fn province_xlsx(p: &Province) -> Vec<u8> {
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let sheet = wb.add_worksheet();
-    for (r, row) in p.rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            if cell.is_empty() {
-                continue;
-            }
-            let as_number = cell.replace('.', "").replace(',', ".");
-            match as_number.parse::<f64>() {
-                Ok(n) if r > 0 && c != 1 => sheet.write_number(r as u32, c as u16, n).map(|_| ()),
-                _ => sheet.write_string(r as u32, c as u16, cell).map(|_| ()),
-            }
-            .unwrap();
-        }
-    }
-    wb.save_to_buffer().unwrap()
+    province::rows_xlsx(&p.rows, None)
 }
 
 /// Scores a grid and checks: every good unit scores what its level says, every broken row is

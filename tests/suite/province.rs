@@ -224,10 +224,18 @@ pub fn province_csv(rs: &Ruleset) -> String {
 
 /// The same province as a workbook: numbers typed as numbers, text as text.
 pub fn province_xlsx(rs: &Ruleset) -> Vec<u8> {
+    rows_xlsx(&province_rows(rs), Some("Tỉnh"))
+}
+
+/// Rows as a one-sheet workbook: a cell that reads as a number (`1.253,5` style) below the
+/// header and outside the unit-name column is typed as a number, the rest as text.
+pub(crate) fn rows_xlsx(rows: &[Vec<String>], name: Option<&str>) -> Vec<u8> {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let sheet = wb.add_worksheet();
-    sheet.set_name("Tỉnh").unwrap();
-    for (r, row) in province_rows(rs).iter().enumerate() {
+    if let Some(name) = name {
+        sheet.set_name(name).unwrap();
+    }
+    for (r, row) in rows.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
             if cell.is_empty() {
                 continue;
