@@ -583,6 +583,15 @@ pub enum UnitChoiceError {
         /// The names of the units that loaded.
         units: Vec<String>,
     },
+    /// The unit has no data of the stage asked for.
+    NoSuchStage {
+        /// The unit's name.
+        unit: String,
+        /// The stage asked for.
+        asked: Stage,
+        /// The stage its data gives.
+        given: Stage,
+    },
 }
 
 impl fmt::Display for UnitChoiceError {
@@ -603,21 +612,33 @@ impl fmt::Display for UnitChoiceError {
                 "{file} holds {count} units: name one with --unit ({})",
                 units.join(", ")
             ),
+            UnitChoiceError::NoSuchStage { unit, asked, given } => write!(
+                f,
+                "{unit} has no {} ({}) data: the data gives only {} ({})",
+                asked.as_str(),
+                asked.label(),
+                given.as_str(),
+                given.label()
+            ),
         }
     }
 }
 
 /// The unit a command about one unit (`explain`, `advise`) is about, among the units that
 /// loaded (`units`, in input order, each with where it came from): the one named `name`
-/// (compared by [`crate::text::same_unit`]), or else the only unit of `first_file` (the
-/// first data file of the command line). Returns its index into `units`.
+/// (compared by [`crate::text::same_unit`]), or else the one unit of `first_file` (the first
+/// data file of the command line; a file with one unit at both stages names one unit). Of
+/// that unit's data, the stage asked for, or else the stage that counts: the appraisal when
+/// the unit has one, its self-assessment otherwise. Returns an index into `units`.
 ///
 /// # Errors
-/// [`UnitChoiceError`]: no unit of that name, or the first file holds none or several.
+/// [`UnitChoiceError`]: no unit of that name, the first file holds none or several, or the
+/// unit has no data of the stage asked for.
 pub fn choose_unit(
     units: &[(Origin, UnitData)],
     name: Option<&str>,
     first_file: &str,
+    stage: Option<Stage>,
 ) -> Result<usize, UnitChoiceError> {
     let names = || {
         units
@@ -625,31 +646,54 @@ pub fn choose_unit(
             .map(|(_, u)| u.unit.clone())
             .collect::<Vec<_>>()
     };
-    if let Some(name) = name {
-        return units
+    let index = match name {
+        Some(name) => units
             .iter()
             .position(|(_, u)| crate::text::same_unit(&u.unit, name))
             .ok_or_else(|| UnitChoiceError::NoSuchUnit {
                 name: name.to_string(),
                 units: names(),
-            });
-    }
-    let from_first: Vec<usize> = units
-        .iter()
-        .enumerate()
-        .filter(|(_, (origin, _))| origin.file() == first_file)
-        .map(|(i, _)| i)
-        .collect();
-    match from_first[..] {
-        [only] => Ok(only),
-        [] => Err(UnitChoiceError::NothingFrom {
-            file: first_file.to_string(),
+            })?,
+        None => {
+            let from_first: Vec<usize> = units
+                .iter()
+                .enumerate()
+                .filter(|(_, (origin, _))| origin.file() == first_file)
+                .map(|(i, _)| i)
+                .collect();
+            let Some(&first) = from_first.first() else {
+                return Err(UnitChoiceError::NothingFrom {
+                    file: first_file.to_string(),
+                });
+            };
+            let one_unit = from_first
+                .iter()
+                .all(|&i| crate::text::same_unit(&units[i].1.unit, &units[first].1.unit));
+            if !one_unit {
+                return Err(UnitChoiceError::SeveralIn {
+                    file: first_file.to_string(),
+                    count: from_first.len(),
+                    units: names(),
+                });
+            }
+            first
+        }
+    };
+    let unit = &units[index].1;
+    let of = |s: Stage| {
+        std::iter::once(index)
+            .chain(
+                (0..units.len()).filter(|&j| crate::text::same_unit(&units[j].1.unit, &unit.unit)),
+            )
+            .find(|&j| units[j].1.stage == s)
+    };
+    match stage {
+        Some(s) => of(s).ok_or_else(|| UnitChoiceError::NoSuchStage {
+            unit: unit.unit.clone(),
+            asked: s,
+            given: unit.stage,
         }),
-        _ => Err(UnitChoiceError::SeveralIn {
-            file: first_file.to_string(),
-            count: from_first.len(),
-            units: names(),
-        }),
+        None => Ok(of(Stage::Appraised).unwrap_or(index)),
     }
 }
 
@@ -714,22 +758,57 @@ mod tests {
         ];
         // Named: case, spacing and tone placement do not matter.
         assert_eq!(
-            choose_unit(&units, Some("ubnd huyện  kon rẫy"), "b.toml"),
+            choose_unit(&units, Some("ubnd huyện  kon rẫy"), "b.toml", None),
             Ok(0)
         );
-        assert_eq!(choose_unit(&units, None, "a.toml"), Ok(0));
+        assert_eq!(choose_unit(&units, None, "a.toml", None), Ok(0));
         assert!(matches!(
-            choose_unit(&units, None, "b.toml"),
+            choose_unit(&units, None, "b.toml", None),
             Err(UnitChoiceError::SeveralIn { count: 2, .. })
         ));
         assert!(matches!(
-            choose_unit(&units, None, "c.toml"),
+            choose_unit(&units, None, "c.toml", None),
             Err(UnitChoiceError::NothingFrom { .. })
         ));
-        let missing = choose_unit(&units, Some("UBND huyện Ngọc Hồi"), "a.toml").unwrap_err();
+        let missing = choose_unit(&units, Some("UBND huyện Ngọc Hồi"), "a.toml", None).unwrap_err();
         assert_eq!(
             missing.to_string(),
             "no unit “UBND huyện Ngọc Hồi” in the data (units: UBND huyện Kon Rẫy, UBND huyện Đăk Tô, UBND huyện Sa Thầy)"
+        );
+    }
+
+    #[test]
+    fn a_one_unit_command_shows_the_stage_that_counts_unless_asked() {
+        let unit = |file: &str, name: &str, stage: Stage| {
+            let data = UnitData {
+                unit: name.to_string(),
+                stage,
+                ..UnitData::default()
+            };
+            (Origin::File(file.to_string()), data)
+        };
+        // One unit at both stages in one sheet (self row first), another unit elsewhere.
+        let units = vec![
+            unit("tinh.csv", "UBND huyện A", Stage::SelfAssessment),
+            unit("tinh.csv", "UBND huyện A", Stage::Appraised),
+            unit("b.toml", "UBND huyện B", Stage::SelfAssessment),
+        ];
+        // The sheet names one unit; the appraisal counts, the self row on request.
+        assert_eq!(choose_unit(&units, None, "tinh.csv", None), Ok(1));
+        assert_eq!(
+            choose_unit(&units, None, "tinh.csv", Some(Stage::SelfAssessment)),
+            Ok(0)
+        );
+        assert_eq!(
+            choose_unit(&units, Some("ubnd huyện a"), "b.toml", None),
+            Ok(1)
+        );
+        // B has only a self-assessment: that is what counts, and an appraisal is refused.
+        assert_eq!(choose_unit(&units, None, "b.toml", None), Ok(2));
+        let refused = choose_unit(&units, None, "b.toml", Some(Stage::Appraised)).unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            "UBND huyện B has no appraised (thẩm định) data: the data gives only self (tự đánh giá)"
         );
     }
 }

@@ -33,9 +33,13 @@ pub fn run(args: Args) -> Outcome {
         args.sheet.as_deref(),
         Default::default(),
     )?;
-    let (all, index) =
-        super::batch::load_for_one(ruleset, &sources, &args.data[0], args.unit.as_deref())?;
-    let index = super::explain::choose_stage(&all, index, args.stage)?;
+    let (all, index) = super::batch::load_for_one(
+        ruleset,
+        &sources,
+        &args.data[0],
+        args.unit.as_deref(),
+        args.stage,
+    )?;
     let best = best_without(ruleset, &all, index);
     let advice = advise(ruleset, &all[index], &best);
     crate::output::print(&chiso_formats::report::advice::text(

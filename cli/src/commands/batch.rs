@@ -134,13 +134,14 @@ pub fn print_problems(ruleset: &Ruleset, sources: &Sources, batch: &Batch) {
 }
 
 /// The batch of a command about one unit (`explain`, `advise`): every unit that loads (the
-/// problems of the others printed), and the index of the unit asked about — the one `--unit`
-/// names, or else the only unit the first data argument holds.
+/// problems of the others printed), and the index of the unit and stage asked about, as
+/// [`chiso::batch::choose_unit`] decides.
 pub fn load_for_one(
     ruleset: &Ruleset,
     sources: &Sources,
     first: &Path,
     unit: Option<&str>,
+    stage: Option<chiso::data::Stage>,
 ) -> Result<(Vec<chiso::data::UnitData>, usize), String> {
     let units = sources.units();
     let mut problems = String::new();
@@ -165,20 +166,8 @@ pub fn load_for_one(
     if !problems.is_empty() {
         eprint!("{problems}");
     }
-    // A file holding one unit at both stages (a self row and an appraised row) names one
-    // unit: the command then chooses the stage (`--stage`).
-    let first_name = first.display().to_string();
-    let one_unit = {
-        let mut names = all
-            .iter()
-            .filter(|(origin, _)| origin.file() == first_name)
-            .map(|(_, u)| u.unit.as_str());
-        let name = names.next();
-        name.filter(|n| names.all(|m| chiso::text::same_unit(m, n)))
-            .map(str::to_string)
-    };
-    let unit = unit.or(one_unit.as_deref());
-    let index = chiso::batch::choose_unit(&all, unit, &first_name).map_err(|e| e.to_string())?;
+    let index = chiso::batch::choose_unit(&all, unit, &first.display().to_string(), stage)
+        .map_err(|e| e.to_string())?;
     Ok((all.into_iter().map(|(_, u)| u).collect(), index))
 }
 

@@ -33,37 +33,6 @@ pub(super) fn parse_stage(text: &str) -> Result<Stage, String> {
     Stage::parse(text).ok_or_else(|| format!("expected {}", Stage::expected()))
 }
 
-/// The unit's data of the stage asked for, or of the stage that counts (the appraisal when
-/// the unit has one, else its self-assessment): an index into `all`, given the unit chosen
-/// by name or file (`index`).
-pub(super) fn choose_stage(
-    all: &[UnitData],
-    index: usize,
-    stage: Option<Stage>,
-) -> Result<usize, String> {
-    let name = &all[index].unit;
-    let same: Vec<usize> = (0..all.len())
-        .filter(|&j| chiso::text::same_unit(&all[j].unit, name))
-        .collect();
-    let of = |s: Stage| {
-        std::iter::once(index)
-            .chain(same.iter().copied())
-            .find(|&j| all[j].stage == s)
-    };
-    match stage {
-        Some(s) => of(s).ok_or_else(|| {
-            format!(
-                "{name} has no {} ({}) data: the data gives only {} ({})",
-                s.as_str(),
-                s.label(),
-                all[index].stage.as_str(),
-                all[index].stage.label()
-            )
-        }),
-        None => Ok(of(Stage::Appraised).unwrap_or(index)),
-    }
-}
-
 /// The units of the batch of one stage (a batch is scored stage by stage).
 pub(super) fn of_stage(all: &[UnitData], stage: Stage) -> Vec<UnitData> {
     all.iter().filter(|u| u.stage == stage).cloned().collect()
@@ -88,9 +57,13 @@ pub fn run(args: Args) -> Outcome {
     paths.extend(args.batch.iter().cloned());
     let sources =
         super::batch::read_sources(ruleset, &paths, args.sheet.as_deref(), Default::default())?;
-    let (data, unit) =
-        super::batch::load_for_one(ruleset, &sources, &args.data, args.unit.as_deref())?;
-    let unit = choose_stage(&data, unit, args.stage)?;
+    let (data, unit) = super::batch::load_for_one(
+        ruleset,
+        &sources,
+        &args.data,
+        args.unit.as_deref(),
+        args.stage,
+    )?;
     let batch = of_stage(&data, data[unit].stage);
     let best = best_values(ruleset, &batch);
     let outcome = evaluate_with_best(ruleset, &data[unit], &best);
