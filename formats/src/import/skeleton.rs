@@ -220,12 +220,7 @@ pub fn build(table: &Table, options: &ImportOptions) -> Skeleton {
     reader.flush_blank_max("");
     if is_last {
         for row in after_total {
-            let text: Vec<&str> = row
-                .cells
-                .iter()
-                .map(|c| c.trim())
-                .filter(|c| !c.is_empty())
-                .collect();
+            let text = row.filled();
             reader.diagnostics.push(
                 Diagnostic::warning(
                     "I012",
@@ -648,12 +643,7 @@ impl RowReader<'_> {
     }
 
     fn not_understood(&mut self, row: &Row, why: &str) {
-        let text: Vec<&str> = row
-            .cells
-            .iter()
-            .map(|c| c.trim())
-            .filter(|c| !c.is_empty())
-            .collect();
+        let text = row.filled();
         let mut preview: String = text.join(" | ").chars().take(80).collect();
         if preview.len() < text.join(" | ").len() {
             preview.push('…');

@@ -26,6 +26,15 @@ impl Row {
     pub fn is_blank(&self) -> bool {
         self.cells.iter().all(|c| c.trim().is_empty())
     }
+
+    /// The row's non-empty cells, trimmed, in order (for messages quoting the row).
+    pub fn filled(&self) -> Vec<&str> {
+        self.cells
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect()
+    }
 }
 
 /// Where a table came from, for messages.
