@@ -8,13 +8,13 @@
 //! without an owner belongs to the owners of the criteria that use it. Notes of a node that
 //! start with `TLKC:` (tài liệu kiểm chứng) or `evidence:` say which evidence is expected.
 
-use crate::data::{resolve, typed_value, RawUnit, RawValue, Stage, UnitData};
+use crate::data::{resolve, RawUnit, Stage, UnitData};
 use crate::diagnostic::Diagnostic;
 use crate::model::{InputType, Rule, Ruleset, SourceKind, Value};
 pub use crate::owners::offices;
 use crate::owners::{input_offices, node_offices, office_key, users_of_inputs};
 use crate::place::Place;
-use crate::text::{did_you_mean, fold, format_decimal, DecimalSeparator};
+use crate::text::{did_you_mean, fold, format_decimal};
 use rust_decimal::Decimal;
 
 /// Whether a node is scored on its own (a leaf, or a parent with a rule of its own).
@@ -704,15 +704,4 @@ fn agree<'a>(given: &[(usize, &'a Value)]) -> Agreement<'a> {
             }
         }
     }
-}
-
-/// Reads a plain value the way a form's `Giá trị` column is read for one input (used by
-/// tests and tools that fill forms).
-pub fn parse_input(ruleset: &Ruleset, slot: usize, text: &str) -> Result<Value, String> {
-    typed_value(
-        &RawValue::Text(text.to_string()),
-        &ruleset.inputs[slot].ty,
-        DecimalSeparator::Either,
-    )
-    .map_err(|(_, m)| m)
 }

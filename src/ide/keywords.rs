@@ -107,13 +107,6 @@ pub const KEYWORDS: &[Keyword] = &[
     Keyword { en: "default", vi: "mặc định", also: &[], places: &[InputType], doc: "Mặc định: the value used when the unit does not report the input." },
 ];
 
-/// The keyword written as `folded` (no diacritics, lowercase, single spaces), if any.
-pub fn lookup(folded: &str) -> Option<&'static Keyword> {
-    KEYWORDS
-        .iter()
-        .find(|k| k.en == folded || crate::text::fold(k.vi) == folded || k.also.contains(&folded))
-}
-
 /// Every spelling of every keyword, folded, longest first (so that "tieu chi thanh phan" wins
 /// over "tieu chi").
 pub fn spellings() -> Vec<(String, &'static Keyword)> {
