@@ -187,8 +187,65 @@ fn invisible_name(c: char) -> Option<String> {
 }
 
 /// Formats a decimal as officials read it: no trailing zeros, point separator ("0.14", "3.88").
+/// This is the machine form (JSON, CSV for tools, messages quoting a ruleset); a report a person
+/// reads uses [`format_number`] with [`NumberStyle::Vietnamese`].
 pub fn format_decimal(value: Decimal) -> String {
     value.normalize().to_string()
+}
+
+/// How a number is written for its reader. The one place that decides it: every
+/// human-facing report (table, Markdown, HTML, xlsx number formats) and every machine format
+/// (JSON, CSV for tools) goes through [`format_number`] / [`format_percent`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NumberStyle {
+    /// As Vietnamese documents write numbers: decimal comma and a dot between thousands
+    /// (`94,89`, `2.534`, `12.345,5`) — the convention of administrative documents
+    /// (dấu phẩy thập phân, dấu chấm phân cách hàng nghìn).
+    #[default]
+    Vietnamese,
+    /// For programs: decimal point, no grouping (`94.89`, `2534`).
+    Machine,
+}
+
+/// `value` without trailing zeros, written in `style`: `format_number(dec!(2534.50),
+/// Vietnamese)` is `"2.534,5"`, in `Machine` style `"2534.5"`. Rounding is the caller's (a
+/// value is shown as computed; rounding happens only where the ruleset declares it).
+pub fn format_number(value: Decimal, style: NumberStyle) -> String {
+    let text = format_decimal(value);
+    match style {
+        NumberStyle::Machine => text,
+        NumberStyle::Vietnamese => {
+            let (sign, digits) = match text.strip_prefix('-') {
+                Some(rest) => ("-", rest),
+                None => ("", text.as_str()),
+            };
+            let (int, frac) = match digits.split_once('.') {
+                Some((i, f)) => (i, Some(f)),
+                None => (digits, None),
+            };
+            let mut out = String::with_capacity(text.len() + int.len() / 3 + 1);
+            out.push_str(sign);
+            for (i, c) in int.chars().enumerate() {
+                if i > 0 && (int.len() - i) % 3 == 0 {
+                    out.push('.');
+                }
+                out.push(c);
+            }
+            if let Some(f) = frac {
+                out.push(',');
+                out.push_str(f);
+            }
+            out
+        }
+    }
+}
+
+/// A percentage (0–100, not a fraction) with its sign: `"94,89%"` (Vietnamese) or
+/// `"94.89%"` (machine).
+pub fn format_percent(value: Decimal, style: NumberStyle) -> String {
+    let mut text = format_number(value, style);
+    text.push('%');
+    text
 }
 
 /// The closest candidate to `name` (compared without diacritics), if close enough to suggest.
@@ -209,6 +266,24 @@ pub fn did_you_mean<'a>(
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn vietnamese_numbers_use_a_decimal_comma_and_group_thousands_with_a_dot() {
+        let vi = |d| format_number(d, NumberStyle::Vietnamese);
+        assert_eq!(vi(dec!(94.89)), "94,89");
+        assert_eq!(vi(dec!(44.60)), "44,6");
+        assert_eq!(vi(dec!(2534)), "2.534");
+        assert_eq!(vi(dec!(-12345.5)), "-12.345,5");
+        assert_eq!(vi(dec!(100)), "100");
+        assert_eq!(vi(dec!(0.14)), "0,14");
+        assert_eq!(vi(dec!(1234567)), "1.234.567");
+        assert_eq!(format_number(dec!(2534.50), NumberStyle::Machine), "2534.5");
+        assert_eq!(
+            format_percent(dec!(94.89), NumberStyle::Vietnamese),
+            "94,89%"
+        );
+        assert_eq!(format_percent(dec!(94.89), NumberStyle::Machine), "94.89%");
+    }
 
     #[test]
     fn spaces_of_every_width_group_thousands_and_invisible_characters_are_named() {
