@@ -17,6 +17,7 @@ mod ide;
 mod import;
 mod lost_targets;
 mod outputs;
+mod parallel;
 mod province;
 mod reading;
 mod robustness;

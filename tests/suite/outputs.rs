@@ -374,7 +374,7 @@ const FAULTS: [Fault; 15] = [
     Fault::Range,
 ];
 
-struct Province {
+pub(crate) struct Province {
     rows: Vec<Vec<String>>,
     /// Per unit (row index − 1): its level p, and its fault.
     units: Vec<(u32, Option<Fault>)>,
@@ -387,7 +387,7 @@ fn unit_name(i: usize) -> String {
 }
 
 /// `n` units, one appraisal row each; every 50th row (2 %) broken, the faults in turn.
-fn province(rs: &Ruleset, n: usize) -> Province {
+pub(crate) fn province(rs: &Ruleset, n: usize) -> Province {
     let roles = roles(rs);
     let points = awarded(rs);
     let mut header = vec!["STT".to_string(), "Đơn vị".into(), "Giai đoạn".into()];
@@ -499,7 +499,7 @@ fn province(rs: &Ruleset, n: usize) -> Province {
 
 /// The province as CSV text as a spreadsheet writes it (`;`), except the unclosed quotes,
 /// written raw so they stay unclosed.
-fn province_csv(p: &Province) -> String {
+pub(crate) fn province_csv(p: &Province) -> String {
     let mut out = String::new();
     for row in &p.rows {
         let cells: Vec<String> = row

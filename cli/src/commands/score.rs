@@ -29,6 +29,10 @@ pub struct Args {
     /// folders of them, compared with what each unit achieved.
     #[arg(long = "targets")]
     targets: Vec<PathBuf>,
+    /// Score on this many threads (default: as many as the machine has); the report is the
+    /// same whatever the number.
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
 }
 
 /// `--format`'s values: the rows of the formats' registry.
@@ -63,7 +67,7 @@ pub fn run(args: Args) -> Outcome {
         },
     };
     let sources = super::batch::read_sources(ruleset, &args.data, args.sheet.as_deref(), options)?;
-    let batch = super::batch::score(ruleset, &sources);
+    let batch = super::batch::score(ruleset, &sources, args.jobs.map(usize::from));
     super::batch::print_problems(ruleset, &sources, &batch);
     let mut failed = batch.has_failures();
     let targets = read_targets(ruleset, &args.targets, &mut failed)?;
