@@ -197,25 +197,30 @@ fn given_twice<'a>(
     ruleset: &Ruleset,
     section: &str,
     keys: impl Iterator<Item = (&'a str, &'a Span)>,
-    inputs: bool,
+    inputs: Option<&[Option<usize>]>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<usize> {
     let mut twice = Vec::new();
     use unicode_normalization::UnicodeNormalization;
-    let mut first: std::collections::HashMap<usize, (&str, &Span)> = Default::default();
-    for (key, span) in keys {
-        // Inputs by slot; criteria after them (evidence and notes name either).
-        let found = if inputs {
-            ruleset.input_index(key)
-        } else {
-            ruleset
+    // The first key found for each index (inputs by slot, criteria after them): a vector by
+    // index, made when a section has a key, so a row costs no hashing here.
+    let mut first: Vec<Option<(&str, &Span)>> = Vec::new();
+    for (at, (key, span)) in keys.enumerate() {
+        // Inputs by slot (found once by the caller); criteria after them (evidence and notes
+        // name either).
+        let found = match inputs {
+            Some(slots) => slots[at],
+            None => ruleset
                 .node_index(key.trim())
                 .map(|n| ruleset.inputs.len() + n)
-                .or_else(|| ruleset.input_index(key.trim()))
+                .or_else(|| ruleset.input_index(key.trim())),
         };
         let Some(index) = found else { continue };
-        let Some(&(earlier, earlier_span)) = first.get(&index) else {
-            first.insert(index, (key, span));
+        if first.is_empty() {
+            first = vec![None; ruleset.inputs.len() + ruleset.nodes.len()];
+        }
+        let Some((earlier, earlier_span)) = first[index] else {
+            first[index] = Some((key, span));
             continue;
         };
         let how = if earlier == key {
@@ -317,13 +322,19 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
     // The same name given twice (exactly, in NFC and NFD, or with the other tone placement):
     // an error naming both places, never the last value silently: neither value is kept
     // (as when two forms disagree).
+    // Each input's slot, found once.
+    let slots: Vec<Option<usize>> = raw
+        .inputs
+        .iter()
+        .map(|e| ruleset.input_index(&e.key))
+        .collect();
     let mut twice: Vec<(&str, usize)> = Vec::new();
-    let sections: [(&str, &[RawEntry], bool); 5] = [
-        ("inputs", &raw.inputs, true),
-        ("points", &raw.points, false),
-        ("not_evaluated", &raw.not_evaluated, false),
-        ("notes", &raw.notes, false),
-        ("claimed", &raw.claimed, false),
+    let sections: [(&str, &[RawEntry], Option<&[Option<usize>]>); 5] = [
+        ("inputs", &raw.inputs, Some(&slots)),
+        ("points", &raw.points, None),
+        ("not_evaluated", &raw.not_evaluated, None),
+        ("notes", &raw.notes, None),
+        ("claimed", &raw.claimed, None),
     ];
     for (section, entries, inputs) in sections {
         let keys = entries.iter().map(|e| (e.key.as_str(), &e.key_span));
@@ -332,10 +343,10 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
         }
     }
     let evidence = raw.evidence.iter().map(|(k, span, _)| (k.as_str(), span));
-    given_twice(ruleset, "evidence", evidence, false, &mut diagnostics);
+    given_twice(ruleset, "evidence", evidence, None, &mut diagnostics);
 
-    for entry in &raw.inputs {
-        let Some(slot) = ruleset.input_index(&entry.key) else {
+    for (entry, slot) in raw.inputs.iter().zip(&slots) {
+        let Some(slot) = *slot else {
             let mut d = Diagnostic::error(
                 "D006",
                 entry.key_span.clone(),
@@ -529,6 +540,38 @@ fn points_out_of_range(node: &Node, points: Decimal, span: Span) -> Diagnostic {
     )
 }
 
+/// The common number of a sheet cell read without allocating: ASCII digits, or (when either
+/// separator is accepted) digits with one `,` or `.` between them. It is what
+/// [`parse_decimal_text`] reads from such text (nothing to clean, the one separator a
+/// point); `None` for anything else, which that function reads (and reports) as before.
+fn plain_decimal(text: &str, separator: DecimalSeparator) -> Option<Decimal> {
+    let bytes = text.as_bytes();
+    let mut buffer = [0u8; 32];
+    if bytes.is_empty() || bytes.len() > buffer.len() {
+        return None;
+    }
+    let mut separators = 0;
+    for (to, &b) in buffer.iter_mut().zip(bytes) {
+        *to = match b {
+            b'0'..=b'9' => b,
+            b',' | b'.' => {
+                separators += 1;
+                b'.'
+            }
+            _ => return None,
+        };
+    }
+    let digits_around = bytes[0].is_ascii_digit() && bytes[bytes.len() - 1].is_ascii_digit();
+    match separators {
+        0 => Decimal::from_str(text).ok(),
+        1 if separator == DecimalSeparator::Either && digits_around => {
+            let normalized = std::str::from_utf8(&buffer[..bytes.len()]).ok()?;
+            Decimal::from_str(normalized).ok()
+        }
+        _ => None,
+    }
+}
+
 /// A raw value as a value of an input type; errors carry their diagnostic code.
 pub(crate) fn typed_value(
     raw: &RawValue,
@@ -546,7 +589,10 @@ pub(crate) fn typed_value(
                         format!("`{text}` is not a number chiso can hold exactly"),
                     )
                 }),
-            RawValue::Text(text) => parse_decimal_text(text, separator).map_err(|m| ("D003", m)),
+            RawValue::Text(text) => match plain_decimal(text, separator) {
+                Some(d) => Ok((d, false)),
+                None => parse_decimal_text(text, separator).map_err(|m| ("D003", m)),
+            },
             RawValue::Bool(_) => Err(("D003", "expected a number, found yes/no".into())),
             RawValue::Date(_) => Err(("D003", "expected a number, found a date".into())),
             RawValue::Other(what) => Err(("D003", format!("expected a number, found {what}"))),

@@ -623,11 +623,12 @@ impl<'a> Evaluator<'a> {
 
     fn parent(&self, index: usize, results: &[Option<NodeResult>]) -> NodeResult {
         let node = &self.ruleset.nodes[index];
-        let children: Vec<&NodeResult> = node
-            .children
-            .iter()
-            .map(|&c| results[c].as_ref().expect("child first"))
-            .collect();
+        // The children's results, walked in place (no list per parent and unit).
+        let children = || {
+            node.children
+                .iter()
+                .map(|&c| results[c].as_ref().expect("child first"))
+        };
         if all_not_evaluated(node, results) {
             return NodeResult {
                 score: None,
@@ -636,10 +637,8 @@ impl<'a> Evaluator<'a> {
                 status: Status::NotEvaluated(ALL_CHILDREN_NOT_EVALUATED.into()),
             };
         }
-        let max: Decimal = children.iter().map(|c| c.max).sum();
-        let blocked = children
-            .iter()
-            .find(|c| matches!(c.status, Status::Missing | Status::Failed));
+        let max: Decimal = children().map(|c| c.max).sum();
+        let blocked = children().find(|c| matches!(c.status, Status::Missing | Status::Failed));
         if let Some(b) = blocked {
             return NodeResult {
                 score: None,
@@ -648,10 +647,7 @@ impl<'a> Evaluator<'a> {
                 status: b.status.clone(),
             };
         }
-        if children
-            .iter()
-            .all(|c| matches!(c.status, Status::NotEvaluated(_) | Status::Survey))
-        {
+        if children().all(|c| matches!(c.status, Status::NotEvaluated(_) | Status::Survey)) {
             return NodeResult {
                 score: None,
                 exact: None,
@@ -661,8 +657,8 @@ impl<'a> Evaluator<'a> {
         }
         // The subtotal shown is the sum of the children shown (each already rounded), then
         // rounded by the total rounding; `exact` sums the unrounded points for percentages.
-        let exact: Decimal = children.iter().filter_map(|c| c.exact).sum();
-        let shown: Decimal = children.iter().filter_map(|c| c.score).sum();
+        let exact: Decimal = children().filter_map(|c| c.exact).sum();
+        let shown: Decimal = children().filter_map(|c| c.score).sum();
         let score = node.rounding.total.map_or(shown, |r| r.apply(shown));
         NodeResult {
             score: Some(score),
@@ -879,22 +875,38 @@ impl<'a> Evaluator<'a> {
     }
 
     fn call(&mut self, func: Func, args: &[CExpr], e: &CExpr) -> Eval<Decimal> {
-        let mut v = Vec::with_capacity(args.len());
-        for a in args {
-            v.push(self.num(a)?);
+        // The arguments' values: on the stack for the usual few (no allocation per call).
+        let mut few = [Decimal::ZERO; 4];
+        let mut many = Vec::new();
+        if args.len() > few.len() {
+            many.reserve(args.len());
+            for a in args {
+                many.push(self.num(a)?);
+            }
+        } else {
+            for (to, a) in few.iter_mut().zip(args) {
+                *to = self.num(a)?;
+            }
         }
+        let v: &[Decimal] = if args.len() > few.len() {
+            &many
+        } else {
+            &few[..args.len()]
+        };
         let node = &self.ruleset.nodes[self.node];
         let result = match func.row().eval {
             Evaluation::Ratio => {
                 let (part, whole) = (v[0], v[1]);
-                let slots: Vec<usize> = args
-                    .iter()
-                    .flat_map(|a| {
-                        let mut s = Vec::new();
-                        inputs_of(a, &mut s);
-                        s
-                    })
-                    .collect();
+                // The inputs the ratio reads, for the place of a data error (only then).
+                let slots = || -> Vec<usize> {
+                    args.iter()
+                        .flat_map(|a| {
+                            let mut s = Vec::new();
+                            inputs_of(a, &mut s);
+                            s
+                        })
+                        .collect()
+                };
                 if whole.is_zero() {
                     return match node.zero_action.unwrap_or(ZeroAction::Error) {
                         ZeroAction::NotEvaluated => {
@@ -918,7 +930,7 @@ impl<'a> Evaluator<'a> {
                         }
                         ZeroAction::Error => Err(self.data_error(
                             "D008",
-                            &slots,
+                            &slots(),
                             format!(
                                 "ratio {} / 0: the denominator is zero",
                                 format_decimal(part)
@@ -929,7 +941,7 @@ impl<'a> Evaluator<'a> {
                 if part < Decimal::ZERO || whole < Decimal::ZERO {
                     return Err(self.data_error(
                         "D005",
-                        &slots,
+                        &slots(),
                         format!(
                             "ratio of negative values {} / {}",
                             format_decimal(part),
@@ -940,7 +952,7 @@ impl<'a> Evaluator<'a> {
                 if part > whole {
                     return Err(self.data_error(
                         "D005",
-                        &slots,
+                        &slots(),
                         format!(
                             "the numerator {} is above the denominator {}",
                             format_decimal(part),
@@ -973,7 +985,7 @@ impl<'a> Evaluator<'a> {
                     None => ratio,
                 }
             }
-            Evaluation::Pure(f) => match f(&v) {
+            Evaluation::Pure(f) => match f(v) {
                 Ok(x) => x,
                 Err(what) => self.checked(e, None, what)?,
             },
