@@ -15,7 +15,7 @@ pub mod stages;
 
 use crate::data::{Stage, UnitData};
 use crate::diagnostic::Diagnostic;
-use crate::eval::{best_values, evaluate_with_best, NodeResult, Status, UnitResult};
+use crate::eval::{best_values, evaluate_compiled, NodeResult, Programs, Status, UnitResult};
 use crate::model::Ruleset;
 use crate::place::Place;
 use crate::text::unit_key;
@@ -420,9 +420,10 @@ impl Batch {
 /// refuse one with errors ([`crate::Analysis::has_errors`]) before calling this.
 pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usize)) -> Batch {
     let best = first_pass(ruleset, 0..units.count(), &|i| units.load(ruleset, i));
+    let programs = Programs::new(ruleset);
     let mut merge = Merge::new(units.problems());
     for index in 0..units.count() {
-        merge.push(work(ruleset, units.load(ruleset, index), &best));
+        merge.push(work(ruleset, &programs, units.load(ruleset, index), &best));
         progress(index + 1);
     }
     merge.batch
@@ -490,6 +491,8 @@ pub fn score_jobs(
         Best::new(ruleset)
     };
     // Second pass: chunks scored by the threads, merged here in input order.
+    let programs = Programs::new(ruleset);
+    let programs = &programs;
     let mut merge = Merge::new(units.problems());
     let next = std::sync::atomic::AtomicUsize::new(0);
     let chunks = count.div_ceil(CHUNK);
@@ -506,7 +509,7 @@ pub fn score_jobs(
                     break;
                 }
                 let worked = (start..(start + CHUNK).min(count))
-                    .map(|i| work(ruleset, load(i), best))
+                    .map(|i| work(ruleset, programs, load(i), best))
                     .collect();
                 if send.send((chunk, worked)).is_err() {
                     break;
@@ -615,9 +618,9 @@ struct ScoredUnit {
 }
 
 /// Scores one loaded unit (on any thread).
-fn work(ruleset: &Ruleset, loaded: Loaded, best: &Best) -> Worked {
+fn work(ruleset: &Ruleset, programs: &Programs, loaded: Loaded, best: &Best) -> Worked {
     let scored = loaded.data.map(|data| {
-        let outcome = evaluate_with_best(ruleset, &data, best.of(data.stage));
+        let outcome = evaluate_compiled(ruleset, programs, &data, best.of(data.stage));
         ScoredUnit {
             areas: area_indices(ruleset, &outcome.result),
             diagnostics: outcome.diagnostics,

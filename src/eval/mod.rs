@@ -3,6 +3,7 @@
 //! Evaluation can record a trace: the steps that explain a leaf's number.
 
 mod explain;
+mod program;
 
 use crate::builtins::Evaluation;
 use crate::data::{Stage, UnitData};
@@ -11,6 +12,7 @@ use crate::model::*;
 use crate::syntax::ast::CmpOp;
 use crate::text::format_decimal;
 pub use explain::{explain, uses_best, Explanation, Step};
+pub use program::Programs;
 use rust_decimal::Decimal;
 
 /// Why a node has the status it has.
@@ -204,6 +206,19 @@ pub fn evaluate_with_best(
     Evaluator::new(ruleset, unit, best).unit()
 }
 
+/// [`evaluate_with_best`] with the ruleset's formulas compiled once ([`Programs::new`]):
+/// the same outcome, faster, for a batch of many units.
+pub fn evaluate_compiled(
+    ruleset: &Ruleset,
+    programs: &Programs,
+    unit: &UnitData,
+    best: &[Option<Decimal>],
+) -> UnitOutcome {
+    let mut evaluator = Evaluator::new(ruleset, unit, best);
+    evaluator.programs = Some(programs);
+    evaluator.unit()
+}
+
 /// The batch maximum of every `best(x)`: the first pass over all units of a batch.
 pub fn best_values(ruleset: &Ruleset, units: &[UnitData]) -> Vec<Option<Decimal>> {
     let mut best = vec![None; ruleset.best_slots];
@@ -291,6 +306,10 @@ pub(crate) struct Evaluator<'a> {
     /// a rule of its own whose children are partly not evaluated (`max` in its rule).
     pub(crate) unit_max: Option<Decimal>,
     pub(crate) trace: Option<Vec<Step>>,
+    /// The ruleset's formulas compiled ([`program`]), when the caller scores many units.
+    programs: Option<&'a Programs>,
+    /// The compiled formulas' value stack, reused from node to node.
+    stack: Vec<Value>,
 }
 
 impl<'a> Evaluator<'a> {
@@ -306,6 +325,8 @@ impl<'a> Evaluator<'a> {
             node: 0,
             unit_max: None,
             trace: None,
+            programs: None,
+            stack: Vec::new(),
         }
     }
 
@@ -585,6 +606,9 @@ impl<'a> Evaluator<'a> {
     }
 
     fn formula(&mut self, expr: &CExpr) -> Eval<Decimal> {
+        if let Some(score) = self.compiled_formula() {
+            return Ok(score);
+        }
         self.require_inputs(expr)?;
         let node = &self.ruleset.nodes[self.node];
         let raw = match self.eval(expr)? {

@@ -170,3 +170,40 @@ fn score_jobs_option_gives_the_same_report_and_refuses_zero() {
     let (code0, _, stderr) = run("0");
     assert_eq!(code0, 2, "{stderr}");
 }
+
+/// The compiled formulas (what a batch scores with) give what the tree walker gives on the
+/// bundled rulesets' own data files (rulesets/kon-tum/data), against each bundled ruleset.
+#[test]
+fn compiled_formulas_score_the_bundled_data_as_the_tree_walker() {
+    use chiso::eval::{evaluate_compiled, evaluate_with_best, Programs};
+    use chiso_formats::unit_file::{load, DataFormat};
+    let root = crate::common::root();
+    let mut compared = 0;
+    for ruleset in [
+        "rulesets/kon-tum/huyen-2022.chiso",
+        "rulesets/kon-tum/huyen-2023-trich.chiso",
+        "rulesets/dien-bien/huyen-2024.chiso",
+    ] {
+        let rs = chiso::analyze(&std::fs::read_to_string(root.join(ruleset)).unwrap()).ruleset;
+        let programs = Programs::new(&rs);
+        for entry in std::fs::read_dir(root.join("rulesets/kon-tum/data")).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let Some(data) = load(&rs, &text, DataFormat::from_path(&path.to_string_lossy())).0
+            else {
+                continue;
+            };
+            let best = vec![None; rs.best_slots];
+            let tree = evaluate_with_best(&rs, &data, &best);
+            let flat = evaluate_compiled(&rs, &programs, &data, &best);
+            assert_eq!(
+                format!("{:?}", (&flat.result, &flat.diagnostics)),
+                format!("{:?}", (&tree.result, &tree.diagnostics)),
+                "{ruleset} with {}",
+                path.display()
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared >= 6, "{compared}");
+}
