@@ -329,7 +329,9 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
         .map(|e| ruleset.input_index(&e.key))
         .collect();
     let mut twice: Vec<(&str, usize)> = Vec::new();
-    let sections: [(&str, &[RawEntry], Option<&[Option<usize>]>); 5] = [
+    /// A section: its name, its entries, and for inputs their slots (found above).
+    type Section<'a> = (&'a str, &'a [RawEntry], Option<&'a [Option<usize>]>);
+    let sections: [Section; 5] = [
         ("inputs", &raw.inputs, Some(&slots)),
         ("points", &raw.points, None),
         ("not_evaluated", &raw.not_evaluated, None),
