@@ -12,6 +12,7 @@ use std::process::ExitCode;
 #[command(
     name = "chiso",
     version,
+    propagate_version = true,
     about = "Rules language and engine for Vietnam's Public Administration Reform Index (Chỉ số CCHC)"
 )]
 struct Cli {

@@ -21,21 +21,21 @@ fn page(command: clap::Command) -> Result<Vec<u8>, String> {
     Ok(roff)
 }
 
-/// `command` and each of its subcommands (but `help`) as pages: (file name, roff).
+/// `command` and each of its subcommands as pages: (file name, roff). Built first, so that
+/// each subcommand is named `chiso-score` and called `chiso score` in its synopsis.
 fn pages(command: clap::Command) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let mut command = command;
+    fn walk(command: clap::Command, out: &mut Vec<(String, Vec<u8>)>) -> Result<(), String> {
+        let man = clap_mangen::Man::new(command.clone());
+        out.push((man.get_filename(), page(command.clone())?));
+        for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+            walk(sub.clone(), out)?;
+        }
+        Ok(())
+    }
+    let mut command = command.disable_help_subcommand(true);
     command.build();
     let mut out = Vec::new();
-    let name = command.get_name().to_string();
-    for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
-        let sub_name = format!("{name}-{}", sub.get_name());
-        out.extend(pages(
-            sub.clone()
-                .name(sub_name)
-                .display_name(format!("{name} {}", sub.get_name())),
-        )?);
-    }
-    out.insert(0, (format!("{name}.1"), page(command)?));
+    walk(command, &mut out)?;
     Ok(out)
 }
 

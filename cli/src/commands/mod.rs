@@ -25,7 +25,11 @@ pub type Outcome = Result<ExitCode, String>;
 
 /// Reads a text file (`-`: standard input) as UTF-8, without a byte-order mark.
 pub fn read(path: &Path) -> Result<String, String> {
-    let bytes = read_bytes(path)?;
+    text_of(path, read_bytes(path)?)
+}
+
+/// A file's bytes as UTF-8 text without a byte-order mark; errors name `path`.
+pub fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, String> {
     let text = String::from_utf8(bytes).map_err(|e| {
         format!(
             "{} is not UTF-8 text (byte {}): save it as UTF-8",
