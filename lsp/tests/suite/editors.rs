@@ -233,7 +233,11 @@ fn finds_the_server_or_says_how_to_install_it(ext: &Path) {
         std::fs::create_dir_all(folder).unwrap();
         let file = folder.join("chiso-lsp");
         std::fs::write(&file, "#!/bin/sh\n").unwrap();
-        let mode = if folder == &not_executable { 0o644 } else { 0o755 };
+        let mode = if folder == &not_executable {
+            0o644
+        } else {
+            0o755
+        };
         std::fs::set_permissions(&file, std::fs::Permissions::from_mode(mode)).unwrap();
     }
     let script = r#"
@@ -265,11 +269,15 @@ console.log(JSON.stringify(cases));
     let d = dir.display();
     // A file on PATH that cannot be run is passed over.
     assert!(
-        text.contains(&format!(r#""onPath":{{"ok":true,"command":"{d}/bin/chiso-lsp"}}"#)),
+        text.contains(&format!(
+            r#""onPath":{{"ok":true,"command":"{d}/bin/chiso-lsp"}}"#
+        )),
         "{text}"
     );
     assert!(
-        text.contains(&format!(r#""configured":{{"ok":true,"command":"{d}/bin/chiso-lsp"}}"#)),
+        text.contains(&format!(
+            r#""configured":{{"ok":true,"command":"{d}/bin/chiso-lsp"}}"#
+        )),
         "{text}"
     );
     assert!(
@@ -290,7 +298,9 @@ console.log(JSON.stringify(cases));
     let bad = text.split(r#""badSetting":"#).nth(1).unwrap_or_default();
     assert!(
         bad.starts_with(r#"{"ok":false"#)
-            && bad.contains(&format!("`{d}/plain/chiso-lsp` (setting chiso.server.path)")),
+            && bad.contains(&format!(
+                "`{d}/plain/chiso-lsp` (setting chiso.server.path)"
+            )),
         "{text}"
     );
     let _ = std::fs::remove_dir_all(&dir);
