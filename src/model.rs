@@ -599,6 +599,15 @@ impl Ruleset {
             .find(|g| g.interval.contains(value))
     }
 
+    /// Points as a report prints them: with the declared `display N places` (trailing zeros
+    /// kept, rounded for display only), else as computed ([`crate::text::format_number`]).
+    pub fn format_points(&self, value: Decimal, style: crate::text::NumberStyle) -> String {
+        match self.meta.display_places {
+            Some(places) => crate::text::format_fixed(value, places, style),
+            None => crate::text::format_number(value, style),
+        }
+    }
+
     /// The number the grade bands are written over: `percent` (0–100), or `total` (points,
     /// after bonus and penalty points) when the ruleset grades on points. `None` when the
     /// unit has no percentage (incomplete data): it is not graded either way.

@@ -404,7 +404,7 @@ fn status_text(r: &NodeResult) -> String {
 
 /// "Tổng điểm: 81.45 / 95 …"; an incomplete unit shows the points it has so far, marked,
 /// never a total as if it were final.
-fn summary_line(result: &UnitResult) -> String {
+fn summary_line(ruleset: &Ruleset, result: &UnitResult) -> String {
     let percent = result
         .percent
         .map_or("—".to_string(), |p| format!("{}%", format_decimal(p)));
@@ -416,7 +416,8 @@ fn summary_line(result: &UnitResult) -> String {
     };
     format!(
         "Tổng điểm: {}{incomplete} / {}   Chỉ số: {}   Xếp loại: {}",
-        format_decimal(result.total()),
+        // The precision the ruleset says reports print (`display 3 places`), if any.
+        ruleset.format_points(result.total(), chiso::text::NumberStyle::Machine),
         format_decimal(result.max),
         percent,
         grade
@@ -493,7 +494,7 @@ pub fn table(ruleset: &Ruleset, result: &UnitResult) -> String {
         out.push_str(&line);
         out.push('\n');
     }
-    out.push_str(&summary_line(result));
+    out.push_str(&summary_line(ruleset, result));
     out.push('\n');
     out
 }
@@ -630,7 +631,7 @@ pub fn markdown(ruleset: &Ruleset, result: &UnitResult) -> String {
             out.push_str(&format!("- {}\n", md_escape(&line)));
         }
     }
-    out.push_str(&format!("\n{}\n", summary_line(result)));
+    out.push_str(&format!("\n{}\n", summary_line(ruleset, result)));
     out
 }
 
