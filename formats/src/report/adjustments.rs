@@ -107,10 +107,10 @@ fn capital(kind: AdjustmentKind) -> &'static str {
 
 fn summary(result: &UnitResult, adj: &Adjustments) -> String {
     format!(
-        "Điểm các tiêu chí: {}   Điểm thưởng được cộng: +{}   Điểm trừ: −{}   Tổng điểm: {}",
+        "Điểm các tiêu chí: {}   Điểm thưởng được cộng: {}   Điểm trừ: {}   Tổng điểm: {}",
         format_decimal(result.achieved),
-        format_decimal(adj.bonus),
-        format_decimal(adj.penalty),
+        signed(AdjustmentKind::Bonus, adj.bonus),
+        signed(AdjustmentKind::Penalty, adj.penalty),
         format_decimal(adj.total)
     )
 }
