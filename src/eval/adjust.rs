@@ -257,3 +257,85 @@ fn points(ev: &mut Evaluator<'_>, rule: &crate::model::CExpr) -> Eval<Decimal> {
         _ => Ok(Decimal::ZERO),
     }
 }
+
+/// Explains one bonus or penalty item for one unit: its rule re-evaluated with a trace, its
+/// own cap, and what the caps of its kind, the maximum and the floor let through. `item` is
+/// its index in [`Ruleset::adjustments`]; `result` the unit's result from the full
+/// evaluation (which holds the item's points). The explanation's `result` carries the item's
+/// points after its cap (`max` is its cap, or its points when it has none).
+pub fn explain_adjustment(
+    rs: &Ruleset,
+    unit: &UnitData,
+    best: &[Option<Decimal>],
+    item: usize,
+    result: &super::UnitResult,
+) -> super::Explanation {
+    let adjustment = &rs.adjustments[item];
+    let mut ev = Evaluator::new(rs, unit, best);
+    ev.node = rs
+        .roots
+        .iter()
+        .copied()
+        .find(|&r| rs.nodes[r].zero_action == rs.meta.zero_default)
+        .unwrap_or(0);
+    ev.unit_max = adjustment.cap;
+    ev.trace = Some(Vec::new());
+    if !rs.nodes.is_empty() {
+        let _ = points(&mut ev, &adjustment.rule);
+    }
+    let mut steps = ev.trace.take().unwrap_or_default();
+    let step = |text: String| super::Step { text };
+    let own = result
+        .adjustments
+        .as_ref()
+        .and_then(|a| a.items.get(item).cloned());
+    if let Some(r) = &own {
+        if let (Some(c), Some(p), Some(cap)) = (r.computed, r.points, adjustment.cap) {
+            steps.push(step(format!(
+                "capped by its own max {}: {} → {}",
+                format_decimal(cap),
+                format_decimal(c),
+                format_decimal(p)
+            )));
+        }
+    }
+    if let Some(a) = &result.adjustments {
+        let policy = rs.meta.adjustment_policy;
+        let (applied, cap, word) = match adjustment.kind {
+            AdjustmentKind::Bonus => (a.bonus, policy.bonus_cap, "bonus"),
+            AdjustmentKind::Penalty => (a.penalty, policy.penalty_cap, "penalty"),
+        };
+        let cap = cap.map_or(String::new(), |c| {
+            format!(" (all {word} items together at most {})", format_decimal(c))
+        });
+        steps.push(step(format!(
+            "{word} applied to the unit: {}{cap}; total {} → {}",
+            format_decimal(applied),
+            format_decimal(result.achieved),
+            format_decimal(a.total)
+        )));
+    }
+    let (score, status) = own.map_or((None, Status::Missing), |r| (r.points, r.status));
+    super::Explanation {
+        id: adjustment.id.clone(),
+        title: adjustment.title.clone(),
+        path: format!("{} {}", adjustment.kind.label(), adjustment.id),
+        max: adjustment
+            .cap
+            .map_or_else(|| "—".to_string(), format_decimal),
+        rule: Some(adjustment.rule_text.clone()),
+        references: adjustment.references.clone(),
+        owner: adjustment.owner.clone(),
+        evidence: Vec::new(),
+        steps,
+        result: super::NodeResult {
+            score,
+            exact: score,
+            max: adjustment.cap.or(score).unwrap_or_default(),
+            status,
+        },
+        unit: unit.unit.clone(),
+        stage: unit.stage,
+        uses_best: false,
+    }
+}

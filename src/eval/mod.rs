@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, Span};
 use crate::model::*;
 use crate::syntax::ast::CmpOp;
 use crate::text::format_decimal;
-pub use adjust::{AdjustmentResult, Adjustments};
+pub use adjust::{explain_adjustment, AdjustmentResult, Adjustments};
 pub use explain::{explain, uses_best, Explanation, Step};
 use rust_decimal::Decimal;
 

@@ -391,3 +391,18 @@ fn full_points_when_nothing_was_assigned_keeps_the_maximum() {
     assert_eq!(u["max"], "3");
     assert_eq!(u["percent"], "100");
 }
+
+#[test]
+fn explain_shows_how_an_item_arises() {
+    // T1 for A: 3 initiatives × 0,5 = 1,5, capped by its own max 1; all bonus items 2 → 1,5 by
+    // the header's cap; total 15 → 15 + 1,5 − 2 = 14,5.
+    let (code, out, err) = run_chiso(&["explain", PROVINCE, &format!("{DATA}/a.toml"), "T1"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("path:      điểm thưởng T1"), "{out}");
+    assert!(out.contains("3 × 0.5 = 1.5"), "{out}");
+    assert!(out.contains("capped by its own max 1: 1.5 → 1"), "{out}");
+    assert!(
+        out.contains("bonus applied to the unit: 1.5 (all bonus items together at most 1.5); total 15 → 14.5"),
+        "{out}"
+    );
+}
