@@ -406,3 +406,22 @@ fn explain_shows_how_an_item_arises() {
         "{out}"
     );
 }
+
+#[test]
+fn advice_aims_at_the_next_band_in_points() {
+    // "Tốt from 8 points": 6 apps × 1 point = 6 → Đạt; the next grade needs 8 points, so 2
+    // more apps (6 → 8). On the percentage the band `from 8` would read 8 %, long passed.
+    let dir = tempfile::tempdir().unwrap();
+    let ruleset = dir.path().join("adv.chiso");
+    std::fs::write(
+        &ruleset,
+        "ruleset \"adv\" {\n  total 10\n  grade on points\n  grade \"Tốt\" from 8\n  grade \"Đạt\" below 8\n}\ninput done: count \"Apps in use\"\narea 1 \"A\" max 10 {\n  criterion 1.1 \"Apps\" max 10 { score = each(done, 1, max) }\n}\n",
+    )
+    .unwrap();
+    let unit = dir.path().join("u.toml");
+    std::fs::write(&unit, "unit = \"X\"\n[inputs]\ndone = 6\n").unwrap();
+    let (code, out, err) = run_chiso(&["advise", ruleset.to_str().unwrap(), unit.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Xếp loại kế tiếp: Tốt (từ 8 điểm)"), "{out}");
+    assert!(out.contains("lên xếp loại trên:  +2: 6 → 8"), "{out}");
+}

@@ -315,6 +315,7 @@ pub fn not_scored_json(ruleset: &Ruleset, unit: &NotScored) -> Json {
         "scored": false,
         "missing": [],
         "nodes": [],
+        "adjustments": Json::Null,
         "origin": unit.origin.to_string(),
         "rank": Json::Null,
         "problems": unit.problems.iter().map(problem_json).collect::<Vec<_>>(),
