@@ -281,7 +281,9 @@ impl PackedResult {
 
     /// Whether every node could be scored (as [`UnitResult::is_complete`]).
     pub fn is_complete(&self) -> bool {
-        self.missing.is_empty() && !self.nodes.iter().any(|n| n.status & !HAS_SCORE == 4)
+        self.missing.is_empty()
+            && !self.nodes.iter().any(|n| n.status & !HAS_SCORE == 4)
+            && !crate::eval::any_failed(self.adjustments.as_deref())
     }
 
     /// The engine's result again, for renderers that take one.

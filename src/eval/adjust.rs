@@ -69,6 +69,12 @@ impl Adjustments {
     }
 }
 
+/// Whether a bonus or penalty item failed for the unit's data (a rule's value below zero,
+/// failed arithmetic): the unit is then incomplete, like a failed criterion.
+pub(crate) fn any_failed(adjustments: Option<&Adjustments>) -> bool {
+    adjustments.is_some_and(|a| a.items.iter().any(|i| i.status == Status::Failed))
+}
+
 /// The unit's totals once the tree is scored, and what follows from them.
 pub(crate) struct Totals {
     /// The tree's exact achieved points.

@@ -11,6 +11,7 @@ use crate::diagnostic::{Diagnostic, Span};
 use crate::model::*;
 use crate::syntax::ast::CmpOp;
 use crate::text::format_decimal;
+pub(crate) use adjust::any_failed;
 pub use adjust::{explain_adjustment, AdjustmentResult, Adjustments};
 pub use explain::{explain, uses_best, Explanation, Step};
 use rust_decimal::Decimal;
@@ -141,10 +142,12 @@ impl UnitResult {
         self.adjustments.as_ref().map_or(self.achieved, |a| a.total)
     }
 
-    /// Whether every node could be scored: nothing missing, no node failed. Only then is
-    /// there a [`UnitResult::percent`].
+    /// Whether every node could be scored: nothing missing, no node (and no bonus or penalty
+    /// item) failed. Only then is there a [`UnitResult::percent`].
     pub fn is_complete(&self) -> bool {
-        self.missing.is_empty() && !self.nodes.iter().any(|n| n.status == Status::Failed)
+        self.missing.is_empty()
+            && !self.nodes.iter().any(|n| n.status == Status::Failed)
+            && !any_failed(self.adjustments.as_deref())
     }
 }
 
