@@ -22,6 +22,15 @@ fn error_codes(source: &str) -> Vec<&'static str> {
         .collect()
 }
 
+/// Every finding's code and message.
+fn messages(source: &str) -> Vec<(&'static str, String)> {
+    analyze(source)
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.message.clone()))
+        .collect()
+}
+
 const HEADER_18: &str = "ruleset \"p\" {\n  total 18\n  grade on points\n";
 const TREE_18: &str =
     "area 1 \"A\" max 18 {\n  criterion 1.1 \"x\" max 10\n  criterion 1.2 \"y\" max 8\n}\n";
@@ -39,23 +48,21 @@ fn grade_bands_on_points_are_checked_over_zero_to_the_tree_total() {
     let gap = format!(
         "{HEADER_18}  grade \"Tốt\" from 12 to 17\n  grade \"Đạt\" below 12\n}}\n{TREE_18}"
     );
-    let found = codes(&gap);
+    let found = messages(&gap);
     assert!(
         found
             .iter()
             .any(|(c, m)| *c == "E016" && m.contains("totals") && m.contains("17")),
         "{found:?}"
     );
-    // The same bands over the percentage are fine up to 17 … no: 17% to 100% is a gap there
-    // too, but the message speaks of percentages. Without `grade on points` the range is
-    // 0–100: bands `from 15` and `below 15` cover it.
+    // Without `grade on points` the range is 0–100 %: bands `from 15` and `below 15` cover it.
     let percent = "ruleset \"p\" {\n  grade \"A\" from 15\n  grade \"B\" below 15\n}\narea 1 \"A\" max 18 { criterion 1.1 \"x\" max 18 }\n";
     assert!(error_codes(percent).is_empty(), "{:?}", codes(percent));
     // An overlap: 12–15 inclusive and from 15 both take 15 points.
     let overlap = format!(
         "{HEADER_18}  grade \"Xuất sắc\" from 15\n  grade \"Tốt\" from 12 to 15\n  grade \"Đạt\" below 12\n}}\n{TREE_18}"
     );
-    let found = codes(&overlap);
+    let found = messages(&overlap);
     assert!(
         found
             .iter()
@@ -224,7 +231,7 @@ fn a_bonus_above_the_maximum_lifts_the_percentage_above_100() {
          input initiatives: count default 0\n\
          area 1 \"A\" max 10 { criterion 1.1 \"x\" max 10 }\n\
          bonus B1 \"Initiatives\" max 2 { score = initiatives * 1 }\n";
-    let found = codes(closed);
+    let found = messages(closed);
     assert!(
         found.iter().any(|(c, m)| *c == "E016" && m.contains("above 100")),
         "{found:?}"
@@ -424,4 +431,33 @@ fn advice_aims_at_the_next_band_in_points() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Xếp loại kế tiếp: Tốt (từ 8 điểm)"), "{out}");
     assert!(out.contains("lên xếp loại trên:  +2: 6 → 8"), "{out}");
+}
+
+#[test]
+fn an_item_that_fails_for_a_unit_makes_it_incomplete_and_is_named() {
+    // `n / m` with m = 0 cannot be computed: the item fails (D009, naming the item, not a
+    // criterion), the unit has no percentage and is not complete; the tree still shows 7.
+    let dir = tempfile::tempdir().unwrap();
+    let ruleset = dir.path().join("r.chiso");
+    std::fs::write(
+        &ruleset,
+        "ruleset \"r\" {}\ninput n: count\ninput m: count\narea 1 \"A\" max 10 { criterion 1.1 \"x\" max 10 }\nbonus B1 \"Per member\" max 1 { score = min(n / m, max) }\n",
+    )
+    .unwrap();
+    let unit = dir.path().join("u.toml");
+    std::fs::write(&unit, "unit = \"X\"\n[inputs]\nn = 3\nm = 0\n[points]\n\"1.1\" = 7\n").unwrap();
+    let (code, out, err) = run_chiso(&[
+        "score",
+        ruleset.to_str().unwrap(),
+        unit.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1, "{out}");
+    assert!(err.contains("điểm thưởng B1 “Per member”"), "{err}");
+    let json: Json = serde_json::from_str(&out).unwrap();
+    assert_eq!(json[0]["complete"], false);
+    assert_eq!(json[0]["percent"], Json::Null);
+    assert_eq!(json[0]["achieved"], "7");
+    assert_eq!(json[0]["adjustments"]["items"][0]["status"], "failed");
 }
