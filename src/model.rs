@@ -593,10 +593,7 @@ impl Ruleset {
     /// total in points when the ruleset grades on points ([`Ruleset::grade_value`] picks the
     /// right one); `None` when no grade is declared or none covers it.
     pub fn grade_for(&self, value: Decimal) -> Option<&GradeBand> {
-        self.meta
-            .grades
-            .iter()
-            .find(|g| g.interval.contains(value))
+        self.meta.grades.iter().find(|g| g.interval.contains(value))
     }
 
     /// Points as a report prints them: with the declared `display N places` (trailing zeros

@@ -218,10 +218,8 @@ pub fn format_number(value: Decimal, style: NumberStyle) -> String {
 /// `style`: for a report that states the precision it prints (`display 3 places`). The value
 /// is rounded half away from zero for display only; the computation is not changed.
 pub fn format_fixed(value: Decimal, places: u32, style: NumberStyle) -> String {
-    let mut shown = value.round_dp_with_strategy(
-        places,
-        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-    );
+    let mut shown =
+        value.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
     shown.rescale(places);
     styled(shown.to_string(), style)
 }

@@ -7,7 +7,8 @@ pub(crate) mod intervals;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::model::*;
 use crate::syntax::ast::{
-    self, AdjustmentItem, HeaderItem, InputTypeSyntax, LiteralKind, NodeItem, NodeKeyword, SyntaxFile, TestItem,
+    self, AdjustmentItem, HeaderItem, InputTypeSyntax, LiteralKind, NodeItem, NodeKeyword,
+    SyntaxFile, TestItem,
 };
 use crate::text::{did_you_mean, format_decimal, name_key};
 pub(crate) use expr::Ty;
@@ -329,8 +330,12 @@ impl Checker {
                 .or_else(|| out.iter().find(|a| &a.id == id).map(|a| a.id_span.clone()));
             if let Some(first) = first {
                 self.diagnostics.push(
-                    Diagnostic::error("E002", syntax.id.span.clone(), format!("duplicate id `{id}`"))
-                        .with_label(first, "first used here"),
+                    Diagnostic::error(
+                        "E002",
+                        syntax.id.span.clone(),
+                        format!("duplicate id `{id}`"),
+                    )
+                    .with_label(first, "first used here"),
                 );
             }
             let kind = syntax.kind.value;

@@ -119,7 +119,10 @@ pub(crate) fn finish(
         } else {
             exact
         };
-        Some(rs.rounding.percent(basis * Decimal::ONE_HUNDRED / totals.max))
+        Some(
+            rs.rounding
+                .percent(basis * Decimal::ONE_HUNDRED / totals.max),
+        )
     } else {
         None
     };
@@ -164,10 +167,7 @@ fn apply(
                     Diagnostic::error(
                         "D009",
                         0..0,
-                        format!(
-                            "{label}: the rule gives {}, below zero",
-                            format_decimal(v)
-                        ),
+                        format!("{label}: the rule gives {}, below zero", format_decimal(v)),
                     )
                     .with_help(format!("rule: {}", item.rule_text)),
                 );
@@ -210,8 +210,9 @@ fn apply(
                     .message
                     .split_once(": ")
                     .map_or(d.message.as_str(), |(_, m)| m);
-                let mut own = Diagnostic::error(d.code, d.span.clone(), format!("{label}: {message}"))
-                    .with_help(format!("rule: {}", item.rule_text));
+                let mut own =
+                    Diagnostic::error(d.code, d.span.clone(), format!("{label}: {message}"))
+                        .with_help(format!("rule: {}", item.rule_text));
                 own.labels = d.labels.clone();
                 diagnostics.push(own);
                 (None, Status::Failed)

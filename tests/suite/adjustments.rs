@@ -187,18 +187,32 @@ fn bonus_and_penalty_lines_appear_in_the_table_markdown_and_csv() {
         table.contains("Điểm thưởng T1 “Sáng kiến được công nhận”: +1 (tính được 1.5, tối đa 1)"),
         "{table}"
     );
-    assert!(table.contains("Điểm thưởng T2 “Giải thưởng”: +1"), "{table}");
-    assert!(table.contains("Điểm trừ P1 “Kỷ luật cán bộ”: −2"), "{table}");
     assert!(
-        table.contains("Điểm các tiêu chí: 15   Điểm thưởng được cộng: +1.5   Điểm trừ: −2   Tổng điểm: 14.5"),
+        table.contains("Điểm thưởng T2 “Giải thưởng”: +1"),
+        "{table}"
+    );
+    assert!(
+        table.contains("Điểm trừ P1 “Kỷ luật cán bộ”: −2"),
+        "{table}"
+    );
+    assert!(
+        table.contains(
+            "Điểm các tiêu chí: 15   Điểm thưởng được cộng: +1.5   Điểm trừ: −2   Tổng điểm: 14.5"
+        ),
         "{table}"
     );
     let (_, md, _) = run_chiso(&["score", PROVINCE, &a, "--format", "markdown"]);
     assert!(md.contains("- Điểm trừ P1 “Kỷ luật cán bộ”: −2"), "{md}");
     let (_, csv, _) = run_chiso(&["score", PROVINCE, &a, "--format", "csv"]);
     // A row per item: level says bonus or penalty, score is signed; the total row is 14,5.
-    assert!(csv.contains("UBND xã A,T1,Sáng kiến được công nhận,bonus,1,1,scored"), "{csv}");
-    assert!(csv.contains("UBND xã A,P1,Kỷ luật cán bộ,penalty,,-2,scored"), "{csv}");
+    assert!(
+        csv.contains("UBND xã A,T1,Sáng kiến được công nhận,bonus,1,1,scored"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("UBND xã A,P1,Kỷ luật cán bộ,penalty,,-2,scored"),
+        "{csv}"
+    );
     assert!(csv.contains("UBND xã A,,TỔNG,unit,18,14.5,scored"), "{csv}");
 }
 
@@ -206,7 +220,11 @@ fn bonus_and_penalty_lines_appear_in_the_table_markdown_and_csv() {
 /// hand computations in the ruleset's comments).
 fn tests_pass(source: &str) {
     let analysis = analyze(source);
-    let errors: Vec<_> = analysis.diagnostics.iter().filter(|d| d.is_error()).collect();
+    let errors: Vec<_> = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     let outcomes = chiso::testing::run_tests(&analysis.ruleset);
     assert!(!outcomes.is_empty());
@@ -233,7 +251,9 @@ fn a_bonus_above_the_maximum_lifts_the_percentage_above_100() {
          bonus B1 \"Initiatives\" max 2 { score = initiatives * 1 }\n";
     let found = messages(closed);
     assert!(
-        found.iter().any(|(c, m)| *c == "E016" && m.contains("above 100")),
+        found
+            .iter()
+            .any(|(c, m)| *c == "E016" && m.contains("above 100")),
         "{found:?}"
     );
 }
@@ -267,10 +287,17 @@ fn bonus_and_penalty_items_are_checked() {
     // What only a criterion has: awarded, best, max without a cap.
     for rule in ["awarded", "best(n)", "max * n"] {
         let src = format!("{base}bonus B1 \"b\" {{ score = {rule} }}\n");
-        assert!(error_codes(&src).contains(&"E030"), "{rule}: {:?}", codes(&src));
+        assert!(
+            error_codes(&src).contains(&"E030"),
+            "{rule}: {:?}",
+            codes(&src)
+        );
     }
     // `max` with a cap is the cap: fine.
-    assert!(error_codes(&format!("{base}bonus B1 \"b\" max 2 {{ score = min(n, max) }}\n")).is_empty());
+    assert!(error_codes(&format!(
+        "{base}bonus B1 \"b\" max 2 {{ score = min(n, max) }}\n"
+    ))
+    .is_empty());
     // Inputs are checked like any rule's: unknown name, ratio without a policy is fine here
     // (the header has one), an id shared with a node.
     assert!(error_codes(&format!("{base}bonus B1 \"b\" {{ score = k }}\n")).contains(&"E008"));
@@ -279,16 +306,25 @@ fn bonus_and_penalty_items_are_checked() {
     assert!(error_codes(no_policy).contains(&"E014"));
     // A floor above the tree's total.
     assert_eq!(
-        error_codes("ruleset \"c\" { floor 11 }\narea 1 \"A\" max 10 { criterion 1.1 \"x\" max 10 }\n"),
+        error_codes(
+            "ruleset \"c\" { floor 11 }\narea 1 \"A\" max 10 { criterion 1.1 \"x\" max 10 }\n"
+        ),
         ["E032"]
     );
     // Two caps of one kind.
     assert!(error_codes("ruleset \"c\" { bonus max 1\n bonus max 2 }\narea 1 \"A\" max 10 { criterion 1.1 \"x\" max 10 }\n").contains(&"E023"));
     // A negative cap cannot be written.
-    assert!(error_codes("ruleset \"c\" { bonus max -1 }\narea 1 \"A\" max 10 { criterion 1.1 \"x\" max 10 }\n").contains(&"E001"));
+    assert!(error_codes(
+        "ruleset \"c\" { bonus max -1 }\narea 1 \"A\" max 10 { criterion 1.1 \"x\" max 10 }\n"
+    )
+    .contains(&"E001"));
     // An input read only by an item is used (no W001).
     let used = format!("{base}bonus B1 \"b\" {{ score = n + m }}\n");
-    assert!(!codes(&used).iter().any(|(c, _)| *c == "W001"), "{:?}", codes(&used));
+    assert!(
+        !codes(&used).iter().any(|(c, _)| *c == "W001"),
+        "{:?}",
+        codes(&used)
+    );
 }
 
 #[test]
@@ -356,7 +392,8 @@ fn a_report_prints_the_declared_places_whatever_the_computation_rounds_to() {
     // Rounded for display only, half away from zero: 86,4715 → 86,472.
     assert_eq!(rs.format_points(dec!(86.4715), style), "86,472");
     // Without the declaration a number is printed as computed.
-    let plain = analyze("ruleset \"p\" {}\narea 1 \"A\" max 100 { criterion 1.1 \"x\" max 100 }\n").ruleset;
+    let plain =
+        analyze("ruleset \"p\" {}\narea 1 \"A\" max 100 { criterion 1.1 \"x\" max 100 }\n").ruleset;
     assert_eq!(plain.format_points(dec!(85.9), style), "85,9");
     // More than 28 places cannot be printed.
     assert!(error_codes("ruleset \"p\" { display 29 places }\n").contains(&"E017"));
@@ -379,7 +416,11 @@ fn full_points_when_nothing_was_assigned_keeps_the_maximum() {
     )
     .unwrap();
     let unit = dir.path().join("u.toml");
-    std::fs::write(&unit, "unit = \"X\"\n[inputs]\nassigned = 0\n[points]\n\"1.2\" = 1\n").unwrap();
+    std::fs::write(
+        &unit,
+        "unit = \"X\"\n[inputs]\nassigned = 0\n[points]\n\"1.2\" = 1\n",
+    )
+    .unwrap();
     let (code, stdout, stderr) = run_chiso(&[
         "score",
         ruleset.to_str().unwrap(),
@@ -427,7 +468,8 @@ fn advice_aims_at_the_next_band_in_points() {
     .unwrap();
     let unit = dir.path().join("u.toml");
     std::fs::write(&unit, "unit = \"X\"\n[inputs]\ndone = 6\n").unwrap();
-    let (code, out, err) = run_chiso(&["advise", ruleset.to_str().unwrap(), unit.to_str().unwrap()]);
+    let (code, out, err) =
+        run_chiso(&["advise", ruleset.to_str().unwrap(), unit.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Xếp loại kế tiếp: Tốt (từ 8 điểm)"), "{out}");
     assert!(out.contains("lên xếp loại trên:  +2: 6 → 8"), "{out}");
@@ -445,7 +487,11 @@ fn an_item_that_fails_for_a_unit_makes_it_incomplete_and_is_named() {
     )
     .unwrap();
     let unit = dir.path().join("u.toml");
-    std::fs::write(&unit, "unit = \"X\"\n[inputs]\nn = 3\nm = 0\n[points]\n\"1.1\" = 7\n").unwrap();
+    std::fs::write(
+        &unit,
+        "unit = \"X\"\n[inputs]\nn = 3\nm = 0\n[points]\n\"1.1\" = 7\n",
+    )
+    .unwrap();
     let (code, out, err) = run_chiso(&[
         "score",
         ruleset.to_str().unwrap(),
