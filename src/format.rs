@@ -162,6 +162,9 @@ pub fn model_fingerprint(ruleset: &crate::model::Ruleset) -> String {
             t.retain(|c| !c.is_whitespace());
         }
     }
+    for item in &mut r.adjustments {
+        item.rule_text.retain(|c| !c.is_whitespace());
+    }
     strip_ranges(&format!("{r:?}"))
 }
 

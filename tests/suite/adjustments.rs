@@ -361,7 +361,7 @@ fn english_and_vietnamese_keywords_say_the_same() {
 
 #[test]
 fn the_formatter_lays_out_items_and_keeps_their_meaning() {
-    let messy = "ruleset \"f\" {  bonus max 1\n floor 0 }\ninput n: count default 0\narea 1 \"A\" max 10 { criterion 1.1 \"x\" max 10 }\nbonus   T1 \"t\"   max 1 {   score =   n * 0.5\n  ref \"Điều 5\" }\n";
+    let messy = "ruleset \"f\" {  bonus max 1\n floor 0 }\ninput n: count default 0\narea 1 \"A\" max 10 { criterion 1.1 \"x\" max 10 }\nbonus   T1 \"t\"   max 1 {   score =   n  *\n 0.5\n  ref \"Điều 5\" }\n";
     let formatted = chiso::format::format(messy).expect("formats");
     assert!(
         formatted.contains("bonus T1 \"t\" max 1 {\n  score = n * 0.5\n  ref \"Điều 5\"\n}\n"),
