@@ -507,3 +507,24 @@ fn an_item_that_fails_for_a_unit_makes_it_incomplete_and_is_named() {
     assert_eq!(json[0]["achieved"], "7");
     assert_eq!(json[0]["adjustments"]["items"][0]["status"], "failed");
 }
+
+#[test]
+fn diff_reports_changed_bonus_and_penalty_rules_and_caps() {
+    // Next year's decree raises the bonus cap from 1,5 to 2 and T1 from 0,5 to 1 per
+    // initiative: both are header changes of `chiso diff`.
+    let old = read(PROVINCE);
+    let new = old
+        .replace("điểm thưởng tối đa 1,5", "điểm thưởng tối đa 2")
+        .replace("sáng_kiến × 0,5", "sáng_kiến × 1");
+    assert_ne!(old, new);
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("old.chiso"), dir.path().join("new.chiso"));
+    std::fs::write(&a, old).unwrap();
+    std::fs::write(&b, new).unwrap();
+    let (_, out, err) = run_chiso(&["diff", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert!(out.contains("bonus max: 1.5 → 2"), "{out}{err}");
+    assert!(
+        out.contains("bonus T1: “Sáng kiến được công nhận”, max 1: sáng_kiến × 0,5 → “Sáng kiến được công nhận”, max 1: sáng_kiến × 1"),
+        "{out}"
+    );
+}
