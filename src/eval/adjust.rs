@@ -182,6 +182,7 @@ fn apply(
                 for m in what {
                     if let MissingItem::Input(slot) = m {
                         let input = &rs.inputs[slot];
+                        let owners = crate::owners::input_owners(rs, slot);
                         diagnostics.push(
                             Diagnostic::error(
                                 "D002",
@@ -191,10 +192,11 @@ fn apply(
                             .with_help(format!(
                                 "add it under [inputs] as {}{}",
                                 input.ty.describe(),
-                                item.owner
-                                    .as_deref()
-                                    .map(|o| format!("; owner: {o}"))
-                                    .unwrap_or_default()
+                                if owners.is_empty() {
+                                    String::new()
+                                } else {
+                                    format!("; owner: {}", owners.join("; "))
+                                }
                             )),
                         );
                     }
