@@ -521,7 +521,7 @@ pub struct Adjustment {
     pub kind: AdjustmentKind,
     /// `max N` / `tối đa N`: the item's yearly cap in points; `None`: not capped by itself.
     pub cap: Option<Decimal>,
-    /// The points it gives or takes, a magnitude ≥ 0 (`E031` if it can be negative).
+    /// The points it gives or takes, a magnitude ≥ 0 (`E026` if it can be negative).
     pub rule: CExpr,
     /// The rule's text as written, for explanations.
     pub rule_text: String,

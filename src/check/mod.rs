@@ -312,7 +312,7 @@ impl Checker {
     // ───────────── bonus and penalty items ─────────────
 
     /// Bonus and penalty items outside the tree: unique ids, a rule that is a number ≥ 0
-    /// over inputs only (`E030`, `E031`), a floor within the tree's total (`E032`).
+    /// over inputs only (`E025`, `E026`), a floor within the tree's total (`E027`).
     fn adjustments(
         &mut self,
         file: &SyntaxFile,
@@ -404,7 +404,7 @@ impl Checker {
                                 });
                             self.diagnostics.push(
                                 Diagnostic::error(
-                                    "E031",
+                                    "E026",
                                     expr.span.clone(),
                                     format!("the rule of {label} can go below zero: it {reach}"),
                                 )
@@ -429,7 +429,7 @@ impl Checker {
                 None => {
                     self.diagnostics.push(
                         Diagnostic::error(
-                            "E030",
+                            "E025",
                             syntax.id.span.clone(),
                             format!("{label} has no rule"),
                         )
@@ -467,7 +467,7 @@ impl Checker {
                     .find(|i| matches!(i.value, HeaderItem::Floor(_)))
                     .map_or(header.title.span.clone(), |i| i.span.clone());
                 self.diagnostics.push(Diagnostic::error(
-                    "E032",
+                    "E027",
                     span,
                     format!(
                         "the floor {} is above the tree's total {}",
@@ -481,7 +481,7 @@ impl Checker {
     }
 
     /// What has no meaning outside the tree: the council's points for a node (`awarded`),
-    /// the batch's best (`best`), and `max` of an item without a cap (`E030`).
+    /// the batch's best (`best`), and `max` of an item without a cap (`E025`).
     fn outside_the_tree(&mut self, expr: &CExpr, label: &str, has_cap: bool) {
         let what = match &expr.kind {
             CExprKind::Awarded => Some("`awarded` (the council's points for a criterion)"),
@@ -492,7 +492,7 @@ impl Checker {
         if let Some(what) = what {
             self.diagnostics.push(
                 Diagnostic::error(
-                    "E030",
+                    "E025",
                     expr.span.clone(),
                     format!("{what} has no meaning in {label}, outside the criteria tree"),
                 )

@@ -279,16 +279,16 @@ fn bonus_and_penalty_items_are_checked() {
     // No rule.
     assert_eq!(
         error_codes(&format!("{base}bonus B1 \"b\" max 1\n")),
-        ["E030"]
+        ["E025"]
     );
     // A negative penalty: the points are a magnitude.
     let neg = format!("{base}penalty P1 \"p\" {{ score = 0 - n }}\n");
-    assert_eq!(error_codes(&neg), ["E031"]);
+    assert_eq!(error_codes(&neg), ["E026"]);
     // What only a criterion has: awarded, best, max without a cap.
     for rule in ["awarded", "best(n)", "max * n"] {
         let src = format!("{base}bonus B1 \"b\" {{ score = {rule} }}\n");
         assert!(
-            error_codes(&src).contains(&"E030"),
+            error_codes(&src).contains(&"E025"),
             "{rule}: {:?}",
             codes(&src)
         );
@@ -309,7 +309,7 @@ fn bonus_and_penalty_items_are_checked() {
         error_codes(
             "ruleset \"c\" { floor 11 }\narea 1 \"A\" max 10 { criterion 1.1 \"x\" max 10 }\n"
         ),
-        ["E032"]
+        ["E027"]
     );
     // Two caps of one kind.
     assert!(error_codes("ruleset \"c\" { bonus max 1\n bonus max 2 }\narea 1 \"A\" max 10 { criterion 1.1 \"x\" max 10 }\n").contains(&"E023"));
