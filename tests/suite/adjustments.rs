@@ -383,6 +383,18 @@ fn a_report_prints_the_declared_places_whatever_the_computation_rounds_to() {
     assert!(table.contains("Tổng điểm: 14.500 / 18"), "{table}");
     let (_, table, _) = run_chiso(&["score", PROVINCE, &format!("{DATA}/c.toml")]);
     assert!(table.contains("Tổng điểm: 18.000 / 18"), "{table}");
+    // The batch's ranking prints each unit's total (after bonus and penalty points) so too:
+    // A 14,5 → 14.500; B 14 → 14.000.
+    let (_, batch, _) = run_chiso(&["score", PROVINCE, DATA]);
+    let row = |unit: &str| {
+        batch
+            .lines()
+            .find(|l| l.contains(unit) && l.contains("Tốt"))
+            .unwrap_or_else(|| panic!("{unit} in {batch}"))
+            .to_string()
+    };
+    assert!(row("UBND xã A").contains("14.500"), "{batch}");
+    assert!(row("UBND xã B").contains("14.000"), "{batch}");
     // Kon Rẫy 2022 as Kon Tum published it (QĐ 35/QĐ-UBND, 27/01/2023): 86,471 points.
     let rs = analyze("ruleset \"p\" { display 3 places }\narea 1 \"A\" max 100 { criterion 1.1 \"x\" max 100 }\n").ruleset;
     use rust_decimal_macros::dec;
