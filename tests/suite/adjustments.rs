@@ -271,6 +271,17 @@ fn a_declared_floor_stops_penalties_and_never_raises_a_total() {
          test \"6\" { points 1.1 = 6\n given violations = 3\n expect total = 5 }\n\
          test \"4\" { points 1.1 = 4\n given violations = 3\n expect total = 4 }\n",
     );
+    // With a bonus: the bonus is added first, then the penalty stops at the floor. 4 + 2 = 6,
+    // the penalty 3 may take at most 6 − 5 = 1: total 5.
+    tests_pass(
+        "ruleset \"f\" { floor 5 }\n\
+         input violations: count default 0\n\
+         input initiatives: count default 0\n\
+         area 1 \"A\" max 10 { criterion 1.1 \"x\" max 10 }\n\
+         bonus B1 \"Initiatives\" { score = initiatives * 1 }\n\
+         penalty P1 \"Violations\" { score = violations * 1 }\n\
+         test \"4 + 2 − 3\" { points 1.1 = 4\n given violations = 3, initiatives = 2\n expect total = 5\n expect percent = 50 }\n",
+    );
 }
 
 #[test]
