@@ -93,7 +93,10 @@ pub fn input_offices(ruleset: &Ruleset, slot: usize, users: &[Vec<usize>]) -> Ve
         let mut slots = Vec::new();
         inputs_of(&item.rule, &mut slots);
         if slots.contains(&slot) {
-            item.owner.iter().flat_map(|o| offices(o)).for_each(&mut add);
+            item.owner
+                .iter()
+                .flat_map(|o| offices(o))
+                .for_each(&mut add);
         }
     }
     out

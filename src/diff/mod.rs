@@ -949,7 +949,10 @@ fn header_facts(analysis: &Analysis) -> BTreeMap<String, String> {
         facts.insert("display places".to_string(), places.to_string());
     }
     for a in &r.adjustments {
-        let cap = a.cap.map(|c| format!(", max {}", fmt(c))).unwrap_or_default();
+        let cap = a
+            .cap
+            .map(|c| format!(", max {}", fmt(c)))
+            .unwrap_or_default();
         facts.insert(
             format!("{} {}", a.kind.as_str(), a.id),
             format!("“{}”{cap}: {}", a.title, a.rule_text),

@@ -428,7 +428,10 @@ fn a_report_prints_the_declared_places_whatever_the_computation_rounds_to() {
         "3",
     ]);
     assert_eq!(code, 0, "{err}");
-    assert!(table.contains("Tổng điểm: 81.450 / 95   Chỉ số: 85.74%"), "{table}");
+    assert!(
+        table.contains("Tổng điểm: 81.450 / 95   Chỉ số: 85.74%"),
+        "{table}"
+    );
     let (code, _, _) = run_chiso(&[
         "score",
         "rulesets/kon-tum/huyen-2022.chiso",
