@@ -124,6 +124,8 @@ struct Checker {
     diagnostics: Vec<Diagnostic>,
     /// The span of each node's `max` number, for the "set max to the children's sum" fix.
     max_spans: Vec<Option<Span>>,
+    /// Grade declarations with a bound written with `%`: wrong when grading on points.
+    percent_grades: Vec<Span>,
 }
 
 fn rounding_of(r: &ast::RoundingSyntax) -> Rounding {
@@ -191,11 +193,20 @@ impl Checker {
                 HeaderItem::Share(source, v) => {
                     declared.shares.push((*source, *v, item.span.clone()))
                 }
-                HeaderItem::Grade { name, bounds } => meta.grades.push(GradeBand {
-                    name: name.clone(),
-                    interval: expr::to_num_interval(bounds, false),
-                    span: item.span.clone(),
-                }),
+                HeaderItem::Grade { name, bounds } => {
+                    if [bounds.lower, bounds.upper]
+                        .iter()
+                        .flatten()
+                        .any(|b| b.value.percent)
+                    {
+                        self.percent_grades.push(item.span.clone());
+                    }
+                    meta.grades.push(GradeBand {
+                        name: name.clone(),
+                        interval: expr::to_num_interval(bounds, false),
+                        span: item.span.clone(),
+                    });
+                }
                 HeaderItem::Rounding(r) => {
                     if r.places > 28 {
                         self.diagnostics.push(Diagnostic::error(
@@ -277,6 +288,18 @@ impl Checker {
         let coverage = intervals::coverage(domain, &bands);
         let all = grades[0].span.start..grades.last().expect("grades").span.end;
         let what = if on_points { "totals" } else { "percentages" };
+        if on_points {
+            for span in std::mem::take(&mut self.percent_grades) {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "E016",
+                        span,
+                        "the ruleset grades on points, but this band is written in %",
+                    )
+                    .with_help("write the band in points of the total (`from 15`), or grade on the percentage (remove `grade on points`)"),
+                );
+            }
+        }
         for gap in &coverage.gaps {
             let mut d = Diagnostic::error(
                 "E016",

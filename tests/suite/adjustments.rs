@@ -55,6 +55,18 @@ fn grade_bands_on_points_are_checked_over_zero_to_the_tree_total() {
             .any(|(c, m)| *c == "E016" && m.contains("totals") && m.contains("17")),
         "{found:?}"
     );
+    // A band written with `%` in a ruleset that grades on points is a slip: 15% is not 15
+    // points.
+    let slip = format!(
+        "{HEADER_18}  grade \"Xuất sắc\" from 15\n  grade \"Tốt\" from 12 below 15\n  grade \"Đạt\" below 12%\n}}\n{TREE_18}"
+    );
+    let found = messages(&slip);
+    assert!(
+        found
+            .iter()
+            .any(|(c, m)| *c == "E016" && m.contains("written in %")),
+        "{found:?}"
+    );
     // Without `grade on points` the range is 0–100 %: bands `from 15` and `below 15` cover it.
     let percent = "ruleset \"p\" {\n  grade \"A\" from 15\n  grade \"B\" below 15\n}\narea 1 \"A\" max 18 { criterion 1.1 \"x\" max 18 }\n";
     assert!(error_codes(percent).is_empty(), "{:?}", codes(percent));
