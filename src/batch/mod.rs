@@ -197,6 +197,8 @@ pub struct PackedResult {
     pub grade: Option<String>,
     /// As [`UnitResult::missing`].
     pub missing: Vec<(crate::eval::MissingItem, Vec<usize>)>,
+    /// As [`UnitResult::adjustments`]: bonus and penalty points outside the tree.
+    pub adjustments: Option<Box<crate::eval::Adjustments>>,
     nodes: Vec<PackedNode>,
     /// Why nodes are not evaluated.
     reasons: Vec<(usize, String)>,
@@ -247,6 +249,7 @@ impl PackedResult {
             percent: result.percent,
             grade: result.grade,
             missing: result.missing,
+            adjustments: result.adjustments,
             nodes,
             reasons,
         }
@@ -279,7 +282,9 @@ impl PackedResult {
 
     /// Whether every node could be scored (as [`UnitResult::is_complete`]).
     pub fn is_complete(&self) -> bool {
-        self.missing.is_empty() && !self.nodes.iter().any(|n| n.status & !HAS_SCORE == 4)
+        self.missing.is_empty()
+            && !self.nodes.iter().any(|n| n.status & !HAS_SCORE == 4)
+            && !crate::eval::any_failed(self.adjustments.as_deref())
     }
 
     /// The engine's result again, for renderers that take one.
@@ -294,7 +299,13 @@ impl PackedResult {
             percent: self.percent,
             grade: self.grade.clone(),
             missing: self.missing.clone(),
+            adjustments: self.adjustments.clone(),
         }
+    }
+
+    /// As [`UnitResult::total`]: the total after bonus and penalty points.
+    pub fn total(&self) -> Decimal {
+        self.adjustments.as_ref().map_or(self.achieved, |a| a.total)
     }
 }
 
@@ -370,6 +381,9 @@ pub struct Batch {
     pub not_scored: Vec<NotScored>,
     /// Every problem found, in input order: errors, warnings and missing data.
     pub problems: Vec<Problem>,
+    /// Units rank on their total in points (after bonus and penalty points), not on their
+    /// percentage: the ruleset grades on points (`grade on points`).
+    pub rank_on_points: bool,
 }
 
 impl Batch {
@@ -421,7 +435,7 @@ impl Batch {
 pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usize)) -> Batch {
     let best = first_pass(ruleset, 0..units.count(), &|i| units.load(ruleset, i));
     let programs = Programs::new(ruleset);
-    let mut merge = Merge::new(units.problems());
+    let mut merge = Merge::new(ruleset, units.problems());
     for index in 0..units.count() {
         merge.push(work(ruleset, &programs, units.load(ruleset, index), &best));
         progress(index + 1);
@@ -493,7 +507,7 @@ pub fn score_jobs(
     // Second pass: chunks scored by the threads, merged here in input order.
     let programs = Programs::new(ruleset);
     let programs = &programs;
-    let mut merge = Merge::new(units.problems());
+    let mut merge = Merge::new(ruleset, units.problems());
     let next = std::sync::atomic::AtomicUsize::new(0);
     let chunks = count.div_ceil(CHUNK);
     std::thread::scope(|scope| {
@@ -656,10 +670,11 @@ struct Merge {
 }
 
 impl Merge {
-    fn new(problems: Vec<Problem>) -> Self {
+    fn new(ruleset: &Ruleset, problems: Vec<Problem>) -> Self {
         Merge {
             batch: Batch {
                 problems,
+                rank_on_points: ruleset.meta.grade_basis == crate::model::GradeBasis::Points,
                 ..Batch::default()
             },
             seen: Default::default(),
