@@ -174,6 +174,13 @@ fn pdf_pages(pdf: &[u8]) -> usize {
     n
 }
 
+/// The page with the publishable part removed: the details alone.
+fn details_only(page: &str) -> String {
+    let start = page.find("<section class=\"publish\"").expect("a publishable section");
+    let end = page.find("<section class=\"details\"").unwrap();
+    format!("{}{}", &page[..start], &page[end..])
+}
+
 /// The page with the details removed: what the province publishes, printed alone.
 fn publishable_only(page: &str) -> String {
     let start = page.find("<section class=\"details\"").expect("a details section");
@@ -259,7 +266,7 @@ fn the_ranking_comes_first_with_area_names_and_vietnamese_numbers() {
     assert!(ranking.contains("(tối đa 10,5 điểm)\">5. Chế độ công vụ</th>"));
     // Unit 01 (level 100) is first at 100%; units at level 95 share rank 2 at the index the
     // province test computes by hand, written with a decimal comma.
-    assert!(ranking.contains("<td class=\"n sticky\">1</td><td class=\"unit sticky\" style=\"left:2.6em\">Đơn vị 01</td>"));
+    assert!(ranking.contains("<td class=\"n sticky rank\">1</td><td class=\"sticky unit\">Đơn vị 01</td>"));
     assert!(ranking.contains("<b>100%</b>"));
     let p95 = province::expected(&rs, 95).total;
     let p95 = p95.normalize().to_string().replace('.', ",");
@@ -302,10 +309,14 @@ fn the_html_report_prints_the_ranking_in_at_most_four_pages_and_fits_a_phone() {
             (1..=4).contains(&alone),
             "{units} units: the ranking and grades print on {alone} pages"
         );
-        // The whole report: the details start on a new page, so it has more pages than the
-        // publishable part; and it prints, whatever its length.
+        // The whole report: the details start on a page of their own, so its pages are the
+        // publishable part's and the details' printed alone.
+        let details = dir.path().join(format!("chi-tiet-{units}.html"));
+        std::fs::write(&details, details_only(&page)).unwrap();
+        let details = pdf_pages(&print_pdf(dir.path(), &details, &format!("chi-tiet-{units}")));
         let whole = pdf_pages(&print_pdf(dir.path(), &full, &format!("bao-cao-{units}")));
-        assert!(whole > alone, "{units} units: {whole} pages in all, {alone} published");
+        eprintln!("{units} units: the publishable part prints on {alone} pages, the details on {details}, the whole report on {whole}");
+        assert_eq!(whole, alone + details, "{units} units");
 
         // At 1366 and at 390 px the page is no wider than the window: wide tables scroll
         // inside their box.
@@ -332,6 +343,18 @@ fn screenshots_of_the_html_report() {
     if std::env::var_os("CHISO_UPDATE_SCREENSHOT").is_some() {
         std::fs::copy(&wide, root().join("docs/report-ranking.png")).unwrap();
         std::fs::copy(&phone, root().join("docs/report-phone.png")).unwrap();
+        // The first printed page, rendered from the PDF by poppler's pdftoppm.
+        let pdf = dir.path().join("in.pdf");
+        std::fs::write(&pdf, print_pdf(dir.path(), &file, "printed")).unwrap();
+        let status = Command::new("pdftoppm")
+            .args(["-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile"])
+            .arg(&pdf)
+            .arg(root().join("docs/report-print"))
+            .status();
+        assert!(
+            status.is_ok_and(|s| s.success()),
+            "pdftoppm (poppler-utils) renders the printed page for docs/report-print.png"
+        );
     }
 }
 

@@ -198,6 +198,8 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space:
 table.ranking th.area { font-size: 11px; font-weight: 600; text-align: center; min-width: 62px; max-width: 96px; white-space: normal; line-height: 1.15; }
 table.ranking td.unit { white-space: nowrap; }
 table.ranking th.sticky, table.ranking td.sticky { position: sticky; left: 0; background: #fff; z-index: 1; }
+table.ranking .rank { width: 3.4em; min-width: 3.4em; max-width: 3.4em; }
+table.ranking .unit { left: 3.4em; }
 table.ranking th.sticky { background: #eef2f7; }
 td.bar { min-width: 130px; white-space: nowrap; }
 td.bar span.track { display: inline-block; width: calc(100% - 52px); min-width: 60px; height: 10px; background: #f1f3f5; vertical-align: middle; margin-right: 4px; }
@@ -214,21 +216,23 @@ ol.legend { columns: 2; font-size: 11px; color: var(--muted); margin: 2px 0 8px;
 .dist { display: grid; grid-template-columns: max-content 1fr max-content; gap: 3px 8px; align-items: center; max-width: 640px; font-size: 12px; }
 .dist .track { background: #f1f3f5; height: 14px; }
 .dist .fill { height: 100%; }
-.publish { break-after: page; }
-section.unit { break-inside: avoid-page; }
 @page { size: A4 landscape; margin: 10mm; }
 @media (max-width: 600px) {
   body { padding: 0 6px; font-size: 13px; }
   h1 { font-size: 17px; }
   .card { min-width: 0; flex: 1 1 40%; }
   td.bar { min-width: 110px; }
+  table.ranking .pts { display: none; }
   ol.legend { columns: 1; }
   table.comparison td:nth-child(2), table.lost td:nth-child(2), table.targets td:nth-child(2) { min-width: 160px; }
 }
 @media print {
-  body { margin: 0; max-width: none; padding: 0; font-size: 12px; }
+  body { margin: 0; max-width: none; padding: 0; font-size: 11px; }
   .scroll { overflow: visible; }
-  h2 { break-after: avoid; }
+  table { font-size: 11px; }
+  th, td { padding: 1px 4px; }
+  h2, h3 { break-after: avoid; }
+  .dist, ol.legend, .cards { break-inside: avoid; }
   table.ranking th.sticky, table.ranking td.sticky { position: static; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
@@ -268,7 +272,12 @@ pub fn write(report: &BatchReport, out: &mut dyn Write) -> io::Result<()> {
     let mut buffered = io::BufWriter::with_capacity(64 * 1024, out);
     let out: &mut dyn Write = &mut buffered;
     let rs = report.ruleset;
-    let title = format!("Chỉ số CCHC — {}", rs.meta.title);
+    // "Chỉ số CCHC — …" unless the ruleset's title says so already.
+    let title = if chiso::text::fold(&rs.meta.title).starts_with("chi so cchc") {
+        rs.meta.title.clone()
+    } else {
+        format!("Chỉ số CCHC — {}", rs.meta.title)
+    };
     write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<section class=\"publish\" id=\"cong-bo\">\n<h1>{}</h1>\n",
@@ -375,7 +384,7 @@ fn ranking(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
     )?;
     write!(
         out,
-        "<div class=\"scroll\">\n<table id=\"ranking\" class=\"ranking\">\n<thead><tr><th class=\"n sticky\">Hạng</th><th class=\"sticky\" style=\"left:2.6em\">Đơn vị</th><th class=\"n\">Điểm</th><th>Chỉ số CCHC</th><th>Xếp loại</th>"
+        "<div class=\"scroll\">\n<table id=\"ranking\" class=\"ranking\">\n<thead><tr><th class=\"n sticky rank\">Hạng</th><th class=\"sticky unit\">Đơn vị</th><th class=\"n pts\">Điểm</th><th>Chỉ số CCHC</th><th>Xếp loại</th>"
     )?;
     if change.is_some() {
         write!(
@@ -398,12 +407,14 @@ fn ranking(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
     for (i, (row, unit)) in report.ranked_units().enumerate() {
         write!(
             out,
-            "<tr><td class=\"n sticky\">{}</td><td class=\"unit sticky\" style=\"left:2.6em\">{}</td><td class=\"n\" title=\"{} / {} điểm\">{}</td><td class=\"bar\">",
+            "<tr><td class=\"n sticky rank\">{}</td><td class=\"sticky unit\">{}</td><td class=\"n pts\" title=\"{} / {} điểm\">{}</td><td class=\"bar\" title=\"{} / {} điểm\">",
             row.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".into()),
             Esc(unit.unit()),
             vn(unit.result.achieved),
             vn(unit.result.max),
             vn(unit.result.achieved),
+            vn(unit.result.achieved),
+            vn(unit.result.max),
         )?;
         match row.percent {
             Some(p) => write!(
@@ -446,7 +457,7 @@ fn ranking(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
     for n in &report.batch.not_scored {
         write!(
             out,
-            "<tr class=\"not-scored\"><td class=\"n sticky\">—</td><td class=\"unit sticky\" style=\"left:2.6em\">{}</td><td class=\"n\">—</td><td>không chấm được: số liệu có lỗi</td><td></td>",
+            "<tr class=\"not-scored\"><td class=\"n sticky rank\">—</td><td class=\"sticky unit\">{}</td><td class=\"n pts\">—</td><td>không chấm được: số liệu có lỗi</td><td></td>",
             Esc(&n.label()),
         )?;
         for _ in 0..blank {
