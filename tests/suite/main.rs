@@ -24,3 +24,4 @@ mod semantics;
 mod tidy;
 mod worklists;
 mod writing;
+mod xlsx_report;
