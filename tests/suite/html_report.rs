@@ -138,7 +138,12 @@ pub(crate) fn province_batch(rs: &Ruleset, units: usize) -> Batch {
 }
 
 fn html(rs: &Ruleset, b: &Batch) -> String {
-    String::from_utf8(Format::Html.to_bytes(&BatchReport::new(rs, b, &[])).unwrap()).unwrap()
+    String::from_utf8(
+        Format::Html
+            .to_bytes(&BatchReport::new(rs, b, &[]))
+            .unwrap(),
+    )
+    .unwrap()
 }
 
 /// The page printed to PDF by Chromium: its bytes.
@@ -176,15 +181,22 @@ fn pdf_pages(pdf: &[u8]) -> usize {
 
 /// The page with the publishable part removed: the details alone.
 fn details_only(page: &str) -> String {
-    let start = page.find("<section class=\"publish\"").expect("a publishable section");
+    let start = page
+        .find("<section class=\"publish\"")
+        .expect("a publishable section");
     let end = page.find("<section class=\"details\"").unwrap();
     format!("{}{}", &page[..start], &page[end..])
 }
 
 /// The page with the details removed: what the province publishes, printed alone.
 fn publishable_only(page: &str) -> String {
-    let start = page.find("<section class=\"details\"").expect("a details section");
-    let end = page[start..].find("</section>\n<p class=\"note\">Tạo bởi").unwrap() + start;
+    let start = page
+        .find("<section class=\"details\"")
+        .expect("a details section");
+    let end = page[start..]
+        .find("</section>\n<p class=\"note\">Tạo bởi")
+        .unwrap()
+        + start;
     format!("{}{}", &page[..start], &page[end + "</section>".len()..])
 }
 
@@ -202,7 +214,8 @@ fn scroll_width_at(dir: &Path, page: &Path, width: u32, name: &str) -> u32 {
             format!("file://{}", wrapper.display()),
         ],
     );
-    let at = dom.find("data-scroll-width=\"").expect("the probe ran") + "data-scroll-width=\"".len();
+    let at =
+        dom.find("data-scroll-width=\"").expect("the probe ran") + "data-scroll-width=\"".len();
     dom[at..at + dom[at..].find('"').unwrap()].parse().unwrap()
 }
 
@@ -266,7 +279,8 @@ fn the_ranking_comes_first_with_area_names_and_vietnamese_numbers() {
     assert!(ranking.contains("(tối đa 10,5 điểm)\">5. Chế độ công vụ</th>"));
     // Unit 01 (level 100) is first at 100%; units at level 95 share rank 2 at the index the
     // province test computes by hand, written with a decimal comma.
-    assert!(ranking.contains("<td class=\"n sticky rank\">1</td><td class=\"sticky unit\">Đơn vị 01</td>"));
+    assert!(ranking
+        .contains("<td class=\"n sticky rank\">1</td><td class=\"sticky unit\">Đơn vị 01</td>"));
     assert!(ranking.contains("<b>100%</b>"));
     let p95 = province::expected(&rs, 95).total;
     let p95 = p95.normalize().to_string().replace('.', ",");
@@ -277,7 +291,10 @@ fn the_ranking_comes_first_with_area_names_and_vietnamese_numbers() {
         let text = &cell[cell.find('>').unwrap() + 1..];
         let text = text.split('<').next().unwrap();
         assert!(
-            !text.chars().zip(text.chars().skip(1)).any(|(a, c)| a == '.' && c.is_ascii_digit())
+            !text
+                .chars()
+                .zip(text.chars().skip(1))
+                .any(|(a, c)| a == '.' && c.is_ascii_digit())
                 || text.contains("Đơn vị"),
             "a decimal point in {text:?}"
         );
@@ -304,7 +321,11 @@ fn the_html_report_prints_the_ranking_in_at_most_four_pages_and_fits_a_phone() {
         std::fs::write(&publishable, publishable_only(&page)).unwrap();
 
         // The publishable part alone: at most 4 A4 landscape pages.
-        let alone = pdf_pages(&print_pdf(dir.path(), &publishable, &format!("cong-bo-{units}")));
+        let alone = pdf_pages(&print_pdf(
+            dir.path(),
+            &publishable,
+            &format!("cong-bo-{units}"),
+        ));
         assert!(
             (1..=4).contains(&alone),
             "{units} units: the ranking and grades print on {alone} pages"
@@ -313,7 +334,11 @@ fn the_html_report_prints_the_ranking_in_at_most_four_pages_and_fits_a_phone() {
         // publishable part's and the details' printed alone.
         let details = dir.path().join(format!("chi-tiet-{units}.html"));
         std::fs::write(&details, details_only(&page)).unwrap();
-        let details = pdf_pages(&print_pdf(dir.path(), &details, &format!("chi-tiet-{units}")));
+        let details = pdf_pages(&print_pdf(
+            dir.path(),
+            &details,
+            &format!("chi-tiet-{units}"),
+        ));
         let whole = pdf_pages(&print_pdf(dir.path(), &full, &format!("bao-cao-{units}")));
         eprintln!("{units} units: the publishable part prints on {alone} pages, the details on {details}, the whole report on {whole}");
         assert_eq!(whole, alone + details, "{units} units");

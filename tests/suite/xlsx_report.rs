@@ -16,7 +16,9 @@ use std::process::Command;
 fn workbook(units: usize) -> Vec<u8> {
     let rs = ruleset();
     let b = province_batch(&rs, units);
-    Format::Xlsx.to_bytes(&BatchReport::new(&rs, &b, &[])).unwrap()
+    Format::Xlsx
+        .to_bytes(&BatchReport::new(&rs, &b, &[]))
+        .unwrap()
 }
 
 /// One part of the package, as text.
@@ -47,7 +49,9 @@ fn number_format(bytes: &[u8], sheet_part: &str, cell: &str) -> String {
     let styles = part(bytes, "xl/styles.xml").unwrap();
     let xfs = &styles[styles.find("<cellXfs").unwrap()..];
     let xf = xfs.split("<xf ").nth(style + 1).unwrap();
-    let id = attr(&format!("<xf {xf}"), "<xf", "numFmtId").unwrap().to_string();
+    let id = attr(&format!("<xf {xf}"), "<xf", "numFmtId")
+        .unwrap()
+        .to_string();
     if id == "0" {
         return "General".into();
     }
@@ -83,7 +87,10 @@ fn the_workbook_has_number_formats_names_charts_and_print_setup() {
     let cell = |r: u32, c: u32| range.get_value((r, c)).cloned().unwrap_or(Data::Empty);
     assert_eq!(cell(3, 1), Data::String("Đơn vị".into()));
     assert_eq!(cell(3, 4), Data::String("Chỉ số CCHC".into()));
-    assert_eq!(cell(3, 6), Data::String("1. Chỉ đạo, điều hành CCHC".into()));
+    assert_eq!(
+        cell(3, 6),
+        Data::String("1. Chỉ đạo, điều hành CCHC".into())
+    );
     assert_eq!(cell(3, 10), Data::String("5. Chế độ công vụ".into()));
     for c in 0..20 {
         if let Data::String(s) = cell(3, c) {
@@ -138,32 +145,46 @@ fn the_workbook_has_number_formats_names_charts_and_print_setup() {
         "print titles: {book_xml}"
     );
 
-    // Two charts: the grade distribution (columns) and the ranking (bars).
-    let chart1 = part(&bytes, "xl/charts/chart1.xml").expect("a first chart");
-    let chart2 = part(&bytes, "xl/charts/chart2.xml").expect("a second chart");
-    assert!(chart1.contains("<c:barDir val=\"col\"/>"));
-    assert!(chart1.contains("'Xếp loại'!$C$2:$C$"));
-    assert!(chart2.contains("<c:barDir val=\"bar\"/>"));
+    // Two charts, `xl/charts/chart1.xml` and `chart2.xml`: the ranking (bars, the
+    // first-ranked unit at the top: its category axis reversed) and the grade distribution
+    // (columns).
+    let charts = [
+        part(&bytes, "xl/charts/chart1.xml").expect("a first chart"),
+        part(&bytes, "xl/charts/chart2.xml").expect("a second chart"),
+    ];
+    assert!(part(&bytes, "xl/charts/chart3.xml").is_none());
+    let grades = charts
+        .iter()
+        .find(|c| c.contains("<c:barDir val=\"col\"/>"))
+        .expect("a column chart");
+    assert!(grades.contains("'Xếp loại'!$C$2:$C$7"), "{grades}");
+    assert!(grades.contains("'Xếp loại'!$A$2:$A$7"));
+    let chart2 = charts
+        .iter()
+        .find(|c| c.contains("<c:barDir val=\"bar\"/>"))
+        .expect("a bar chart");
+    assert!(chart2.contains("<c:orientation val=\"maxMin\"/>"));
     // 28 ranked units: Xếp hạng rows 5 to 32.
     assert!(chart2.contains("'Xếp hạng'!$E$5:$E$32"), "{chart2}");
     assert!(chart2.contains("'Xếp hạng'!$B$5:$B$32"));
 }
 
-/// `soffice`, installed by scripts/deps/libreoffice.sh if it can be: `None` (with the reason
+/// `soffice` (and `pdftotext`), installed by scripts/deps/libreoffice.sh if it can be: `None` (with the reason
 /// printed) only where it is not installable.
 fn soffice() -> Option<String> {
     let found = |c: &str| {
         Command::new(c)
-            .arg("--version")
+            .arg(if c == "pdftotext" { "-v" } else { "--version" })
             .output()
             .is_ok_and(|o| o.status.success())
     };
-    if found("soffice") {
+    // pdftotext (poppler-utils) reads the rendered PDF; the script installs both.
+    if found("soffice") && found("pdftotext") {
         return Some("soffice".into());
     }
     let script = root().join("scripts/deps/libreoffice.sh");
     let out = Command::new("bash").arg(&script).output().unwrap();
-    if out.status.success() && found("soffice") {
+    if out.status.success() && found("soffice") && found("pdftotext") {
         return Some("soffice".into());
     }
     eprintln!(
@@ -184,7 +205,13 @@ fn libreoffice_renders_the_workbook_with_vietnamese_numbers() {
         .env("LC_ALL", "vi_VN.UTF-8")
         .env("LANG", "vi_VN.UTF-8")
         .env("HOME", dir.path())
-        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
         .arg(dir.path())
         .arg(&xlsx)
         .output()
@@ -192,43 +219,46 @@ fn libreoffice_renders_the_workbook_with_vietnamese_numbers() {
     assert!(status.status.success(), "{status:?}");
     let pdf = std::fs::read(dir.path().join("bao-cao.pdf")).expect("LibreOffice wrote a PDF");
     assert!(pdf.starts_with(b"%PDF-"));
-    let text = Command::new("pdftotext")
+    let out = Command::new("pdftotext")
         .args(["-layout", "-f", "1", "-l", "2"])
         .arg(dir.path().join("bao-cao.pdf"))
         .arg("-")
-        .output();
-    match text {
-        Ok(out) if out.status.success() => {
-            let text = String::from_utf8_lossy(&out.stdout);
-            // The ranking page: names and percentages with a decimal comma.
-            assert!(text.contains("Đơn vị 01"), "{text}");
-            assert!(text.contains("100,00%"), "{text}");
-            // The area heading, wrapped over lines in its cell.
-            assert!(text.contains("1. Chỉ đạo,"), "{text}");
-            // Units 02 and 03 at the index computed by hand (level 95), two places, comma.
-            let p95 = province::expected(&ruleset(), 95).total.round_dp(2);
-            let p95 = format!("{p95:.2}%").replace('.', ",");
-            let line = text
-                .lines()
-                .find(|l| l.contains("Đơn vị 02"))
-                .expect("a line for unit 02");
-            assert!(line.contains(&p95), "{p95} in {line}");
-        }
-        _ => eprintln!("pdftotext (poppler-utils) is not installed: the PDF's text is not read"),
-    }
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    // The ranking page: names and percentages with a decimal comma.
+    assert!(text.contains("Đơn vị 01"), "{text}");
+    assert!(text.contains("100,00%"), "{text}");
+    // The area heading, wrapped over lines in its cell.
+    assert!(text.contains("1. Chỉ đạo,"), "{text}");
+    // Units 02 and 03 at the index computed by hand (level 95), two places, comma.
+    let p95 = province::expected(&ruleset(), 95).total.round_dp(2);
+    let p95 = format!("{p95:.2}%").replace('.', ",");
+    let line = text
+        .lines()
+        .find(|l| l.contains("Đơn vị 02"))
+        .expect("a line for unit 02");
+    assert!(line.contains(&p95), "{p95} in {line}");
     if std::env::var_os("CHISO_UPDATE_SCREENSHOT").is_some() {
         let status = Command::new("pdftoppm")
             .args(["-png", "-r", "100", "-f", "1", "-l", "1", "-singlefile"])
             .arg(dir.path().join("bao-cao.pdf"))
             .arg(root().join("docs/report-workbook"))
             .status();
-        assert!(status.is_ok_and(|s| s.success()), "pdftoppm renders the page");
+        assert!(
+            status.is_ok_and(|s| s.success()),
+            "pdftoppm renders the page"
+        );
         // The charts: the page after the ranking's.
         let status = Command::new("pdftoppm")
             .args(["-png", "-r", "70", "-f", "2", "-l", "2", "-singlefile"])
             .arg(dir.path().join("bao-cao.pdf"))
             .arg(root().join("docs/report-workbook-charts"))
             .status();
-        assert!(status.is_ok_and(|s| s.success()), "pdftoppm renders the page");
+        assert!(
+            status.is_ok_and(|s| s.success()),
+            "pdftoppm renders the page"
+        );
     }
 }

@@ -78,8 +78,7 @@ fn css(d: Decimal) -> String {
 pub fn area_short_name(title: &str) -> String {
     const SHORT_AREA: usize = 32;
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
-    let upper = title.chars().any(char::is_alphabetic)
-        && !title.chars().any(char::is_lowercase);
+    let upper = title.chars().any(char::is_alphabetic) && !title.chars().any(char::is_lowercase);
     let mut text = if upper {
         title
             .split(' ')
@@ -337,9 +336,8 @@ fn summary_cards(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
         .iter()
         .filter(|r| r.percent.is_some())
         .count();
-    let mean = (with_percent > 0).then(|| {
-        chiso::batch::round_percent(report.ruleset, sum / Decimal::from(with_percent))
-    });
+    let mean = (with_percent > 0)
+        .then(|| chiso::batch::round_percent(report.ruleset, sum / Decimal::from(with_percent)));
     writeln!(out, "<div class=\"cards\">")?;
     writeln!(
         out,
@@ -448,7 +446,10 @@ fn ranking(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
                     vn(a.max),
                     vn(p)
                 )?,
-                None => write!(out, "<td class=\"n\" title=\"không đánh giá hoặc chưa đủ số liệu\">—</td>")?,
+                None => write!(
+                    out,
+                    "<td class=\"n\" title=\"không đánh giá hoặc chưa đủ số liệu\">—</td>"
+                )?,
             }
         }
         writeln!(out, "</tr>")?;

@@ -34,8 +34,8 @@ use chiso::text::{format_number, format_percent, NumberStyle};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
-    Chart, ChartDataLabel, ChartType, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
-    XlsxError,
+    Chart, ChartDataLabel, ChartFont, ChartType, Format, FormatAlign, FormatBorder, Workbook,
+    Worksheet, XlsxError,
 };
 
 type Res = Result<(), XlsxError>;
@@ -110,8 +110,20 @@ fn num(sheet: &mut Worksheet, row: u32, col: u16, value: Option<Decimal>, format
 }
 
 /// A percentage (0–100) written as the fraction a `0.00%` cell holds.
-fn percent(sheet: &mut Worksheet, row: u32, col: u16, value: Option<Decimal>, format: &Format) -> Res {
-    num(sheet, row, col, value.map(|p| p / Decimal::ONE_HUNDRED), format)
+fn percent(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: Option<Decimal>,
+    format: &Format,
+) -> Res {
+    num(
+        sheet,
+        row,
+        col,
+        value.map(|p| p / Decimal::ONE_HUNDRED),
+        format,
+    )
 }
 
 fn text(sheet: &mut Worksheet, row: u32, col: u16, value: &str, format: &Format) -> Res {
@@ -185,9 +197,11 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
         .rounding
         .percent
         .map_or(chiso::model::DEFAULT_PERCENT_ROUNDING.places, |r| r.places);
-    let points_places = rs.rounding.score.map_or(2, |r| r.places).max(
-        rs.rounding.total.map_or(0, |r| r.places),
-    );
+    let points_places = rs
+        .rounding
+        .score
+        .map_or(2, |r| r.places)
+        .max(rs.rounding.total.map_or(0, |r| r.places));
     let s = styles(points_places, percent_places);
     let mut workbook = Workbook::new();
     let mut used: Vec<String> = Vec::new();
@@ -199,7 +213,12 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
         .take_while(|r| r.rank.is_some() && r.percent.is_some())
         .count();
     let ranking_sheet = sheet_name("Xếp hạng", &mut used);
-    ranking(workbook.add_worksheet_with_constant_memory(), report, &s, &ranking_sheet)?;
+    ranking(
+        workbook.add_worksheet_with_constant_memory(),
+        report,
+        &s,
+        &ranking_sheet,
+    )?;
     let grades_sheet = sheet_name("Xếp loại", &mut used);
     let charts_sheet = sheet_name("Biểu đồ", &mut used);
     charts(
@@ -211,17 +230,37 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
         ranked,
         percent_places,
     )?;
-    grades(workbook.add_worksheet_with_constant_memory(), report, &s, &grades_sheet)?;
+    grades(
+        workbook.add_worksheet_with_constant_memory(),
+        report,
+        &s,
+        &grades_sheet,
+    )?;
     if !report.comparisons.is_empty() {
         let name = sheet_name("Tự ĐG - Thẩm định", &mut used);
-        comparisons(workbook.add_worksheet_with_constant_memory(), report, &s, &name)?;
+        comparisons(
+            workbook.add_worksheet_with_constant_memory(),
+            report,
+            &s,
+            &name,
+        )?;
     }
     if !report.batch.not_scored.is_empty() {
         let name = sheet_name("Không chấm được", &mut used);
-        not_scored(workbook.add_worksheet_with_constant_memory(), report, &s, &name)?;
+        not_scored(
+            workbook.add_worksheet_with_constant_memory(),
+            report,
+            &s,
+            &name,
+        )?;
     }
     let name = sheet_name("Điểm theo tiêu chí", &mut used);
-    matrix(workbook.add_worksheet_with_constant_memory(), report, &s, &name)?;
+    matrix(
+        workbook.add_worksheet_with_constant_memory(),
+        report,
+        &s,
+        &name,
+    )?;
     if report.ranking.rows.len() <= UNIT_SHEETS {
         for (row, unit) in report.ranked_units() {
             let name = sheet_name(unit.unit(), &mut used);
@@ -386,8 +425,9 @@ fn charts(
     chart.title().set_name("Phân bố xếp loại");
     chart.legend().set_hidden();
     chart.y_axis().set_name("Số đơn vị");
-    chart.set_width(560).set_height(300);
-    sheet.insert_chart(0, 0, &chart)?;
+    chart.set_width(420).set_height(300);
+    // Right of the ranking chart (eleven default columns, about 700 pixels).
+    sheet.insert_chart(0, 11, &chart)?;
 
     // The ranking: a bar per unit, best at the top, coloured by grade.
     let shown = ranked.min(CHART_UNITS);
@@ -411,7 +451,12 @@ fn charts(
         .set_values((ranking_sheet, first, 4, last, 4))
         .set_point_colors(&colors)
         .set_gap(40)
-        .set_data_label(ChartDataLabel::new().show_value().set_num_format(&pct_format));
+        .set_data_label(
+            ChartDataLabel::new()
+                .show_value()
+                .set_num_format(&pct_format)
+                .set_font(ChartFont::new().set_size(8)),
+        );
     let title = if ranked > shown {
         format!("Chỉ số CCHC — {shown} đơn vị đứng đầu")
     } else {
@@ -419,14 +464,16 @@ fn charts(
     };
     chart.title().set_name(title.as_str());
     chart.legend().set_hidden();
-    chart.x_axis().set_reverse();
+    // In a bar chart the category axis is vertical (rust_xlsxwriter's y axis): reversed, the
+    // first-ranked unit is at the top. The value axis runs from 0% to 100%.
     chart
         .y_axis()
-        .set_min(0)
-        .set_max(1)
-        .set_num_format("0%");
-    chart.set_width(900).set_height(80 + 18 * shown as u32);
-    sheet.insert_chart(16, 0, &chart)?;
+        .set_reverse()
+        .set_label_interval(1)
+        .set_font(ChartFont::new().set_size(8));
+    chart.x_axis().set_min(0).set_max(1).set_num_format("0%");
+    chart.set_width(680).set_height(70 + 16 * shown as u32);
+    sheet.insert_chart(0, 0, &chart)?;
     Ok(())
 }
 
@@ -469,7 +516,13 @@ fn comparisons(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &s
             if row.not_evaluated {
                 text(sheet, r, 4, "KĐG", &s.text)?;
             } else {
-                num(sheet, r, 4, row.self_score, if row.flagged { &s.flag } else { p })?;
+                num(
+                    sheet,
+                    r,
+                    4,
+                    row.self_score,
+                    if row.flagged { &s.flag } else { p },
+                )?;
             }
             num(sheet, r, 5, row.computed, p)?;
             num(sheet, r, 6, row.appraised, p)?;
@@ -570,7 +623,11 @@ fn matrix(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) -
     header(sheet, 3, &refs, s)?;
     text(sheet, 4, 1, "Tối đa", &s.bold)?;
     for (i, node) in rs.nodes.iter().enumerate() {
-        let f = if node.is_leaf() { &s.points } else { &s.bold_points };
+        let f = if node.is_leaf() {
+            &s.points
+        } else {
+            &s.bold_points
+        };
         num(sheet, 4, 3 + i as u16, Some(node.max), f)?;
     }
     let mut r = 5u32;
@@ -584,7 +641,11 @@ fn matrix(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) -
         let result = unit.result.unpack();
         for (i, node) in rs.nodes.iter().enumerate() {
             let res = &result.nodes[i];
-            let f = if node.is_leaf() { &s.points } else { &s.bold_points };
+            let f = if node.is_leaf() {
+                &s.points
+            } else {
+                &s.bold_points
+            };
             num(
                 sheet,
                 r,
@@ -756,10 +817,7 @@ mod tests {
         assert!(!a.contains(['[', ']', ':', '*', '?', '/', '\\']), "{a}");
         let b = sheet_name("xã [mường]: nhé/pồ*?", &mut used);
         assert_ne!(a.to_lowercase(), b.to_lowercase());
-        let long = sheet_name(
-            "Ủy ban nhân dân thị xã Mường Lay tỉnh Điện Biên",
-            &mut used,
-        );
+        let long = sheet_name("Ủy ban nhân dân thị xã Mường Lay tỉnh Điện Biên", &mut used);
         assert!(long.chars().count() <= 31, "{long}");
         assert_eq!(sheet_name("'''", &mut used), "Đơn vị");
     }
