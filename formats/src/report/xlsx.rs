@@ -630,11 +630,7 @@ fn matrix(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) -
         };
         num(sheet, 4, 3 + i as u16, Some(node.max), f)?;
     }
-    let mut r = 5u32;
-    for (row, unit) in report.ranked_units() {
-        if r >= LAST_ROW {
-            break;
-        }
+    for (r, (row, unit)) in (5u32..=LAST_ROW).zip(report.ranked_units()) {
         num(sheet, r, 0, row.rank.map(Decimal::from), &s.int)?;
         text(sheet, r, 1, unit.unit(), &s.text)?;
         percent(sheet, r, 2, row.percent, &s.percent)?;
@@ -654,7 +650,6 @@ fn matrix(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) -
                 f,
             )?;
         }
-        r += 1;
     }
     sheet.set_freeze_panes(5, 2)?;
     print_setup(sheet, Some((3, 4)))
