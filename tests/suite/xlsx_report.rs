@@ -262,3 +262,37 @@ fn libreoffice_renders_the_workbook_with_vietnamese_numbers() {
         );
     }
 }
+
+/// A ruleset without grade bands, and a batch with no unit at all: both reports are still
+/// written (no chart over an empty range, no panic), and say there is nothing ranked.
+#[test]
+fn a_batch_without_units_or_grades_still_has_both_reports() {
+    let text = "bộ tiêu chí \"Thử\" {\n  năm 2024\n  cấp huyện\n  tổng điểm 1\n}\n\nđầu vào a: có/không \"A\"\n\nlĩnh vực 1 \"CẢI CÁCH THỦ TỤC HÀNH CHÍNH\" {\n  tiêu chí 1.1 \"Một\" tối đa 1 {\n    điểm = nếu a thì tối đa ngược lại 0\n  }\n}\n";
+    let analysis = chiso::analyze(text);
+    assert!(!analysis.has_errors(), "{:?}", analysis.diagnostics);
+    let rs = analysis.ruleset;
+    let sheet = chiso_formats::sheet::Sheet::new(
+        &rs,
+        chiso_formats::grid::text_grid("Đơn vị,a\n"),
+        chiso_formats::sheet::SheetOptions::default(),
+    );
+    let units = chiso_formats::units::SheetUnits::new("trong.csv", sheet);
+    let b = chiso::batch::score(&rs, &units, &mut |_| {});
+    assert!(b.units.is_empty() && b.not_scored.is_empty());
+    let report = BatchReport::new(&rs, &b, &[]);
+    let html = String::from_utf8(Format::Html.to_bytes(&report).unwrap()).unwrap();
+    assert!(html.contains("<table id=\"ranking\""));
+    assert!(html.contains(">1. Thủ tục hành chính</th>"));
+    assert!(html.ends_with("</html>\n"));
+    let bytes = Format::Xlsx.to_bytes(&report).unwrap();
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
+    assert_eq!(book.sheet_names()[0], "Xếp hạng");
+    let range = book.worksheet_range("Xếp hạng").unwrap();
+    assert_eq!(
+        range.get_value((3, 6)).cloned(),
+        Some(Data::String("1. Thủ tục hành chính".into()))
+    );
+    // Only the grade chart (with the one "not graded" bar): no ranking chart without units.
+    assert!(part(&bytes, "xl/charts/chart1.xml").is_some());
+    assert!(part(&bytes, "xl/charts/chart2.xml").is_none());
+}
