@@ -364,9 +364,10 @@ fn summary_cards(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
     writeln!(out, "</div>")
 }
 
-/// The change of each ranked unit's index from last year, when the batch knows last year's
-/// results: `None` when it does not (the column is left out).
-fn year_over_year(_report: &BatchReport) -> Option<Vec<Option<Decimal>>> {
+/// The change of each ranked unit's index from last year (percentage points, in the order of
+/// `report.ranking.rows`), when the batch knows last year's results: `None` when it does not
+/// (the HTML and workbook columns are left out).
+pub(crate) fn year_over_year(_report: &BatchReport) -> Option<Vec<Option<Decimal>>> {
     // BatchReport carries no previous year yet: the column is designed in (see `ranking`)
     // and is filled from the report's year-over-year data when the batch provides it.
     None

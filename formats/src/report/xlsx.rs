@@ -57,6 +57,8 @@ struct Styles {
     int: Format,
     points: Format,
     percent: Format,
+    /// A signed change in percentage points: `+1.25`, `-0.50`.
+    change: Format,
     bold: Format,
     bold_points: Format,
     bold_percent: Format,
@@ -92,6 +94,7 @@ fn styles(points_places: u32, percent_places: u32) -> Styles {
         int: border(Format::new().set_num_format("0")),
         points: border(Format::new().set_num_format(&points)),
         percent: border(Format::new().set_num_format(&percent)),
+        change: border(Format::new().set_num_format(format!("+{p};-{p};{p}", p = &points))),
         bold: border(Format::new().set_bold()),
         bold_points: border(Format::new().set_bold().set_num_format(&points)),
         bold_percent: border(Format::new().set_bold().set_num_format(&percent)),
@@ -299,6 +302,8 @@ fn ranking(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) 
         .enumerate()
         .map(|(k, &r)| format!("{}. {}", k + 1, area_short_name(&rs.nodes[r].title)))
         .collect();
+    // The change from last year, when known: a column after the grade.
+    let change = super::html::year_over_year(report);
     let mut heads: Vec<(&str, u32)> = vec![
         ("Hạng", 6),
         ("Đơn vị", 30),
@@ -307,12 +312,16 @@ fn ranking(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) 
         ("Chỉ số CCHC", 11),
         ("Xếp loại", 13),
     ];
+    if change.is_some() {
+        heads.push(("So với năm trước (điểm %)", 11));
+    }
+    let first_area = heads.len() as u16;
     heads.extend(area_heads.iter().map(|h| (h.as_str(), 13)));
     heads.push(("Nguồn số liệu", 26));
     header(sheet, 3, &heads, s)?;
-    let source_col = 6 + rs.roots.len() as u16;
+    let source_col = first_area + rs.roots.len() as u16;
     let mut r = 4u32;
-    for (row, unit) in report.ranked_units() {
+    for (i, (row, unit)) in report.ranked_units().enumerate() {
         num(sheet, r, 0, row.rank.map(Decimal::from), &s.int)?;
         text(sheet, r, 1, unit.unit(), &s.text)?;
         num(sheet, r, 2, Some(unit.result.achieved), &s.points)?;
@@ -320,8 +329,11 @@ fn ranking(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) 
         percent(sheet, r, 4, row.percent, &s.percent)?;
         let grade = row.grade.as_deref().unwrap_or("chưa đủ số liệu");
         text(sheet, r, 5, grade, &s.text)?;
+        if let Some(change) = &change {
+            num(sheet, r, 6, change.get(i).copied().flatten(), &s.change)?;
+        }
         for (j, a) in unit.areas.iter().enumerate() {
-            percent(sheet, r, 6 + j as u16, a.percent, &s.percent)?;
+            percent(sheet, r, first_area + j as u16, a.percent, &s.percent)?;
         }
         text(sheet, r, source_col, &unit.origin.to_string(), &s.text)?;
         r += 1;
