@@ -200,10 +200,10 @@ fn publishable_only(page: &str) -> String {
     format!("{}{}", &page[..start], &page[end + "</section>".len()..])
 }
 
-/// The scroll width of the page laid out `width` px wide. Headless Chromium's window is at
+/// The scroll width of the page laid out `width` px wide, and the ranking table's width. Headless Chromium's window is at
 /// least 500 px wide, so the page is shown in a frame of that width; a script of the test's
 /// wrapper (the report itself has none) reads the frame's document width.
-fn scroll_width_at(dir: &Path, page: &Path, width: u32, name: &str) -> u32 {
+fn scroll_width_at(dir: &Path, page: &Path, width: u32, name: &str) -> (u32, u32) {
     let wrapper = framed(dir, page, width, 900, name);
     let dom = run_chromium(
         &dir.join(format!("profile-{name}")),
@@ -214,9 +214,12 @@ fn scroll_width_at(dir: &Path, page: &Path, width: u32, name: &str) -> u32 {
             format!("file://{}", wrapper.display()),
         ],
     );
-    let at =
-        dom.find("data-scroll-width=\"").expect("the probe ran") + "data-scroll-width=\"".len();
-    dom[at..at + dom[at..].find('"').unwrap()].parse().unwrap()
+    let read = |key: &str| -> u32 {
+        let key = format!("{key}=\"");
+        let at = dom.find(&key).expect("the probe ran") + key.len();
+        dom[at..at + dom[at..].find('"').unwrap()].parse().unwrap()
+    };
+    (read("data-scroll-width"), read("data-table-width"))
 }
 
 /// A page showing `page` in a frame of `width` × `height` px at its top left.
@@ -225,7 +228,7 @@ fn framed(dir: &Path, page: &Path, width: u32, height: u32, name: &str) -> PathB
     std::fs::write(
         &wrapper,
         format!(
-            "<!DOCTYPE html><html><body style=\"margin:0\"><iframe id=\"f\" src=\"file://{}\" width=\"{width}\" height=\"{height}\" style=\"border:0;display:block\"></iframe><script>window.addEventListener('load', () => {{ const d = document.getElementById('f').contentDocument; document.body.setAttribute('data-scroll-width', d.documentElement.scrollWidth); }});</script></body></html>",
+            "<!DOCTYPE html><html><body style=\"margin:0\"><iframe id=\"f\" src=\"file://{}\" width=\"{width}\" height=\"{height}\" style=\"border:0;display:block\"></iframe><script>window.addEventListener('load', () => {{ const d = document.getElementById('f').contentDocument; document.body.setAttribute('data-scroll-width', d.documentElement.scrollWidth); const t = d.getElementById('ranking'); document.body.setAttribute('data-table-width', t ? t.offsetWidth : 0); }});</script></body></html>",
             page.display()
         ),
     )
@@ -340,13 +343,22 @@ fn the_html_report_prints_the_ranking_in_at_most_four_pages_and_fits_a_phone() {
             &format!("chi-tiet-{units}"),
         ));
         let whole = pdf_pages(&print_pdf(dir.path(), &full, &format!("bao-cao-{units}")));
+        // The ranking fits the printed width without scrolling: A4 landscape less 10 mm
+        // margins is 277 mm, 1047 px at 96 px an inch.
+        let (_, table) = scroll_width_at(dir.path(), &full, 1047, &format!("a4-{units}"));
+        assert!(
+            table <= 1047,
+            "{units} units: the ranking is {table} px wide"
+        );
+        eprintln!("{units} units: the ranking is {table} px wide at 1047 px");
         eprintln!("{units} units: the publishable part prints on {alone} pages, the details on {details}, the whole report on {whole}");
         assert_eq!(whole, alone + details, "{units} units");
 
         // At 1366 and at 390 px the page is no wider than the window: wide tables scroll
         // inside their box.
         for width in [1366, 390] {
-            let scroll = scroll_width_at(dir.path(), &full, width, &format!("w{width}-{units}"));
+            let (scroll, _) =
+                scroll_width_at(dir.path(), &full, width, &format!("w{width}-{units}"));
             assert!(
                 scroll <= width,
                 "{units} units at {width} px: the page is {scroll} px wide"

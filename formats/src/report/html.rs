@@ -222,6 +222,7 @@ ol.legend { columns: 2; font-size: 11px; color: var(--muted); margin: 2px 0 8px;
   .card { min-width: 0; flex: 1 1 40%; }
   td.bar { min-width: 110px; }
   table.ranking .pts { display: none; }
+  table.ranking td.unit { white-space: normal; min-width: 6em; max-width: 9em; }
   ol.legend { columns: 1; }
   table.comparison td:nth-child(2), table.lost td:nth-child(2), table.targets td:nth-child(2) { min-width: 160px; }
 }
@@ -233,6 +234,7 @@ ol.legend { columns: 2; font-size: 11px; color: var(--muted); margin: 2px 0 8px;
   h2, h3 { break-after: avoid; }
   .dist, ol.legend, .cards { break-inside: avoid; }
   table.ranking th.sticky, table.ranking td.sticky { position: static; }
+  table.ranking td.unit { white-space: normal; min-width: 8em; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
   .details { break-before: page; }
