@@ -115,22 +115,24 @@ pub(crate) const MORE: [&str; 10] = [
     "Huyện Điện Biên",
 ];
 
-/// The test province (30 units), or 40 units: the ten more are the appraisal rows of units
-/// 1–10 again under the names above (so their scores equal those units').
+/// The test province (30 units), or more: units 31–40 are the appraisal rows of units 1–10
+/// again under the names above (so their scores equal those units'), and beyond 40 the
+/// appraisal rows again in turn as "Xã 00041", ….
 pub(crate) fn province_batch(rs: &Ruleset, units: usize) -> Batch {
     let mut rows = province_rows(rs);
-    if units == 40 {
-        let copies: Vec<Vec<String>> = rows
-            .iter()
-            .filter(|r| r[2] == "thẩm định")
-            .take(10)
-            .cloned()
-            .collect();
-        for (k, mut r) in copies.into_iter().enumerate() {
-            r[0] = (rows.len()).to_string();
-            r[1] = MORE[k].to_string();
-            rows.push(r);
-        }
+    let appraisals: Vec<Vec<String>> = rows
+        .iter()
+        .filter(|r| r[2] == "thẩm định")
+        .cloned()
+        .collect();
+    for k in 30..units {
+        let mut r = appraisals[(k - 30) % appraisals.len()].clone();
+        r[0] = rows.len().to_string();
+        r[1] = match MORE.get(k - 30) {
+            Some(name) => name.to_string(),
+            None => format!("Xã {:05}", k + 1),
+        };
+        rows.push(r);
     }
     let sheet = Sheet::new(rs, text_grid(&csv(&rows)), SheetOptions::default());
     let source = SheetUnits::new("tinh.csv", sheet);

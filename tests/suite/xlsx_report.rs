@@ -296,3 +296,40 @@ fn a_batch_without_units_or_grades_still_has_both_reports() {
     assert!(part(&bytes, "xl/charts/chart1.xml").is_some());
     assert!(part(&bytes, "xl/charts/chart2.xml").is_none());
 }
+
+/// 150 units: the ranking chart shows the first 100 and says so; there is no sheet per unit
+/// (more than 100), and every unit has its row on `Điểm theo tiêu chí`.
+#[test]
+fn a_large_batch_charts_the_first_hundred_and_keeps_every_unit_on_the_criteria_sheet() {
+    let bytes = workbook(150);
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
+    let names = book.sheet_names();
+    assert!(!names.iter().any(|n| n.starts_with("Đơn vị")), "{names:?}");
+    let ranking = charts_of(&bytes)
+        .into_iter()
+        .find(|c| c.contains("<c:barDir val=\"bar\"/>"))
+        .expect("a ranking chart");
+    assert!(ranking.contains("100 đơn vị đứng đầu"));
+    // Rows 5 to 104 of `Xếp hạng`: the first 100.
+    assert!(ranking.contains("'Xếp hạng'!$E$5:$E$104"), "{ranking}");
+    // Every scored unit (incomplete ones too), in rows from 6 on: 150 units less unit 29,
+    // whose data is broken, and its four copies (Xã 00059, 00089, 00119, 00149).
+    let matrix = book.worksheet_range("Điểm theo tiêu chí").unwrap();
+    let listed: Vec<String> = (5..matrix.height() as u32 + 5)
+        .filter_map(|r| match matrix.get_value((r, 1)) {
+            Some(Data::String(s)) => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    // Xã 00150 copies unit 30 (a figure missing: scored, incomplete); Xã 00149 unit 29.
+    assert!(listed.contains(&"Xã 00150".to_string()));
+    assert!(!listed.contains(&"Xã 00149".to_string()));
+    assert_eq!(listed.len(), 145, "every scored unit has a row");
+}
+
+/// Every chart part of the package.
+fn charts_of(bytes: &[u8]) -> Vec<String> {
+    (1..)
+        .map_while(|k| part(bytes, &format!("xl/charts/chart{k}.xml")))
+        .collect()
+}
