@@ -304,6 +304,23 @@ fn the_ranking_comes_first_with_area_names_and_vietnamese_numbers() {
             "a decimal point in {text:?}"
         );
     }
+    // Nor in any number cell of the page (details included): points such as 10,5 and 0,25.
+    let mut numbers = 0;
+    for cell in page.split("<td class=\"n").skip(1) {
+        let text = &cell[cell.find('>').unwrap() + 1..];
+        let text = text.split("</td>").next().unwrap();
+        numbers += 1;
+        assert!(
+            !text
+                .chars()
+                .zip(text.chars().skip(1))
+                .zip(text.chars().skip(2))
+                .any(|((a, b), c)| a.is_ascii_digit() && b == '.' && c.is_ascii_digit()),
+            "a decimal point in {text:?}"
+        );
+    }
+    assert!(numbers > 1000, "{numbers} number cells");
+    assert!(page.contains("<td class=\"n\">0,25</td>") || page.contains("<td class=\"n\">0,5</td>"));
     // 29 units in the ranking (unit 29's data is broken: listed as not scored).
     assert_eq!(ranking.matches("<tr>").count(), 1 + 29);
     assert_eq!(ranking.matches("<tr class=\"not-scored\">").count(), 1);
