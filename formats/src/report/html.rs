@@ -49,10 +49,38 @@ fn vn_opt(d: Option<Decimal>) -> String {
     d.map(vn).unwrap_or_else(|| "—".into())
 }
 
-/// A percentage for a Vietnamese reader: `94,89%`.
-fn vp(d: Option<Decimal>) -> String {
-    d.map(|p| format_percent(p, NumberStyle::Vietnamese))
-        .unwrap_or_else(|| "—".into())
+/// A number for a Vietnamese reader with at least `places` decimals (`79,60`), so the
+/// figures of a column line up. Only zeros are added: rounding is the ruleset's, done before.
+fn fixed(d: Decimal, places: u32) -> String {
+    let text = format_number(d, NumberStyle::Vietnamese);
+    let have = text.split_once(',').map_or(0, |(_, f)| f.len());
+    let mut out = text;
+    if have == 0 && places > 0 {
+        out.push(',');
+    }
+    for _ in have..places as usize {
+        out.push('0');
+    }
+    out
+}
+
+/// A percentage for a Vietnamese reader with `places` decimals: `94,89%`, `79,60%`.
+fn vp(d: Option<Decimal>, places: u32) -> String {
+    d.map(|p| {
+        let mut s = fixed(p, places);
+        s.push('%');
+        s
+    })
+    .unwrap_or_else(|| "—".into())
+}
+
+/// The places a percentage is shown with: as many as the ruleset rounds it to.
+fn percent_places(report: &BatchReport) -> u32 {
+    report
+        .ruleset
+        .rounding
+        .percent
+        .map_or(chiso::model::DEFAULT_PERCENT_ROUNDING.places, |r| r.places)
 }
 
 /// A signed difference: `+1,5`, `−2`.
@@ -215,6 +243,7 @@ ol.legend { columns: 2; font-size: 11px; color: var(--muted); margin: 2px 0 8px;
 .dist { display: grid; grid-template-columns: max-content 1fr max-content; gap: 3px 8px; align-items: center; max-width: 640px; font-size: 12px; }
 .dist .track { background: #f1f3f5; height: 14px; }
 .dist .fill { height: 100%; }
+.details { border-top: 3px double var(--line); margin-top: 28px; padding-top: 8px; }
 @page { size: A4 landscape; margin: 10mm; }
 @media (max-width: 600px) {
   body { padding: 0 6px; font-size: 13px; }
@@ -238,6 +267,7 @@ ol.legend { columns: 2; font-size: 11px; color: var(--muted); margin: 2px 0 8px;
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
   .details { break-before: page; }
+  .details { border-top: 0; margin-top: 0; padding-top: 0; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 "#;
@@ -353,14 +383,14 @@ fn summary_cards(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
     writeln!(
         out,
         "<div class=\"card\">Chỉ số bình quân<b>{}</b></div>",
-        vp(mean)
+        vp(mean, percent_places(report))
     )?;
     if let (Some(best), Some(worst)) = (best, worst) {
         writeln!(
             out,
             "<div class=\"card\">Cao nhất / thấp nhất<b>{} / {}</b></div>",
-            vp(Some(best)),
-            vp(Some(worst))
+            vp(Some(best), percent_places(report)),
+            vp(Some(worst), percent_places(report))
         )?;
     }
     writeln!(out, "</div>")
@@ -423,7 +453,7 @@ fn ranking(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
                 "<span class=\"track\"><span class=\"fill\" style=\"width:{}%;background:{}\"></span></span><b>{}</b>",
                 css(p.max(Decimal::ZERO).min(Decimal::ONE_HUNDRED)),
                 grade_color(report, row.grade.as_deref()),
-                vp(Some(p))
+                vp(Some(p), percent_places(report))
             )?,
             None => write!(out, "<b>—</b>")?,
         }
@@ -447,7 +477,7 @@ fn ranking(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
                     heat(p),
                     vn_opt(a.achieved),
                     vn(a.max),
-                    vn(p)
+                    fixed(p, percent_places(report))
                 )?,
                 None => write!(
                     out,
@@ -509,7 +539,10 @@ fn grades(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
         let share = if total == 0 {
             Decimal::ZERO
         } else {
-            Decimal::from(g.count * 100) / Decimal::from(total)
+            chiso::batch::round_percent(
+                report.ruleset,
+                Decimal::from(g.count * 100) / Decimal::from(total),
+            )
         };
         writeln!(
             out,
@@ -518,7 +551,7 @@ fn grades(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
             css(Decimal::from(g.count * 100) / Decimal::from(max)),
             grade_color(report, g.grade.as_deref()),
             g.count,
-            vp(Some(share.round_dp(1)))
+            vp(Some(share), percent_places(report))
         )?;
     }
     writeln!(out, "</div>")
@@ -602,10 +635,10 @@ fn comparisons(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
             "<tr class=\"total\"><td></td><td>Tổng</td><td></td><td class=\"n\">{} / {} ({})</td><td></td><td class=\"n\">{} / {} ({})</td><td class=\"n\">{}</td><td></td></tr></tbody></table></div>",
             vn_opt(cmp.self_total),
             vn_opt(cmp.self_max),
-            vp(cmp.self_percent),
+            vp(cmp.self_percent, percent_places(report)),
             vn_opt(cmp.appraised_total),
             vn_opt(cmp.appraised_max),
-            vp(cmp.appraised_percent),
+            vp(cmp.appraised_percent, percent_places(report)),
             signed(cmp.total_difference())
         )?;
         if let Some(note) = super::batch::survey_note(cmp) {
@@ -637,7 +670,7 @@ fn lost(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
             Esc(unit.unit()),
             vn(unit.result.achieved),
             vn(unit.result.max),
-            vp(row.percent)
+            vp(row.percent, percent_places(report))
         )?;
         if !unit.result.is_complete() {
             writeln!(
@@ -760,7 +793,13 @@ mod tests {
 
     #[test]
     fn numbers_are_written_with_a_decimal_comma() {
-        assert_eq!(vp(Some(dec!(94.89))), "94,89%");
+        assert_eq!(vp(Some(dec!(94.89)), 2), "94,89%");
+        assert_eq!(vp(Some(dec!(79.6)), 2), "79,60%");
+        assert_eq!(vp(Some(dec!(100)), 2), "100,00%");
+        assert_eq!(vp(Some(dec!(23.3)), 1), "23,3%");
+        // Never rounded here: a value with more places is shown as computed.
+        assert_eq!(fixed(dec!(2534.5), 0), "2.534,5");
+        assert_eq!(fixed(dec!(-0.5), 2), "-0,50");
         assert_eq!(vn(dec!(2534.5)), "2.534,5");
         assert_eq!(signed(Some(dec!(-1.5))), "−1,5");
         assert_eq!(signed(Some(dec!(2))), "+2");
