@@ -14,7 +14,7 @@
 //! not grow with the report's length.
 
 use super::batch::{stage_name, BatchReport};
-use chiso::text::{format_number, format_percent, NumberStyle};
+use chiso::text::{format_number, NumberStyle};
 use rust_decimal::Decimal;
 use std::fmt;
 use std::io::{self, Write};
