@@ -27,3 +27,4 @@ mod semantics;
 mod tidy;
 mod worklists;
 mod writing;
+mod xlsx_report;

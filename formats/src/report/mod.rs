@@ -156,7 +156,7 @@ impl Format {
         let ruleset = report.ruleset;
         match self {
             Format::Xlsx => out.write_all(&xlsx::batch(report).map_err(io::Error::other)?),
-            Format::Html => out.write_all(html::batch(report).as_bytes()),
+            Format::Html => html::write(report, out),
             Format::Json => {
                 let json = if extras {
                     batch::json(report)
