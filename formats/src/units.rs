@@ -28,6 +28,7 @@ impl Units for FileUnits {
             origin: Origin::File(name.clone()),
             unit: unit.clone().filter(|u| !u.is_empty()),
             stage: data.as_ref().map(|d| d.stage),
+            group: data.as_ref().and_then(|d| d.group),
             data: if bad { None } else { data },
             problems: diagnostics
                 .into_iter()
@@ -103,6 +104,7 @@ impl Units for SheetUnits {
             origin,
             unit,
             stage: Some(data.stage),
+            group: data.group,
             data: if bad { None } else { Some(data) },
             problems,
         }

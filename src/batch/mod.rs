@@ -9,7 +9,9 @@
 //! the units' data.
 
 pub mod advice;
+pub mod groups;
 pub mod lost;
+pub mod previous;
 pub mod rank;
 pub mod stages;
 
@@ -120,6 +122,9 @@ pub struct Loaded {
     /// The stage the data is for, when it could be read (also for data with errors, so a
     /// name given twice is found whatever the state of either).
     pub stage: Option<Stage>,
+    /// The unit's group (index into the ruleset's `meta.groups`), when its data names a
+    /// declared one (also for data with errors, so the unit is counted in its group).
+    pub group: Option<usize>,
     /// The unit's data resolved against the ruleset; `None` when it has errors (it is then
     /// not scored, and `problems` says why).
     pub data: Option<UnitData>,
@@ -163,6 +168,7 @@ impl Units for Chain<'_> {
             origin: Origin::File(String::new()),
             unit: None,
             stage: None,
+            group: None,
             data: None,
             problems: Vec::new(),
         }
@@ -306,6 +312,9 @@ pub struct Scored {
     pub result: PackedResult,
     /// The year the data says it is for.
     pub year: Option<u32>,
+    /// The unit's group (index into the ruleset's `meta.groups`); `None` when the ruleset
+    /// declares none.
+    pub group: Option<usize>,
     /// `[claimed]` of a self-assessment, by node.
     pub claimed: Vec<(usize, Decimal)>,
     /// `[notes]` by node (the council's notes in an appraisal).
@@ -345,6 +354,9 @@ pub struct NotScored {
     pub origin: Origin,
     /// Its name, when the data names it.
     pub unit: Option<String>,
+    /// Its group (index into the ruleset's `meta.groups`), when its data names a declared
+    /// one.
+    pub group: Option<usize>,
     /// Why it was not scored: the problems found in its data (errors first in input order,
     /// then warnings), each with its place (file, row, column).
     pub problems: Vec<Problem>,
@@ -388,17 +400,45 @@ impl Batch {
             .filter(move |(_, u)| u.result.stage == stage)
     }
 
-    /// The stage that ranks: the appraisal when any unit has one, else the self-assessment.
+    /// The stage that ranks: the appraisal when any unit has one (each unit's last
+    /// appraisal round, [`Batch::counting`]), else the self-assessment.
     pub(crate) fn ranked_stage(&self) -> Stage {
-        if self
-            .units
-            .iter()
-            .any(|u| u.result.stage == Stage::Appraised)
-        {
+        if self.units.iter().any(|u| u.result.stage.is_appraisal()) {
             Stage::Appraised
         } else {
             Stage::SelfAssessment
         }
+    }
+
+    /// The results that count, in input order (indices into [`Batch::units`]): when any
+    /// unit has been appraised, each appraised unit's last appraisal round (a second
+    /// appraisal after the unit's explanation replaces the first; a unit with only a
+    /// self-assessment is not among them); otherwise every self-assessment.
+    pub fn counting(&self) -> Vec<usize> {
+        if !self.ranked_stage().is_appraisal() {
+            return self.stage(Stage::SelfAssessment).map(|(i, _)| i).collect();
+        }
+        let mut last: std::collections::HashMap<String, usize> = Default::default();
+        let mut order = Vec::new();
+        for (i, unit) in self.units.iter().enumerate() {
+            if !unit.result.stage.is_appraisal() {
+                continue;
+            }
+            match last.entry(unit_key(unit.unit())) {
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(order.len());
+                    order.push(i);
+                }
+                std::collections::hash_map::Entry::Occupied(e) => {
+                    let slot = &mut order[*e.get()];
+                    if self.units[*slot].result.stage < unit.result.stage {
+                        *slot = i;
+                    }
+                }
+            }
+        }
+        order.sort_unstable();
+        order
     }
 
     /// A unit's result in a stage, by name (compared on the name key).
@@ -423,24 +463,19 @@ pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usiz
         ..Batch::default()
     };
     // First pass (only when a rule compares with the best unit): the batch maxima per stage.
-    let mut best_self = vec![None; ruleset.best_slots];
-    let mut best_appraised = vec![None; ruleset.best_slots];
+    let mut best_of_stage = vec![vec![None; ruleset.best_slots]; Stage::MAX_STAGES];
     if ruleset.best_slots > 0 {
         for index in 0..count {
             if let Some(data) = units.load(ruleset, index).data {
                 let own = best_values(ruleset, std::slice::from_ref(&data));
-                let best = match data.stage {
-                    Stage::SelfAssessment => &mut best_self,
-                    Stage::Appraised => &mut best_appraised,
-                };
-                merge_best(best, &own);
+                merge_best(&mut best_of_stage[data.stage.index()], &own);
             }
         }
     }
     // Where each (unit, stage) was first given, whether its data was good or not: a map, as a
     // province can have 10 000 units. A name given twice is D013 whatever the state of
     // either row, and only the first is ever scored.
-    let mut seen: std::collections::HashMap<(String, bool), Origin> = Default::default();
+    let mut seen: std::collections::HashMap<(String, Stage), Origin> = Default::default();
     let twice = |unit: &str, stage: Stage, first: &Origin, origin: &Origin| Problem {
         place: origin.place(),
         unit: Some(unit.to_string()),
@@ -459,7 +494,7 @@ pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usiz
             batch.problems.extend(loaded.problems.iter().cloned());
             let mut problems = loaded.problems;
             if let (Some(unit), Some(stage)) = (&loaded.unit, loaded.stage) {
-                let seen_key = (unit_key(unit), stage == Stage::Appraised);
+                let seen_key = (unit_key(unit), stage);
                 match seen.get(&seen_key) {
                     Some(first) => {
                         let problem = twice(unit, stage, first, &loaded.origin);
@@ -473,6 +508,7 @@ pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usiz
             }
             problems.sort_by_key(|p| !p.diagnostic.is_error());
             batch.not_scored.push(NotScored {
+                group: loaded.group,
                 unit: loaded.unit,
                 origin: loaded.origin,
                 problems,
@@ -482,12 +518,13 @@ pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usiz
         };
         batch.problems.extend(loaded.problems);
         let key = unit_key(&data.unit);
-        let seen_key = (key, data.stage == Stage::Appraised);
+        let seen_key = (key, data.stage);
         if let Some(first) = seen.get(&seen_key) {
             let problem = twice(&data.unit, data.stage, first, &loaded.origin);
             batch.problems.push(problem.clone());
             batch.not_scored.push(NotScored {
                 origin: loaded.origin,
+                group: data.group,
                 unit: Some(data.unit.clone()),
                 problems: vec![problem],
             });
@@ -495,10 +532,7 @@ pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usiz
             continue;
         }
         seen.insert(seen_key, loaded.origin.clone());
-        let best = match data.stage {
-            Stage::SelfAssessment => &best_self,
-            Stage::Appraised => &best_appraised,
-        };
+        let best = &best_of_stage[data.stage.index()];
         let outcome = evaluate_with_best(ruleset, &data, best);
         for d in outcome.diagnostics {
             batch.problems.push(Problem {
@@ -511,6 +545,7 @@ pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usiz
         batch.units.push(Scored {
             origin: loaded.origin,
             year: data.year,
+            group: data.group,
             claimed: sparse(&data.claimed),
             notes: data
                 .notes
@@ -628,8 +663,8 @@ impl fmt::Display for UnitChoiceError {
 /// loaded (`units`, in input order, each with where it came from): the one named `name`
 /// (compared by [`crate::text::same_unit`]), or else the one unit of `first_file` (the first
 /// data file of the command line; a file with one unit at both stages names one unit). Of
-/// that unit's data, the stage asked for, or else the stage that counts: the appraisal when
-/// the unit has one, its self-assessment otherwise. Returns an index into `units`.
+/// that unit's data, the stage asked for, or else the stage that counts: its last appraisal
+/// round when the unit has one, its self-assessment otherwise. Returns an index into `units`.
 ///
 /// # Errors
 /// [`UnitChoiceError`]: no unit of that name, the first file holds none or several, or the
@@ -693,7 +728,12 @@ pub fn choose_unit(
             asked: s,
             given: unit.stage,
         }),
-        None => Ok(of(Stage::Appraised).unwrap_or(index)),
+        // The last appraisal round the unit has counts.
+        None => Ok((1..Stage::MAX_STAGES)
+            .rev()
+            .filter_map(Stage::nth)
+            .find_map(of)
+            .unwrap_or(index)),
     }
 }
 

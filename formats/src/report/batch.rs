@@ -3,6 +3,8 @@
 //! JSON, [`super::html`], [`super::xlsx`]) show is computed once here.
 
 use chiso::batch::lost::{area_lost, compare_targets, lost_points, LostRow, TargetRow, Targets};
+use chiso::batch::groups::{group_summaries, ungrouped_not_scored, GroupSummary};
+use chiso::batch::previous::{compare_previous, PreviousUnit, YearOverYear};
 use chiso::batch::stages::{compare_batch, StageComparison};
 use chiso::batch::{grade_counts, rank, Batch, GradeCount, Ranking, Scored};
 use chiso::data::Stage;
@@ -22,6 +24,14 @@ pub struct BatchReport<'a> {
     pub targets: Vec<(usize, Vec<TargetRow>)>,
     /// Target files that match no unit (their unit names).
     pub unmatched_targets: Vec<String>,
+    /// Per declared group (nhóm), in declared order: its ranking, grade counts and means;
+    /// empty when the ruleset declares no groups.
+    pub groups: Vec<GroupSummary>,
+    /// Units not scored whose data names no declared group (when groups are declared).
+    pub ungrouped_not_scored: usize,
+    /// Last year's results beside this year's (`--previous`), when given
+    /// ([`BatchReport::with_previous`]).
+    pub previous: Option<YearOverYear>,
 }
 
 impl<'a> BatchReport<'a> {
@@ -33,11 +43,10 @@ impl<'a> BatchReport<'a> {
         let mut unmatched = Vec::new();
         for t in targets {
             let unit = t.unit.clone().unwrap_or_default();
-            let found = batch
-                .units
+            let found = ranking
+                .rows
                 .iter()
-                .enumerate()
-                .filter(|(_, u)| u.result.stage == ranking.stage)
+                .map(|r| (r.unit, &batch.units[r.unit]))
                 .find(|(_, u)| same_unit(u.unit(), &unit));
             match found {
                 Some((i, u)) => matched.push((i, compare_targets(ruleset, &u.result.unpack(), t))),
@@ -52,7 +61,33 @@ impl<'a> BatchReport<'a> {
             comparisons,
             targets: matched,
             unmatched_targets: unmatched,
+            groups: group_summaries(ruleset, batch),
+            ungrouped_not_scored: ungrouped_not_scored(ruleset, batch),
+            previous: None,
         }
+    }
+
+    /// Adds last year's results (read by [`crate::previous::read_previous`]): each unit that
+    /// counts is matched by name with its result of last year ([`compare_previous`]).
+    pub fn with_previous(mut self, previous: Vec<PreviousUnit>) -> Self {
+        let group_ranks = self.group_ranks();
+        self.previous = Some(compare_previous(
+            self.ruleset,
+            self.batch,
+            &self.ranking,
+            &group_ranks,
+            previous,
+        ));
+        self
+    }
+
+    /// Each ranked unit's rank within its group (index into `batch.units`, rank), when the
+    /// ruleset declares groups.
+    pub fn group_ranks(&self) -> Vec<(usize, Option<usize>)> {
+        self.groups
+            .iter()
+            .flat_map(|g| g.ranking.rows.iter().map(|r| (r.unit, r.rank)))
+            .collect()
     }
 
     /// The units of the ranked stage in ranking order.

@@ -422,10 +422,7 @@ fn summary_line(result: &UnitResult) -> String {
 }
 
 fn title_line(ruleset: &Ruleset, result: &UnitResult) -> String {
-    let stage = match result.stage {
-        chiso::data::Stage::SelfAssessment => "tự đánh giá",
-        chiso::data::Stage::Appraised => "thẩm định",
-    };
+    let stage = result.stage.name(ruleset);
     format!("{} — {} ({stage})", result.unit, ruleset.meta.title)
 }
 
