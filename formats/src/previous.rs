@@ -39,6 +39,11 @@ pub fn read_previous(text: &str) -> Result<Vec<PreviousUnit>, String> {
         let Some(object) = entry.as_object() else {
             return Err(format!("entry {}: expected an object", n + 1));
         };
+        // Units of the year before that one, carried in last year's report: not last
+        // year's results.
+        if object.get("previous_only") == Some(&Json::Bool(true)) {
+            continue;
+        }
         let Some(unit) = object.get("unit").and_then(Json::as_str) else {
             // A unit not scored whose data named no unit: nothing to match it by.
             if object.get("scored") == Some(&Json::Bool(false)) {

@@ -29,6 +29,11 @@ pub struct Args {
     /// folders of them, compared with what each unit achieved.
     #[arg(long = "targets")]
     targets: Vec<PathBuf>,
+    /// Last year's results (so với năm trước): chiso's own `--format json` report of last
+    /// year; each unit's previous index, its change in points, percentage and rank, and its
+    /// grade move are added to the report (units matched by name).
+    #[arg(long = "previous", value_name = "LAST_YEAR.json")]
+    previous: Option<PathBuf>,
 }
 
 /// `--format`'s values: the rows of the formats' registry.
@@ -67,9 +72,16 @@ pub fn run(args: Args) -> Outcome {
     super::batch::print_problems(ruleset, &sources, &batch);
     let mut failed = batch.has_failures();
     let targets = read_targets(ruleset, &args.targets, &mut failed)?;
-    let view = report::batch::BatchReport::new(ruleset, &batch, &targets);
+    let mut view = report::batch::BatchReport::new(ruleset, &batch, &targets);
     for unit in &view.unmatched_targets {
         eprintln!("warning: targets for “{unit}” match no unit of the batch");
+    }
+    if let Some(path) = &args.previous {
+        let text = super::read(path)?;
+        let previous = chiso_formats::previous::read_previous(&text)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        view = view.with_previous(previous);
+        print_unmatched(&view, path);
     }
     let output = args.output.as_deref();
     let format = args
@@ -79,6 +91,7 @@ pub fn run(args: Args) -> Outcome {
     let mut inputs = vec![args.ruleset.clone()];
     inputs.extend(super::expand_data_paths(&args.data)?);
     inputs.extend(super::expand_data_paths(&args.targets)?);
+    inputs.extend(args.previous.clone());
     crate::output::write_output(
         output,
         &format.to_bytes(&view)?,
@@ -90,6 +103,28 @@ pub fn run(args: Args) -> Outcome {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Names the units of either year without a match (warnings: a renamed unit is the usual
+/// cause).
+fn print_unmatched(view: &report::batch::BatchReport, path: &std::path::Path) {
+    let Some(previous) = &view.previous else {
+        return;
+    };
+    for &i in &previous.new_units {
+        eprintln!(
+            "warning: “{}” is not in last year's results ({})",
+            view.batch.units[i].unit(),
+            path.display()
+        );
+    }
+    for &i in &previous.gone {
+        eprintln!(
+            "warning: “{}” of last year's results ({}) is not in this year's",
+            previous.previous[i].unit,
+            path.display()
+        );
+    }
 }
 
 fn read_targets(

@@ -133,14 +133,14 @@ pub(crate) fn signed(d: Option<Decimal>) -> String {
 }
 
 /// A simple table: rows of cells, aligned for text or written as Markdown.
-struct Table {
+pub(crate) struct Table {
     head: Vec<String>,
     right: Vec<bool>,
-    rows: Vec<Vec<String>>,
+    pub(crate) rows: Vec<Vec<String>>,
 }
 
 impl Table {
-    fn new(head: &[(&str, bool)]) -> Self {
+    pub(crate) fn new(head: &[(&str, bool)]) -> Self {
         Table {
             head: head.iter().map(|(h, _)| h.to_string()).collect(),
             right: head.iter().map(|(_, r)| *r).collect(),
@@ -148,7 +148,7 @@ impl Table {
         }
     }
 
-    fn render(&self, markdown: bool) -> String {
+    pub(crate) fn render(&self, markdown: bool) -> String {
         use unicode_width::UnicodeWidthStr;
         let mut out = String::new();
         if markdown {
@@ -222,7 +222,7 @@ impl Table {
     }
 }
 
-fn heading(out: &mut String, markdown: bool, title: &str) {
+pub(crate) fn heading(out: &mut String, markdown: bool, title: &str) {
     if markdown {
         out.push_str(&format!("\n## {title}\n\n"));
     } else {
@@ -237,82 +237,20 @@ fn heading(out: &mut String, markdown: bool, title: &str) {
 /// points lost, targets.
 pub fn text(report: &BatchReport, markdown: bool) -> String {
     let rs = report.ruleset;
-    let mut out = String::new();
-    heading(
-        &mut out,
-        markdown,
-        &format!(
-            "Xếp hạng Chỉ số CCHC ({}) — {}",
-            report.stage_name(),
-            rs.meta.title
-        ),
-    );
-    let mut t = Table::new(&[
-        ("Hạng", true),
-        ("Đơn vị", false),
-        ("Điểm đạt", true),
-        ("Tối đa", true),
-        ("Chỉ số", true),
-        ("Xếp loại", false),
-    ]);
-    for (row, unit) in report.ranked_units() {
-        t.rows.push(vec![
-            row.rank
-                .map(|r| r.to_string())
-                .unwrap_or_else(|| "—".into()),
-            unit.unit().to_string(),
-            format_decimal(unit.result.achieved),
-            format_decimal(unit.result.max),
-            pct(row.percent),
-            row.grade.clone().unwrap_or_else(|| {
-                if unit.result.is_complete() {
-                    "—".into()
-                } else {
-                    "chưa đủ số liệu".into()
-                }
-            }),
-        ]);
+    // With groups, each group's ranking, grades and areas in place of the batch's.
+    let mut out = if report.groups.is_empty() {
+        ranking_text(report, markdown)
+    } else {
+        super::groups::text(report, markdown)
+    };
+    if let Some(previous) = &report.previous {
+        out.push_str(&super::year::text(report, previous, markdown));
     }
-    for n in &report.batch.not_scored {
-        t.rows.push(vec![
-            "—".into(),
-            n.label(),
-            "—".into(),
-            "—".into(),
-            "—".into(),
-            "không chấm được".into(),
-        ]);
-    }
-    out.push_str(&t.render(markdown));
-
-    heading(&mut out, markdown, "Phân bố xếp loại");
-    let mut t = Table::new(&[("Xếp loại", false), ("Khoảng", false), ("Số đơn vị", true)]);
-    for g in &report.grades {
-        t.rows.push(vec![
-            g.grade.clone().unwrap_or_else(|| "Chưa xếp loại".into()),
-            g.band.clone(),
-            g.count.to_string(),
-        ]);
-    }
-    out.push_str(&t.render(markdown));
-
-    heading(&mut out, markdown, "Chỉ số thành phần theo lĩnh vực (%)");
-    let mut head: Vec<(String, bool)> = vec![("Đơn vị".into(), false)];
-    head.extend(
-        rs.roots
-            .iter()
-            .map(|&r| (format!("LV {}", rs.nodes[r].id), true)),
-    );
-    let head_refs: Vec<(&str, bool)> = head.iter().map(|(h, r)| (h.as_str(), *r)).collect();
-    let mut t = Table::new(&head_refs);
-    for (_, unit) in report.ranked_units() {
-        let mut row = vec![unit.unit().to_string()];
-        row.extend(unit.areas.iter().map(|a| opt(a.percent)));
-        t.rows.push(row);
-    }
-    out.push_str(&t.render(markdown));
-
     for c in &report.comparisons {
+        if c.rounds.len() > 1 {
+            out.push_str(&super::rounds::text(report, c, markdown));
+            continue;
+        }
         heading(
             &mut out,
             markdown,
@@ -477,6 +415,134 @@ pub fn text(report: &BatchReport, markdown: bool) -> String {
     out
 }
 
+/// The batch's ranking, grade distribution and area sub-indices (one group: the batch).
+fn ranking_text(report: &BatchReport, markdown: bool) -> String {
+    let not_scored: Vec<&chiso::batch::NotScored> = report.batch.not_scored.iter().collect();
+    ranking_sections(
+        report,
+        markdown,
+        &Section {
+            name: None,
+            ranking: &report.ranking,
+            grades: &report.grades,
+            not_scored: &not_scored,
+            means: None,
+        },
+    )
+}
+
+/// One group's part of the ranking sections (the batch's when `name` is `None`).
+pub(crate) struct Section<'s> {
+    /// The group's name, added to each heading.
+    pub name: Option<&'s str>,
+    pub ranking: &'s Ranking,
+    pub grades: &'s [GradeCount],
+    /// The units not scored listed at the end of the ranking.
+    pub not_scored: &'s [&'s chiso::batch::NotScored],
+    /// The mean index and the mean area sub-indices, shown under the tables.
+    pub means: Option<(Option<Decimal>, &'s [Option<Decimal>])>,
+}
+
+/// The ranking, grade distribution and area sub-indices of a group (or the batch).
+pub(crate) fn ranking_sections(report: &BatchReport, markdown: bool, section: &Section) -> String {
+    let rs = report.ruleset;
+    let mut out = String::new();
+    let suffix = section.name.map(|n| format!(" — {n}")).unwrap_or_default();
+    heading(
+        &mut out,
+        markdown,
+        &format!(
+            "Xếp hạng Chỉ số CCHC ({}){suffix} — {}",
+            report.stage_name(),
+            rs.meta.title
+        ),
+    );
+    let mut t = Table::new(&[
+        ("Hạng", true),
+        ("Đơn vị", false),
+        ("Điểm đạt", true),
+        ("Tối đa", true),
+        ("Chỉ số", true),
+        ("Xếp loại", false),
+    ]);
+    let rows = || {
+        section
+            .ranking
+            .rows
+            .iter()
+            .map(|r| (r, &report.batch.units[r.unit]))
+    };
+    for (row, unit) in rows() {
+        t.rows.push(vec![
+            row.rank
+                .map(|r| r.to_string())
+                .unwrap_or_else(|| "—".into()),
+            unit.unit().to_string(),
+            format_decimal(unit.result.achieved),
+            format_decimal(unit.result.max),
+            pct(row.percent),
+            row.grade.clone().unwrap_or_else(|| {
+                if unit.result.is_complete() {
+                    "—".into()
+                } else {
+                    "chưa đủ số liệu".into()
+                }
+            }),
+        ]);
+    }
+    for n in section.not_scored {
+        t.rows.push(vec![
+            "—".into(),
+            n.label(),
+            "—".into(),
+            "—".into(),
+            "—".into(),
+            "không chấm được".into(),
+        ]);
+    }
+    out.push_str(&t.render(markdown));
+    if let Some((mean, _)) = section.means {
+        out.push_str(&format!("\nChỉ số bình quân{suffix}: {}\n", pct(mean)));
+    }
+
+    heading(&mut out, markdown, &format!("Phân bố xếp loại{suffix}"));
+    let mut t = Table::new(&[("Xếp loại", false), ("Khoảng", false), ("Số đơn vị", true)]);
+    for g in section.grades {
+        t.rows.push(vec![
+            g.grade.clone().unwrap_or_else(|| "Chưa xếp loại".into()),
+            g.band.clone(),
+            g.count.to_string(),
+        ]);
+    }
+    out.push_str(&t.render(markdown));
+
+    heading(
+        &mut out,
+        markdown,
+        &format!("Chỉ số thành phần theo lĩnh vực (%){suffix}"),
+    );
+    let mut head: Vec<(String, bool)> = vec![("Đơn vị".into(), false)];
+    head.extend(
+        rs.roots
+            .iter()
+            .map(|&r| (format!("LV {}", rs.nodes[r].id), true)),
+    );
+    let head_refs: Vec<(&str, bool)> = head.iter().map(|(h, r)| (h.as_str(), *r)).collect();
+    let mut t = Table::new(&head_refs);
+    for (_, unit) in rows() {
+        let mut row = vec![unit.unit().to_string()];
+        row.extend(unit.areas.iter().map(|a| opt(a.percent)));
+        t.rows.push(row);
+    }
+    if let Some((_, areas)) = section.means {
+        let mut row = vec!["Bình quân".to_string()];
+        row.extend(areas.iter().map(|a| opt(*a)));
+        t.rows.push(row);
+    }
+    out.push_str(&t.render(markdown));
+    out
+}
+
 /// Adds the batch's findings to the JSON objects of its units (the array of
 /// [`super::unit_json`]): `origin`, `rank`, `areas`, and where present `comparison`,
 /// `lost`, `targets`; then one object per unit not scored ([`super::not_scored_json`]).
@@ -524,12 +590,15 @@ pub fn json(report: &BatchReport) -> Json {
                 map.insert("rank".into(), rank.map_or(Json::Null, |r| json!(r)));
                 map.insert("areas".into(), Json::Array(areas));
                 map.insert("lost_points".into(), Json::Array(lost));
+                super::columns::add_unit_fields(report, i, map);
                 if let Some(c) = report
                     .comparisons
                     .iter()
                     .find(|c| c.self_unit == Some(i) || c.appraised_unit == Some(i))
                 {
-                    map.insert("comparison".into(), comparison_json(rs, c));
+                    let mut comparison = comparison_json(rs, c);
+                    super::columns::add_rounds(rs, c, &mut comparison);
+                    map.insert("comparison".into(), comparison);
                 }
                 if let Some((_, rows)) = report.targets.iter().find(|(u, _)| *u == i) {
                     let rows: Vec<Json> = rows
@@ -556,6 +625,7 @@ pub fn json(report: &BatchReport) -> Json {
                 .iter()
                 .map(|n| super::not_scored_json(rs, n)),
         )
+        .chain(super::columns::previous_only_json(report))
         .collect();
     Json::Array(units)
 }

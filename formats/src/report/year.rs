@@ -1,0 +1,145 @@
+//! Year over year in the text and Markdown reports: each unit's index beside last year's,
+//! the change in percentage points and in points, its rank and last year's, and its grade
+//! move; then the units of either year that the other does not have.
+
+use super::batch::{heading, pct, signed, BatchReport, Table};
+use chiso::batch::previous::YearOverYear;
+use rust_decimal::Decimal;
+
+/// "năm 2023" when the ruleset says which year it scores ("năm trước" otherwise).
+pub fn previous_year_name(report: &BatchReport) -> String {
+    match report.ruleset.meta.year {
+        Some(y) => format!("năm {}", y.saturating_sub(1)),
+        None => "năm trước".into(),
+    }
+}
+
+/// A rank change as officials write it: "↑2" (up two places), "↓1", "=".
+pub fn rank_move(change: Option<i64>) -> String {
+    match change {
+        Some(c) if c > 0 => format!("↑{c}"),
+        Some(c) if c < 0 => format!("↓{}", -c),
+        Some(_) => "=".into(),
+        None => "—".into(),
+    }
+}
+
+/// The section "So với năm …".
+pub fn text(report: &BatchReport, previous: &YearOverYear, markdown: bool) -> String {
+    let mut out = String::new();
+    let year = previous_year_name(report);
+    heading(&mut out, markdown, &format!("So với {year}"));
+    let mut t = Table::new(&[
+        ("Đơn vị", false),
+        ("Chỉ số", true),
+        ("Chỉ số năm trước", true),
+        ("Tăng/giảm (%)", true),
+        ("Điểm tăng/giảm", true),
+        ("Hạng", true),
+        ("Hạng năm trước", true),
+        ("Thay đổi hạng", true),
+        ("Xếp loại", false),
+    ]);
+    let rank = |r: Option<usize>| r.map_or("—".to_string(), |r| r.to_string());
+    for r in &previous.rows {
+        let unit = &report.batch.units[r.unit];
+        let last = &previous.previous[r.previous];
+        let now = report
+            .ranking
+            .rows
+            .iter()
+            .find(|row| row.unit == r.unit)
+            .and_then(|row| row.percent);
+        let grade = match (&unit.result.grade, &last.grade, r.grade_move) {
+            (Some(g), Some(p), Some(m)) if p != g => format!("{p} → {g} ({})", m.label()),
+            (Some(g), _, _) => g.clone(),
+            (None, _, _) => "—".into(),
+        };
+        t.rows.push(vec![
+            unit.unit().to_string(),
+            pct(now),
+            pct(last.percent),
+            signed(r.percent_change),
+            signed(r.achieved_change),
+            rank(r.rank),
+            rank(r.previous_rank),
+            rank_move(r.rank_change),
+            grade,
+        ]);
+    }
+    out.push_str(&t.render(markdown));
+    if let Some(line) = mean_line(report, previous) {
+        out.push_str(&format!("\n{line}\n"));
+    }
+    if !previous.new_units.is_empty() {
+        let names: Vec<&str> = previous
+            .new_units
+            .iter()
+            .map(|&i| report.batch.units[i].unit())
+            .collect();
+        out.push_str(&format!(
+            "\nKhông có trong kết quả {year}: {}.\n",
+            names.join(", ")
+        ));
+    }
+    if !previous.gone.is_empty() {
+        let names: Vec<&str> = previous
+            .gone
+            .iter()
+            .map(|&i| previous.previous[i].unit.as_str())
+            .collect();
+        out.push_str(&format!(
+            "\nCó trong kết quả {year}, không có năm nay: {}.\n",
+            names.join(", ")
+        ));
+    }
+    out
+}
+
+/// "Bình quân: 86,47% (năm 2022: 86,14%, tăng 0,33%)": the mean index of the matched units
+/// both years, as publications lead with it; `None` without a unit ranked in both years.
+pub fn mean_line(report: &BatchReport, previous: &YearOverYear) -> Option<String> {
+    let (now, then) = mean_of_matched(report, previous)?;
+    let change = now - then;
+    let word = if change > Decimal::ZERO {
+        "tăng"
+    } else if change < Decimal::ZERO {
+        "giảm"
+    } else {
+        "không đổi"
+    };
+    Some(format!(
+        "Chỉ số bình quân của các đơn vị có cả hai năm: {} ({}: {}; {word} {})",
+        pct(Some(now)),
+        previous_year_name(report),
+        pct(Some(then)),
+        pct(Some(change.abs()))
+    ))
+}
+
+/// The mean index this year and last year of the units ranked both years, each mean rounded
+/// as the unit's percentage.
+pub fn mean_of_matched(report: &BatchReport, previous: &YearOverYear) -> Option<(Decimal, Decimal)> {
+    let pairs: Vec<(Decimal, Decimal)> = previous
+        .rows
+        .iter()
+        .filter_map(|r| {
+            let now = report
+                .ranking
+                .rows
+                .iter()
+                .find(|row| row.unit == r.unit)?
+                .percent?;
+            Some((now, previous.previous[r.previous].percent?))
+        })
+        .collect();
+    if pairs.is_empty() {
+        return None;
+    }
+    let n = Decimal::from(pairs.len());
+    let round = |d: Decimal| report.ruleset.rounding.percent(d);
+    Some((
+        round(pairs.iter().map(|p| p.0).sum::<Decimal>() / n),
+        round(pairs.iter().map(|p| p.1).sum::<Decimal>() / n),
+    ))
+}
