@@ -594,7 +594,11 @@ pub fn json(report: &BatchReport) -> Json {
                 if let Some(c) = report
                     .comparisons
                     .iter()
-                    .find(|c| c.self_unit == Some(i) || c.appraised_unit == Some(i))
+                    .find(|c| {
+                        c.self_unit == Some(i)
+                            || c.appraised_unit == Some(i)
+                            || c.rounds.iter().any(|r| r.unit == Some(i))
+                    })
                 {
                     let mut comparison = comparison_json(rs, c);
                     super::columns::add_rounds(rs, c, &mut comparison);

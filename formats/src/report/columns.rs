@@ -250,10 +250,18 @@ pub fn csv(report: &BatchReport, csv: String) -> String {
             // per unit not scored.
             let line = n - 1;
             let unit = line / (nodes + 1);
-            if line % (nodes + 1) == nodes && unit < report.batch.units.len() {
+            if unit >= report.batch.units.len() {
+                row.extend(std::iter::repeat_n(String::new(), width));
+            } else if line % (nodes + 1) == nodes {
                 row.extend(cells(unit));
             } else {
-                row.extend(std::iter::repeat_n(String::new(), width));
+                // A node row: the unit's stage and group (which row is whose), no totals.
+                let mut cells = cells(unit);
+                let keep = usize::from(rounds) + usize::from(groups);
+                for cell in cells.iter_mut().skip(keep) {
+                    cell.clear();
+                }
+                row.extend(cells);
             }
         }
         let _ = writer.write_record(&row);
