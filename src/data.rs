@@ -57,7 +57,10 @@ impl Stage {
     /// The stage at a position of the declared list (0 = self-assessment); `None` past
     /// [`Stage::MAX_STAGES`].
     pub fn nth(position: usize) -> Option<Stage> {
-        (position < Stage::MAX_STAGES).then(|| Stage(position as u8))
+        u8::try_from(position)
+            .ok()
+            .filter(|_| position < Stage::MAX_STAGES)
+            .map(Stage)
     }
 
     /// Its position in the declared list: 0 for the self-assessment, 1 for the first
@@ -73,7 +76,7 @@ impl Stage {
 
     /// The stages a ruleset declares, in order (the two default ones when it declares none).
     pub fn all(ruleset: &Ruleset) -> impl Iterator<Item = Stage> {
-        (0..Stage::count(ruleset)).map(|i| Stage(i as u8))
+        (0..Stage::count(ruleset)).filter_map(Stage::nth)
     }
 
     /// How many stages a ruleset has: its declared list's length, else 2.
@@ -113,7 +116,7 @@ impl Stage {
     pub fn parse(text: &str) -> Option<Stage> {
         let folded = crate::text::fold(text.trim());
         (0..Stage::MAX_STAGES)
-            .map(|i| Stage(i as u8))
+            .filter_map(Stage::nth)
             .find(|s| folded == s.as_str() || folded == crate::text::fold(s.label()))
     }
 
@@ -377,9 +380,7 @@ fn group(ruleset: &Ruleset, raw: &RawUnit, diagnostics: &mut Vec<Diagnostic>) ->
         }
         Some((name, span)) => {
             let folded = crate::text::fold(name.trim());
-            let found = groups
-                .iter()
-                .position(|g| crate::text::fold(g) == folded);
+            let found = groups.iter().position(|g| crate::text::fold(g) == folded);
             if found.is_none() {
                 let mut d = Diagnostic::error(
                     "D003",
@@ -387,7 +388,9 @@ fn group(ruleset: &Ruleset, raw: &RawUnit, diagnostics: &mut Vec<Diagnostic>) ->
                     format!("unknown group “{}”", name.trim()),
                 );
                 d = match did_you_mean(name.trim(), groups.iter().map(String::as_str)) {
-                    Some(m) => d.with_help(format!("did you mean “{m}”? The groups are {}", declared())),
+                    Some(m) => {
+                        d.with_help(format!("did you mean “{m}”? The groups are {}", declared()))
+                    }
                     None => d.with_help(format!("the groups are {}", declared())),
                 };
                 diagnostics.push(d);

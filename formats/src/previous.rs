@@ -54,9 +54,9 @@ pub fn read_previous(text: &str) -> Result<Vec<PreviousUnit>, String> {
         let decimal = |field: &str| -> Result<Option<Decimal>, String> {
             match object.get(field) {
                 None | Some(Json::Null) => Ok(None),
-                Some(Json::String(s)) => Decimal::from_str(s.trim()).map(Some).map_err(|_| {
-                    format!("{unit}: `{field}` is not a number: \"{s}\"")
-                }),
+                Some(Json::String(s)) => Decimal::from_str(s.trim())
+                    .map(Some)
+                    .map_err(|_| format!("{unit}: `{field}` is not a number: \"{s}\"")),
                 // arbitrary_precision: the number's text exactly.
                 Some(Json::Number(v)) => Decimal::from_str(&v.to_string())
                     .or_else(|_| Decimal::from_scientific(&v.to_string()))

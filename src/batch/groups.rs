@@ -98,7 +98,11 @@ pub fn ungrouped_not_scored(ruleset: &Ruleset, batch: &Batch) -> usize {
     if ruleset.meta.groups.is_empty() {
         return 0;
     }
-    batch.not_scored.iter().filter(|n| n.group.is_none()).count()
+    batch
+        .not_scored
+        .iter()
+        .filter(|n| n.group.is_none())
+        .count()
 }
 
 /// The mean of percentages, rounded as the unit's percentage; `None` for none.

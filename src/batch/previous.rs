@@ -202,3 +202,118 @@ fn grade_move(ruleset: &Ruleset, now: &str, then: &str) -> GradeMove {
         _ => GradeMove::Changed,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::batch::{rank, score, Loaded, Origin, Units};
+    use crate::data::{resolve, RawEntry, RawUnit, RawValue};
+    use rust_decimal_macros::dec;
+
+    /// Units given as (name, points of criterion 1.1, the only one, maximum 100).
+    struct Given(Vec<(&'static str, &'static str)>);
+
+    impl Units for Given {
+        fn count(&self) -> usize {
+            self.0.len()
+        }
+        fn load(&self, ruleset: &Ruleset, index: usize) -> Loaded {
+            let (unit, points) = self.0[index];
+            let raw = RawUnit {
+                unit: Some((unit.to_string(), 0..0)),
+                stage: Some(("appraised".to_string(), 0..0)),
+                points: vec![RawEntry {
+                    key: "1.1".into(),
+                    key_span: 0..0,
+                    value: RawValue::Number(points.into()),
+                    value_span: 0..0,
+                }],
+                ..RawUnit::default()
+            };
+            let (data, problems) = resolve(ruleset, &raw);
+            assert!(problems.is_empty(), "{problems:?}");
+            Loaded {
+                origin: Origin::File(format!("{unit}.toml")),
+                unit: Some(unit.into()),
+                stage: Some(data.stage),
+                group: None,
+                data: Some(data),
+                problems: Vec::new(),
+            }
+        }
+    }
+
+    #[test]
+    fn the_change_from_last_year_is_in_points_of_percentage_rank_and_grade() {
+        let analysis = crate::analyze(
+            "ruleset \"x\" { year 2023\n grade \"Tốt\" from 85\n grade \"Khá\" from 70 below 85\n grade \"Chưa đạt\" below 70 }\n\
+             area 1 \"A\" { criterion 1.1 \"x\" max 100 }",
+        );
+        assert!(!analysis.has_errors(), "{:?}", analysis.diagnostics);
+        let rs = &analysis.ruleset;
+        let batch = score(
+            rs,
+            &Given(vec![
+                ("UBND huyện A", "86.47"),
+                ("UBND huyện B", "84.9"),
+                ("UBND huyện Mới", "60"),
+            ]),
+            &mut |_| {},
+        );
+        let ranking = rank(&batch);
+        let last = |unit: &str, percent: Decimal, rank: usize, grade: &str| PreviousUnit {
+            unit: unit.into(),
+            achieved: Some(percent),
+            max: Some(dec!(100)),
+            percent: Some(percent),
+            rank: Some(rank),
+            grade: Some(grade.into()),
+            ..PreviousUnit::default()
+        };
+        let yoy = compare_previous(
+            rs,
+            &batch,
+            &ranking,
+            &[],
+            vec![
+                // Spelled otherwise last year: the same unit by its name key.
+                last("ubnd HUYỆN  b", dec!(85.2), 1, "Tốt"),
+                last("UBND huyện A", dec!(86.14), 2, "Tốt"),
+                last("UBND huyện Đã Sáp Nhập", dec!(70), 3, "Khá"),
+            ],
+        );
+        // A: 86,47% this year, 86,14% last year — "tăng 0,33% so với năm 2022": 86.47 −
+        // 86.14 = 0.33 points of percentage (and of points, the maximum being 100); second
+        // last year, first now: up one place; Tốt both years.
+        let a = yoy.row(0).unwrap();
+        assert_eq!(a.percent_change, Some(dec!(0.33)));
+        assert_eq!(a.achieved_change, Some(dec!(0.33)));
+        assert_eq!(
+            (a.rank, a.previous_rank, a.rank_change),
+            (Some(1), Some(2), Some(1))
+        );
+        assert_eq!(a.grade_move, Some(GradeMove::Same));
+        // B: 84.9 − 85.2 = −0.3; first → second: down one; Tốt (from 85) → Khá: down.
+        let b = yoy.row(1).unwrap();
+        assert_eq!(b.percent_change, Some(dec!(-0.3)));
+        assert_eq!(b.rank_change, Some(-1));
+        assert_eq!(b.grade_move, Some(GradeMove::Down));
+        // Unmatched both ways.
+        assert_eq!(yoy.new_units, [2]);
+        assert_eq!(yoy.gone, [2]);
+        assert_eq!(yoy.previous[2].unit, "UBND huyện Đã Sáp Nhập");
+    }
+
+    #[test]
+    fn grades_move_by_the_bands_and_unknown_bands_are_a_change() {
+        let analysis = crate::analyze(
+            "ruleset \"x\" { grade \"Kém\" below 50\n grade \"Tốt\" from 50 }\narea 1 \"A\" { criterion 1.1 \"x\" max 1 }",
+        );
+        let rs = &analysis.ruleset;
+        // Declared lowest first: the band starting higher is the higher grade.
+        assert_eq!(grade_move(rs, "Tốt", "Kém"), GradeMove::Up);
+        assert_eq!(grade_move(rs, "kém", "Tốt"), GradeMove::Down);
+        assert_eq!(grade_move(rs, "tot", "Tốt"), GradeMove::Same);
+        assert_eq!(grade_move(rs, "Tốt", "Xuất sắc"), GradeMove::Changed);
+    }
+}

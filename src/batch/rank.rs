@@ -74,7 +74,12 @@ pub struct Ranking {
 /// the self-assessments when no unit has been appraised) by percentage. A unit without a
 /// percentage (incomplete data) is unranked.
 pub fn rank(batch: &Batch) -> Ranking {
-    rank_units(batch, batch.ranked_stage(), &batch.counting(), batch.not_scored.len())
+    rank_units(
+        batch,
+        batch.ranked_stage(),
+        &batch.counting(),
+        batch.not_scored.len(),
+    )
 }
 
 /// Ranks the given units (indices into [`Batch::units`]) by percentage, ties as decrees rank

@@ -219,7 +219,9 @@ pub fn compare_rounds(
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let total = r.filter(|a| a.result.is_complete()).map(|a| a.result.achieved);
+            let total = r
+                .filter(|a| a.result.is_complete())
+                .map(|a| a.result.achieved);
             let change = match (i, total, previous_total) {
                 (0, _, _) => None,
                 (_, Some(t), Some(p)) => Some(t - p),

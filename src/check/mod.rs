@@ -273,7 +273,9 @@ impl Checker {
                             i + 1
                         ),
                     )
-                    .with_help("the self-assessment comes first, then the appraisal rounds in order"),
+                    .with_help(
+                        "the self-assessment comes first, then the appraisal rounds in order",
+                    ),
                 );
                 return;
             }

@@ -2,8 +2,8 @@
 //! stages side by side, points lost and targets. Everything the renderers (text, Markdown,
 //! JSON, [`super::html`], [`super::xlsx`]) show is computed once here.
 
-use chiso::batch::lost::{area_lost, compare_targets, lost_points, LostRow, TargetRow, Targets};
 use chiso::batch::groups::{group_summaries, ungrouped_not_scored, GroupSummary};
+use chiso::batch::lost::{area_lost, compare_targets, lost_points, LostRow, TargetRow, Targets};
 use chiso::batch::previous::{compare_previous, PreviousUnit, YearOverYear};
 use chiso::batch::stages::{compare_batch, StageComparison};
 use chiso::batch::{grade_counts, rank, Batch, GradeCount, Ranking, Scored};
@@ -591,15 +591,11 @@ pub fn json(report: &BatchReport) -> Json {
                 map.insert("areas".into(), Json::Array(areas));
                 map.insert("lost_points".into(), Json::Array(lost));
                 super::columns::add_unit_fields(report, i, map);
-                if let Some(c) = report
-                    .comparisons
-                    .iter()
-                    .find(|c| {
-                        c.self_unit == Some(i)
-                            || c.appraised_unit == Some(i)
-                            || c.rounds.iter().any(|r| r.unit == Some(i))
-                    })
-                {
+                if let Some(c) = report.comparisons.iter().find(|c| {
+                    c.self_unit == Some(i)
+                        || c.appraised_unit == Some(i)
+                        || c.rounds.iter().any(|r| r.unit == Some(i))
+                }) {
                     let mut comparison = comparison_json(rs, c);
                     super::columns::add_rounds(rs, c, &mut comparison);
                     map.insert("comparison".into(), comparison);

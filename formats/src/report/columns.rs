@@ -65,9 +65,9 @@ pub fn add_unit_fields(report: &BatchReport, index: usize, object: &mut Map<Stri
     if let Some(previous) = &report.previous {
         let counts = report.ranking.rows.iter().any(|r| r.unit == index);
         if counts {
-            let value = previous
-                .row(index)
-                .map_or(Json::Null, |r| previous_json(r, &previous.previous[r.previous]));
+            let value = previous.row(index).map_or(Json::Null, |r| {
+                previous_json(r, &previous.previous[r.previous])
+            });
             object.insert("previous".into(), value);
         }
     }
@@ -225,7 +225,9 @@ pub fn csv(report: &BatchReport, csv: String) -> String {
                         r.previous_rank.map(|r| r.to_string()).unwrap_or_default(),
                         r.rank_change.map(|r| r.to_string()).unwrap_or_default(),
                         last.grade.clone().unwrap_or_default(),
-                        r.grade_move.map(|m| m.as_str().to_string()).unwrap_or_default(),
+                        r.grade_move
+                            .map(|m| m.as_str().to_string())
+                            .unwrap_or_default(),
                     ]);
                 }
                 None => out.extend(std::iter::repeat_n(String::new(), 7)),

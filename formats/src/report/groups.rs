@@ -29,7 +29,11 @@ pub fn text(report: &BatchReport, markdown: bool) -> String {
         ));
     }
     if report.ungrouped_not_scored > 0 {
-        heading(&mut out, markdown, "Không xác định được nhóm (không chấm được)");
+        heading(
+            &mut out,
+            markdown,
+            "Không xác định được nhóm (không chấm được)",
+        );
         let mut t = Table::new(&[("Đơn vị", false), ("Nguồn", false)]);
         for n in report.batch.not_scored.iter().filter(|n| n.group.is_none()) {
             t.rows.push(vec![n.label(), n.origin.to_string()]);

@@ -178,9 +178,8 @@ impl Format {
                 serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::other)?;
                 out.write_all(b"\n")
             }
-            Format::Csv => out.write_all(
-                columns::csv(report, csv(ruleset, &results, &b.not_scored)).as_bytes(),
-            ),
+            Format::Csv => out
+                .write_all(columns::csv(report, csv(ruleset, &results, &b.not_scored)).as_bytes()),
             Format::Table | Format::Markdown => {
                 let as_markdown = self == Format::Markdown;
                 let units: Vec<String> = results

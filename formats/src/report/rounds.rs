@@ -19,7 +19,11 @@ pub fn text(report: &BatchReport, c: &StageComparison, markdown: bool) -> String
         markdown,
         &format!("Tự đánh giá và các vòng thẩm định — {}", c.unit),
     );
-    let names: Vec<String> = c.rounds.iter().map(|r| r.stage.name(rs).to_string()).collect();
+    let names: Vec<String> = c
+        .rounds
+        .iter()
+        .map(|r| r.stage.name(rs).to_string())
+        .collect();
     let mut head: Vec<(&str, bool)> = vec![
         ("Mã", false),
         ("Tiêu chí", false),

@@ -119,7 +119,10 @@ pub fn mean_line(report: &BatchReport, previous: &YearOverYear) -> Option<String
 
 /// The mean index this year and last year of the units ranked both years, each mean rounded
 /// as the unit's percentage.
-pub fn mean_of_matched(report: &BatchReport, previous: &YearOverYear) -> Option<(Decimal, Decimal)> {
+pub fn mean_of_matched(
+    report: &BatchReport,
+    previous: &YearOverYear,
+) -> Option<(Decimal, Decimal)> {
     let pairs: Vec<(Decimal, Decimal)> = previous
         .rows
         .iter()
