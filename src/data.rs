@@ -345,28 +345,41 @@ fn given_twice<'a>(
     twice
 }
 
+/// The ruleset's groups as a help text lists them: "“Khối sở”, “Khối huyện”".
+fn declared_groups(ruleset: &Ruleset) -> String {
+    ruleset
+        .meta
+        .groups
+        .iter()
+        .map(|g| format!("“{g}”"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `D003` for a unit scored without a group when the ruleset declares groups (at the unit's
+/// name). Not part of [`resolve`]: an office's form is part of a unit and may leave the
+/// group to another form; the readers of units to score (unit files, sheet rows) ask for it.
+pub fn missing_group(ruleset: &Ruleset, raw: &RawUnit) -> Option<Diagnostic> {
+    if ruleset.meta.groups.is_empty() || raw.group.is_some() {
+        return None;
+    }
+    let span = raw.unit.as_ref().map_or(0..0, |(_, s)| s.clone());
+    Some(
+        Diagnostic::error("D003", span, "the unit names no group").with_help(format!(
+            "the ruleset ranks its units by group: give `group = …` (a `Nhóm` column in a sheet), one of {}",
+            declared_groups(ruleset)
+        )),
+    )
+}
+
 /// The unit's group among the ruleset's declared ones (compared without case or
-/// diacritics); `D003` for a group the ruleset does not declare (with "did you mean"), for a
-/// group given when the ruleset declares none, and for no group when it declares some.
+/// diacritics); `D003` for a group the ruleset does not declare (with "did you mean") and for
+/// a group given when the ruleset declares none. No group is [`missing_group`]'s finding.
 fn group(ruleset: &Ruleset, raw: &RawUnit, diagnostics: &mut Vec<Diagnostic>) -> Option<usize> {
     let groups = &ruleset.meta.groups;
-    let declared = || {
-        groups
-            .iter()
-            .map(|g| format!("“{g}”"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let declared = || declared_groups(ruleset);
     match &raw.group {
-        None if groups.is_empty() => None,
-        None => {
-            let span = raw.unit.as_ref().map_or(0..0, |(_, s)| s.clone());
-            diagnostics.push(
-                Diagnostic::error("D003", span, "the unit names no group")
-                    .with_help(format!("the ruleset ranks its units by group: give `group = …` (a `Nhóm` column in a sheet), one of {}", declared())),
-            );
-            None
-        }
+        None => None,
         Some((name, span)) if groups.is_empty() => {
             diagnostics.push(
                 Diagnostic::error(

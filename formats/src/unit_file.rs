@@ -36,7 +36,8 @@ pub fn load(
 ) -> (Option<UnitData>, Vec<Diagnostic>) {
     match read_raw(text, format) {
         Ok(raw) => {
-            let (data, diagnostics) = resolve(ruleset, &raw);
+            let (data, mut diagnostics) = resolve(ruleset, &raw);
+            diagnostics.extend(chiso::data::missing_group(ruleset, &raw));
             (Some(data), diagnostics)
         }
         Err(d) => (None, vec![*d]),

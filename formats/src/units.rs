@@ -94,7 +94,8 @@ impl Units for SheetUnits {
             });
             raw.unit = Some((String::new(), 0..0));
         }
-        let (data, diagnostics) = resolve(ruleset, &raw);
+        let (data, mut diagnostics) = resolve(ruleset, &raw);
+        diagnostics.extend(chiso::data::missing_group(ruleset, &raw));
         let bad = has_errors(&diagnostics) || problems.iter().any(|p| p.diagnostic.is_error());
         for d in diagnostics {
             let placed = self.sheet.place(row.row, unit.as_deref(), d);

@@ -478,3 +478,57 @@ fn without_declarations_nothing_is_added() {
         "unit,id,title,level,max,score,status,reason,lost,percent,grade"
     );
 }
+
+#[test]
+fn forms_merge_the_group_one_of_them_names() {
+    use chiso::worklist::{merge, Form, FormSource};
+    let rs = ruleset();
+    let form = |name: &str, group: Option<&str>, id: &str| Form {
+        name: name.to_string(),
+        office: None,
+        raw: chiso::data::RawUnit {
+            unit: Some(("Sở Tư pháp".to_string(), 0..0)),
+            group: group.map(|g| (g.to_string(), 0..0)),
+            points: vec![chiso::data::RawEntry {
+                key: id.to_string(),
+                key_span: 0..0,
+                value: chiso::data::RawValue::Number("1.5".into()),
+                value_span: 0..0,
+            }],
+            ..Default::default()
+        },
+        empty: Vec::new(),
+        source: FormSource::Text,
+    };
+    // One office's form names the group, the other's does not: no finding, the group kept.
+    let merged = merge(
+        &rs,
+        &[
+            form("a.toml", Some("Khối sở"), "1.1"),
+            form("b.toml", None, "1.2"),
+        ],
+    );
+    assert!(merged.problems.is_empty(), "{:?}", merged.problems);
+    assert_eq!(merged.data.group, Some(0));
+    // Two groups: a conflict naming both, neither kept.
+    let merged = merge(
+        &rs,
+        &[
+            form("a.toml", Some("Khối sở"), "1.1"),
+            form("b.toml", Some("khối huyện"), "1.2"),
+        ],
+    );
+    assert_eq!(merged.data.group, None);
+    let conflict = merged
+        .conflicts
+        .iter()
+        .find(|c| c.table == "group")
+        .unwrap();
+    assert_eq!(
+        conflict.values,
+        [
+            ("a.toml".to_string(), "Khối sở".to_string()),
+            ("b.toml".to_string(), "Khối huyện".to_string())
+        ]
+    );
+}
