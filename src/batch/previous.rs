@@ -182,6 +182,37 @@ pub fn compare_previous(
     }
 }
 
+/// Last year's results as plain data from last year's batch scored with last year's
+/// ruleset (`--previous RULESET.chiso --previous-data …`): the results that counted, in
+/// ranking order, with their group and rank within it.
+pub fn from_batch(ruleset: &Ruleset, batch: &Batch) -> Vec<PreviousUnit> {
+    let ranking = super::rank(batch);
+    let groups = super::groups::group_summaries(ruleset, batch);
+    ranking
+        .rows
+        .iter()
+        .map(|row| {
+            let unit = &batch.units[row.unit];
+            let complete = unit.result.is_complete();
+            let group_rank = groups
+                .iter()
+                .flat_map(|g| &g.ranking.rows)
+                .find(|r| r.unit == row.unit)
+                .and_then(|r| r.rank);
+            PreviousUnit {
+                unit: unit.unit().to_string(),
+                achieved: complete.then_some(unit.result.achieved),
+                max: Some(unit.result.max),
+                percent: row.percent,
+                rank: row.rank,
+                group_rank,
+                grade: row.grade.clone(),
+                group: unit.group.and_then(|g| ruleset.meta.groups.get(g)).cloned(),
+            }
+        })
+        .collect()
+}
+
 fn grade_move(ruleset: &Ruleset, now: &str, then: &str) -> GradeMove {
     let key = |g: &str| crate::text::fold(g.trim());
     if key(now) == key(then) {

@@ -532,3 +532,37 @@ fn forms_merge_the_group_one_of_them_names() {
         ]
     );
 }
+
+#[test]
+fn last_years_ruleset_and_data_give_what_its_json_gives() {
+    // tinh-2022.csv scored with tinh-2022.chiso gives the figures of tinh-2022.json, worked
+    // by hand: Sở Nội vụ 2 + 2 + 75/100 × 6 = 8.5 (85%), Sở Tư pháp 2 + 2 + 4.8 = 8.8, Sở Y
+    // tế 1 + 1 + 4.2 = 6.2, UBND huyện A 2 + 2 + 4.2 = 8.2, UBND huyện C 2 + 2 + 3 = 7;
+    // ranked 88, 85, 82, 70, 62 (Tư pháp, Nội vụ, A, C, Y tế), 1–3 and 1–2 within the groups.
+    let from_json = report(&[]);
+    let (code, from_data, err) = run_chiso(&[
+        "score",
+        RULESET,
+        SHEET,
+        "--previous",
+        "tests/fixtures/nhom-vong/tinh-2022.chiso",
+        "--previous-data",
+        "tests/fixtures/nhom-vong/tinh-2022.csv",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("“UBND huyện C” of last year's results"),
+        "{err}"
+    );
+    assert_eq!(from_data, from_json);
+    // Data without its ruleset, or a ruleset without data, is refused with a reason.
+    let (code, _, err) = run_chiso(&[
+        "score",
+        RULESET,
+        SHEET,
+        "--previous",
+        "tests/fixtures/nhom-vong/tinh-2022.chiso",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("needs last year's data"), "{err}");
+}

@@ -30,10 +30,14 @@ pub struct Args {
     #[arg(long = "targets")]
     targets: Vec<PathBuf>,
     /// Last year's results (so với năm trước): chiso's own `--format json` report of last
-    /// year; each unit's previous index, its change in points, percentage and rank, and its
-    /// grade move are added to the report (units matched by name).
-    #[arg(long = "previous", value_name = "LAST_YEAR.json")]
+    /// year, or last year's ruleset (.chiso) with `--previous-data`; each unit's previous
+    /// index, its change in points, percentage and rank, and its grade move are added to the
+    /// report (units matched by name).
+    #[arg(long = "previous", value_name = "LAST_YEAR.json|LAST_YEAR.chiso")]
     previous: Option<PathBuf>,
+    /// Last year's data (files, folders, sheets), scored with the ruleset `--previous` names.
+    #[arg(long = "previous-data", requires = "previous")]
+    previous_data: Vec<PathBuf>,
 }
 
 /// `--format`'s values: the rows of the formats' registry.
@@ -77,9 +81,7 @@ pub fn run(args: Args) -> Outcome {
         eprintln!("warning: targets for “{unit}” match no unit of the batch");
     }
     if let Some(path) = &args.previous {
-        let text = super::read(path)?;
-        let previous = chiso_formats::previous::read_previous(&text)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let previous = read_previous(path, &args.previous_data, args.sheet.as_deref(), options)?;
         view = view.with_previous(previous);
         print_unmatched(&view, path);
     }
@@ -92,6 +94,7 @@ pub fn run(args: Args) -> Outcome {
     inputs.extend(super::expand_data_paths(&args.data)?);
     inputs.extend(super::expand_data_paths(&args.targets)?);
     inputs.extend(args.previous.clone());
+    inputs.extend(super::expand_data_paths(&args.previous_data)?);
     crate::output::write_output(
         output,
         &format.to_bytes(&view)?,
@@ -103,6 +106,51 @@ pub fn run(args: Args) -> Outcome {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Last year's results: its JSON report, or its ruleset (`.chiso`) and data scored now.
+fn read_previous(
+    path: &std::path::Path,
+    data: &[PathBuf],
+    sheet: Option<&str>,
+    options: chiso_formats::sheet::SheetOptions,
+) -> Result<Vec<chiso::batch::previous::PreviousUnit>, String> {
+    let is_ruleset = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("chiso"));
+    if !is_ruleset {
+        if !data.is_empty() {
+            return Err(format!(
+                "--previous-data goes with last year's ruleset (.chiso), not with {}",
+                path.display()
+            ));
+        }
+        let text = super::read(path)?;
+        return chiso_formats::previous::read_previous(&text)
+            .map_err(|e| format!("{}: {e}", path.display()));
+    }
+    if data.is_empty() {
+        return Err(format!(
+            "{}: last year's ruleset needs last year's data: add --previous-data FILES",
+            path.display()
+        ));
+    }
+    let Some((_, analysis)) = super::load_ruleset(path)? else {
+        return Err(format!(
+            "{}: last year's ruleset has errors",
+            path.display()
+        ));
+    };
+    let ruleset = &analysis.ruleset;
+    let sources = super::batch::read_sources(ruleset, data, sheet, options)?;
+    let batch = super::batch::score(ruleset, &sources);
+    if batch.has_failures() {
+        eprintln!(
+            "warning: last year's data ({}) has problems: run `chiso score` on it to see them",
+            path.display()
+        );
+    }
+    Ok(chiso::batch::previous::from_batch(ruleset, &batch))
 }
 
 /// Names the units of either year without a match (warnings: a renamed unit is the usual
