@@ -566,3 +566,14 @@ fn last_years_ruleset_and_data_give_what_its_json_gives() {
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("needs last year's data"), "{err}");
 }
+
+#[test]
+fn advice_is_on_the_round_that_counts_named_as_the_ruleset_names_it() {
+    // Sở Tư pháp's re-appraisal: 8.1 points, 81%, Tốt, the highest band.
+    let (code, out, err) = run_chiso(&["advise", RULESET, SHEET, "--unit", "Sở Tư pháp"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("Sở Tư pháp (Thẩm định lại) — 8.1 điểm, chỉ số 81%, xếp loại Tốt\n"),
+        "{out}"
+    );
+}
