@@ -317,16 +317,33 @@ fn the_table_report_shows_each_group_the_rounds_and_last_year() {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    assert_eq!(line("Sở Nội vụ"), "Sở Nội vụ 89% 85% +4 +0.4 1 2 ↑1 Tốt");
-    assert_eq!(line("Sở Tư pháp"), "Sở Tư pháp 81% 88% -7 -0.7 2 1 ↓1 Tốt");
+    assert_eq!(
+        line("Sở Nội vụ"),
+        "Sở Nội vụ Khối sở 89% 85% +4 +0.4 1 2 ↑1 Tốt"
+    );
+    assert_eq!(
+        line("Sở Tư pháp"),
+        "Sở Tư pháp Khối sở 81% 88% -7 -0.7 2 1 ↓1 Tốt"
+    );
     assert_eq!(
         line("Sở Y tế"),
-        "Sở Y tế 67% 62% +5 +0.5 3 3 = Trung bình → Khá (tăng)"
+        "Sở Y tế Khối sở 67% 62% +5 +0.5 3 3 = Trung bình → Khá (tăng)"
+    );
+    // Group by group: the three departments, then the district.
+    let order: Vec<&str> = section
+        .lines()
+        .skip(3)
+        .filter_map(|l| l.split("  ").next())
+        .filter(|u| !u.is_empty())
+        .collect();
+    assert_eq!(
+        order,
+        ["Sở Nội vụ", "Sở Tư pháp", "Sở Y tế", "UBND huyện A"]
     );
     // "UBND Huyện  A" of last year is the same unit (case and spacing).
     assert_eq!(
         line("UBND huyện A"),
-        "UBND huyện A 84.8% 82% +2.8 +0.28 1 1 = Tốt"
+        "UBND huyện A Khối huyện 84.8% 82% +2.8 +0.28 1 1 = Tốt"
     );
     // Mean of the four units present both years: (89 + 84.8 + 81 + 67) / 4 = 80.45;
     // last year (85 + 82 + 88 + 62) / 4 = 79.25; up 1.2.
@@ -354,7 +371,7 @@ fn the_markdown_report_has_the_same_sections() {
     assert!(out.contains("| Bình quân | 75 | 81.5 |"), "{out}");
     assert!(out.contains("## So với năm 2022"));
     assert!(
-        out.contains("| Sở Nội vụ | 89% | 85% | +4 | +0.4 | 1 | 2 | ↑1 | Tốt |"),
+        out.contains("| Sở Nội vụ | Khối sở | 89% | 85% | +4 | +0.4 | 1 | 2 | ↑1 | Tốt |"),
         "{out}"
     );
     assert!(out.contains("## Tự đánh giá và các vòng thẩm định — UBND huyện B"));
@@ -576,4 +593,39 @@ fn advice_is_on_the_round_that_counts_named_as_the_ruleset_names_it() {
         out.starts_with("Sở Tư pháp (Thẩm định lại) — 8.1 điểm, chỉ số 81%, xếp loại Tốt\n"),
         "{out}"
     );
+}
+
+#[test]
+fn a_unit_not_scored_is_counted_in_its_group() {
+    let dir = std::env::temp_dir().join(format!("chiso-groups-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let sheet = dir.join("tinh.csv");
+    std::fs::write(
+        &sheet,
+        "Đơn vị,Nhóm,Giai đoạn,hồ_sơ_đúng_hạn,hồ_sơ_giải_quyết,1.1,1.2\n\
+         Sở Nội vụ,Khối sở,thẩm định,90,100,2,2\n\
+         UBND huyện A,Khối huyện,thẩm định,mười,60,2,2\n",
+    )
+    .unwrap();
+    let sheet = sheet.to_str().unwrap();
+    let (code, out, _) = run_chiso(&["score", RULESET, sheet, "--format", "json"]);
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let a = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["unit"] == "UBND huyện A")
+        .unwrap();
+    assert_eq!(a["scored"], false);
+    assert_eq!(a["group"], "Khối huyện");
+    // In the table: Khối huyện ranks nobody and counts A as not graded.
+    let (_, out, _) = run_chiso(&["score", RULESET, sheet]);
+    let huyện = &out[out.find("Phân bố xếp loại — Khối huyện").unwrap()..];
+    let ungraded = huyện
+        .lines()
+        .find(|l| l.starts_with("Chưa xếp loại"))
+        .unwrap();
+    assert!(ungraded.ends_with(" 1"), "{ungraded}");
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -618,13 +618,11 @@ pub fn json(report: &BatchReport) -> Json {
             }
             object
         })
-        .chain(
-            report
-                .batch
-                .not_scored
-                .iter()
-                .map(|n| super::not_scored_json(rs, n)),
-        )
+        .chain(report.batch.not_scored.iter().map(|n| {
+            let mut object = super::not_scored_json(rs, n);
+            super::columns::add_not_scored_fields(report, n, &mut object);
+            object
+        }))
         .chain(super::columns::previous_only_json(report))
         .collect();
     Json::Array(units)

@@ -2,7 +2,8 @@
 //! only when a batch has them (a ruleset declaring groups or more than two stages, or
 //! `--previous`), so every other report stays as it was.
 //!
-//! JSON (each unit object): `group` and `group_rank` (groups); `previous` (an object, or
+//! JSON (each unit object): `group` and `group_rank` (groups; a unit not scored has
+//! `group`); `previous` (an object, or
 //! null for a unit last year's results do not have) on the results that count; in a
 //! `comparison`, `rounds` (more than two stages). Last year's units that this year's results
 //! do not have are objects with `"previous_only": true`. CSV: the columns `stage` (more than
@@ -14,6 +15,7 @@
 use super::batch::BatchReport;
 use chiso::batch::previous::{PreviousRow, PreviousUnit};
 use chiso::batch::stages::StageComparison;
+use chiso::batch::NotScored;
 use chiso::data::Stage;
 use chiso::model::Ruleset;
 use chiso::text::format_decimal;
@@ -70,6 +72,21 @@ pub fn add_unit_fields(report: &BatchReport, index: usize, object: &mut Map<Stri
             });
             object.insert("previous".into(), value);
         }
+    }
+}
+
+/// Adds `group` (the declared group its data names, else null) to the object of a unit not
+/// scored, when the ruleset declares groups.
+pub fn add_not_scored_fields(report: &BatchReport, unit: &NotScored, object: &mut Json) {
+    if report.groups.is_empty() {
+        return;
+    }
+    if let Json::Object(map) = object {
+        let name = unit
+            .group
+            .and_then(|g| report.ruleset.meta.groups.get(g))
+            .cloned();
+        map.insert("group".into(), name.map_or(Json::Null, Json::String));
     }
 }
 

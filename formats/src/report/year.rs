@@ -29,8 +29,12 @@ pub fn text(report: &BatchReport, previous: &YearOverYear, markdown: bool) -> St
     let mut out = String::new();
     let year = previous_year_name(report);
     heading(&mut out, markdown, &format!("So với {year}"));
-    let mut t = Table::new(&[
-        ("Đơn vị", false),
+    let grouped = !report.groups.is_empty();
+    let mut head = vec![("Đơn vị", false)];
+    if grouped {
+        head.push(("Nhóm", false));
+    }
+    head.extend([
         ("Chỉ số", true),
         ("Chỉ số năm trước", true),
         ("Tăng/giảm (%)", true),
@@ -40,8 +44,19 @@ pub fn text(report: &BatchReport, previous: &YearOverYear, markdown: bool) -> St
         ("Thay đổi hạng", true),
         ("Xếp loại", false),
     ]);
+    let mut t = Table::new(&head);
     let rank = |r: Option<usize>| r.map_or("—".to_string(), |r| r.to_string());
-    for r in &previous.rows {
+    // With groups, group by group (in declared order), each in its ranking's order.
+    let mut rows: Vec<&chiso::batch::previous::PreviousRow> = previous.rows.iter().collect();
+    if grouped {
+        let order: Vec<usize> = report
+            .groups
+            .iter()
+            .flat_map(|g| g.ranking.rows.iter().map(|r| r.unit))
+            .collect();
+        rows.sort_by_key(|r| order.iter().position(|&u| u == r.unit));
+    }
+    for r in rows {
         let unit = &report.batch.units[r.unit];
         let last = &previous.previous[r.previous];
         let now = report
@@ -55,8 +70,16 @@ pub fn text(report: &BatchReport, previous: &YearOverYear, markdown: bool) -> St
             (Some(g), _, _) => g.clone(),
             (None, _, _) => "—".into(),
         };
-        t.rows.push(vec![
-            unit.unit().to_string(),
+        let mut cells = vec![unit.unit().to_string()];
+        if grouped {
+            cells.push(
+                unit.group
+                    .and_then(|g| report.ruleset.meta.groups.get(g))
+                    .cloned()
+                    .unwrap_or_default(),
+            );
+        }
+        cells.extend([
             pct(now),
             pct(last.percent),
             signed(r.percent_change),
@@ -66,6 +89,7 @@ pub fn text(report: &BatchReport, previous: &YearOverYear, markdown: bool) -> St
             rank_move(r.rank_change),
             grade,
         ]);
+        t.rows.push(cells);
     }
     out.push_str(&t.render(markdown));
     if let Some(line) = mean_line(report, previous) {
