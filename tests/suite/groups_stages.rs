@@ -629,3 +629,21 @@ fn a_unit_not_scored_is_counted_in_its_group() {
     assert!(ungraded.ends_with(" 1"), "{ungraded}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_page_shows_the_groups_last_year_and_the_rounds() {
+    let out = report(&["--format", "html"]);
+    assert!(out.contains(
+        "<h2>Xếp hạng Chỉ số CCHC (thẩm định) — Khối huyện — Chỉ số CCHC mẫu theo nhóm 2023</h2>"
+    ));
+    assert!(
+        out.contains(
+            "<tr><td>Bình quân</td><td class=\"n\">75</td><td class=\"n\">81.67</td></tr>"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("<h2>So với năm 2022</h2>"));
+    assert!(out.contains("<tr><td>Sở Y tế</td><td>Khối sở</td><td class=\"n\">67%</td><td class=\"n\">62%</td><td class=\"n\">+5</td><td class=\"n\">+0.5</td><td class=\"n\">3</td><td class=\"n\">3</td><td class=\"n\">=</td><td>Trung bình → Khá (tăng)</td></tr>"), "{out}");
+    assert!(out.contains("<h2>Tự đánh giá và các vòng thẩm định — Sở Tư pháp</h2>"));
+    assert!(out.contains("<p>Chênh lệch tổng điểm: Thẩm định: -2.7 so với tự chấm; Thẩm định lại: -1.9 so với tự chấm, +0.8 so với vòng trước.</p>"));
+}

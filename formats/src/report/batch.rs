@@ -2,6 +2,7 @@
 //! stages side by side, points lost and targets. Everything the renderers (text, Markdown,
 //! JSON, [`super::html`], [`super::xlsx`]) show is computed once here.
 
+use super::blocks::Doc;
 use chiso::batch::groups::{group_summaries, ungrouped_not_scored, GroupSummary};
 use chiso::batch::lost::{area_lost, compare_targets, lost_points, LostRow, TargetRow, Targets};
 use chiso::batch::previous::{compare_previous, PreviousUnit, YearOverYear};
@@ -146,6 +147,25 @@ impl Table {
             right: head.iter().map(|(_, r)| *r).collect(),
             rows: Vec::new(),
         }
+    }
+
+    /// As an HTML table, cells escaped by `esc`, right-aligned columns of class `n`.
+    pub(crate) fn html(&self, esc: fn(&str) -> String) -> String {
+        let class = |c: usize| if self.right[c] { " class=\"n\"" } else { "" };
+        let mut out = String::from("<table><thead><tr>");
+        for (c, h) in self.head.iter().enumerate() {
+            out.push_str(&format!("<th{}>{}</th>", class(c), esc(h)));
+        }
+        out.push_str("</tr></thead><tbody>\n");
+        for row in &self.rows {
+            out.push_str("<tr>");
+            for (c, cell) in row.iter().enumerate() {
+                out.push_str(&format!("<td{}>{}</td>", class(c), esc(cell)));
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</tbody></table>\n");
+        out
     }
 
     pub(crate) fn render(&self, markdown: bool) -> String {
@@ -420,7 +440,6 @@ fn ranking_text(report: &BatchReport, markdown: bool) -> String {
     let not_scored: Vec<&chiso::batch::NotScored> = report.batch.not_scored.iter().collect();
     ranking_sections(
         report,
-        markdown,
         &Section {
             name: None,
             ranking: &report.ranking,
@@ -429,6 +448,7 @@ fn ranking_text(report: &BatchReport, markdown: bool) -> String {
             means: None,
         },
     )
+    .text(markdown)
 }
 
 /// One group's part of the ranking sections (the batch's when `name` is `None`).
@@ -444,19 +464,15 @@ pub(crate) struct Section<'s> {
 }
 
 /// The ranking, grade distribution and area sub-indices of a group (or the batch).
-pub(crate) fn ranking_sections(report: &BatchReport, markdown: bool, section: &Section) -> String {
+pub(crate) fn ranking_sections(report: &BatchReport, section: &Section) -> Doc {
     let rs = report.ruleset;
-    let mut out = String::new();
+    let mut out = Doc::default();
     let suffix = section.name.map(|n| format!(" — {n}")).unwrap_or_default();
-    heading(
-        &mut out,
-        markdown,
-        &format!(
-            "Xếp hạng Chỉ số CCHC ({}){suffix} — {}",
-            report.stage_name(),
-            rs.meta.title
-        ),
-    );
+    out.heading(format!(
+        "Xếp hạng Chỉ số CCHC ({}){suffix} — {}",
+        report.stage_name(),
+        rs.meta.title
+    ));
     let mut t = Table::new(&[
         ("Hạng", true),
         ("Đơn vị", false),
@@ -500,12 +516,12 @@ pub(crate) fn ranking_sections(report: &BatchReport, markdown: bool, section: &S
             "không chấm được".into(),
         ]);
     }
-    out.push_str(&t.render(markdown));
+    out.table(t);
     if let Some((mean, _)) = section.means {
-        out.push_str(&format!("\nChỉ số bình quân{suffix}: {}\n", pct(mean)));
+        out.line(format!("Chỉ số bình quân{suffix}: {}", pct(mean)));
     }
 
-    heading(&mut out, markdown, &format!("Phân bố xếp loại{suffix}"));
+    out.heading(format!("Phân bố xếp loại{suffix}"));
     let mut t = Table::new(&[("Xếp loại", false), ("Khoảng", false), ("Số đơn vị", true)]);
     for g in section.grades {
         t.rows.push(vec![
@@ -514,13 +530,9 @@ pub(crate) fn ranking_sections(report: &BatchReport, markdown: bool, section: &S
             g.count.to_string(),
         ]);
     }
-    out.push_str(&t.render(markdown));
+    out.table(t);
 
-    heading(
-        &mut out,
-        markdown,
-        &format!("Chỉ số thành phần theo lĩnh vực (%){suffix}"),
-    );
+    out.heading(format!("Chỉ số thành phần theo lĩnh vực (%){suffix}"));
     let mut head: Vec<(String, bool)> = vec![("Đơn vị".into(), false)];
     head.extend(
         rs.roots
@@ -539,7 +551,7 @@ pub(crate) fn ranking_sections(report: &BatchReport, markdown: bool, section: &S
         row.extend(areas.iter().map(|a| opt(*a)));
         t.rows.push(row);
     }
-    out.push_str(&t.render(markdown));
+    out.table(t);
     out
 }
 

@@ -2,13 +2,19 @@
 //! grade distribution and area sub-indices with the group's means, one after the other in
 //! one document.
 
-use super::batch::{heading, ranking_sections, BatchReport, Section, Table};
+use super::batch::{ranking_sections, BatchReport, Section, Table};
+use super::blocks::Doc;
 use chiso::batch::NotScored;
+
+/// Every group's sections as text or Markdown.
+pub fn text(report: &BatchReport, markdown: bool) -> String {
+    doc(report).text(markdown)
+}
 
 /// Every group's sections, in declared order, then the units not scored whose data names
 /// no declared group.
-pub fn text(report: &BatchReport, markdown: bool) -> String {
-    let mut out = String::new();
+pub(crate) fn doc(report: &BatchReport) -> Doc {
+    let mut out = Doc::default();
     for g in &report.groups {
         let not_scored: Vec<&NotScored> = report
             .batch
@@ -16,9 +22,8 @@ pub fn text(report: &BatchReport, markdown: bool) -> String {
             .iter()
             .filter(|n| n.group == Some(g.group))
             .collect();
-        out.push_str(&ranking_sections(
+        out.extend(ranking_sections(
             report,
-            markdown,
             &Section {
                 name: Some(&g.name),
                 ranking: &g.ranking,
@@ -29,16 +34,12 @@ pub fn text(report: &BatchReport, markdown: bool) -> String {
         ));
     }
     if report.ungrouped_not_scored > 0 {
-        heading(
-            &mut out,
-            markdown,
-            "Không xác định được nhóm (không chấm được)",
-        );
+        out.heading("Không xác định được nhóm (không chấm được)");
         let mut t = Table::new(&[("Đơn vị", false), ("Nguồn", false)]);
         for n in report.batch.not_scored.iter().filter(|n| n.group.is_none()) {
             t.rows.push(vec![n.label(), n.origin.to_string()]);
         }
-        out.push_str(&t.render(markdown));
+        out.table(t);
     }
     out
 }

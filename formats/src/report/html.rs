@@ -137,6 +137,7 @@ pub fn batch(report: &BatchReport) -> String {
     grades(&mut h, report);
     heatmap(&mut h, report);
     comparisons(&mut h, report);
+    h.push_str(&super::blocks::html_sections(report));
     lost(&mut h, report);
     h.push_str("<p class=\"note\">Tạo bởi chiso: mọi điểm được tính từ số liệu của đơn vị theo bộ chỉ số; tổng và điểm bị mất được cộng từ cây tiêu chí.</p>\n</body>\n</html>\n");
     h

@@ -3,6 +3,7 @@
 
 pub mod advice;
 pub mod batch;
+pub mod blocks;
 pub mod columns;
 pub mod diff;
 pub mod explain;

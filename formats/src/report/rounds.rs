@@ -4,21 +4,23 @@
 //! round that counts from the self score, and each stage's notes; per round its total and
 //! its change from the self score and from the round before.
 
-use super::batch::{heading, opt, pct, signed, BatchReport, Table};
+use super::batch::{opt, pct, signed, BatchReport, Table};
+use super::blocks::Doc;
 use chiso::batch::stages::StageComparison;
 use chiso::data::Stage;
 use chiso::text::format_decimal;
 
-/// The comparison of one unit across all its stages.
+/// The comparison of one unit across all its stages, as text or Markdown.
 pub fn text(report: &BatchReport, c: &StageComparison, markdown: bool) -> String {
+    doc(report, c).text(markdown)
+}
+
+/// The comparison of one unit across all its stages.
+pub(crate) fn doc(report: &BatchReport, c: &StageComparison) -> Doc {
     let rs = report.ruleset;
-    let mut out = String::new();
+    let mut out = Doc::default();
     let self_name = Stage::SelfAssessment.name(rs);
-    heading(
-        &mut out,
-        markdown,
-        &format!("Tự đánh giá và các vòng thẩm định — {}", c.unit),
-    );
+    out.heading(format!("Tự đánh giá và các vòng thẩm định — {}", c.unit));
     let names: Vec<String> = c
         .rounds
         .iter()
@@ -79,7 +81,7 @@ pub fn text(report: &BatchReport, c: &StageComparison, markdown: bool) -> String
     total.push(signed(c.total_difference()));
     total.push(String::new());
     t.rows.push(total);
-    out.push_str(&t.render(markdown));
+    out.table(t);
     // Each round against the self score and the round before.
     let lines: Vec<String> = c
         .rounds
@@ -95,7 +97,7 @@ pub fn text(report: &BatchReport, c: &StageComparison, markdown: bool) -> String
         })
         .collect();
     if !lines.is_empty() {
-        out.push_str(&format!("\nChênh lệch tổng điểm: {}.\n", lines.join("; ")));
+        out.line(format!("Chênh lệch tổng điểm: {}.", lines.join("; ")));
     }
     let pending: Vec<String> = std::iter::once((self_name.to_string(), c.self_survey))
         .chain(names.iter().cloned().zip(c.rounds.iter().map(|r| r.survey)))
@@ -105,14 +107,14 @@ pub fn text(report: &BatchReport, c: &StageComparison, markdown: bool) -> String
         })
         .collect();
     if !pending.is_empty() {
-        out.push_str(&format!(
-            "\nChờ điều tra XHH (ngoài tổng trên): {}.\n",
+        out.line(format!(
+            "Chờ điều tra XHH (ngoài tổng trên): {}.",
             pending.join("; ")
         ));
     }
     if c.flags > 0 {
-        out.push_str(&format!(
-            "\n⚠ {} tiêu chí: điểm tự chấm khác điểm tính từ số liệu của đơn vị.\n",
+        out.line(format!(
+            "⚠ {} tiêu chí: điểm tự chấm khác điểm tính từ số liệu của đơn vị.",
             c.flags
         ));
     }

@@ -2,7 +2,8 @@
 //! the change in percentage points and in points, its rank and last year's, and its grade
 //! move; then the units of either year that the other does not have.
 
-use super::batch::{heading, pct, signed, BatchReport, Table};
+use super::batch::{pct, signed, BatchReport, Table};
+use super::blocks::Doc;
 use chiso::batch::previous::YearOverYear;
 use rust_decimal::Decimal;
 
@@ -24,11 +25,16 @@ pub fn rank_move(change: Option<i64>) -> String {
     }
 }
 
-/// The section "So với năm …".
+/// The section "So với năm …" as text or Markdown.
 pub fn text(report: &BatchReport, previous: &YearOverYear, markdown: bool) -> String {
-    let mut out = String::new();
+    doc(report, previous).text(markdown)
+}
+
+/// The section "So với năm …".
+pub(crate) fn doc(report: &BatchReport, previous: &YearOverYear) -> Doc {
+    let mut out = Doc::default();
     let year = previous_year_name(report);
-    heading(&mut out, markdown, &format!("So với {year}"));
+    out.heading(format!("So với {year}"));
     let grouped = !report.groups.is_empty();
     let mut head = vec![("Đơn vị", false)];
     if grouped {
@@ -91,9 +97,9 @@ pub fn text(report: &BatchReport, previous: &YearOverYear, markdown: bool) -> St
         ]);
         t.rows.push(cells);
     }
-    out.push_str(&t.render(markdown));
+    out.table(t);
     if let Some(line) = mean_line(report, previous) {
-        out.push_str(&format!("\n{line}\n"));
+        out.line(line);
     }
     if !previous.new_units.is_empty() {
         let names: Vec<&str> = previous
@@ -101,8 +107,8 @@ pub fn text(report: &BatchReport, previous: &YearOverYear, markdown: bool) -> St
             .iter()
             .map(|&i| report.batch.units[i].unit())
             .collect();
-        out.push_str(&format!(
-            "\nKhông có trong kết quả {year}: {}.\n",
+        out.line(format!(
+            "Không có trong kết quả {year}: {}.",
             names.join(", ")
         ));
     }
@@ -112,8 +118,8 @@ pub fn text(report: &BatchReport, previous: &YearOverYear, markdown: bool) -> St
             .iter()
             .map(|&i| previous.previous[i].unit.as_str())
             .collect();
-        out.push_str(&format!(
-            "\nCó trong kết quả {year}, không có năm nay: {}.\n",
+        out.line(format!(
+            "Có trong kết quả {year}, không có năm nay: {}.",
             names.join(", ")
         ));
     }
