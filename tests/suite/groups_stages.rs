@@ -647,3 +647,34 @@ fn the_page_shows_the_groups_last_year_and_the_rounds() {
     assert!(out.contains("<h2>Tự đánh giá và các vòng thẩm định — Sở Tư pháp</h2>"));
     assert!(out.contains("<p>Chênh lệch tổng điểm: Thẩm định: -2.7 so với tự chấm; Thẩm định lại: -1.9 so với tự chấm, +0.8 so với vòng trước.</p>"));
 }
+
+#[test]
+fn the_workbook_has_a_sheet_per_section_with_numbers_as_numbers() {
+    use chiso_formats::grid::{workbook_grid, workbook_sheets, Cell};
+    let dir = std::env::temp_dir().join(format!("chiso-xlsx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("bao-cao.xlsx");
+    let _ = report(&["-o", out.to_str().unwrap()]);
+    let bytes = std::fs::read(&out).unwrap();
+    let names: Vec<String> = workbook_sheets(&bytes)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    for sheet in ["Theo nhóm", "So với năm trước", "Các vòng thẩm định"] {
+        assert!(names.iter().any(|n| n == sheet), "{sheet}: {names:?}");
+    }
+    let grid = workbook_grid(&bytes, Some("So với năm trước")).unwrap();
+    let rows: Vec<Vec<Cell>> = grid.rows().collect();
+    let noi_vu = rows
+        .iter()
+        .find(|r| r.first().map(Cell::text).as_deref() == Some("Sở Nội vụ"))
+        .unwrap();
+    // Đơn vị, Nhóm, Chỉ số 89, năm trước 85, +4, +0.4, hạng 1, năm trước 2, ↑1, Tốt.
+    assert_eq!(noi_vu[1], Cell::Text("Khối sở".into()));
+    assert_eq!(noi_vu[2], Cell::Number("89".into()));
+    assert_eq!(noi_vu[4], Cell::Number("4".into()));
+    assert_eq!(noi_vu[5], Cell::Number("0.4".into()));
+    assert_eq!(noi_vu[8], Cell::Text("↑1".into()));
+    std::fs::remove_dir_all(&dir).ok();
+}

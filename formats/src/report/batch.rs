@@ -149,6 +149,11 @@ impl Table {
         }
     }
 
+    /// The header cells.
+    pub(crate) fn head(&self) -> &[String] {
+        &self.head
+    }
+
     /// As an HTML table, cells escaped by `esc`, right-aligned columns of class `n`.
     pub(crate) fn html(&self, esc: fn(&str) -> String) -> String {
         let class = |c: usize| if self.right[c] { " class=\"n\"" } else { "" };

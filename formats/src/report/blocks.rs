@@ -34,6 +34,16 @@ impl Doc {
         self.blocks.push(Block::Line(text.into()));
     }
 
+    /// The blocks, in order.
+    pub(crate) fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
+    /// Whether there is nothing to show.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.blocks.is_empty()
+    }
+
     pub(crate) fn extend(&mut self, other: Doc) {
         self.blocks.extend(other.blocks);
     }
@@ -70,6 +80,27 @@ pub(crate) fn esc(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// The sheets the workbook adds for what the batch has (name, content): `Theo nhóm`,
+/// `So với năm trước`, `Các vòng thẩm định`; none for a batch without groups, rounds or
+/// `--previous`.
+pub(crate) fn sheets(report: &BatchReport) -> Vec<(&'static str, Doc)> {
+    let mut out = Vec::new();
+    if !report.groups.is_empty() {
+        out.push(("Theo nhóm", super::groups::doc(report)));
+    }
+    if let Some(previous) = &report.previous {
+        out.push(("So với năm trước", super::year::doc(report, previous)));
+    }
+    let mut rounds = Doc::default();
+    for c in report.comparisons.iter().filter(|c| c.rounds.len() > 1) {
+        rounds.extend(super::rounds::doc(report, c));
+    }
+    if !rounds.is_empty() {
+        out.push(("Các vòng thẩm định", rounds));
+    }
+    out
 }
 
 /// The sections the page adds for what the batch has: each group's ranking, grades and

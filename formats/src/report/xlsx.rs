@@ -63,6 +63,47 @@ fn header(sheet: &mut Worksheet, row: u32, heads: &[&str], s: &Styles) -> Res {
     Ok(())
 }
 
+/// A report section ([`super::blocks::Doc`]) on a sheet: headings in bold, tables with
+/// their header row; a cell holding a number (`8.9`, `+0.4`, `89%` — in points of
+/// percentage) is written as a number, any other as text.
+fn write_doc(sheet: &mut Worksheet, doc: &super::blocks::Doc, s: &Styles) -> Res {
+    use super::blocks::Block;
+    use std::str::FromStr;
+    let mut row = 0u32;
+    for block in doc.blocks() {
+        match block {
+            Block::Heading(title) => {
+                if row > 0 {
+                    row += 1;
+                }
+                text(sheet, row, 0, title, &s.title)?;
+                row += 1;
+            }
+            Block::Line(line) => {
+                sheet.write_string(row, 0, line)?;
+                row += 1;
+            }
+            Block::Table(t) => {
+                let heads: Vec<&str> = t.head().iter().map(String::as_str).collect();
+                header(sheet, row, &heads, s)?;
+                row += 1;
+                for cells in &t.rows {
+                    for (c, cell) in cells.iter().enumerate() {
+                        let col = c as u16;
+                        match Decimal::from_str(cell.trim_end_matches('%')) {
+                            Ok(d) if !cell.is_empty() => num(sheet, row, col, Some(d), &s.number)?,
+                            _ => text(sheet, row, col, cell, &s.text)?,
+                        }
+                    }
+                    row += 1;
+                }
+            }
+        }
+    }
+    sheet.set_column_width(0, 28)?;
+    Ok(())
+}
+
 /// The workbook's bytes.
 pub fn batch(report: &BatchReport) -> Result<Vec<u8>, String> {
     build(report).map_err(|e| format!("cannot write the workbook: {e}"))
@@ -289,6 +330,13 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
         "tự đg - thẩm định".into(),
         "không chấm được".into(),
     ];
+    // ── groups, last year, appraisal rounds (only when the batch has them) ──
+    for (name, doc) in super::blocks::sheets(report) {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(name)?;
+        used.push(name.to_lowercase());
+        write_doc(sheet, &doc, &s)?;
+    }
     for (row, unit) in report.ranked_units() {
         let sheet = workbook.add_worksheet();
         let base = short_name(unit.unit(), 26);
