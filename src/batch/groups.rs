@@ -92,6 +92,16 @@ pub fn group_summaries(ruleset: &Ruleset, batch: &Batch) -> Vec<GroupSummary> {
         .collect()
 }
 
+/// Each unit's rank within its group, indexed as [`Batch::units`] (`None` for a unit not
+/// ranked in a group).
+pub fn group_ranks(groups: &[GroupSummary], batch: &Batch) -> Vec<Option<usize>> {
+    let mut ranks = vec![None; batch.units.len()];
+    for row in groups.iter().flat_map(|g| &g.ranking.rows) {
+        ranks[row.unit] = row.rank;
+    }
+    ranks
+}
+
 /// The units not scored whose data names no declared group (when the ruleset declares
 /// some): listed apart so every unit is still counted somewhere.
 pub fn ungrouped_not_scored(ruleset: &Ruleset, batch: &Batch) -> usize {

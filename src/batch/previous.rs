@@ -103,24 +103,26 @@ pub struct YearOverYear {
     /// Last year's units (indices into [`YearOverYear::previous`]) that this year's results
     /// do not have (merged, dissolved, renamed, or not scored this year).
     pub gone: Vec<usize>,
+    /// For each of [`Batch::units`], its row in [`YearOverYear::rows`] when matched.
+    pub row_of: Vec<Option<usize>>,
 }
 
 impl YearOverYear {
     /// The row of this year's unit `unit` (index into [`Batch::units`]), if it was matched.
     pub fn row(&self, unit: usize) -> Option<&PreviousRow> {
-        self.rows.iter().find(|r| r.unit == unit)
+        self.rows.get((*self.row_of.get(unit)?)?)
     }
 }
 
 /// Matches this year's results that count (the rows of `ranking`; `group_ranks` gives each
-/// unit's rank within its group, by index into [`Batch::units`], when the ruleset declares
+/// unit's rank within its group, indexed as [`Batch::units`], when the ruleset declares
 /// groups) with last year's, by name key. A name given twice last year is matched once (its
 /// first entry); the rest are listed as gone.
 pub fn compare_previous(
     ruleset: &Ruleset,
     batch: &Batch,
     ranking: &Ranking,
-    group_ranks: &[(usize, Option<usize>)],
+    group_ranks: &[Option<usize>],
     previous: Vec<PreviousUnit>,
 ) -> YearOverYear {
     let mut by_key: std::collections::HashMap<String, usize> = Default::default();
@@ -142,10 +144,7 @@ pub fn compare_previous(
         let achieved = complete.then_some(unit.result.achieved);
         let grouped = !ruleset.meta.groups.is_empty() && last.group.is_some();
         let (rank, previous_rank) = if grouped {
-            let rank = group_ranks
-                .iter()
-                .find(|(u, _)| *u == row.unit)
-                .and_then(|(_, r)| *r);
+            let rank = group_ranks.get(row.unit).copied().flatten();
             (rank, last.group_rank)
         } else {
             (row.rank, last.rank)
@@ -174,11 +173,16 @@ pub fn compare_previous(
         });
     }
     let gone = (0..previous.len()).filter(|&i| !matched[i]).collect();
+    let mut row_of = vec![None; batch.units.len()];
+    for (i, r) in rows.iter().enumerate() {
+        row_of[r.unit] = Some(i);
+    }
     YearOverYear {
         previous,
         rows,
         new_units,
         gone,
+        row_of,
     }
 }
 
@@ -187,18 +191,15 @@ pub fn compare_previous(
 /// ranking order, with their group and rank within it.
 pub fn from_batch(ruleset: &Ruleset, batch: &Batch) -> Vec<PreviousUnit> {
     let ranking = super::rank(batch);
-    let groups = super::groups::group_summaries(ruleset, batch);
+    let group_ranks =
+        super::groups::group_ranks(&super::groups::group_summaries(ruleset, batch), batch);
     ranking
         .rows
         .iter()
         .map(|row| {
             let unit = &batch.units[row.unit];
             let complete = unit.result.is_complete();
-            let group_rank = groups
-                .iter()
-                .flat_map(|g| &g.ranking.rows)
-                .find(|r| r.unit == row.unit)
-                .and_then(|r| r.rank);
+            let group_rank = group_ranks[row.unit];
             PreviousUnit {
                 unit: unit.unit().to_string(),
                 achieved: complete.then_some(unit.result.achieved),

@@ -82,13 +82,10 @@ impl<'a> BatchReport<'a> {
         self
     }
 
-    /// Each ranked unit's rank within its group (index into `batch.units`, rank), when the
-    /// ruleset declares groups.
-    pub fn group_ranks(&self) -> Vec<(usize, Option<usize>)> {
-        self.groups
-            .iter()
-            .flat_map(|g| g.ranking.rows.iter().map(|r| (r.unit, r.rank)))
-            .collect()
+    /// Each unit's rank within its group, indexed as `batch.units` (all `None` when the
+    /// ruleset declares no groups).
+    pub fn group_ranks(&self) -> Vec<Option<usize>> {
+        chiso::batch::groups::group_ranks(&self.groups, self.batch)
     }
 
     /// The units of the ranked stage in ranking order.
@@ -565,6 +562,7 @@ pub(crate) fn ranking_sections(report: &BatchReport, section: &Section) -> Doc {
 /// `lost`, `targets`; then one object per unit not scored ([`super::not_scored_json`]).
 pub fn json(report: &BatchReport) -> Json {
     let rs = report.ruleset;
+    let fields = super::columns::UnitFields::new(report);
     let mut ranks = vec![None; report.batch.units.len()];
     for r in &report.ranking.rows {
         ranks[r.unit] = r.rank;
@@ -607,7 +605,7 @@ pub fn json(report: &BatchReport) -> Json {
                 map.insert("rank".into(), rank.map_or(Json::Null, |r| json!(r)));
                 map.insert("areas".into(), Json::Array(areas));
                 map.insert("lost_points".into(), Json::Array(lost));
-                super::columns::add_unit_fields(report, i, map);
+                super::columns::add_unit_fields(report, &fields, i, map);
                 if let Some(c) = report.comparisons.iter().find(|c| {
                     c.self_unit == Some(i)
                         || c.appraised_unit == Some(i)

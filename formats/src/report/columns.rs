@@ -47,9 +47,35 @@ pub fn previous_json(row: &PreviousRow, last: &PreviousUnit) -> Json {
     })
 }
 
+/// What the unit objects need, looked up once for the batch (a province has thousands of
+/// units): each unit's rank within its group and whether its result counts.
+pub struct UnitFields {
+    group_ranks: Vec<Option<usize>>,
+    counts: Vec<bool>,
+}
+
+impl UnitFields {
+    /// Looks up every unit of the report's batch.
+    pub fn new(report: &BatchReport) -> Self {
+        let mut counts = vec![false; report.batch.units.len()];
+        for row in &report.ranking.rows {
+            counts[row.unit] = true;
+        }
+        UnitFields {
+            group_ranks: report.group_ranks(),
+            counts,
+        }
+    }
+}
+
 /// Adds `group`, `group_rank` and `previous` to the object of unit `index` (into
 /// `batch.units`).
-pub fn add_unit_fields(report: &BatchReport, index: usize, object: &mut Map<String, Json>) {
+pub fn add_unit_fields(
+    report: &BatchReport,
+    fields: &UnitFields,
+    index: usize,
+    object: &mut Map<String, Json>,
+) {
     let unit = &report.batch.units[index];
     if !report.groups.is_empty() {
         let name = unit
@@ -57,16 +83,11 @@ pub fn add_unit_fields(report: &BatchReport, index: usize, object: &mut Map<Stri
             .and_then(|g| report.ruleset.meta.groups.get(g))
             .cloned();
         object.insert("group".into(), name.map_or(Json::Null, Json::String));
-        let rank = report
-            .group_ranks()
-            .into_iter()
-            .find(|(u, _)| *u == index)
-            .and_then(|(_, r)| r);
+        let rank = fields.group_ranks[index];
         object.insert("group_rank".into(), rank.map_or(Json::Null, |r| json!(r)));
     }
     if let Some(previous) = &report.previous {
-        let counts = report.ranking.rows.iter().any(|r| r.unit == index);
-        if counts {
+        if fields.counts[index] {
             let value = previous.row(index).map_or(Json::Null, |r| {
                 previous_json(r, &previous.previous[r.previous])
             });
@@ -221,14 +242,7 @@ pub fn csv(report: &BatchReport, csv: String) -> String {
                     .cloned()
                     .unwrap_or_default(),
             );
-            out.push(
-                group_ranks
-                    .iter()
-                    .find(|(u, _)| *u == i)
-                    .and_then(|(_, r)| *r)
-                    .map(|r| r.to_string())
-                    .unwrap_or_default(),
-            );
+            out.push(group_ranks[i].map(|r| r.to_string()).unwrap_or_default());
         }
         if let Some(p) = previous {
             let d = |d: Option<rust_decimal::Decimal>| d.map(format_decimal).unwrap_or_default();

@@ -7,6 +7,15 @@ use super::blocks::Doc;
 use chiso::batch::previous::YearOverYear;
 use rust_decimal::Decimal;
 
+/// Each unit's index in the ranking, indexed as `batch.units`.
+fn percents(report: &BatchReport) -> Vec<Option<Decimal>> {
+    let mut out = vec![None; report.batch.units.len()];
+    for row in &report.ranking.rows {
+        out[row.unit] = row.percent;
+    }
+    out
+}
+
 /// "năm 2023" when the ruleset says which year it scores ("năm trước" otherwise).
 pub fn previous_year_name(report: &BatchReport) -> String {
     match report.ruleset.meta.year {
@@ -55,22 +64,18 @@ pub(crate) fn doc(report: &BatchReport, previous: &YearOverYear) -> Doc {
     // With groups, group by group (in declared order), each in its ranking's order.
     let mut rows: Vec<&chiso::batch::previous::PreviousRow> = previous.rows.iter().collect();
     if grouped {
-        let order: Vec<usize> = report
-            .groups
-            .iter()
-            .flat_map(|g| g.ranking.rows.iter().map(|r| r.unit))
-            .collect();
-        rows.sort_by_key(|r| order.iter().position(|&u| u == r.unit));
+        let mut order = vec![usize::MAX; report.batch.units.len()];
+        let in_groups = report.groups.iter().flat_map(|g| &g.ranking.rows);
+        for (position, row) in in_groups.enumerate() {
+            order[row.unit] = position;
+        }
+        rows.sort_by_key(|r| order[r.unit]);
     }
+    let percent = percents(report);
     for r in rows {
         let unit = &report.batch.units[r.unit];
         let last = &previous.previous[r.previous];
-        let now = report
-            .ranking
-            .rows
-            .iter()
-            .find(|row| row.unit == r.unit)
-            .and_then(|row| row.percent);
+        let now = percent[r.unit];
         let grade = match (&unit.result.grade, &last.grade, r.grade_move) {
             (Some(g), Some(p), Some(m)) if p != g => format!("{p} → {g} ({})", m.label()),
             (Some(g), _, _) => g.clone(),
@@ -153,18 +158,11 @@ pub fn mean_of_matched(
     report: &BatchReport,
     previous: &YearOverYear,
 ) -> Option<(Decimal, Decimal)> {
+    let percent = percents(report);
     let pairs: Vec<(Decimal, Decimal)> = previous
         .rows
         .iter()
-        .filter_map(|r| {
-            let now = report
-                .ranking
-                .rows
-                .iter()
-                .find(|row| row.unit == r.unit)?
-                .percent?;
-            Some((now, previous.previous[r.previous].percent?))
-        })
+        .filter_map(|r| Some((percent[r.unit]?, previous.previous[r.previous].percent?)))
         .collect();
     if pairs.is_empty() {
         return None;
