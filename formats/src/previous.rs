@@ -80,7 +80,19 @@ pub fn read_previous(text: &str) -> Result<Vec<PreviousUnit>, String> {
         let previous = PreviousUnit {
             unit: unit.to_string(),
             // An incomplete unit's points are the points it had so far: not its total.
-            achieved: if complete { decimal("achieved")? } else { None },
+            // The total after bonus and penalty points where the report has them.
+            achieved: match (
+                complete,
+                object.get("adjustments").and_then(|a| a.get("total")),
+            ) {
+                (false, _) => None,
+                (true, Some(Json::String(total))) => {
+                    Decimal::from_str(total.trim()).map(Some).map_err(|_| {
+                        format!("{unit}: `adjustments.total` is not a number: \"{total}\"")
+                    })?
+                }
+                (true, _) => decimal("achieved")?,
+            },
             max: decimal("max")?,
             percent: decimal("percent")?,
             rank: whole("rank")?,

@@ -17,7 +17,8 @@ use rust_decimal::Decimal;
 pub struct PreviousUnit {
     /// Tên đơn vị as last year's results write it.
     pub unit: String,
-    /// Total points (điểm đạt); `None` when last year's data was incomplete or not scored.
+    /// Total points (điểm đạt, after bonus and penalty points); `None` when last year's data
+    /// was incomplete or not scored.
     pub achieved: Option<Decimal>,
     /// The maximum.
     pub max: Option<Decimal>,
@@ -141,7 +142,8 @@ pub fn compare_previous(
         matched[p] = true;
         let last = &previous[p];
         let complete = unit.result.is_complete();
-        let achieved = complete.then_some(unit.result.achieved);
+        // The total after bonus and penalty points, as published.
+        let achieved = complete.then_some(unit.result.total());
         let grouped = !ruleset.meta.groups.is_empty() && last.group.is_some();
         let (rank, previous_rank) = if grouped {
             let rank = group_ranks.get(row.unit).copied().flatten();
@@ -202,7 +204,7 @@ pub fn from_batch(ruleset: &Ruleset, batch: &Batch) -> Vec<PreviousUnit> {
             let group_rank = group_ranks[row.unit];
             PreviousUnit {
                 unit: unit.unit().to_string(),
-                achieved: complete.then_some(unit.result.achieved),
+                achieved: complete.then_some(unit.result.total()),
                 max: Some(unit.result.max),
                 percent: row.percent,
                 rank: row.rank,
