@@ -13,54 +13,149 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
-/// Giai đoạn: whose scores these are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Stage {
-    /// điểm tự đánh giá
-    #[default]
-    SelfAssessment,
-    /// điểm thẩm định
-    Appraised,
-}
+/// Giai đoạn: whose scores these are — the self-assessment (tự đánh giá) or one of the
+/// appraisal rounds (thẩm định, and further rounds such as a second appraisal after the
+/// unit's explanation, thẩm định lại sau giải trình), in the order the ruleset declares them
+/// (`giai đoạn "Tự đánh giá", "Thẩm định", "Thẩm định lại"`; undeclared: the two default
+/// stages). A stage is its position in that list: 0 is the self-assessment, 1 the first
+/// appraisal, 2 the second; of a unit's appraisals the last one given counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Stage(u8);
 
+/// The machine words of the stages, by position: what JSON and CSV write and what a unit
+/// file, a sheet or `--stage` may write whatever the ruleset calls the stage.
+const STAGE_WORDS: [&str; Stage::MAX_STAGES] = [
+    "self",
+    "appraised",
+    "appraised_2",
+    "appraised_3",
+    "appraised_4",
+    "appraised_5",
+];
+
+/// The Vietnamese names of the stages when the ruleset declares none of its own.
+const STAGE_LABELS: [&str; Stage::MAX_STAGES] = [
+    "tự đánh giá",
+    "thẩm định",
+    "thẩm định lần 2",
+    "thẩm định lần 3",
+    "thẩm định lần 4",
+    "thẩm định lần 5",
+];
+
+#[allow(non_upper_case_globals)]
 impl Stage {
-    /// Both stages, self-assessment first.
+    /// điểm tự đánh giá: the unit's own scores (stage 0).
+    pub const SelfAssessment: Stage = Stage(0);
+    /// điểm thẩm định: the council's first appraisal (stage 1).
+    pub const Appraised: Stage = Stage(1);
+    /// The two default stages, self-assessment first.
     pub const ALL: [Stage; 2] = [Stage::SelfAssessment, Stage::Appraised];
+    /// The most stages a ruleset may declare: the self-assessment and five appraisal rounds.
+    pub const MAX_STAGES: usize = 6;
 
-    /// The word a unit file, a form or a sheet writes: `self`, `appraised`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stage::SelfAssessment => "self",
-            Stage::Appraised => "appraised",
+    /// The stage at a position of the declared list (0 = self-assessment); `None` past
+    /// [`Stage::MAX_STAGES`].
+    pub fn nth(position: usize) -> Option<Stage> {
+        u8::try_from(position)
+            .ok()
+            .filter(|_| position < Stage::MAX_STAGES)
+            .map(Stage)
+    }
+
+    /// Its position in the declared list: 0 for the self-assessment, 1 for the first
+    /// appraisal, 2 for the second…
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
+    /// Whether this is an appraisal round (any stage after the self-assessment).
+    pub fn is_appraisal(self) -> bool {
+        self.0 > 0
+    }
+
+    /// The stages a ruleset declares, in order (the two default ones when it declares none).
+    pub fn all(ruleset: &Ruleset) -> impl Iterator<Item = Stage> {
+        (0..Stage::count(ruleset)).filter_map(Stage::nth)
+    }
+
+    /// How many stages a ruleset has: its declared list's length, else 2.
+    pub fn count(ruleset: &Ruleset) -> usize {
+        match ruleset.meta.stages.len() {
+            0 => 2,
+            n => n.min(Stage::MAX_STAGES),
         }
     }
 
-    /// The Vietnamese name a report shows: "tự đánh giá", "thẩm định".
+    /// The word a unit file, a form, a sheet or JSON writes: `self`, `appraised`,
+    /// `appraised_2`…
+    pub fn as_str(self) -> &'static str {
+        STAGE_WORDS[self.index().min(Stage::MAX_STAGES - 1)]
+    }
+
+    /// The default Vietnamese name: "tự đánh giá", "thẩm định", "thẩm định lần 2"… (a
+    /// ruleset may declare its own: [`Stage::name`]).
     pub fn label(self) -> &'static str {
-        match self {
-            Stage::SelfAssessment => "tự đánh giá",
-            Stage::Appraised => "thẩm định",
-        }
+        STAGE_LABELS[self.index().min(Stage::MAX_STAGES - 1)]
+    }
+
+    /// The name a report shows for this stage under a ruleset: the declared one
+    /// (`giai đoạn "…", "…"`), else [`Stage::label`].
+    pub fn name(self, ruleset: &Ruleset) -> &str {
+        ruleset
+            .meta
+            .stages
+            .get(self.index())
+            .map_or(self.label(), String::as_str)
     }
 
     /// Reads a stage word, English or Vietnamese, with or without diacritics, in any case:
-    /// `self`, `tự đánh giá`, `appraised`, `thẩm định`. The one parser of stage words (unit
-    /// files, sheets, forms, `chiso template --stage`).
+    /// `self`, `tự đánh giá`, `appraised`, `thẩm định`, `appraised_2`, `thẩm định lần 2`. The
+    /// one parser of stage words (unit files, sheets, forms, `chiso template --stage`);
+    /// [`Stage::parse_for`] also reads a ruleset's own names.
     pub fn parse(text: &str) -> Option<Stage> {
         let folded = crate::text::fold(text.trim());
-        Stage::ALL
-            .into_iter()
+        (0..Stage::MAX_STAGES)
+            .filter_map(Stage::nth)
             .find(|s| folded == s.as_str() || folded == crate::text::fold(s.label()))
     }
 
+    /// Reads a stage word under a ruleset: a name the ruleset declares (compared without
+    /// case or diacritics), else [`Stage::parse`]; `None` also for a stage the ruleset does
+    /// not have (`appraised_2` when it declares two stages).
+    pub fn parse_for(ruleset: &Ruleset, text: &str) -> Option<Stage> {
+        let folded = crate::text::fold(text.trim());
+        let declared = ruleset
+            .meta
+            .stages
+            .iter()
+            .position(|name| crate::text::fold(name.trim()) == folded)
+            .and_then(Stage::nth);
+        declared
+            .or_else(|| Stage::parse(text))
+            .filter(|s| s.index() < Stage::count(ruleset))
+    }
+
     /// "\"self\" (tự đánh giá) or \"appraised\" (thẩm định)": the words [`Stage::parse`]
-    /// reads, for help texts.
+    /// reads for the default stages, for help texts.
     pub fn expected() -> String {
         let words: Vec<String> = Stage::ALL
             .iter()
             .map(|s| format!("\"{}\" ({})", s.as_str(), s.label()))
             .collect();
         words.join(" or ")
+    }
+
+    /// The words a ruleset's stages are read by, for help texts: "\"self\" (Tự đánh giá),
+    /// \"appraised\" (Thẩm định) or \"appraised_2\" (Thẩm định lại)".
+    pub fn expected_for(ruleset: &Ruleset) -> String {
+        let words: Vec<String> = Stage::all(ruleset)
+            .map(|s| format!("\"{}\" ({})", s.as_str(), s.name(ruleset)))
+            .collect();
+        match words.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            _ => words.join(""),
+        }
     }
 }
 
@@ -74,8 +169,11 @@ pub struct UnitData {
     pub unit: String,
     /// The year the data is for, when it says.
     pub year: Option<u32>,
-    /// Whose scores these are: self-assessment (the default) or appraisal.
+    /// Whose scores these are: self-assessment (the default) or an appraisal round.
     pub stage: Stage,
+    /// The unit's group: an index into the ruleset's declared groups (`meta.groups`);
+    /// `None` when the ruleset declares none.
+    pub group: Option<usize>,
     /// Each input's value, by slot; `None` when not given (the input's default, if any, is
     /// applied by the evaluator). A percent input holds a fraction: `85` in the data is `0.85`.
     pub values: Vec<Option<Value>>,
@@ -113,6 +211,7 @@ impl UnitData {
             unit: unit.into(),
             year: None,
             stage: Stage::SelfAssessment,
+            group: None,
             values: vec![None; inputs],
             value_spans: vec![None; inputs],
             points: vec![None; nodes],
@@ -170,6 +269,8 @@ pub struct RawUnit {
     pub year: Option<(i64, Span)>,
     /// The stage word ([`Stage::parse`]); `None` is a self-assessment.
     pub stage: Option<(String, Span)>,
+    /// The unit's group (nhóm, `group = "Khối sở"`), one the ruleset declares.
+    pub group: Option<(String, Span)>,
     /// `","` or `"."`: how numbers written as text are read; `None` accepts either where
     /// unambiguous.
     pub decimal_separator: Option<(String, Span)>,
@@ -249,6 +350,74 @@ fn given_twice<'a>(
     twice
 }
 
+/// The ruleset's groups as a help text lists them: "“Khối sở”, “Khối huyện”".
+fn declared_groups(ruleset: &Ruleset) -> String {
+    ruleset
+        .meta
+        .groups
+        .iter()
+        .map(|g| format!("“{g}”"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `D003` for a unit scored without a group when the ruleset declares groups (at the unit's
+/// name). Not part of [`resolve`]: an office's form is part of a unit and may leave the
+/// group to another form; the readers of units to score (unit files, sheet rows) ask for it.
+pub fn missing_group(ruleset: &Ruleset, raw: &RawUnit) -> Option<Diagnostic> {
+    if ruleset.meta.groups.is_empty() || raw.group.is_some() {
+        return None;
+    }
+    let span = raw.unit.as_ref().map_or(0..0, |(_, s)| s.clone());
+    Some(
+        Diagnostic::error("D003", span, "the unit names no group").with_help(format!(
+            "the ruleset ranks its units by group: give `group = …` (a `Nhóm` column in a sheet), one of {}",
+            declared_groups(ruleset)
+        )),
+    )
+}
+
+/// The unit's group among the ruleset's declared ones (compared without case or
+/// diacritics); `D003` for a group the ruleset does not declare (with "did you mean") and for
+/// a group given when the ruleset declares none. No group is [`missing_group`]'s finding.
+fn group(ruleset: &Ruleset, raw: &RawUnit, diagnostics: &mut Vec<Diagnostic>) -> Option<usize> {
+    let groups = &ruleset.meta.groups;
+    let declared = || declared_groups(ruleset);
+    match &raw.group {
+        None => None,
+        Some((name, span)) if groups.is_empty() => {
+            diagnostics.push(
+                Diagnostic::error(
+                    "D003",
+                    span.clone(),
+                    format!("group “{}”: the ruleset declares no groups", name.trim()),
+                )
+                .with_help("declare the groups in the ruleset's header (`nhóm \"Khối sở\"`), or leave the group out"),
+            );
+            None
+        }
+        Some((name, span)) => {
+            let folded = crate::text::fold(name.trim());
+            let found = groups.iter().position(|g| crate::text::fold(g) == folded);
+            if found.is_none() {
+                let mut d = Diagnostic::error(
+                    "D003",
+                    span.clone(),
+                    format!("unknown group “{}”", name.trim()),
+                );
+                d = match did_you_mean(name.trim(), groups.iter().map(String::as_str)) {
+                    Some(m) => {
+                        d.with_help(format!("did you mean “{m}”? The groups are {}", declared()))
+                    }
+                    None => d.with_help(format!("the groups are {}", declared())),
+                };
+                diagnostics.push(d);
+            }
+            found
+        }
+    }
+}
+
 /// Resolves a raw unit against a ruleset: names to slots, values to their input's type.
 ///
 /// Always returns data shaped for the ruleset; what could not be used is left out and
@@ -294,17 +463,18 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
         }
     }
     if let Some((stage, span)) = &raw.stage {
-        data.stage = match Stage::parse(stage) {
+        data.stage = match Stage::parse_for(ruleset, stage) {
             Some(s) => s,
             None => {
                 diagnostics.push(
                     Diagnostic::error("D003", span.clone(), format!("unknown stage `{stage}`"))
-                        .with_help(format!("write {}", Stage::expected())),
+                        .with_help(format!("write {}", Stage::expected_for(ruleset))),
                 );
                 Stage::SelfAssessment
             }
         };
     }
+    data.group = group(ruleset, raw, &mut diagnostics);
     let separator = match &raw.decimal_separator {
         None => DecimalSeparator::Either,
         Some((s, _)) if s == "," => DecimalSeparator::Comma,

@@ -3,7 +3,8 @@
 //! turns into unit data. Problems name the row and the column.
 //!
 //! The header row names the columns (compared without case or diacritics):
-//! - `unit` / `đơn vị` (required), `year` / `năm`, `stage` / `giai đoạn`, `stt` (ignored);
+//! - `unit` / `đơn vị` (required), `year` / `năm`, `stage` / `giai đoạn`, `group` / `nhóm`
+//!   / `khối` (the unit's group, one the ruleset declares), `stt` (ignored);
 //! - an input's name: the unit's figure for that input;
 //! - a criterion id (`1.2`) or `điểm 1.2` / `points 1.2`: points awarded for it;
 //! - `tự chấm 1.2` / `claimed 1.2`: the score the unit claims (self-assessment);
@@ -64,6 +65,8 @@ pub enum Column {
     Unit,
     Year,
     Stage,
+    /// The unit's group (nhóm).
+    Group,
     Input(usize),
     Points(usize),
     Claimed(usize),
@@ -178,6 +181,7 @@ fn classify(ruleset: &Ruleset, header: &str) -> Result<Column, String> {
         "unit" | "don vi" | "ten don vi" => return Ok(Column::Unit),
         "year" | "nam" => return Ok(Column::Year),
         "stage" | "giai doan" => return Ok(Column::Stage),
+        "group" | "nhom" | "khoi" => return Ok(Column::Group),
         _ => {}
     }
     let trimmed = header.trim();
@@ -430,6 +434,7 @@ impl Sheet {
                     }
                 }
                 Column::Stage => raw.stage = Some((cell.text(), span)),
+                Column::Group => raw.group = Some((cell.text(), span)),
                 Column::Input(slot) => {
                     let input = &ruleset.inputs[slot];
                     raw.inputs

@@ -9,7 +9,9 @@
 //! the units' data.
 
 pub mod advice;
+pub mod groups;
 pub mod lost;
+pub mod previous;
 pub mod rank;
 pub mod stages;
 
@@ -120,6 +122,9 @@ pub struct Loaded {
     /// The stage the data is for, when it could be read (also for data with errors, so a
     /// name given twice is found whatever the state of either).
     pub stage: Option<Stage>,
+    /// The unit's group (index into the ruleset's `meta.groups`), when its data names a
+    /// declared one (also for data with errors, so the unit is counted in its group).
+    pub group: Option<usize>,
     /// The unit's data resolved against the ruleset; `None` when it has errors (it is then
     /// not scored, and `problems` says why).
     pub data: Option<UnitData>,
@@ -164,6 +169,7 @@ impl Units for Chain<'_> {
             origin: Origin::File(String::new()),
             unit: None,
             stage: None,
+            group: None,
             data: None,
             problems: Vec::new(),
         }
@@ -318,6 +324,9 @@ pub struct Scored {
     pub result: PackedResult,
     /// The year the data says it is for.
     pub year: Option<u32>,
+    /// The unit's group (index into the ruleset's `meta.groups`); `None` when the ruleset
+    /// declares none.
+    pub group: Option<usize>,
     /// `[claimed]` of a self-assessment, by node.
     pub claimed: Vec<(usize, Decimal)>,
     /// `[notes]` by node (the council's notes in an appraisal).
@@ -357,6 +366,9 @@ pub struct NotScored {
     pub origin: Origin,
     /// Its name, when the data names it.
     pub unit: Option<String>,
+    /// Its group (index into the ruleset's `meta.groups`), when its data names a declared
+    /// one.
+    pub group: Option<usize>,
     /// Why it was not scored: the problems found in its data (errors first in input order,
     /// then warnings), each with its place (file, row, column).
     pub problems: Vec<Problem>,
@@ -403,17 +415,45 @@ impl Batch {
             .filter(move |(_, u)| u.result.stage == stage)
     }
 
-    /// The stage that ranks: the appraisal when any unit has one, else the self-assessment.
+    /// The stage that ranks: the appraisal when any unit has one (each unit's last
+    /// appraisal round, [`Batch::counting`]), else the self-assessment.
     pub(crate) fn ranked_stage(&self) -> Stage {
-        if self
-            .units
-            .iter()
-            .any(|u| u.result.stage == Stage::Appraised)
-        {
+        if self.units.iter().any(|u| u.result.stage.is_appraisal()) {
             Stage::Appraised
         } else {
             Stage::SelfAssessment
         }
+    }
+
+    /// The results that count, in input order (indices into [`Batch::units`]): when any
+    /// unit has been appraised, each appraised unit's last appraisal round (a second
+    /// appraisal after the unit's explanation replaces the first; a unit with only a
+    /// self-assessment is not among them); otherwise every self-assessment.
+    pub fn counting(&self) -> Vec<usize> {
+        if !self.ranked_stage().is_appraisal() {
+            return self.stage(Stage::SelfAssessment).map(|(i, _)| i).collect();
+        }
+        let mut last: std::collections::HashMap<String, usize> = Default::default();
+        let mut order = Vec::new();
+        for (i, unit) in self.units.iter().enumerate() {
+            if !unit.result.stage.is_appraisal() {
+                continue;
+            }
+            match last.entry(unit_key(unit.unit())) {
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(order.len());
+                    order.push(i);
+                }
+                std::collections::hash_map::Entry::Occupied(e) => {
+                    let slot = &mut order[*e.get()];
+                    if self.units[*slot].result.stage < unit.result.stage {
+                        *slot = i;
+                    }
+                }
+            }
+        }
+        order.sort_unstable();
+        order
     }
 
     /// A unit's result in a stage, by name (compared on the name key).
@@ -558,28 +598,25 @@ pub fn score_jobs(
 
 /// The batch maxima of `best(…)` arguments, per stage.
 struct Best {
-    self_assessment: Vec<Option<Decimal>>,
-    appraised: Vec<Option<Decimal>>,
+    /// Indexed by [`Stage::index`]: a re-appraisal is compared only with re-appraisals.
+    per_stage: Vec<Vec<Option<Decimal>>>,
 }
 
 impl Best {
     fn new(ruleset: &Ruleset) -> Self {
         Best {
-            self_assessment: vec![None; ruleset.best_slots],
-            appraised: vec![None; ruleset.best_slots],
+            per_stage: vec![vec![None; ruleset.best_slots]; Stage::MAX_STAGES],
         }
     }
 
     fn merge(&mut self, other: &Best) {
-        merge_best(&mut self.self_assessment, &other.self_assessment);
-        merge_best(&mut self.appraised, &other.appraised);
+        for (mine, theirs) in self.per_stage.iter_mut().zip(&other.per_stage) {
+            merge_best(mine, theirs);
+        }
     }
 
     fn of(&self, stage: Stage) -> &[Option<Decimal>] {
-        match stage {
-            Stage::SelfAssessment => &self.self_assessment,
-            Stage::Appraised => &self.appraised,
-        }
+        &self.per_stage[stage.index()]
     }
 }
 
@@ -597,11 +634,7 @@ fn first_pass(
     for index in range {
         if let Some(data) = load(index).data {
             let own = best_values(ruleset, std::slice::from_ref(&data));
-            let stage = match data.stage {
-                Stage::SelfAssessment => &mut best.self_assessment,
-                Stage::Appraised => &mut best.appraised,
-            };
-            merge_best(stage, &own);
+            merge_best(&mut best.per_stage[data.stage.index()], &own);
         }
     }
     best
@@ -614,6 +647,7 @@ struct Worked {
     origin: Origin,
     unit: Option<String>,
     stage: Option<Stage>,
+    group: Option<usize>,
     problems: Vec<Problem>,
     scored: Option<ScoredUnit>,
 }
@@ -623,6 +657,7 @@ struct ScoredUnit {
     unit: String,
     stage: Stage,
     year: Option<u32>,
+    group: Option<usize>,
     claimed: Vec<(usize, Decimal)>,
     notes: Vec<(usize, String)>,
     /// The evaluator's findings.
@@ -647,6 +682,7 @@ fn work(ruleset: &Ruleset, programs: &Programs, loaded: Loaded, best: &Best) -> 
                 .filter_map(|(i, n)| n.map(|n| (i, n)))
                 .collect(),
             year: data.year,
+            group: data.group,
             stage: data.stage,
             unit: data.unit,
         }
@@ -655,6 +691,7 @@ fn work(ruleset: &Ruleset, programs: &Programs, loaded: Loaded, best: &Best) -> 
         origin: loaded.origin,
         unit: loaded.unit,
         stage: loaded.stage,
+        group: loaded.group,
         problems: loaded.problems,
         scored,
     }
@@ -666,7 +703,7 @@ struct Merge {
     /// Where each (unit, stage) was first given, whether its data was good or not: a map, as
     /// a province can have 10 000 units. A name given twice is D013 whatever the state of
     /// either row, and only the first is ever scored.
-    seen: std::collections::HashMap<(String, bool), Origin>,
+    seen: std::collections::HashMap<(String, Stage), Origin>,
 }
 
 impl Merge {
@@ -702,7 +739,7 @@ impl Merge {
             batch.problems.extend(worked.problems.iter().cloned());
             let mut problems = worked.problems;
             if let (Some(unit), Some(stage)) = (&worked.unit, worked.stage) {
-                let seen_key = (unit_key(unit), stage == Stage::Appraised);
+                let seen_key = (unit_key(unit), stage);
                 match self.seen.get(&seen_key) {
                     Some(first) => {
                         let problem = Self::twice(unit, stage, first, &worked.origin);
@@ -716,6 +753,7 @@ impl Merge {
             }
             problems.sort_by_key(|p| !p.diagnostic.is_error());
             batch.not_scored.push(NotScored {
+                group: worked.group,
                 unit: worked.unit,
                 origin: worked.origin,
                 problems,
@@ -723,12 +761,13 @@ impl Merge {
             return;
         };
         batch.problems.extend(worked.problems);
-        let seen_key = (unit_key(&scored.unit), scored.stage == Stage::Appraised);
+        let seen_key = (unit_key(&scored.unit), scored.stage);
         if let Some(first) = self.seen.get(&seen_key) {
             let problem = Self::twice(&scored.unit, scored.stage, first, &worked.origin);
             batch.problems.push(problem.clone());
             batch.not_scored.push(NotScored {
                 origin: worked.origin,
+                group: scored.group,
                 unit: Some(scored.unit),
                 problems: vec![problem],
             });
@@ -745,6 +784,7 @@ impl Merge {
         batch.units.push(Scored {
             origin: worked.origin,
             year: scored.year,
+            group: scored.group,
             claimed: scored.claimed,
             notes: scored.notes,
             areas: scored.areas,
@@ -855,8 +895,8 @@ impl fmt::Display for UnitChoiceError {
 /// loaded (`units`, in input order, each with where it came from): the one named `name`
 /// (compared by [`crate::text::same_unit`]), or else the one unit of `first_file` (the first
 /// data file of the command line; a file with one unit at both stages names one unit). Of
-/// that unit's data, the stage asked for, or else the stage that counts: the appraisal when
-/// the unit has one, its self-assessment otherwise. Returns an index into `units`.
+/// that unit's data, the stage asked for, or else the stage that counts: its last appraisal
+/// round when the unit has one, its self-assessment otherwise. Returns an index into `units`.
 ///
 /// # Errors
 /// [`UnitChoiceError`]: no unit of that name, the first file holds none or several, or the
@@ -920,7 +960,12 @@ pub fn choose_unit(
             asked: s,
             given: unit.stage,
         }),
-        None => Ok(of(Stage::Appraised).unwrap_or(index)),
+        // The last appraisal round the unit has counts.
+        None => Ok((1..Stage::MAX_STAGES)
+            .rev()
+            .filter_map(Stage::nth)
+            .find_map(of)
+            .unwrap_or(index)),
     }
 }
 

@@ -167,6 +167,7 @@ impl Checker {
                 HeaderItem::Rounding(r) => format!("rounding {}", r.target.as_str()),
                 HeaderItem::AdjustmentCap(kind, _) => format!("cap {}", kind.as_str()),
                 HeaderItem::KnownFault { code, .. } => format!("known fault {code}"),
+                HeaderItem::Group(name) => format!("group {}", crate::text::fold(name.trim())),
                 other => format!("{:?}", std::mem::discriminant(other)),
             };
             if let Some(first) = seen.get(&key) {
@@ -243,6 +244,8 @@ impl Checker {
                     zero_default = Some(*z);
                     meta.zero_default = Some(*z);
                 }
+                HeaderItem::Stages(names) => self.stages(&mut meta, names, &item.span),
+                HeaderItem::Group(name) => meta.groups.push(name.trim().to_string()),
                 HeaderItem::KnownFault { code, reason } => {
                     if KNOWN_FAULT_CODES.contains(&code.as_str()) {
                         declared.known_faults.push((
@@ -260,6 +263,62 @@ impl Checker {
             }
         }
         (meta, rounding, zero_default, declared)
+    }
+
+    /// The declared stages: at least the self-assessment and one appraisal, at most
+    /// [`crate::data::Stage::MAX_STAGES`], no name twice (`E017`, `E023`).
+    fn stages(&mut self, meta: &mut Meta, names: &[(String, Span)], all: &Span) {
+        use crate::data::Stage;
+        if names.len() < 2 || names.len() > Stage::MAX_STAGES {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "E017",
+                    all.clone(),
+                    format!(
+                        "{} stages declared: a ruleset scores the self-assessment and 1 to {} appraisal rounds",
+                        names.len(),
+                        Stage::MAX_STAGES - 1
+                    ),
+                )
+                .with_help("write `giai đoạn \"Tự đánh giá\", \"Thẩm định\", \"Thẩm định lại\"`"),
+            );
+            return;
+        }
+        for (i, (name, span)) in names.iter().enumerate() {
+            let key = crate::text::fold(name.trim());
+            if let Some((_, first)) = names[..i]
+                .iter()
+                .find(|(n, _)| crate::text::fold(n.trim()) == key)
+            {
+                self.diagnostics.push(
+                    Diagnostic::error("E023", span.clone(), "this stage is declared twice")
+                        .with_label(first.clone(), "first declared here"),
+                );
+                return;
+            }
+            // Another stage's word (`appraised` as the third stage's name) would be read as
+            // that other stage.
+            if let Some(other) = Stage::parse(name).filter(|s| s.index() != i) {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "E017",
+                        span.clone(),
+                        format!(
+                            "“{}” is the word of stage {} (`{}`), not of stage {}",
+                            name.trim(),
+                            other.index() + 1,
+                            other.as_str(),
+                            i + 1
+                        ),
+                    )
+                    .with_help(
+                        "the self-assessment comes first, then the appraisal rounds in order",
+                    ),
+                );
+                return;
+            }
+        }
+        meta.stages = names.iter().map(|(n, _)| n.trim().to_string()).collect();
     }
 
     /// Grades must cover their range exactly once: 0–100% on the percentage, 0 to the

@@ -608,6 +608,21 @@ impl<'a> Builder<'a> {
             }
             Rule::adjustment_floor => HeaderItem::Floor(self.decimal(&inner.nth(1)?)),
             Rule::display_places => HeaderItem::DisplayPlaces(self.integer(&inner.nth(1)?)),
+            Rule::stages => {
+                inner.next();
+                HeaderItem::Stages(
+                    inner
+                        .map(|p| {
+                            let span = self.span(&p);
+                            (self.string(p), span)
+                        })
+                        .collect(),
+                )
+            }
+            Rule::group_decl => {
+                inner.next();
+                HeaderItem::Group(self.string(inner.next()?))
+            }
             _ => return None,
         })
     }
@@ -1392,6 +1407,8 @@ fn friendly(rule: Rule) -> Option<&'static str> {
         | Rule::band_stmt
         | Rule::band_arm => "a statement",
         Rule::k_grade | Rule::grade | Rule::expect_grade => "`grade`/`xếp loại`",
+        Rule::k_stages | Rule::stages => "`stages`/`giai đoạn`",
+        Rule::k_group | Rule::group_decl => "`group`/`nhóm`",
         Rule::expect_percent | Rule::t_percent => "`percent`",
         Rule::expect_achieved | Rule::k_achieved => "`achieved`",
         Rule::expect_score => "`ID = points`",

@@ -14,6 +14,7 @@ mod docs;
 mod eval;
 mod format;
 mod grid;
+mod groups_stages;
 mod html_report;
 mod ide;
 mod import;

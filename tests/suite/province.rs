@@ -192,7 +192,7 @@ pub fn province_rows(rs: &Ruleset) -> Vec<Vec<String>> {
                 r.push(decimal(rs.nodes[i722].max));
                 r.push(String::new());
             }
-            Stage::Appraised => {
+            _ => {
                 r.push(String::new());
                 r.push(if SELF_ASSESSED.contains(&i) {
                     "Số hồ sơ trực tuyến theo Hệ thống thông tin giải quyết TTHC".into()

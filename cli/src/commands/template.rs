@@ -52,11 +52,11 @@ pub fn run(args: Args) -> Outcome {
         });
     }
     let list = worklist(ruleset, args.owner.as_deref().unwrap_or_default())?;
-    let Some(stage) = Stage::parse(&args.stage) else {
+    let Some(stage) = Stage::parse_for(ruleset, &args.stage) else {
         return Err(format!(
             "unknown stage `{}`: write {}",
             args.stage,
-            Stage::expected()
+            Stage::expected_for(ruleset)
         ));
     };
     let header = FormHeader {

@@ -14,7 +14,7 @@ pub fn text(ruleset: &Ruleset, unit: &UnitData, advice: &Advice) -> String {
     let mut out = format!(
         "{} ({}) — {} điểm, chỉ số {}, xếp loại {}\n",
         advice.unit,
-        unit.stage.label(),
+        unit.stage.name(ruleset),
         format_decimal(advice.achieved),
         advice
             .percent

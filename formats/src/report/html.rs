@@ -342,6 +342,7 @@ pub fn write(report: &BatchReport, out: &mut dyn Write) -> io::Result<()> {
     )?;
     not_scored(out, report)?;
     comparisons(out, report)?;
+    out.write_all(super::blocks::html_sections(report).as_bytes())?;
     lost(out, report)?;
     writeln!(out, "</section>\n<p class=\"note\">Tạo bởi chiso: mọi điểm được tính từ số liệu của đơn vị theo bộ chỉ số; tổng và điểm bị mất được cộng từ cây tiêu chí.</p>\n</body>\n</html>")?;
     buffered.flush()

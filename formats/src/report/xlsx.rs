@@ -186,6 +186,47 @@ fn sheet_name(wanted: &str, used: &mut Vec<String>) -> String {
     name
 }
 
+/// A report section ([`super::blocks::Doc`]) on a sheet: headings in bold, tables with
+/// their header row; a cell holding a number (`8.9`, `+0.4`, `89%` — in points of
+/// percentage) is written as a number, any other as text.
+fn write_doc(sheet: &mut Worksheet, doc: &super::blocks::Doc, s: &Styles) -> Res {
+    use super::blocks::Block;
+    use std::str::FromStr;
+    let mut row = 0u32;
+    for block in doc.blocks() {
+        match block {
+            Block::Heading(title) => {
+                if row > 0 {
+                    row += 1;
+                }
+                text(sheet, row, 0, title, &s.title)?;
+                row += 1;
+            }
+            Block::Line(line) => {
+                sheet.write_string(row, 0, line)?;
+                row += 1;
+            }
+            Block::Table(t) => {
+                let heads: Vec<(&str, u32)> = t.head().iter().map(|h| (h.as_str(), 14)).collect();
+                header(sheet, row, &heads, s)?;
+                row += 1;
+                for cells in &t.rows {
+                    for (c, cell) in cells.iter().enumerate() {
+                        let col = c as u16;
+                        match Decimal::from_str(cell.trim_end_matches('%')) {
+                            Ok(d) if !cell.is_empty() => num(sheet, row, col, Some(d), &s.points)?,
+                            _ => text(sheet, row, col, cell, &s.text)?,
+                        }
+                    }
+                    row += 1;
+                }
+            }
+        }
+    }
+    sheet.set_column_width(0, 28)?;
+    Ok(())
+}
+
 /// The workbook's bytes.
 ///
 /// # Errors
@@ -256,6 +297,14 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
             &s,
             &name,
         )?;
+    }
+    // Groups, last year, appraisal rounds (only when the batch has them).
+    for (name, doc) in super::blocks::sheets(report) {
+        let name = sheet_name(name, &mut used);
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(&name)?;
+        write_doc(sheet, &doc, &s)?;
+        print_setup(sheet, None)?;
     }
     let name = sheet_name("Điểm theo tiêu chí", &mut used);
     matrix(
