@@ -12,6 +12,7 @@ mod docs;
 mod eval;
 mod format;
 mod grid;
+mod handwritten;
 mod html_report;
 mod ide;
 mod import;
