@@ -7,7 +7,8 @@
 //! 2. chiso's library path (grid → sheet → `batch::score` → ranking and grades), and
 //! 3. the `chiso` command end to end, CSV in → each report format out (a file),
 //!
-//! each in its own process, so that each peak memory (ru_maxrss, from `wait4`) is its own.
+//! each in its own process, so that each peak memory (ru_maxrss, from `/usr/bin/time`) is its
+//! own.
 //! It prints times, ratios to the hand-written scorer and peak memory.
 //!
 //!     cargo bench --bench batch                        # 1 000 and 10 000 units
@@ -44,35 +45,55 @@ struct Run {
     stdout: String,
 }
 
-/// Runs a command and waits for it with `wait4`, for its own peak memory (ru_maxrss).
+/// Runs a command under `/usr/bin/time -f %M` for its own peak memory (ru_maxrss in KiB).
+/// Not `wait4` on a child of this process: Linux carries the parent's high-water mark over
+/// `exec` into the child's ru_maxrss, so every child would seem as large as the bench.
 fn run(cmd: &mut Command) -> Run {
+    let mut timed = Command::new("/usr/bin/time");
+    timed
+        .arg("-f")
+        .arg("%M")
+        .arg(cmd.get_program())
+        .args(cmd.get_args());
     let start = Instant::now();
-    let child = cmd
+    let output = timed
         .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("spawn");
-    let pid = child.id() as libc::pid_t;
-    let mut stdout = String::new();
-    if let Some(mut out) = child.stdout {
-        use std::io::Read;
-        let _ = out.read_to_string(&mut stdout);
-    }
-    let mut status = 0;
-    // SAFETY: an all-zero rusage is a valid value; wait4 fills it for our own child.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: `pid` is our child, not yet waited for (std's Child is not used to wait).
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("run /usr/bin/time");
     let wall = start.elapsed();
-    assert_eq!(waited, pid, "wait4");
-    assert!(
-        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) <= 1,
-        "{cmd:?} failed: {status}"
-    );
+    let code = output.status.code().unwrap_or(-1);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // chiso exits 1 when some unit is incomplete; the generated provinces have none.
+    assert!(code == 0, "{cmd:?} failed ({code}): {stderr}");
+    let peak_kib = stderr
+        .lines()
+        .last()
+        .and_then(|l| l.trim().parse().ok())
+        .unwrap_or(0);
     Run {
         wall,
-        peak_kib: usage.ru_maxrss as u64,
-        stdout,
+        peak_kib,
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+    }
+}
+
+/// Whether two files hold the same bytes (read in chunks: a report can be gigabytes).
+fn same_bytes(a: &Path, b: &Path) -> bool {
+    use std::io::Read;
+    let (Ok(fa), Ok(fb)) = (std::fs::File::open(a), std::fs::File::open(b)) else {
+        return false;
+    };
+    let (mut ra, mut rb) = (std::io::BufReader::new(fa), std::io::BufReader::new(fb));
+    let (mut x, mut y) = (vec![0u8; 1 << 16], vec![0u8; 1 << 16]);
+    loop {
+        let n = ra.read(&mut x).unwrap_or(0);
+        if n == 0 {
+            return rb.read(&mut y).unwrap_or(0) == 0;
+        }
+        if rb.read_exact(&mut y[..n]).is_err() || x[..n] != y[..n] {
+            return false;
+        }
     }
 }
 
@@ -86,8 +107,11 @@ fn median(mut runs: Vec<Run>) -> Run {
 fn child_hand(sheet: &Path, out: &Path) {
     let start = Instant::now();
     let text = std::fs::read_to_string(sheet).expect("sheet");
-    let (csv, ranking) = dien_bien_hand::score_sheet(&text, &sheet.display().to_string());
-    std::fs::write(out, csv).expect("write");
+    let file = std::fs::File::create(out).expect("create the report");
+    let mut writer = std::io::BufWriter::with_capacity(1 << 16, file);
+    let ranking = dien_bien_hand::score_sheet(&text, &sheet.display().to_string(), &mut writer)
+        .expect("write");
+    std::io::Write::flush(&mut writer).expect("write");
     let elapsed = start.elapsed();
     assert!(!ranking.is_empty());
     println!("{}", elapsed.as_nanos());
@@ -156,15 +180,14 @@ fn machine() -> String {
 
 fn size(n: usize, formats: &[&str], dir: &Path) {
     let sheet = dir.join(format!("tinh-{n}.csv"));
-    let text = dien_bien_hand::province(n, false, 2024);
-    std::fs::write(&sheet, &text).expect("write the sheet");
-    let reps = if n <= 10_000 { 3 } else { 1 };
+    in_child("province", &[&n.to_string(), &sheet.display().to_string()]);
+    let bytes = std::fs::metadata(&sheet).map_or(0, |m| m.len());
+    let reps = if n <= 1_000 { 3 } else { 1 };
     println!(
         "\n{n} units ({:.1} MB of CSV), median of {reps} run{}:",
-        text.len() as f64 / 1e6,
+        bytes as f64 / 1e6,
         if reps > 1 { "s" } else { "" }
     );
-    drop(text);
     println!(
         "  {:<44} {:>9} {:>9} {:>11}",
         "", "time", "× hand", "peak memory"
@@ -226,7 +249,7 @@ fn size(n: usize, formats: &[&str], dir: &Path) {
         );
         if row.name == "csv" {
             csv_time = Some(cli.wall);
-            let same = std::fs::read(&out).ok() == std::fs::read(&hand_out).ok();
+            let same = same_bytes(&out, &hand_out);
             println!(
                 "  {:<44} {}",
                 "  its CSV and the hand-written scorer's:",
@@ -251,6 +274,11 @@ fn main() {
         match args.get(1).map(String::as_str) {
             Some("hand") => child_hand(Path::new(&args[2]), Path::new(&args[3])),
             Some("library") => child_library(Path::new(&args[2])),
+            Some("province") => {
+                let n: usize = args[2].parse().expect("a size");
+                std::fs::write(&args[3], dien_bien_hand::province(n, false, 2024))
+                    .expect("write the sheet");
+            }
             other => panic!("unknown child mode {other:?}"),
         }
         return;

@@ -1107,11 +1107,12 @@ fn decimal(out: &mut String, d: Decimal) {
     let _ = write!(out, "{}", d.normalize());
 }
 
-/// The report: `score` appends one unit's rows; `finish` the units not scored.
+/// The report, written unit by unit: each unit's rows are built in `csv` and handed to the
+/// output; the units not scored are kept for the end, as chiso lists them.
 pub struct Report {
     /// ",id,title,level," of every criterion, written once.
     prefixes: Vec<String>,
-    pub csv: String,
+    csv: String,
     not_scored: String,
     /// (index, unit name) of every unit with an index, for the ranking.
     ranked: Vec<(Decimal, String)>,
@@ -1196,10 +1197,18 @@ impl Report {
         self.not_scored.push_str(",,,\n");
     }
 
-    /// The CSV, the units not scored last (as chiso lists them).
-    pub fn finish(mut self) -> (String, Vec<(String, usize)>) {
-        self.csv.push_str(&self.not_scored);
-        (self.csv, rank(self.ranked))
+    /// Hands the rows built so far to `out`.
+    fn flush(&mut self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(self.csv.as_bytes())?;
+        self.csv.clear();
+        Ok(())
+    }
+
+    /// Writes the units not scored (last, as chiso lists them); returns the ranking.
+    pub fn finish(mut self, out: &mut dyn std::io::Write) -> std::io::Result<Vec<(String, usize)>> {
+        self.flush(out)?;
+        out.write_all(self.not_scored.as_bytes())?;
+        Ok(rank(self.ranked))
     }
 }
 
@@ -1226,9 +1235,13 @@ pub fn rank(mut units: Vec<(Decimal, String)>) -> Vec<(String, usize)> {
     out
 }
 
-/// Scores a sheet: its text and the name it is reported under. Returns the CSV and the
-/// ranking (unit name, rank).
-pub fn score_sheet(text: &str, file: &str) -> (String, Vec<(String, usize)>) {
+/// Scores a sheet (its text, and the name it is reported under), writing the CSV to `out`
+/// unit by unit. Returns the ranking (unit name, rank).
+pub fn score_sheet(
+    text: &str,
+    file: &str,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<Vec<(String, usize)>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = text.lines();
     let header: Vec<String> = lines
@@ -1311,8 +1324,9 @@ pub fn score_sheet(text: &str, file: &str) -> (String, Vec<(String, usize)>) {
         }
         let s = tree.score(&row);
         report.unit(&row.name, &s);
+        report.flush(out)?;
     }
-    report.finish()
+    report.finish(out)
 }
 
 // ───────────── Generated provinces ─────────────

@@ -33,7 +33,9 @@ fn the_hand_written_scorer_and_chiso_write_the_same_csv_for_a_messy_province() {
     let (code, chiso_csv, stderr) = run_chiso(&["score", RULESET, &name, "--format", "csv"]);
     // Bad cells and missing data: chiso says so and exits 1, still writing every unit.
     assert_eq!(code, 1, "{stderr}");
-    let (hand_csv, hand_ranking) = dien_bien_hand::score_sheet(&text, &name);
+    let mut hand_csv = Vec::new();
+    let hand_ranking = dien_bien_hand::score_sheet(&text, &name, &mut hand_csv).unwrap();
+    let hand_csv = String::from_utf8(hand_csv).unwrap();
 
     // The sheet holds every case the test is about (counted in chiso's own report).
     for (status, at_least) in [
@@ -98,7 +100,9 @@ fn the_hand_written_scorer_scores_the_rulesets_own_test_cases_by_hand() {
     // (15 + 1/2) / (19 − 3) × 2 = 1,9375 → 1,94; 11/19 = 57,89% ≥ 30% → 0,5.
     let mut text = String::from("Đơn vị;hồ_sơ_huyện_đúng_hạn;hồ_sơ_huyện_đã_giải_quyết;nhiệm_vụ_được_giao;nhiệm_vụ_đúng_hạn;nhiệm_vụ_trễ_hạn;nhiệm_vụ_chưa_đến_hạn;đơn_vị_được_kiểm_tra;tổng_số_đơn_vị\n");
     text.push_str("UBND huyện Mường Chà;642;663;19;15;1;3;11;19\n");
-    let (csv, _) = dien_bien_hand::score_sheet(&text, "a.csv");
+    let mut csv = Vec::new();
+    dien_bien_hand::score_sheet(&text, "a.csv", &mut csv).unwrap();
+    let csv = String::from_utf8(csv).unwrap();
     // Titles hold commas, so the score is counted from the end of the row.
     let score_from_end = |id: &str| {
         csv.lines()

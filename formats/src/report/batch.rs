@@ -164,50 +164,63 @@ impl Table {
             }
             return out;
         }
-        let widths: Vec<usize> = (0..self.head.len())
+        // Each cell cut to 60 columns once (titles run to 300 characters), with its width.
+        let cut = |s: &str| -> (String, usize) {
+            let w = s.width();
+            if w <= 60 {
+                return (s.to_string(), w);
+            }
+            let mut cut = String::new();
+            let mut used = 0;
+            for ch in s.chars() {
+                let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+                if used + w > 59 {
+                    break;
+                }
+                cut.push(ch);
+                used += w;
+            }
+            cut.push('…');
+            let w = cut.width();
+            (cut, w)
+        };
+        let head: Vec<(String, usize)> = self.head.iter().map(|h| cut(h)).collect();
+        let rows: Vec<Vec<(String, usize)>> = self
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| cut(c)).collect())
+            .collect();
+        let widths: Vec<usize> = (0..head.len())
             .map(|c| {
-                std::iter::once(&self.head[c])
-                    .chain(self.rows.iter().filter_map(|r| r.get(c)))
-                    .map(|s| s.width().min(60))
+                std::iter::once(&head[c])
+                    .chain(rows.iter().filter_map(|r| r.get(c)))
+                    .map(|(_, w)| *w)
                     .max()
                     .unwrap_or(0)
             })
             .collect();
-        let line = |cells: &[String]| -> String {
-            let parts: Vec<String> = cells
-                .iter()
-                .enumerate()
-                .map(|(c, s)| {
-                    let w = widths[c];
-                    let s: String = if s.width() > 60 {
-                        // Cut to 59 columns, then "…" (one pass: titles run to 300 chars).
-                        let mut cut = String::new();
-                        let mut used = 0;
-                        for ch in s.chars() {
-                            let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
-                            if used + w > 59 {
-                                break;
-                            }
-                            cut.push(ch);
-                            used += w;
-                        }
-                        cut + "…"
-                    } else {
-                        s.clone()
-                    };
-                    let pad = " ".repeat(w.saturating_sub(s.width()));
-                    if self.right[c] {
-                        format!("{pad}{s}")
-                    } else {
-                        format!("{s}{pad}")
-                    }
-                })
-                .collect();
-            parts.join("  ").trim_end().to_string() + "\n"
+        let line = |out: &mut String, cells: &[(String, usize)]| {
+            let start = out.len();
+            for (c, (s, w)) in cells.iter().enumerate() {
+                if c > 0 {
+                    out.push_str("  ");
+                }
+                let pad = widths[c].saturating_sub(*w);
+                if self.right[c] {
+                    out.extend(std::iter::repeat_n(' ', pad));
+                    out.push_str(s);
+                } else {
+                    out.push_str(s);
+                    out.extend(std::iter::repeat_n(' ', pad));
+                }
+            }
+            let kept = out[start..].trim_end().len();
+            out.truncate(start + kept);
+            out.push('\n');
         };
-        out.push_str(&line(&self.head));
-        for row in &self.rows {
-            out.push_str(&line(row));
+        line(&mut out, &head);
+        for row in &rows {
+            line(&mut out, row);
         }
         out
     }

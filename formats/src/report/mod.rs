@@ -746,21 +746,32 @@ pub(crate) fn write_json_array<T: serde::Serialize>(
     items: impl Iterator<Item = T>,
 ) -> io::Result<()> {
     let mut first = true;
-    let mut text = Vec::new();
     for item in items {
-        out.write_all(if first { b"[\n" } else { b",\n" })?;
+        out.write_all(if first { b"[\n  " } else { b",\n  " })?;
         first = false;
-        text.clear();
-        serde_json::to_writer_pretty(&mut text, &item).map_err(io::Error::other)?;
-        for (k, line) in text.split(|&b| b == b'\n').enumerate() {
-            if k > 0 {
-                out.write_all(b"\n")?;
-            }
-            out.write_all(b"  ")?;
-            out.write_all(line)?;
-        }
+        serde_json::to_writer_pretty(Indented(&mut *out), &item).map_err(io::Error::other)?;
     }
     out.write_all(if first { b"[]\n" } else { b"\n]\n" })
+}
+
+/// A writer that indents every line after the first by two spaces (an array's element).
+struct Indented<'a>(&'a mut dyn Write);
+
+impl Write for Indented<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut rest = buf;
+        while let Some(at) = rest.iter().position(|&b| b == b'\n') {
+            self.0.write_all(&rest[..=at])?;
+            self.0.write_all(b"  ")?;
+            rest = &rest[at + 1..];
+        }
+        self.0.write_all(rest)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
 }
 
 /// An element of a JSON array of units: a scored unit, or a value (a unit not scored).
