@@ -1221,7 +1221,7 @@ impl Default for Report {
 /// Ranks by the index, highest first; equal indices share a rank and the next is skipped
 /// (1, 2, 2, 4).
 pub fn rank(mut units: Vec<(Decimal, String)>) -> Vec<(String, usize)> {
-    units.sort_by(|a, b| b.0.cmp(&a.0));
+    units.sort_by_key(|u| std::cmp::Reverse(u.0));
     let mut out = Vec::with_capacity(units.len());
     let mut previous: Option<(Decimal, usize)> = None;
     for (position, (percent, name)) in units.into_iter().enumerate() {

@@ -746,32 +746,23 @@ pub(crate) fn write_json_array<T: serde::Serialize>(
     items: impl Iterator<Item = T>,
 ) -> io::Result<()> {
     let mut first = true;
+    // Each element is serialized into memory (serde_json writes token by token; a buffer is
+    // faster than a writer per token), then written with its lines indented.
+    let mut text = Vec::new();
     for item in items {
         out.write_all(if first { b"[\n  " } else { b",\n  " })?;
         first = false;
-        serde_json::to_writer_pretty(Indented(&mut *out), &item).map_err(io::Error::other)?;
-    }
-    out.write_all(if first { b"[]\n" } else { b"\n]\n" })
-}
-
-/// A writer that indents every line after the first by two spaces (an array's element).
-struct Indented<'a>(&'a mut dyn Write);
-
-impl Write for Indented<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut rest = buf;
+        text.clear();
+        serde_json::to_writer_pretty(&mut text, &item).map_err(io::Error::other)?;
+        let mut rest = text.as_slice();
         while let Some(at) = rest.iter().position(|&b| b == b'\n') {
-            self.0.write_all(&rest[..=at])?;
-            self.0.write_all(b"  ")?;
+            out.write_all(&rest[..=at])?;
+            out.write_all(b"  ")?;
             rest = &rest[at + 1..];
         }
-        self.0.write_all(rest)?;
-        Ok(buf.len())
+        out.write_all(rest)?;
     }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.0.flush()
-    }
+    out.write_all(if first { b"[]\n" } else { b"\n]\n" })
 }
 
 /// An element of a JSON array of units: a scored unit, or a value (a unit not scored).
