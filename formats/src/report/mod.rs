@@ -672,67 +672,107 @@ pub fn write_csv(
         "grade",
     ];
     let delimiter = match style {
-        NumberStyle::Machine => b',',
-        NumberStyle::Vietnamese => b';',
+        NumberStyle::Machine => ',',
+        NumberStyle::Vietnamese => ';',
     };
-    let number = |d: Decimal| format_number(d, style);
-    let mut writer = ::csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .from_writer(out);
-    writer.write_record(HEADER)?;
+    let sep = delimiter.to_string();
+    // What every unit repeats: each node's ";id;title;level;" quoted once for the report.
+    let prefixes: Vec<String> = ruleset
+        .nodes
+        .iter()
+        .map(|node| {
+            [
+                "",
+                &csv_cell(&node.id, delimiter),
+                &csv_cell(&node.title, delimiter),
+                node.level.as_str(),
+                "",
+            ]
+            .join(&sep)
+        })
+        .collect();
+    let mut row = String::new();
+    row.push_str(&HEADER.join(&sep));
+    row.push('\n');
     for unit in &batch.units {
         let result = &unit.result;
-        for (i, node) in ruleset.nodes.iter().enumerate() {
+        let name = csv_cell(&result.unit, delimiter);
+        for (i, prefix) in prefixes.iter().enumerate() {
             let r = result.node(i);
-            writer.write_record([
-                result.unit.as_str(),
-                node.id.as_str(),
-                node.title.as_str(),
-                node.level.as_str(),
-                &number(r.max),
-                &r.score.map(number).unwrap_or_default(),
-                r.status.as_str(),
-                r.status.reason().unwrap_or_default(),
-                &r.lost().map(number).unwrap_or_default(),
-                "",
-                "",
-            ])?;
+            row.push_str(&name);
+            row.push_str(prefix);
+            row.push_str(&format_number(r.max, style));
+            row.push(delimiter);
+            if let Some(score) = r.score {
+                row.push_str(&format_number(score, style));
+            }
+            row.push(delimiter);
+            row.push_str(r.status.as_str());
+            row.push(delimiter);
+            row.push_str(&csv_cell(r.status.reason().unwrap_or_default(), delimiter));
+            row.push(delimiter);
+            if let Some(lost) = r.lost() {
+                row.push_str(&format_number(lost, style));
+            }
+            row.push(delimiter);
+            row.push(delimiter);
+            row.push('\n');
         }
         let complete = result.is_complete();
-        writer.write_record([
-            result.unit.as_str(),
+        let cells = [
+            &*name,
             "",
             "TỔNG",
             "unit",
-            &number(result.max),
-            &number(result.achieved),
+            &format_number(result.max, style),
+            &format_number(result.achieved, style),
             if complete { "scored" } else { "incomplete" },
             "",
             &if complete {
-                number(result.max - result.achieved)
+                format_number(result.max - result.achieved, style)
             } else {
                 String::new()
             },
-            &result.percent.map(number).unwrap_or_default(),
-            result.grade.as_deref().unwrap_or_default(),
-        ])?;
+            &result
+                .percent
+                .map(|p| format_number(p, style))
+                .unwrap_or_default(),
+            &csv_cell(result.grade.as_deref().unwrap_or_default(), delimiter),
+        ];
+        row.push_str(&cells.join(&sep));
+        row.push('\n');
+        out.write_all(row.as_bytes())?;
+        row.clear();
     }
     for unit in &batch.not_scored {
-        writer.write_record([
-            unit.label().as_str(),
+        let (label, problems) = (unit.label(), problem_lines(unit).join("; "));
+        let cells = [
+            &*csv_cell(&label, delimiter),
             "",
             "TỔNG",
             "unit",
             "",
             "",
             "not_scored",
-            &problem_lines(unit).join("; "),
+            &csv_cell(&problems, delimiter),
             "",
             "",
             "",
-        ])?;
+        ];
+        row.push_str(&cells.join(&sep));
+        row.push('\n');
     }
-    writer.flush()
+    out.write_all(row.as_bytes())
+}
+
+/// A CSV cell as the `csv` crate writes one (RFC 4180): quoted, its quotes doubled, when it
+/// holds the delimiter, a quote or a line break; as it is otherwise.
+fn csv_cell(text: &str, delimiter: char) -> std::borrow::Cow<'_, str> {
+    if text.contains([delimiter, '"', '\n', '\r']) {
+        std::borrow::Cow::Owned(format!("\"{}\"", text.replace('"', "\"\"")))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 /// Writes JSON values as one pretty-printed array, element by element: the bytes
