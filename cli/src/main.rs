@@ -5,18 +5,28 @@ mod commands;
 mod output;
 mod render;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
 #[command(
     name = "chiso",
     version,
+    propagate_version = true,
     about = "Rules language and engine for Vietnam's Public Administration Reform Index (Chỉ số CCHC)"
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// When to colour diagnostics and the progress bar: `auto` colours a terminal unless
+    /// NO_COLOR is set (CLICOLOR_FORCE colours a pipe too).
+    #[arg(long, value_enum, global = true, default_value_t = render::ColorChoice::Auto)]
+    color: render::ColorChoice,
+}
+
+/// The whole command line as clap sees it (for completions and the manual page too).
+fn cli_command() -> clap::Command {
+    Cli::command()
 }
 
 #[derive(Subcommand)]
@@ -45,10 +55,20 @@ enum Command {
     /// Compare two years' rulesets: criteria renumbered, re-weighted, split, merged, added,
     /// removed; with --data, what the change does to last year's units.
     Diff(commands::diff::Args),
+    /// Print the shell completion script for bash, zsh, fish, powershell or elvish (e.g.
+    /// `chiso completions bash > ~/.local/share/bash-completion/completions/chiso`).
+    Completions(commands::completions::Args),
+    /// Print the manual page (roff; `man -l -` reads it), or write one page per subcommand
+    /// with `--dir`.
+    Man(commands::man::Args),
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // `--color` is known before parsing, so that clap's own help and errors follow it.
+    let color = render::ColorChoice::from_args(std::env::args_os());
+    let matches = cli_command().color(color.for_clap()).get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    render::set_color_choice(cli.color);
     let result = match cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Score(args) => commands::score::run(args),
@@ -60,6 +80,8 @@ fn main() -> ExitCode {
         Command::Import(args) => commands::import::run(args),
         Command::Fmt(args) => commands::fmt::run(args),
         Command::Diff(args) => commands::diff::run(args),
+        Command::Completions(args) => commands::completions::run(args, cli_command()),
+        Command::Man(args) => commands::man::run(args, cli_command()),
     };
     match result {
         Ok(code) => code,
