@@ -197,6 +197,22 @@ fn failure(
                 )
             })
         }
+        Expectation::Total(expected) => {
+            if !result.is_complete() {
+                return Some(format!(
+                    "expected total = {}, but {}",
+                    format_decimal(*expected),
+                    incomplete()
+                ));
+            }
+            (result.total() != *expected).then(|| {
+                format!(
+                    "expected total = {}, got {}",
+                    format_decimal(*expected),
+                    format_decimal(result.total())
+                )
+            })
+        }
         Expectation::Max(expected) => (result.max != *expected).then(|| {
             format!(
                 "expected max = {}, got {}",

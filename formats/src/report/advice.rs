@@ -24,8 +24,12 @@ pub fn text(ruleset: &Ruleset, unit: &UnitData, advice: &Advice) -> String {
     );
     match &advice.next_grade {
         Some((name, from)) => out.push_str(&format!(
-            "Xếp loại kế tiếp: {name} (từ {}%)\n",
-            format_decimal(*from)
+            "Xếp loại kế tiếp: {name} (từ {}{})\n",
+            format_decimal(*from),
+            match ruleset.meta.grade_basis {
+                chiso::model::GradeBasis::Points => " điểm",
+                chiso::model::GradeBasis::Percent => "%",
+            }
         )),
         None if ruleset.meta.grades.is_empty() => {
             out.push_str("Bộ tiêu chí này không có xếp loại.\n")

@@ -275,7 +275,7 @@ pub fn write_text(report: &BatchReport, markdown: bool, sink: &mut dyn Write) ->
                 .map(|r| r.to_string())
                 .unwrap_or_else(|| "—".into()),
             unit.unit().to_string(),
-            vi(unit.result.achieved),
+            rs.format_points(unit.result.total(), NumberStyle::Vietnamese),
             vi(unit.result.max),
             pct_vi(row.percent),
             row.grade.clone().unwrap_or_else(|| {

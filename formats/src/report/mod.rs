@@ -1,6 +1,7 @@
 //! Stage 4: results → text a person or a program reads. Pure functions from results to
 //! strings; the CLI decides where they go.
 
+pub mod adjustments;
 pub mod advice;
 pub mod batch;
 pub mod diff;
@@ -270,6 +271,11 @@ impl serde::Serialize for UnitJson<'_> {
         map.serialize_entry("scored", &true)?;
         map.serialize_entry("missing", &missing_json(ruleset, &result.missing))?;
         map.serialize_entry("nodes", &NodesJson { ruleset, result })?;
+        let adjustments = match result.adjustments {
+            None => Json::Null,
+            Some(_) => adjustments::json(ruleset, &result.unpack()),
+        };
+        map.serialize_entry("adjustments", &adjustments)?;
         if let Some(extra) = &self.extra {
             extra.serialize_entries(&mut map)?;
         }
@@ -388,6 +394,7 @@ pub fn not_scored_json(ruleset: &Ruleset, unit: &NotScored) -> Json {
         "scored": false,
         "missing": [],
         "nodes": [],
+        "adjustments": Json::Null,
         "origin": unit.origin.to_string(),
         "rank": Json::Null,
         "problems": unit.problems.iter().map(problem_json).collect::<Vec<_>>(),
@@ -478,7 +485,7 @@ fn shown_max(r: &NodeResult) -> String {
 
 /// "Tổng điểm: 81,45 / 95 …"; an incomplete unit shows the points it has so far, marked,
 /// never a total as if it were final.
-fn summary_line(result: &PackedResult) -> String {
+fn summary_line(ruleset: &Ruleset, result: &PackedResult) -> String {
     let percent = result.percent.map_or("—".to_string(), |p| {
         format_percent(p, NumberStyle::Vietnamese)
     });
@@ -490,7 +497,8 @@ fn summary_line(result: &PackedResult) -> String {
     };
     format!(
         "Tổng điểm: {}{incomplete} / {}   Chỉ số: {}   Xếp loại: {}",
-        vi(result.achieved),
+        // The precision the ruleset says reports print (`display 3 places`), if any.
+        ruleset.format_points(result.total(), NumberStyle::Vietnamese),
         vi(result.max),
         percent,
         grade
@@ -527,6 +535,15 @@ fn fit(text: &str, width: usize) -> String {
 
 fn right(text: &str, width: usize) -> String {
     format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+/// A unit's bonus and penalty lines for the text and Markdown reports (none for most units:
+/// only a unit with adjustments is unpacked for them).
+fn adjustment_lines(ruleset: &Ruleset, result: &PackedResult) -> Vec<String> {
+    if result.adjustments.is_none() {
+        return Vec::new();
+    }
+    adjustments::text_lines(ruleset, &result.unpack())
 }
 
 /// What every unit's table shares, computed once per report: the ids and titles indented by
@@ -591,7 +608,11 @@ impl<'a> Layout<'a> {
                 r.status.label()
             );
         }
-        out.push_str(&summary_line(result));
+        for line in adjustment_lines(self.ruleset, result) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out.push_str(&summary_line(self.ruleset, result));
         out.push('\n');
     }
 
@@ -624,7 +645,14 @@ impl<'a> Layout<'a> {
                 md_escape(&r.status.label())
             );
         }
-        let _ = writeln!(out, "\n{}", summary_line(result));
+        let extra = adjustment_lines(self.ruleset, result);
+        if !extra.is_empty() {
+            out.push('\n');
+            for line in extra {
+                let _ = writeln!(out, "- {}", md_escape(&line));
+            }
+        }
+        let _ = writeln!(out, "\n{}", summary_line(self.ruleset, result));
     }
 }
 
@@ -718,6 +746,29 @@ pub fn write_csv(
             row.push(delimiter);
             row.push('\n');
         }
+        if result.adjustments.is_some() {
+            // Bonus and penalty items: `level` says which, `score` is signed.
+            for line in adjustments::lines(ruleset, &result.unpack()) {
+                let cells = [
+                    &*name,
+                    &csv_cell(&line.id, delimiter),
+                    &csv_cell(&line.title, delimiter),
+                    line.kind.as_str(),
+                    &csv_cell(&line.cap, delimiter),
+                    &line
+                        .value
+                        .map(|v| format_number(v, style))
+                        .unwrap_or_default(),
+                    line.status_word,
+                    &csv_cell(&line.status, delimiter),
+                    "",
+                    "",
+                    "",
+                ];
+                row.push_str(&cells.join(&sep));
+                row.push('\n');
+            }
+        }
         let complete = result.is_complete();
         let cells = [
             &*name,
@@ -725,7 +776,7 @@ pub fn write_csv(
             "TỔNG",
             "unit",
             &format_number(result.max, style),
-            &format_number(result.achieved, style),
+            &format_number(result.total(), style),
             if complete { "scored" } else { "incomplete" },
             "",
             &if complete {
