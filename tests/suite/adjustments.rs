@@ -432,7 +432,7 @@ fn a_report_prints_the_declared_places_whatever_the_computation_rounds_to() {
         analyze("ruleset \"p\" {}\narea 1 \"A\" max 100 { criterion 1.1 \"x\" max 100 }\n").ruleset;
     assert_eq!(plain.format_points(dec!(85.9), style), "85,9");
     // `chiso score --decimals 3` states it from the command line: Kon Rẫy 2021, 81,45 / 95
-    // (seed 000), printed 81.450; the percentage is computed as before, 81,45 / 95 = 85,74 %.
+    // (seed 000), printed 81,450; the percentage is computed as before, 81,45 / 95 = 85,74 %.
     let (code, table, err) = run_chiso(&[
         "score",
         "rulesets/kon-tum/huyen-2022.chiso",
@@ -442,7 +442,7 @@ fn a_report_prints_the_declared_places_whatever_the_computation_rounds_to() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        table.contains("Tổng điểm: 81.450 / 95   Chỉ số: 85.74%"),
+        table.contains("Tổng điểm: 81,450 / 95   Chỉ số: 85,74%"),
         "{table}"
     );
     let (code, _, _) = run_chiso(&[
