@@ -15,6 +15,7 @@ mod eval;
 mod format;
 mod grid;
 mod groups_stages;
+mod handwritten;
 mod html_report;
 mod ide;
 mod import;

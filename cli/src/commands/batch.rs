@@ -177,12 +177,15 @@ pub fn score(ruleset: &Ruleset, sources: &Sources, jobs: Option<usize>) -> Batch
 }
 
 /// Prints every problem of a batch: unit files with their text (miette), sheet cells by
-/// row and column, then each incomplete unit's to-do list.
+/// row and column, then each incomplete unit's to-do list. Written problem by problem (a
+/// province with thousands of problems is never held as one text).
 pub fn print_problems(ruleset: &Ruleset, sources: &Sources, batch: &Batch) {
-    let mut out = String::new();
+    use std::io::Write;
+    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
     let mut renderer = super::Renderer::default();
+    // A closed standard error is not worth failing the command over.
     for problem in &batch.problems {
-        out.push_str(&render_problem(&mut renderer, sources, problem));
+        let _ = err.write_all(render_problem(&mut renderer, sources, problem).as_bytes());
     }
     for unit in &batch.units {
         if !unit.result.missing.is_empty() {
@@ -190,23 +193,23 @@ pub fn print_problems(ruleset: &Ruleset, sources: &Sources, batch: &Batch) {
                 result: unit.result.unpack(),
                 diagnostics: Vec::new(),
             };
-            out.push_str(&format!("{}: ", unit.origin));
-            out.push_str(&chiso_formats::report::missing_list(ruleset, &outcome));
+            let _ = write!(err, "{}: ", unit.origin);
+            let _ =
+                err.write_all(chiso_formats::report::missing_list(ruleset, &outcome).as_bytes());
         }
     }
     for n in &batch.not_scored {
-        out.push_str(&format!(
-            "error: {}{}: not scored because of the errors above\n",
+        let _ = writeln!(
+            err,
+            "error: {}{}: not scored because of the errors above",
             n.origin,
             n.unit
                 .as_deref()
                 .map(|u| format!(" [{u}]"))
                 .unwrap_or_default()
-        ));
+        );
     }
-    if !out.is_empty() {
-        eprint!("{out}");
-    }
+    let _ = err.flush();
 }
 
 /// The batch of a command about one unit (`explain`, `advise`): every unit that loads (the

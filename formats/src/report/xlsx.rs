@@ -191,7 +191,6 @@ fn sheet_name(wanted: &str, used: &mut Vec<String>) -> String {
 /// percentage) is written as a number, any other as text.
 fn write_doc(sheet: &mut Worksheet, doc: &super::blocks::Doc, s: &Styles) -> Res {
     use super::blocks::Block;
-    use std::str::FromStr;
     let mut row = 0u32;
     for block in doc.blocks() {
         match block {
@@ -213,8 +212,15 @@ fn write_doc(sheet: &mut Worksheet, doc: &super::blocks::Doc, s: &Styles) -> Res
                 for cells in &t.rows {
                     for (c, cell) in cells.iter().enumerate() {
                         let col = c as u16;
-                        match Decimal::from_str(cell.trim_end_matches('%')) {
-                            Ok(d) if !cell.is_empty() => num(sheet, row, col, Some(d), &s.points)?,
+                        // The sections write numbers for people (decimal comma, `+0,4`).
+                        let number = cell.trim_end_matches('%').trim_start_matches('+');
+                        match chiso::text::parse_decimal_text(
+                            number,
+                            chiso::text::DecimalSeparator::Comma,
+                        ) {
+                            Ok((d, _)) if !cell.is_empty() => {
+                                num(sheet, row, col, Some(d), &s.points)?
+                            }
                             _ => text(sheet, row, col, cell, &s.text)?,
                         }
                     }
