@@ -215,6 +215,11 @@ fn bonus_and_penalty_lines_appear_in_the_table_markdown_and_csv() {
     );
     let (_, md, _) = run_chiso(&["score", PROVINCE, &a, "--format", "markdown"]);
     assert!(md.contains("- Điểm trừ P1 “Kỷ luật cán bộ”: −2"), "{md}");
+    // The page a province publishes ranks on the total after the items (15 + 1,5 − 2 = 14,5
+    // of 18) and lists the items under the unit.
+    let (_, html, _) = run_chiso(&["score", PROVINCE, &a, "--format", "html"]);
+    assert!(html.contains("Điểm trừ P1 “Kỷ luật cán bộ”: −2"), "{html}");
+    assert!(html.contains(">14,5</td>"), "{html}");
     let (_, csv, _) = run_chiso(&["score", PROVINCE, &a, "--format", "csv"]);
     // A row per item: level says bonus or penalty, score is signed; the total row is 14,5.
     assert!(

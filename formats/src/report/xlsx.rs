@@ -379,7 +379,7 @@ fn ranking(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) 
     for (i, (row, unit)) in report.ranked_units().enumerate() {
         num(sheet, r, 0, row.rank.map(Decimal::from), &s.int)?;
         text(sheet, r, 1, unit.unit(), &s.text)?;
-        num(sheet, r, 2, Some(unit.result.achieved), &s.points)?;
+        num(sheet, r, 2, Some(unit.result.total()), &s.points)?;
         num(sheet, r, 3, Some(unit.result.max), &s.points)?;
         percent(sheet, r, 4, row.percent, &s.percent)?;
         let grade = row.grade.as_deref().unwrap_or("chưa đủ số liệu");
@@ -745,7 +745,7 @@ fn unit_sheet(
         0,
         format!(
             "Tổng điểm {}{} / {}; chỉ số {}; xếp loại {}; hạng {}",
-            vn(unit.result.achieved),
+            vn(unit.result.total()),
             if unit.result.is_complete() {
                 ""
             } else {
