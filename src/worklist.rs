@@ -323,9 +323,12 @@ impl Form {
         if let FormSource::Rows { lines, .. } = &self.source {
             for label in std::mem::take(&mut diagnostic.labels) {
                 if let Some(row) = lines.get(label.span.start) {
-                    diagnostic
-                        .message
-                        .push_str(&format!(" ({}: row {row})", label.message));
+                    diagnostic.message = crate::msg!(
+                        "form-label-row",
+                        message = diagnostic.message,
+                        label = label.message,
+                        row = *row
+                    );
                 }
             }
         }

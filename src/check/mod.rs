@@ -826,10 +826,14 @@ impl Checker {
                 .filter(|d| d.code == code.as_str() && d.is_error())
             {
                 d.severity = crate::diagnostic::Severity::Warning;
-                d.message = format!("{} (known fault of the source: {reason})", d.message);
+                d.message = crate::msg!(
+                    "known-fault-of-source",
+                    message = d.message.clone(),
+                    reason = reason.as_str()
+                );
                 d.labels.push(crate::diagnostic::Label {
                     span: span.clone(),
-                    message: "acknowledged here".into(),
+                    message: crate::msg!("known-fault-acknowledged-here"),
                 });
                 matched = true;
             }
