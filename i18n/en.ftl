@@ -133,3 +133,162 @@ expected-id-points = `ID = points`
 expected-ruleset-bo-tieu-chi = `ruleset`/`bộ tiêu chí`
 expected-input = `input`/`đầu vào`
 expected-test-kiem-thu = `test`/`kiểm thử`
+
+## Shared
+first-declared-here = first declared here
+did-you-mean = did you mean `{ $name }`?
+replace-with = replace with `{ $name }`
+
+## Value types
+ty-number = a number
+ty-bool = yes/no
+ty-date = a date
+ty-level = a level
+ty-level-of = a level of `{ $name }`
+ty-text = a text
+ty-unknown = unknown
+input-type-count = count
+input-type-decimal = decimal
+input-type-percent = percent
+input-type-yesno = yes/no
+input-type-date = date
+input-type-points = points
+input-type-levels = levels({ $levels })
+literal-not-whole = not a whole number
+literal-above-100 = above 100%
+literal-percentage = a percentage
+
+## Node levels, keywords, sources
+level-area = an area
+level-criterion = a criterion
+level-subcriterion = a subcriterion
+keyword-area = `area`
+keyword-criterion = `criterion`
+keyword-subcriterion = `subcriterion`
+count-areas = areas
+count-criteria = criteria
+count-subcriteria = subcriteria
+source-self = self-assessment
+source-survey = survey
+source-satisfaction = satisfaction
+kw-max = max
+kw-owner = owner
+kw-source = source
+kw-zero-denominator = zero denominator
+kw-score = score
+kw-not-evaluated = not evaluated
+
+## Gaps between bands
+gap-percent = { $value }%
+gap-number = { $value }
+gap-included = included
+gap-excluded = excluded
+gap-the-value = the value { $value }
+gap-between = values from { $from } ({ $from_end }) to { $to } ({ $to_end })
+gap-up-to = values up to { $value }
+gap-below = values below { $value }
+gap-from = values from { $value }
+gap-above = values above { $value }
+gap-every-value = every value
+
+## The ruleset header
+e021-no-header = the file has no ruleset header
+e021-no-header-help = start with `ruleset "title" {"{"} year 2024  total 100 … {"}"}` / `bộ tiêu chí "…" {"{"} … {"}"}`
+e021-second-header = a second ruleset header
+e021-first-header = the first header
+e023-declared-twice = this is declared twice
+e017-rounding-places = a rounding keeps at most 28 places
+e024-not-acceptable = { $code } cannot be accepted as a fault of the source
+e024-not-acceptable-help = only contradictions inside the decree's table can: E004 (sums), E005 (total), E006 (counts), E007 (shares)
+e016-grade-gap = grade bands leave a gap: { $gap } get no grade
+e016-grade-gap-help = grades are half-open: `from 75 below 85` next to `from 85`
+e016-grade-overlap = grade `{ $later }` overlaps grade `{ $earlier }`
+e016-overlaps-this-grade = overlaps this grade
+
+## Inputs
+e022-input-twice = input `{ $name }` is declared twice
+e022-level-twice = level `{ $level }` is listed twice
+e022-first-listed-here = first listed here
+e009-literal-mismatch = `{ $name }` is { $ty }, but this is { $what }
+e009-negative = `{ $name }` cannot be negative
+e017-not-a-level = `{ $value }` is not a level of `{ $name }`
+e017-levels-are = its levels are: { $levels }
+w001-unused-input = input `{ $name }` is never used
+w001-unused-input-help = use it in a rule or condition, or remove it
+e008-unknown-input = unknown input `{ $name }`
+e008-not-declared = not declared
+e008-declare-it = declare it: `input { $name }: count "…"`
+
+## The criteria tree
+e002-duplicate-id = duplicate id `{ $id }`
+e002-first-used-here = first used here
+e002-renumber = renumber as { $next }
+e003-not-child-id = `{ $id }` is not a child id of `{ $parent }`
+e003-the-parent = the parent
+e003-numbered = a child of { $parent } is numbered { $parent }.N
+w004-keyword-level = written as { $written } but it stands at the level of { $level }
+w004-keyword-level-help = areas stand at the top, criteria inside areas, sub-criteria inside criteria
+e023-node-item-twice = `{ $key }` is declared twice for { $id }
+e017-percent-rounding-in-header = the percentage is the unit's: round it in the ruleset header
+e020-no-maximum = { $level } { $id } has no maximum
+e020-no-maximum-help = write its maximum: `max 1.5` / `tối đa 1,5`
+e004-children-sum = the maximum of { $id } is { $max }, but its children's maxima add up to { $sum }
+e004-child-max = { $id } max { $max }
+e004-set-maximum = set the maximum of { $id } to { $sum }
+e005-areas-sum = the areas add up to { $sum }, but the declared total is { $total }
+e005-area-max = area { $id } max { $max }
+e006-count = { $declared } { $kind } declared, but the tree has { $actual }
+e007-share = the { $source } share is declared { $share }, but the criteria from that source add up to { $actual }
+e007-share-help = mark survey items `source survey` / `nguồn ĐTXHH`; check the maxima
+e007-shares-sum = the shares add up to { $sum }, not to the total { $total }
+w005-no-longer-occurs = { $code } is acknowledged as a fault of the source, but no longer occurs
+w005-no-longer-occurs-help = remove the acknowledgement
+e018-unknown-criterion = unknown criterion `{ $id }`
+e018-unknown-grade = unknown grade `{ $grade }`
+e023-test-twice = test `{ $name }` is declared twice
+w003-expects-nothing = test `{ $name }` expects nothing
+w003-expects-nothing-help = add `expect 1.2.3 = 0.5` lines
+
+## Scoring rules
+e009-score-not-number = a score must be a number, found { $found }
+e009-condition-not-bool = a not-evaluated condition must be yes/no, found { $found }
+e012-no-upper-limit = has no upper limit
+e013-no-lower-limit = has no lower limit
+e012-reaches = reaches { $value }
+e012-exceeds-max = the rule of { $id } can exceed its maximum { $max }: it { $reach }
+e012-exceeds-max-help = cap it: `min(…, max)` or `each(count, points, max)`
+e012-cap-fix = cap the rule at the maximum
+e013-below-zero = the rule of { $id } can go below zero: it { $reach }
+e013-below-zero-help = floor it: `max(…, 0)` or `deduct(start, count, points, 0)`
+e009-minus-numbers = `-` applies to numbers
+e009-not-bool = `not` applies to yes/no values
+e009-and-or-bool = `and`/`or` join yes/no values
+e009-arithmetic-numbers = arithmetic needs numbers
+e009-condition-bool = a condition is yes/no
+e009-functions-numbers = rule functions take numbers
+e009-bands-number = bands compare a number with their bounds
+e009-branches-differ = the branches of `if` differ: { $then } and { $otherwise }
+e009-this-branch = this branch
+e009-type-mismatch = type mismatch: expected { $expected }, found { $found }
+e009-cannot-compare = cannot compare { $left } with { $right }
+e009-only-equality = { $ty } can only be compared with = or ≠
+e009-band-types = band values differ in type: { $ty } here
+e015-unknown-function = unknown function `{ $name }`
+e015-functions = functions: { $names } (see docs/language.md)
+e015-arity = `{ $name }` takes { $arity } { $arity ->
+        [one] argument
+       *[other] arguments
+    }, found { $found }
+e015-usage = usage: { $signature }
+e015-usage-decimal-comma = usage: { $signature }; a comma between digits is a decimal comma: write `1, 5` for two arguments
+e014-no-zero-policy = `{ $function }` in { $id } without a zero-denominator policy
+e014-no-zero-policy-help = say what a zero denominator means: `zero denominator: not evaluated` (or `zero`, `error`) on the criterion or in the ruleset header
+e017-places = the places of `{ $function }` must be a whole number from 0 to 28
+e010-no-arms = bands without any arm
+e010-gap = gap between bands: { $gap } match no band
+e010-gap-help = close the gap (e.g. `from 50% below 65%` next to `from 65%`), or add `otherwise: …`
+w002-unreachable = unreachable band: earlier bands take every value it covers
+w002-unreachable-help = bands are tried in order; move it up or remove it
+e011-overlap = overlapping bands: a value here also matches an earlier band
+e011-overlaps-this-band = overlaps this band
+e011-overlap-help = bands are half-open: `from 80% below 90%` next to `from 90%`

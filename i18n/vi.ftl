@@ -127,3 +127,159 @@ expected-id-points = `MÃ = điểm`
 expected-ruleset-bo-tieu-chi = `bộ tiêu chí`/`ruleset`
 expected-input = `đầu vào`/`input`
 expected-test-kiem-thu = `kiểm thử`/`test`
+
+## Dùng chung
+first-declared-here = khai báo lần đầu tại đây
+did-you-mean = có phải ý bạn là `{ $name }`?
+replace-with = thay bằng `{ $name }`
+
+## Kiểu giá trị
+ty-number = một số
+ty-bool = có/không
+ty-date = một ngày
+ty-level = một mức
+ty-level-of = một mức của `{ $name }`
+ty-text = một đoạn văn bản
+ty-unknown = không rõ
+input-type-count = số lượng
+input-type-decimal = số
+input-type-percent = phần trăm
+input-type-yesno = có/không
+input-type-date = ngày
+input-type-points = điểm
+input-type-levels = mức({ $levels })
+literal-not-whole = không phải số nguyên
+literal-above-100 = trên 100%
+literal-percentage = một tỷ lệ phần trăm
+
+## Cấp của tiêu chí, từ khoá, nguồn điểm
+level-area = lĩnh vực
+level-criterion = tiêu chí
+level-subcriterion = tiêu chí thành phần
+keyword-area = `lĩnh vực`
+keyword-criterion = `tiêu chí`
+keyword-subcriterion = `tiêu chí thành phần`
+count-areas = lĩnh vực
+count-criteria = tiêu chí
+count-subcriteria = tiêu chí thành phần
+source-self = tự đánh giá
+source-survey = điều tra xã hội học
+source-satisfaction = mức độ hài lòng
+kw-max = tối đa
+kw-owner = chủ trì
+kw-source = nguồn
+kw-zero-denominator = mẫu số bằng 0
+kw-score = điểm =
+kw-not-evaluated = không đánh giá
+
+## Khoảng giá trị không được bao phủ
+gap-percent = { $value }%
+gap-number = { $value }
+gap-included = kể cả
+gap-excluded = không kể
+gap-the-value = giá trị { $value }
+gap-between = các giá trị từ { $from } ({ $from_end }) đến { $to } ({ $to_end })
+gap-up-to = các giá trị đến { $value }
+gap-below = các giá trị dưới { $value }
+gap-from = các giá trị từ { $value }
+gap-above = các giá trị trên { $value }
+gap-every-value = mọi giá trị
+
+## Phần đầu bộ tiêu chí
+e021-no-header = tệp không có phần đầu bộ tiêu chí
+e021-no-header-help = bắt đầu bằng `bộ tiêu chí "…" {"{"} năm 2024  tổng điểm 100 … {"}"}` / `ruleset "title" {"{"} … {"}"}`
+e021-second-header = phần đầu bộ tiêu chí thứ hai
+e021-first-header = phần đầu thứ nhất
+e023-declared-twice = mục này được khai báo hai lần
+e017-rounding-places = làm tròn giữ tối đa 28 chữ số thập phân
+e024-not-acceptable = { $code } không thể được thừa nhận là lỗi của văn bản nguồn
+e024-not-acceptable-help = chỉ những mâu thuẫn trong chính bảng của quyết định mới được: E004 (tổng điểm con), E005 (tổng điểm), E006 (số lượng), E007 (tỷ trọng)
+e016-grade-gap = các mức xếp loại để hở: { $gap } không được xếp loại nào
+e016-grade-gap-help = các mức xếp loại là nửa mở: `từ 75 dưới 85` liền với `từ 85`
+e016-grade-overlap = xếp loại `{ $later }` chồng lấn xếp loại `{ $earlier }`
+e016-overlaps-this-grade = chồng lấn xếp loại này
+
+## Đầu vào
+e022-input-twice = đầu vào `{ $name }` được khai báo hai lần
+e022-level-twice = mức `{ $level }` được liệt kê hai lần
+e022-first-listed-here = liệt kê lần đầu tại đây
+e009-literal-mismatch = `{ $name }` có kiểu { $ty }, nhưng đây là { $what }
+e009-negative = `{ $name }` không thể âm
+e017-not-a-level = `{ $value }` không phải là một mức của `{ $name }`
+e017-levels-are = các mức của nó là: { $levels }
+w001-unused-input = đầu vào `{ $name }` không được dùng ở đâu
+w001-unused-input-help = dùng nó trong một quy tắc hay điều kiện, hoặc xoá nó
+e008-unknown-input = không có đầu vào `{ $name }`
+e008-not-declared = chưa khai báo
+e008-declare-it = khai báo nó: `đầu vào { $name }: số lượng "…"`
+
+## Cây tiêu chí
+e002-duplicate-id = mã số `{ $id }` bị trùng
+e002-first-used-here = dùng lần đầu tại đây
+e002-renumber = đánh số lại thành { $next }
+e003-not-child-id = `{ $id }` không phải là mã số con của `{ $parent }`
+e003-the-parent = tiêu chí cha
+e003-numbered = tiêu chí con của { $parent } được đánh số { $parent }.N
+w004-keyword-level = viết là { $written } nhưng đứng ở cấp { $level }
+w004-keyword-level-help = lĩnh vực đứng ở cấp trên cùng, tiêu chí nằm trong lĩnh vực, tiêu chí thành phần nằm trong tiêu chí
+e023-node-item-twice = `{ $key }` được khai báo hai lần cho { $id }
+e017-percent-rounding-in-header = tỷ lệ phần trăm là của đơn vị: hãy khai báo làm tròn ở phần đầu bộ tiêu chí
+e020-no-maximum = { $level } { $id } không có điểm tối đa
+e020-no-maximum-help = ghi điểm tối đa của nó: `tối đa 1,5` / `max 1.5`
+e004-children-sum = điểm tối đa của { $id } là { $max }, nhưng điểm tối đa của các tiêu chí con cộng lại là { $sum }
+e004-child-max = { $id } tối đa { $max }
+e004-set-maximum = đặt điểm tối đa của { $id } là { $sum }
+e005-areas-sum = điểm tối đa các lĩnh vực cộng lại là { $sum }, nhưng tổng điểm khai báo là { $total }
+e005-area-max = lĩnh vực { $id } tối đa { $max }
+e006-count = khai báo { $declared } { $kind }, nhưng cây tiêu chí có { $actual }
+e007-share = tỷ trọng { $source } được khai báo là { $share }, nhưng các tiêu chí lấy điểm từ nguồn đó cộng lại là { $actual }
+e007-share-help = đánh dấu các tiêu chí điều tra bằng `nguồn ĐTXHH` / `source survey`; kiểm tra lại điểm tối đa
+e007-shares-sum = các tỷ trọng cộng lại là { $sum }, không bằng tổng điểm { $total }
+w005-no-longer-occurs = { $code } được thừa nhận là lỗi của văn bản nguồn, nhưng không còn xảy ra
+w005-no-longer-occurs-help = xoá lời thừa nhận
+e018-unknown-criterion = không có tiêu chí `{ $id }`
+e018-unknown-grade = không có xếp loại `{ $grade }`
+e023-test-twice = kiểm thử `{ $name }` được khai báo hai lần
+w003-expects-nothing = kiểm thử `{ $name }` không mong đợi điều gì
+w003-expects-nothing-help = thêm các dòng `mong đợi 1.2.3 = 0,5`
+
+## Quy tắc chấm điểm
+e009-score-not-number = điểm phải là một số, nhưng gặp { $found }
+e009-condition-not-bool = điều kiện không đánh giá phải là có/không, nhưng gặp { $found }
+e012-no-upper-limit = không có giới hạn trên
+e013-no-lower-limit = không có giới hạn dưới
+e012-reaches = đạt tới { $value }
+e012-exceeds-max = quy tắc của { $id } có thể vượt điểm tối đa { $max }: nó { $reach }
+e012-exceeds-max-help = chặn trên cho nó: `nhỏ_nhất(…, tối đa)` hoặc `mỗi(số lượng, điểm, tối đa)`
+e012-cap-fix = chặn quy tắc ở điểm tối đa
+e013-below-zero = quy tắc của { $id } có thể xuống dưới 0: nó { $reach }
+e013-below-zero-help = chặn dưới cho nó: `lớn_nhất(…, 0)` hoặc `trừ(điểm đầu, số lượng, điểm, 0)`
+e009-minus-numbers = `-` chỉ áp dụng cho số
+e009-not-bool = `không phải` chỉ áp dụng cho giá trị có/không
+e009-and-or-bool = `và`/`hoặc` nối các giá trị có/không
+e009-arithmetic-numbers = phép tính cần các số
+e009-condition-bool = điều kiện là có/không
+e009-functions-numbers = các hàm của quy tắc nhận số
+e009-bands-number = bậc so sánh một số với các cận của nó
+e009-branches-differ = hai nhánh của `nếu` khác kiểu: { $then } và { $otherwise }
+e009-this-branch = nhánh này
+e009-type-mismatch = sai kiểu: cần { $expected }, nhưng gặp { $found }
+e009-cannot-compare = không thể so sánh { $left } với { $right }
+e009-only-equality = { $ty } chỉ so sánh được bằng = hoặc ≠
+e009-band-types = giá trị các bậc khác kiểu nhau: ở đây là { $ty }
+e015-unknown-function = không có hàm `{ $name }`
+e015-functions = các hàm: { $names } (xem docs/language.md)
+e015-arity = `{ $name }` nhận { $arity } đối số, nhưng gặp { $found }
+e015-usage = cách dùng: { $signature }
+e015-usage-decimal-comma = cách dùng: { $signature }; dấu phẩy giữa hai chữ số là dấu phẩy thập phân: viết `1, 5` nếu là hai đối số
+e014-no-zero-policy = `{ $function }` trong { $id } mà không khai báo cách xử lý mẫu số bằng 0
+e014-no-zero-policy-help = nói rõ mẫu số bằng 0 thì sao: `mẫu số bằng 0: không đánh giá` (hoặc `0`, `lỗi`) ở tiêu chí hoặc ở phần đầu bộ tiêu chí
+e017-places = số chữ số thập phân của `{ $function }` phải là số nguyên từ 0 đến 28
+e010-no-arms = bậc không có nhánh nào
+e010-gap = khoảng hở giữa các bậc: { $gap } không thuộc bậc nào
+e010-gap-help = lấp khoảng hở (ví dụ `từ 50% dưới 65%` liền với `từ 65%`), hoặc thêm `còn lại: …`
+w002-unreachable = bậc không bao giờ tới được: các bậc trước đã nhận mọi giá trị của nó
+w002-unreachable-help = các bậc được thử theo thứ tự; chuyển nó lên trên hoặc xoá nó
+e011-overlap = các bậc chồng lấn: một giá trị ở đây cũng khớp một bậc trước
+e011-overlaps-this-band = chồng lấn bậc này
+e011-overlap-help = các bậc là nửa mở: `từ 80% dưới 90%` liền với `từ 90%`
