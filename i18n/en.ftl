@@ -292,3 +292,58 @@ w002-unreachable-help = bands are tried in order; move it up or remove it
 e011-overlap = overlapping bands: a value here also matches an earlier band
 e011-overlaps-this-band = overlaps this band
 e011-overlap-help = bands are half-open: `from 80% below 90%` next to `from 90%`
+
+## Numbers written as text
+number-empty = empty number
+number-invisible-character = `{ $number }` holds an invisible character, { $character }: retype the number
+number-several-separators = `{ $number }` has more than one separator; declare `decimal_separator` ("," or ".") so thousands groups are read as such
+number-not-a-number = `{ $number }` is not a number
+
+## Unit data (D…)
+d012-two-spellings = (the same letters in two Unicode spellings, NFC and NFD)
+d012-written = (written `{ $earlier }` and `{ $key }`)
+d012-given-twice = `{ $name }` is given twice in [{ $section }]: which value is meant?
+d012-given-twice-how = `{ $name }` is given twice in [{ $section }] { $how }: which value is meant?
+d012-first-given-here = first given here
+d012-and-again-here = and again here
+d012-keep-one = keep one of the two
+d003-no-unit = the data file does not name its unit
+d003-no-unit-help = add `unit = "UBND huyện …"`
+d011-year = the data is for { $data }, the ruleset for { $ruleset }
+d003-year-positive = the year must be positive
+d003-unknown-stage = unknown stage `{ $stage }`
+d003-write = write { $words }
+d003-decimal-separator = decimal_separator must be "," or ".", not "{ $found }"
+d-input-value = `{ $name }`: { $message }
+d-input-value-owner = `{ $name }`: { $message } (owner: { $owner })
+d-input-is = `{ $name }` is { $ty }
+d-input-is-described = `{ $name }` is { $ty }: { $description }
+d010-computed = points given for { $id }, which is computed by its rule: give its inputs instead
+d010-adds-up = points given for { $id }, which adds up its children: give theirs
+d-points-of = points of { $id }: { $message }
+d003-not-evaluated-reason = give the reason { $id } is not evaluated, as text
+d-claimed-of = claimed score of { $id }: { $message }
+d007-above-max = { $points } points given for { $id }, whose maximum is { $max }
+d003-not-exact = `{ $number }` is not a number chiso can hold exactly
+d003-expected-number = expected a number, found { $found }
+d004-negative = must not be negative (found { $found })
+d003-count-whole = a count must be a whole number, found { $found }
+d003-count-whole-grouping = a count must be a whole number, found { $found } (if `.` groups thousands, declare decimal_separator = ",")
+d003-percentage-for-number = a percentage where a number is expected
+d003-percentage-above-100 = a percentage above 100 ({ $found })
+d003-expected-yesno-found = expected yes/no (có/không), found "{ $found }"
+d003-expected-yesno = expected yes/no (true/false, "có"/"không")
+d003-expected-date-found = expected a date such as 31/12/2023, found "{ $found }"
+d003-expected-date = expected a date such as 31/12/2023
+d003-not-a-level = "{ $found }" is not one of the levels: { $levels }
+d003-expected-level = expected one of the levels: { $levels }
+
+## Values no input takes
+raw-spreadsheet-error = a spreadsheet error
+raw-unsaved-formula = a formula saved without its value
+raw-unsaved-formula-form = a formula saved without its value (open and save the file in Excel/LibreOffice so the value is stored)
+raw-invalid-date = an invalid date
+raw-date-time = a date-time
+raw-a-list = a list
+raw-a-table = a table
+raw-null = null

@@ -283,3 +283,58 @@ w002-unreachable-help = các bậc được thử theo thứ tự; chuyển nó 
 e011-overlap = các bậc chồng lấn: một giá trị ở đây cũng khớp một bậc trước
 e011-overlaps-this-band = chồng lấn bậc này
 e011-overlap-help = các bậc là nửa mở: `từ 80% dưới 90%` liền với `từ 90%`
+
+## Số viết dưới dạng văn bản
+number-empty = số trống
+number-invisible-character = `{ $number }` chứa một ký tự không nhìn thấy, { $character }: hãy gõ lại số này
+number-several-separators = `{ $number }` có nhiều hơn một dấu phân cách; hãy khai báo `decimal_separator` ("," hoặc ".") để các nhóm hàng nghìn được đọc đúng
+number-not-a-number = `{ $number }` không phải là một số
+
+## Dữ liệu của đơn vị (D…)
+d012-two-spellings = (cùng các chữ cái nhưng theo hai cách mã hoá Unicode, NFC và NFD)
+d012-written = (viết là `{ $earlier }` và `{ $key }`)
+d012-given-twice = `{ $name }` được cho hai lần trong [{ $section }]: giá trị nào mới đúng?
+d012-given-twice-how = `{ $name }` được cho hai lần trong [{ $section }] { $how }: giá trị nào mới đúng?
+d012-first-given-here = cho lần đầu tại đây
+d012-and-again-here = và lại cho tại đây
+d012-keep-one = giữ lại một trong hai
+d003-no-unit = tệp dữ liệu không ghi tên đơn vị
+d003-no-unit-help = thêm `unit = "UBND huyện …"`
+d011-year = dữ liệu là của năm { $data }, bộ tiêu chí là của năm { $ruleset }
+d003-year-positive = năm phải là số dương
+d003-unknown-stage = không có giai đoạn `{ $stage }`
+d003-write = hãy viết { $words }
+d003-decimal-separator = decimal_separator phải là "," hoặc ".", không phải "{ $found }"
+d-input-value = `{ $name }`: { $message }
+d-input-value-owner = `{ $name }`: { $message } (chủ trì: { $owner })
+d-input-is = `{ $name }` có kiểu { $ty }
+d-input-is-described = `{ $name }` có kiểu { $ty }: { $description }
+d010-computed = cho điểm của { $id }, nhưng tiêu chí này được tính theo quy tắc của nó: hãy cho các đầu vào của nó
+d010-adds-up = cho điểm của { $id }, nhưng tiêu chí này cộng điểm các tiêu chí con: hãy cho điểm của chúng
+d-points-of = điểm của { $id }: { $message }
+d003-not-evaluated-reason = hãy ghi lý do { $id } không đánh giá, dưới dạng văn bản
+d-claimed-of = điểm tự chấm của { $id }: { $message }
+d007-above-max = cho { $points } điểm cho { $id }, nhưng điểm tối đa của nó là { $max }
+d003-not-exact = `{ $number }` không phải là số mà chiso lưu được chính xác
+d003-expected-number = cần một số, nhưng gặp { $found }
+d004-negative = không được âm (gặp { $found })
+d003-count-whole = số lượng phải là số nguyên, nhưng gặp { $found }
+d003-count-whole-grouping = số lượng phải là số nguyên, nhưng gặp { $found } (nếu `.` phân cách hàng nghìn, hãy khai báo decimal_separator = ",")
+d003-percentage-for-number = một tỷ lệ phần trăm ở chỗ cần một số
+d003-percentage-above-100 = tỷ lệ phần trăm trên 100 ({ $found })
+d003-expected-yesno-found = cần có/không, nhưng gặp "{ $found }"
+d003-expected-yesno = cần có/không (true/false, "có"/"không")
+d003-expected-date-found = cần một ngày như 31/12/2023, nhưng gặp "{ $found }"
+d003-expected-date = cần một ngày như 31/12/2023
+d003-not-a-level = "{ $found }" không phải là một trong các mức: { $levels }
+d003-expected-level = cần một trong các mức: { $levels }
+
+## Giá trị không đầu vào nào nhận
+raw-spreadsheet-error = một lỗi của bảng tính
+raw-unsaved-formula = một công thức được lưu mà không có giá trị
+raw-unsaved-formula-form = một công thức được lưu mà không có giá trị (mở và lưu tệp bằng Excel/LibreOffice để giá trị được lưu lại)
+raw-invalid-date = một ngày không hợp lệ
+raw-date-time = một ngày giờ
+raw-a-list = một danh sách
+raw-a-table = một bảng
+raw-null = null

@@ -7,6 +7,8 @@
 //! so nothing is lost to floating point; a web form can build one directly.
 
 use crate::diagnostic::{Diagnostic, Span};
+use crate::message::Message;
+use crate::msg;
 use crate::model::{InputType, Node, Ruleset, Value};
 use crate::text::{did_you_mean, name_key, parse_decimal_text, DecimalSeparator};
 use chrono::NaiveDate;
@@ -55,12 +57,13 @@ impl Stage {
 
     /// "\"self\" (tự đánh giá) or \"appraised\" (thẩm định)": the words [`Stage::parse`]
     /// reads, for help texts.
-    pub fn expected() -> String {
+    pub fn expected() -> crate::message::Message {
         let words: Vec<String> = Stage::ALL
             .iter()
             .map(|s| format!("\"{}\" ({})", s.as_str(), s.label()))
             .collect();
-        words.join(" or ")
+        let (last, init) = words.split_last().expect("two stages");
+        msg!("list-or", init = init.join(", "), last = last.as_str())
     }
 }
 
@@ -141,7 +144,8 @@ pub enum RawValue {
     Bool(bool),
     /// A date (a TOML date).
     Date(NaiveDate),
-    /// Something no input takes (an array, a table, a time).
+    /// Something no input takes (an array, a table, a time): the catalogue id of what it is
+    /// (`raw-a-list`), shown in the reader's language.
     Other(&'static str),
 }
 
@@ -219,11 +223,11 @@ fn given_twice<'a>(
             continue;
         };
         let how = if earlier == key {
-            String::new()
+            None
         } else if earlier.nfc().eq(key.nfc()) {
-            " (the same letters in two Unicode spellings, NFC and NFD)".to_string()
+            Some(msg!("d012-two-spellings"))
         } else {
-            format!(" (written `{earlier}` and `{key}`)")
+            Some(msg!("d012-written", earlier = earlier, key = key))
         };
         let name = match index.checked_sub(ruleset.inputs.len()) {
             Some(node) => ruleset.nodes[node].id.as_str(),
@@ -233,11 +237,16 @@ fn given_twice<'a>(
             Diagnostic::error(
                 "D012",
                 span.clone(),
-                format!("`{name}` is given twice in [{section}]{how}: which value is meant?"),
+                match how {
+                    None => msg!("d012-given-twice", name = name, section = section),
+                    Some(how) => {
+                        msg!("d012-given-twice-how", name = name, section = section, how = how)
+                    }
+                },
             )
-            .with_label(earlier_span.clone(), "first given here")
-            .with_span_label("and again here")
-            .with_help("keep one of the two"),
+            .with_label(earlier_span.clone(), msg!("d012-first-given-here"))
+            .with_span_label(msg!("d012-and-again-here"))
+            .with_help(msg!("d012-keep-one")),
         );
         twice.push(index);
     }
@@ -263,8 +272,8 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
     );
     if raw.unit.is_none() {
         diagnostics.push(
-            Diagnostic::error("D003", 0..0, "the data file does not name its unit")
-                .with_help("add `unit = \"UBND huyện …\"`"),
+            Diagnostic::error("D003", 0..0, msg!("d003-no-unit"))
+                .with_help(msg!("d003-no-unit-help")),
         );
     }
     if let Some((year, span)) = &raw.year {
@@ -276,7 +285,7 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
                         diagnostics.push(Diagnostic::warning(
                             "D011",
                             span.clone(),
-                            format!("the data is for {y}, the ruleset for {expected}"),
+                            msg!("d011-year", data = y.to_string(), ruleset = expected.to_string()),
                         ));
                     }
                 }
@@ -284,7 +293,7 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             Err(_) => diagnostics.push(Diagnostic::error(
                 "D003",
                 span.clone(),
-                "the year must be positive",
+                msg!("d003-year-positive"),
             )),
         }
     }
@@ -293,8 +302,8 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             Some(s) => s,
             None => {
                 diagnostics.push(
-                    Diagnostic::error("D003", span.clone(), format!("unknown stage `{stage}`"))
-                        .with_help(format!("write {}", Stage::expected())),
+                    Diagnostic::error("D003", span.clone(), msg!("d003-unknown-stage", stage = stage))
+                        .with_help(msg!("d003-write", words = Stage::expected())),
                 );
                 Stage::SelfAssessment
             }
@@ -308,7 +317,7 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             diagnostics.push(Diagnostic::error(
                 "D003",
                 span.clone(),
-                format!("decimal_separator must be \",\" or \".\", not \"{s}\""),
+                msg!("d003-decimal-separator", found = s),
             ));
             DecimalSeparator::Either
         }
@@ -339,12 +348,12 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             let mut d = Diagnostic::error(
                 "D006",
                 entry.key_span.clone(),
-                format!("unknown input `{}`", entry.key),
+                msg!("e008-unknown-input", name = entry.key.as_str()),
             );
             if let Some(s) =
                 did_you_mean(&entry.key, ruleset.inputs.iter().map(|i| i.name.as_str()))
             {
-                d = d.with_help(format!("did you mean `{s}`?"));
+                d = d.with_help(msg!("did-you-mean", name = s));
             }
             diagnostics.push(d);
             continue;
@@ -356,27 +365,17 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
                 data.value_spans[slot] = Some(entry.value_span.clone());
             }
             Err((code, message)) => {
-                let owner = input
-                    .owner
-                    .as_deref()
-                    .map(|o| format!(" (owner: {o})"))
-                    .unwrap_or_default();
+                let message = match input.owner.as_deref() {
+                    Some(o) => msg!("d-input-value-owner", name = input.name.as_str(), message = message, owner = o),
+                    None => msg!("d-input-value", name = input.name.as_str(), message = message),
+                };
+                let ty = crate::check::input_type_word(&input.ty);
+                let help = match input.description.as_deref() {
+                    Some(d) => msg!("d-input-is-described", name = input.name.as_str(), ty = ty, description = d),
+                    None => msg!("d-input-is", name = input.name.as_str(), ty = ty),
+                };
                 diagnostics.push(
-                    Diagnostic::error(
-                        code,
-                        entry.value_span.clone(),
-                        format!("`{}`: {message}{owner}", input.name),
-                    )
-                    .with_help(format!(
-                        "`{}` is {}{}",
-                        input.name,
-                        input.ty.describe(),
-                        input
-                            .description
-                            .as_deref()
-                            .map(|d| format!(": {d}"))
-                            .unwrap_or_default()
-                    )),
+                    Diagnostic::error(code, entry.value_span.clone(), message).with_help(help),
                 );
             }
         }
@@ -386,9 +385,9 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
         let found = ruleset.node_index(key.trim());
         if found.is_none() {
             let mut d =
-                Diagnostic::error("D006", span.clone(), format!("unknown criterion `{key}`"));
+                Diagnostic::error("D006", span.clone(), msg!("e018-unknown-criterion", id = key));
             if let Some(s) = did_you_mean(key, ruleset.nodes.iter().map(|n| n.id.as_str())) {
-                d = d.with_help(format!("did you mean `{s}`?"));
+                d = d.with_help(msg!("did-you-mean", name = s));
             }
             diagnostics.push(d);
         }
@@ -401,15 +400,15 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
         };
         let node = &ruleset.nodes[index];
         if !node.takes_points() {
-            let what = if node.is_leaf() {
-                "is computed by its rule: give its inputs instead"
+            let message = if node.is_leaf() {
+                msg!("d010-computed", id = node.id.as_str())
             } else {
-                "adds up its children: give theirs"
+                msg!("d010-adds-up", id = node.id.as_str())
             };
             diagnostics.push(Diagnostic::error(
                 "D010",
                 entry.key_span.clone(),
-                format!("points given for {}, which {what}", node.id),
+                message,
             ));
             continue;
         }
@@ -426,7 +425,7 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             Err((code, message)) => diagnostics.push(Diagnostic::error(
                 code,
                 entry.value_span.clone(),
-                format!("points of {}: {message}", node.id),
+                msg!("d-points-of", id = node.id.as_str(), message = message),
             )),
         }
     }
@@ -442,10 +441,7 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
                 diagnostics.push(Diagnostic::error(
                     "D003",
                     entry.value_span.clone(),
-                    format!(
-                        "give the reason {} is not evaluated, as text",
-                        ruleset.nodes[index].id
-                    ),
+                    msg!("d003-not-evaluated-reason", id = ruleset.nodes[index].id.as_str()),
                 ));
                 continue;
             }
@@ -488,7 +484,7 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             Err((code, message)) => diagnostics.push(Diagnostic::error(
                 code,
                 entry.value_span.clone(),
-                format!("claimed score of {}: {message}", node.id),
+                msg!("d-claimed-of", id = node.id.as_str(), message = message),
             )),
         }
     }
@@ -520,12 +516,7 @@ fn points_out_of_range(node: &Node, points: Decimal, span: Span) -> Diagnostic {
     Diagnostic::error(
         "D007",
         span,
-        format!(
-            "{} points given for {}, whose maximum is {}",
-            crate::text::format_decimal(points),
-            node.id,
-            crate::text::format_decimal(node.max)
-        ),
+        msg!("d007-above-max", points = points, id = node.id.as_str(), max = node.max),
     )
 }
 
@@ -534,8 +525,8 @@ pub(crate) fn typed_value(
     raw: &RawValue,
     ty: &InputType,
     separator: DecimalSeparator,
-) -> Result<Value, (&'static str, String)> {
-    let number = |raw: &RawValue| -> Result<(Decimal, bool), (&'static str, String)> {
+) -> Result<Value, (&'static str, Message)> {
+    let number = |raw: &RawValue| -> Result<(Decimal, bool), (&'static str, Message)> {
         match raw {
             RawValue::Number(text) => Decimal::from_str(text)
                 .or_else(|_| Decimal::from_scientific(text))
@@ -543,23 +534,20 @@ pub(crate) fn typed_value(
                 .map_err(|_| {
                     (
                         "D003",
-                        format!("`{text}` is not a number chiso can hold exactly"),
+                        msg!("d003-not-exact", number = text.as_str()),
                     )
                 }),
             RawValue::Text(text) => parse_decimal_text(text, separator).map_err(|m| ("D003", m)),
-            RawValue::Bool(_) => Err(("D003", "expected a number, found yes/no".into())),
-            RawValue::Date(_) => Err(("D003", "expected a number, found a date".into())),
-            RawValue::Other(what) => Err(("D003", format!("expected a number, found {what}"))),
+            RawValue::Bool(_) => Err(("D003", msg!("d003-expected-number", found = msg!("ty-bool")))),
+            RawValue::Date(_) => Err(("D003", msg!("d003-expected-number", found = msg!("ty-date")))),
+            RawValue::Other(what) => Err(("D003", msg!("d003-expected-number", found = Message::new(what)))),
         }
     };
     let negative = |d: Decimal| {
         if d.is_sign_negative() && !d.is_zero() {
             Err((
                 "D004",
-                format!(
-                    "must not be negative (found {})",
-                    crate::text::format_decimal(d)
-                ),
+                msg!("d004-negative", found = d),
             ))
         } else {
             Ok(())
@@ -570,20 +558,14 @@ pub(crate) fn typed_value(
             let (d, percent) = number(raw)?;
             negative(d)?;
             if percent || !d.fract().is_zero() {
-                let hint = if matches!(raw, RawValue::Text(t) if t.contains('.'))
+                let message = if matches!(raw, RawValue::Text(t) if t.contains('.'))
                     && separator == DecimalSeparator::Either
                 {
-                    " (if `.` groups thousands, declare decimal_separator = \",\")"
+                    msg!("d003-count-whole-grouping", found = d)
                 } else {
-                    ""
+                    msg!("d003-count-whole", found = d)
                 };
-                return Err((
-                    "D003",
-                    format!(
-                        "a count must be a whole number, found {}{hint}",
-                        crate::text::format_decimal(d)
-                    ),
-                ));
+                return Err(("D003", message));
             }
             Ok(Value::Number(d))
         }
@@ -591,7 +573,7 @@ pub(crate) fn typed_value(
             let (d, percent) = number(raw)?;
             negative(d)?;
             if percent {
-                return Err(("D003", "a percentage where a number is expected".into()));
+                return Err(("D003", msg!("d003-percentage-for-number")));
             }
             Ok(Value::Number(d))
         }
@@ -601,10 +583,7 @@ pub(crate) fn typed_value(
             if d > Decimal::ONE_HUNDRED {
                 return Err((
                     "D003",
-                    format!(
-                        "a percentage above 100 ({})",
-                        crate::text::format_decimal(d)
-                    ),
+                    msg!("d003-percentage-above-100", found = d),
                 ));
             }
             Ok(Value::Number(d / Decimal::ONE_HUNDRED))
@@ -614,12 +593,9 @@ pub(crate) fn typed_value(
             RawValue::Text(t) => match crate::text::fold(t.trim()).as_str() {
                 "yes" | "true" | "co" | "x" | "dung" | "dat" => Ok(Value::Bool(true)),
                 "no" | "false" | "khong" | "sai" | "khong dat" => Ok(Value::Bool(false)),
-                _ => Err(("D003", format!("expected yes/no (có/không), found \"{t}\""))),
+                _ => Err(("D003", msg!("d003-expected-yesno-found", found = t.as_str()))),
             },
-            _ => Err((
-                "D003",
-                "expected yes/no (true/false, \"có\"/\"không\")".into(),
-            )),
+            _ => Err(("D003", msg!("d003-expected-yesno"))),
         },
         InputType::Date => match raw {
             RawValue::Date(d) => Ok(Value::Date(*d)),
@@ -629,10 +605,10 @@ pub(crate) fn typed_value(
                 .map_err(|_| {
                     (
                         "D003",
-                        format!("expected a date such as 31/12/2023, found \"{t}\""),
+                        msg!("d003-expected-date-found", found = t.as_str()),
                     )
                 }),
-            _ => Err(("D003", "expected a date such as 31/12/2023".into())),
+            _ => Err(("D003", msg!("d003-expected-date"))),
         },
         InputType::Levels(levels) => match raw {
             RawValue::Text(t) => levels
@@ -645,12 +621,12 @@ pub(crate) fn typed_value(
                 .ok_or_else(|| {
                     (
                         "D003",
-                        format!("\"{t}\" is not one of the levels: {}", levels.join(", ")),
+                        msg!("d003-not-a-level", found = t.as_str(), levels = levels.join(", ")),
                     )
                 }),
             _ => Err((
                 "D003",
-                format!("expected one of the levels: {}", levels.join(", ")),
+                msg!("d003-expected-level", levels = levels.join(", ")),
             )),
         },
     }

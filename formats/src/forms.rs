@@ -235,7 +235,7 @@ fn drop_empty(raw: &mut RawUnit) -> Vec<(&'static str, String)> {
 }
 
 /// What a formula cell saved without its value is, for the error.
-const UNSAVED: &str = "a formula saved without its value (open and save the file in Excel/LibreOffice so the value is stored)";
+const UNSAVED: &str = "raw-unsaved-formula-form";
 
 /// Reads a filled `.xlsx` form written by [`template_xlsx`] (the first visible sheet).
 /// Errors (naming the file): not a workbook, a damaged one, not a form.
@@ -300,7 +300,7 @@ fn read_form_grid(name: &str, grid: &Grid) -> Result<Form, String> {
             Cell::Number(n) => RawValue::Number(n),
             Cell::Bool(b) => RawValue::Bool(b),
             Cell::Date(d) => RawValue::Date(d),
-            Cell::Error(_) => RawValue::Other("a spreadsheet error"),
+            Cell::Error(_) => RawValue::Other("raw-spreadsheet-error"),
             Cell::Unsaved(_) => RawValue::Other(UNSAVED),
         };
         match kind.as_str() {

@@ -526,8 +526,8 @@ fn plain_value(cell: &Cell) -> RawValue {
         Cell::Number(n) => RawValue::Number(n.clone()),
         Cell::Bool(b) => RawValue::Bool(*b),
         Cell::Date(d) => RawValue::Date(*d),
-        Cell::Error(_) => RawValue::Other("a spreadsheet error"),
-        Cell::Unsaved(_) => RawValue::Other("a formula saved without its value"),
+        Cell::Error(_) => RawValue::Other("raw-spreadsheet-error"),
+        Cell::Unsaved(_) => RawValue::Other("raw-unsaved-formula"),
     }
 }
 

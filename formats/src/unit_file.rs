@@ -147,12 +147,12 @@ fn toml_value(value: &toml::Value, source: &str) -> RawValue {
         toml::Value::Datetime(dt) => match (dt.date, dt.time) {
             (Some(d), None) => {
                 NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
-                    .map_or(RawValue::Other("an invalid date"), RawValue::Date)
+                    .map_or(RawValue::Other("raw-invalid-date"), RawValue::Date)
             }
-            _ => RawValue::Other("a date-time"),
+            _ => RawValue::Other("raw-date-time"),
         },
-        toml::Value::Array(_) => RawValue::Other("a list"),
-        toml::Value::Table(_) => RawValue::Other("a table"),
+        toml::Value::Array(_) => RawValue::Other("raw-a-list"),
+        toml::Value::Table(_) => RawValue::Other("raw-a-table"),
     }
 }
 
@@ -337,8 +337,8 @@ fn json_value(value: &serde_json::Value) -> RawValue {
         serde_json::Value::Number(n) => RawValue::Number(n.to_string()),
         serde_json::Value::String(s) => RawValue::Text(s.clone()),
         serde_json::Value::Bool(b) => RawValue::Bool(*b),
-        serde_json::Value::Null => RawValue::Other("null"),
-        serde_json::Value::Array(_) => RawValue::Other("a list"),
+        serde_json::Value::Null => RawValue::Other("raw-null"),
+        serde_json::Value::Array(_) => RawValue::Other("raw-a-list"),
         serde_json::Value::Object(_) => RawValue::Other("an object"),
     }
 }
