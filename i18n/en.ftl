@@ -347,3 +347,60 @@ raw-date-time = a date-time
 raw-a-list = a list
 raw-a-table = a table
 raw-null = null
+
+## Values and rounding
+value-yes = yes
+value-no = no
+parts = { $parts }
+round-half-up = half-up
+round-half-even = half-even
+round-down = down
+round-up = up
+rounding-places = { $places } places, { $mode }
+what-arithmetic = the arithmetic
+what-ratio = the ratio
+what-count = the count
+what-deduction = the deduction
+
+## Explanation steps (chiso explain)
+step-not-evaluated-when = not evaluated when { $condition }: it holds
+step-not-evaluated-always = not evaluated for every unit
+step-not-evaluated-data = declared not evaluated in the unit's data
+step-not-evaluated-other = not evaluated with its parent, for a zero denominator, or because all its children are
+step-see-child = { $id } { $title }: see `chiso explain … { $id }`
+step-not-counted = not counted: { $id } is scored by its own rule, so this rule is shown, not used
+explain-awarded = points awarded by the council
+step-points-awarded = points awarded: { $points }
+step-score-rounded = score rounded ({ $rounding }): { $raw } → { $rounded }
+step-input = { $name } = { $value }
+step-input-default = { $name } = { $value } (default)
+step-arithmetic = { $x } { $op } { $y } = { $result }
+step-compare = { $x } { $op } { $y } is { $result }
+step-condition = condition holds: { $result }
+step-band-otherwise = otherwise
+step-band = { $value } falls in the band { $band } → { $result }
+step-best = best of the batch = { $best }
+step-zero-not-evaluated = the denominator is 0: not evaluated
+step-zero-counts-zero = ratio({ $part }, 0) = 0 (zero denominator counts as 0)
+step-ratio = ratio { $part } / { $whole } = { $ratio }
+step-ratio-rounded = ratio rounded ({ $rounding }): { $raw } → { $rounded }
+step-call = { $function }({ $args }) = { $result }
+
+## Errors while scoring (D…)
+d009-not-a-number = the rule did not give a number
+d009-outside = the rule of { $id } gives { $score }, outside 0…{ $max }
+d-node-message = { $id }: { $message }
+d-criterion-rule = criterion { $id } “{ $title }”, rule: { $rule }
+d-criterion-awarded = criterion { $id } “{ $title }”, rule: awarded
+d009-overflow = { $what } overflows or divides by zero
+d009-division-by-zero = division by zero (use ratio(…) to say what a zero denominator means)
+d009-no-band = { $value } matches no band
+d008-zero-denominator = ratio { $part } / 0: the denominator is zero
+d005-negative-ratio = ratio of negative values { $part } / { $whole }
+d005-part-above-whole = the numerator { $part } is above the denominator { $whole }
+d002-missing-input = missing input `{ $name }`, needed by { $ids }
+d002-owner = owner: { $owners }
+d002-add-input = add it under [inputs] as { $ty }
+d002-add-points = add `"{ $id }" = …` under [points] (0 to { $max })
+d002-add-points-owner = add `"{ $id }" = …` under [points] (0 to { $max }); owner: { $owner }
+d002-no-points = no points given for { $id } “{ $title }” (awarded by the council)

@@ -338,3 +338,60 @@ raw-date-time = một ngày giờ
 raw-a-list = một danh sách
 raw-a-table = một bảng
 raw-null = null
+
+## Giá trị và làm tròn
+value-yes = có
+value-no = không
+parts = { $parts }
+round-half-up = nửa lên
+round-half-even = nửa chẵn
+round-down = xuống
+round-up = lên
+rounding-places = { $places } chữ số thập phân, { $mode }
+what-arithmetic = phép tính
+what-ratio = tỷ lệ
+what-count = số lượng
+what-deduction = phần trừ
+
+## Giải thích từng bước (chiso explain)
+step-not-evaluated-when = không đánh giá khi { $condition }: điều kiện này đúng
+step-not-evaluated-always = không đánh giá đối với mọi đơn vị
+step-not-evaluated-data = được khai không đánh giá trong dữ liệu của đơn vị
+step-not-evaluated-other = không đánh giá theo tiêu chí cha, do mẫu số bằng 0, hoặc vì mọi tiêu chí con đều không đánh giá
+step-see-child = { $id } { $title }: xem `chiso explain … { $id }`
+step-not-counted = không tính: { $id } được chấm theo quy tắc riêng của nó, nên quy tắc này chỉ để xem, không được dùng
+explain-awarded = điểm do hội đồng chấm
+step-points-awarded = điểm được chấm: { $points }
+step-score-rounded = làm tròn điểm ({ $rounding }): { $raw } → { $rounded }
+step-input = { $name } = { $value }
+step-input-default = { $name } = { $value } (mặc định)
+step-arithmetic = { $x } { $op } { $y } = { $result }
+step-compare = { $x } { $op } { $y }: { $result }
+step-condition = điều kiện đúng: { $result }
+step-band-otherwise = còn lại
+step-band = { $value } thuộc bậc { $band } → { $result }
+step-best = cao nhất của đợt chấm = { $best }
+step-zero-not-evaluated = mẫu số bằng 0: không đánh giá
+step-zero-counts-zero = tỷ_lệ({ $part }, 0) = 0 (mẫu số bằng 0 được tính là 0)
+step-ratio = tỷ lệ { $part } / { $whole } = { $ratio }
+step-ratio-rounded = làm tròn tỷ lệ ({ $rounding }): { $raw } → { $rounded }
+step-call = { $function }({ $args }) = { $result }
+
+## Lỗi khi chấm điểm (D…)
+d009-not-a-number = quy tắc không cho ra một số
+d009-outside = quy tắc của { $id } cho { $score }, nằm ngoài 0…{ $max }
+d-node-message = { $id }: { $message }
+d-criterion-rule = tiêu chí { $id } “{ $title }”, quy tắc: { $rule }
+d-criterion-awarded = tiêu chí { $id } “{ $title }”, điểm do hội đồng chấm
+d009-overflow = { $what } bị tràn số hoặc chia cho 0
+d009-division-by-zero = chia cho 0 (dùng tỷ_lệ(…) để nói rõ mẫu số bằng 0 thì sao)
+d009-no-band = { $value } không thuộc bậc nào
+d008-zero-denominator = tỷ lệ { $part } / 0: mẫu số bằng 0
+d005-negative-ratio = tỷ lệ của các giá trị âm { $part } / { $whole }
+d005-part-above-whole = tử số { $part } lớn hơn mẫu số { $whole }
+d002-missing-input = thiếu đầu vào `{ $name }`, cần cho { $ids }
+d002-owner = chủ trì: { $owners }
+d002-add-input = thêm nó vào [inputs] dưới dạng { $ty }
+d002-add-points = thêm `"{ $id }" = …` vào [points] (từ 0 đến { $max })
+d002-add-points-owner = thêm `"{ $id }" = …` vào [points] (từ 0 đến { $max }); chủ trì: { $owner }
+d002-no-points = chưa có điểm cho { $id } “{ $title }” (do hội đồng chấm)
