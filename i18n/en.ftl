@@ -404,3 +404,20 @@ d002-add-input = add it under [inputs] as { $ty }
 d002-add-points = add `"{ $id }" = …` under [points] (0 to { $max })
 d002-add-points-owner = add `"{ $id }" = …` under [points] (0 to { $max }); owner: { $owner }
 d002-no-points = no points given for { $id } “{ $title }” (awarded by the council)
+
+## Places in files
+place-row = row { $row }
+place-cell = row { $row }, column { $column }
+place-cell-header = row { $row }, column { $column } ({ $header })
+place-in-file = { $file }, { $within }
+help-word = help
+
+## Batches
+d013-unit-twice = unit “{ $unit }” ({ $stage }) is given twice: already in { $first }; this one is not scored
+d007-target-above-max = target { $target } for { $id }, whose maximum is { $max }
+d-target-of = target of { $id }: { $message }
+d014-target-sum = the target of { $id } is { $target }, but its children's targets add up to { $sum }
+
+## Office forms
+worklist-no-office = the ruleset names no office “{ $office }”; its offices: { $offices }
+worklist-no-office-suggest = the ruleset names no office “{ $office }” (did you mean “{ $suggestion }”?); its offices: { $offices }

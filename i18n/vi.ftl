@@ -395,3 +395,20 @@ d002-add-input = thêm nó vào [inputs] dưới dạng { $ty }
 d002-add-points = thêm `"{ $id }" = …` vào [points] (từ 0 đến { $max })
 d002-add-points-owner = thêm `"{ $id }" = …` vào [points] (từ 0 đến { $max }); chủ trì: { $owner }
 d002-no-points = chưa có điểm cho { $id } “{ $title }” (do hội đồng chấm)
+
+## Vị trí trong tệp
+place-row = dòng { $row }
+place-cell = dòng { $row }, cột { $column }
+place-cell-header = dòng { $row }, cột { $column } ({ $header })
+place-in-file = { $file }, { $within }
+help-word = gợi ý
+
+## Đợt chấm nhiều đơn vị
+d013-unit-twice = đơn vị “{ $unit }” ({ $stage }) được cho hai lần: đã có trong { $first }; bản này không được chấm
+d007-target-above-max = điểm phấn đấu { $target } cho { $id }, nhưng điểm tối đa của nó là { $max }
+d-target-of = điểm phấn đấu của { $id }: { $message }
+d014-target-sum = điểm phấn đấu của { $id } là { $target }, nhưng điểm phấn đấu của các tiêu chí con cộng lại là { $sum }
+
+## Phiếu của từng phòng, ban
+worklist-no-office = bộ tiêu chí không có đơn vị chủ trì “{ $office }”; các đơn vị chủ trì: { $offices }
+worklist-no-office-suggest = bộ tiêu chí không có đơn vị chủ trì “{ $office }” (có phải ý bạn là “{ $suggestion }”?); các đơn vị chủ trì: { $offices }

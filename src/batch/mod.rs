@@ -88,8 +88,9 @@ pub struct Problem {
 }
 
 impl Problem {
-    /// `error[D003]: a.csv, row 7, column D (x) [UBND huyện X]: message` and its help.
-    pub fn to_text(&self) -> String {
+    /// `error[D003]: a.csv, row 7, column D (x) [UBND huyện X]: message` and its help, in
+    /// `lang`.
+    pub fn to_text(&self, lang: crate::Lang) -> String {
         let unit = self
             .unit
             .as_deref()
@@ -98,13 +99,17 @@ impl Problem {
             .unwrap_or_default();
         let mut out = format!(
             "{}[{}]: {}{unit}: {}\n",
-            self.diagnostic.severity.as_str(),
+            self.diagnostic.severity.label(lang),
             self.diagnostic.code,
-            self.place,
-            self.diagnostic.message
+            self.place.render(lang),
+            self.diagnostic.message.render(lang)
         );
         if let Some(help) = &self.diagnostic.help {
-            out.push_str(&format!("  help: {help}\n"));
+            out.push_str(&format!(
+                "  {}: {}\n",
+                crate::msg!("help-word").render(lang),
+                help.render(lang)
+            ));
         }
         out
     }
@@ -447,9 +452,11 @@ pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usiz
         diagnostic: Diagnostic::error(
             "D013",
             0..0,
-            format!(
-                "unit “{unit}” ({}) is given twice: already in {first}; this one is not scored",
-                stage.as_str()
+            crate::msg!(
+                "d013-unit-twice",
+                unit = unit,
+                stage = stage.label(),
+                first = first.place().message()
             ),
         ),
     };
