@@ -1,11 +1,16 @@
 //! The `chiso` command: a thin shell over the library. Reads files, calls the library,
 //! prints what it returns. Exit codes: 0 success, 1 the input has errors, 2 usage errors.
+//!
+//! Every text it shows is in the reader's language (`--lang vi|en`, `CHISO_LANG`, the
+//! locale, else Vietnamese): messages from the catalogues of `chiso-i18n`, `--help` rebuilt
+//! from them by [`help::localize`].
 
 mod commands;
+mod help;
 mod output;
 mod render;
 
-use clap::{Parser, Subcommand};
+use clap::{FromArgMatches, Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -15,6 +20,10 @@ use std::process::ExitCode;
     about = "Rules language and engine for Vietnam's Public Administration Reform Index (Chỉ số CCHC)"
 )]
 struct Cli {
+    /// The language of messages and help: vi (tiếng Việt, the default) or en. Without it,
+    /// CHISO_LANG, then the locale (LC_ALL, LC_MESSAGES, LANG) decide.
+    #[arg(long, global = true, value_parser = ["vi", "en"])]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -48,7 +57,19 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The language is needed before parsing: `--help` and usage errors are written in it.
+    let lang = render::lang_from_env(help::lang_flag(&args));
+    render::set_lang(lang);
+    let command = help::localize(<Cli as clap::CommandFactory>::command(), lang);
+    let cli = match command
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(error) => return help::exit_with(error, lang),
+    };
+    let _ = cli.lang;
     let result = match cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Score(args) => commands::score::run(args),
@@ -64,7 +85,10 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!(
+                "{}: {message}",
+                chiso::diagnostic::Severity::Error.label(lang)
+            );
             ExitCode::from(1)
         }
     }

@@ -43,7 +43,12 @@ pub fn run(args: Args) -> Outcome {
                     rs.tests.len()
                 );
             }
-            CheckFormat::Json => json.extend(diagnostics_json(&name, &text, &analysis.diagnostics)),
+            CheckFormat::Json => json.extend(diagnostics_json(
+                &name,
+                &text,
+                &analysis.diagnostics,
+                crate::render::lang(),
+            )),
         }
     }
     if let CheckFormat::Json = args.format {

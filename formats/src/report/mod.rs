@@ -287,15 +287,19 @@ pub fn problem_json(problem: &Problem) -> Json {
     json!({
         "code": problem.diagnostic.code,
         "severity": problem.diagnostic.severity.as_str(),
-        "message": problem.diagnostic.message,
-        "place": problem.place.to_string(),
+        "message": problem.diagnostic.message.render(REPORT_LANG),
+        "place": problem.place.render(REPORT_LANG),
         "file": problem.place.file_name(),
         "row": row,
         "column": column,
         "header": header,
-        "help": problem.diagnostic.help,
+        "help": problem.diagnostic.help.as_ref().map(|h| h.render(REPORT_LANG)),
     })
 }
+
+/// The language of the reports' texts: their headings are Vietnamese, and so are the problems
+/// they list (a unit not scored), whatever `--lang` says for the command's own messages.
+pub const REPORT_LANG: chiso::Lang = chiso::Lang::Vi;
 
 /// The JSON object of a unit whose data could not be scored (documented in docs/json.md):
 /// the fields of [`unit_json`] with no figures (`achieved`, `max`, `percent`, `grade` null,
@@ -327,10 +331,10 @@ pub fn problem_lines(unit: &NotScored) -> Vec<String> {
         .map(|p| {
             format!(
                 "{}[{}] {}: {}",
-                p.diagnostic.severity.as_str(),
+                p.diagnostic.severity.label(REPORT_LANG),
                 p.diagnostic.code,
-                p.place,
-                p.diagnostic.message
+                p.place.render(REPORT_LANG),
+                p.diagnostic.message.render(REPORT_LANG)
             )
         })
         .collect()
@@ -663,7 +667,13 @@ pub fn json_text(value: &[Json]) -> String {
     text
 }
 
-pub fn diagnostics_json(file: &str, text: &str, diagnostics: &[Diagnostic]) -> Vec<Json> {
+/// Messages and help are written in `lang`; codes and severities are the stable words.
+pub fn diagnostics_json(
+    file: &str,
+    text: &str,
+    diagnostics: &[Diagnostic],
+    lang: chiso::Lang,
+) -> Vec<Json> {
     let index = LineIndex::new(text);
     diagnostics
         .iter()
@@ -674,13 +684,13 @@ pub fn diagnostics_json(file: &str, text: &str, diagnostics: &[Diagnostic]) -> V
             json!({
                 "code": d.code,
                 "severity": d.severity.as_str(),
-                "message": d.message,
+                "message": d.message.render(lang),
                 "file": file,
                 "line": line,
                 "column": column,
                 "end_line": end_line,
                 "end_column": end_column,
-                "help": d.help,
+                "help": d.help.as_ref().map(|h| h.render(lang)),
             })
         })
         .collect()
