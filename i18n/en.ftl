@@ -477,3 +477,45 @@ i010-repeats = { $row } repeats the number { $id } of row { $first }
 i010-repeats-help = a typo in the source: renumber the row (the checker offers the next free number)
 i011-no-parent = { $row }: the table has no row { $id } above it: { $id } added without a title
 i011-no-parent-help = give { $id } its title and maximum from the source
+
+## Reading sheets and data files
+grid-utf16-odd = the UTF-16 text ends in the middle of a character
+grid-utf16-invalid = the UTF-16 text has an invalid character at byte { $byte }
+grid-not-utf8 = the table is not UTF-8 text: invalid byte at offset { $offset } (line { $line })
+grid-not-utf8-help = save the table as UTF-8 (Excel: “CSV UTF-8” or “Unicode Text”); legacy TCVN3/VNI fonts must be converted to Unicode first
+grid-damaged = the workbook is damaged: it could not be read
+grid-not-spreadsheet = not a spreadsheet chiso can read (.xlsx, .xls, .ods): { $error }
+grid-sheet-hidden = { $name } (hidden)
+grid-no-sheet = the workbook has no sheet
+grid-all-hidden = every sheet of the workbook is hidden
+grid-all-hidden-help = name the sheet to read with --sheet; its sheets: { $sheets }
+grid-no-such-sheet = the workbook has no sheet `{ $sheet }`
+grid-its-sheets = its sheets: { $sheets }
+grid-several-sheets = several sheets are named `{ $sheet }`: { $sheets }
+grid-several-sheets-help = name the sheet exactly as the workbook spells it
+grid-cannot-read-sheet = cannot read sheet `{ $sheet }`: { $error }
+d006-unknown-column = unknown column `{ $column }`: its values are not read
+d012-column-repeats = column `{ $column }` repeats column { $first }: only the first is read
+d003-no-unit-column = the sheet has no `unit` (đơn vị) column
+d003-no-unit-column-help = the first row names the columns: `đơn vị`, then one column per input
+d006-not-criterion = `{ $id }` is not a criterion of the ruleset
+d006-not-criterion-suggest = `{ $id }` is not a criterion of the ruleset (did you mean { $suggestion }?)
+d006-columns-are = a column is `đơn vị`, `năm`, `giai đoạn`, an input's name, a criterion id (points), or `tự chấm`/`không đánh giá`/`ghi chú`/`tlkc` followed by a criterion id
+d001-unclosed-quote = a quote opens a cell on line { $line } but never closes it: read literally
+d001-unclosed-quote-help = close the quote, or remove it
+d012-no-header-value = a value in a column without a header is not read
+cell-ref = cell { $cell }
+d003-cell-error = { $cell } holds the spreadsheet error { $error }
+d003-cell-error-help = correct the formula in the sheet, or type the value
+d003-cell-unsaved = { $cell } holds the formula `={ $formula }` but not its value: the file was saved without computing it
+d003-year-whole = the year must be a whole number, found `{ $found }`
+d001-quote-names = TOML names with Vietnamese letters must be quoted: "hồ_sơ_tiếp_nhận" = 2534
+d001-unit-file-holds = a unit file holds `unit`, `year`, `stage` and the tables [inputs], [points], [not_evaluated], [evidence], [notes], [claimed]
+d001-not-toml = the data file is not valid TOML: { $error }
+d001-not-json = the data file is not valid JSON: { $error }
+d001-given-twice = `{ $key }` is given twice
+d001-unknown-field = unknown field `{ $field }`
+d001-fields = a unit file holds unit, year, stage, decimal_separator, inputs, points, not_evaluated, evidence, notes, claimed
+raw-an-object = an object
+d003-row-no-unit = the row names no unit
+d003-row-no-unit-help = fill in the `đơn vị` column

@@ -468,3 +468,45 @@ i010-repeats = { $row } lặp lại số { $id } của dòng { $first }
 i010-repeats-help = lỗi đánh máy trong văn bản nguồn: đánh số lại dòng này (trình kiểm tra gợi ý số còn trống tiếp theo)
 i011-no-parent = { $row }: bảng không có dòng { $id } phía trên: đã thêm { $id } không có tên
 i011-no-parent-help = ghi tên và điểm tối đa của { $id } theo văn bản nguồn
+
+## Đọc bảng tính và tệp dữ liệu
+grid-utf16-odd = văn bản UTF-16 kết thúc giữa chừng một ký tự
+grid-utf16-invalid = văn bản UTF-16 có một ký tự không hợp lệ ở byte { $byte }
+grid-not-utf8 = bảng không phải là văn bản UTF-8: byte không hợp lệ ở vị trí { $offset } (dòng { $line })
+grid-not-utf8-help = lưu bảng dưới dạng UTF-8 (Excel: “CSV UTF-8” hoặc “Unicode Text”); phông TCVN3/VNI cũ phải được chuyển sang Unicode trước
+grid-damaged = sổ tính bị hỏng: không đọc được
+grid-not-spreadsheet = không phải là bảng tính mà chiso đọc được (.xlsx, .xls, .ods): { $error }
+grid-sheet-hidden = { $name } (ẩn)
+grid-no-sheet = sổ tính không có trang tính nào
+grid-all-hidden = mọi trang tính của sổ tính đều bị ẩn
+grid-all-hidden-help = chọn trang tính cần đọc bằng --sheet; các trang tính: { $sheets }
+grid-no-such-sheet = sổ tính không có trang tính `{ $sheet }`
+grid-its-sheets = các trang tính: { $sheets }
+grid-several-sheets = có nhiều trang tính tên `{ $sheet }`: { $sheets }
+grid-several-sheets-help = ghi tên trang tính đúng như sổ tính viết
+grid-cannot-read-sheet = không đọc được trang tính `{ $sheet }`: { $error }
+d006-unknown-column = không có cột `{ $column }`: các giá trị của nó không được đọc
+d012-column-repeats = cột `{ $column }` lặp lại cột { $first }: chỉ cột đầu tiên được đọc
+d003-no-unit-column = trang tính không có cột `đơn vị` (unit)
+d003-no-unit-column-help = dòng đầu tiên đặt tên các cột: `đơn vị`, rồi mỗi đầu vào một cột
+d006-not-criterion = `{ $id }` không phải là tiêu chí của bộ tiêu chí
+d006-not-criterion-suggest = `{ $id }` không phải là tiêu chí của bộ tiêu chí (có phải ý bạn là { $suggestion }?)
+d006-columns-are = một cột là `đơn vị`, `năm`, `giai đoạn`, tên một đầu vào, mã số một tiêu chí (điểm), hoặc `tự chấm`/`không đánh giá`/`ghi chú`/`tlkc` theo sau là mã số tiêu chí
+d001-unclosed-quote = một dấu ngoặc kép mở ô ở dòng { $line } nhưng không bao giờ đóng: đọc nguyên văn
+d001-unclosed-quote-help = đóng dấu ngoặc kép, hoặc xoá nó
+d012-no-header-value = giá trị trong cột không có tiêu đề không được đọc
+cell-ref = ô { $cell }
+d003-cell-error = { $cell } chứa lỗi bảng tính { $error }
+d003-cell-error-help = sửa công thức trong bảng tính, hoặc gõ giá trị
+d003-cell-unsaved = { $cell } chứa công thức `={ $formula }` nhưng không có giá trị: tệp được lưu mà chưa tính
+d003-year-whole = năm phải là số nguyên, nhưng gặp `{ $found }`
+d001-quote-names = tên TOML có chữ tiếng Việt phải đặt trong ngoặc kép: "hồ_sơ_tiếp_nhận" = 2534
+d001-unit-file-holds = tệp đơn vị chứa `unit`, `year`, `stage` và các bảng [inputs], [points], [not_evaluated], [evidence], [notes], [claimed]
+d001-not-toml = tệp dữ liệu không phải TOML hợp lệ: { $error }
+d001-not-json = tệp dữ liệu không phải JSON hợp lệ: { $error }
+d001-given-twice = `{ $key }` được cho hai lần
+d001-unknown-field = không có trường `{ $field }`
+d001-fields = tệp đơn vị chứa unit, year, stage, decimal_separator, inputs, points, not_evaluated, evidence, notes, claimed
+raw-an-object = một đối tượng
+d003-row-no-unit = dòng này không ghi tên đơn vị
+d003-row-no-unit-help = điền cột `đơn vị`

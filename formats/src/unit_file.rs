@@ -89,11 +89,11 @@ fn read_toml(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
         let key = line.split('=').next().unwrap_or_default().trim();
         let non_ascii_key = line.contains('=') && !key.starts_with('"') && !key.is_ascii();
         let help = if non_ascii_key {
-            "TOML names with Vietnamese letters must be quoted: \"hồ_sơ_tiếp_nhận\" = 2534"
+            chiso::msg!("d001-quote-names")
         } else {
-            "a unit file holds `unit`, `year`, `stage` and the tables [inputs], [points], [not_evaluated], [evidence], [notes], [claimed]"
+            chiso::msg!("d001-unit-file-holds")
         };
-        Box::new(Diagnostic::error("D001", span, format!("the data file is not valid TOML: {}", e.message())).with_help(help))
+        Box::new(Diagnostic::error("D001", span, chiso::msg!("d001-not-toml", error = e.message())).with_help(help))
     })?;
     let entries =
         |map: BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Value>>| -> Vec<RawEntry> {
@@ -239,7 +239,7 @@ fn read_json(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
         Box::new(Diagnostic::error(
             "D001",
             offset..offset,
-            format!("the data file is not valid JSON: {e}"),
+            chiso::msg!("d001-not-json", error = e.to_string()),
         ))
     })?;
     // serde_json keeps no positions: find each key's first occurrence after the previous one.
@@ -250,9 +250,9 @@ fn read_json(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
         let span = finder.find(key);
         if let Some((_, first)) = seen.iter().find(|(k, _)| k == key) {
             return Err(Box::new(
-                Diagnostic::error("D001", span, format!("`{key}` is given twice"))
-                    .with_label(first.clone(), "first given here")
-                    .with_span_label("and again here"),
+                Diagnostic::error("D001", span, chiso::msg!("d001-given-twice", key = key.as_str()))
+                    .with_label(first.clone(), chiso::msg!("d012-first-given-here"))
+                    .with_span_label(chiso::msg!("d012-and-again-here")),
             ));
         }
         seen.push((key, span.clone()));
@@ -303,8 +303,8 @@ fn read_json(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
             "decimal_separator" => raw.decimal_separator = value.as_str().map(|s| (s.to_string(), span)),
             other => {
                 return Err(Box::new(
-                    Diagnostic::error("D001", span, format!("unknown field `{other}`"))
-                        .with_help("a unit file holds unit, year, stage, decimal_separator, inputs, points, not_evaluated, evidence, notes, claimed"),
+                    Diagnostic::error("D001", span, chiso::msg!("d001-unknown-field", field = other))
+                        .with_help(chiso::msg!("d001-fields")),
                 ))
             }
         }
@@ -339,7 +339,7 @@ fn json_value(value: &serde_json::Value) -> RawValue {
         serde_json::Value::Bool(b) => RawValue::Bool(*b),
         serde_json::Value::Null => RawValue::Other("raw-null"),
         serde_json::Value::Array(_) => RawValue::Other("raw-a-list"),
-        serde_json::Value::Object(_) => RawValue::Other("an object"),
+        serde_json::Value::Object(_) => RawValue::Other("raw-an-object"),
     }
 }
 
