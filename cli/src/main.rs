@@ -93,3 +93,48 @@ fn main() -> ExitCode {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chiso::Lang;
+
+    /// Every command and argument has its about/help in both catalogues (an option added
+    /// without one would show English in a Vietnamese `--help`).
+    #[test]
+    fn every_command_and_argument_has_its_help_in_both_catalogues() {
+        let command = <Cli as clap::CommandFactory>::command();
+        let ids = help::help_ids(&command);
+        assert!(ids.len() > 20, "{ids:?}");
+        let missing: Vec<String> = ids
+            .iter()
+            .filter(|(id, _)| Lang::ALL.iter().any(|&l| !chiso_i18n::has(l, id)))
+            .map(|(id, english)| format!("{id} = {}", english.replace('\n', " ")))
+            .collect();
+        assert!(missing.is_empty(), "missing from the catalogues:\n{}", missing.join("\n"));
+    }
+
+    #[test]
+    fn help_is_vietnamese_by_default_and_english_when_asked() {
+        let vi = help::localize(<Cli as clap::CommandFactory>::command(), Lang::Vi)
+            .render_help()
+            .to_string();
+        assert!(vi.contains("Cách dùng:"), "{vi}");
+        assert!(vi.contains("Lệnh:"), "{vi}");
+        assert!(!vi.contains("Usage:") && !vi.contains("Options:"), "{vi}");
+        assert!(!vi.contains("Print help"), "{vi}");
+        let en = help::localize(<Cli as clap::CommandFactory>::command(), Lang::En)
+            .render_help()
+            .to_string();
+        assert!(en.contains("Usage:") && en.contains("Print help"), "{en}");
+    }
+
+    #[test]
+    fn the_lang_flag_is_read_before_parsing() {
+        let args = |a: &[&str]| a.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        assert_eq!(help::lang_flag(&args(&["chiso", "--lang", "en", "check"])), Some(Lang::En));
+        assert_eq!(help::lang_flag(&args(&["chiso", "check", "--lang=vi"])), Some(Lang::Vi));
+        assert_eq!(help::lang_flag(&args(&["chiso", "check", "x.chiso"])), None);
+        assert_eq!(help::lang_flag(&args(&["chiso", "--", "--lang", "en"])), None);
+    }
+}

@@ -179,6 +179,6 @@ fn render_problem(renderer: &mut super::Renderer, sources: &Sources, problem: &P
         (Some(_), Some(text)) => {
             renderer.render(file, text, std::slice::from_ref(&problem.diagnostic))
         }
-        _ => problem.to_text(),
+        _ => problem.to_text(crate::render::lang()),
     }
 }

@@ -51,7 +51,8 @@ pub fn run(args: Args) -> Outcome {
             ExitCode::from(2)
         });
     }
-    let list = worklist(ruleset, args.owner.as_deref().unwrap_or_default())?;
+    let list = worklist(ruleset, args.owner.as_deref().unwrap_or_default())
+        .map_err(crate::render::text)?;
     let Some(stage) = Stage::parse(&args.stage) else {
         return Err(format!(
             "unknown stage `{}`: write {}",
