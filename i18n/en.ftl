@@ -605,3 +605,99 @@ cli-diff-arg-output = Write the report here (default: print it)
 cli-diff-arg-mapping = A reviewed mapping file (old id -> new id) overriding the guessed matches
 cli-diff-arg-write-mapping = Write the mapping used (guessed, or as given) to this file, to review
 cli-diff-arg-data = Last year's unit files (TOML/JSON, or folders of them), scored under both rulesets
+
+## Explanations (chiso explain)
+explain-unit = unit
+explain-unit-stage = { $unit }, stage { $stage } ({ $label })
+explain-path = path
+explain-maximum = maximum
+explain-owner = owner
+explain-reference = reference
+explain-rule = rule
+explain-sum-of-children = sum of its children
+explain-steps = steps
+explain-result = result
+explain-result-of = { $score } of { $max }
+explain-not-evaluated = not evaluated: { $reason }
+explain-survey = left to the survey (no survey points given)
+explain-missing = missing data
+explain-note = note
+explain-best-alone = this rule compares the unit with the best unit of its batch (best(…)), and no other unit was given: the unit was compared with itself. Pass the other units with --batch FILE… for the number the batch gives.
+explain-evidence = evidence
+
+## Merging forms (chiso merge)
+merge-conflict = conflict in [{ $table }] `{ $key }`: { $values } — not merged; agree on one value and merge again
+merge-versus = vs
+merge-no-office = no office
+merge-foreign = { $form } gives [{ $table }] `{ $key }`, which belongs to { $owners }
+merge-gap-word = gap
+merge-gap = [{ $table }] `{ $key }` not given by any form
+merge-gap-for = (for { $criteria })
+merge-summary = merged { $forms } form(s): { $values } value(s), { $conflicts } conflict(s), { $gaps } gap(s); claimed total { $claimed }
+
+## Advice (chiso advise)
+advice-head = { $unit } ({ $stage }) — { $points } points, index { $percent }, grade { $grade }
+advice-next-grade = Next grade: { $grade } (from { $from })
+advice-no-grades = This ruleset has no grades.
+advice-incomplete = No grade yet: the unit's data is incomplete.
+advice-top-grade = There is no higher grade.
+advice-nothing = No change to a single input raises the points.
+advice-nearest = nearest step
+advice-most-effective = most effective
+advice-next-grade-change = to the next grade
+advice-not-enough = not enough by changing this input alone
+advice-input = { $name } (now { $now })
+advice-evaluations = ({ $count } evaluations)
+advice-amount-percent = { $amount } percentage points
+advice-amount-days = { $amount } days
+advice-change = { $from } → { $to }, +{ $gain } points (total { $total }, { $percent }{ $grade })
+
+## Messages of the command line
+cli-cannot-read = cannot read { $file }: { $error }
+cli-cannot-read-stdin = cannot read standard input: { $error }
+cli-cannot-read-folder = cannot read folder { $folder }: { $error }
+cli-not-utf8 = { $file } is not UTF-8 text (byte { $byte }): save it as UTF-8
+cli-in-file = in { $file }
+cli-check-summary = { $errors } error(s), { $warnings } warning(s); { $nodes } nodes, { $inputs } inputs, { $tests } tests
+cli-merge-empty = the forms give no value: refusing to replace { $file } with an empty unit file (--force to do it anyway)
+cli-expected = expected { $words }
+cli-no-criterion = no criterion `{ $id }` in { $file }
+cli-no-criterion-suggest = no criterion `{ $id }` in { $file } (did you mean { $suggestion }?)
+cli-fmt-not-formatted = not formatted
+cli-fmt-formatted = formatted
+cli-fmt-syntax-errors = not formatted because of the syntax errors above
+cli-fmt-would-reformat = { $files } file(s) would be reformatted: run `chiso fmt` on them
+fmt-syntax-errors = the file has { $count } syntax error(s); fix them first
+fmt-unsafe = not formatted: the layout would change the ruleset ({ $why })
+cli-import-nothing = nothing imported
+cli-import-summary = table { $table } of { $tables }, rows { $first }–{ $last }: { $areas } areas, { $criteria } criteria, { $subcriteria } sub-criteria ({ $survey } survey, { $satisfaction } satisfaction, { $bonus } bonus, { $not_evaluated } not evaluated); { $errors } error(s), { $warnings } warning(s)
+cli-targets-no-unit = targets for “{ $unit }” match no unit of the batch
+cli-not-scored = not scored because of the errors above
+cli-left-out = left out because of the errors above
+cli-refuse-input = refusing to write over { $file }: it is an input of this command (write the output to another file)
+cli-cannot-create-temp = cannot create a temporary file in { $folder }: { $error }
+cli-cannot-write = cannot write { $file }: { $error }
+cli-binary-terminal = this format is binary: write it to a file with --output FILE
+cli-cannot-write-stdout = cannot write to standard output: { $error }
+cli-test-expectations = { $count } expectations
+cli-test-broken = { $count } ruleset(s) have errors and were not tested
+cli-test-summary = { $passed } passed, { $failed } failed
+cli-template-items = { $count } items
+cli-unknown-stage = unknown stage `{ $stage }`: write { $words }
+
+## Choosing the unit of a command
+unit-choice-no-unit = no unit “{ $name }” in the data (units: { $units })
+unit-choice-nothing = { $file }: no unit could be read from it
+unit-choice-several = { $file } holds { $count } units: name one with --unit ({ $units })
+unit-choice-no-stage = { $unit } has no { $asked } ({ $asked_label }) data: the data gives only { $given } ({ $given_label })
+
+## A unit's missing data
+missing-input = input `{ $name }` (for { $ids })
+missing-input-described = input `{ $name }` — { $description } (for { $ids })
+missing-points = points for { $id } “{ $title }” (0–{ $max })
+missing-no-owner = (no owner)
+
+## Other
+with-help = { $message } ({ $help })
+in-file = { $file }: { $message }
+form-not-a-form = no line headed `Loại` — not a form written by `chiso template`

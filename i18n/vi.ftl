@@ -596,3 +596,99 @@ cli-diff-arg-output = Ghi báo cáo vào đây (mặc định: in ra)
 cli-diff-arg-mapping = Tệp ánh xạ đã rà soát (mã cũ -> mã mới), thay cho các cặp đoán tự động
 cli-diff-arg-write-mapping = Ghi ánh xạ đã dùng (đoán, hoặc như đã cho) vào tệp này để rà soát
 cli-diff-arg-data = Các tệp đơn vị năm trước (TOML/JSON, hoặc thư mục chứa chúng), được chấm theo cả hai bộ tiêu chí
+
+## Giải thích điểm (chiso explain)
+explain-unit = đơn vị
+explain-unit-stage = { $unit }, giai đoạn { $label } ({ $stage })
+explain-path = vị trí
+explain-maximum = điểm tối đa
+explain-owner = chủ trì
+explain-reference = căn cứ
+explain-rule = quy tắc
+explain-sum-of-children = tổng điểm các tiêu chí con
+explain-steps = các bước
+explain-result = kết quả
+explain-result-of = { $score } trên { $max }
+explain-not-evaluated = không đánh giá: { $reason }
+explain-survey = để cho điều tra xã hội học (chưa có điểm điều tra)
+explain-missing = thiếu dữ liệu
+explain-note = lưu ý
+explain-best-alone = quy tắc này so đơn vị với đơn vị cao nhất trong đợt chấm (cao_nhất(…)), nhưng không có đơn vị nào khác: đơn vị đã được so với chính nó. Hãy đưa các đơn vị khác bằng --batch TỆP… để có số điểm của cả đợt.
+explain-evidence = tài liệu kiểm chứng
+
+## Gộp phiếu (chiso merge)
+merge-conflict = mâu thuẫn ở [{ $table }] `{ $key }`: { $values } — chưa gộp; hãy thống nhất một giá trị rồi gộp lại
+merge-versus = hay
+merge-no-office = không đơn vị nào
+merge-foreign = { $form } cho [{ $table }] `{ $key }`, mục thuộc về { $owners }
+merge-gap-word = thiếu
+merge-gap = [{ $table }] `{ $key }` chưa có trong phiếu nào
+merge-gap-for = (cho { $criteria })
+merge-summary = đã gộp { $forms } phiếu: { $values } giá trị, { $conflicts } mâu thuẫn, { $gaps } chỗ thiếu; tổng điểm tự chấm { $claimed }
+
+## Gợi ý tăng điểm (chiso advise)
+advice-head = { $unit } ({ $stage }) — { $points } điểm, chỉ số { $percent }, xếp loại { $grade }
+advice-next-grade = Xếp loại kế tiếp: { $grade } (từ { $from })
+advice-no-grades = Bộ tiêu chí này không có xếp loại.
+advice-incomplete = Chưa xếp loại được: số liệu của đơn vị chưa đủ.
+advice-top-grade = Không có xếp loại cao hơn.
+advice-nothing = Không thay đổi một đầu vào nào làm tăng điểm.
+advice-nearest = bước gần nhất
+advice-most-effective = hiệu quả nhất
+advice-next-grade-change = lên xếp loại trên
+advice-not-enough = không đủ nếu chỉ thay đổi đầu vào này
+advice-input = { $name } (hiện { $now })
+advice-evaluations = ({ $count } lần tính điểm)
+advice-amount-percent = { $amount } điểm %
+advice-amount-days = { $amount } ngày
+advice-change = { $from } → { $to }, +{ $gain } điểm (tổng { $total }, { $percent }{ $grade })
+
+## Thông báo của dòng lệnh
+cli-cannot-read = không đọc được { $file }: { $error }
+cli-cannot-read-stdin = không đọc được đầu vào chuẩn: { $error }
+cli-cannot-read-folder = không đọc được thư mục { $folder }: { $error }
+cli-not-utf8 = { $file } không phải là văn bản UTF-8 (byte { $byte }): hãy lưu nó dạng UTF-8
+cli-in-file = trong { $file }
+cli-check-summary = { $errors } lỗi, { $warnings } cảnh báo; { $nodes } tiêu chí, { $inputs } đầu vào, { $tests } kiểm thử
+cli-merge-empty = các phiếu không cho giá trị nào: không ghi đè { $file } bằng một tệp đơn vị trống (dùng --force nếu vẫn muốn)
+cli-expected = cần { $words }
+cli-no-criterion = không có tiêu chí `{ $id }` trong { $file }
+cli-no-criterion-suggest = không có tiêu chí `{ $id }` trong { $file } (có phải ý bạn là { $suggestion }?)
+cli-fmt-not-formatted = chưa đúng bố cục chuẩn
+cli-fmt-formatted = đã viết lại theo bố cục chuẩn
+cli-fmt-syntax-errors = không viết lại vì các lỗi cú pháp ở trên
+cli-fmt-would-reformat = { $files } tệp cần viết lại theo bố cục chuẩn: hãy chạy `chiso fmt` trên chúng
+fmt-syntax-errors = tệp có { $count } lỗi cú pháp; hãy sửa chúng trước
+fmt-unsafe = không viết lại: bố cục mới sẽ làm thay đổi bộ tiêu chí ({ $why })
+cli-import-nothing = không nhập được gì
+cli-import-summary = bảng { $table } trên { $tables }, dòng { $first }–{ $last }: { $areas } lĩnh vực, { $criteria } tiêu chí, { $subcriteria } tiêu chí thành phần ({ $survey } điều tra, { $satisfaction } hài lòng, { $bonus } điểm thưởng, { $not_evaluated } không đánh giá); { $errors } lỗi, { $warnings } cảnh báo
+cli-targets-no-unit = điểm phấn đấu cho “{ $unit }” không khớp đơn vị nào của đợt chấm
+cli-not-scored = không chấm điểm vì các lỗi ở trên
+cli-left-out = bỏ qua vì các lỗi ở trên
+cli-refuse-input = không ghi đè { $file }: đó là một tệp đầu vào của lệnh này (hãy ghi kết quả ra tệp khác)
+cli-cannot-create-temp = không tạo được tệp tạm trong { $folder }: { $error }
+cli-cannot-write = không ghi được { $file }: { $error }
+cli-binary-terminal = định dạng này là nhị phân: hãy ghi nó ra tệp bằng --output TỆP
+cli-cannot-write-stdout = không ghi được ra đầu ra chuẩn: { $error }
+cli-test-expectations = { $count } mong đợi
+cli-test-broken = { $count } bộ tiêu chí có lỗi và không được kiểm thử
+cli-test-summary = { $passed } đạt, { $failed } không đạt
+cli-template-items = { $count } mục
+cli-unknown-stage = không có giai đoạn `{ $stage }`: hãy viết { $words }
+
+## Chọn đơn vị cho một lệnh
+unit-choice-no-unit = không có đơn vị “{ $name }” trong dữ liệu (các đơn vị: { $units })
+unit-choice-nothing = { $file }: không đọc được đơn vị nào từ tệp này
+unit-choice-several = { $file } có { $count } đơn vị: hãy nêu tên một đơn vị bằng --unit ({ $units })
+unit-choice-no-stage = { $unit } không có dữ liệu { $asked_label } ({ $asked }): dữ liệu chỉ có { $given_label } ({ $given })
+
+## Việc còn thiếu của đơn vị
+missing-input = đầu vào `{ $name }` (cho { $ids })
+missing-input-described = đầu vào `{ $name }` — { $description } (cho { $ids })
+missing-points = điểm của { $id } “{ $title }” (0–{ $max })
+missing-no-owner = (chưa có đơn vị chủ trì)
+
+## Khác
+with-help = { $message } ({ $help })
+in-file = { $file }: { $message }
+form-not-a-form = không có dòng nào có tiêu đề `Loại` — không phải phiếu do `chiso template` ghi

@@ -79,6 +79,14 @@ impl From<u32> for Arg {
         Arg::Count(u64::from(n))
     }
 }
+impl From<i32> for Arg {
+    fn from(n: i32) -> Self {
+        match u64::try_from(n) {
+            Ok(n) => Arg::Count(n),
+            Err(_) => Arg::Text(n.to_string()),
+        }
+    }
+}
 impl From<u64> for Arg {
     fn from(n: u64) -> Self {
         Arg::Count(n)

@@ -114,7 +114,7 @@ fn localize_one(mut command: Command, lang: Lang, path: &mut Vec<String>) -> Com
         .get_arguments()
         .map(|a| (a.get_id().to_string(), a.is_positional()))
         .collect();
-    for (id, positional) in ids {
+    for (order, (id, positional)) in ids.into_iter().enumerate() {
         let key = arg_id(&names, &id);
         let heading = if positional {
             t(lang, "cli-arguments-heading")
@@ -123,7 +123,8 @@ fn localize_one(mut command: Command, lang: Lang, path: &mut Vec<String>) -> Com
         };
         let help = chiso_i18n::has(lang, &key).then(|| t_dyn(lang, &key));
         command = command.mut_arg(id.as_str(), |arg: Arg| {
-            let arg = arg.help_heading(heading);
+            // A heading of our own makes clap sort by display order: keep the declared one.
+            let arg = arg.help_heading(heading).display_order(order);
             match help {
                 Some(h) => arg.help(h.clone()).long_help(h),
                 None => arg,

@@ -5,6 +5,13 @@
 //! locale, else Vietnamese): messages from the catalogues of `chiso-i18n`, `--help` rebuilt
 //! from them by [`help::localize`].
 
+/// A catalogue message in this run's language: `tr!("cli-cannot-read", file = name)`.
+macro_rules! tr {
+    ($($t:tt)*) => {
+        $crate::render::text(chiso::msg!($($t)*))
+    };
+}
+
 mod commands;
 mod help;
 mod output;

@@ -69,9 +69,9 @@ pub fn check_not_an_input(target: &Path, inputs: &[PathBuf]) -> Result<(), Strin
     }
     for input in inputs.iter().filter(|i| !is_stdio(i)) {
         if same_file(target, input) {
-            return Err(format!(
-                "refusing to write over {}: it is an input of this command (write the output to another file)",
-                target.display()
+            return Err(tr!(
+                "cli-refuse-input",
+                file = target.display().to_string()
             ));
         }
     }
@@ -107,10 +107,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     }
     let mut file = builder
         .tempfile_in(&dir)
-        .map_err(|e| format!("cannot create a temporary file in {}: {e}", dir.display()))?;
+        .map_err(|e| {
+            tr!(
+                "cli-cannot-create-temp",
+                folder = dir.display().to_string(),
+                error = e.to_string()
+            )
+        })?;
     file.write_all(bytes)
         .and_then(|_| file.as_file().sync_all())
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        .map_err(|e| {
+            tr!(
+                "cli-cannot-write",
+                file = path.display().to_string(),
+                error = e.to_string()
+            )
+        })?;
     #[cfg(unix)]
     if let Ok(meta) = std::fs::metadata(&target) {
         // The umask may have narrowed the mode asked for; a replaced file keeps its own.
@@ -122,7 +134,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
             ));
     }
     file.persist(&target)
-        .map_err(|e| format!("cannot write {}: {}", path.display(), e.error))?;
+        .map_err(|e| {
+            tr!(
+                "cli-cannot-write",
+                file = path.display().to_string(),
+                error = e.error.to_string()
+            )
+        })?;
     Ok(())
 }
 
@@ -145,13 +163,13 @@ pub fn write_output(
         }
         None => {
             if binary && std::io::stdout().is_terminal() {
-                return Err("this format is binary: write it to a file with --output FILE".into());
+                return Err(tr!("cli-binary-terminal"));
             }
             let mut stdout = std::io::stdout().lock();
             match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
                 // The reader stopped early (`| head`): what it read is all it wanted.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                other => other.map_err(|e| format!("cannot write to standard output: {e}")),
+                other => other.map_err(|e| tr!("cli-cannot-write-stdout", error = e.to_string())),
             }
         }
     }
@@ -166,7 +184,11 @@ pub fn print(text: &str) {
         .and_then(|_| stdout.flush())
     {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write to standard output: {e}");
+            eprintln!(
+                "{}: {}",
+                chiso::Severity::Error.label(crate::render::lang()),
+                tr!("cli-cannot-write-stdout", error = e.to_string())
+            );
         }
     }
 }

@@ -239,12 +239,13 @@ const UNSAVED: &str = "raw-unsaved-formula-form";
 
 /// Reads a filled `.xlsx` form written by [`template_xlsx`] (the first visible sheet).
 /// Errors (naming the file): not a workbook, a damaged one, not a form.
-pub fn read_form_xlsx(name: &str, bytes: &[u8]) -> Result<Form, String> {
-    let grid = crate::grid::workbook_grid(bytes, None).map_err(|e| format!("{name}: {e}"))?;
+pub fn read_form_xlsx(name: &str, bytes: &[u8]) -> Result<Form, chiso::Message> {
+    let grid = crate::grid::workbook_grid(bytes, None)
+        .map_err(|e| chiso::msg!("in-file", file = name, message = e.to_message()))?;
     read_form_grid(name, &grid)
 }
 
-fn read_form_grid(name: &str, grid: &Grid) -> Result<Form, String> {
+fn read_form_grid(name: &str, grid: &Grid) -> Result<Form, chiso::Message> {
     let mut raw = RawUnit::default();
     let mut office = None;
     let at = |row: &[Cell], c: usize| row.get(c).cloned().unwrap_or(Cell::Empty);
@@ -327,8 +328,10 @@ fn read_form_grid(name: &str, grid: &Grid) -> Result<Form, String> {
         }
     }
     if header_at.is_none() {
-        return Err(format!(
-            "{name}: no line headed `Loại` — not a form written by `chiso template`"
+        return Err(chiso::msg!(
+            "in-file",
+            file = name,
+            message = chiso::msg!("form-not-a-form")
         ));
     }
     let empty = drop_empty(&mut raw);

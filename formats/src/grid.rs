@@ -108,13 +108,21 @@ impl GridError {
         self
     }
 
+    /// The message and its help as one message: "… (help)".
+    pub fn to_message(&self) -> chiso::Message {
+        match &self.help {
+            Some(help) => chiso::msg!(
+                "with-help",
+                message = self.message.clone(),
+                help = help.clone()
+            ),
+            None => self.message.clone(),
+        }
+    }
+
     /// The message and its help, in `lang`: "… (help)".
     pub fn render(&self, lang: chiso::Lang) -> String {
-        let mut text = self.message.render(lang);
-        if let Some(help) = &self.help {
-            text.push_str(&format!(" ({})", help.render(lang)));
-        }
-        text
+        self.to_message().render(lang)
     }
 }
 

@@ -601,33 +601,41 @@ pub enum UnitChoiceError {
     },
 }
 
-impl fmt::Display for UnitChoiceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl UnitChoiceError {
+    /// The error for a person, rendered in their language.
+    pub fn message(&self) -> crate::Message {
+        use crate::msg;
         match self {
-            UnitChoiceError::NoSuchUnit { name, units } => {
-                write!(
-                    f,
-                    "no unit “{name}” in the data (units: {})",
-                    units.join(", ")
-                )
-            }
-            UnitChoiceError::NothingFrom { file } => {
-                write!(f, "{file}: no unit could be read from it")
-            }
-            UnitChoiceError::SeveralIn { file, count, units } => write!(
-                f,
-                "{file} holds {count} units: name one with --unit ({})",
-                units.join(", ")
+            UnitChoiceError::NoSuchUnit { name, units } => msg!(
+                "unit-choice-no-unit",
+                name = name.as_str(),
+                units = units.join(", ")
             ),
-            UnitChoiceError::NoSuchStage { unit, asked, given } => write!(
-                f,
-                "{unit} has no {} ({}) data: the data gives only {} ({})",
-                asked.as_str(),
-                asked.label(),
-                given.as_str(),
-                given.label()
+            UnitChoiceError::NothingFrom { file } => {
+                msg!("unit-choice-nothing", file = file.as_str())
+            }
+            UnitChoiceError::SeveralIn { file, count, units } => msg!(
+                "unit-choice-several",
+                file = file.as_str(),
+                count = *count,
+                units = units.join(", ")
+            ),
+            UnitChoiceError::NoSuchStage { unit, asked, given } => msg!(
+                "unit-choice-no-stage",
+                unit = unit.as_str(),
+                asked = asked.as_str(),
+                asked_label = asked.label(),
+                given = given.as_str(),
+                given_label = given.label()
             ),
         }
+    }
+}
+
+/// In the default language (Vietnamese): [`UnitChoiceError::message`].
+impl fmt::Display for UnitChoiceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.message())
     }
 }
 

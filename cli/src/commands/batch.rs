@@ -65,11 +65,15 @@ pub fn read_sources(
             .unwrap_or("")
             .to_ascii_lowercase();
         let grid = if ext == "csv" || ext == "tsv" {
-            let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {name}: {e}"))?;
-            bytes_text_grid(&bytes).map_err(|e| format!("{name}: {e}"))?
+            let bytes = std::fs::read(&path)
+                .map_err(|e| tr!("cli-cannot-read", file = name.as_str(), error = e.to_string()))?;
+            bytes_text_grid(&bytes)
+                .map_err(|e| format!("{name}: {}", e.render(crate::render::lang())))?
         } else {
-            let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {name}: {e}"))?;
-            workbook_grid(&bytes, sheet).map_err(|e| format!("{name}: {e}"))?
+            let bytes = std::fs::read(&path)
+                .map_err(|e| tr!("cli-cannot-read", file = name.as_str(), error = e.to_string()))?;
+            workbook_grid(&bytes, sheet)
+                .map_err(|e| format!("{name}: {}", e.render(crate::render::lang())))?
         };
         sheets.push(SheetUnits::new(name, Sheet::new(ruleset, grid, options)));
     }
@@ -114,18 +118,24 @@ pub fn print_problems(ruleset: &Ruleset, sources: &Sources, batch: &Batch) {
                 result: unit.result.unpack(),
                 diagnostics: Vec::new(),
             };
-            out.push_str(&format!("{}: ", unit.origin));
-            out.push_str(&chiso_formats::report::missing_list(ruleset, &outcome));
+            out.push_str(&format!("{}: ", unit.origin.place().render(crate::render::lang())));
+            out.push_str(&chiso_formats::report::missing_list(
+                ruleset,
+                &outcome,
+                crate::render::lang(),
+            ));
         }
     }
     for n in &batch.not_scored {
         out.push_str(&format!(
-            "error: {}{}: not scored because of the errors above\n",
-            n.origin,
+            "{}: {}{}: {}\n",
+            chiso::Severity::Error.label(crate::render::lang()),
+            n.origin.place().render(crate::render::lang()),
             n.unit
                 .as_deref()
                 .map(|u| format!(" [{u}]"))
-                .unwrap_or_default()
+                .unwrap_or_default(),
+            tr!("cli-not-scored")
         ));
     }
     if !out.is_empty() {
@@ -158,8 +168,10 @@ pub fn load_for_one(
         match loaded.data {
             Some(data) => all.push((loaded.origin, data)),
             None => problems.push_str(&format!(
-                "error: {}: left out because of the errors above\n",
-                loaded.origin
+                "{}: {}: {}\n",
+                chiso::Severity::Error.label(crate::render::lang()),
+                loaded.origin.place().render(crate::render::lang()),
+                tr!("cli-left-out")
             )),
         }
     }
@@ -167,7 +179,7 @@ pub fn load_for_one(
         eprint!("{problems}");
     }
     let index = chiso::batch::choose_unit(&all, unit, &first.display().to_string(), stage)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| crate::render::text(e.message()))?;
     Ok((all.into_iter().map(|(_, u)| u).collect(), index))
 }
 

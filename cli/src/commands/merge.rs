@@ -33,14 +33,19 @@ pub fn run(args: Args) -> Outcome {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
         {
-            let bytes = std::fs::read(path).map_err(|e| format!("cannot read {name}: {e}"))?;
+            let bytes = std::fs::read(path)
+                .map_err(|e| tr!("cli-cannot-read", file = name.as_str(), error = e.to_string()))?;
             match read_form_xlsx(&name, &bytes) {
                 Ok(form) => {
                     forms.push(form);
                     texts.push(None);
                 }
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!(
+                        "{}: {}",
+                        chiso::Severity::Error.label(crate::render::lang()),
+                        crate::render::text(e)
+                    );
                     failed = true;
                 }
             }
@@ -69,16 +74,17 @@ pub fn run(args: Args) -> Outcome {
                 renderer.render(&form.name, text, std::slice::from_ref(&p.diagnostic))
             ),
             (place, _) => eprintln!(
-                "{}[{}]: {place}: {}",
-                p.diagnostic.severity.as_str(),
+                "{}[{}]: {}: {}",
+                p.diagnostic.severity.label(crate::render::lang()),
                 p.diagnostic.code,
-                p.diagnostic.message
+                place.render(crate::render::lang()),
+                crate::render::text(p.diagnostic.message.clone())
             ),
         }
     }
     eprint!(
         "{}",
-        chiso_formats::report::merge::findings(&forms, &merged)
+        chiso_formats::report::merge::findings(&forms, &merged, crate::render::lang())
     );
     let text = chiso_formats::unit_file::to_toml(ruleset, &merged.data);
     let header = format!(
@@ -103,9 +109,9 @@ pub fn run(args: Args) -> Outcome {
         crate::output::check_not_an_input(path, &inputs)?;
         let has_data = std::fs::metadata(path).is_ok_and(|m| m.len() > 0);
         if empty && has_data && !args.force {
-            return Err(format!(
-                "the forms give no value: refusing to replace {} with an empty unit file (--force to do it anyway)",
-                path.display()
+            return Err(tr!(
+                "cli-merge-empty",
+                file = path.display().to_string()
             ));
         }
     }
@@ -115,7 +121,10 @@ pub fn run(args: Args) -> Outcome {
         false,
         &inputs,
     )?;
-    eprintln!("{}", chiso_formats::report::merge::summary(&forms, &merged));
+    eprintln!(
+        "{}",
+        chiso_formats::report::merge::summary(&forms, &merged, crate::render::lang())
+    );
     Ok(if failed || !merged.is_clean() {
         ExitCode::from(1)
     } else {

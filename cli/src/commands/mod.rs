@@ -26,10 +26,10 @@ pub type Outcome = Result<ExitCode, String>;
 pub fn read(path: &Path) -> Result<String, String> {
     let bytes = read_bytes(path)?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{} is not UTF-8 text (byte {}): save it as UTF-8",
-            path.display(),
-            e.utf8_error().valid_up_to()
+        tr!(
+            "cli-not-utf8",
+            file = path.display().to_string(),
+            byte = e.utf8_error().valid_up_to().to_string()
         )
     })?;
     // A byte-order mark is not part of the text.
@@ -44,10 +44,16 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     if crate::output::is_stdio(path) {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
+            .map_err(|e| tr!("cli-cannot-read-stdin", error = e.to_string()))?;
         return Ok(bytes);
     }
-    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    std::fs::read(path).map_err(|e| {
+        tr!(
+            "cli-cannot-read",
+            file = path.display().to_string(),
+            error = e.to_string()
+        )
+    })
 }
 
 fn color() -> bool {
@@ -88,14 +94,14 @@ impl Renderer {
         let mut out = String::new();
         for d in diagnostics {
             if source.render(&handler, d, &mut out).is_err() {
-                out.push_str(&format!("{d}\n"));
+                out.push_str(&format!("{}\n", d.one_line(crate::render::lang())));
             }
             if !out.ends_with('\n') {
                 out.push('\n');
             }
             if d.span.is_empty() && d.labels.is_empty() {
                 // miette shows no file for an unplaced diagnostic: say which file it is about.
-                out.push_str(&format!("  ╰─ in {file}\n"));
+                out.push_str(&format!("  ╰─ {}\n", tr!("cli-in-file", file = file)));
             }
         }
         out
@@ -126,7 +132,13 @@ pub fn expand_data_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     for path in paths {
         if path.is_dir() {
             let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-                .map_err(|e| format!("cannot read folder {}: {e}", path.display()))?
+                .map_err(|e| {
+                    tr!(
+                        "cli-cannot-read-folder",
+                        folder = path.display().to_string(),
+                        error = e.to_string()
+                    )
+                })?
                 .filter_map(|entry| entry.ok().map(|e| e.path()))
                 .filter(|p| p.extension().is_some_and(|e| e == "toml" || e == "json"))
                 .collect();

@@ -69,7 +69,11 @@ pub fn run(args: Args) -> Outcome {
     let targets = read_targets(ruleset, &args.targets, &mut failed)?;
     let view = report::batch::BatchReport::new(ruleset, &batch, &targets);
     for unit in &view.unmatched_targets {
-        eprintln!("warning: targets for “{unit}” match no unit of the batch");
+        eprintln!(
+            "{}: {}",
+            chiso::Severity::Warning.label(crate::render::lang()),
+            tr!("cli-targets-no-unit", unit = unit.as_str())
+        );
     }
     let output = args.output.as_deref();
     let format = args

@@ -43,7 +43,7 @@ pub fn run(args: Args) -> Outcome {
             let items = worklist(ruleset, &office)
                 .map(|w| w.items.len())
                 .unwrap_or(0);
-            crate::output::println(&format!("{office}\t{items} mục"));
+            crate::output::println(&format!("{office}\t{}", tr!("cli-template-items", count = items)));
         }
         return Ok(if args.list {
             ExitCode::SUCCESS
@@ -54,10 +54,10 @@ pub fn run(args: Args) -> Outcome {
     let list = worklist(ruleset, args.owner.as_deref().unwrap_or_default())
         .map_err(crate::render::text)?;
     let Some(stage) = Stage::parse(&args.stage) else {
-        return Err(format!(
-            "unknown stage `{}`: write {}",
-            args.stage,
-            Stage::expected()
+        return Err(tr!(
+            "cli-unknown-stage",
+            stage = args.stage.as_str(),
+            words = Stage::expected()
         ));
     };
     let header = FormHeader {
@@ -79,6 +79,10 @@ pub fn run(args: Args) -> Outcome {
         let text = template_toml(ruleset, &list, &header);
         crate::output::write_output(args.output.as_deref(), text.as_bytes(), false, &inputs)?;
     }
-    eprintln!("{}: {} mục", list.office, list.items.len());
+    eprintln!(
+        "{}: {}",
+        list.office,
+        tr!("cli-template-items", count = list.items.len())
+    );
     Ok(ExitCode::SUCCESS)
 }

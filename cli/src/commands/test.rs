@@ -22,8 +22,9 @@ pub fn run(args: Args) -> Outcome {
             if outcome.passed() {
                 passed += 1;
                 crate::output::println(&format!(
-                    "ok    {name}: {} ({} expectations)",
-                    outcome.name, outcome.checked
+                    "ok    {name}: {} ({})",
+                    outcome.name,
+                    tr!("cli-test-expectations", count = outcome.checked)
                 ));
             } else {
                 failed += 1;
@@ -33,11 +34,12 @@ pub fn run(args: Args) -> Outcome {
         }
     }
     if broken > 0 {
-        crate::output::println(&format!(
-            "{broken} ruleset(s) have errors and were not tested"
-        ));
+        crate::output::println(&tr!("cli-test-broken", count = broken));
     }
-    crate::output::println(&format!("chiso: {passed} passed, {failed} failed"));
+    crate::output::println(&format!(
+        "chiso: {}",
+        tr!("cli-test-summary", passed = passed, failed = failed)
+    ));
     Ok(if failed > 0 || broken > 0 {
         ExitCode::from(1)
     } else {

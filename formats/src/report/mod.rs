@@ -610,7 +610,8 @@ pub fn markdown(ruleset: &Ruleset, result: &UnitResult) -> String {
 }
 
 /// The to-do list of a unit whose data is incomplete, grouped by owner.
-pub fn missing_list(ruleset: &Ruleset, outcome: &UnitOutcome) -> String {
+/// (In `lang`: the to-do list is a message of the command, not a report.)
+pub fn missing_list(ruleset: &Ruleset, outcome: &UnitOutcome, lang: chiso::Lang) -> String {
     let mut by_owner: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     for (item, needed_by) in &outcome.result.missing {
         let ids: Vec<&str> = needed_by
@@ -620,36 +621,46 @@ pub fn missing_list(ruleset: &Ruleset, outcome: &UnitOutcome) -> String {
         let (owner, line) = match item {
             MissingItem::Input(slot) => {
                 let input = &ruleset.inputs[*slot];
-                let desc = input
-                    .description
-                    .as_deref()
-                    .map(|d| format!(" — {d}"))
-                    .unwrap_or_default();
                 let owners = chiso::owners::input_owners(ruleset, *slot);
-                (
-                    (!owners.is_empty()).then(|| owners.join("; ")),
-                    format!("input `{}`{desc} (for {})", input.name, ids.join(", ")),
-                )
+                let line = match input.description.as_deref() {
+                    Some(d) => chiso::msg!(
+                        "missing-input-described",
+                        name = input.name.as_str(),
+                        description = d,
+                        ids = ids.join(", ")
+                    ),
+                    None => chiso::msg!(
+                        "missing-input",
+                        name = input.name.as_str(),
+                        ids = ids.join(", ")
+                    ),
+                };
+                ((!owners.is_empty()).then(|| owners.join("; ")), line.render(lang))
             }
             MissingItem::Points(n) => {
                 let node = &ruleset.nodes[*n];
                 (
                     chiso::owners::node_owner(ruleset, *n).map(str::to_string),
-                    format!(
-                        "points for {} “{}” (0–{})",
-                        node.id,
-                        node.title,
-                        format_decimal(node.max)
-                    ),
+                    chiso::msg!(
+                        "missing-points",
+                        id = node.id.as_str(),
+                        title = node.title.as_str(),
+                        max = node.max
+                    )
+                    .render(lang),
                 )
             }
         };
         by_owner
-            .entry(owner.unwrap_or_else(|| "(no owner)".into()))
+            .entry(owner.unwrap_or_else(|| chiso::msg!("missing-no-owner").render(lang)))
             .or_default()
             .push(line);
     }
-    let mut out = format!("{}: missing data\n", outcome.result.unit);
+    let mut out = format!(
+        "{}: {}\n",
+        outcome.result.unit,
+        chiso::msg!("explain-missing").render(lang)
+    );
     for (owner, lines) in by_owner {
         out.push_str(&format!("  {owner}\n"));
         for line in lines {
