@@ -701,3 +701,8 @@ missing-no-owner = (no owner)
 with-help = { $message } ({ $help })
 in-file = { $file }: { $message }
 form-not-a-form = no line headed `Loại` — not a form written by `chiso template`
+
+## Command line: values
+cli-options-value = [OPTIONS]
+cli-possible-values = possible values: { $values }
+cli-default-value = default: { $value }

@@ -692,3 +692,8 @@ missing-no-owner = (chưa có đơn vị chủ trì)
 with-help = { $message } ({ $help })
 in-file = { $file }: { $message }
 form-not-a-form = không có dòng nào có tiêu đề `Loại` — không phải phiếu do `chiso template` ghi
+
+## Dòng lệnh: giá trị
+cli-options-value = [TUỲ CHỌN]
+cli-possible-values = giá trị: { $values }
+cli-default-value = mặc định: { $value }

@@ -110,21 +110,73 @@ fn localize_one(mut command: Command, lang: Lang, path: &mut Vec<String>) -> Com
         .help_template(template)
         .subcommand_help_heading(t(lang, "cli-commands-heading"))
         .subcommand_value_name(t(lang, "cli-command-value"));
-    let ids: Vec<(String, bool)> = command
+    // clap's "[OPTIONS]" in the usage line, in the reader's words.
+    let usage_line = command
+        .render_usage()
+        .to_string()
+        .trim_start_matches("Usage:")
+        .trim()
+        .replace("[OPTIONS]", &t(lang, "cli-options-value"));
+    command = command.override_usage(usage_line);
+    // Possible and default values are said in the help text, in the reader's words (clap's
+    // own "[possible values: …]" and "[default: …]" are English).
+    type ArgInfo = (String, bool, Vec<String>, Vec<String>);
+    let ids: Vec<ArgInfo> = command
         .get_arguments()
-        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .map(|a| {
+            let values = if a.is_hide_possible_values_set() {
+                Vec::new()
+            } else {
+                a.get_possible_values()
+                    .iter()
+                    .filter(|v| !v.is_hide_set())
+                    .map(|v| v.get_name().to_string())
+                    .collect()
+            };
+            let defaults = if a.is_hide_default_value_set() {
+                Vec::new()
+            } else {
+                a.get_default_values()
+                    .iter()
+                    .map(|v| v.to_string_lossy().into_owned())
+                    .collect()
+            };
+            (a.get_id().to_string(), a.is_positional(), values, defaults)
+        })
         .collect();
-    for (order, (id, positional)) in ids.into_iter().enumerate() {
+    for (order, (id, positional, values, defaults)) in ids.into_iter().enumerate() {
         let key = arg_id(&names, &id);
         let heading = if positional {
             t(lang, "cli-arguments-heading")
         } else {
             t(lang, "cli-options-heading")
         };
-        let help = chiso_i18n::has(lang, &key).then(|| t_dyn(lang, &key));
+        let help = chiso_i18n::has(lang, &key).then(|| {
+            let mut text = t_dyn(lang, &key);
+            if !values.is_empty() {
+                let list = values.join(", ");
+                text.push_str(&format!(
+                    " [{}]",
+                    chiso::msg!("cli-possible-values", values = list).render(lang)
+                ));
+            }
+            if !defaults.is_empty() {
+                let list = defaults.join(", ");
+                text.push_str(&format!(
+                    " [{}]",
+                    chiso::msg!("cli-default-value", value = list).render(lang)
+                ));
+            }
+            text
+        });
         command = command.mut_arg(id.as_str(), |arg: Arg| {
             // A heading of our own makes clap sort by display order: keep the declared one.
             let arg = arg.help_heading(heading).display_order(order);
+            let arg = if help.is_some() {
+                arg.hide_possible_values(true).hide_default_value(true)
+            } else {
+                arg
+            };
             match help {
                 Some(h) => arg.help(h.clone()).long_help(h),
                 None => arg,

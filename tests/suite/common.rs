@@ -30,11 +30,14 @@ pub fn chiso_bin() -> PathBuf {
 }
 
 /// Runs `chiso` with arguments from the project root; returns (exit code, stdout, stderr).
+/// Messages in English (`CHISO_LANG=en`): the suite's expectations are written against the
+/// English catalogue; `i18n.rs` runs the command as a user who sets nothing (Vietnamese).
 pub fn run_chiso(args: &[&str]) -> (i32, String, String) {
     let output = std::process::Command::new(chiso_bin())
         .args(args)
         .current_dir(root())
         .env("NO_COLOR", "1")
+        .env("CHISO_LANG", "en")
         .output()
         .expect("run chiso");
     assert_no_crash(&output.status, args, &output.stderr);

@@ -23,4 +23,5 @@ mod robustness;
 mod semantics;
 mod tidy;
 mod worklists;
+mod i18n;
 mod writing;
