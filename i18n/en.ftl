@@ -706,3 +706,12 @@ form-not-a-form = no line headed `Loại` — not a form written by `chiso templ
 cli-options-value = [OPTIONS]
 cli-possible-values = possible values: { $values }
 cli-default-value = default: { $value }
+
+## File system errors
+io-not-found = no such file or directory
+io-permission-denied = permission denied
+io-already-exists = the file already exists
+io-is-a-directory = it is a directory
+io-not-a-directory = not a directory
+io-storage-full = no space left on the disk
+io-read-only = the file system is read-only

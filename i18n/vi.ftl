@@ -697,3 +697,12 @@ form-not-a-form = không có dòng nào có tiêu đề `Loại` — không ph�
 cli-options-value = [TUỲ CHỌN]
 cli-possible-values = giá trị: { $values }
 cli-default-value = mặc định: { $value }
+
+## Lỗi của hệ thống tệp
+io-not-found = không có tệp hoặc thư mục này
+io-permission-denied = không có quyền truy cập
+io-already-exists = tệp đã có
+io-is-a-directory = đây là một thư mục
+io-not-a-directory = không phải là thư mục
+io-storage-full = ổ đĩa đã đầy
+io-read-only = hệ thống tệp chỉ cho đọc

@@ -111,7 +111,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
             tr!(
                 "cli-cannot-create-temp",
                 folder = dir.display().to_string(),
-                error = e.to_string()
+                error = crate::render::io_error(&e)
             )
         })?;
     file.write_all(bytes)
@@ -120,7 +120,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
             tr!(
                 "cli-cannot-write",
                 file = path.display().to_string(),
-                error = e.to_string()
+                error = crate::render::io_error(&e)
             )
         })?;
     #[cfg(unix)]
@@ -138,7 +138,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
             tr!(
                 "cli-cannot-write",
                 file = path.display().to_string(),
-                error = e.error.to_string()
+                error = crate::render::io_error(&e.error)
             )
         })?;
     Ok(())
@@ -169,7 +169,7 @@ pub fn write_output(
             match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
                 // The reader stopped early (`| head`): what it read is all it wanted.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                other => other.map_err(|e| tr!("cli-cannot-write-stdout", error = e.to_string())),
+                other => other.map_err(|e| tr!("cli-cannot-write-stdout", error = crate::render::io_error(&e))),
             }
         }
     }
@@ -187,7 +187,7 @@ pub fn print(text: &str) {
             eprintln!(
                 "{}: {}",
                 chiso::Severity::Error.label(crate::render::lang()),
-                tr!("cli-cannot-write-stdout", error = e.to_string())
+                tr!("cli-cannot-write-stdout", error = crate::render::io_error(&e))
             );
         }
     }

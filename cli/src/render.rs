@@ -40,6 +40,22 @@ pub fn lang_from_env(flag: Option<Lang>) -> Lang {
     )
 }
 
+/// What the system said about a file, in the reader's words for the common cases (the
+/// system's own text is English); anything else as the system says it, with its code.
+pub fn io_error(e: &std::io::Error) -> chiso::Message {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => chiso::msg!("io-not-found"),
+        PermissionDenied => chiso::msg!("io-permission-denied"),
+        AlreadyExists => chiso::msg!("io-already-exists"),
+        IsADirectory => chiso::msg!("io-is-a-directory"),
+        NotADirectory => chiso::msg!("io-not-a-directory"),
+        StorageFull => chiso::msg!("io-storage-full"),
+        ReadOnlyFilesystem => chiso::msg!("io-read-only"),
+        _ => chiso::Message::plain(e.to_string()),
+    }
+}
+
 /// A catalogue message in this run's language.
 pub fn text(message: chiso::Message) -> String {
     message.render(lang())

@@ -95,3 +95,22 @@ impl Rng {
         (self.next() % n.max(1) as u64) as usize
     }
 }
+
+/// A message in English, for the suite's expectations (written against the English
+/// catalogue; `i18n.rs` checks the Vietnamese). Leaks the text: tests only.
+pub trait En {
+    /// The English text.
+    fn en_str(&self) -> &'static str;
+}
+
+impl En for chiso::Message {
+    fn en_str(&self) -> &'static str {
+        Box::leak(self.en().into_boxed_str())
+    }
+}
+
+impl En for Option<chiso::Message> {
+    fn en_str(&self) -> &'static str {
+        self.as_ref().map_or("", |m| m.en_str())
+    }
+}

@@ -66,12 +66,12 @@ pub fn read_sources(
             .to_ascii_lowercase();
         let grid = if ext == "csv" || ext == "tsv" {
             let bytes = std::fs::read(&path)
-                .map_err(|e| tr!("cli-cannot-read", file = name.as_str(), error = e.to_string()))?;
+                .map_err(|e| tr!("cli-cannot-read", file = name.as_str(), error = crate::render::io_error(&e)))?;
             bytes_text_grid(&bytes)
                 .map_err(|e| format!("{name}: {}", e.render(crate::render::lang())))?
         } else {
             let bytes = std::fs::read(&path)
-                .map_err(|e| tr!("cli-cannot-read", file = name.as_str(), error = e.to_string()))?;
+                .map_err(|e| tr!("cli-cannot-read", file = name.as_str(), error = crate::render::io_error(&e)))?;
             workbook_grid(&bytes, sheet)
                 .map_err(|e| format!("{name}: {}", e.render(crate::render::lang())))?
         };

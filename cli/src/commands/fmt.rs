@@ -30,7 +30,7 @@ pub fn run(args: Args) -> Outcome {
             let mut text = String::new();
             std::io::stdin()
                 .read_to_string(&mut text)
-                .map_err(|e| tr!("cli-cannot-read-stdin", error = e.to_string()))?;
+                .map_err(|e| tr!("cli-cannot-read-stdin", error = crate::render::io_error(&e)))?;
             text
         } else {
             super::read(path)?

@@ -34,7 +34,7 @@ pub fn run(args: Args) -> Outcome {
             .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
         {
             let bytes = std::fs::read(path)
-                .map_err(|e| tr!("cli-cannot-read", file = name.as_str(), error = e.to_string()))?;
+                .map_err(|e| tr!("cli-cannot-read", file = name.as_str(), error = crate::render::io_error(&e)))?;
             match read_form_xlsx(&name, &bytes) {
                 Ok(form) => {
                     forms.push(form);

@@ -44,14 +44,14 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     if crate::output::is_stdio(path) {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
-            .map_err(|e| tr!("cli-cannot-read-stdin", error = e.to_string()))?;
+            .map_err(|e| tr!("cli-cannot-read-stdin", error = crate::render::io_error(&e)))?;
         return Ok(bytes);
     }
     std::fs::read(path).map_err(|e| {
         tr!(
             "cli-cannot-read",
             file = path.display().to_string(),
-            error = e.to_string()
+            error = crate::render::io_error(&e)
         )
     })
 }
@@ -136,7 +136,7 @@ pub fn expand_data_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
                     tr!(
                         "cli-cannot-read-folder",
                         folder = path.display().to_string(),
-                        error = e.to_string()
+                        error = crate::render::io_error(&e)
                     )
                 })?
                 .filter_map(|entry| entry.ok().map(|e| e.path()))
