@@ -649,8 +649,12 @@ mod tests {
         assert_eq!(Stage::parse("final"), None);
         assert_eq!(Stage::Appraised.label(), "thẩm định");
         assert_eq!(
-            Stage::expected(),
+            Stage::expected().en(),
             "\"self\" (tự đánh giá) or \"appraised\" (thẩm định)"
+        );
+        assert_eq!(
+            Stage::expected().render(crate::Lang::Vi),
+            "\"self\" (tự đánh giá) hoặc \"appraised\" (thẩm định)"
         );
     }
 }

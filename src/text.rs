@@ -297,11 +297,11 @@ mod tests {
             );
         }
         assert_eq!(read("57,89\u{a0}%"), Ok((dec!(57.89), true)));
-        let err = read("2\u{200b}534").unwrap_err();
+        let err = read("2\u{200b}534").unwrap_err().en();
         assert!(err.contains("U+200B zero-width space"), "{err}");
-        let err = read("\u{feff}169").unwrap_err();
+        let err = read("\u{feff}169").unwrap_err().en();
         assert!(err.contains("U+FEFF"), "{err}");
-        let err = read("16\u{ad}9").unwrap_err();
+        let err = read("16\u{ad}9").unwrap_err().en();
         assert!(err.contains("U+00AD soft hyphen"), "{err}");
     }
 

@@ -787,7 +787,7 @@ mod tests {
         ));
         let missing = choose_unit(&units, Some("UBND huyện Ngọc Hồi"), "a.toml", None).unwrap_err();
         assert_eq!(
-            missing.to_string(),
+            missing.message().en(),
             "no unit “UBND huyện Ngọc Hồi” in the data (units: UBND huyện Kon Rẫy, UBND huyện Đăk Tô, UBND huyện Sa Thầy)"
         );
     }
@@ -822,7 +822,7 @@ mod tests {
         assert_eq!(choose_unit(&units, None, "b.toml", None), Ok(2));
         let refused = choose_unit(&units, None, "b.toml", Some(Stage::Appraised)).unwrap_err();
         assert_eq!(
-            refused.to_string(),
+            refused.message().en(),
             "UBND huyện B has no appraised (thẩm định) data: the data gives only self (tự đánh giá)"
         );
     }
