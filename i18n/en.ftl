@@ -351,7 +351,6 @@ raw-null = null
 ## Values and rounding
 value-yes = yes
 value-no = no
-parts = { $parts }
 round-half-up = half-up
 round-half-even = half-even
 round-down = down

@@ -342,7 +342,6 @@ raw-null = null
 ## Giá trị và làm tròn
 value-yes = có
 value-no = không
-parts = { $parts }
 round-half-up = nửa lên
 round-half-even = nửa chẵn
 round-down = xuống

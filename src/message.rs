@@ -21,6 +21,8 @@ pub struct Message(Kind);
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Kind {
     Plain(String),
+    /// Messages joined by a separator (`"; "`).
+    Join(Vec<Message>, &'static str),
     Catalogue {
         id: &'static str,
         args: Vec<(&'static str, Arg)>,
@@ -117,6 +119,11 @@ impl Message {
         Message(Kind::Plain(text.into()))
     }
 
+    /// `parts` rendered one after the other, with `separator` between them.
+    pub fn join(parts: Vec<Message>, separator: &'static str) -> Self {
+        Message(Kind::Join(parts, separator))
+    }
+
     /// Adds the argument `$name` (ignored by a plain message).
     pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
         if let Kind::Catalogue { args, .. } = &mut self.0 {
@@ -129,7 +136,7 @@ impl Message {
     pub fn id(&self) -> Option<&'static str> {
         match &self.0 {
             Kind::Catalogue { id, .. } => Some(id),
-            Kind::Plain(_) => None,
+            Kind::Plain(_) | Kind::Join(..) => None,
         }
     }
 
@@ -137,6 +144,11 @@ impl Message {
     pub fn render(&self, lang: Lang) -> String {
         match &self.0 {
             Kind::Plain(text) => text.clone(),
+            Kind::Join(parts, separator) => parts
+                .iter()
+                .map(|m| m.render(lang))
+                .collect::<Vec<_>>()
+                .join(separator),
             Kind::Catalogue { id, args } => {
                 let style = number_style(lang);
                 let values: Vec<(&str, chiso_i18n::Value<'_>)> = args

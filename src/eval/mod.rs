@@ -1007,7 +1007,7 @@ fn missing_diagnostic(rs: &Ruleset, item: &MissingItem, needed_by: &[usize]) -> 
                 help.push(msg!("d002-owner", owners = owners.join("; ")));
             }
             help.push(msg!("d002-add-input", ty = crate::check::input_type_word(&input.ty)));
-            d.with_help(msg!("parts", parts = help))
+            d.with_help(Message::join(help, "; "))
         }
         MissingItem::Points(node) => {
             let n = &rs.nodes[*node];

@@ -307,7 +307,7 @@ fn e016_grade_bands_with_a_gap_and_an_overlap() {
     assert_eq!(
         got,
         vec![
-            ("E016", "grade bands leave a gap: percentages from 80 (included) to 85 (excluded) get no grade"),
+            ("E016", "grade bands leave a gap: values from 80 (included) to 85 (excluded) get no grade"),
             ("E016", "grade `Yếu` overlaps grade `Trung bình`"),
         ]
     );

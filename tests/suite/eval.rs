@@ -470,7 +470,7 @@ fn defaults_apply_and_missing_inputs_form_a_to_do_list() {
     let missing: Vec<String> = outcome
         .diagnostics
         .iter()
-        .map(|d| format!("{} {}", d.code, d.message))
+        .map(|d| format!("{} {}", d.code, d.message.en()))
         .collect();
     assert_eq!(
         missing,
