@@ -92,10 +92,10 @@ fn collect(command: &Command, path: &mut Vec<String>, out: &mut Vec<(String, Str
 /// argument without a catalogue entry keeps the derive's English (the test forbids it).
 pub fn localize(mut command: Command, lang: Lang) -> Command {
     command.build();
-    localize_one(command, lang, &mut Vec::new())
+    localize_one(command, lang, &[])
 }
 
-fn localize_one(mut command: Command, lang: Lang, path: &mut Vec<String>) -> Command {
+fn localize_one(mut command: Command, lang: Lang, path: &[String]) -> Command {
     let names: Vec<&str> = path.iter().map(String::as_str).collect();
     let about = about_id(&names);
     if chiso_i18n::has(lang, &about) {
@@ -188,10 +188,10 @@ fn localize_one(mut command: Command, lang: Lang, path: &mut Vec<String>) -> Com
         .map(|s| s.get_name().to_string())
         .collect();
     for name in subs {
-        let mut sub_path = path.clone();
+        let mut sub_path = path.to_vec();
         sub_path.push(name.clone());
         command = command.mut_subcommand(name.as_str(), |sub| {
-            localize_one(sub, lang, &mut sub_path)
+            localize_one(sub, lang, &sub_path)
         });
     }
     command

@@ -77,9 +77,10 @@ fn a_sheet_whose_broken_row_swallowed_others_lists_every_unit_in_every_format() 
             let name = format!("Đơn vị 0000{unit}");
             assert!(text.contains(&name), "{format}: {name} missing\n{text}");
         }
-        // The broken unit's problem: its code and its cell (row 3, column B).
+        // The broken unit's problem: its code and its cell (row 3, column B), in the reports'
+        // Vietnamese.
         assert!(text.contains("D003"), "{format}");
-        assert!(text.contains("row 3, column B"), "{format}");
+        assert!(text.contains("dòng 3, cột B"), "{format}");
     }
     let get = |name: &str| &outputs.iter().find(|(f, _)| *f == name).unwrap().1;
 
