@@ -479,8 +479,8 @@ fn advise_on_kon_ray_2023_proposes_no_whole_and_no_impossible_part() {
         "{stdout}"
     );
     assert!(stdout.contains("+22: 169 → 191, +0,02 điểm"), "{stdout}");
-    assert!(stdout.contains("+5: 642 → 647, +0.01 điểm"), "{stdout}");
-    assert!(stdout.contains("+1: 19 → 20, +0.01 điểm"), "{stdout}");
+    assert!(stdout.contains("+5: 642 → 647, +0,01 điểm"), "{stdout}");
+    assert!(stdout.contains("+1: 19 → 20, +0,01 điểm"), "{stdout}");
 }
 
 const TASKS: &str = r#"ruleset "t" {

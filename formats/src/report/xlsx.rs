@@ -271,7 +271,7 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
                 text(sheet, r, 0, &n.label(), &s.text)?;
                 text(sheet, r, 1, &origin, &s.text)?;
                 text(sheet, r, 2, p.diagnostic.code, &s.flag)?;
-                text(sheet, r, 3, &p.place.to_string(), &s.text)?;
+                text(sheet, r, 3, &p.place.render(super::REPORT_LANG), &s.text)?;
                 let message = p.diagnostic.message.render(super::REPORT_LANG);
                 text(sheet, r, 4, &message, &s.text)?;
                 r += 1;
