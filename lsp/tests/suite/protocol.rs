@@ -345,7 +345,8 @@ async fn every_feature_through_the_protocol() {
             .collect();
         assert_eq!(
             titles,
-            vec!["replace with `hồ_sơ_tiếp_nhận`", "declare input `ho_so_tr`"]
+            // Vietnamese by default (the client sends no locale).
+            vec!["thay bằng `hồ_sơ_tiếp_nhận`", "khai báo đầu vào `ho_so_tr`"]
         );
         assert_eq!(actions[0]["isPreferred"], true);
         assert_eq!(actions[0]["diagnostics"][0]["code"], "E008");
@@ -458,9 +459,9 @@ async fn every_feature_through_the_protocol() {
         assert_eq!(
             titles,
             vec![
-                "✔ passed (7 checks)",
-                "✔ passed (1 check)",
-                "✔ passed (1 check)"
+                "✔ đạt (7 phép kiểm tra)",
+                "✔ đạt (1 phép kiểm tra)",
+                "✔ đạt (1 phép kiểm tra)"
             ]
         );
         let command = &lenses[0]["command"];
@@ -473,7 +474,7 @@ async fn every_feature_through_the_protocol() {
             .unwrap();
         assert_eq!(
             result,
-            "Kon Rẫy 2023: số liệu báo cáo tự đánh giá: ✔ passed (7 checks)"
+            "Kon Rẫy 2023: số liệu báo cáo tự đánh giá: ✔ đạt (7 phép kiểm tra)"
         );
 
         let formatting = h
