@@ -8,8 +8,8 @@
 
 use crate::diagnostic::{Diagnostic, Span};
 use crate::message::Message;
-use crate::msg;
 use crate::model::{InputType, Node, Ruleset, Value};
+use crate::msg;
 use crate::text::{did_you_mean, name_key, parse_decimal_text, DecimalSeparator};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -240,7 +240,12 @@ fn given_twice<'a>(
                 match how {
                     None => msg!("d012-given-twice", name = name, section = section),
                     Some(how) => {
-                        msg!("d012-given-twice-how", name = name, section = section, how = how)
+                        msg!(
+                            "d012-given-twice-how",
+                            name = name,
+                            section = section,
+                            how = how
+                        )
                     }
                 },
             )
@@ -285,7 +290,11 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
                         diagnostics.push(Diagnostic::warning(
                             "D011",
                             span.clone(),
-                            msg!("d011-year", data = y.to_string(), ruleset = expected.to_string()),
+                            msg!(
+                                "d011-year",
+                                data = y.to_string(),
+                                ruleset = expected.to_string()
+                            ),
                         ));
                     }
                 }
@@ -302,8 +311,12 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             Some(s) => s,
             None => {
                 diagnostics.push(
-                    Diagnostic::error("D003", span.clone(), msg!("d003-unknown-stage", stage = stage))
-                        .with_help(msg!("d003-write", words = Stage::expected())),
+                    Diagnostic::error(
+                        "D003",
+                        span.clone(),
+                        msg!("d003-unknown-stage", stage = stage),
+                    )
+                    .with_help(msg!("d003-write", words = Stage::expected())),
                 );
                 Stage::SelfAssessment
             }
@@ -366,12 +379,26 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             }
             Err((code, message)) => {
                 let message = match input.owner.as_deref() {
-                    Some(o) => msg!("d-input-value-owner", name = input.name.as_str(), message = message, owner = o),
-                    None => msg!("d-input-value", name = input.name.as_str(), message = message),
+                    Some(o) => msg!(
+                        "d-input-value-owner",
+                        name = input.name.as_str(),
+                        message = message,
+                        owner = o
+                    ),
+                    None => msg!(
+                        "d-input-value",
+                        name = input.name.as_str(),
+                        message = message
+                    ),
                 };
                 let ty = crate::check::input_type_word(&input.ty);
                 let help = match input.description.as_deref() {
-                    Some(d) => msg!("d-input-is-described", name = input.name.as_str(), ty = ty, description = d),
+                    Some(d) => msg!(
+                        "d-input-is-described",
+                        name = input.name.as_str(),
+                        ty = ty,
+                        description = d
+                    ),
                     None => msg!("d-input-is", name = input.name.as_str(), ty = ty),
                 };
                 diagnostics.push(
@@ -384,8 +411,11 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
     let node_of = |key: &str, span: &Span, diagnostics: &mut Vec<Diagnostic>| -> Option<usize> {
         let found = ruleset.node_index(key.trim());
         if found.is_none() {
-            let mut d =
-                Diagnostic::error("D006", span.clone(), msg!("e018-unknown-criterion", id = key));
+            let mut d = Diagnostic::error(
+                "D006",
+                span.clone(),
+                msg!("e018-unknown-criterion", id = key),
+            );
             if let Some(s) = did_you_mean(key, ruleset.nodes.iter().map(|n| n.id.as_str())) {
                 d = d.with_help(msg!("did-you-mean", name = s));
             }
@@ -405,11 +435,7 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             } else {
                 msg!("d010-adds-up", id = node.id.as_str())
             };
-            diagnostics.push(Diagnostic::error(
-                "D010",
-                entry.key_span.clone(),
-                message,
-            ));
+            diagnostics.push(Diagnostic::error("D010", entry.key_span.clone(), message));
             continue;
         }
         match typed_value(&entry.value, &InputType::Points, separator) {
@@ -441,7 +467,10 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
                 diagnostics.push(Diagnostic::error(
                     "D003",
                     entry.value_span.clone(),
-                    msg!("d003-not-evaluated-reason", id = ruleset.nodes[index].id.as_str()),
+                    msg!(
+                        "d003-not-evaluated-reason",
+                        id = ruleset.nodes[index].id.as_str()
+                    ),
                 ));
                 continue;
             }
@@ -516,7 +545,12 @@ fn points_out_of_range(node: &Node, points: Decimal, span: Span) -> Diagnostic {
     Diagnostic::error(
         "D007",
         span,
-        msg!("d007-above-max", points = points, id = node.id.as_str(), max = node.max),
+        msg!(
+            "d007-above-max",
+            points = points,
+            id = node.id.as_str(),
+            max = node.max
+        ),
     )
 }
 
@@ -531,24 +565,25 @@ pub(crate) fn typed_value(
             RawValue::Number(text) => Decimal::from_str(text)
                 .or_else(|_| Decimal::from_scientific(text))
                 .map(|d| (d, false))
-                .map_err(|_| {
-                    (
-                        "D003",
-                        msg!("d003-not-exact", number = text.as_str()),
-                    )
-                }),
+                .map_err(|_| ("D003", msg!("d003-not-exact", number = text.as_str()))),
             RawValue::Text(text) => parse_decimal_text(text, separator).map_err(|m| ("D003", m)),
-            RawValue::Bool(_) => Err(("D003", msg!("d003-expected-number", found = msg!("ty-bool")))),
-            RawValue::Date(_) => Err(("D003", msg!("d003-expected-number", found = msg!("ty-date")))),
-            RawValue::Other(what) => Err(("D003", msg!("d003-expected-number", found = Message::new(what)))),
+            RawValue::Bool(_) => Err((
+                "D003",
+                msg!("d003-expected-number", found = msg!("ty-bool")),
+            )),
+            RawValue::Date(_) => Err((
+                "D003",
+                msg!("d003-expected-number", found = msg!("ty-date")),
+            )),
+            RawValue::Other(what) => Err((
+                "D003",
+                msg!("d003-expected-number", found = Message::new(what)),
+            )),
         }
     };
     let negative = |d: Decimal| {
         if d.is_sign_negative() && !d.is_zero() {
-            Err((
-                "D004",
-                msg!("d004-negative", found = d),
-            ))
+            Err(("D004", msg!("d004-negative", found = d)))
         } else {
             Ok(())
         }
@@ -581,10 +616,7 @@ pub(crate) fn typed_value(
             let (d, _) = number(raw)?;
             negative(d)?;
             if d > Decimal::ONE_HUNDRED {
-                return Err((
-                    "D003",
-                    msg!("d003-percentage-above-100", found = d),
-                ));
+                return Err(("D003", msg!("d003-percentage-above-100", found = d)));
             }
             Ok(Value::Number(d / Decimal::ONE_HUNDRED))
         }
@@ -593,7 +625,10 @@ pub(crate) fn typed_value(
             RawValue::Text(t) => match crate::text::fold(t.trim()).as_str() {
                 "yes" | "true" | "co" | "x" | "dung" | "dat" => Ok(Value::Bool(true)),
                 "no" | "false" | "khong" | "sai" | "khong dat" => Ok(Value::Bool(false)),
-                _ => Err(("D003", msg!("d003-expected-yesno-found", found = t.as_str()))),
+                _ => Err((
+                    "D003",
+                    msg!("d003-expected-yesno-found", found = t.as_str()),
+                )),
             },
             _ => Err(("D003", msg!("d003-expected-yesno"))),
         },
@@ -602,12 +637,7 @@ pub(crate) fn typed_value(
             RawValue::Text(t) => NaiveDate::parse_from_str(t.trim(), "%d/%m/%Y")
                 .or_else(|_| NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d"))
                 .map(Value::Date)
-                .map_err(|_| {
-                    (
-                        "D003",
-                        msg!("d003-expected-date-found", found = t.as_str()),
-                    )
-                }),
+                .map_err(|_| ("D003", msg!("d003-expected-date-found", found = t.as_str()))),
             _ => Err(("D003", msg!("d003-expected-date"))),
         },
         InputType::Levels(levels) => match raw {
@@ -621,7 +651,11 @@ pub(crate) fn typed_value(
                 .ok_or_else(|| {
                     (
                         "D003",
-                        msg!("d003-not-a-level", found = t.as_str(), levels = levels.join(", ")),
+                        msg!(
+                            "d003-not-a-level",
+                            found = t.as_str(),
+                            levels = levels.join(", ")
+                        ),
                     )
                 }),
             _ => Err((

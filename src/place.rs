@@ -90,16 +90,18 @@ impl Place {
                 ..
             } => {
                 let row = row.to_string();
-                Some(match (column, header.as_deref().filter(|h| !h.is_empty())) {
-                    (None, _) => msg!("place-row", row = row),
-                    (Some(c), None) => msg!("place-cell", row = row, column = column_name(*c)),
-                    (Some(c), Some(h)) => msg!(
-                        "place-cell-header",
-                        row = row,
-                        column = column_name(*c),
-                        header = h
-                    ),
-                })
+                Some(
+                    match (column, header.as_deref().filter(|h| !h.is_empty())) {
+                        (None, _) => msg!("place-row", row = row),
+                        (Some(c), None) => msg!("place-cell", row = row, column = column_name(*c)),
+                        (Some(c), Some(h)) => msg!(
+                            "place-cell-header",
+                            row = row,
+                            column = column_name(*c),
+                            header = h
+                        ),
+                    },
+                )
             }
         }
     }

@@ -6,8 +6,8 @@
 use crate::data::UnitData;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::eval::{evaluate, MissingItem, Status, UnitResult};
-use crate::model::{Expectation, Ruleset, TestCase};
 use crate::message::Message;
+use crate::model::{Expectation, Ruleset, TestCase};
 use crate::msg;
 use crate::text::name_key;
 
@@ -122,7 +122,10 @@ fn describe_status(
 fn missing_item(ruleset: &Ruleset, item: &MissingItem) -> Message {
     match item {
         MissingItem::Input(slot) => {
-            msg!("t001-missing-input", name = ruleset.inputs[*slot].name.as_str())
+            msg!(
+                "t001-missing-input",
+                name = ruleset.inputs[*slot].name.as_str()
+            )
         }
         MissingItem::Points(n) => msg!("t001-missing-points", id = ruleset.nodes[*n].id.as_str()),
     }

@@ -190,9 +190,7 @@ fn localize_one(mut command: Command, lang: Lang, path: &[String]) -> Command {
     for name in subs {
         let mut sub_path = path.to_vec();
         sub_path.push(name.clone());
-        command = command.mut_subcommand(name.as_str(), |sub| {
-            localize_one(sub, lang, &sub_path)
-        });
+        command = command.mut_subcommand(name.as_str(), |sub| localize_one(sub, lang, &sub_path));
     }
     command
 }
@@ -241,11 +239,19 @@ pub fn exit_with(error: clap::Error, lang: Lang) -> ExitCode {
     let message = match error.kind() {
         InvalidValue => {
             let valid = context(ContextKind::ValidValue);
-            chiso::msg!("cli-error-invalid-value", value = value, arg = arg, valid = valid)
+            chiso::msg!(
+                "cli-error-invalid-value",
+                value = value,
+                arg = arg,
+                valid = valid
+            )
         }
         UnknownArgument => chiso::msg!("cli-error-unknown-argument", arg = arg),
         InvalidSubcommand => {
-            chiso::msg!("cli-error-unknown-command", command = context(ContextKind::InvalidSubcommand))
+            chiso::msg!(
+                "cli-error-unknown-command",
+                command = context(ContextKind::InvalidSubcommand)
+            )
         }
         MissingRequiredArgument => chiso::msg!("cli-error-missing-argument", arg = arg),
         MissingSubcommand => chiso::msg!("cli-error-missing-command"),

@@ -118,7 +118,11 @@ mod tests {
             .filter(|(id, _)| Lang::ALL.iter().any(|&l| !chiso_i18n::has(l, id)))
             .map(|(id, english)| format!("{id} = {}", english.replace('\n', " ")))
             .collect();
-        assert!(missing.is_empty(), "missing from the catalogues:\n{}", missing.join("\n"));
+        assert!(
+            missing.is_empty(),
+            "missing from the catalogues:\n{}",
+            missing.join("\n")
+        );
     }
 
     #[test]
@@ -139,9 +143,18 @@ mod tests {
     #[test]
     fn the_lang_flag_is_read_before_parsing() {
         let args = |a: &[&str]| a.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
-        assert_eq!(help::lang_flag(&args(&["chiso", "--lang", "en", "check"])), Some(Lang::En));
-        assert_eq!(help::lang_flag(&args(&["chiso", "check", "--lang=vi"])), Some(Lang::Vi));
+        assert_eq!(
+            help::lang_flag(&args(&["chiso", "--lang", "en", "check"])),
+            Some(Lang::En)
+        );
+        assert_eq!(
+            help::lang_flag(&args(&["chiso", "check", "--lang=vi"])),
+            Some(Lang::Vi)
+        );
         assert_eq!(help::lang_flag(&args(&["chiso", "check", "x.chiso"])), None);
-        assert_eq!(help::lang_flag(&args(&["chiso", "--", "--lang", "en"])), None);
+        assert_eq!(
+            help::lang_flag(&args(&["chiso", "--", "--lang", "en"])),
+            None
+        );
     }
 }

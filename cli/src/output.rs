@@ -69,10 +69,7 @@ pub fn check_not_an_input(target: &Path, inputs: &[PathBuf]) -> Result<(), Strin
     }
     for input in inputs.iter().filter(|i| !is_stdio(i)) {
         if same_file(target, input) {
-            return Err(tr!(
-                "cli-refuse-input",
-                file = target.display().to_string()
-            ));
+            return Err(tr!("cli-refuse-input", file = target.display().to_string()));
         }
     }
     Ok(())
@@ -105,15 +102,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
             .unwrap_or(0o666);
         builder.permissions(std::fs::Permissions::from_mode(mode));
     }
-    let mut file = builder
-        .tempfile_in(&dir)
-        .map_err(|e| {
-            tr!(
-                "cli-cannot-create-temp",
-                folder = dir.display().to_string(),
-                error = crate::render::io_error(&e)
-            )
-        })?;
+    let mut file = builder.tempfile_in(&dir).map_err(|e| {
+        tr!(
+            "cli-cannot-create-temp",
+            folder = dir.display().to_string(),
+            error = crate::render::io_error(&e)
+        )
+    })?;
     file.write_all(bytes)
         .and_then(|_| file.as_file().sync_all())
         .map_err(|e| {
@@ -133,14 +128,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
                 meta.permissions().mode() & 0o7777,
             ));
     }
-    file.persist(&target)
-        .map_err(|e| {
-            tr!(
-                "cli-cannot-write",
-                file = path.display().to_string(),
-                error = crate::render::io_error(&e.error)
-            )
-        })?;
+    file.persist(&target).map_err(|e| {
+        tr!(
+            "cli-cannot-write",
+            file = path.display().to_string(),
+            error = crate::render::io_error(&e.error)
+        )
+    })?;
     Ok(())
 }
 
@@ -169,7 +163,12 @@ pub fn write_output(
             match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
                 // The reader stopped early (`| head`): what it read is all it wanted.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                other => other.map_err(|e| tr!("cli-cannot-write-stdout", error = crate::render::io_error(&e))),
+                other => other.map_err(|e| {
+                    tr!(
+                        "cli-cannot-write-stdout",
+                        error = crate::render::io_error(&e)
+                    )
+                }),
             }
         }
     }
@@ -187,7 +186,10 @@ pub fn print(text: &str) {
             eprintln!(
                 "{}: {}",
                 chiso::Severity::Error.label(crate::render::lang()),
-                tr!("cli-cannot-write-stdout", error = crate::render::io_error(&e))
+                tr!(
+                    "cli-cannot-write-stdout",
+                    error = crate::render::io_error(&e)
+                )
             );
         }
     }

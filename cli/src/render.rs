@@ -128,7 +128,11 @@ impl<'a> Rendered<'a> {
             source: Excerpt::new(file, diagnostic.span.start, spans),
             message: diagnostic.message.render(lang),
             span_label: diagnostic.span_label.as_ref().map(|m| m.render(lang)),
-            labels: diagnostic.labels.iter().map(|l| l.message.render(lang)).collect(),
+            labels: diagnostic
+                .labels
+                .iter()
+                .map(|l| l.message.render(lang))
+                .collect(),
             // The help, else the fix's title.
             help: diagnostic
                 .help

@@ -496,17 +496,15 @@ pub struct SheetInfo {
 /// The only way into calamine: a panic inside it (it is not ours to vouch for on hostile
 /// input) becomes an error.
 fn guarded<T>(read: impl FnOnce() -> Result<T, GridError>) -> Result<T, GridError> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
-        Err(GridError::new(chiso::msg!("grid-damaged")))
-    })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read))
+        .unwrap_or_else(|_| Err(GridError::new(chiso::msg!("grid-damaged"))))
 }
 
 type Workbook<'a> = calamine::Sheets<std::io::Cursor<&'a [u8]>>;
 
 fn open(bytes: &[u8]) -> Result<Workbook<'_>, GridError> {
-    calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
-        GridError::new(chiso::msg!("grid-not-spreadsheet", error = e.to_string()))
-    })
+    calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| GridError::new(chiso::msg!("grid-not-spreadsheet", error = e.to_string())))
 }
 
 fn sheets_of(workbook: &Workbook<'_>) -> Vec<SheetInfo> {
@@ -584,15 +582,13 @@ pub fn workbook_grid(bytes: &[u8], sheet: Option<&str>) -> Result<Grid, GridErro
     guarded(|| {
         let mut workbook = open(bytes)?;
         let name = choose(&sheets_of(&workbook), sheet)?;
-        let range = workbook
-            .worksheet_range(&name)
-            .map_err(|e| {
-                GridError::new(chiso::msg!(
-                    "grid-cannot-read-sheet",
-                    sheet = name.as_str(),
-                    error = e.to_string()
-                ))
-            })?;
+        let range = workbook.worksheet_range(&name).map_err(|e| {
+            GridError::new(chiso::msg!(
+                "grid-cannot-read-sheet",
+                sheet = name.as_str(),
+                error = e.to_string()
+            ))
+        })?;
         let (first_row, first_column) = range
             .start()
             .map_or((1, 1), |(r, c)| (r as usize + 1, c as usize + 1));
@@ -1265,7 +1261,7 @@ mod tests {
         let err = choose(&list, Some("bang 1")).unwrap_err();
         assert!(err.message.en().contains("several"), "{err}");
         let err = choose(&list, Some("x")).unwrap_err();
-        assert!(err.help.unwrap().contains("Tỉnh"));
+        assert!(err.help.unwrap().en().contains("Tỉnh"));
     }
 
     #[test]

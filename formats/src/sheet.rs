@@ -203,7 +203,9 @@ fn classify(ruleset: &Ruleset, header: &str) -> Result<Column, chiso::Message> {
                     Some(node) => Ok(make(node)),
                     None => Err(
                         match did_you_mean(id, ruleset.nodes.iter().map(|n| n.id.as_str())) {
-                            Some(s) => chiso::msg!("d006-not-criterion-suggest", id = id, suggestion = s),
+                            Some(s) => {
+                                chiso::msg!("d006-not-criterion-suggest", id = id, suggestion = s)
+                            }
                             None => chiso::msg!("d006-not-criterion", id = id),
                         },
                     ),
@@ -375,7 +377,9 @@ impl Sheet {
             let reference = || {
                 let column = column_name(self.first_column - 1 + i);
                 match self.grid.name.as_deref() {
-                    Some(sheet) => chiso::msg!("cell-ref", cell = format!("{sheet}!{column}{row_number}")),
+                    Some(sheet) => {
+                        chiso::msg!("cell-ref", cell = format!("{sheet}!{column}{row_number}"))
+                    }
                     None => chiso::msg!("cell-ref", cell = format!("{column}{row_number}")),
                 }
             };
@@ -388,8 +392,11 @@ impl Sheet {
                 diagnostic: Diagnostic::error("D003", 0..0, message),
             };
             if let Cell::Error(e) = cell {
-                let mut problem =
-                    cell_problem(chiso::msg!("d003-cell-error", cell = reference(), error = e.to_string()));
+                let mut problem = cell_problem(chiso::msg!(
+                    "d003-cell-error",
+                    cell = reference(),
+                    error = e.to_string()
+                ));
                 problem.diagnostic = problem
                     .diagnostic
                     .with_help(chiso::msg!("d003-cell-error-help"));

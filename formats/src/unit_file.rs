@@ -84,7 +84,9 @@ fn read_toml(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
     let shape: toml_shape::Unit = toml::from_str(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         // A bare key with Vietnamese letters is the commonest mistake: TOML wants it quoted.
-        let line_start = text[..span.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = text[..span.start.min(text.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
         let line = text[line_start..].lines().next().unwrap_or_default();
         let key = line.split('=').next().unwrap_or_default().trim();
         let non_ascii_key = line.contains('=') && !key.starts_with('"') && !key.is_ascii();
@@ -93,7 +95,14 @@ fn read_toml(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
         } else {
             chiso::msg!("d001-unit-file-holds")
         };
-        Box::new(Diagnostic::error("D001", span, chiso::msg!("d001-not-toml", error = e.message())).with_help(help))
+        Box::new(
+            Diagnostic::error(
+                "D001",
+                span,
+                chiso::msg!("d001-not-toml", error = e.message()),
+            )
+            .with_help(help),
+        )
     })?;
     let entries =
         |map: BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Value>>| -> Vec<RawEntry> {
@@ -250,9 +259,13 @@ fn read_json(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
         let span = finder.find(key);
         if let Some((_, first)) = seen.iter().find(|(k, _)| k == key) {
             return Err(Box::new(
-                Diagnostic::error("D001", span, chiso::msg!("d001-given-twice", key = key.as_str()))
-                    .with_label(first.clone(), chiso::msg!("d012-first-given-here"))
-                    .with_span_label(chiso::msg!("d012-and-again-here")),
+                Diagnostic::error(
+                    "D001",
+                    span,
+                    chiso::msg!("d001-given-twice", key = key.as_str()),
+                )
+                .with_label(first.clone(), chiso::msg!("d012-first-given-here"))
+                .with_span_label(chiso::msg!("d012-and-again-here")),
             ));
         }
         seen.push((key, span.clone()));
@@ -300,11 +313,17 @@ fn read_json(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
             "unit" => raw.unit = value.as_str().map(|s| (s.to_string(), span)),
             "year" => raw.year = value.as_i64().map(|y| (y, span)),
             "stage" => raw.stage = value.as_str().map(|s| (s.to_string(), span)),
-            "decimal_separator" => raw.decimal_separator = value.as_str().map(|s| (s.to_string(), span)),
+            "decimal_separator" => {
+                raw.decimal_separator = value.as_str().map(|s| (s.to_string(), span))
+            }
             other => {
                 return Err(Box::new(
-                    Diagnostic::error("D001", span, chiso::msg!("d001-unknown-field", field = other))
-                        .with_help(chiso::msg!("d001-fields")),
+                    Diagnostic::error(
+                        "D001",
+                        span,
+                        chiso::msg!("d001-unknown-field", field = other),
+                    )
+                    .with_help(chiso::msg!("d001-fields")),
                 ))
             }
         }

@@ -145,8 +145,7 @@ fn bundle(lang: Lang) -> &'static Bundle {
         Lang::En => &EN,
     };
     cell.get_or_init(|| {
-        let id: unic_langid::LanguageIdentifier =
-            lang.code().parse().expect("a valid language id");
+        let id: unic_langid::LanguageIdentifier = lang.code().parse().expect("a valid language id");
         let mut bundle = Bundle::new_concurrent(vec![id]);
         // Bidirectional isolation marks around arguments would end up in terminals and files.
         bundle.set_use_isolating(false);
@@ -289,17 +288,38 @@ mod tests {
         // Nothing set (an official's Windows machine): Vietnamese.
         assert_eq!(Lang::choose(None, None, None, None, None), Lang::Vi);
         // A container's `C.UTF-8` names no language.
-        assert_eq!(Lang::choose(None, None, None, None, Some("C.UTF-8")), Lang::Vi);
-        assert_eq!(Lang::choose(None, None, None, None, Some("en_US.UTF-8")), Lang::En);
-        // LC_ALL before LC_MESSAGES before LANG.
         assert_eq!(
-            Lang::choose(None, None, Some("vi_VN.UTF-8"), Some("en_GB"), Some("en_US")),
+            Lang::choose(None, None, None, None, Some("C.UTF-8")),
             Lang::Vi
         );
-        assert_eq!(Lang::choose(None, None, Some(""), Some("en_GB"), Some("vi")), Lang::En);
+        assert_eq!(
+            Lang::choose(None, None, None, None, Some("en_US.UTF-8")),
+            Lang::En
+        );
+        // LC_ALL before LC_MESSAGES before LANG.
+        assert_eq!(
+            Lang::choose(
+                None,
+                None,
+                Some("vi_VN.UTF-8"),
+                Some("en_GB"),
+                Some("en_US")
+            ),
+            Lang::Vi
+        );
+        assert_eq!(
+            Lang::choose(None, None, Some(""), Some("en_GB"), Some("vi")),
+            Lang::En
+        );
         // CHISO_LANG before the locale, the flag before everything.
-        assert_eq!(Lang::choose(None, Some("vi"), Some("en_US"), None, None), Lang::Vi);
-        assert_eq!(Lang::choose(Some(Lang::En), Some("vi"), None, None, None), Lang::En);
+        assert_eq!(
+            Lang::choose(None, Some("vi"), Some("en_US"), None, None),
+            Lang::Vi
+        );
+        assert_eq!(
+            Lang::choose(Some(Lang::En), Some("vi"), None, None, None),
+            Lang::En
+        );
         assert_eq!(Lang::from_locale("POSIX"), None);
         assert_eq!(Lang::from_locale("fr_FR.UTF-8"), Some(Lang::En));
         assert_eq!("VI".parse::<Lang>(), Ok(Lang::Vi));

@@ -161,7 +161,12 @@ pub fn read_targets(ruleset: &Ruleset, raw: &RawUnit) -> (Targets, Vec<Diagnosti
             Ok(Value::Number(p)) if p > node.max => diagnostics.push(Diagnostic::error(
                 "D007",
                 entry.value_span.clone(),
-                crate::msg!("d007-target-above-max", target = p, id = node.id.as_str(), max = node.max),
+                crate::msg!(
+                    "d007-target-above-max",
+                    target = p,
+                    id = node.id.as_str(),
+                    max = node.max
+                ),
             )),
             Ok(Value::Number(p)) => targets.points[index] = Some(p),
             Ok(_) => {}
@@ -192,7 +197,12 @@ pub fn read_targets(ruleset: &Ruleset, raw: &RawUnit) -> (Targets, Vec<Diagnosti
                 diagnostics.push(Diagnostic::warning(
                     "D014",
                     span,
-                    crate::msg!("d014-target-sum", id = node.id.as_str(), target = target, sum = sum),
+                    crate::msg!(
+                        "d014-target-sum",
+                        id = node.id.as_str(),
+                        target = target,
+                        sum = sum
+                    ),
                 ));
             }
         }

@@ -6,8 +6,8 @@ use super::References;
 use crate::builtins::{Evaluation, Requires, BUILTINS};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::message::Message;
-use crate::msg;
 use crate::model::*;
+use crate::msg;
 use crate::syntax::ast::{self, BinOp, CmpOp, Expr, ExprKind};
 use crate::text::{did_you_mean, name_key};
 use rust_decimal::Decimal;
@@ -315,8 +315,12 @@ impl ExprContext<'_> {
             .or_else(|| self.input_keys.get(&name_key(name)));
         let Some(&slot) = slot else {
             let suggestion = did_you_mean(name, self.inputs.iter().map(|i| i.name.as_str()));
-            let mut d = Diagnostic::error("E008", span.clone(), msg!("e008-unknown-input", name = name))
-                .with_span_label(msg!("e008-not-declared"));
+            let mut d = Diagnostic::error(
+                "E008",
+                span.clone(),
+                msg!("e008-unknown-input", name = name),
+            )
+            .with_span_label(msg!("e008-not-declared"));
             d = match suggestion {
                 Some(s) => d.with_help(msg!("did-you-mean", name = s)).with_fix(
                     msg!("replace-with", name = s),
@@ -605,12 +609,8 @@ impl ExprContext<'_> {
         }
         for &i in &coverage.unreachable {
             self.diagnostics.push(
-                Diagnostic::warning(
-                    "W002",
-                    arms[i].span.clone(),
-                    msg!("w002-unreachable"),
-                )
-                .with_help(msg!("w002-unreachable-help")),
+                Diagnostic::warning("W002", arms[i].span.clone(), msg!("w002-unreachable"))
+                    .with_help(msg!("w002-unreachable-help")),
             );
         }
         for &(earlier, later) in &coverage.overlaps {
@@ -621,13 +621,9 @@ impl ExprContext<'_> {
             let bounded = |i: usize| arms[i].bounds.is_some();
             if bounded(earlier) && bounded(later) && !coverage.unreachable.contains(&later) {
                 self.diagnostics.push(
-                    Diagnostic::error(
-                        "E011",
-                        arms[later].span.clone(),
-                        msg!("e011-overlap"),
-                    )
-                    .with_label(arms[earlier].span.clone(), msg!("e011-overlaps-this-band"))
-                    .with_help(msg!("e011-overlap-help")),
+                    Diagnostic::error("E011", arms[later].span.clone(), msg!("e011-overlap"))
+                        .with_label(arms[earlier].span.clone(), msg!("e011-overlaps-this-band"))
+                        .with_help(msg!("e011-overlap-help")),
                 );
             }
         }

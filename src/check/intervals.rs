@@ -1,8 +1,8 @@
 //! Interval sets over decimals: the coverage maths behind band and grade checks
 //! (gaps, overlaps, unreachable arms).
 
-use crate::model::NumInterval;
 use crate::message::Message;
+use crate::model::NumInterval;
 use crate::msg;
 use rust_decimal::Decimal;
 

@@ -6,8 +6,8 @@ pub(crate) mod intervals;
 
 use crate::diagnostic::{Diagnostic, Span};
 use crate::message::Message;
-use crate::msg;
 use crate::model::*;
+use crate::msg;
 use crate::syntax::ast::{
     self, HeaderItem, InputTypeSyntax, LiteralKind, NodeItem, NodeKeyword, SyntaxFile, TestItem,
 };
@@ -215,8 +215,12 @@ impl Checker {
                         ));
                     } else {
                         self.diagnostics.push(
-                            Diagnostic::error("E024", item.span.clone(), msg!("e024-not-acceptable", code = code.as_str()))
-                                .with_help(msg!("e024-not-acceptable-help")),
+                            Diagnostic::error(
+                                "E024",
+                                item.span.clone(),
+                                msg!("e024-not-acceptable", code = code.as_str()),
+                            )
+                            .with_help(msg!("e024-not-acceptable-help")),
                         );
                     }
                 }
@@ -262,7 +266,10 @@ impl Checker {
                         earlier = grades[earlier].name.as_str()
                     ),
                 )
-                .with_label(grades[earlier].span.clone(), msg!("e016-overlaps-this-grade")),
+                .with_label(
+                    grades[earlier].span.clone(),
+                    msg!("e016-overlaps-this-grade"),
+                ),
             );
         }
     }
@@ -277,7 +284,10 @@ impl Checker {
                         decl.name.span.clone(),
                         msg!("e022-input-twice", name = decl.name.value.as_str()),
                     )
-                    .with_label(self.inputs[first].name_span.clone(), msg!("first-declared-here")),
+                    .with_label(
+                        self.inputs[first].name_span.clone(),
+                        msg!("first-declared-here"),
+                    ),
                 );
                 continue;
             }
@@ -466,7 +476,10 @@ impl Checker {
                     syntax.id.span.clone(),
                     msg!("e002-duplicate-id", id = id.as_str()),
                 )
-                .with_label(self.nodes[first].id_span.clone(), msg!("e002-first-used-here"))
+                .with_label(
+                    self.nodes[first].id_span.clone(),
+                    msg!("e002-first-used-here"),
+                )
                 .with_fix(
                     msg!("e002-renumber", next = next.as_str()),
                     syntax.id.span.clone(),
@@ -487,7 +500,11 @@ impl Checker {
                     Diagnostic::error(
                         "E003",
                         syntax.id.span.clone(),
-                        msg!("e003-not-child-id", id = id.as_str(), parent = parent_id.as_str()),
+                        msg!(
+                            "e003-not-child-id",
+                            id = id.as_str(),
+                            parent = parent_id.as_str()
+                        ),
                     )
                     .with_label(self.nodes[p].id_span.clone(), msg!("e003-the-parent"))
                     .with_help(msg!("e003-numbered", parent = parent_id.as_str())),
@@ -658,7 +675,11 @@ impl Checker {
                     Diagnostic::error(
                         "E020",
                         node.id_span.clone(),
-                        msg!("e020-no-maximum", level = level_word(node.level), id = node.id.as_str()),
+                        msg!(
+                            "e020-no-maximum",
+                            level = level_word(node.level),
+                            id = node.id.as_str()
+                        ),
                     )
                     .with_help(msg!("e020-no-maximum-help")),
                 ),
@@ -673,7 +694,12 @@ impl Checker {
                     let mut d = Diagnostic::error(
                         "E004",
                         span,
-                        msg!("e004-children-sum", id = node.id.as_str(), max = m, sum = sum),
+                        msg!(
+                            "e004-children-sum",
+                            id = node.id.as_str(),
+                            max = m,
+                            sum = sum
+                        ),
                     );
                     for &c in &node.children {
                         let child = &self.nodes[c];
@@ -728,10 +754,7 @@ impl Checker {
                             self.diagnostics.push(Diagnostic::error(
                                 "E009",
                                 c.span.clone(),
-                                msg!(
-                                    "e009-condition-not-bool",
-                                    found = describe_ty(&compiled.ty)
-                                ),
+                                msg!("e009-condition-not-bool", found = describe_ty(&compiled.ty)),
                             ));
                         }
                         compiled.expr
@@ -779,14 +802,19 @@ impl Checker {
         }
         let id = &self.nodes[index].id;
         if range.hi.is_none_or(|h| h > max) {
-            let reach = range
-                .hi
-                .map_or(msg!("e012-no-upper-limit"), |h| msg!("e012-reaches", value = h));
+            let reach = range.hi.map_or(msg!("e012-no-upper-limit"), |h| {
+                msg!("e012-reaches", value = h)
+            });
             self.diagnostics.push(
                 Diagnostic::error(
                     "E012",
                     expr.span.clone(),
-                    msg!("e012-exceeds-max", id = id.as_str(), max = max, reach = reach),
+                    msg!(
+                        "e012-exceeds-max",
+                        id = id.as_str(),
+                        max = max,
+                        reach = reach
+                    ),
                 )
                 .with_help(msg!("e012-exceeds-max-help"))
                 .with_fix(
@@ -797,9 +825,9 @@ impl Checker {
             );
         }
         if range.lo.is_none_or(|l| l < Decimal::ZERO) {
-            let reach = range
-                .lo
-                .map_or(msg!("e013-no-lower-limit"), |l| msg!("e012-reaches", value = l));
+            let reach = range.lo.map_or(msg!("e013-no-lower-limit"), |l| {
+                msg!("e012-reaches", value = l)
+            });
             self.diagnostics.push(
                 Diagnostic::error(
                     "E013",

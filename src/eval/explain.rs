@@ -2,8 +2,8 @@
 
 use super::{Evaluator, NodeResult, Status};
 use crate::data::{Stage, UnitData};
-use crate::model::{CExpr, CExprKind, Rule, Ruleset};
 use crate::message::Message;
+use crate::model::{CExpr, CExprKind, Rule, Ruleset};
 use crate::msg;
 use crate::text::format_decimal;
 

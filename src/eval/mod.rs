@@ -7,10 +7,10 @@ mod explain;
 use crate::builtins::Evaluation;
 use crate::data::{Stage, UnitData};
 use crate::diagnostic::{Diagnostic, Span};
-use crate::model::*;
-use crate::syntax::ast::CmpOp;
 use crate::message::Message;
+use crate::model::*;
 use crate::msg;
+use crate::syntax::ast::CmpOp;
 pub use explain::{explain, uses_best, Explanation, Step};
 use rust_decimal::Decimal;
 
@@ -611,7 +611,12 @@ impl<'a> Evaluator<'a> {
         if score < Decimal::ZERO || score > max {
             return Err(self.error(
                 expr.span.clone(),
-                msg!("d009-outside", id = node.id.as_str(), score = score, max = max),
+                msg!(
+                    "d009-outside",
+                    id = node.id.as_str(),
+                    score = score,
+                    max = max
+                ),
             ));
         }
         Ok(score)
@@ -682,7 +687,11 @@ impl<'a> Evaluator<'a> {
                 title = node.title.as_str(),
                 rule = rule
             ),
-            None => msg!("d-criterion-awarded", id = node.id.as_str(), title = node.title.as_str()),
+            None => msg!(
+                "d-criterion-awarded",
+                id = node.id.as_str(),
+                title = node.title.as_str()
+            ),
         });
         Stop::Error(Box::new(d))
     }
@@ -713,7 +722,13 @@ impl<'a> Evaluator<'a> {
         );
         for &s in slots.iter().skip(1) {
             if let Some(sp) = &self.unit.value_spans[s] {
-                d = d.with_label(sp.clone(), msg!("e001-found-word", word = self.ruleset.inputs[s].name.as_str()));
+                d = d.with_label(
+                    sp.clone(),
+                    msg!(
+                        "e001-found-word",
+                        word = self.ruleset.inputs[s].name.as_str()
+                    ),
+                );
             }
         }
         d = d.with_help(msg!(
@@ -759,7 +774,11 @@ impl<'a> Evaluator<'a> {
                 self.step(|| {
                     let shown = value.describe_message(Some(&input.ty));
                     if defaulted {
-                        msg!("step-input-default", name = input.name.as_str(), value = shown)
+                        msg!(
+                            "step-input-default",
+                            name = input.name.as_str(),
+                            value = shown
+                        )
                     } else {
                         msg!("step-input", name = input.name.as_str(), value = shown)
                     }
@@ -848,10 +867,7 @@ impl<'a> Evaluator<'a> {
                     .iter()
                     .find(|a| a.interval.is_none_or(|iv| iv.contains(v)));
                 let Some(arm) = arm else {
-                    return Err(self.error(
-                        e.span.clone(),
-                        msg!("d009-no-band", value = v),
-                    ));
+                    return Err(self.error(e.span.clone(), msg!("d009-no-band", value = v)));
                 };
                 let result = self.eval(&arm.value)?;
                 self.step(|| {
@@ -906,9 +922,7 @@ impl<'a> Evaluator<'a> {
                             )))
                         }
                         ZeroAction::Zero => {
-                            self.step(|| {
-                                msg!("step-zero-counts-zero", part = part)
-                            });
+                            self.step(|| msg!("step-zero-counts-zero", part = part));
                             Ok(Decimal::ZERO)
                         }
                         ZeroAction::Error => Err(self.data_error(
@@ -959,8 +973,14 @@ impl<'a> Evaluator<'a> {
         };
         if !matches!(func.row().eval, Evaluation::Ratio) {
             self.step(|| {
-                let shown: Vec<Message> = v.iter().map(|x| msg!("gap-number", value = *x)).collect();
-                msg!("step-call", function = func.name(), args = shown, result = result)
+                let shown: Vec<Message> =
+                    v.iter().map(|x| msg!("gap-number", value = *x)).collect();
+                msg!(
+                    "step-call",
+                    function = func.name(),
+                    args = shown,
+                    result = result
+                )
             });
         }
         Ok(result)
@@ -996,7 +1016,11 @@ fn missing_diagnostic(rs: &Ruleset, item: &MissingItem, needed_by: &[usize]) -> 
             let d = Diagnostic::error(
                 "D002",
                 0..0,
-                msg!("d002-missing-input", name = input.name.as_str(), ids = ids.join(", ")),
+                msg!(
+                    "d002-missing-input",
+                    name = input.name.as_str(),
+                    ids = ids.join(", ")
+                ),
             );
             let mut help = Vec::new();
             if let Some(desc) = &input.description {
@@ -1006,19 +1030,31 @@ fn missing_diagnostic(rs: &Ruleset, item: &MissingItem, needed_by: &[usize]) -> 
             if !owners.is_empty() {
                 help.push(msg!("d002-owner", owners = owners.join("; ")));
             }
-            help.push(msg!("d002-add-input", ty = crate::check::input_type_word(&input.ty)));
+            help.push(msg!(
+                "d002-add-input",
+                ty = crate::check::input_type_word(&input.ty)
+            ));
             d.with_help(Message::join(help, "; "))
         }
         MissingItem::Points(node) => {
             let n = &rs.nodes[*node];
             let help = match n.owner.as_deref() {
-                Some(o) => msg!("d002-add-points-owner", id = n.id.as_str(), max = n.max, owner = o),
+                Some(o) => msg!(
+                    "d002-add-points-owner",
+                    id = n.id.as_str(),
+                    max = n.max,
+                    owner = o
+                ),
                 None => msg!("d002-add-points", id = n.id.as_str(), max = n.max),
             };
             Diagnostic::error(
                 "D002",
                 0..0,
-                msg!("d002-no-points", id = n.id.as_str(), title = n.title.as_str()),
+                msg!(
+                    "d002-no-points",
+                    id = n.id.as_str(),
+                    title = n.title.as_str()
+                ),
             )
             .with_help(help)
         }

@@ -182,7 +182,11 @@ fn close_gaps(analysis: &Analysis, source: &str, span: &Span, diagnostic: usize)
         if let Some(edit) = rewrite_upper(source, &bounds.span, upper.value, l, !lower.inclusive) {
             let shown = source[edit.span.clone()].to_string();
             out.push(Action {
-                title: crate::msg!("action-close-gap", from = shown.trim(), to = edit.new_text.as_str()),
+                title: crate::msg!(
+                    "action-close-gap",
+                    from = shown.trim(),
+                    to = edit.new_text.as_str()
+                ),
                 diagnostic: Some(diagnostic),
                 edits: vec![edit],
                 preferred: false,

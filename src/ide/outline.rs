@@ -394,4 +394,3 @@ pub fn code_lenses(analysis: &Analysis, _source: &str) -> Vec<Lens> {
         })
         .collect()
 }
-

@@ -143,12 +143,8 @@ impl<I: Iterator<Item = Token>> Climber<'_, I> {
         };
         while let Some(Token::Infix(Infix::Cmp(_), span)) = self.tokens.peek() {
             self.diagnostics.push(
-                Diagnostic::error(
-                    "E001",
-                    span.clone(),
-                    msg!("e001-chained-comparison"),
-                )
-                .with_help(msg!("e001-chained-comparison-help")),
+                Diagnostic::error("E001", span.clone(), msg!("e001-chained-comparison"))
+                    .with_help(msg!("e001-chained-comparison-help")),
             );
             self.tokens.next();
             let rhs = self.sum();
@@ -189,12 +185,8 @@ impl<I: Iterator<Item = Token>> Climber<'_, I> {
                 Some(Token::Not(span)) => {
                     // `not` binds looser than arithmetic: `a + not b` is not an expression.
                     self.diagnostics.push(
-                        Diagnostic::error(
-                            "E001",
-                            span.clone(),
-                            msg!("e001-not-inside-arithmetic"),
-                        )
-                        .with_help(msg!("e001-not-inside-arithmetic-help")),
+                        Diagnostic::error("E001", span.clone(), msg!("e001-not-inside-arithmetic"))
+                            .with_help(msg!("e001-not-inside-arithmetic-help")),
                     );
                     prefixes.push((true, span));
                 }
@@ -1166,12 +1158,14 @@ impl<'a> Builder<'a> {
             Ok(_) if matches!(context, Context::TopLevel) => {
                 Diagnostic::error("E001", span, msg!("e001-statement-not-understood"))
             }
-            Ok(_) => Diagnostic::error("E001", span, msg!("e001-statement-not-allowed")).with_help(match context {
-                Context::Header => msg!("e001-header-holds"),
-                Context::NodeBody => msg!("e001-node-holds"),
-                Context::Bands => msg!("e001-band-arm-reads"),
-                _ => msg!("e001-test-holds"),
-            }),
+            Ok(_) => Diagnostic::error("E001", span, msg!("e001-statement-not-allowed")).with_help(
+                match context {
+                    Context::Header => msg!("e001-header-holds"),
+                    Context::NodeBody => msg!("e001-node-holds"),
+                    Context::Bands => msg!("e001-band-arm-reads"),
+                    _ => msg!("e001-test-holds"),
+                },
+            ),
         };
         self.diagnostics.push(diagnostic);
     }
@@ -1201,19 +1195,32 @@ impl<'a> Builder<'a> {
                     .split(|c: char| c.is_whitespace())
                     .next()
                     .filter(|w| !w.is_empty())
-                    .map(|w| msg!("e001-found-word", word = w.chars().take(24).collect::<String>()))
+                    .map(|w| {
+                        msg!(
+                            "e001-found-word",
+                            word = w.chars().take(24).collect::<String>()
+                        )
+                    })
                     .unwrap_or_else(|| msg!("e001-end-of-line"));
                 if expected.is_empty() {
                     msg!("e001-unexpected", found = found)
                 } else {
-                    msg!("e001-expected-found", expected = join_or(&expected), found = found)
+                    msg!(
+                        "e001-expected-found",
+                        expected = join_or(&expected),
+                        found = found
+                    )
                 }
             }
             ErrorVariant::CustomError { message } => Message::plain(message.clone()),
         };
-        Diagnostic::error("E001", start..end, msg!("e001-syntax-error", message = message))
-            .with_span_label(msg!("e001-here"))
-            .with_help(msg!("e001-syntax-error-help"))
+        Diagnostic::error(
+            "E001",
+            start..end,
+            msg!("e001-syntax-error", message = message),
+        )
+        .with_span_label(msg!("e001-here"))
+        .with_help(msg!("e001-syntax-error-help"))
     }
 }
 

@@ -112,7 +112,9 @@ fn d001_malformed_files() {
     );
     assert_eq!(diagnostics[0].code, "D001");
     assert!(diagnostics[0]
-        .help.as_ref().map(|h| h.en_str())
+        .help
+        .as_ref()
+        .map(|h| h.en_str())
         .unwrap()
         .contains("must be quoted"));
 }

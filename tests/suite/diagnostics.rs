@@ -1,7 +1,7 @@
 //! Every checker diagnostic, triggered on a small ruleset: its code and the text its span covers.
 
-use crate::common::En as _;
 use crate::common::codes;
+use crate::common::En as _;
 
 /// A header and two count inputs; `body` follows.
 fn with_body(body: &str) -> String {
@@ -183,7 +183,10 @@ fn e008_unknown_input_with_did_you_mean_ignoring_diacritics() {
         ]
     );
     let d = &analysis.diagnostics[1];
-    assert_eq!(d.help.as_ref().map(|h| h.en_str()), Some("did you mean `hồ_sơ_đúng_hạn`?"));
+    assert_eq!(
+        d.help.as_ref().map(|h| h.en_str()),
+        Some("did you mean `hồ_sơ_đúng_hạn`?")
+    );
     assert_eq!(d.fix.as_ref().unwrap().replacement, "hồ_sơ_đúng_hạn");
 }
 
@@ -288,7 +291,9 @@ fn e015_unknown_function_and_wrong_arity() {
         Some("did you mean `ratio`?")
     );
     assert!(analysis.diagnostics[1]
-        .help.as_ref().map(|h| h.en_str())
+        .help
+        .as_ref()
+        .map(|h| h.en_str())
         .unwrap()
         .contains("decimal comma"));
 }
@@ -307,7 +312,10 @@ fn e016_grade_bands_with_a_gap_and_an_overlap() {
     assert_eq!(
         got,
         vec![
-            ("E016", "grade bands leave a gap: values from 80 (included) to 85 (excluded) get no grade"),
+            (
+                "E016",
+                "grade bands leave a gap: values from 80 (included) to 85 (excluded) get no grade"
+            ),
             ("E016", "grade `Yếu` overlaps grade `Trung bình`"),
         ]
     );

@@ -35,7 +35,10 @@ const UNTRANSLATED: &[(&str, &str)] = &[
     // Any other system error is said as the system says it.
     ("cli/src/render.rs", "Message::plain(e.to_string())"),
     // Offices' and sheets' names are the ruleset's and the workbook's.
-    ("formats/src/report/merge.rs", "Message::plain(owners.join(\", \"))"),
+    (
+        "formats/src/report/merge.rs",
+        "Message::plain(owners.join(\", \"))",
+    ),
     ("formats/src/grid.rs", "Message::plain(s.name.clone())"),
 ];
 
@@ -313,7 +316,9 @@ fn message_uses() -> Vec<(String, String, Vec<String>)> {
                     continue;
                 };
                 let args = arguments(inside);
-                let Some(id) = args.first().and_then(|a| a.strip_prefix('"')?.strip_suffix('"'))
+                let Some(id) = args
+                    .first()
+                    .and_then(|a| a.strip_prefix('"')?.strip_suffix('"'))
                 else {
                     continue; // the macro's own definition: `$id:literal`
                 };
@@ -358,7 +363,13 @@ fn every_message_the_sources_use_is_in_both_catalogues_with_the_same_arguments()
     // expected) are looked up the same way: every such literal of the sources with a catalogue
     // prefix must exist.
     let prefixes = [
-        "\"kw-", "\"ty-", "\"literal-", "\"expected-", "\"e009-", "\"what-", "\"raw-",
+        "\"kw-",
+        "\"ty-",
+        "\"literal-",
+        "\"expected-",
+        "\"e009-",
+        "\"what-",
+        "\"raw-",
     ];
     for (file, text) in sources() {
         for prefix in prefixes {
@@ -369,7 +380,9 @@ fn every_message_the_sources_use_is_in_both_catalogues_with_the_same_arguments()
                 let end = text[start..].find('"').map_or(start, |e| start + e);
                 let id = &text[start..end];
                 if !vi.contains_key(id) || !en.contains_key(id) {
-                    wrong.push(format!("{file}: literal id `{id}` is missing from a catalogue"));
+                    wrong.push(format!(
+                        "{file}: literal id `{id}` is missing from a catalogue"
+                    ));
                 }
             }
         }
@@ -434,8 +447,11 @@ impl Scratch {
             "unit = \"UBND huyện Đăk Hà\"\nyear = 2024\n\n[inputs]\n\"số_hồ_sơ\" = -3\n\"lạ\" = 1\n\n[points]\n\"1.2\" = 9\n",
         )
         .expect("write");
-        std::fs::write(dir.join("thieu.toml"), "unit = \"UBND huyện Sa Thầy\"\nyear = 2024\n")
-            .expect("write");
+        std::fs::write(
+            dir.join("thieu.toml"),
+            "unit = \"UBND huyện Sa Thầy\"\nyear = 2024\n",
+        )
+        .expect("write");
         Scratch { dir }
     }
 
@@ -538,13 +554,27 @@ fn messages_only(out: &str, s: &Scratch) -> String {
     // The tables of a unit file are named in TOML ([inputs], [points]): file syntax, which
     // messages quote as it is written.
     for table in [
-        "[inputs]", "[points]", "[not_evaluated]", "[evidence]", "[notes]", "[claimed]",
+        "[inputs]",
+        "[points]",
+        "[not_evaluated]",
+        "[evidence]",
+        "[notes]",
+        "[claimed]",
     ] {
         out = out.replace(table, "");
     }
     for key in [
-        "\"code\"", "\"severity\"", "\"message\"", "\"file\"", "\"line\"", "\"column\"",
-        "\"end_line\"", "\"end_column\"", "\"help\"", "\"error\"", "\"warning\"",
+        "\"code\"",
+        "\"severity\"",
+        "\"message\"",
+        "\"file\"",
+        "\"line\"",
+        "\"column\"",
+        "\"end_line\"",
+        "\"end_column\"",
+        "\"help\"",
+        "\"error\"",
+        "\"warning\"",
     ] {
         out = out.replace(key, "");
     }
@@ -588,7 +618,10 @@ fn vietnamese_output_says_what_the_catalogue_says() {
     }
     let (_, out) = run_with_env(&["--help"], &[]);
     assert!(out.contains("Cách dùng: chiso"), "{out}");
-    assert!(out.contains("Kiểm tra bộ tiêu chí và báo mọi vấn đề tìm thấy"), "{out}");
+    assert!(
+        out.contains("Kiểm tra bộ tiêu chí và báo mọi vấn đề tìm thấy"),
+        "{out}"
+    );
     let (code, out) = run_with_env(&["khong-co-lenh"], &[]);
     assert_eq!(code, 2);
     assert!(out.contains("lỗi: không có lệnh `khong-co-lenh`"), "{out}");
@@ -599,15 +632,26 @@ fn english_when_asked_by_flag_variable_or_locale() {
     let s = Scratch::new("en");
     let hong = s.path("hong.chiso");
     let english = "the maximum of 1 is 2, but its children's maxima add up to 2.5";
-    let vietnamese = "điểm tối đa của 1 là 2, nhưng điểm tối đa của các tiêu chí con cộng lại là 2,5";
-    let cases: [(&[&str], &[(&str, &str)], &str); 7] = [
+    let vietnamese =
+        "điểm tối đa của 1 là 2, nhưng điểm tối đa của các tiêu chí con cộng lại là 2,5";
+    /// Arguments, environment, what the output must say.
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
+    let cases: [Case; 7] = [
         (&["check", "--lang", "en"], &[], english),
         (&["--lang=en", "check"], &[], english),
         (&["check"], &[("CHISO_LANG", "en")], english),
         (&["check"], &[("LANG", "en_US.UTF-8")], english),
-        (&["check"], &[("LC_ALL", "en_GB.UTF-8"), ("LANG", "vi_VN.UTF-8")], english),
+        (
+            &["check"],
+            &[("LC_ALL", "en_GB.UTF-8"), ("LANG", "vi_VN.UTF-8")],
+            english,
+        ),
         // The flag wins over the environment; a container's C locale names no language.
-        (&["check", "--lang", "vi"], &[("CHISO_LANG", "en")], vietnamese),
+        (
+            &["check", "--lang", "vi"],
+            &[("CHISO_LANG", "en")],
+            vietnamese,
+        ),
         (&["check"], &[("LANG", "C.UTF-8")], vietnamese),
     ];
     for (args, env, expected) in cases {
@@ -631,7 +675,14 @@ fn english_when_asked_by_flag_variable_or_locale() {
             format!("{stdout}{stderr}")
         };
         let text = messages_only(&out, &s);
-        let vietnamese_words = ["lỗi", "cảnh báo", "gợi ý", "Cách dùng", "không có", "Tuỳ chọn"];
+        let vietnamese_words = [
+            "lỗi",
+            "cảnh báo",
+            "gợi ý",
+            "Cách dùng",
+            "không có",
+            "Tuỳ chọn",
+        ];
         let found: Vec<&&str> = vietnamese_words
             .iter()
             .filter(|w| text.contains(**w))

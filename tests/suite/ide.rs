@@ -1,7 +1,7 @@
 //! Editor features of the library (`chiso::ide`): byte offsets in, byte spans out.
 
-use crate::common::En as _;
 use crate::common::read;
+use crate::common::En as _;
 use chiso::ide::{self, CompletionKind, FoldKind, SymbolKind, TokenKind};
 
 const KON_TUM: &str = "rulesets/kon-tum/huyen-2023-trich.chiso";

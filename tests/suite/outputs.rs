@@ -560,7 +560,12 @@ fn check(rs: &Ruleset, p: &Province, grid: chiso_formats::sheet::Grid, file: &st
         // The column's header in the place, the message or the help (any case).
         let header = p.rows[0][column].to_lowercase();
         let column_named = here.iter().any(|pr| {
-            let help = pr.diagnostic.help.as_ref().map(|h| h.en_str()).unwrap_or_default();
+            let help = pr
+                .diagnostic
+                .help
+                .as_ref()
+                .map(|h| h.en_str())
+                .unwrap_or_default();
             [pr.diagnostic.message.en_str(), help, &pr.place.to_string()]
                 .iter()
                 .any(|t| t.to_lowercase().contains(&header))

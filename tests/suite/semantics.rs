@@ -748,7 +748,15 @@ fn explain_and_advise_on_a_two_stage_sheet_show_the_appraisal_unless_asked() {
         "{stdout}"
     );
     // Self, in Vietnamese: 1.1 = 0.3/0.3 × 2 = 2, 1.2 = 0.3 → 2.3 of 3 = 76.67 %.
-    let (code, stdout, stderr) = run_chiso(&["advise", "--lang", "vi", &ruleset, &sheet, "--stage", "tự đánh giá"]);
+    let (code, stdout, stderr) = run_chiso(&[
+        "advise",
+        "--lang",
+        "vi",
+        &ruleset,
+        &sheet,
+        "--stage",
+        "tự đánh giá",
+    ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stdout.starts_with("A (tự đánh giá) — 2,3 điểm, chỉ số 76,67%"),

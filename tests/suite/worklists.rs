@@ -467,7 +467,9 @@ fn missing_data_names_the_same_owner_as_the_forms() {
         .find(|d| d.message.en_str().contains("assigned"))
         .expect("the missing input is reported");
     assert!(
-        d002.help.as_ref().map(|h| h.en_str())
+        d002.help
+            .as_ref()
+            .map(|h| h.en_str())
             .unwrap_or("")
             .contains("owner: Phòng Tư pháp"),
         "{d002:?}"

@@ -65,13 +65,23 @@ pub fn read_sources(
             .unwrap_or("")
             .to_ascii_lowercase();
         let grid = if ext == "csv" || ext == "tsv" {
-            let bytes = std::fs::read(&path)
-                .map_err(|e| tr!("cli-cannot-read", file = name.as_str(), error = crate::render::io_error(&e)))?;
+            let bytes = std::fs::read(&path).map_err(|e| {
+                tr!(
+                    "cli-cannot-read",
+                    file = name.as_str(),
+                    error = crate::render::io_error(&e)
+                )
+            })?;
             bytes_text_grid(&bytes)
                 .map_err(|e| format!("{name}: {}", e.render(crate::render::lang())))?
         } else {
-            let bytes = std::fs::read(&path)
-                .map_err(|e| tr!("cli-cannot-read", file = name.as_str(), error = crate::render::io_error(&e)))?;
+            let bytes = std::fs::read(&path).map_err(|e| {
+                tr!(
+                    "cli-cannot-read",
+                    file = name.as_str(),
+                    error = crate::render::io_error(&e)
+                )
+            })?;
             workbook_grid(&bytes, sheet)
                 .map_err(|e| format!("{name}: {}", e.render(crate::render::lang())))?
         };
@@ -118,7 +128,10 @@ pub fn print_problems(ruleset: &Ruleset, sources: &Sources, batch: &Batch) {
                 result: unit.result.unpack(),
                 diagnostics: Vec::new(),
             };
-            out.push_str(&format!("{}: ", unit.origin.place().render(crate::render::lang())));
+            out.push_str(&format!(
+                "{}: ",
+                unit.origin.place().render(crate::render::lang())
+            ));
             out.push_str(&chiso_formats::report::missing_list(
                 ruleset,
                 &outcome,

@@ -33,8 +33,13 @@ pub fn run(args: Args) -> Outcome {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
         {
-            let bytes = std::fs::read(path)
-                .map_err(|e| tr!("cli-cannot-read", file = name.as_str(), error = crate::render::io_error(&e)))?;
+            let bytes = std::fs::read(path).map_err(|e| {
+                tr!(
+                    "cli-cannot-read",
+                    file = name.as_str(),
+                    error = crate::render::io_error(&e)
+                )
+            })?;
             match read_form_xlsx(&name, &bytes) {
                 Ok(form) => {
                     forms.push(form);
@@ -109,10 +114,7 @@ pub fn run(args: Args) -> Outcome {
         crate::output::check_not_an_input(path, &inputs)?;
         let has_data = std::fs::metadata(path).is_ok_and(|m| m.len() > 0);
         if empty && has_data && !args.force {
-            return Err(tr!(
-                "cli-merge-empty",
-                file = path.display().to_string()
-            ));
+            return Err(tr!("cli-merge-empty", file = path.display().to_string()));
         }
     }
     crate::output::write_output(

@@ -43,7 +43,10 @@ pub fn run(args: Args) -> Outcome {
             let items = worklist(ruleset, &office)
                 .map(|w| w.items.len())
                 .unwrap_or(0);
-            crate::output::println(&format!("{office}\t{}", tr!("cli-template-items", count = items)));
+            crate::output::println(&format!(
+                "{office}\t{}",
+                tr!("cli-template-items", count = items)
+            ));
         }
         return Ok(if args.list {
             ExitCode::SUCCESS

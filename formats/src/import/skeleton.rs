@@ -6,8 +6,8 @@
 use super::table::{Row, Table};
 use super::{ImportOptions, Summary};
 use chiso::diagnostic::Diagnostic;
-use chiso::msg;
 use chiso::model::UnitLevel;
+use chiso::msg;
 use chiso::text::{fold, parse_decimal_text, DecimalSeparator};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -116,7 +116,11 @@ pub fn build(table: &Table, options: &ImportOptions) -> Skeleton {
         diagnostics.push(Diagnostic::error(
             "I013",
             0..0,
-            msg!("i013-no-such-table", tables = segments.len(), chosen = chosen),
+            msg!(
+                "i013-no-such-table",
+                tables = segments.len(),
+                chosen = chosen
+            ),
         ));
         return Skeleton {
             text: String::new(),
@@ -163,8 +167,19 @@ pub fn build(table: &Table, options: &ImportOptions) -> Skeleton {
 
     for (index, name) in &columns.ignored {
         diagnostics.push(
-            Diagnostic::warning("I005", table.rows.get(body_start.wrapping_sub(1)).map_or(0..0, |r| r.span.clone()), msg!("i005-column-left-out", column = (index + 1).to_string(), name = name.as_str()))
-                .with_help(msg!("i005-column-left-out-help")),
+            Diagnostic::warning(
+                "I005",
+                table
+                    .rows
+                    .get(body_start.wrapping_sub(1))
+                    .map_or(0..0, |r| r.span.clone()),
+                msg!(
+                    "i005-column-left-out",
+                    column = (index + 1).to_string(),
+                    name = name.as_str()
+                ),
+            )
+            .with_help(msg!("i005-column-left-out-help")),
         );
     }
 
@@ -199,7 +214,11 @@ pub fn build(table: &Table, options: &ImportOptions) -> Skeleton {
                 Err(text) => reader.diagnostics.push(Diagnostic::error(
                     "I008",
                     row.span.clone(),
-                    msg!("i008-total-not-number", row = table.row_name(row.number), total = text),
+                    msg!(
+                        "i008-total-not-number",
+                        row = table.row_name(row.number),
+                        total = text
+                    ),
                 )),
             }
             // A total above the first criterion (some tables put it first) does not end the table.
@@ -229,16 +248,18 @@ pub fn build(table: &Table, options: &ImportOptions) -> Skeleton {
     if !reader.numeric_ids.is_empty() {
         let rows: Vec<String> = reader.numeric_ids.iter().map(|n| n.to_string()).collect();
         reader.diagnostics.push(
-            Diagnostic::warning("I019", 0..0, msg!("i019-numeric-ids", rows = rows.join(", ")))
-                .with_help(msg!("i019-numeric-ids-help")),
+            Diagnostic::warning(
+                "I019",
+                0..0,
+                msg!("i019-numeric-ids", rows = rows.join(", ")),
+            )
+            .with_help(msg!("i019-numeric-ids-help")),
         );
     }
     if reader.entries.is_empty() {
-        reader.diagnostics.push(Diagnostic::error(
-            "I007",
-            0..0,
-            msg!("i007-no-rows"),
-        ));
+        reader
+            .diagnostics
+            .push(Diagnostic::error("I007", 0..0, msg!("i007-no-rows")));
     }
 
     let first = table.rows.get(body_start).map_or(0, |r| r.number);
@@ -410,7 +431,12 @@ impl RowReader<'_> {
                 self.diagnostics.push(Diagnostic::warning(
                     "I015",
                     span.clone(),
-                    msg!("i015-roman", row = self.name(row), cell = id_cell.as_str(), id = id.as_str()),
+                    msg!(
+                        "i015-roman",
+                        row = self.name(row),
+                        cell = id_cell.as_str(),
+                        id = id.as_str()
+                    ),
                 ));
                 id
             }
@@ -431,8 +457,12 @@ impl RowReader<'_> {
                         last.notes.push(line);
                         let id = last.id.clone();
                         self.diagnostics.push(
-                            Diagnostic::warning("I016", span, msg!("i016-rubric", row = self.name(row), id = id.as_str()))
-                                .with_help(msg!("i016-rubric-help")),
+                            Diagnostic::warning(
+                                "I016",
+                                span,
+                                msg!("i016-rubric", row = self.name(row), id = id.as_str()),
+                            )
+                            .with_help(msg!("i016-rubric-help")),
                         );
                     }
                     None => self.not_understood(row, msg!("i007-why-rubric")),
@@ -529,8 +559,17 @@ impl RowReader<'_> {
             } else {
                 entry.notes.push(owner_cell.clone());
                 self.diagnostics.push(
-                    Diagnostic::warning("I014", span.clone(), msg!("i014-not-office", row = self.name(row), cell = owner_cell.as_str(), id = id.as_str()))
-                        .with_help(msg!("i014-not-office-help")),
+                    Diagnostic::warning(
+                        "I014",
+                        span.clone(),
+                        msg!(
+                            "i014-not-office",
+                            row = self.name(row),
+                            cell = owner_cell.as_str(),
+                            id = id.as_str()
+                        ),
+                    )
+                    .with_help(msg!("i014-not-office-help")),
                 );
             }
         }
@@ -551,8 +590,18 @@ impl RowReader<'_> {
                 ),
             ));
             self.diagnostics.push(
-                Diagnostic::warning("I017", span.clone(), msg!("i017-placeholder", row = self.name(row), id = id.as_str(), reason = reason.as_str(), name = name.as_str()))
-                    .with_help(msg!("i017-placeholder-help")),
+                Diagnostic::warning(
+                    "I017",
+                    span.clone(),
+                    msg!(
+                        "i017-placeholder",
+                        row = self.name(row),
+                        id = id.as_str(),
+                        reason = reason.as_str(),
+                        name = name.as_str()
+                    ),
+                )
+                .with_help(msg!("i017-placeholder-help")),
             );
             entry.not_evaluated = Some((reason, name));
         }
@@ -607,10 +656,8 @@ impl RowReader<'_> {
             id = prev.id.as_str()
         );
         let span = prev.span.clone();
-        self.diagnostics.push(
-            Diagnostic::warning("I009", span, message)
-                .with_help(msg!("i009-no-max-help")),
-        );
+        self.diagnostics
+            .push(Diagnostic::warning("I009", span, message).with_help(msg!("i009-no-max-help")));
     }
 
     fn bad_max(&mut self, row: &Row, cell: &str, why: chiso::Message) {
@@ -634,7 +681,12 @@ impl RowReader<'_> {
             Diagnostic::error(
                 "I007",
                 row.span.clone(),
-                msg!("i007-not-understood", row = self.name(row), why = why, preview = preview),
+                msg!(
+                    "i007-not-understood",
+                    row = self.name(row),
+                    why = why,
+                    preview = preview
+                ),
             )
             .with_span_label(msg!("i007-this-row")),
         );
@@ -645,8 +697,17 @@ impl RowReader<'_> {
         if let Some(&first) = self.by_id.get(&entry.id) {
             let first_row = self.entries[first].row;
             self.diagnostics.push(
-                Diagnostic::warning("I010", row.span.clone(), msg!("i010-repeats", row = self.name(row), id = entry.id.as_str(), first = first_row.to_string()))
-                    .with_help(msg!("i010-repeats-help")),
+                Diagnostic::warning(
+                    "I010",
+                    row.span.clone(),
+                    msg!(
+                        "i010-repeats",
+                        row = self.name(row),
+                        id = entry.id.as_str(),
+                        first = first_row.to_string()
+                    ),
+                )
+                .with_help(msg!("i010-repeats-help")),
             );
             entry.comments.push(format!(
                 "row {}: the table repeats the number {} of row {first_row}",

@@ -137,7 +137,11 @@ pub fn from_sheet(grid: &Grid) -> (Table, Vec<Diagnostic>) {
                     diagnostics.push(Diagnostic::error(
                         "I003",
                         0..0,
-                        chiso::msg!("i003-inexact", cell = reference.as_str(), stored = stored.to_string()),
+                        chiso::msg!(
+                            "i003-inexact",
+                            cell = reference.as_str(),
+                            stored = stored.to_string()
+                        ),
                     ));
                     String::new()
                 }
@@ -161,8 +165,12 @@ pub fn from_sheet(grid: &Grid) -> (Table, Vec<Diagnostic>) {
                 (Cell::Bool(b), _) => if *b { "TRUE" } else { "FALSE" }.to_string(),
                 (Cell::Date(_), _) => {
                     diagnostics.push(
-                        Diagnostic::warning("I003", 0..0, chiso::msg!("i003-date", cell = reference.as_str()))
-                            .with_help(chiso::msg!("i003-date-help")),
+                        Diagnostic::warning(
+                            "I003",
+                            0..0,
+                            chiso::msg!("i003-date", cell = reference.as_str()),
+                        )
+                        .with_help(chiso::msg!("i003-date-help")),
                     );
                     String::new()
                 }
@@ -171,7 +179,11 @@ pub fn from_sheet(grid: &Grid) -> (Table, Vec<Diagnostic>) {
                         Diagnostic::error(
                             "I003",
                             0..0,
-                            chiso::msg!("i003-unsaved", cell = reference.as_str(), formula = formula.to_string()),
+                            chiso::msg!(
+                                "i003-unsaved",
+                                cell = reference.as_str(),
+                                formula = formula.to_string()
+                            ),
                         )
                         .with_help(chiso::msg!("unsaved-help")),
                     );
@@ -181,7 +193,11 @@ pub fn from_sheet(grid: &Grid) -> (Table, Vec<Diagnostic>) {
                     diagnostics.push(Diagnostic::error(
                         "I003",
                         0..0,
-                        chiso::msg!("i003-error", cell = reference.as_str(), error = e.to_string()),
+                        chiso::msg!(
+                            "i003-error",
+                            cell = reference.as_str(),
+                            error = e.to_string()
+                        ),
                     ));
                     String::new()
                 }

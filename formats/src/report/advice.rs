@@ -42,7 +42,11 @@ pub fn text(ruleset: &Ruleset, unit: &UnitData, advice: &Advice, lang: Lang) -> 
         out.push('\n');
     }
     // Labels padded to one width, whatever the language's words.
-    let labels = ["advice-nearest", "advice-most-effective", "advice-next-grade-change"];
+    let labels = [
+        "advice-nearest",
+        "advice-most-effective",
+        "advice-next-grade-change",
+    ];
     let width = labels
         .iter()
         .map(|id| t(Message::new(id)).chars().count())

@@ -41,11 +41,7 @@ pub fn findings(forms: &[Form], merged: &Merged, lang: Lang) -> String {
         ));
     }
     for g in &merged.gaps {
-        let mut line = t(msg!(
-            "merge-gap",
-            table = g.table,
-            key = g.key.as_str()
-        ));
+        let mut line = t(msg!("merge-gap", table = g.table, key = g.key.as_str()));
         if !(g.criteria.is_empty() || g.table == "points") {
             line.push(' ');
             line.push_str(&t(msg!("merge-gap-for", criteria = g.criteria.join(", "))));

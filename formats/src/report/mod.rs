@@ -635,7 +635,10 @@ pub fn missing_list(ruleset: &Ruleset, outcome: &UnitOutcome, lang: chiso::Lang)
                         ids = ids.join(", ")
                     ),
                 };
-                ((!owners.is_empty()).then(|| owners.join("; ")), line.render(lang))
+                (
+                    (!owners.is_empty()).then(|| owners.join("; ")),
+                    line.render(lang),
+                )
             }
             MissingItem::Points(n) => {
                 let node = &ruleset.nodes[*n];

@@ -55,14 +55,12 @@ impl Harness {
         } else {
             json!(["utf-16"])
         };
-        let mut params = json!({ "capabilities": { "general": { "positionEncodings": encodings } } });
+        let mut params =
+            json!({ "capabilities": { "general": { "positionEncodings": encodings } } });
         if let (Some(params), Some(extra)) = (params.as_object_mut(), extra.as_object()) {
             params.extend(extra.clone());
         }
-        let result = h
-            .request("initialize", params)
-            .await
-            .expect("initialize");
+        let result = h.request("initialize", params).await.expect("initialize");
         let expected = if utf8 { "utf-8" } else { "utf-16" };
         assert_eq!(result["capabilities"]["positionEncoding"], expected);
         assert_eq!(result["capabilities"]["textDocumentSync"], 2);
@@ -801,7 +799,10 @@ async fn diagnostics_speak_the_language_the_client_asks_for() {
     let text = "ruleset \"T\" { total 3 }\narea 1 \"A\" { criterion 1.1 \"x\" max 1.5 }\n";
     // (expected texts written by hand from the catalogues' wording)
     let cases = [
-        (json!({}), "điểm tối đa các lĩnh vực cộng lại là 1,5, nhưng tổng điểm khai báo là 3"),
+        (
+            json!({}),
+            "điểm tối đa các lĩnh vực cộng lại là 1,5, nhưng tổng điểm khai báo là 3",
+        ),
         (
             json!({ "initializationOptions": { "lang": "en" } }),
             "the areas add up to 1.5, but the declared total is 3",
