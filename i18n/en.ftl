@@ -714,3 +714,7 @@ io-is-a-directory = it is a directory
 io-not-a-directory = not a directory
 io-storage-full = no space left on the disk
 io-read-only = the file system is read-only
+
+## Tests (chiso test)
+cli-test-ok = ok
+cli-test-fail = FAIL

@@ -705,3 +705,7 @@ io-is-a-directory = đây là một thư mục
 io-not-a-directory = không phải là thư mục
 io-storage-full = ổ đĩa đã đầy
 io-read-only = hệ thống tệp chỉ cho đọc
+
+## Kiểm thử (chiso test)
+cli-test-ok = đạt
+cli-test-fail = KHÔNG ĐẠT

@@ -694,3 +694,21 @@ fn english_when_asked_by_flag_variable_or_locale() {
         );
     }
 }
+
+/// `chiso explain` as an officer reads it: the reviewed English golden file's facts in
+/// Vietnamese words, numbers with a decimal comma and a dot between thousands (2.534 dossiers).
+/// Reviewed by hand against `tests/golden/explain-7.2.2.txt` (seed 004's numbers).
+#[test]
+fn explain_in_vietnamese_matches_the_reviewed_golden_file() {
+    let (code, out, _) = run_with_env_apart(
+        &[
+            "explain",
+            "rulesets/kon-tum/huyen-2023-trich.chiso",
+            "rulesets/kon-tum/data/kon-ray-2023.toml",
+            "7.2.2",
+        ],
+        &[],
+    );
+    assert_eq!(code, 0);
+    assert_eq!(out, crate::common::read("tests/golden/explain-7.2.2.vi.txt"));
+}

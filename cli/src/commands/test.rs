@@ -18,17 +18,28 @@ pub fn run(args: Args) -> Outcome {
             broken += 1;
             continue;
         };
+        // "ok    " / "FAIL  ": the two words padded to one width in the reader's language.
+        let width = tr!("cli-test-ok")
+            .chars()
+            .count()
+            .max(tr!("cli-test-fail").chars().count())
+            + 2;
         for outcome in run_tests(&analysis.ruleset) {
             if outcome.passed() {
                 passed += 1;
                 crate::output::println(&format!(
-                    "ok    {name}: {} ({})",
+                    "{:<width$}{name}: {} ({})",
+                    tr!("cli-test-ok"),
                     outcome.name,
                     tr!("cli-test-expectations", count = outcome.checked)
                 ));
             } else {
                 failed += 1;
-                crate::output::println(&format!("FAIL  {name}: {}", outcome.name));
+                crate::output::println(&format!(
+                    "{:<width$}{name}: {}",
+                    tr!("cli-test-fail"),
+                    outcome.name
+                ));
                 crate::output::print(&super::render(&name, &text, &outcome.failures));
             }
         }
