@@ -718,3 +718,15 @@ io-read-only = the file system is read-only
 ## Tests (chiso test)
 cli-test-ok = ok
 cli-test-fail = FAIL
+
+## Manual pages, standard input
+cli-man-cannot-render = cannot render the manual page: { $error }
+cli-cannot-create-folder = cannot create folder { $folder }: { $error }
+cli-stdin-twice = standard input (-) is given twice: only one input can come from it
+
+## Command line: colour, completions, manual
+cli-arg-color = When to colour diagnostics and the progress bar: `auto` colours a terminal unless NO_COLOR is set (CLICOLOR_FORCE colours a pipe too)
+cli-completions-about = Print the shell completion script for bash, zsh, fish, powershell or elvish (e.g. `chiso completions bash > ~/.local/share/bash-completion/completions/chiso`)
+cli-completions-arg-shell = The shell: bash, zsh, fish, powershell or elvish
+cli-man-about = Print the manual page (roff; `man -l -` reads it), or write one page per subcommand with `--dir`
+cli-man-arg-dir = Write `chiso.1` and a page per subcommand into this folder instead of printing `chiso.1`

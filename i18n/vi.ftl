@@ -709,3 +709,15 @@ io-read-only = hệ thống tệp chỉ cho đọc
 ## Kiểm thử (chiso test)
 cli-test-ok = đạt
 cli-test-fail = KHÔNG ĐẠT
+
+## Trang hướng dẫn, đầu vào chuẩn
+cli-man-cannot-render = không tạo được trang hướng dẫn: { $error }
+cli-cannot-create-folder = không tạo được thư mục { $folder }: { $error }
+cli-stdin-twice = đầu vào chuẩn (-) được cho hai lần: chỉ một đầu vào có thể đến từ đó
+
+## Dòng lệnh: màu, gợi ý gõ lệnh, trang hướng dẫn
+cli-arg-color = Khi nào tô màu chẩn đoán và thanh tiến trình: `auto` tô màu khi ra màn hình trừ khi đặt NO_COLOR (CLICOLOR_FORCE tô màu cả khi chuyển qua ống)
+cli-completions-about = In tập lệnh gợi ý gõ lệnh cho bash, zsh, fish, powershell hoặc elvish (ví dụ `chiso completions bash > ~/.local/share/bash-completion/completions/chiso`)
+cli-completions-arg-shell = Trình lệnh (shell): bash, zsh, fish, powershell hoặc elvish
+cli-man-about = In trang hướng dẫn (roff; `man -l -` đọc được), hoặc ghi mỗi lệnh một trang với `--dir`
+cli-man-arg-dir = Ghi `chiso.1` và mỗi lệnh một trang vào thư mục này thay vì in `chiso.1`

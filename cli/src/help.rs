@@ -43,7 +43,7 @@ pub fn about_id(path: &[&str]) -> String {
 }
 
 /// The catalogue id of an argument's help: `cli-score-arg-decimal-separator`; global
-/// arguments (`--lang`, `--help`, `--version`) have one id each: `cli-arg-lang`.
+/// arguments (`--lang`, `--color`, `--help`, `--version`) have one id each: `cli-arg-lang`.
 pub fn arg_id(path: &[&str], arg: &str) -> String {
     if let ["help", rest @ ..] = path {
         if !rest.is_empty() {
@@ -51,7 +51,7 @@ pub fn arg_id(path: &[&str], arg: &str) -> String {
         }
     }
     let arg = arg.replace('_', "-");
-    if matches!(arg.as_str(), "lang" | "help" | "version") || path.is_empty() {
+    if matches!(arg.as_str(), "lang" | "color" | "help" | "version") || path.is_empty() {
         format!("cli-arg-{arg}")
     } else {
         format!("cli-{}-arg-{arg}", path.join("-"))

@@ -17,13 +17,14 @@ mod help;
 mod output;
 mod render;
 
-use clap::{FromArgMatches, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
 #[command(
     name = "chiso",
     version,
+    propagate_version = true,
     about = "Rules language and engine for Vietnam's Public Administration Reform Index (Chỉ số CCHC)"
 )]
 struct Cli {
@@ -33,6 +34,16 @@ struct Cli {
     lang: Option<String>,
     #[command(subcommand)]
     command: Command,
+    /// When to colour diagnostics and the progress bar: `auto` colours a terminal unless
+    /// NO_COLOR is set (CLICOLOR_FORCE colours a pipe too).
+    #[arg(long, value_enum, global = true, default_value_t = render::ColorChoice::Auto)]
+    color: render::ColorChoice,
+}
+
+/// The whole command line as clap sees it (for completions and the manual page too), its
+/// help in this run's language.
+fn cli_command() -> clap::Command {
+    help::localize(Cli::command(), render::lang())
 }
 
 #[derive(Subcommand)]
@@ -61,6 +72,12 @@ enum Command {
     /// Compare two years' rulesets: criteria renumbered, re-weighted, split, merged, added,
     /// removed; with --data, what the change does to last year's units.
     Diff(commands::diff::Args),
+    /// Print the shell completion script for bash, zsh, fish, powershell or elvish (e.g.
+    /// `chiso completions bash > ~/.local/share/bash-completion/completions/chiso`).
+    Completions(commands::completions::Args),
+    /// Print the manual page (roff; `man -l -` reads it), or write one page per subcommand
+    /// with `--dir`.
+    Man(commands::man::Args),
 }
 
 fn main() -> ExitCode {
@@ -68,8 +85,10 @@ fn main() -> ExitCode {
     // The language is needed before parsing: `--help` and usage errors are written in it.
     let lang = render::lang_from_env(help::lang_flag(&args));
     render::set_lang(lang);
-    let command = help::localize(<Cli as clap::CommandFactory>::command(), lang);
-    let cli = match command
+    // `--color` is known before parsing, so that clap's own help and errors follow it.
+    let color = render::ColorChoice::from_args(args.iter().cloned());
+    let cli = match cli_command()
+        .color(color.for_clap())
         .try_get_matches_from(&args)
         .and_then(|m| Cli::from_arg_matches(&m))
     {
@@ -77,6 +96,7 @@ fn main() -> ExitCode {
         Err(error) => return help::exit_with(error, lang),
     };
     let _ = cli.lang;
+    render::set_color_choice(cli.color);
     let result = match cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Score(args) => commands::score::run(args),
@@ -88,6 +108,8 @@ fn main() -> ExitCode {
         Command::Import(args) => commands::import::run(args),
         Command::Fmt(args) => commands::fmt::run(args),
         Command::Diff(args) => commands::diff::run(args),
+        Command::Completions(args) => commands::completions::run(args, cli_command()),
+        Command::Man(args) => commands::man::run(args, cli_command()),
     };
     match result {
         Ok(code) => code,
@@ -110,7 +132,7 @@ mod tests {
     /// without one would show English in a Vietnamese `--help`).
     #[test]
     fn every_command_and_argument_has_its_help_in_both_catalogues() {
-        let command = <Cli as clap::CommandFactory>::command();
+        let command = Cli::command();
         let ids = help::help_ids(&command);
         assert!(ids.len() > 20, "{ids:?}");
         let missing: Vec<String> = ids
@@ -127,14 +149,14 @@ mod tests {
 
     #[test]
     fn help_is_vietnamese_by_default_and_english_when_asked() {
-        let vi = help::localize(<Cli as clap::CommandFactory>::command(), Lang::Vi)
+        let vi = help::localize(Cli::command(), Lang::Vi)
             .render_help()
             .to_string();
         assert!(vi.contains("Cách dùng:"), "{vi}");
         assert!(vi.contains("Lệnh:"), "{vi}");
         assert!(!vi.contains("Usage:") && !vi.contains("Options:"), "{vi}");
         assert!(!vi.contains("Print help"), "{vi}");
-        let en = help::localize(<Cli as clap::CommandFactory>::command(), Lang::En)
+        let en = help::localize(Cli::command(), Lang::En)
             .render_help()
             .to_string();
         assert!(en.contains("Usage:") && en.contains("Print help"), "{en}");

@@ -419,6 +419,109 @@ impl miette::Diagnostic for Rendered<'_> {
     }
 }
 
+/// When output is coloured: `--color auto|always|never`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal, unless `NO_COLOR` is set (or `TERM=dumb`); `CLICOLOR_FORCE`
+    /// colours even when not on a terminal.
+    #[default]
+    Auto,
+    /// Always colour, even into a file or a pipe.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+impl ColorChoice {
+    /// The choice written on a command line before clap has parsed it (`--color X` or
+    /// `--color=X`, before any `--`), so that clap's own help and errors follow it too.
+    pub fn from_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Self {
+        let mut args = args.into_iter().skip(1);
+        let mut choice = ColorChoice::Auto;
+        while let Some(arg) = args.next() {
+            let arg = arg.to_string_lossy().into_owned();
+            if arg == "--" {
+                break;
+            }
+            let value = match arg.strip_prefix("--color") {
+                Some("") => args.next().map(|v| v.to_string_lossy().into_owned()),
+                Some(rest) => rest.strip_prefix('=').map(str::to_string),
+                None => None,
+            };
+            if let Some(value) = value {
+                choice = match value.as_str() {
+                    "always" => ColorChoice::Always,
+                    "never" => ColorChoice::Never,
+                    _ => ColorChoice::Auto,
+                };
+            }
+        }
+        choice
+    }
+
+    /// The same choice for clap's help and error messages.
+    pub fn for_clap(self) -> clap::ColorChoice {
+        match self {
+            ColorChoice::Auto => clap::ColorChoice::Auto,
+            ColorChoice::Always => clap::ColorChoice::Always,
+            ColorChoice::Never => clap::ColorChoice::Never,
+        }
+    }
+
+    /// Whether to colour, given the environment's variables and whether the output is a
+    /// terminal. `NO_COLOR` (set and not empty, no-color.org) wins over `CLICOLOR_FORCE`
+    /// (set and not `0`); a flag on the command line wins over both.
+    pub fn decide(
+        self,
+        no_color: Option<&std::ffi::OsStr>,
+        clicolor_force: Option<&std::ffi::OsStr>,
+        term: Option<&std::ffi::OsStr>,
+        is_terminal: bool,
+    ) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                if no_color.is_some_and(|v| !v.is_empty()) {
+                    false
+                } else if clicolor_force.is_some_and(|v| !v.is_empty() && v != "0") {
+                    true
+                } else {
+                    is_terminal && term.is_none_or(|t| t != "dumb")
+                }
+            }
+        }
+    }
+}
+
+/// The command line's `--color`, set once by `main`.
+static COLOR: std::sync::OnceLock<ColorChoice> = std::sync::OnceLock::new();
+
+/// Records the command line's `--color` (the first call wins).
+pub fn set_color_choice(choice: ColorChoice) {
+    let _ = COLOR.set(choice);
+}
+
+/// Whether what is written to standard error (diagnostics, the progress bar) is coloured.
+pub fn color_stderr() -> bool {
+    use std::io::IsTerminal;
+    COLOR.get().copied().unwrap_or_default().decide(
+        std::env::var_os("NO_COLOR").as_deref(),
+        std::env::var_os("CLICOLOR_FORCE").as_deref(),
+        std::env::var_os("TERM").as_deref(),
+        std::io::stderr().is_terminal(),
+    )
+}
+
+/// miette's theme for standard error: coloured or not as [`color_stderr`] decides.
+pub fn stderr_theme() -> miette::GraphicalTheme {
+    if color_stderr() {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -508,5 +611,49 @@ mod tests {
             let out = render("e.chiso", text, &d);
             assert!(out.contains("at the end"), "{text:?}: {out}");
         }
+    }
+
+    #[test]
+    fn colour_follows_the_flag_then_no_color_then_clicolor_force_then_the_terminal() {
+        use std::ffi::OsStr;
+        let set = Some(OsStr::new("1"));
+        let empty = Some(OsStr::new(""));
+        let zero = Some(OsStr::new("0"));
+        // The flag wins over every variable.
+        assert!(ColorChoice::Always.decide(set, None, None, false));
+        assert!(!ColorChoice::Never.decide(None, set, None, true));
+        // NO_COLOR set and not empty turns colour off, even over CLICOLOR_FORCE.
+        assert!(!ColorChoice::Auto.decide(set, set, None, true));
+        // An empty NO_COLOR is as if unset (no-color.org).
+        assert!(ColorChoice::Auto.decide(empty, None, None, true));
+        // CLICOLOR_FORCE colours a pipe; `0` does not.
+        assert!(ColorChoice::Auto.decide(None, set, None, false));
+        assert!(!ColorChoice::Auto.decide(None, zero, None, false));
+        // Otherwise: a terminal that is not dumb.
+        assert!(ColorChoice::Auto.decide(None, None, Some(OsStr::new("xterm")), true));
+        assert!(!ColorChoice::Auto.decide(None, None, Some(OsStr::new("dumb")), true));
+        assert!(!ColorChoice::Auto.decide(None, None, None, false));
+    }
+
+    #[test]
+    fn the_color_flag_is_found_before_clap_parses() {
+        let args = |list: &[&str]| {
+            list.iter()
+                .map(std::ffi::OsString::from)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            ColorChoice::from_args(args(&["chiso", "--color", "never", "check", "x"])),
+            ColorChoice::Never
+        );
+        assert_eq!(
+            ColorChoice::from_args(args(&["chiso", "check", "--color=always", "x"])),
+            ColorChoice::Always
+        );
+        // After `--` it is a file name.
+        assert_eq!(
+            ColorChoice::from_args(args(&["chiso", "check", "--", "--color=always"])),
+            ColorChoice::Auto
+        );
     }
 }

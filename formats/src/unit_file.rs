@@ -25,6 +25,25 @@ impl DataFormat {
             DataFormat::Toml
         }
     }
+
+    /// From a file name's extension (`.json`, `.toml`); a name with neither (standard
+    /// input, `-`) is JSON when its text starts with `{`, else TOML.
+    pub fn of(name: &str, text: &str) -> Self {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".json") {
+            DataFormat::Json
+        } else if lower.ends_with(".toml") {
+            DataFormat::Toml
+        } else if text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('{')
+        {
+            DataFormat::Json
+        } else {
+            DataFormat::Toml
+        }
+    }
 }
 
 /// Reads and resolves a data file. Returns `None` only when the file cannot be read at all;

@@ -20,8 +20,7 @@ impl Units for FileUnits {
 
     fn load(&self, ruleset: &Ruleset, index: usize) -> Loaded {
         let (name, text) = &self.files[index];
-        let (data, diagnostics) =
-            crate::unit_file::load(ruleset, text, DataFormat::from_path(name));
+        let (data, diagnostics) = crate::unit_file::load(ruleset, text, DataFormat::of(name, text));
         let unit = data.as_ref().map(|d| d.unit.clone());
         let bad = data.is_none() || has_errors(&diagnostics);
         Loaded {

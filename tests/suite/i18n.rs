@@ -710,5 +710,8 @@ fn explain_in_vietnamese_matches_the_reviewed_golden_file() {
         &[],
     );
     assert_eq!(code, 0);
-    assert_eq!(out, crate::common::read("tests/golden/explain-7.2.2.vi.txt"));
+    assert_eq!(
+        out,
+        crate::common::read("tests/golden/explain-7.2.2.vi.txt")
+    );
 }

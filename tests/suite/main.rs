@@ -4,6 +4,7 @@ mod advice;
 mod batch;
 mod cli;
 mod common;
+mod conventions;
 mod crashes;
 mod data;
 mod diagnostics;

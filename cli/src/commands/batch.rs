@@ -47,10 +47,34 @@ pub fn read_sources(
     let mut files = Vec::new();
     let mut sheets = Vec::new();
     let mut texts = HashMap::new();
-    let (sheet_paths, unit_paths): (Vec<PathBuf>, Vec<PathBuf>) = paths
+    let (stdin, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths
         .iter()
         .cloned()
-        .partition(|p| p.is_file() && is_sheet(p));
+        .partition(|p| crate::output::is_stdio(p));
+    let (sheet_paths, unit_paths): (Vec<PathBuf>, Vec<PathBuf>) =
+        paths.into_iter().partition(|p| p.is_file() && is_sheet(p));
+    if let Some(path) = stdin.first() {
+        // Standard input has no extension to tell what it holds: its bytes tell.
+        let name = path.display().to_string();
+        let bytes = super::read_bytes(path)?;
+        match sniff(&bytes) {
+            Stdin::Workbook => {
+                let grid = workbook_grid(&bytes, sheet)
+                    .map_err(|e| format!("{name}: {}", e.render(crate::render::lang())))?;
+                sheets.push(SheetUnits::new(name, Sheet::new(ruleset, grid, options)));
+            }
+            Stdin::TextSheet => {
+                let grid = bytes_text_grid(&bytes)
+                    .map_err(|e| format!("{name}: {}", e.render(crate::render::lang())))?;
+                sheets.push(SheetUnits::new(name, Sheet::new(ruleset, grid, options)));
+            }
+            Stdin::UnitFile => {
+                let text = super::text_of(path, bytes)?;
+                texts.insert(name.clone(), text.clone());
+                files.push((name, text));
+            }
+        }
+    }
     for path in super::expand_data_paths(&unit_paths)? {
         let name = path.display().to_string();
         let text = super::read(&path)?;
@@ -94,15 +118,60 @@ pub fn read_sources(
     })
 }
 
+/// What standard input holds when it is a data path.
+#[derive(Debug, PartialEq, Eq)]
+enum Stdin {
+    /// A workbook (`.xlsx`, `.ods`: a zip; `.xls`: an OLE file).
+    Workbook,
+    /// A unit file, TOML or JSON.
+    UnitFile,
+    /// A CSV or TSV sheet with a unit per row.
+    TextSheet,
+}
+
+/// Tells what standard input holds from its bytes: a workbook by its signature; UTF-16 text
+/// is a sheet (Excel's "Unicode text"); UTF-8 text is a unit file when its first line that is
+/// not blank or a `#` comment opens a JSON object or a TOML table or sets a `key = value`
+/// (before any `,`, `;` or tab), else a sheet (a header row).
+fn sniff(bytes: &[u8]) -> Stdin {
+    const ZIP: &[u8] = b"PK\x03\x04";
+    const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    if bytes.starts_with(ZIP) || bytes.starts_with(OLE) {
+        return Stdin::Workbook;
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Stdin::TextSheet;
+    }
+    let text = String::from_utf8_lossy(bytes);
+    let first = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'));
+    let Some(first) = first else {
+        return Stdin::UnitFile;
+    };
+    let before_separator = first.split([',', ';', '\t']).next().unwrap_or("");
+    if first.starts_with('{') || first.starts_with('[') || before_separator.contains('=') {
+        Stdin::UnitFile
+    } else {
+        Stdin::TextSheet
+    }
+}
+
 /// Scores the units with a progress bar on a terminal (nothing otherwise).
 pub fn score(ruleset: &Ruleset, sources: &Sources) -> Batch {
     let units = sources.units();
     let count = units.count() as u64;
     let bar = if std::io::stderr().is_terminal() && count > 1 {
         let bar = indicatif::ProgressBar::new(count);
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{bar:40.cyan/blue} {pos}/{len} đơn vị  {per_sec}  còn {eta}",
-        ) {
+        // Coloured as diagnostics are (`--color`, NO_COLOR).
+        let template = if crate::render::color_stderr() {
+            "{bar:40.cyan/blue} {pos}/{len} đơn vị  {per_sec}  còn {eta}"
+        } else {
+            "{bar:40} {pos}/{len} đơn vị  {per_sec}  còn {eta}"
+        };
+        if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
             bar.set_style(style);
         }
         bar
@@ -205,5 +274,26 @@ fn render_problem(renderer: &mut super::Renderer, sources: &Sources, problem: &P
             renderer.render(file, text, std::slice::from_ref(&problem.diagnostic))
         }
         _ => problem.to_text(crate::render::lang()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn standard_input_is_told_by_its_bytes() {
+        assert_eq!(sniff(b"PK\x03\x04rest of a zip"), Stdin::Workbook);
+        assert_eq!(sniff(b"\xFF\xFEU\x00n\x00"), Stdin::TextSheet);
+        assert_eq!(
+            sniff(b"# comment\n\nunit = \"S\xE1\xBB\x9F, t\xE1\xBB\x89nh\"\n"),
+            Stdin::UnitFile
+        );
+        assert_eq!(sniff(b"[inputs]\nx = 1\n"), Stdin::UnitFile);
+        assert_eq!(sniff(b"  {\"unit\": \"A\"}"), Stdin::UnitFile);
+        assert_eq!(sniff(b"unit,x,y\nA,1,2\n"), Stdin::TextSheet);
+        assert_eq!(sniff(b"unit\tx\nA\t1\n"), Stdin::TextSheet);
+        // A header cell holding `=` after the first separator is still a header.
+        assert_eq!(sniff(b"unit;a=b\nA;1\n"), Stdin::TextSheet);
     }
 }

@@ -80,7 +80,7 @@ pub fn run(args: Args) -> Outcome {
         for path in &paths {
             let text = super::read(path)?;
             let name = path.display().to_string();
-            match read_raw(&text, DataFormat::from_path(&name)) {
+            match read_raw(&text, DataFormat::of(&name, &text)) {
                 Ok(raw) => units.push(raw),
                 Err(d) => {
                     super::print_diagnostics(&name, &text, &[*d]);

@@ -29,17 +29,27 @@ pub fn run(args: Args) -> Outcome {
     let mut failed = false;
     for path in &args.forms {
         let name = path.display().to_string();
-        if path
+        // Standard input is read once, here; a workbook there is told by its zip signature.
+        let stdin = if crate::output::is_stdio(path) {
+            Some(super::read_bytes(path)?)
+        } else {
+            None
+        };
+        let workbook = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
-        {
-            let bytes = std::fs::read(path).map_err(|e| {
-                tr!(
-                    "cli-cannot-read",
-                    file = name.as_str(),
-                    error = crate::render::io_error(&e)
-                )
-            })?;
+            || stdin.as_ref().is_some_and(|b| b.starts_with(b"PK\x03\x04"));
+        if workbook {
+            let bytes = match stdin {
+                Some(bytes) => bytes,
+                None => std::fs::read(path).map_err(|e| {
+                    tr!(
+                        "cli-cannot-read",
+                        file = name.as_str(),
+                        error = crate::render::io_error(&e)
+                    )
+                })?,
+            };
             match read_form_xlsx(&name, &bytes) {
                 Ok(form) => {
                     forms.push(form);
@@ -55,7 +65,10 @@ pub fn run(args: Args) -> Outcome {
                 }
             }
         } else {
-            let text = super::read(path)?;
+            let text = match stdin {
+                Some(bytes) => super::text_of(path, bytes)?,
+                None => super::read(path)?,
+            };
             match read_form_toml(&name, &text) {
                 Ok(form) => {
                     forms.push(form);

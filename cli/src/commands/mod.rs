@@ -3,10 +3,12 @@
 pub mod advise;
 pub mod batch;
 pub mod check;
+pub mod completions;
 pub mod diff;
 pub mod explain;
 pub mod fmt;
 pub mod import;
+pub mod man;
 pub mod merge;
 pub mod score;
 pub mod template;
@@ -15,7 +17,6 @@ pub mod test;
 use crate::render::{FileSource, CONTEXT_LINES};
 use chiso::diagnostic::Diagnostic;
 use chiso::position::LineIndex;
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -24,7 +25,11 @@ pub type Outcome = Result<ExitCode, String>;
 
 /// Reads a text file (`-`: standard input) as UTF-8, without a byte-order mark.
 pub fn read(path: &Path) -> Result<String, String> {
-    let bytes = read_bytes(path)?;
+    text_of(path, read_bytes(path)?)
+}
+
+/// A file's bytes as UTF-8 text without a byte-order mark; errors name `path`.
+pub fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, String> {
     let text = String::from_utf8(bytes).map_err(|e| {
         tr!(
             "cli-not-utf8",
@@ -39,9 +44,16 @@ pub fn read(path: &Path) -> Result<String, String> {
         .unwrap_or(text))
 }
 
-/// Reads a file's bytes (`-`: standard input).
+/// Whether standard input has been read: it holds one file, so a second `-` is an error
+/// rather than an empty file.
+static STDIN_READ: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Reads a file's bytes (`-`: standard input, once per command).
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     if crate::output::is_stdio(path) {
+        if STDIN_READ.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            return Err(tr!("cli-stdin-twice"));
+        }
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
             .map_err(|e| tr!("cli-cannot-read-stdin", error = crate::render::io_error(&e)))?;
@@ -54,10 +66,6 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
             error = crate::render::io_error(&e)
         )
     })
-}
-
-fn color() -> bool {
-    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
 /// Renders diagnostics with miette: file, line, the labelled span and help.
@@ -77,12 +85,7 @@ pub struct Renderer {
 impl Renderer {
     /// Renders `diagnostics` of `file`, whose text is `text`.
     pub fn render(&mut self, file: &str, text: &str, diagnostics: &[Diagnostic]) -> String {
-        let theme = if color() {
-            miette::GraphicalTheme::unicode()
-        } else {
-            miette::GraphicalTheme::unicode_nocolor()
-        };
-        let handler = miette::GraphicalReportHandler::new_themed(theme)
+        let handler = miette::GraphicalReportHandler::new_themed(crate::render::stderr_theme())
             .with_width(100)
             .with_context_lines(CONTEXT_LINES);
         let lines = self

@@ -107,7 +107,7 @@ fn read_targets(
         let text = super::read(&path)?;
         let raw = match chiso_formats::unit_file::read_raw(
             &text,
-            chiso_formats::unit_file::DataFormat::from_path(&name),
+            chiso_formats::unit_file::DataFormat::of(&name, &text),
         ) {
             Ok(raw) => raw,
             Err(d) => {

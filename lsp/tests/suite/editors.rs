@@ -190,6 +190,7 @@ fn vscode_extension_compiles_packages_and_its_grammar_passes() {
         compiled.contains("new node_1.LanguageClient(\"chiso\""),
         "{compiled}"
     );
+    finds_the_server_or_says_how_to_install_it(&ext);
     let grammar = npm_run(
         &ext,
         &[
@@ -217,5 +218,91 @@ fn vscode_extension_compiles_packages_and_its_grammar_passes() {
     assert!(packaged.contains("DONE"), "{packaged}");
     let size = std::fs::metadata(&vsix).expect("the .vsix").len();
     assert!(size > 10_000, "a .vsix of {size} bytes");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The extension's server lookup (`out/server.js`, compiled above), run by Node: `chiso-lsp`
+/// on PATH, a configured full path, Cargo's bin folder, and a clear message with the install
+/// command when there is none.
+fn finds_the_server_or_says_how_to_install_it(ext: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_dir("vscode-find");
+    let on_path = dir.join("bin");
+    let cargo_bin = dir.join("home/.cargo/bin");
+    let not_executable = dir.join("plain");
+    for folder in [&on_path, &cargo_bin, &not_executable] {
+        std::fs::create_dir_all(folder).unwrap();
+        let file = folder.join("chiso-lsp");
+        std::fs::write(&file, "#!/bin/sh\n").unwrap();
+        let mode = if folder == &not_executable {
+            0o644
+        } else {
+            0o755
+        };
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    let script = r#"
+const { findServer } = require(process.argv[1]);
+const [dir] = process.argv.slice(2);
+const home = dir + "/home";
+const cases = {
+  onPath: findServer("", { PATH: dir + "/plain:" + dir + "/bin" }, "linux", home),
+  configured: findServer(dir + "/bin/chiso-lsp", { PATH: "" }, "linux", home),
+  cargoBin: findServer(undefined, { PATH: dir + "/plain" }, "linux", home),
+  missing: findServer("", { PATH: dir + "/plain" }, "linux", dir + "/nobody"),
+  badSetting: findServer(dir + "/plain/chiso-lsp", { PATH: dir + "/bin" }, "linux", home),
+};
+console.log(JSON.stringify(cases));
+"#;
+    let output = Command::new("node")
+        .arg("-e")
+        .arg(script)
+        .arg(ext.join("out/server.js"))
+        .arg(&dir)
+        .output()
+        .expect("node");
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let d = dir.display();
+    // A file on PATH that cannot be run is passed over.
+    assert!(
+        text.contains(&format!(
+            r#""onPath":{{"ok":true,"command":"{d}/bin/chiso-lsp"}}"#
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            r#""configured":{{"ok":true,"command":"{d}/bin/chiso-lsp"}}"#
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            r#""cargoBin":{{"ok":true,"command":"{d}/home/.cargo/bin/chiso-lsp"}}"#
+        )),
+        "{text}"
+    );
+    // No server: the message says where it looked and how to install it.
+    let missing = text.split(r#""missing":"#).nth(1).unwrap_or_default();
+    assert!(
+        missing.starts_with(r#"{"ok":false"#)
+            && missing.contains("cannot find the language server `chiso-lsp` on PATH")
+            && missing.contains("cargo install --locked --path lsp")
+            && missing.contains("chiso.server.path"),
+        "{text}"
+    );
+    let bad = text.split(r#""badSetting":"#).nth(1).unwrap_or_default();
+    assert!(
+        bad.starts_with(r#"{"ok":false"#)
+            && bad.contains(&format!(
+                "`{d}/plain/chiso-lsp` (setting chiso.server.path)"
+            )),
+        "{text}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
