@@ -106,10 +106,13 @@ fn localize_one(mut command: Command, lang: Lang, path: &[String]) -> Command {
     let template = format!(
         "{{before-help}}{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}"
     );
-    command = command
-        .help_template(template)
-        .subcommand_help_heading(t(lang, "cli-commands-heading"))
-        .subcommand_value_name(t(lang, "cli-command-value"));
+    command = command.help_template(template);
+    // In English clap's own words stand (a manual page then keeps its SUBCOMMANDS section).
+    if lang != Lang::En {
+        command = command
+            .subcommand_help_heading(t(lang, "cli-commands-heading"))
+            .subcommand_value_name(t(lang, "cli-command-value"));
+    }
     // clap's "[OPTIONS]" in the usage line, in the reader's words.
     let usage_line = command
         .render_usage()
