@@ -730,3 +730,26 @@ cli-completions-about = Print the shell completion script for bash, zsh, fish, p
 cli-completions-arg-shell = The shell: bash, zsh, fish, powershell or elvish
 cli-man-about = Print the manual page (roff; `man -l -` reads it), or write one page per subcommand with `--dir`
 cli-man-arg-dir = Write `chiso.1` and a page per subcommand into this folder instead of printing `chiso.1`
+
+## Bonus, penalty, totals (merged)
+t001-expected-total-but = expected total = { $expected }, but { $why }
+t001-expected-total = expected total = { $expected }, got { $got }
+e001-adjustment-holds = a bonus or penalty item holds score, max (its yearly cap), owner, note and ref
+expected-adjustment = `bonus`/`điểm thưởng` or `penalty`/`điểm trừ`
+expected-places = `places`/`chữ số`
+expected-on = `on`/`theo`
+
+## Grades on points (merged)
+advice-points = { $points } points
+e016-open-above-help = a bonus may lift the total above the maximum (`bonus above max`): the best grade must be open above (`from …`)
+
+## Grades on points: diagnostics (merged)
+e016-percent-band-on-points = the ruleset grades on points, but this band is written in %
+e016-percent-band-on-points-help = write the band in points of the total (`from 15`), or grade on the percentage (remove `grade on points`)
+e016-grade-gap-points = grade bands leave a gap: totals { $gap } get no grade
+
+## Bonus and penalty items
+adjust-rule = rule: { $rule }
+
+## Command line: decimals shown (merged)
+cli-score-arg-decimals = Print each unit's total with exactly this many decimals (86.471, 85.900), whatever the computation rounds to; overrides the ruleset's `display N places` / `hiển thị N chữ số`

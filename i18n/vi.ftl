@@ -721,3 +721,26 @@ cli-completions-about = In tập lệnh gợi ý gõ lệnh cho bash, zsh, fish,
 cli-completions-arg-shell = Trình lệnh (shell): bash, zsh, fish, powershell hoặc elvish
 cli-man-about = In trang hướng dẫn (roff; `man -l -` đọc được), hoặc ghi mỗi lệnh một trang với `--dir`
 cli-man-arg-dir = Ghi `chiso.1` và mỗi lệnh một trang vào thư mục này thay vì in `chiso.1`
+
+## Điểm thưởng, điểm trừ, tổng điểm (hợp nhất)
+t001-expected-total-but = mong đợi tổng điểm = { $expected }, nhưng { $why }
+t001-expected-total = mong đợi tổng điểm = { $expected }, nhưng được { $got }
+e001-adjustment-holds = một mục điểm thưởng hoặc điểm trừ chứa: điểm =, tối đa (mức trần mỗi năm), chủ trì, ghi chú và căn cứ
+expected-adjustment = `điểm thưởng`/`bonus` hoặc `điểm trừ`/`penalty`
+expected-places = `chữ số`/`places`
+expected-on = `theo`/`on`
+
+## Xếp loại theo điểm (hợp nhất)
+advice-points = { $points } điểm
+e016-open-above-help = điểm thưởng có thể đưa tổng điểm vượt điểm tối đa (`điểm thưởng vượt tối đa`): xếp loại cao nhất phải mở phía trên (`từ …`)
+
+## Xếp loại theo điểm: chẩn đoán (hợp nhất)
+e016-percent-band-on-points = bộ tiêu chí xếp loại theo điểm, nhưng khoảng này được viết bằng %
+e016-percent-band-on-points-help = viết khoảng theo điểm của tổng điểm (`từ 15`), hoặc xếp loại theo tỷ lệ phần trăm (bỏ `xếp loại theo điểm`)
+e016-grade-gap-points = các mức xếp loại theo điểm để hở: tổng điểm { $gap } không được xếp loại nào
+
+## Điểm thưởng, điểm trừ
+adjust-rule = quy tắc: { $rule }
+
+## Dòng lệnh: số chữ số hiển thị (hợp nhất)
+cli-score-arg-decimals = In tổng điểm của mỗi đơn vị với đúng số chữ số thập phân này (86,471, 85,900), bất kể phép tính làm tròn thế nào; thay cho `hiển thị N chữ số` / `display N places` của bộ tiêu chí

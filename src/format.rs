@@ -18,7 +18,7 @@
 //! the formatter refuses rather than change meaning.
 
 use crate::diagnostic::{Diagnostic, Span};
-use crate::syntax::ast::{Expr, ExprKind, NodeItem, NodeSyntax, SyntaxFile};
+use crate::syntax::ast::{AdjustmentItem, Expr, ExprKind, NodeItem, NodeSyntax, SyntaxFile};
 use crate::syntax::comments::comments;
 use crate::syntax::lexer::{Lexed, LexemeKind};
 use std::collections::HashMap;
@@ -171,6 +171,9 @@ pub fn model_fingerprint(ruleset: &crate::model::Ruleset) -> String {
         {
             t.retain(|c| !c.is_whitespace());
         }
+    }
+    for item in &mut r.adjustments {
+        item.rule_text.retain(|c| !c.is_whitespace());
     }
     strip_ranges(&format!("{r:?}"))
 }
@@ -334,6 +337,22 @@ fn statement_starts(file: &SyntaxFile) -> HashMap<usize, Stmt> {
     }
     for input in &file.inputs {
         starts.insert(input.span.start, Stmt::Input);
+    }
+    for item in &file.adjustments {
+        starts.insert(item.span.start, Stmt::Block);
+        for stmt in &item.items {
+            // `max` may stand on the item's own line, before its body.
+            if item
+                .body
+                .as_ref()
+                .is_some_and(|b| b.contains(&stmt.span.start))
+            {
+                starts.insert(stmt.span.start, Stmt::Inner);
+            }
+            if let AdjustmentItem::Rule(e) = &stmt.value {
+                expr(e, &mut starts);
+            }
+        }
     }
     fn node(n: &NodeSyntax, top: bool, starts: &mut HashMap<usize, Stmt>) {
         starts.insert(n.span.start, if top { Stmt::Block } else { Stmt::Inner });

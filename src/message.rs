@@ -132,6 +132,14 @@ impl Message {
         self
     }
 
+    /// The argument `$name` of a catalogue message.
+    pub fn argument(&self, name: &str) -> Option<&Arg> {
+        match &self.0 {
+            Kind::Catalogue { args, .. } => args.iter().find(|(n, _)| *n == name).map(|(_, a)| a),
+            _ => None,
+        }
+    }
+
     /// The catalogue id, `None` for a plain (untranslated) text.
     pub fn id(&self) -> Option<&'static str> {
         match &self.0 {

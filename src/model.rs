@@ -5,6 +5,7 @@ use crate::diagnostic::Span;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+pub use crate::syntax::ast::{AdjustmentKind, GradeBasis};
 pub use crate::syntax::vocab::{
     CountKind, RoundMode, RoundTarget, SourceKind, UnitLevel, ZeroAction,
 };
@@ -84,12 +85,14 @@ impl RoundingPolicy {
     }
 }
 
-/// A grade band over the percentage (0–100), half-open as decrees write them.
+/// A grade band over the percentage (0–100), or over the total in points when the ruleset
+/// grades on points ([`Meta::grade_basis`]), half-open as decrees write them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GradeBand {
     /// The grade's name as written (`Tốt`, `Khá`, …).
     pub name: String,
-    /// Bounds in points of the percentage, 0–100 (85 means 85%).
+    /// Bounds in points of the percentage, 0–100 (85 means 85%), or in points of the total
+    /// when the ruleset grades on points.
     pub interval: NumInterval,
     /// The `grade …` declaration in the ruleset text.
     pub span: Span,
@@ -493,6 +496,60 @@ pub struct Meta {
     pub grades: Vec<GradeBand>,
     /// The percentage is computed from the rounded total, not the exact one.
     pub percent_from_rounded_total: bool,
+    /// What the grade bands are written over: the percentage (default) or the total in
+    /// points (`grade on points` / `xếp loại theo điểm`).
+    pub grade_basis: GradeBasis,
+    /// Caps, floor and effect on the maximum of the bonus and penalty items.
+    pub adjustment_policy: AdjustmentPolicy,
+    /// `zero denominator: …` of the header: the policy of a ratio in a bonus or penalty item.
+    pub zero_default: Option<ZeroAction>,
+    /// `display N places` / `hiển thị N chữ số`: the places reports print points with,
+    /// whatever the computation rounds to; `None`: as computed.
+    pub display_places: Option<u32>,
+}
+
+/// How the bonus and penalty items outside the tree ([`Adjustment`]) change a unit's total:
+/// declared in the ruleset header (docs/language.md, "Bonus and penalty points").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AdjustmentPolicy {
+    /// `bonus max N` / `điểm thưởng tối đa N`: the yearly cap of all bonus items together.
+    pub bonus_cap: Option<Decimal>,
+    /// `penalty max N` / `điểm trừ tối đa N`: the yearly cap of all penalty items together.
+    pub penalty_cap: Option<Decimal>,
+    /// `bonus above max` / `điểm thưởng vượt tối đa`: a bonus may lift the total above the
+    /// unit's maximum; otherwise (the default) the total with its bonus stays within it.
+    pub bonus_above_max: bool,
+    /// `floor N` / `điểm sàn N`: penalties never take the total below it (0 by default).
+    pub floor: Decimal,
+}
+
+/// A bonus or penalty item outside the criteria tree (điểm thưởng / điểm trừ, điểm phạt):
+/// its points are added to (bonus) or subtracted from (penalty) the unit's total after the
+/// tree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Adjustment {
+    /// Its id as written (`P1`).
+    pub id: String,
+    /// Its title as written.
+    pub title: String,
+    /// Bonus or penalty.
+    pub kind: AdjustmentKind,
+    /// `max N` / `tối đa N`: the item's yearly cap in points; `None`: not capped by itself.
+    pub cap: Option<Decimal>,
+    /// The points it gives or takes, a magnitude ≥ 0 (`E026` if it can be negative).
+    pub rule: CExpr,
+    /// The rule's text as written, for explanations.
+    pub rule_text: String,
+    /// The office that owns it (đơn vị chủ trì).
+    pub owner: Option<String>,
+    /// `note "…"` texts, in order.
+    pub notes: Vec<String>,
+    /// Where the decree states it.
+    pub references: Vec<String>,
+    /// The whole item in the ruleset text.
+    pub span: Span,
+    /// The id in the ruleset text.
+    pub id_span: Span,
 }
 
 /// A checked ruleset: the tree in pre-order (parents before children), inputs by slot.
@@ -516,6 +573,8 @@ pub struct Ruleset {
     pub node_ids: std::collections::HashMap<String, usize>,
     /// Input slot by [`crate::text::name_key`] of its name.
     pub input_keys: std::collections::HashMap<String, usize>,
+    /// Bonus and penalty items outside the tree, in file order.
+    pub adjustments: Vec<Adjustment>,
 }
 
 impl Ruleset {
@@ -545,13 +604,30 @@ impl Ruleset {
         path
     }
 
-    /// The first grade band containing `percent` (0–100, not a fraction); `None` when no grade
-    /// is declared or none covers it.
-    pub fn grade_for(&self, percent: Decimal) -> Option<&GradeBand> {
-        self.meta
-            .grades
-            .iter()
-            .find(|g| g.interval.contains(percent))
+    /// The first grade band containing `value`: the percentage (0–100, not a fraction), or the
+    /// total in points when the ruleset grades on points ([`Ruleset::grade_value`] picks the
+    /// right one); `None` when no grade is declared or none covers it.
+    pub fn grade_for(&self, value: Decimal) -> Option<&GradeBand> {
+        self.meta.grades.iter().find(|g| g.interval.contains(value))
+    }
+
+    /// Points as a report prints them: with the declared `display N places` (trailing zeros
+    /// kept, rounded for display only), else as computed ([`crate::text::format_number`]).
+    pub fn format_points(&self, value: Decimal, style: crate::text::NumberStyle) -> String {
+        match self.meta.display_places {
+            Some(places) => crate::text::format_fixed(value, places, style),
+            None => crate::text::format_number(value, style),
+        }
+    }
+
+    /// The number the grade bands are written over: `percent` (0–100), or `total` (points,
+    /// after bonus and penalty points) when the ruleset grades on points. `None` when the
+    /// unit has no percentage (incomplete data): it is not graded either way.
+    pub fn grade_value(&self, percent: Option<Decimal>, total: Decimal) -> Option<Decimal> {
+        match self.meta.grade_basis {
+            GradeBasis::Percent => percent,
+            GradeBasis::Points => percent.map(|_| total),
+        }
     }
 }
 
@@ -587,6 +663,8 @@ pub enum Expectation {
     Achieved(Decimal),
     /// The unit's maximum, after not-evaluated criteria leave it.
     Max(Decimal),
+    /// The unit's total after bonus and penalty points ([`crate::eval::UnitResult::total`]).
+    Total(Decimal),
 }
 
 #[cfg(test)]

@@ -4,7 +4,8 @@
 //! A node's owner is its own `chủ trì` or its nearest ancestor's. One owner string may name
 //! several offices separated by `;` ("Phòng Nội vụ; Phòng Văn hóa - Thông tin"). An input
 //! without an owner of its own belongs to the owners of the criteria whose rule or
-//! not-evaluated condition reads it (seed 001 assigns criteria, not figures).
+//! not-evaluated condition reads it (seed 001 assigns criteria, not figures), and to the
+//! owners of the bonus and penalty items that read it.
 
 use crate::eval::inputs_of;
 use crate::model::{Rule, Ruleset};
@@ -79,11 +80,23 @@ pub fn input_offices(ruleset: &Ruleset, slot: usize, users: &[Vec<usize>]) -> Ve
         return offices(owner);
     }
     let mut out: Vec<String> = Vec::new();
+    let mut add = |o: String| {
+        if !out.iter().any(|x| office_key(x) == office_key(&o)) {
+            out.push(o);
+        }
+    };
     for &node in &users[slot] {
-        for o in node_offices(ruleset, node) {
-            if !out.iter().any(|x| office_key(x) == office_key(&o)) {
-                out.push(o);
-            }
+        node_offices(ruleset, node).into_iter().for_each(&mut add);
+    }
+    // A bonus or penalty item outside the tree that reads it, with its own owner.
+    for item in &ruleset.adjustments {
+        let mut slots = Vec::new();
+        inputs_of(&item.rule, &mut slots);
+        if slots.contains(&slot) {
+            item.owner
+                .iter()
+                .flat_map(|o| offices(o))
+                .for_each(&mut add);
         }
     }
     out
@@ -128,5 +141,16 @@ mod tests {
             Some("Văn phòng; Phòng Tư pháp")
         );
         assert_eq!(node_owner(rs, node("1.2")), Some("Phòng Nội vụ"));
+    }
+
+    #[test]
+    fn an_input_only_a_penalty_item_reads_belongs_to_the_item_s_owner() {
+        let analysis = crate::analyze(
+            "ruleset \"T\" {}\ninput v: count default 0\n\
+             area 1 \"A\" max 1 { criterion 1.1 \"X\" max 1 }\n\
+             penalty P1 \"Kỷ luật\" {\n  owner \"Phòng Nội vụ\"\n  score = v * 1\n}\n",
+        );
+        assert!(!analysis.has_errors(), "{:?}", analysis.diagnostics);
+        assert_eq!(input_owners(&analysis.ruleset, 0), ["Phòng Nội vụ"]);
     }
 }

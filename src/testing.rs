@@ -212,6 +212,22 @@ fn failure(
                 )
             })
         }
+        Expectation::Total(expected) => {
+            if !result.is_complete() {
+                return Some(msg!(
+                    "t001-expected-total-but",
+                    expected = *expected,
+                    why = incomplete()
+                ));
+            }
+            (result.total() != *expected).then(|| {
+                msg!(
+                    "t001-expected-total",
+                    expected = *expected,
+                    got = result.total()
+                )
+            })
+        }
         Expectation::Max(expected) => (result.max != *expected)
             .then(|| msg!("t001-expected-max", expected = *expected, got = result.max)),
     }

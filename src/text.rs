@@ -211,7 +211,21 @@ pub enum NumberStyle {
 /// Vietnamese)` is `"2.534,5"`, in `Machine` style `"2534.5"`. Rounding is the caller's (a
 /// value is shown as computed; rounding happens only where the ruleset declares it).
 pub fn format_number(value: Decimal, style: NumberStyle) -> String {
-    let text = format_decimal(value);
+    styled(format_decimal(value), style)
+}
+
+/// `value` with exactly `places` decimals, trailing zeros kept (`86,471`, `85,900`), in
+/// `style`: for a report that states the precision it prints (`display 3 places`). The value
+/// is rounded half away from zero for display only; the computation is not changed.
+pub fn format_fixed(value: Decimal, places: u32, style: NumberStyle) -> String {
+    let mut shown =
+        value.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    shown.rescale(places);
+    styled(shown.to_string(), style)
+}
+
+/// A number's machine text (`-1234.5`) written in `style`.
+fn styled(text: String, style: NumberStyle) -> String {
     match style {
         NumberStyle::Machine => text,
         NumberStyle::Vietnamese => {

@@ -41,6 +41,10 @@ pub struct Change {
     pub percent: Option<Decimal>,
     /// The unit's grade with the change; `None` when no grade applies.
     pub grade: Option<String>,
+    /// The number the grade bands are written over with the change: the percentage, or the
+    /// total after bonus and penalty points when the ruleset grades on points
+    /// ([`Ruleset::grade_value`]).
+    pub graded: Option<Decimal>,
     /// Criteria whose score changes: (node index in `ruleset.nodes`, points before, points
     /// after); `None` where the node had no score.
     pub criteria: Vec<(usize, Option<Decimal>, Option<Decimal>)>,
@@ -81,7 +85,8 @@ pub struct Advice {
     pub percent: Option<Decimal>,
     /// The unit's grade now; `None` when no grade applies.
     pub grade: Option<String>,
-    /// The grade above the unit's, and the percentage it starts at.
+    /// The grade above the unit's, and the percentage it starts at (the total in points,
+    /// when the ruleset grades on points).
     pub next_grade: Option<(String, Decimal)>,
     /// One entry per input the unit gave that some change improves, most points first.
     pub inputs: Vec<InputAdvice>,
@@ -206,6 +211,8 @@ struct Trial {
     achieved: Decimal,
     percent: Option<Decimal>,
     grade: Option<String>,
+    /// What the grade bands are compared with ([`Ruleset::grade_value`]).
+    graded: Option<Decimal>,
     result: UnitResult,
 }
 
@@ -234,6 +241,9 @@ impl Prober<'_> {
             achieved: outcome.result.achieved,
             percent: outcome.result.percent,
             grade: outcome.result.grade.clone(),
+            graded: self
+                .ruleset
+                .grade_value(outcome.result.percent, outcome.result.total()),
             result: outcome.result,
         }
     }
@@ -359,7 +369,7 @@ pub fn advise(ruleset: &Ruleset, unit: &UnitData, best_others: &[Option<Decimal>
     };
     let base = prober.run();
     prober.failed_before = failed_count(&base.result);
-    let next_grade = next_band(ruleset, base.percent);
+    let next_grade = next_band(ruleset, base.graded);
     let mut inputs = Vec::new();
     for (slot, input) in ruleset.inputs.iter().enumerate() {
         let Some(from) = unit.values[slot].clone() else {
@@ -441,7 +451,8 @@ pub fn advise(ruleset: &Ruleset, unit: &UnitData, best_others: &[Option<Decimal>
     }
 }
 
-/// The grade band above a percentage: its name and where it starts.
+/// The grade band above a graded value (a percentage, or a total on points): its name and
+/// where it starts.
 fn next_band(ruleset: &Ruleset, percent: Option<Decimal>) -> Option<(String, Decimal)> {
     let p = percent?;
     ruleset
@@ -493,6 +504,7 @@ fn make_change(
         gain: t.achieved - base.achieved,
         percent: t.percent,
         grade: t.grade,
+        graded: t.graded,
         criteria,
     }
 }
@@ -510,7 +522,7 @@ fn consider_discrete(
     if change.gain <= Decimal::ZERO {
         return;
     }
-    if next_grade.is_some_and(|band| reaches(ruleset, change.percent, band)) {
+    if next_grade.is_some_and(|band| reaches(ruleset, change.graded, band)) {
         consider_grade(advice, change.clone());
     }
     consider(advice, change);
@@ -717,8 +729,8 @@ fn search_axis(
     }
     // The next grade.
     if let Some(band) = next_grade {
-        if reaches(ruleset, far.percent, band) {
-            let pred = |t: &Trial| reaches(ruleset, t.percent, band);
+        if reaches(ruleset, far.graded, band) {
+            let pred = |t: &Trial| reaches(ruleset, t.graded, band);
             if let Some(k) = gallop(prober, slot, axis, end, &pred) {
                 if let Some(change) = evaluate(prober, k) {
                     consider_grade(advice, change);

@@ -201,6 +201,8 @@ pub struct PackedResult {
     pub grade: Option<String>,
     /// As [`UnitResult::missing`].
     pub missing: Vec<(crate::eval::MissingItem, Vec<usize>)>,
+    /// As [`UnitResult::adjustments`]: bonus and penalty points outside the tree.
+    pub adjustments: Option<Box<crate::eval::Adjustments>>,
     nodes: Vec<PackedNode>,
     /// Why nodes are not evaluated.
     reasons: Vec<(usize, String)>,
@@ -251,6 +253,7 @@ impl PackedResult {
             percent: result.percent,
             grade: result.grade,
             missing: result.missing,
+            adjustments: result.adjustments,
             nodes,
             reasons,
         }
@@ -283,7 +286,9 @@ impl PackedResult {
 
     /// Whether every node could be scored (as [`UnitResult::is_complete`]).
     pub fn is_complete(&self) -> bool {
-        self.missing.is_empty() && !self.nodes.iter().any(|n| n.status & !HAS_SCORE == 4)
+        self.missing.is_empty()
+            && !self.nodes.iter().any(|n| n.status & !HAS_SCORE == 4)
+            && !crate::eval::any_failed(self.adjustments.as_deref())
     }
 
     /// The engine's result again, for renderers that take one.
@@ -298,7 +303,13 @@ impl PackedResult {
             percent: self.percent,
             grade: self.grade.clone(),
             missing: self.missing.clone(),
+            adjustments: self.adjustments.clone(),
         }
+    }
+
+    /// As [`UnitResult::total`]: the total after bonus and penalty points.
+    pub fn total(&self) -> Decimal {
+        self.adjustments.as_ref().map_or(self.achieved, |a| a.total)
     }
 }
 
@@ -374,6 +385,9 @@ pub struct Batch {
     pub not_scored: Vec<NotScored>,
     /// Every problem found, in input order: errors, warnings and missing data.
     pub problems: Vec<Problem>,
+    /// Units rank on their total in points (after bonus and penalty points), not on their
+    /// percentage: the ruleset grades on points (`grade on points`).
+    pub rank_on_points: bool,
 }
 
 impl Batch {
@@ -425,6 +439,7 @@ pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usiz
     let count = units.count();
     let mut batch = Batch {
         problems: units.problems(),
+        rank_on_points: ruleset.meta.grade_basis == crate::model::GradeBasis::Points,
         ..Batch::default()
     };
     // First pass (only when a rule compares with the best unit): the batch maxima per stage.

@@ -47,8 +47,9 @@ pub fn area_indices(ruleset: &Ruleset, result: &UnitResult) -> Vec<AreaIndex> {
 pub struct RankRow {
     /// Index into [`Batch::units`].
     pub unit: usize,
-    /// Xếp hạng: 1 for the highest percentage; equal percentages share a rank and the next
-    /// rank is skipped (1, 2, 2, 4). `None` for a unit whose index cannot be computed.
+    /// Xếp hạng: 1 for the highest percentage (the highest total, when the ruleset grades on
+    /// points); equal values share a rank and the next rank is skipped (1, 2, 2, 4). `None`
+    /// for a unit whose index cannot be computed.
     pub rank: Option<usize>,
     /// The unit's percentage (0–100), `None` for an unranked unit.
     pub percent: Option<Decimal>,
@@ -80,23 +81,30 @@ pub(crate) fn rank_stage(batch: &Batch, stage: Stage) -> Ranking {
     let mut unranked = Vec::new();
     for (index, unit) in batch.stage(stage) {
         match unit.result.percent {
-            Some(p) if unit.result.is_complete() => ranked.push((index, p, fold(unit.unit()))),
+            Some(p) if unit.result.is_complete() => {
+                let key = if batch.rank_on_points {
+                    unit.result.total()
+                } else {
+                    p
+                };
+                ranked.push((index, key, fold(unit.unit())))
+            }
             _ => unranked.push(index),
         }
     }
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.2.cmp(&b.2)));
     let mut rows = Vec::with_capacity(ranked.len() + unranked.len());
     let mut previous: Option<(Decimal, usize)> = None;
-    for (position, (index, percent, _)) in ranked.iter().enumerate() {
+    for (position, (index, key, _)) in ranked.iter().enumerate() {
         let rank = match previous {
-            Some((p, r)) if p == *percent => r,
+            Some((p, r)) if p == *key => r,
             _ => position + 1,
         };
-        previous = Some((*percent, rank));
+        previous = Some((*key, rank));
         rows.push(RankRow {
             unit: *index,
             rank: Some(rank),
-            percent: Some(*percent),
+            percent: batch.units[*index].result.percent,
             grade: batch.units[*index].result.grade.clone(),
         });
     }
@@ -136,7 +144,7 @@ pub fn grade_counts(ruleset: &Ruleset, ranking: &Ranking) -> Vec<GradeCount> {
         .iter()
         .map(|g| GradeCount {
             grade: Some(g.name.clone()),
-            band: describe_band(&g.interval),
+            band: describe_band_on(&g.interval, ruleset.meta.grade_basis),
             count: ranking
                 .rows
                 .iter()
@@ -155,16 +163,24 @@ pub fn grade_counts(ruleset: &Ruleset, ranking: &Ranking) -> Vec<GradeCount> {
     out
 }
 
-/// A grade band in the decrees' words: "từ 85% trở lên", "từ 75% đến dưới 85%", "dưới 40%".
-pub(crate) fn describe_band(interval: &crate::model::NumInterval) -> String {
-    let f = crate::text::format_decimal;
+/// A grade band in the decrees' words, over the percentage ("từ 85% trở lên") or over points
+/// ("từ 15 điểm trở lên").
+pub fn describe_band_on(
+    interval: &crate::model::NumInterval,
+    basis: crate::model::GradeBasis,
+) -> String {
+    let unit = match basis {
+        crate::model::GradeBasis::Percent => "%",
+        crate::model::GradeBasis::Points => " điểm",
+    };
+    let f = |d| format!("{}{unit}", crate::text::format_decimal(d));
     match (interval.lower, interval.upper) {
-        (Some((l, true)), None) => format!("từ {}% trở lên", f(l)),
-        (Some((l, false)), None) => format!("trên {}%", f(l)),
-        (None, Some((u, false))) => format!("dưới {}%", f(u)),
-        (None, Some((u, true))) => format!("đến {}%", f(u)),
+        (Some((l, true)), None) => format!("từ {} trở lên", f(l)),
+        (Some((l, false)), None) => format!("trên {}", f(l)),
+        (None, Some((u, false))) => format!("dưới {}", f(u)),
+        (None, Some((u, true))) => format!("đến {}", f(u)),
         (Some((l, li)), Some((u, ui))) => format!(
-            "{} {}% {} {}%",
+            "{} {} {} {}",
             if li { "từ" } else { "trên" },
             f(l),
             if ui { "đến" } else { "đến dưới" },

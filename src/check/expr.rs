@@ -129,7 +129,8 @@ pub struct ExprContext<'a> {
     pub input_names: &'a HashMap<String, usize>,
     /// The node's maximum, for `max` / `tối đa`.
     pub node_max: Decimal,
-    pub node_index: usize,
+    /// The node whose rule or condition this is; `None` for a bonus or penalty item.
+    pub node_index: Option<usize>,
     pub node_id: &'a str,
     /// Whether `ratio()` has a zero-denominator policy here.
     pub has_zero_policy: bool,
@@ -339,7 +340,7 @@ impl ExprContext<'_> {
         self.references.inputs.push(super::InputRef {
             slot,
             span: span.clone(),
-            node: Some(self.node_index),
+            node: self.node_index,
         });
         let input = &self.inputs[slot];
         let (ty, range) = match &input.ty {

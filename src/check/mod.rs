@@ -9,7 +9,8 @@ use crate::message::Message;
 use crate::model::*;
 use crate::msg;
 use crate::syntax::ast::{
-    self, HeaderItem, InputTypeSyntax, LiteralKind, NodeItem, NodeKeyword, SyntaxFile, TestItem,
+    self, AdjustmentItem, HeaderItem, InputTypeSyntax, LiteralKind, NodeItem, NodeKeyword,
+    SyntaxFile, TestItem,
 };
 use crate::text::{did_you_mean, format_decimal, name_key};
 pub(crate) use expr::Ty;
@@ -72,6 +73,8 @@ pub fn check(file: &SyntaxFile, source: &str) -> Checked {
     let (meta, rounding, zero_default, declared) = meta_and_policy;
     checker.tree(file, rounding, zero_default);
     checker.totals(&meta, &declared);
+    let adjustments = checker.adjustments(file, &meta, zero_default);
+    checker.grade_bands(&meta, &adjustments);
     checker.unused_inputs();
     let tests = checker.tests(file, &meta);
     checker.apply_known_faults(&declared);
@@ -87,6 +90,7 @@ pub fn check(file: &SyntaxFile, source: &str) -> Checked {
             tests,
             node_ids: checker.ids,
             input_keys: checker.input_keys,
+            adjustments,
         },
         references: checker.references,
         diagnostics: checker.diagnostics,
@@ -122,6 +126,8 @@ struct Checker {
     diagnostics: Vec<Diagnostic>,
     /// The span of each node's `max` number, for the "set max to the children's sum" fix.
     max_spans: Vec<Option<Span>>,
+    /// Grade declarations with a bound written with `%`: wrong when grading on points.
+    percent_grades: Vec<Span>,
 }
 
 fn rounding_of(r: &ast::RoundingSyntax) -> Rounding {
@@ -161,6 +167,7 @@ impl Checker {
                 HeaderItem::Share(source, _) => format!("share {}", source.as_str()),
                 HeaderItem::Grade { name, .. } => format!("grade {}", name_key(name)),
                 HeaderItem::Rounding(r) => format!("rounding {}", r.target.as_str()),
+                HeaderItem::AdjustmentCap(kind, _) => format!("cap {}", kind.as_str()),
                 HeaderItem::KnownFault { code, .. } => format!("known fault {code}"),
                 other => format!("{:?}", std::mem::discriminant(other)),
             };
@@ -188,11 +195,20 @@ impl Checker {
                 HeaderItem::Share(source, v) => {
                     declared.shares.push((*source, *v, item.span.clone()))
                 }
-                HeaderItem::Grade { name, bounds } => meta.grades.push(GradeBand {
-                    name: name.clone(),
-                    interval: expr::to_num_interval(bounds, false),
-                    span: item.span.clone(),
-                }),
+                HeaderItem::Grade { name, bounds } => {
+                    if [bounds.lower, bounds.upper]
+                        .iter()
+                        .flatten()
+                        .any(|b| b.value.percent)
+                    {
+                        self.percent_grades.push(item.span.clone());
+                    }
+                    meta.grades.push(GradeBand {
+                        name: name.clone(),
+                        interval: expr::to_num_interval(bounds, false),
+                        span: item.span.clone(),
+                    });
+                }
                 HeaderItem::Rounding(r) => {
                     if r.places > 28 {
                         self.diagnostics.push(Diagnostic::error(
@@ -205,7 +221,30 @@ impl Checker {
                     }
                 }
                 HeaderItem::PercentFromRoundedTotal => meta.percent_from_rounded_total = true,
-                HeaderItem::ZeroDefault(z) => zero_default = Some(*z),
+                HeaderItem::GradeBasis(basis) => meta.grade_basis = *basis,
+                HeaderItem::AdjustmentCap(AdjustmentKind::Bonus, cap) => {
+                    meta.adjustment_policy.bonus_cap = Some(*cap)
+                }
+                HeaderItem::AdjustmentCap(AdjustmentKind::Penalty, cap) => {
+                    meta.adjustment_policy.penalty_cap = Some(*cap)
+                }
+                HeaderItem::BonusAboveMax(above) => meta.adjustment_policy.bonus_above_max = *above,
+                HeaderItem::Floor(floor) => meta.adjustment_policy.floor = *floor,
+                HeaderItem::DisplayPlaces(places) => {
+                    if *places > 28 {
+                        self.diagnostics.push(Diagnostic::error(
+                            "E017",
+                            item.span.clone(),
+                            "a report prints at most 28 places",
+                        ));
+                    } else {
+                        meta.display_places = Some(*places);
+                    }
+                }
+                HeaderItem::ZeroDefault(z) => {
+                    zero_default = Some(*z);
+                    meta.zero_default = Some(*z);
+                }
                 HeaderItem::KnownFault { code, reason } => {
                     if KNOWN_FAULT_CODES.contains(&code.as_str()) {
                         declared.known_faults.push((
@@ -226,34 +265,60 @@ impl Checker {
                 }
             }
         }
-        self.grade_bands(&meta.grades);
         (meta, rounding, zero_default, declared)
     }
 
-    /// Grades must cover 0–100% exactly once.
-    fn grade_bands(&mut self, grades: &[GradeBand]) {
+    /// Grades must cover their range exactly once: 0–100% on the percentage, 0 to the
+    /// tree's total on points; a bonus allowed above the maximum leaves the range open above.
+    fn grade_bands(&mut self, meta: &Meta, adjustments: &[Adjustment]) {
+        let grades = &meta.grades;
         if grades.is_empty() {
             return;
         }
+        let on_points = meta.grade_basis == GradeBasis::Points;
+        let open_above = meta.adjustment_policy.bonus_above_max
+            && adjustments.iter().any(|a| a.kind == AdjustmentKind::Bonus);
+        let top = if on_points {
+            self.roots.iter().map(|&r| self.nodes[r].max).sum()
+        } else {
+            Decimal::ONE_HUNDRED
+        };
         let domain = intervals::Domain {
             interval: NumInterval {
                 lower: Some((Decimal::ZERO, true)),
-                upper: Some((Decimal::ONE_HUNDRED, true)),
+                upper: (!open_above).then_some((top, true)),
             },
             integer: false,
         };
         let bands: Vec<NumInterval> = grades.iter().map(|g| g.interval).collect();
         let coverage = intervals::coverage(domain, &bands);
         let all = grades[0].span.start..grades.last().expect("grades").span.end;
+        if on_points {
+            for span in std::mem::take(&mut self.percent_grades) {
+                self.diagnostics.push(
+                    Diagnostic::error("E016", span, msg!("e016-percent-band-on-points"))
+                        .with_help(msg!("e016-percent-band-on-points-help")),
+                );
+            }
+        }
         for gap in &coverage.gaps {
-            self.diagnostics.push(
-                Diagnostic::error(
-                    "E016",
-                    all.clone(),
-                    msg!("e016-grade-gap", gap = intervals::describe_gap(gap, false)),
-                )
-                .with_help(msg!("e016-grade-gap-help")),
-            );
+            let mut d = Diagnostic::error(
+                "E016",
+                all.clone(),
+                if on_points {
+                    msg!(
+                        "e016-grade-gap-points",
+                        gap = intervals::describe_gap(gap, false)
+                    )
+                } else {
+                    msg!("e016-grade-gap", gap = intervals::describe_gap(gap, false))
+                },
+            )
+            .with_help(msg!("e016-grade-gap-help"));
+            if open_above && gap.upper.is_none() {
+                d = d.with_help(msg!("e016-open-above-help"));
+            }
+            self.diagnostics.push(d);
         }
         for (earlier, later) in coverage.overlaps {
             self.diagnostics.push(
@@ -272,6 +337,199 @@ impl Checker {
                 ),
             );
         }
+    }
+
+    // ───────────── bonus and penalty items ─────────────
+
+    /// Bonus and penalty items outside the tree: unique ids, a rule that is a number ≥ 0
+    /// over inputs only (`E025`, `E026`), a floor within the tree's total (`E027`).
+    fn adjustments(
+        &mut self,
+        file: &SyntaxFile,
+        meta: &Meta,
+        zero_default: Option<ZeroAction>,
+    ) -> Vec<Adjustment> {
+        let mut out: Vec<Adjustment> = Vec::new();
+        let tree_total: Decimal = self.roots.iter().map(|&r| self.nodes[r].max).sum();
+        for syntax in &file.adjustments {
+            let id = &syntax.id.value;
+            let first = self
+                .ids
+                .get(id)
+                .map(|&n| self.nodes[n].id_span.clone())
+                .or_else(|| out.iter().find(|a| &a.id == id).map(|a| a.id_span.clone()));
+            if let Some(first) = first {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "E002",
+                        syntax.id.span.clone(),
+                        format!("duplicate id `{id}`"),
+                    )
+                    .with_label(first, "first used here"),
+                );
+            }
+            let kind = syntax.kind.value;
+            let mut cap = None;
+            let mut owner = None;
+            let mut notes = Vec::new();
+            let mut references = Vec::new();
+            let mut rule_syntax = None;
+            let mut seen: HashMap<&'static str, Span> = HashMap::new();
+            for item in &syntax.items {
+                let key = match &item.value {
+                    AdjustmentItem::Cap(_) => Some("max"),
+                    AdjustmentItem::Rule(_) => Some("score"),
+                    AdjustmentItem::Owner(_) => Some("owner"),
+                    _ => None,
+                };
+                if let Some(key) = key {
+                    if let Some(first) = seen.get(key) {
+                        self.diagnostics.push(
+                            Diagnostic::error(
+                                "E023",
+                                item.span.clone(),
+                                format!("`{key}` is declared twice for {id}"),
+                            )
+                            .with_label(first.clone(), "first declared here"),
+                        );
+                        continue;
+                    }
+                    seen.insert(key, item.span.clone());
+                }
+                match &item.value {
+                    AdjustmentItem::Cap(c) => cap = Some(*c),
+                    AdjustmentItem::Rule(e) => rule_syntax = Some(e),
+                    AdjustmentItem::Owner(o) => owner = Some(o.clone()),
+                    AdjustmentItem::Note(n) => notes.push(n.clone()),
+                    AdjustmentItem::Reference(r) => references.push(r.clone()),
+                }
+            }
+            let label = format!("{} {id}", kind.label());
+            let (rule, rule_text) = match rule_syntax {
+                Some(expr) => {
+                    let mut ctx = expr::ExprContext {
+                        inputs: &self.inputs,
+                        input_keys: &self.input_keys,
+                        input_names: &self.input_names,
+                        node_max: cap.unwrap_or_default(),
+                        node_index: None,
+                        node_id: &label,
+                        has_zero_policy: zero_default.is_some(),
+                        best_slots: &mut self.best_slots,
+                        references: &mut self.references,
+                        used_inputs: &mut self.used_inputs,
+                        diagnostics: &mut self.diagnostics,
+                    };
+                    let compiled = ctx.compile(expr);
+                    self.outside_the_tree(&compiled.expr, &label, cap.is_some());
+                    if compiled.ty == Ty::Number {
+                        if compiled.range.known
+                            && compiled.range.lo.is_none_or(|l| l < Decimal::ZERO)
+                        {
+                            let reach = compiled
+                                .range
+                                .lo
+                                .map_or("has no lower limit".to_string(), |l| {
+                                    format!("reaches {}", format_decimal(l))
+                                });
+                            self.diagnostics.push(
+                                Diagnostic::error(
+                                    "E026",
+                                    expr.span.clone(),
+                                    format!("the rule of {label} can go below zero: it {reach}"),
+                                )
+                                .with_help(match kind {
+                                    AdjustmentKind::Penalty => "write the points a penalty takes away as a positive number (`violations × 0,5`); the item being a penalty subtracts them",
+                                    AdjustmentKind::Bonus => "a bonus gives points ≥ 0; to take points away, declare a penalty item (`điểm trừ`)",
+                                }),
+                            );
+                        }
+                    } else if compiled.ty != Ty::Error {
+                        self.diagnostics.push(Diagnostic::error(
+                            "E009",
+                            expr.span.clone(),
+                            format!(
+                                "the points of {label} must be a number, found {}",
+                                describe_ty(&compiled.ty)
+                            ),
+                        ));
+                    }
+                    (compiled.expr, self.source[expr.span.clone()].to_string())
+                }
+                None => {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            "E025",
+                            syntax.id.span.clone(),
+                            format!("{label} has no rule"),
+                        )
+                        .with_help("write how many points it gives or takes: `score = violations * 0.5` / `điểm = số_vi_phạm × 0,5`; points the council decides come from an input of type `points`"),
+                    );
+                    (
+                        CExpr {
+                            kind: CExprKind::Const(Value::Number(Decimal::ZERO)),
+                            span: syntax.id.span.clone(),
+                        },
+                        String::new(),
+                    )
+                }
+            };
+            out.push(Adjustment {
+                id: id.clone(),
+                title: syntax.title.value.clone(),
+                kind,
+                cap,
+                rule,
+                rule_text,
+                owner,
+                notes,
+                references,
+                span: syntax.span.clone(),
+                id_span: syntax.id.span.clone(),
+            });
+        }
+        let floor = meta.adjustment_policy.floor;
+        if !floor.is_zero() && !self.roots.is_empty() && floor > tree_total {
+            if let Some(header) = file.headers.first() {
+                let span = header
+                    .items
+                    .iter()
+                    .find(|i| matches!(i.value, HeaderItem::Floor(_)))
+                    .map_or(header.title.span.clone(), |i| i.span.clone());
+                self.diagnostics.push(Diagnostic::error(
+                    "E027",
+                    span,
+                    format!(
+                        "the floor {} is above the tree's total {}",
+                        format_decimal(floor),
+                        format_decimal(tree_total)
+                    ),
+                ));
+            }
+        }
+        out
+    }
+
+    /// What has no meaning outside the tree: the council's points for a node (`awarded`),
+    /// the batch's best (`best`), and `max` of an item without a cap (`E025`).
+    fn outside_the_tree(&mut self, expr: &CExpr, label: &str, has_cap: bool) {
+        let what = match &expr.kind {
+            CExprKind::Awarded => Some("`awarded` (the council's points for a criterion)"),
+            CExprKind::Best(..) => Some("`best(…)`"),
+            CExprKind::SelfMax if !has_cap => Some("`max` without a cap (`max N` on the item)"),
+            _ => None,
+        };
+        if let Some(what) = what {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "E025",
+                    expr.span.clone(),
+                    format!("{what} has no meaning in {label}, outside the criteria tree"),
+                )
+                .with_help("a bonus or penalty item is computed from the unit's inputs; points the council decides come from an input of type `points`"),
+            );
+        }
+        expr.for_each_child(&mut |child| self.outside_the_tree(child, label, has_cap));
     }
 
     fn inputs(&mut self, file: &SyntaxFile) {
@@ -784,7 +1042,7 @@ impl Checker {
             input_keys: &self.input_keys,
             input_names: &self.input_names,
             node_max: node.max,
-            node_index: index,
+            node_index: Some(index),
             node_id: &node.id,
             has_zero_policy,
             best_slots: &mut self.best_slots,
@@ -1101,6 +1359,9 @@ impl Checker {
                     TestItem::ExpectMax(m) => case
                         .expectations
                         .push((Expectation::Max(*m), item.span.clone())),
+                    TestItem::ExpectTotal(t) => case
+                        .expectations
+                        .push((Expectation::Total(*t), item.span.clone())),
                 }
             }
             if case.expectations.is_empty() {

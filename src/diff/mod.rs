@@ -923,8 +923,40 @@ fn header_facts(analysis: &Analysis) -> BTreeMap<String, String> {
     if let Some(level) = r.meta.level {
         facts.insert("level".to_string(), level.as_str().to_string());
     }
+    let on_points = r.meta.grade_basis == crate::model::GradeBasis::Points;
+    if on_points {
+        facts.insert("grade on".to_string(), "points".to_string());
+    }
     for g in &r.meta.grades {
-        facts.insert(format!("grade {}", g.name), g.interval.describe() + "%");
+        let unit = if on_points { " points" } else { "%" };
+        facts.insert(format!("grade {}", g.name), g.interval.describe() + unit);
+    }
+    // Bonus and penalty points outside the tree: the policy and each item.
+    let policy = r.meta.adjustment_policy;
+    if let Some(cap) = policy.bonus_cap {
+        facts.insert("bonus max".to_string(), fmt(cap));
+    }
+    if let Some(cap) = policy.penalty_cap {
+        facts.insert("penalty max".to_string(), fmt(cap));
+    }
+    if policy.bonus_above_max {
+        facts.insert("bonus above max".to_string(), "yes".to_string());
+    }
+    if !policy.floor.is_zero() {
+        facts.insert("floor".to_string(), fmt(policy.floor));
+    }
+    if let Some(places) = r.meta.display_places {
+        facts.insert("display places".to_string(), places.to_string());
+    }
+    for a in &r.adjustments {
+        let cap = a
+            .cap
+            .map(|c| format!(", max {}", fmt(c)))
+            .unwrap_or_default();
+        facts.insert(
+            format!("{} {}", a.kind.as_str(), a.id),
+            format!("“{}”{cap}: {}", a.title, a.rule_text),
+        );
     }
     for (target, rounding) in [
         ("ratio", r.rounding.ratio),

@@ -2,6 +2,7 @@
 //! independently except for `best(…)`, which a first pass fills from the whole batch.
 //! Evaluation can record a trace: the steps that explain a leaf's number.
 
+mod adjust;
 mod explain;
 
 use crate::builtins::Evaluation;
@@ -11,6 +12,9 @@ use crate::message::Message;
 use crate::model::*;
 use crate::msg;
 use crate::syntax::ast::CmpOp;
+
+pub(crate) use adjust::any_failed;
+pub use adjust::{explain_adjustment, AdjustmentResult, Adjustments};
 pub use explain::{explain, uses_best, Explanation, Step};
 use rust_decimal::Decimal;
 
@@ -125,15 +129,27 @@ pub struct UnitResult {
     /// Xếp loại: the name of the ruleset's grade band the percentage falls in; `None` without
     /// a percentage or when no band matches (or none is declared).
     pub grade: Option<String>,
-    /// Missing data, each with the nodes that need it.
+    /// Missing data, each with the nodes that need it (none for an input only a bonus or
+    /// penalty item needs).
     pub missing: Vec<(MissingItem, Vec<usize>)>,
+    /// Bonus and penalty points outside the tree and the total they make; `None` when the
+    /// ruleset declares no such item (the total is then [`UnitResult::achieved`]).
+    pub adjustments: Option<Box<Adjustments>>,
 }
 
 impl UnitResult {
-    /// Whether every node could be scored: nothing missing, no node failed. Only then is
-    /// there a [`UnitResult::percent`].
+    /// Tổng điểm as published: the tree's total after bonus and penalty points (the grade's
+    /// basis on points); [`UnitResult::achieved`] when the ruleset has no such items.
+    pub fn total(&self) -> Decimal {
+        self.adjustments.as_ref().map_or(self.achieved, |a| a.total)
+    }
+
+    /// Whether every node could be scored: nothing missing, no node (and no bonus or penalty
+    /// item) failed. Only then is there a [`UnitResult::percent`].
     pub fn is_complete(&self) -> bool {
-        self.missing.is_empty() && !self.nodes.iter().any(|n| n.status == Status::Failed)
+        self.missing.is_empty()
+            && !self.nodes.iter().any(|n| n.status == Status::Failed)
+            && !any_failed(self.adjustments.as_deref())
     }
 }
 
@@ -287,7 +303,7 @@ pub(crate) struct Evaluator<'a> {
     ruleset: &'a Ruleset,
     unit: &'a UnitData,
     best: &'a [Option<Decimal>],
-    node: usize,
+    pub(crate) node: usize,
     /// The node's maximum for this unit when it differs from the declared one: a parent with
     /// a rule of its own whose children are partly not evaluated (`max` in its rule).
     pub(crate) unit_max: Option<Decimal>,
@@ -430,20 +446,6 @@ impl<'a> Evaluator<'a> {
         let max: Decimal = roots.iter().map(|&r| nodes[r].max).sum();
         let achieved = rs.rounding.total.map_or(shown, |r| r.apply(shown));
         let complete = missing.is_empty() && !nodes.iter().any(|r| r.status == Status::Failed);
-        let percent = if complete && !max.is_zero() {
-            let basis = if rs.meta.percent_from_rounded_total {
-                achieved
-            } else {
-                exact
-            };
-            let p = basis * Decimal::ONE_HUNDRED / max;
-            Some(rs.rounding.percent(p))
-        } else {
-            None
-        };
-        let grade = percent
-            .and_then(|p| rs.grade_for(p))
-            .map(|g| g.name.clone());
         // The to-do list in the order of the tree.
         for (_, needed_by) in &mut missing {
             needed_by.sort_unstable();
@@ -452,6 +454,20 @@ impl<'a> Evaluator<'a> {
         for (item, needed_by) in &missing {
             diagnostics.push(missing_diagnostic(rs, item, needed_by));
         }
+        // Bonus and penalty items outside the tree, then the percentage and the grade.
+        let finished = adjust::finish(
+            rs,
+            self.unit,
+            self.best,
+            adjust::Totals {
+                exact,
+                shown: achieved,
+                max,
+            },
+            complete,
+            &mut diagnostics,
+            &mut missing,
+        );
         UnitOutcome {
             result: UnitResult {
                 unit: self.unit.unit.clone(),
@@ -460,9 +476,10 @@ impl<'a> Evaluator<'a> {
                 achieved,
                 achieved_exact: exact,
                 max,
-                percent,
-                grade,
+                percent: finished.percent,
+                grade: finished.grade,
                 missing,
+                adjustments: finished.adjustments.map(Box::new),
             },
             diagnostics,
         }
@@ -482,7 +499,7 @@ impl<'a> Evaluator<'a> {
     }
 
     /// Collects every missing input of an expression at once, for a complete to-do list.
-    fn require_inputs(&self, expr: &CExpr) -> Eval<()> {
+    pub(crate) fn require_inputs(&self, expr: &CExpr) -> Eval<()> {
         let absent =
             |s: usize| self.unit.values[s].is_none() && self.ruleset.inputs[s].default.is_none();
         if !any_input(expr, &absent) {

@@ -60,6 +60,10 @@ pub const KEYWORDS: &[Keyword] = &[
     Keyword { en: "grade", vi: "xếp loại", also: &[], places: &[Header, Test], doc: "Xếp loại: a grade band over the percentage, half-open: `grade \"Tốt\" from 85`, `grade \"Khá\" from 75 below 85`. In a test: `expect grade \"Tốt\"`." },
     Keyword { en: "rounding", vi: "làm tròn", also: &["round"], places: &[Header, Node], doc: "Làm tròn: what is rounded (ratio, score, total, percent), to how many places, which mode (half-up — Excel's ROUND, the default —, half-even, down, up)." },
     Keyword { en: "percent from rounded total", vi: "phần trăm theo tổng đã làm tròn", also: &[], places: &[Header], doc: "The percentage is computed from the rounded total (by default it uses the unrounded points, as officials publish)." },
+    Keyword { en: "grade on points", vi: "xếp loại theo điểm", also: &["grade on percent", "xep loai theo phan tram"], places: &[Header], doc: "Xếp loại theo điểm: the grade bands are written in points of the unit's total (after bonus and penalty points), not over the percentage; units rank on that total." },
+    Keyword { en: "penalty", vi: "điểm trừ", also: &["diem phat"], places: &[Top, Header], doc: "Điểm trừ / điểm phạt: a penalty item outside the tree, subtracted after it (`penalty P1 \"Kỷ luật\" { score = violations * 1 }`, the points a magnitude ≥ 0); in the header, `penalty max N`: the yearly cap of all penalty items." },
+    Keyword { en: "floor", vi: "điểm sàn", also: &[], places: &[Header], doc: "Điểm sàn: penalties never take the unit's total below it (0 when not written)." },
+    Keyword { en: "display", vi: "hiển thị", also: &[], places: &[Header], doc: "Hiển thị N chữ số: reports print the unit's total with exactly N decimals, whatever the computation rounds to (`display 3 places`)." },
     Keyword { en: "zero denominator", vi: "mẫu số bằng 0", also: &["mau so 0"], places: &[Header, Node], doc: "Mẫu số bằng 0: what `ratio(a, b)` means when b is 0 — not evaluated, zero, or error." },
     // ── nodes
     Keyword { en: "criterion", vi: "tiêu chí", also: &["tc"], places: &[Node], doc: "Tiêu chí (TC): a criterion inside an area, or a sub-criterion inside a criterion: `criterion 1.2 \"title\" max 2 { … }`." },
@@ -67,7 +71,7 @@ pub const KEYWORDS: &[Keyword] = &[
     Keyword { en: "max", vi: "tối đa", also: &["diem chuan"], places: &[Node, Expr, Test], doc: "Tối đa (điểm tối đa, điểm chuẩn): the node's maximum. A parent's maximum must equal the sum of its children's. In a rule, `max` is the node's own maximum." },
     Keyword { en: "owner", vi: "chủ trì", also: &[], places: &[Node, InputType], doc: "Chủ trì (đơn vị chủ trì): the office that owns the criterion or reports the input." },
     Keyword { en: "source", vi: "nguồn", also: &[], places: &[Node], doc: "Nguồn: where the points come from — self (tự đánh giá/thẩm định), survey (ĐTXHH), satisfaction (SIPAS). Inherited by the children." },
-    Keyword { en: "bonus", vi: "điểm thưởng", also: &[], places: &[Node], doc: "Điểm thưởng: a bonus item; it still counts inside the total." },
+    Keyword { en: "bonus", vi: "điểm thưởng", also: &[], places: &[Node, Top, Header], doc: "Điểm thưởng: inside a criterion, a bonus criterion counted inside the total; at the top level, a bonus item outside the tree added after it (`bonus T1 \"Sáng kiến\" max 1 { score = initiatives * 0.5 }`); in the header, `bonus max N` (the yearly cap of all bonus items) and `bonus above max` / `bonus within max`." },
     Keyword { en: "note", vi: "ghi chú", also: &[], places: &[Node], doc: "Ghi chú: a note shown in explanations." },
     Keyword { en: "ref", vi: "căn cứ", also: &["reference", "trich dan"], places: &[Node], doc: "Căn cứ: where the decree states the criterion (appendix, row, article)." },
     Keyword { en: "not evaluated", vi: "không đánh giá", also: &[], places: &[Node, Test], doc: "Không đánh giá: the criterion is not evaluated (when its condition holds); its maximum then leaves the unit's maximum. In a test: `expect 1.6.2 not evaluated`." },
@@ -96,7 +100,7 @@ pub const KEYWORDS: &[Keyword] = &[
     // ── tests
     Keyword { en: "given", vi: "cho", also: &[], places: &[Test], doc: "Cho: input values of the test: `given done = 15, all = 19`." },
     Keyword { en: "points", vi: "điểm", also: &[], places: &[Test, InputType], doc: "Điểm: in a test, the council's points for a node (`points 2.1 = 1.5`); as an input type, points ≥ 0." },
-    Keyword { en: "expect", vi: "mong đợi", also: &["ky vong"], places: &[Test], doc: "Mong đợi: an expectation — `expect 1.2.3 = 0.5`, `expect percent = 90.29`, `expect grade \"Tốt\"`, `expect achieved = 12`, `expect max = 97`, `expect 1.6.2 not evaluated`." },
+    Keyword { en: "expect", vi: "mong đợi", also: &["ky vong"], places: &[Test], doc: "Mong đợi: an expectation — `expect 1.2.3 = 0.5`, `expect percent = 90.29`, `expect grade \"Tốt\"`, `expect achieved = 12`, `expect total = 12.5` (after bonus and penalty points), `expect max = 97`, `expect 1.6.2 not evaluated`." },
     Keyword { en: "percent", vi: "phần trăm", also: &[], places: &[InputType], doc: "Phần trăm: the unit's percentage; as an input type, a percentage written 0–100 or “57,89%”." },
     Keyword { en: "achieved", vi: "đạt", also: &[], places: &[], doc: "Đạt: the unit's achieved points." },
     // ── input types

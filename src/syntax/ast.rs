@@ -35,6 +35,78 @@ pub struct SyntaxFile {
     pub nodes: Vec<NodeSyntax>,
     /// `test` / `kiểm thử` blocks in file order.
     pub tests: Vec<TestSyntax>,
+    /// Bonus and penalty items outside the tree (`điểm thưởng …` / `điểm trừ …` at the top
+    /// level), in file order.
+    pub adjustments: Vec<AdjustmentSyntax>,
+}
+
+/// Whether an item outside the tree adds points or takes them away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AdjustmentKind {
+    /// `bonus` / `điểm thưởng`: added to the unit's total.
+    Bonus,
+    /// `penalty` / `điểm trừ` / `điểm phạt`: subtracted from the unit's total.
+    Penalty,
+}
+
+impl AdjustmentKind {
+    /// "bonus" or "penalty" (JSON, messages).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AdjustmentKind::Bonus => "bonus",
+            AdjustmentKind::Penalty => "penalty",
+        }
+    }
+
+    /// "điểm thưởng" or "điểm trừ" (reports).
+    pub fn label(self) -> &'static str {
+        match self {
+            AdjustmentKind::Bonus => "điểm thưởng",
+            AdjustmentKind::Penalty => "điểm trừ",
+        }
+    }
+}
+
+/// `điểm trừ P1 "…" tối đa 2 { điểm = … }`: a bonus or penalty item outside the criteria tree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AdjustmentSyntax {
+    /// The whole item, keyword to closing brace.
+    pub span: Span,
+    /// Bonus or penalty, with the keyword's span.
+    pub kind: Spanned<AdjustmentKind>,
+    /// Its id as written (`P1`, `T2`), unique among the items and the tree's ids.
+    pub id: Spanned<String>,
+    /// The title, without quotes.
+    pub title: Spanned<String>,
+    /// Its statements (a `max` on its line comes first), in order.
+    pub items: Vec<Spanned<AdjustmentItem>>,
+    /// The `{ … }` body, when written.
+    pub body: Option<Span>,
+}
+
+/// One statement of a bonus or penalty item.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AdjustmentItem {
+    /// `max N` / `tối đa N`: the item's yearly cap, in points.
+    Cap(Decimal),
+    /// `score = EXPR` / `điểm = …`: the points the item gives or takes (a magnitude ≥ 0).
+    Rule(Expr),
+    /// `owner "…"` / `chủ trì "…"`.
+    Owner(String),
+    /// `note "…"` / `ghi chú "…"`.
+    Note(String),
+    /// `ref "…"` / `căn cứ "…"`.
+    Reference(String),
+}
+
+/// What grade bands are written over: `grade on points` / `xếp loại theo điểm`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum GradeBasis {
+    /// The unit's percentage, 0–100 (the default).
+    #[default]
+    Percent,
+    /// The unit's total in points (after bonus and penalty points), 0–max.
+    Points,
 }
 
 /// `ruleset "…" { … }` / `bộ tiêu chí "…" { … }`.
@@ -93,6 +165,18 @@ pub enum HeaderItem {
         /// Why the decree's table is kept as it is; cited in the resulting warning.
         reason: String,
     },
+    /// `grade on points` / `xếp loại theo điểm` (or `… percent` / `… phần trăm`).
+    GradeBasis(GradeBasis),
+    /// `bonus max N` / `điểm thưởng tối đa N`, `penalty max N` / `điểm trừ tối đa N`: the
+    /// yearly cap of all items of that kind together.
+    AdjustmentCap(AdjustmentKind, Decimal),
+    /// `bonus above max` / `điểm thưởng vượt tối đa` (true), `bonus within max` / `điểm
+    /// thưởng trong tối đa` (false): whether a bonus may lift the total above the maximum.
+    BonusAboveMax(bool),
+    /// `floor N` / `điểm sàn N`: penalties never take the total below this (0 if not written).
+    Floor(Decimal),
+    /// `display N places` / `hiển thị N chữ số`: the places reports print points with.
+    DisplayPlaces(u32),
 }
 
 /// `rounding TARGET PLACES [MODE]` / `làm tròn …`, in the header or in a node.
@@ -466,4 +550,7 @@ pub enum TestItem {
     ExpectAchieved(Decimal),
     /// `expect max = N`: the unit's maximum after not-evaluated criteria leave it.
     ExpectMax(Decimal),
+    /// `expect total = N` / `mong đợi tổng điểm = N`: the unit's total after bonus and
+    /// penalty points.
+    ExpectTotal(Decimal),
 }

@@ -82,6 +82,7 @@ fn parse_folded(
     file.inputs.extend(rest.inputs);
     file.nodes.extend(rest.nodes);
     file.tests.extend(rest.tests);
+    file.adjustments.extend(rest.adjustments);
     diagnostics.extend(rest_diagnostics);
     (file, diagnostics)
 }

@@ -297,6 +297,7 @@ enum Context {
     NodeBody,
     Bands,
     TestBody,
+    AdjustmentBody,
 }
 
 pub(super) struct Builder<'a> {
@@ -346,6 +347,7 @@ impl<'a> Builder<'a> {
                 Rule::input_decl => file.inputs.push(self.input_decl(pair)),
                 Rule::node => file.nodes.push(self.node(pair)),
                 Rule::test_block => file.tests.push(self.test_block(pair)),
+                Rule::adjustment => file.adjustments.push(self.adjustment(pair)),
                 Rule::bad_item => self.bad(pair, Context::TopLevel),
                 Rule::EOI => {}
                 other => unreachable!("unexpected top-level rule {other:?}"),
@@ -359,7 +361,11 @@ impl<'a> Builder<'a> {
         for pair in file.into_inner().flatten() {
             let is_block = matches!(
                 pair.as_rule(),
-                Rule::ruleset_block | Rule::node_body | Rule::bands_expr | Rule::test_block
+                Rule::ruleset_block
+                    | Rule::node_body
+                    | Rule::bands_expr
+                    | Rule::test_block
+                    | Rule::adjustment_body
             );
             let unclosed =
                 pair.clone().into_inner().last().is_some_and(|last| {
@@ -580,6 +586,20 @@ impl<'a> Builder<'a> {
                 inner.next();
                 HeaderItem::ZeroDefault(zero_action(inner.next()?))
             }
+            Rule::grade_basis => HeaderItem::GradeBasis(match inner.nth(2)?.as_rule() {
+                Rule::t_points => GradeBasis::Points,
+                _ => GradeBasis::Percent,
+            }),
+            Rule::adjustment_cap => {
+                let kind = adjustment_kind(inner.next()?);
+                inner.next(); // max
+                HeaderItem::AdjustmentCap(kind, self.decimal(&inner.next()?))
+            }
+            Rule::bonus_effect => {
+                HeaderItem::BonusAboveMax(inner.nth(1)?.as_rule() == Rule::e_above_max)
+            }
+            Rule::adjustment_floor => HeaderItem::Floor(self.decimal(&inner.nth(1)?)),
+            Rule::display_places => HeaderItem::DisplayPlaces(self.integer(&inner.nth(1)?)),
             _ => return None,
         })
     }
@@ -790,6 +810,61 @@ impl<'a> Builder<'a> {
             }
         }
         node
+    }
+
+    /// `điểm trừ P1 "…" [tối đa N] { … }`: a bonus or penalty item outside the tree.
+    fn adjustment(&mut self, pair: P) -> AdjustmentSyntax {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let kw = inner.next().expect("adjustment keyword");
+        let kind = Spanned::new(adjustment_kind(kw.clone()), self.span(&kw));
+        let id_pair = inner.next().expect("adjustment id");
+        let id = Spanned::new(self.text(&id_pair).to_string(), self.span(&id_pair));
+        let title = self.spanned_string(inner.next().expect("adjustment title"));
+        let mut adjustment = AdjustmentSyntax {
+            span,
+            kind,
+            id,
+            title,
+            items: Vec::new(),
+            body: None,
+        };
+        for part in inner {
+            let parts = match part.as_rule() {
+                Rule::max_value => vec![Part::Good(part)],
+                Rule::adjustment_body => {
+                    adjustment.body = Some(self.span(&part));
+                    self.group(part.into_inner())
+                }
+                _ => continue,
+            };
+            for item in parts {
+                let item = match item {
+                    Part::Good(item) => item,
+                    Part::Bad(start, end) => {
+                        self.bad_range(start, end, Context::AdjustmentBody);
+                        continue;
+                    }
+                };
+                let s = self.span(&item);
+                let rule = item.as_rule();
+                let mut inner = item.into_inner();
+                let value = match rule {
+                    Rule::max_value => inner.nth(1).map(|n| AdjustmentItem::Cap(self.decimal(&n))),
+                    Rule::score_rule => inner.nth(1).map(|e| AdjustmentItem::Rule(self.expr(e))),
+                    Rule::owner => inner.nth(1).map(|t| AdjustmentItem::Owner(self.string(t))),
+                    Rule::note => inner.nth(1).map(|t| AdjustmentItem::Note(self.string(t))),
+                    Rule::reference => inner
+                        .nth(1)
+                        .map(|t| AdjustmentItem::Reference(self.string(t))),
+                    _ => None,
+                };
+                if let Some(value) = value {
+                    adjustment.items.push(Spanned::new(value, s));
+                }
+            }
+        }
+        adjustment
     }
 
     fn node_item(&mut self, pair: P) -> Option<NodeItem> {
@@ -1072,6 +1147,9 @@ impl<'a> Builder<'a> {
                         Rule::expect_achieved => {
                             TestItem::ExpectAchieved(self.decimal(&p.nth(1).expect("value")))
                         }
+                        Rule::expect_total => {
+                            TestItem::ExpectTotal(self.decimal(&p.nth(1).expect("value")))
+                        }
                         _ => TestItem::ExpectMax(self.decimal(&p.nth(1).expect("value"))),
                     }
                 }
@@ -1152,6 +1230,7 @@ impl<'a> Builder<'a> {
             Context::NodeBody => Rule::node_stmt,
             Context::Bands => Rule::band_stmt,
             Context::TestBody => Rule::test_stmt,
+            Context::AdjustmentBody => Rule::adjustment_stmt,
         };
         let diagnostic = match ChisoParser::parse(rule, text) {
             Err(error) => self.pest_error(error, start),
@@ -1163,6 +1242,7 @@ impl<'a> Builder<'a> {
                     Context::Header => msg!("e001-header-holds"),
                     Context::NodeBody => msg!("e001-node-holds"),
                     Context::Bands => msg!("e001-band-arm-reads"),
+                    Context::AdjustmentBody => msg!("e001-adjustment-holds"),
                     _ => msg!("e001-test-holds"),
                 },
             ),
@@ -1265,6 +1345,13 @@ fn source_kind(pair: P) -> SourceKind {
     }
 }
 
+fn adjustment_kind(pair: P) -> AdjustmentKind {
+    match pair.into_inner().next().map(|p| p.as_rule()) {
+        Some(Rule::k_penalty) => AdjustmentKind::Penalty,
+        _ => AdjustmentKind::Bonus,
+    }
+}
+
 fn zero_action(pair: P) -> ZeroAction {
     match pair.into_inner().next().map(|p| p.as_rule()) {
         Some(Rule::z_zero) => ZeroAction::Zero,
@@ -1323,6 +1410,9 @@ fn friendly(rule: Rule) -> Option<&'static str> {
         Rule::ruleset_block | Rule::k_ruleset => "expected-ruleset-bo-tieu-chi",
         Rule::input_decl | Rule::k_input => "expected-input",
         Rule::test_block | Rule::k_test => "expected-test-kiem-thu",
+        Rule::adjustment | Rule::adjustment_kw => "expected-adjustment",
+        Rule::k_places => "expected-places",
+        Rule::k_on => "expected-on",
         _ => return None,
     })
 }

@@ -1,5 +1,6 @@
 //! The one integration-test binary (one link on a 2-core machine): a module per area.
 
+mod adjustments;
 mod advice;
 mod batch;
 mod cli;

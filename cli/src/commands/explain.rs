@@ -43,7 +43,15 @@ pub fn run(args: Args) -> Outcome {
         return Ok(ExitCode::from(1));
     };
     let ruleset = &analysis.ruleset;
-    let Some(index) = ruleset.node_index(&args.id) else {
+    // A criterion, or a bonus or penalty item outside the tree (`chiso explain … P1`).
+    let target = ruleset.node_index(&args.id).map(Ok).or_else(|| {
+        ruleset
+            .adjustments
+            .iter()
+            .position(|a| a.id == args.id)
+            .map(Err)
+    });
+    let Some(target) = target else {
         let file = args.ruleset.display().to_string();
         return Err(
             match chiso::text::did_you_mean(&args.id, ruleset.nodes.iter().map(|n| n.id.as_str())) {
@@ -71,13 +79,18 @@ pub fn run(args: Args) -> Outcome {
     let batch = of_stage(&data, data[unit].stage);
     let best = best_values(ruleset, &batch);
     let outcome = evaluate_with_best(ruleset, &data[unit], &best);
-    let explanation = explain(
-        ruleset,
-        &data[unit],
-        &best,
-        index,
-        &outcome.result.nodes[index],
-    );
+    let explanation = match target {
+        Ok(index) => explain(
+            ruleset,
+            &data[unit],
+            &best,
+            index,
+            &outcome.result.nodes[index],
+        ),
+        Err(item) => {
+            chiso::eval::explain_adjustment(ruleset, &data[unit], &best, item, &outcome.result)
+        }
+    };
     crate::output::print(&chiso_formats::report::explain::text(
         &explanation,
         batch.len(),

@@ -29,6 +29,10 @@ pub struct Args {
     /// folders of them, compared with what each unit achieved.
     #[arg(long = "targets")]
     targets: Vec<PathBuf>,
+    /// Print each unit's total with exactly this many decimals (86.471, 85.900), whatever the
+    /// computation rounds to; overrides the ruleset's `display N places` / `hiển thị N chữ số`.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(0..=28))]
+    decimals: Option<u32>,
 }
 
 /// `--format`'s values: the rows of the formats' registry.
@@ -51,9 +55,13 @@ pub enum Separator {
 }
 
 pub fn run(args: Args) -> Outcome {
-    let Some((_, analysis)) = super::load_ruleset(&args.ruleset)? else {
+    let Some((_, mut analysis)) = super::load_ruleset(&args.ruleset)? else {
         return Ok(ExitCode::from(1));
     };
+    if let Some(places) = args.decimals {
+        // What is printed, never what is computed (docs/language.md, "Precision as published").
+        analysis.ruleset.meta.display_places = Some(places);
+    }
     let ruleset = &analysis.ruleset;
     let options = chiso_formats::sheet::SheetOptions {
         decimal_separator: match args.decimal_separator {

@@ -25,11 +25,15 @@ pub fn text(ruleset: &Ruleset, unit: &UnitData, advice: &Advice, lang: Lang) -> 
         grade = advice.grade.as_deref().unwrap_or("—")
     ));
     out.push('\n');
+    // Grades on a percentage or on points (`xếp loại theo điểm`).
     let next = match &advice.next_grade {
         Some((name, from)) => msg!(
             "advice-next-grade",
             grade = name.as_str(),
-            from = percent(Some(*from))
+            from = match ruleset.meta.grade_basis {
+                chiso::model::GradeBasis::Points => t(msg!("advice-points", points = *from)),
+                chiso::model::GradeBasis::Percent => percent(Some(*from)),
+            }
         ),
         None if ruleset.meta.grades.is_empty() => msg!("advice-no-grades"),
         None if advice.percent.is_none() => msg!("advice-incomplete"),

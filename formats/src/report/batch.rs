@@ -226,7 +226,7 @@ pub fn text(report: &BatchReport, markdown: bool) -> String {
                 .map(|r| r.to_string())
                 .unwrap_or_else(|| "—".into()),
             unit.unit().to_string(),
-            format_decimal(unit.result.achieved),
+            rs.format_points(unit.result.total(), chiso::text::NumberStyle::Machine),
             format_decimal(unit.result.max),
             pct(row.percent),
             row.grade.clone().unwrap_or_else(|| {

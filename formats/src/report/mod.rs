@@ -1,6 +1,7 @@
 //! Stage 4: results → text a person or a program reads. Pure functions from results to
 //! strings; the CLI decides where they go.
 
+pub mod adjustments;
 pub mod advice;
 pub mod batch;
 pub mod diff;
@@ -265,6 +266,7 @@ pub fn unit_json(ruleset: &Ruleset, result: &UnitResult) -> Json {
         "scored": true,
         "missing": missing,
         "nodes": nodes,
+        "adjustments": adjustments::json(ruleset, result),
     })
 }
 
@@ -317,6 +319,7 @@ pub fn not_scored_json(ruleset: &Ruleset, unit: &NotScored) -> Json {
         "scored": false,
         "missing": [],
         "nodes": [],
+        "adjustments": Json::Null,
         "origin": unit.origin.to_string(),
         "rank": Json::Null,
         "problems": unit.problems.iter().map(problem_json).collect::<Vec<_>>(),
@@ -406,7 +409,7 @@ fn status_text(r: &NodeResult) -> String {
 
 /// "Tổng điểm: 81.45 / 95 …"; an incomplete unit shows the points it has so far, marked,
 /// never a total as if it were final.
-fn summary_line(result: &UnitResult) -> String {
+fn summary_line(ruleset: &Ruleset, result: &UnitResult) -> String {
     let percent = result
         .percent
         .map_or("—".to_string(), |p| format!("{}%", format_decimal(p)));
@@ -418,7 +421,8 @@ fn summary_line(result: &UnitResult) -> String {
     };
     format!(
         "Tổng điểm: {}{incomplete} / {}   Chỉ số: {}   Xếp loại: {}",
-        format_decimal(result.achieved),
+        // The precision the ruleset says reports print (`display 3 places`), if any.
+        ruleset.format_points(result.total(), chiso::text::NumberStyle::Machine),
         format_decimal(result.max),
         percent,
         grade
@@ -491,7 +495,11 @@ pub fn table(ruleset: &Ruleset, result: &UnitResult) -> String {
             status_text(r)
         ));
     }
-    out.push_str(&summary_line(result));
+    for line in adjustments::text_lines(ruleset, result) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push_str(&summary_line(ruleset, result));
     out.push('\n');
     out
 }
@@ -532,13 +540,29 @@ pub fn csv(ruleset: &Ruleset, results: &[&UnitResult], not_scored: &[NotScored])
                 String::new(),
             ]);
         }
+        for line in adjustments::lines(ruleset, result) {
+            // A bonus or penalty item: `level` says which, `score` is signed.
+            rows.push([
+                result.unit.clone(),
+                line.id,
+                line.title,
+                line.kind.as_str().into(),
+                line.cap,
+                line.value.map(format_decimal).unwrap_or_default(),
+                line.status_word.into(),
+                line.status,
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
+        }
         rows.push([
             result.unit.clone(),
             String::new(),
             "TỔNG".into(),
             "unit".into(),
             format_decimal(result.max),
-            format_decimal(result.achieved),
+            format_decimal(result.total()),
             if result.is_complete() {
                 "scored"
             } else {
@@ -605,7 +629,14 @@ pub fn markdown(ruleset: &Ruleset, result: &UnitResult) -> String {
             md_escape(&status_text(r))
         ));
     }
-    out.push_str(&format!("\n{}\n", summary_line(result)));
+    let extra = adjustments::text_lines(ruleset, result);
+    if !extra.is_empty() {
+        out.push('\n');
+        for line in extra {
+            out.push_str(&format!("- {}\n", md_escape(&line)));
+        }
+    }
+    out.push_str(&format!("\n{}\n", summary_line(ruleset, result)));
     out
 }
 
