@@ -509,12 +509,12 @@ d003-cell-error-help = correct the formula in the sheet, or type the value
 d003-cell-unsaved = { $cell } holds the formula `={ $formula }` but not its value: the file was saved without computing it
 d003-year-whole = the year must be a whole number, found `{ $found }`
 d001-quote-names = TOML names with Vietnamese letters must be quoted: "hồ_sơ_tiếp_nhận" = 2534
-d001-unit-file-holds = a unit file holds `unit`, `year`, `stage` and the tables [inputs], [points], [not_evaluated], [evidence], [notes], [claimed]
+d001-unit-file-holds = a unit file holds `unit`, `year`, `stage`, `group` and the tables [inputs], [points], [not_evaluated], [evidence], [notes], [claimed]
 d001-not-toml = the data file is not valid TOML: { $error }
 d001-not-json = the data file is not valid JSON: { $error }
 d001-given-twice = `{ $key }` is given twice
 d001-unknown-field = unknown field `{ $field }`
-d001-fields = a unit file holds unit, year, stage, decimal_separator, inputs, points, not_evaluated, evidence, notes, claimed
+d001-fields = a unit file holds unit, year, stage, group, decimal_separator, inputs, points, not_evaluated, evidence, notes, claimed
 raw-an-object = an object
 d003-row-no-unit = the row names no unit
 d003-row-no-unit-help = fill in the `đơn vị` column
@@ -753,3 +753,22 @@ adjust-rule = rule: { $rule }
 
 ## Command line: decimals shown (merged)
 cli-score-arg-decimals = Print each unit's total with exactly this many decimals (86.471, 85.900), whatever the computation rounds to; overrides the ruleset's `display N places` / `hiển thị N chữ số`
+
+## Stages, groups, appraisal rounds, year over year (merged)
+expected-stages = `stages`/`giai đoạn`
+expected-group = `group`/`nhóm`
+cli-score-arg-jobs = Score on this many threads (default: as many as the machine has); the report is the same whatever the number
+cli-score-arg-previous = Last year's results (so với năm trước): chiso's own `--format json` report of last year, or last year's ruleset (.chiso) with `--previous-data`; each unit's previous index, its change in points, percentage and rank, and its grade move are added to the report (units matched by name)
+cli-score-arg-previous-data = Last year's data (files, folders, sheets), scored with the ruleset `--previous` names
+d003-no-group = the unit names no group
+d003-no-group-help = the ruleset ranks its units by group: give `group = …` (a `Nhóm` column in a sheet), one of { $groups }
+d003-group-undeclared = group “{ $group }”: the ruleset declares no groups
+d003-group-undeclared-help = declare the groups in the ruleset's header (`nhóm "Khối sở"`), or leave the group out
+d003-unknown-group = unknown group “{ $group }”
+d003-group-did-you-mean = did you mean “{ $group }”? The groups are { $groups }
+d003-groups-are = the groups are { $groups }
+e017-stage-count = { $count } stages declared: a ruleset scores the self-assessment and 1 to { $rounds } appraisal rounds
+e017-stage-count-help = write `giai đoạn "Tự đánh giá", "Thẩm định", "Thẩm định lại"`
+e023-stage-twice = this stage is declared twice
+e017-stage-word = “{ $name }” is the word of stage { $stage } (`{ $word }`), not of stage { $position }
+e017-stage-order = the self-assessment comes first, then the appraisal rounds in order

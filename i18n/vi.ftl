@@ -500,12 +500,12 @@ d003-cell-error-help = sửa công thức trong bảng tính, hoặc gõ giá tr
 d003-cell-unsaved = { $cell } chứa công thức `={ $formula }` nhưng không có giá trị: tệp được lưu mà chưa tính
 d003-year-whole = năm phải là số nguyên, nhưng gặp `{ $found }`
 d001-quote-names = tên TOML có chữ tiếng Việt phải đặt trong ngoặc kép: "hồ_sơ_tiếp_nhận" = 2534
-d001-unit-file-holds = tệp đơn vị chứa `unit`, `year`, `stage` và các bảng [inputs], [points], [not_evaluated], [evidence], [notes], [claimed]
+d001-unit-file-holds = tệp đơn vị chứa `unit`, `year`, `stage`, `group` và các bảng [inputs], [points], [not_evaluated], [evidence], [notes], [claimed]
 d001-not-toml = tệp dữ liệu không phải TOML hợp lệ: { $error }
 d001-not-json = tệp dữ liệu không phải JSON hợp lệ: { $error }
 d001-given-twice = `{ $key }` được cho hai lần
 d001-unknown-field = không có trường `{ $field }`
-d001-fields = tệp đơn vị chứa unit, year, stage, decimal_separator, inputs, points, not_evaluated, evidence, notes, claimed
+d001-fields = tệp đơn vị chứa unit, year, stage, group, decimal_separator, inputs, points, not_evaluated, evidence, notes, claimed
 raw-an-object = một đối tượng
 d003-row-no-unit = dòng này không ghi tên đơn vị
 d003-row-no-unit-help = điền cột `đơn vị`
@@ -744,3 +744,22 @@ adjust-rule = quy tắc: { $rule }
 
 ## Dòng lệnh: số chữ số hiển thị (hợp nhất)
 cli-score-arg-decimals = In tổng điểm của mỗi đơn vị với đúng số chữ số thập phân này (86,471, 85,900), bất kể phép tính làm tròn thế nào; thay cho `hiển thị N chữ số` / `display N places` của bộ tiêu chí
+
+## Giai đoạn, nhóm, vòng thẩm định, so sánh năm trước (hợp nhất)
+expected-stages = `giai đoạn`/`stages`
+expected-group = `nhóm`/`group`
+cli-score-arg-jobs = Chấm trên chừng này luồng (mặc định: bằng số luồng của máy); báo cáo như nhau dù chọn bao nhiêu luồng
+cli-score-arg-previous = Kết quả năm trước (so với năm trước): báo cáo `--format json` của chính chiso năm trước, hoặc bộ tiêu chí năm trước (.chiso) cùng `--previous-data`; chỉ số năm trước của mỗi đơn vị, mức thay đổi về điểm, tỷ lệ phần trăm và thứ hạng, cùng sự thay đổi xếp loại được thêm vào báo cáo (đơn vị được ghép theo tên)
+cli-score-arg-previous-data = Số liệu năm trước (tệp, thư mục, bảng tính), chấm theo bộ tiêu chí mà `--previous` nêu
+d003-no-group = đơn vị không ghi nhóm
+d003-no-group-help = bộ tiêu chí xếp hạng các đơn vị theo nhóm: hãy ghi `group = …` (cột `Nhóm` trong bảng tính), một trong các nhóm { $groups }
+d003-group-undeclared = nhóm “{ $group }”: bộ tiêu chí không khai báo nhóm nào
+d003-group-undeclared-help = hãy khai báo các nhóm ở phần đầu bộ tiêu chí (`nhóm "Khối sở"`), hoặc bỏ nhóm đi
+d003-unknown-group = không có nhóm “{ $group }”
+d003-group-did-you-mean = có phải ý bạn là “{ $group }”? Các nhóm là { $groups }
+d003-groups-are = các nhóm là { $groups }
+e017-stage-count = khai báo { $count } giai đoạn: một bộ tiêu chí chấm phần tự đánh giá và từ 1 đến { $rounds } vòng thẩm định
+e017-stage-count-help = hãy viết `giai đoạn "Tự đánh giá", "Thẩm định", "Thẩm định lại"`
+e023-stage-twice = giai đoạn này được khai báo hai lần
+e017-stage-word = “{ $name }” là từ của giai đoạn { $stage } (`{ $word }`), không phải của giai đoạn { $position }
+e017-stage-order = phần tự đánh giá đứng đầu, sau đó là các vòng thẩm định theo thứ tự

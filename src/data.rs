@@ -15,55 +15,152 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
-/// Giai đoạn: whose scores these are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Stage {
-    /// điểm tự đánh giá
-    #[default]
-    SelfAssessment,
-    /// điểm thẩm định
-    Appraised,
-}
+/// Giai đoạn: whose scores these are — the self-assessment (tự đánh giá) or one of the
+/// appraisal rounds (thẩm định, and further rounds such as a second appraisal after the
+/// unit's explanation, thẩm định lại sau giải trình), in the order the ruleset declares them
+/// (`giai đoạn "Tự đánh giá", "Thẩm định", "Thẩm định lại"`; undeclared: the two default
+/// stages). A stage is its position in that list: 0 is the self-assessment, 1 the first
+/// appraisal, 2 the second; of a unit's appraisals the last one given counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Stage(u8);
 
+/// The machine words of the stages, by position: what JSON and CSV write and what a unit
+/// file, a sheet or `--stage` may write whatever the ruleset calls the stage.
+const STAGE_WORDS: [&str; Stage::MAX_STAGES] = [
+    "self",
+    "appraised",
+    "appraised_2",
+    "appraised_3",
+    "appraised_4",
+    "appraised_5",
+];
+
+/// The Vietnamese names of the stages when the ruleset declares none of its own.
+const STAGE_LABELS: [&str; Stage::MAX_STAGES] = [
+    "tự đánh giá",
+    "thẩm định",
+    "thẩm định lần 2",
+    "thẩm định lần 3",
+    "thẩm định lần 4",
+    "thẩm định lần 5",
+];
+
+#[allow(non_upper_case_globals)]
 impl Stage {
-    /// Both stages, self-assessment first.
+    /// điểm tự đánh giá: the unit's own scores (stage 0).
+    pub const SelfAssessment: Stage = Stage(0);
+    /// điểm thẩm định: the council's first appraisal (stage 1).
+    pub const Appraised: Stage = Stage(1);
+    /// The two default stages, self-assessment first.
     pub const ALL: [Stage; 2] = [Stage::SelfAssessment, Stage::Appraised];
+    /// The most stages a ruleset may declare: the self-assessment and five appraisal rounds.
+    pub const MAX_STAGES: usize = 6;
 
-    /// The word a unit file, a form or a sheet writes: `self`, `appraised`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stage::SelfAssessment => "self",
-            Stage::Appraised => "appraised",
+    /// The stage at a position of the declared list (0 = self-assessment); `None` past
+    /// [`Stage::MAX_STAGES`].
+    pub fn nth(position: usize) -> Option<Stage> {
+        u8::try_from(position)
+            .ok()
+            .filter(|_| position < Stage::MAX_STAGES)
+            .map(Stage)
+    }
+
+    /// Its position in the declared list: 0 for the self-assessment, 1 for the first
+    /// appraisal, 2 for the second…
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
+    /// Whether this is an appraisal round (any stage after the self-assessment).
+    pub fn is_appraisal(self) -> bool {
+        self.0 > 0
+    }
+
+    /// The stages a ruleset declares, in order (the two default ones when it declares none).
+    pub fn all(ruleset: &Ruleset) -> impl Iterator<Item = Stage> {
+        (0..Stage::count(ruleset)).filter_map(Stage::nth)
+    }
+
+    /// How many stages a ruleset has: its declared list's length, else 2.
+    pub fn count(ruleset: &Ruleset) -> usize {
+        match ruleset.meta.stages.len() {
+            0 => 2,
+            n => n.min(Stage::MAX_STAGES),
         }
     }
 
-    /// The Vietnamese name a report shows: "tự đánh giá", "thẩm định".
+    /// The word a unit file, a form, a sheet or JSON writes: `self`, `appraised`,
+    /// `appraised_2`…
+    pub fn as_str(self) -> &'static str {
+        STAGE_WORDS[self.index().min(Stage::MAX_STAGES - 1)]
+    }
+
+    /// The default Vietnamese name: "tự đánh giá", "thẩm định", "thẩm định lần 2"… (a
+    /// ruleset may declare its own: [`Stage::name`]).
     pub fn label(self) -> &'static str {
-        match self {
-            Stage::SelfAssessment => "tự đánh giá",
-            Stage::Appraised => "thẩm định",
-        }
+        STAGE_LABELS[self.index().min(Stage::MAX_STAGES - 1)]
+    }
+
+    /// The name a report shows for this stage under a ruleset: the declared one
+    /// (`giai đoạn "…", "…"`), else [`Stage::label`].
+    pub fn name(self, ruleset: &Ruleset) -> &str {
+        ruleset
+            .meta
+            .stages
+            .get(self.index())
+            .map_or(self.label(), String::as_str)
     }
 
     /// Reads a stage word, English or Vietnamese, with or without diacritics, in any case:
-    /// `self`, `tự đánh giá`, `appraised`, `thẩm định`. The one parser of stage words (unit
-    /// files, sheets, forms, `chiso template --stage`).
+    /// `self`, `tự đánh giá`, `appraised`, `thẩm định`, `appraised_2`, `thẩm định lần 2`. The
+    /// one parser of stage words (unit files, sheets, forms, `chiso template --stage`);
+    /// [`Stage::parse_for`] also reads a ruleset's own names.
     pub fn parse(text: &str) -> Option<Stage> {
         let folded = crate::text::fold(text.trim());
-        Stage::ALL
-            .into_iter()
+        (0..Stage::MAX_STAGES)
+            .filter_map(Stage::nth)
             .find(|s| folded == s.as_str() || folded == crate::text::fold(s.label()))
     }
 
+    /// Reads a stage word under a ruleset: a name the ruleset declares (compared without
+    /// case or diacritics), else [`Stage::parse`]; `None` also for a stage the ruleset does
+    /// not have (`appraised_2` when it declares two stages).
+    pub fn parse_for(ruleset: &Ruleset, text: &str) -> Option<Stage> {
+        let folded = crate::text::fold(text.trim());
+        let declared = ruleset
+            .meta
+            .stages
+            .iter()
+            .position(|name| crate::text::fold(name.trim()) == folded)
+            .and_then(Stage::nth);
+        declared
+            .or_else(|| Stage::parse(text))
+            .filter(|s| s.index() < Stage::count(ruleset))
+    }
+
     /// "\"self\" (tự đánh giá) or \"appraised\" (thẩm định)": the words [`Stage::parse`]
-    /// reads, for help texts.
-    pub fn expected() -> crate::message::Message {
+    /// reads for the default stages, for help texts.
+    pub fn expected() -> Message {
         let words: Vec<String> = Stage::ALL
             .iter()
             .map(|s| format!("\"{}\" ({})", s.as_str(), s.label()))
             .collect();
         let (last, init) = words.split_last().expect("two stages");
         msg!("list-or", init = init.join(", "), last = last.as_str())
+    }
+
+    /// The words a ruleset's stages are read by, for help texts: "\"self\" (Tự đánh giá),
+    /// \"appraised\" (Thẩm định) or \"appraised_2\" (Thẩm định lại)".
+    pub fn expected_for(ruleset: &Ruleset) -> Message {
+        let words: Vec<String> = Stage::all(ruleset)
+            .map(|s| format!("\"{}\" ({})", s.as_str(), s.name(ruleset)))
+            .collect();
+        match words.split_last() {
+            Some((last, rest)) if !rest.is_empty() => {
+                msg!("list-or", init = rest.join(", "), last = last.as_str())
+            }
+            _ => Message::plain(words.join("")),
+        }
     }
 }
 
@@ -77,8 +174,11 @@ pub struct UnitData {
     pub unit: String,
     /// The year the data is for, when it says.
     pub year: Option<u32>,
-    /// Whose scores these are: self-assessment (the default) or appraisal.
+    /// Whose scores these are: self-assessment (the default) or an appraisal round.
     pub stage: Stage,
+    /// The unit's group: an index into the ruleset's declared groups (`meta.groups`);
+    /// `None` when the ruleset declares none.
+    pub group: Option<usize>,
     /// Each input's value, by slot; `None` when not given (the input's default, if any, is
     /// applied by the evaluator). A percent input holds a fraction: `85` in the data is `0.85`.
     pub values: Vec<Option<Value>>,
@@ -116,6 +216,7 @@ impl UnitData {
             unit: unit.into(),
             year: None,
             stage: Stage::SelfAssessment,
+            group: None,
             values: vec![None; inputs],
             value_spans: vec![None; inputs],
             points: vec![None; nodes],
@@ -174,6 +275,8 @@ pub struct RawUnit {
     pub year: Option<(i64, Span)>,
     /// The stage word ([`Stage::parse`]); `None` is a self-assessment.
     pub stage: Option<(String, Span)>,
+    /// The unit's group (nhóm, `group = "Khối sở"`), one the ruleset declares.
+    pub group: Option<(String, Span)>,
     /// `","` or `"."`: how numbers written as text are read; `None` accepts either where
     /// unambiguous.
     pub decimal_separator: Option<(String, Span)>,
@@ -201,25 +304,30 @@ fn given_twice<'a>(
     ruleset: &Ruleset,
     section: &str,
     keys: impl Iterator<Item = (&'a str, &'a Span)>,
-    inputs: bool,
+    inputs: Option<&[Option<usize>]>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<usize> {
     let mut twice = Vec::new();
     use unicode_normalization::UnicodeNormalization;
-    let mut first: std::collections::HashMap<usize, (&str, &Span)> = Default::default();
-    for (key, span) in keys {
-        // Inputs by slot; criteria after them (evidence and notes name either).
-        let found = if inputs {
-            ruleset.input_index(key)
-        } else {
-            ruleset
+    // The first key found for each index (inputs by slot, criteria after them): a vector by
+    // index, made when a section has a key, so a row costs no hashing here.
+    let mut first: Vec<Option<(&str, &Span)>> = Vec::new();
+    for (at, (key, span)) in keys.enumerate() {
+        // Inputs by slot (found once by the caller); criteria after them (evidence and notes
+        // name either).
+        let found = match inputs {
+            Some(slots) => slots[at],
+            None => ruleset
                 .node_index(key.trim())
                 .map(|n| ruleset.inputs.len() + n)
-                .or_else(|| ruleset.input_index(key.trim()))
+                .or_else(|| ruleset.input_index(key.trim())),
         };
         let Some(index) = found else { continue };
-        let Some(&(earlier, earlier_span)) = first.get(&index) else {
-            first.insert(index, (key, span));
+        if first.is_empty() {
+            first = vec![None; ruleset.inputs.len() + ruleset.nodes.len()];
+        }
+        let Some((earlier, earlier_span)) = first[index] else {
+            first[index] = Some((key, span));
             continue;
         };
         let how = if earlier == key {
@@ -256,6 +364,76 @@ fn given_twice<'a>(
         twice.push(index);
     }
     twice
+}
+
+/// The ruleset's groups as a help text lists them: "“Khối sở”, “Khối huyện”".
+fn declared_groups(ruleset: &Ruleset) -> String {
+    ruleset
+        .meta
+        .groups
+        .iter()
+        .map(|g| format!("“{g}”"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `D003` for a unit scored without a group when the ruleset declares groups (at the unit's
+/// name). Not part of [`resolve`]: an office's form is part of a unit and may leave the
+/// group to another form; the readers of units to score (unit files, sheet rows) ask for it.
+pub fn missing_group(ruleset: &Ruleset, raw: &RawUnit) -> Option<Diagnostic> {
+    if ruleset.meta.groups.is_empty() || raw.group.is_some() {
+        return None;
+    }
+    let span = raw.unit.as_ref().map_or(0..0, |(_, s)| s.clone());
+    Some(
+        Diagnostic::error("D003", span, msg!("d003-no-group")).with_help(msg!(
+            "d003-no-group-help",
+            groups = declared_groups(ruleset)
+        )),
+    )
+}
+
+/// The unit's group among the ruleset's declared ones (compared without case or
+/// diacritics); `D003` for a group the ruleset does not declare (with "did you mean") and for
+/// a group given when the ruleset declares none. No group is [`missing_group`]'s finding.
+fn group(ruleset: &Ruleset, raw: &RawUnit, diagnostics: &mut Vec<Diagnostic>) -> Option<usize> {
+    let groups = &ruleset.meta.groups;
+    let declared = || declared_groups(ruleset);
+    match &raw.group {
+        None => None,
+        Some((name, span)) if groups.is_empty() => {
+            diagnostics.push(
+                Diagnostic::error(
+                    "D003",
+                    span.clone(),
+                    msg!("d003-group-undeclared", group = name.trim()),
+                )
+                .with_help(msg!("d003-group-undeclared-help")),
+            );
+            None
+        }
+        Some((name, span)) => {
+            let folded = crate::text::fold(name.trim());
+            let found = groups.iter().position(|g| crate::text::fold(g) == folded);
+            if found.is_none() {
+                let mut d = Diagnostic::error(
+                    "D003",
+                    span.clone(),
+                    msg!("d003-unknown-group", group = name.trim()),
+                );
+                d = match did_you_mean(name.trim(), groups.iter().map(String::as_str)) {
+                    Some(m) => d.with_help(msg!(
+                        "d003-group-did-you-mean",
+                        group = m,
+                        groups = declared()
+                    )),
+                    None => d.with_help(msg!("d003-groups-are", groups = declared())),
+                };
+                diagnostics.push(d);
+            }
+            found
+        }
+    }
 }
 
 /// Resolves a raw unit against a ruleset: names to slots, values to their input's type.
@@ -307,7 +485,7 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
         }
     }
     if let Some((stage, span)) = &raw.stage {
-        data.stage = match Stage::parse(stage) {
+        data.stage = match Stage::parse_for(ruleset, stage) {
             Some(s) => s,
             None => {
                 diagnostics.push(
@@ -316,12 +494,13 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
                         span.clone(),
                         msg!("d003-unknown-stage", stage = stage),
                     )
-                    .with_help(msg!("d003-write", words = Stage::expected())),
+                    .with_help(msg!("d003-write", words = Stage::expected_for(ruleset))),
                 );
                 Stage::SelfAssessment
             }
         };
     }
+    data.group = group(ruleset, raw, &mut diagnostics);
     let separator = match &raw.decimal_separator {
         None => DecimalSeparator::Either,
         Some((s, _)) if s == "," => DecimalSeparator::Comma,
@@ -339,13 +518,21 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
     // The same name given twice (exactly, in NFC and NFD, or with the other tone placement):
     // an error naming both places, never the last value silently: neither value is kept
     // (as when two forms disagree).
+    // Each input's slot, found once.
+    let slots: Vec<Option<usize>> = raw
+        .inputs
+        .iter()
+        .map(|e| ruleset.input_index(&e.key))
+        .collect();
     let mut twice: Vec<(&str, usize)> = Vec::new();
-    let sections: [(&str, &[RawEntry], bool); 5] = [
-        ("inputs", &raw.inputs, true),
-        ("points", &raw.points, false),
-        ("not_evaluated", &raw.not_evaluated, false),
-        ("notes", &raw.notes, false),
-        ("claimed", &raw.claimed, false),
+    /// A section: its name, its entries, and for inputs their slots (found above).
+    type Section<'a> = (&'a str, &'a [RawEntry], Option<&'a [Option<usize>]>);
+    let sections: [Section; 5] = [
+        ("inputs", &raw.inputs, Some(&slots)),
+        ("points", &raw.points, None),
+        ("not_evaluated", &raw.not_evaluated, None),
+        ("notes", &raw.notes, None),
+        ("claimed", &raw.claimed, None),
     ];
     for (section, entries, inputs) in sections {
         let keys = entries.iter().map(|e| (e.key.as_str(), &e.key_span));
@@ -354,10 +541,10 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
         }
     }
     let evidence = raw.evidence.iter().map(|(k, span, _)| (k.as_str(), span));
-    given_twice(ruleset, "evidence", evidence, false, &mut diagnostics);
+    given_twice(ruleset, "evidence", evidence, None, &mut diagnostics);
 
-    for entry in &raw.inputs {
-        let Some(slot) = ruleset.input_index(&entry.key) else {
+    for (entry, slot) in raw.inputs.iter().zip(&slots) {
+        let Some(slot) = *slot else {
             let mut d = Diagnostic::error(
                 "D006",
                 entry.key_span.clone(),
@@ -554,6 +741,38 @@ fn points_out_of_range(node: &Node, points: Decimal, span: Span) -> Diagnostic {
     )
 }
 
+/// The common number of a sheet cell read without allocating: ASCII digits, or (when either
+/// separator is accepted) digits with one `,` or `.` between them. It is what
+/// [`parse_decimal_text`] reads from such text (nothing to clean, the one separator a
+/// point); `None` for anything else, which that function reads (and reports) as before.
+fn plain_decimal(text: &str, separator: DecimalSeparator) -> Option<Decimal> {
+    let bytes = text.as_bytes();
+    let mut buffer = [0u8; 32];
+    if bytes.is_empty() || bytes.len() > buffer.len() {
+        return None;
+    }
+    let mut separators = 0;
+    for (to, &b) in buffer.iter_mut().zip(bytes) {
+        *to = match b {
+            b'0'..=b'9' => b,
+            b',' | b'.' => {
+                separators += 1;
+                b'.'
+            }
+            _ => return None,
+        };
+    }
+    let digits_around = bytes[0].is_ascii_digit() && bytes[bytes.len() - 1].is_ascii_digit();
+    match separators {
+        0 => Decimal::from_str(text).ok(),
+        1 if separator == DecimalSeparator::Either && digits_around => {
+            let normalized = std::str::from_utf8(&buffer[..bytes.len()]).ok()?;
+            Decimal::from_str(normalized).ok()
+        }
+        _ => None,
+    }
+}
+
 /// A raw value as a value of an input type; errors carry their diagnostic code.
 pub(crate) fn typed_value(
     raw: &RawValue,
@@ -566,7 +785,10 @@ pub(crate) fn typed_value(
                 .or_else(|_| Decimal::from_scientific(text))
                 .map(|d| (d, false))
                 .map_err(|_| ("D003", msg!("d003-not-exact", number = text.as_str()))),
-            RawValue::Text(text) => parse_decimal_text(text, separator).map_err(|m| ("D003", m)),
+            RawValue::Text(text) => match plain_decimal(text, separator) {
+                Some(d) => Ok((d, false)),
+                None => parse_decimal_text(text, separator).map_err(|m| ("D003", m)),
+            },
             RawValue::Bool(_) => Err((
                 "D003",
                 msg!("d003-expected-number", found = msg!("ty-bool")),

@@ -494,6 +494,13 @@ pub struct Meta {
     pub total: Option<Decimal>,
     /// Grade bands (xếp loại), in declared order.
     pub grades: Vec<GradeBand>,
+    /// The stages' names, in order (`giai đoạn "Tự đánh giá", "Thẩm định", "Thẩm định
+    /// lại"`): the self-assessment, then each appraisal round. Empty: the two default stages
+    /// ([`crate::data::Stage`]).
+    pub stages: Vec<String>,
+    /// The groups of units ranked on their own (`nhóm "Khối sở"`), in declared order; a unit
+    /// names its group in its data. Empty: one group, the whole batch.
+    pub groups: Vec<String>,
     /// The percentage is computed from the rounded total, not the exact one.
     pub percent_from_rounded_total: bool,
     /// What the grade bands are written over: the percentage (default) or the total in

@@ -342,9 +342,10 @@ impl Form {
 /// Two forms giving different values for one thing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conflict {
-    /// "inputs", "points", "claimed", "unit", "year", "stage".
+    /// "inputs", "points", "claimed", "unit", "year", "stage", "group".
     pub table: &'static str,
-    /// The input's name or the criterion's id; for "unit", "year" and "stage", that word.
+    /// The input's name or the criterion's id; for "unit", "year", "stage" and "group", that
+    /// word.
     pub key: String,
     /// (form name, value as written) for each form that gave a value.
     pub values: Vec<(String, String)>,
@@ -473,7 +474,17 @@ pub fn merge(ruleset: &Ruleset, forms: &[Form]) -> Merged {
             .map(|(i, d)| (i, d.stage.as_str().to_string()))
             .collect(),
     );
+    // The group (nhóm) a form names, when the ruleset declares groups.
+    let group = pick_text(
+        "group",
+        resolved
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| Some((i, ruleset.meta.groups.get(d.group?)?.clone())))
+            .collect(),
+    );
     let mut data = UnitData::empty(ruleset, unit.unwrap_or_default());
+    data.group = group.and_then(|g| ruleset.meta.groups.iter().position(|n| *n == g));
     data.year = year.and_then(|y| y.parse().ok());
     data.stage = stage.as_deref().and_then(Stage::parse).unwrap_or_default();
     let users = users_of_inputs(ruleset);

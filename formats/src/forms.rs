@@ -278,6 +278,12 @@ fn read_form_grid(name: &str, grid: &Grid) -> Result<Form, chiso::Message> {
                         raw.stage = Some((s, span));
                     }
                 }
+                "nhom" | "khoi" => {
+                    let g = text(&value);
+                    if !g.is_empty() {
+                        raw.group = Some((g, span));
+                    }
+                }
                 "co quan chu tri" => office = Some(text(&value)).filter(|s| !s.is_empty()),
                 "loai" => header_at = Some(i),
                 _ => {}

@@ -18,6 +18,7 @@
 use chiso::text::fold;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::str::FromStr;
 
@@ -218,7 +219,7 @@ impl Grid {
                             if c.trim().is_empty() {
                                 Cell::Empty
                             } else {
-                                Cell::Text(c)
+                                Cell::Text(c.into_owned())
                             }
                         })
                         .collect()
@@ -237,7 +238,19 @@ impl Grid {
     pub fn has_data(&self, i: usize) -> bool {
         match &self.store {
             Store::Cells(rows) => rows.get(i).is_some_and(|r| r.iter().any(|c| !c.is_empty())),
-            Store::Text { .. } => self.row(i).iter().any(|c| !c.is_empty()),
+            Store::Text {
+                text,
+                delimiter,
+                starts,
+            } => match starts.get(i) {
+                Some(&(start, line)) if i + 1 < starts.len() => {
+                    record(text, start, line, *delimiter)
+                        .cells
+                        .iter()
+                        .any(|c| !c.trim().is_empty())
+                }
+                _ => false,
+            },
         }
     }
 
@@ -376,9 +389,10 @@ pub fn bytes_text_grid(bytes: &[u8]) -> Result<Grid, GridError> {
 }
 
 /// One record of a text: its cells, where the next record starts, how many line breaks it
-/// took, and the unclosed quotes met (column, byte offset, line).
-struct Record {
-    cells: Vec<String>,
+/// took, and the unclosed quotes met (column, byte offset, line). A cell is borrowed from the
+/// text unless it is quoted (its `""` stand for `"`) or continues after its closing quote.
+struct Record<'a> {
+    cells: Vec<Cow<'a, str>>,
     end: usize,
     lines: usize,
     unclosed: Vec<(usize, usize, usize)>,
@@ -387,47 +401,69 @@ struct Record {
 /// Splits the record starting at `pos` (on line `line`). A cell that starts with `"` is
 /// quoted: it ends at a `"` followed by the delimiter or the end of a line, `""` stands for
 /// `"`, and it may span lines. A quote that never closes is read literally.
-fn record(text: &str, mut pos: usize, line: usize, delimiter: char) -> Record {
+///
+/// The bytes between delimiters are taken as one slice (the delimiter, `\n` and `\r` are
+/// ASCII, so a byte equal to one of them is that character in UTF-8): a plain cell costs no
+/// allocation.
+fn record(text: &str, mut pos: usize, line: usize, delimiter: char) -> Record<'_> {
     let bytes = text.as_bytes();
     let mut lines = 0;
-    let mut cells = Vec::new();
-    let mut cell = String::new();
-    let mut at_cell_start = true;
+    let mut cells: Vec<Cow<'_, str>> = Vec::new();
     let mut unclosed = Vec::new();
+    // A delimiter outside ASCII (never guessed, but a caller may pass one) is found by chars.
+    let ascii = u8::try_from(delimiter).ok().filter(u8::is_ascii);
+    let is_end = |b: u8| b == b'\n' || b == b'\r' || Some(b) == ascii;
     loop {
-        if pos >= text.len() {
-            cells.push(std::mem::take(&mut cell));
-            break;
-        }
-        let c = text[pos..].chars().next().unwrap_or('\n');
-        if at_cell_start && c == '"' {
+        // At the start of a cell.
+        let mut cell: Cow<'_, str> = Cow::Borrowed("");
+        if bytes.get(pos) == Some(&b'"') {
             match quoted(text, pos, delimiter) {
                 Some((value, end, more)) => {
-                    cell.push_str(&value);
+                    cell = Cow::Owned(value);
                     pos = end;
                     lines += more;
-                    at_cell_start = false;
-                    continue;
                 }
                 None => unclosed.push((cells.len(), pos, line + lines)),
             }
         }
-        at_cell_start = false;
-        if c == delimiter {
-            cells.push(std::mem::take(&mut cell));
-            at_cell_start = true;
-            pos += c.len_utf8();
-        } else if c == '\n' || c == '\r' {
-            cells.push(std::mem::take(&mut cell));
-            pos += 1;
+        // The rest of the cell, up to the delimiter or the end of the line.
+        let start = pos;
+        match ascii {
+            Some(_) => {
+                while pos < bytes.len() && !is_end(bytes[pos]) {
+                    pos += 1;
+                }
+            }
+            None => {
+                while pos < bytes.len() {
+                    let c = text[pos..].chars().next().unwrap_or('\n');
+                    if c == delimiter || c == '\n' || c == '\r' {
+                        break;
+                    }
+                    pos += c.len_utf8();
+                }
+            }
+        }
+        if pos > start {
+            let rest = &text[start..pos];
+            cell = if cell.is_empty() {
+                Cow::Borrowed(rest)
+            } else {
+                Cow::Owned(format!("{cell}{rest}"))
+            };
+        }
+        cells.push(cell);
+        if pos >= text.len() {
+            break;
+        }
+        let c = text[pos..].chars().next().unwrap_or('\n');
+        pos += c.len_utf8();
+        if c == '\n' || c == '\r' {
             if c == '\r' && bytes.get(pos) == Some(&b'\n') {
                 pos += 1;
             }
             lines += 1;
             break;
-        } else {
-            cell.push(c);
-            pos += c.len_utf8();
         }
     }
     Record {

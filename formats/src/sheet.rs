@@ -3,7 +3,8 @@
 //! turns into unit data. Problems name the row and the column.
 //!
 //! The header row names the columns (compared without case or diacritics):
-//! - `unit` / `đơn vị` (required), `year` / `năm`, `stage` / `giai đoạn`, `stt` (ignored);
+//! - `unit` / `đơn vị` (required), `year` / `năm`, `stage` / `giai đoạn`, `group` / `nhóm`
+//!   / `khối` (the unit's group, one the ruleset declares), `stt` (ignored);
 //! - an input's name: the unit's figure for that input;
 //! - a criterion id (`1.2`) or `điểm 1.2` / `points 1.2`: points awarded for it;
 //! - `tự chấm 1.2` / `claimed 1.2`: the score the unit claims (self-assessment);
@@ -64,6 +65,8 @@ pub enum Column {
     Unit,
     Year,
     Stage,
+    /// The unit's group (nhóm).
+    Group,
     Input(usize),
     Points(usize),
     Claimed(usize),
@@ -179,6 +182,7 @@ fn classify(ruleset: &Ruleset, header: &str) -> Result<Column, chiso::Message> {
         "unit" | "don vi" | "ten don vi" => return Ok(Column::Unit),
         "year" | "nam" => return Ok(Column::Year),
         "stage" | "giai doan" => return Ok(Column::Stage),
+        "group" | "nhom" | "khoi" => return Ok(Column::Group),
         _ => {}
     }
     let trimmed = header.trim();
@@ -349,8 +353,12 @@ impl Sheet {
             };
             raw.decimal_separator = Some((s.to_string(), 0..0));
         }
+        // The row's cells are taken by value: a text cell's string becomes the raw value
+        // without another copy.
         let cells = self.grid.row(index);
-        for (i, cell) in cells.iter().enumerate() {
+        raw.inputs.reserve(cells.len());
+        for (i, owned) in cells.into_iter().enumerate() {
+            let cell = &owned;
             // A column past the header's last cell, or under an empty header cell (a workbook's
             // header row spans the sheet's width): no header either way, reported alike.
             let headed = self.headers.get(i).is_some_and(|h| !h.trim().is_empty());
@@ -432,17 +440,18 @@ impl Sheet {
                     }
                 }
                 Column::Stage => raw.stage = Some((cell.text(), span)),
+                Column::Group => raw.group = Some((cell.text(), span)),
                 Column::Input(slot) => {
                     let input = &ruleset.inputs[slot];
                     raw.inputs
-                        .push(entry(input.name.clone(), input_value(cell, &input.ty)));
+                        .push(entry(input.name.clone(), input_value(owned, &input.ty)));
                 }
                 Column::Points(node) => raw
                     .points
-                    .push(entry(ruleset.nodes[node].id.clone(), plain_value(cell))),
+                    .push(entry(ruleset.nodes[node].id.clone(), plain_value(owned))),
                 Column::Claimed(node) => raw
                     .claimed
-                    .push(entry(ruleset.nodes[node].id.clone(), plain_value(cell))),
+                    .push(entry(ruleset.nodes[node].id.clone(), plain_value(owned))),
                 Column::Note(node) => raw.notes.push(entry(
                     ruleset.nodes[node].id.clone(),
                     RawValue::Text(cell.text()),
@@ -515,23 +524,38 @@ impl Sheet {
 }
 
 /// A cell as the value of an input of a type: the column's type decides how text is read.
-fn input_value(cell: &Cell, ty: &InputType) -> RawValue {
+fn input_value(cell: Cell, ty: &InputType) -> RawValue {
     match (cell, ty) {
-        (Cell::Text(text), InputType::Count) => match count_text(text) {
+        // Plain digits (the common case) are the number as written: no copy.
+        (Cell::Text(text), InputType::Count)
+            if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            RawValue::Number(text)
+        }
+        (Cell::Text(text), InputType::Count) => match count_text(&text) {
             Some(digits) => RawValue::Number(digits),
-            None => RawValue::Text(text.trim().to_string()),
+            None => RawValue::Text(trimmed(text)),
         },
-        _ => plain_value(cell),
+        (cell, _) => plain_value(cell),
     }
 }
 
-fn plain_value(cell: &Cell) -> RawValue {
+/// A string without its surrounding white space, reusing it when it has none.
+fn trimmed(text: String) -> String {
+    if text.trim().len() == text.len() {
+        text
+    } else {
+        text.trim().to_string()
+    }
+}
+
+fn plain_value(cell: Cell) -> RawValue {
     match cell {
         Cell::Empty => RawValue::Text(String::new()),
-        Cell::Text(t) => RawValue::Text(t.trim().to_string()),
-        Cell::Number(n) => RawValue::Number(n.clone()),
-        Cell::Bool(b) => RawValue::Bool(*b),
-        Cell::Date(d) => RawValue::Date(*d),
+        Cell::Text(t) => RawValue::Text(trimmed(t)),
+        Cell::Number(n) => RawValue::Number(n),
+        Cell::Bool(b) => RawValue::Bool(b),
+        Cell::Date(d) => RawValue::Date(d),
         Cell::Error(_) => RawValue::Other("raw-spreadsheet-error"),
         Cell::Unsaved(_) => RawValue::Other("raw-unsaved-formula"),
     }

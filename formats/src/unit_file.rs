@@ -55,7 +55,8 @@ pub fn load(
 ) -> (Option<UnitData>, Vec<Diagnostic>) {
     match read_raw(text, format) {
         Ok(raw) => {
-            let (data, diagnostics) = resolve(ruleset, &raw);
+            let (data, mut diagnostics) = resolve(ruleset, &raw);
+            diagnostics.extend(chiso::data::missing_group(ruleset, &raw));
             (Some(data), diagnostics)
         }
         Err(d) => (None, vec![*d]),
@@ -83,6 +84,7 @@ mod toml_shape {
         pub unit: Option<Spanned<String>>,
         pub year: Option<Spanned<i64>>,
         pub stage: Option<Spanned<String>>,
+        pub group: Option<Spanned<String>>,
         pub decimal_separator: Option<Spanned<String>>,
         #[serde(default)]
         pub inputs: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
@@ -146,6 +148,7 @@ fn read_toml(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
         unit: spanned(shape.unit),
         year: shape.year.map(|y| (*y.get_ref(), y.span())),
         stage: spanned(shape.stage),
+        group: spanned(shape.group),
         decimal_separator: spanned(shape.decimal_separator),
         inputs: entries(shape.inputs),
         points: entries(shape.points),
@@ -332,6 +335,7 @@ fn read_json(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
             "unit" => raw.unit = value.as_str().map(|s| (s.to_string(), span)),
             "year" => raw.year = value.as_i64().map(|y| (y, span)),
             "stage" => raw.stage = value.as_str().map(|s| (s.to_string(), span)),
+            "group" => raw.group = value.as_str().map(|s| (s.to_string(), span)),
             "decimal_separator" => {
                 raw.decimal_separator = value.as_str().map(|s| (s.to_string(), span))
             }
@@ -390,6 +394,9 @@ pub fn to_toml(ruleset: &Ruleset, data: &UnitData) -> String {
         out.push_str(&format!("year = {y}\n"));
     }
     out.push_str(&format!("stage = {}\n", q(data.stage.as_str())));
+    if let Some(group) = data.group.and_then(|g| ruleset.meta.groups.get(g)) {
+        out.push_str(&format!("group = {}\n", q(group)));
+    }
     let key = |s: &str| {
         if s.chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')

@@ -27,6 +27,7 @@ impl Units for FileUnits {
             origin: Origin::File(name.clone()),
             unit: unit.clone().filter(|u| !u.is_empty()),
             stage: data.as_ref().map(|d| d.stage),
+            group: data.as_ref().and_then(|d| d.group),
             data: if bad { None } else { data },
             problems: diagnostics
                 .into_iter()
@@ -92,7 +93,8 @@ impl Units for SheetUnits {
             });
             raw.unit = Some((String::new(), 0..0));
         }
-        let (data, diagnostics) = resolve(ruleset, &raw);
+        let (data, mut diagnostics) = resolve(ruleset, &raw);
+        diagnostics.extend(chiso::data::missing_group(ruleset, &raw));
         let bad = has_errors(&diagnostics) || problems.iter().any(|p| p.diagnostic.is_error());
         for d in diagnostics {
             let placed = self.sheet.place(row.row, unit.as_deref(), d);
@@ -102,6 +104,7 @@ impl Units for SheetUnits {
             origin,
             unit,
             stage: Some(data.stage),
+            group: data.group,
             data: if bad { None } else { Some(data) },
             problems,
         }

@@ -9,13 +9,15 @@
 //! the units' data.
 
 pub mod advice;
+pub mod groups;
 pub mod lost;
+pub mod previous;
 pub mod rank;
 pub mod stages;
 
 use crate::data::{Stage, UnitData};
 use crate::diagnostic::Diagnostic;
-use crate::eval::{best_values, evaluate_with_best, NodeResult, Status, UnitResult};
+use crate::eval::{best_values, evaluate_compiled, NodeResult, Programs, Status, UnitResult};
 use crate::model::Ruleset;
 use crate::place::Place;
 use crate::text::unit_key;
@@ -125,6 +127,9 @@ pub struct Loaded {
     /// The stage the data is for, when it could be read (also for data with errors, so a
     /// name given twice is found whatever the state of either).
     pub stage: Option<Stage>,
+    /// The unit's group (index into the ruleset's `meta.groups`), when its data names a
+    /// declared one (also for data with errors, so the unit is counted in its group).
+    pub group: Option<usize>,
     /// The unit's data resolved against the ruleset; `None` when it has errors (it is then
     /// not scored, and `problems` says why).
     pub data: Option<UnitData>,
@@ -148,8 +153,9 @@ pub trait Units {
 
 /// Several sources scored as one batch.
 pub struct Chain<'a> {
-    /// The sources, in order: their units are numbered one after the other.
-    pub sources: Vec<&'a dyn Units>,
+    /// The sources, in order: their units are numbered one after the other. `Sync`, so a
+    /// chain can be scored on several threads ([`score_jobs`]).
+    pub sources: Vec<&'a (dyn Units + Sync)>,
 }
 
 impl Units for Chain<'_> {
@@ -168,6 +174,7 @@ impl Units for Chain<'_> {
             origin: Origin::File(String::new()),
             unit: None,
             stage: None,
+            group: None,
             data: None,
             problems: Vec::new(),
         }
@@ -322,6 +329,9 @@ pub struct Scored {
     pub result: PackedResult,
     /// The year the data says it is for.
     pub year: Option<u32>,
+    /// The unit's group (index into the ruleset's `meta.groups`); `None` when the ruleset
+    /// declares none.
+    pub group: Option<usize>,
     /// `[claimed]` of a self-assessment, by node.
     pub claimed: Vec<(usize, Decimal)>,
     /// `[notes]` by node (the council's notes in an appraisal).
@@ -361,6 +371,9 @@ pub struct NotScored {
     pub origin: Origin,
     /// Its name, when the data names it.
     pub unit: Option<String>,
+    /// Its group (index into the ruleset's `meta.groups`), when its data names a declared
+    /// one.
+    pub group: Option<usize>,
     /// Why it was not scored: the problems found in its data (errors first in input order,
     /// then warnings), each with its place (file, row, column).
     pub problems: Vec<Problem>,
@@ -407,17 +420,45 @@ impl Batch {
             .filter(move |(_, u)| u.result.stage == stage)
     }
 
-    /// The stage that ranks: the appraisal when any unit has one, else the self-assessment.
+    /// The stage that ranks: the appraisal when any unit has one (each unit's last
+    /// appraisal round, [`Batch::counting`]), else the self-assessment.
     pub(crate) fn ranked_stage(&self) -> Stage {
-        if self
-            .units
-            .iter()
-            .any(|u| u.result.stage == Stage::Appraised)
-        {
+        if self.units.iter().any(|u| u.result.stage.is_appraisal()) {
             Stage::Appraised
         } else {
             Stage::SelfAssessment
         }
+    }
+
+    /// The results that count, in input order (indices into [`Batch::units`]): when any
+    /// unit has been appraised, each appraised unit's last appraisal round (a second
+    /// appraisal after the unit's explanation replaces the first; a unit with only a
+    /// self-assessment is not among them); otherwise every self-assessment.
+    pub fn counting(&self) -> Vec<usize> {
+        if !self.ranked_stage().is_appraisal() {
+            return self.stage(Stage::SelfAssessment).map(|(i, _)| i).collect();
+        }
+        let mut last: std::collections::HashMap<String, usize> = Default::default();
+        let mut order = Vec::new();
+        for (i, unit) in self.units.iter().enumerate() {
+            if !unit.result.stage.is_appraisal() {
+                continue;
+            }
+            match last.entry(unit_key(unit.unit())) {
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(order.len());
+                    order.push(i);
+                }
+                std::collections::hash_map::Entry::Occupied(e) => {
+                    let slot = &mut order[*e.get()];
+                    if self.units[*slot].result.stage < unit.result.stage {
+                        *slot = i;
+                    }
+                }
+            }
+        }
+        order.sort_unstable();
+        order
     }
 
     /// A unit's result in a stage, by name (compared on the name key).
@@ -429,123 +470,334 @@ impl Batch {
     }
 }
 
-/// Scores every unit of a source. `progress` is called after each unit with the number done.
+/// Scores every unit of a source on one thread. `progress` is called after each unit with
+/// the number done. [`score_jobs`] scores on several threads, with the same result.
 ///
 /// Every problem lands in [`Batch::problems`]: the source's own, each unit's data findings,
 /// the evaluator's (`D002`, `D005`, `D008`, `D009`) and `D013` for a unit given twice for one
 /// stage (the second is not scored). The core scores only a ruleset the caller has checked:
 /// refuse one with errors ([`crate::Analysis::has_errors`]) before calling this.
 pub fn score(ruleset: &Ruleset, units: &dyn Units, progress: &mut dyn FnMut(usize)) -> Batch {
+    let best = first_pass(ruleset, 0..units.count(), &|i| units.load(ruleset, i));
+    let programs = Programs::new(ruleset);
+    let mut merge = Merge::new(ruleset, units.problems());
+    for index in 0..units.count() {
+        merge.push(work(ruleset, &programs, units.load(ruleset, index), &best));
+        progress(index + 1);
+    }
+    merge.batch
+}
+
+/// Units a thread loads and scores before handing them over: large enough that handing over
+/// costs nothing, small enough that the units in flight hold little memory.
+const CHUNK: usize = 256;
+
+/// Below this many units a batch is scored on one thread: starting threads would not pay.
+pub const PARALLEL_FROM: usize = 2 * CHUNK;
+
+/// Scores every unit of a source as [`score`] does, on up to `jobs` threads (the caller
+/// chooses, e.g. from `std::thread::available_parallelism`). The batch is byte for byte the
+/// one [`score`] gives: units are loaded and scored in chunks by the threads, then taken in
+/// input order on the calling thread, where names given twice (`D013`) are found and
+/// `progress` is called after each unit with the number done (so it only grows). Batches
+/// smaller than [`PARALLEL_FROM`] units, or `jobs` ≤ 1, are scored on the calling thread.
+pub fn score_jobs(
+    ruleset: &Ruleset,
+    units: &(dyn Units + Sync),
+    progress: &mut dyn FnMut(usize),
+    jobs: usize,
+) -> Batch {
     let count = units.count();
-    let mut batch = Batch {
-        problems: units.problems(),
-        rank_on_points: ruleset.meta.grade_basis == crate::model::GradeBasis::Points,
-        ..Batch::default()
+    if jobs <= 1 || count < PARALLEL_FROM {
+        return score(ruleset, units, progress);
+    }
+    let threads = jobs.min(count.div_ceil(CHUNK));
+    let load = |i: usize| units.load(ruleset, i);
+    // First pass: each thread folds the maxima of its chunks; maxima merge in any order.
+    let best = if ruleset.best_slots > 0 {
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let parts: Vec<Best> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut own = Best::new(ruleset);
+                        loop {
+                            let chunk = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let start = chunk * CHUNK;
+                            if start >= count {
+                                break own;
+                            }
+                            own.merge(&first_pass(
+                                ruleset,
+                                start..(start + CHUNK).min(count),
+                                &load,
+                            ));
+                        }
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("a scoring thread panicked"))
+                .collect()
+        });
+        let mut best = Best::new(ruleset);
+        for part in &parts {
+            best.merge(part);
+        }
+        best
+    } else {
+        Best::new(ruleset)
     };
-    // First pass (only when a rule compares with the best unit): the batch maxima per stage.
-    let mut best_self = vec![None; ruleset.best_slots];
-    let mut best_appraised = vec![None; ruleset.best_slots];
-    if ruleset.best_slots > 0 {
-        for index in 0..count {
-            if let Some(data) = units.load(ruleset, index).data {
-                let own = best_values(ruleset, std::slice::from_ref(&data));
-                let best = match data.stage {
-                    Stage::SelfAssessment => &mut best_self,
-                    Stage::Appraised => &mut best_appraised,
-                };
-                merge_best(best, &own);
+    // Second pass: chunks scored by the threads, merged here in input order.
+    let programs = Programs::new(ruleset);
+    let programs = &programs;
+    let mut merge = Merge::new(ruleset, units.problems());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let chunks = count.div_ceil(CHUNK);
+    std::thread::scope(|scope| {
+        // A bounded channel: threads run at most a few chunks ahead of the merge.
+        let (send, receive) = std::sync::mpsc::sync_channel::<(usize, Vec<Worked>)>(2 * threads);
+        for _ in 0..threads {
+            let send = send.clone();
+            let (next, best, load) = (&next, &best, &load);
+            scope.spawn(move || loop {
+                let chunk = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let start = chunk * CHUNK;
+                if start >= count {
+                    break;
+                }
+                let worked = (start..(start + CHUNK).min(count))
+                    .map(|i| work(ruleset, programs, load(i), best))
+                    .collect();
+                if send.send((chunk, worked)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(send);
+        let mut pending: std::collections::BTreeMap<usize, Vec<Worked>> = Default::default();
+        let mut done = 0;
+        for wanted in 0..chunks {
+            let worked = loop {
+                if let Some(w) = pending.remove(&wanted) {
+                    break w;
+                }
+                match receive.recv() {
+                    Ok((chunk, w)) => {
+                        pending.insert(chunk, w);
+                    }
+                    // A thread panicked: the scope re-raises its panic.
+                    Err(_) => return,
+                }
+            };
+            for w in worked {
+                merge.push(w);
+                done += 1;
+                progress(done);
             }
         }
+    });
+    merge.batch
+}
+
+/// The batch maxima of `best(…)` arguments, per stage.
+struct Best {
+    /// Indexed by [`Stage::index`]: a re-appraisal is compared only with re-appraisals.
+    per_stage: Vec<Vec<Option<Decimal>>>,
+}
+
+impl Best {
+    fn new(ruleset: &Ruleset) -> Self {
+        Best {
+            per_stage: vec![vec![None; ruleset.best_slots]; Stage::MAX_STAGES],
+        }
     }
-    // Where each (unit, stage) was first given, whether its data was good or not: a map, as a
-    // province can have 10 000 units. A name given twice is D013 whatever the state of
-    // either row, and only the first is ever scored.
-    let mut seen: std::collections::HashMap<(String, bool), Origin> = Default::default();
-    let twice = |unit: &str, stage: Stage, first: &Origin, origin: &Origin| Problem {
-        place: origin.place(),
-        unit: Some(unit.to_string()),
-        diagnostic: Diagnostic::error(
-            "D013",
-            0..0,
-            crate::msg!(
-                "d013-unit-twice",
-                unit = unit,
-                stage = stage.label(),
-                first = first.place().message()
+
+    fn merge(&mut self, other: &Best) {
+        for (mine, theirs) in self.per_stage.iter_mut().zip(&other.per_stage) {
+            merge_best(mine, theirs);
+        }
+    }
+
+    fn of(&self, stage: Stage) -> &[Option<Decimal>] {
+        &self.per_stage[stage.index()]
+    }
+}
+
+/// The first pass over `range` (only when a rule compares with the best unit): the maxima
+/// per stage, keeping nothing else.
+fn first_pass(
+    ruleset: &Ruleset,
+    range: std::ops::Range<usize>,
+    load: &dyn Fn(usize) -> Loaded,
+) -> Best {
+    let mut best = Best::new(ruleset);
+    if ruleset.best_slots == 0 {
+        return best;
+    }
+    for index in range {
+        if let Some(data) = load(index).data {
+            let own = best_values(ruleset, std::slice::from_ref(&data));
+            merge_best(&mut best.per_stage[data.stage.index()], &own);
+        }
+    }
+    best
+}
+
+/// One unit loaded and, when its data is good, scored: what the merge needs of it. A unit
+/// found to be given twice only at the merge has been scored for nothing, and its score
+/// (with the evaluator's findings) is dropped there.
+struct Worked {
+    origin: Origin,
+    unit: Option<String>,
+    stage: Option<Stage>,
+    group: Option<usize>,
+    problems: Vec<Problem>,
+    scored: Option<ScoredUnit>,
+}
+
+/// What is kept of a unit with good data, once scored.
+struct ScoredUnit {
+    unit: String,
+    stage: Stage,
+    year: Option<u32>,
+    group: Option<usize>,
+    claimed: Vec<(usize, Decimal)>,
+    notes: Vec<(usize, String)>,
+    /// The evaluator's findings.
+    diagnostics: Vec<Diagnostic>,
+    areas: Vec<AreaIndex>,
+    result: PackedResult,
+}
+
+/// Scores one loaded unit (on any thread).
+fn work(ruleset: &Ruleset, programs: &Programs, loaded: Loaded, best: &Best) -> Worked {
+    let scored = loaded.data.map(|data| {
+        let outcome = evaluate_compiled(ruleset, programs, &data, best.of(data.stage));
+        ScoredUnit {
+            areas: area_indices(ruleset, &outcome.result),
+            diagnostics: outcome.diagnostics,
+            result: PackedResult::pack(outcome.result),
+            claimed: sparse(&data.claimed),
+            notes: data
+                .notes
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, n)| n.map(|n| (i, n)))
+                .collect(),
+            year: data.year,
+            group: data.group,
+            stage: data.stage,
+            unit: data.unit,
+        }
+    });
+    Worked {
+        origin: loaded.origin,
+        unit: loaded.unit,
+        stage: loaded.stage,
+        group: loaded.group,
+        problems: loaded.problems,
+        scored,
+    }
+}
+
+/// The batch as units are taken in input order: finds names given twice (`D013`).
+struct Merge {
+    batch: Batch,
+    /// Where each (unit, stage) was first given, whether its data was good or not: a map, as
+    /// a province can have 10 000 units. A name given twice is D013 whatever the state of
+    /// either row, and only the first is ever scored.
+    seen: std::collections::HashMap<(String, Stage), Origin>,
+}
+
+impl Merge {
+    fn new(ruleset: &Ruleset, problems: Vec<Problem>) -> Self {
+        Merge {
+            batch: Batch {
+                problems,
+                rank_on_points: ruleset.meta.grade_basis == crate::model::GradeBasis::Points,
+                ..Batch::default()
+            },
+            seen: Default::default(),
+        }
+    }
+
+    fn twice(unit: &str, stage: Stage, first: &Origin, origin: &Origin) -> Problem {
+        Problem {
+            place: origin.place(),
+            unit: Some(unit.to_string()),
+            diagnostic: Diagnostic::error(
+                "D013",
+                0..0,
+                crate::msg!(
+                    "d013-unit-twice",
+                    unit = unit,
+                    stage = stage.label(),
+                    first = first.place().message()
+                ),
             ),
-        ),
-    };
-    for index in 0..count {
-        let loaded = units.load(ruleset, index);
-        let Some(data) = loaded.data else {
-            batch.problems.extend(loaded.problems.iter().cloned());
-            let mut problems = loaded.problems;
-            if let (Some(unit), Some(stage)) = (&loaded.unit, loaded.stage) {
-                let seen_key = (unit_key(unit), stage == Stage::Appraised);
-                match seen.get(&seen_key) {
+        }
+    }
+
+    fn push(&mut self, worked: Worked) {
+        let batch = &mut self.batch;
+        let Some(scored) = worked.scored else {
+            batch.problems.extend(worked.problems.iter().cloned());
+            let mut problems = worked.problems;
+            if let (Some(unit), Some(stage)) = (&worked.unit, worked.stage) {
+                let seen_key = (unit_key(unit), stage);
+                match self.seen.get(&seen_key) {
                     Some(first) => {
-                        let problem = twice(unit, stage, first, &loaded.origin);
+                        let problem = Self::twice(unit, stage, first, &worked.origin);
                         batch.problems.push(problem.clone());
                         problems.push(problem);
                     }
                     None => {
-                        seen.insert(seen_key, loaded.origin.clone());
+                        self.seen.insert(seen_key, worked.origin.clone());
                     }
                 }
             }
             problems.sort_by_key(|p| !p.diagnostic.is_error());
             batch.not_scored.push(NotScored {
-                unit: loaded.unit,
-                origin: loaded.origin,
+                group: worked.group,
+                unit: worked.unit,
+                origin: worked.origin,
                 problems,
             });
-            progress(index + 1);
-            continue;
+            return;
         };
-        batch.problems.extend(loaded.problems);
-        let key = unit_key(&data.unit);
-        let seen_key = (key, data.stage == Stage::Appraised);
-        if let Some(first) = seen.get(&seen_key) {
-            let problem = twice(&data.unit, data.stage, first, &loaded.origin);
+        batch.problems.extend(worked.problems);
+        let seen_key = (unit_key(&scored.unit), scored.stage);
+        if let Some(first) = self.seen.get(&seen_key) {
+            let problem = Self::twice(&scored.unit, scored.stage, first, &worked.origin);
             batch.problems.push(problem.clone());
             batch.not_scored.push(NotScored {
-                origin: loaded.origin,
-                unit: Some(data.unit.clone()),
+                origin: worked.origin,
+                group: scored.group,
+                unit: Some(scored.unit),
                 problems: vec![problem],
             });
-            progress(index + 1);
-            continue;
+            return;
         }
-        seen.insert(seen_key, loaded.origin.clone());
-        let best = match data.stage {
-            Stage::SelfAssessment => &best_self,
-            Stage::Appraised => &best_appraised,
-        };
-        let outcome = evaluate_with_best(ruleset, &data, best);
-        for d in outcome.diagnostics {
+        self.seen.insert(seen_key, worked.origin.clone());
+        for d in scored.diagnostics {
             batch.problems.push(Problem {
-                place: loaded.origin.place_of(&d),
-                unit: Some(data.unit.clone()),
+                place: worked.origin.place_of(&d),
+                unit: Some(scored.unit.clone()),
                 diagnostic: d,
             });
         }
-        let areas = area_indices(ruleset, &outcome.result);
         batch.units.push(Scored {
-            origin: loaded.origin,
-            year: data.year,
-            claimed: sparse(&data.claimed),
-            notes: data
-                .notes
-                .iter()
-                .enumerate()
-                .filter_map(|(i, n)| n.clone().map(|n| (i, n)))
-                .collect(),
-            areas,
-            result: PackedResult::pack(outcome.result),
+            origin: worked.origin,
+            year: scored.year,
+            group: scored.group,
+            claimed: scored.claimed,
+            notes: scored.notes,
+            areas: scored.areas,
+            result: scored.result,
         });
-        progress(index + 1);
     }
-    batch
 }
 
 fn sparse(values: &[Option<Decimal>]) -> Vec<(usize, Decimal)> {
@@ -658,8 +910,8 @@ impl fmt::Display for UnitChoiceError {
 /// loaded (`units`, in input order, each with where it came from): the one named `name`
 /// (compared by [`crate::text::same_unit`]), or else the one unit of `first_file` (the first
 /// data file of the command line; a file with one unit at both stages names one unit). Of
-/// that unit's data, the stage asked for, or else the stage that counts: the appraisal when
-/// the unit has one, its self-assessment otherwise. Returns an index into `units`.
+/// that unit's data, the stage asked for, or else the stage that counts: its last appraisal
+/// round when the unit has one, its self-assessment otherwise. Returns an index into `units`.
 ///
 /// # Errors
 /// [`UnitChoiceError`]: no unit of that name, the first file holds none or several, or the
@@ -723,7 +975,12 @@ pub fn choose_unit(
             asked: s,
             given: unit.stage,
         }),
-        None => Ok(of(Stage::Appraised).unwrap_or(index)),
+        // The last appraisal round the unit has counts.
+        None => Ok((1..Stage::MAX_STAGES)
+            .rev()
+            .filter_map(Stage::nth)
+            .find_map(of)
+            .unwrap_or(index)),
     }
 }
 

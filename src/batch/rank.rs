@@ -60,7 +60,9 @@ pub struct RankRow {
 /// The ranking of one stage of a batch.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ranking {
-    /// The stage ranked.
+    /// The stage ranked: [`Stage::Appraised`] when the appraisal ranks (each unit's last
+    /// appraisal round, which may be a later round for some units), else the
+    /// self-assessment.
     pub stage: Stage,
     /// Ranked units first (best first; ties in name order), then the unranked in input order.
     pub rows: Vec<RankRow>,
@@ -69,17 +71,29 @@ pub struct Ranking {
     pub not_scored: usize,
 }
 
-/// Ranks the units of the appraisal stage by percentage, or of the self-assessment when no
-/// unit has been appraised. A unit without a percentage (incomplete data) is unranked.
+/// Ranks the results that count ([`Batch::counting`]: each unit's last appraisal round, or
+/// the self-assessments when no unit has been appraised) by percentage. A unit without a
+/// percentage (incomplete data) is unranked.
 pub fn rank(batch: &Batch) -> Ranking {
-    rank_stage(batch, batch.ranked_stage())
+    rank_units(
+        batch,
+        batch.ranked_stage(),
+        &batch.counting(),
+        batch.not_scored.len(),
+    )
 }
 
-/// Ranks the units of one stage by percentage, ties as decrees rank them.
-pub(crate) fn rank_stage(batch: &Batch, stage: Stage) -> Ranking {
+/// Ranks the given units (indices into [`Batch::units`]) by percentage, ties as decrees rank
+/// them; `not_scored` units that could not be scored are counted with the ungraded.
+pub(crate) fn rank_units(
+    batch: &Batch,
+    stage: Stage,
+    units: &[usize],
+    not_scored: usize,
+) -> Ranking {
     let mut ranked: Vec<(usize, Decimal, String)> = Vec::new();
     let mut unranked = Vec::new();
-    for (index, unit) in batch.stage(stage) {
+    for (index, unit) in units.iter().map(|&i| (i, &batch.units[i])) {
         match unit.result.percent {
             Some(p) if unit.result.is_complete() => {
                 let key = if batch.rank_on_points {
@@ -119,7 +133,7 @@ pub(crate) fn rank_stage(batch: &Batch, stage: Stage) -> Ranking {
     Ranking {
         stage,
         rows,
-        not_scored: batch.not_scored.len(),
+        not_scored,
     }
 }
 

@@ -1,6 +1,8 @@
 //! Self-assessment and appraisal side by side: per criterion the unit's self score, the
-//! appraised score, their difference and the council's note; and every self score the
-//! unit claimed that differs from what the ruleset computes from the unit's own figures.
+//! score of each appraisal round (thẩm định, thẩm định lại…), the difference of the round
+//! that counts (the last one given) from the self score and the council's notes; and every
+//! self score the unit claimed that differs from what the ruleset computes from the unit's
+//! own figures.
 
 use super::{percent_of, Batch, Scored};
 use crate::data::Stage;
@@ -24,12 +26,19 @@ pub struct StageRow {
     /// (for a parent: the sum of its children's self scores, survey items not yet given and
     /// not-evaluated children left out, as they are out of the stage's maximum).
     pub self_score: Option<Decimal>,
-    /// Điểm thẩm định.
+    /// Điểm thẩm định: of the appraisal round that counts (the last one given).
     pub appraised: Option<Decimal>,
     /// appraised − self.
     pub difference: Option<Decimal>,
-    /// The council's note (the appraisal's `[notes]`).
+    /// The council's note (the `[notes]` of the round that counts).
     pub note: Option<String>,
+    /// The score of each appraisal round compared, in order (`rounds[0]` is the first
+    /// appraisal); one element when the ruleset declares the two default stages.
+    pub rounds: Vec<Option<Decimal>>,
+    /// The note of each appraisal round, as [`StageRow::rounds`].
+    pub round_notes: Vec<Option<String>>,
+    /// The unit's own note in its self-assessment (its justification).
+    pub self_note: Option<String>,
     /// The claimed score differs from the computed one.
     pub flagged: bool,
     /// The node is not evaluated (không đánh giá) in either stage.
@@ -69,6 +78,31 @@ pub struct StageComparison {
     pub appraised_survey: Option<Decimal>,
     /// Number of flagged rows.
     pub flags: usize,
+    /// Each appraisal round's totals, in order (`rounds[0]` is the first appraisal); the
+    /// `appraised_*` fields repeat the last round given.
+    pub rounds: Vec<RoundTotal>,
+}
+
+/// One appraisal round of a unit: its totals and how far they are from the self score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoundTotal {
+    /// The round (stage 1 is the first appraisal).
+    pub stage: Stage,
+    /// Index into [`Batch::units`] of the round's result; `None` when the unit has no data
+    /// for the round.
+    pub unit: Option<usize>,
+    /// The round's total; `None` without data or when it is incomplete.
+    pub total: Option<Decimal>,
+    /// The round's maximum for the unit.
+    pub max: Option<Decimal>,
+    /// The round's percentage, as its [`crate::eval::UnitResult::percent`].
+    pub percent: Option<Decimal>,
+    /// The points the round leaves to the survey.
+    pub survey: Option<Decimal>,
+    /// total − the self-assessed total.
+    pub difference: Option<Decimal>,
+    /// The round's total − the previous round's (`None` for the first round).
+    pub change: Option<Decimal>,
 }
 
 impl StageComparison {
@@ -85,6 +119,17 @@ pub fn compare(
     self_: Option<&Scored>,
     appraised: Option<&Scored>,
 ) -> StageComparison {
+    compare_rounds(ruleset, self_, &[appraised])
+}
+
+/// Compares a unit's self-assessment with each of its appraisal rounds (`rounds[0]` is the
+/// first appraisal; any may be absent). The round that counts is the last one given.
+pub fn compare_rounds(
+    ruleset: &Ruleset,
+    self_: Option<&Scored>,
+    rounds: &[Option<&Scored>],
+) -> StageComparison {
+    let appraised = rounds.iter().rev().find_map(|r| *r);
     let n = ruleset.nodes.len();
     // Self scores bottom-up: claimed where written, else computed; a parent without a claim
     // sums its children's self scores.
@@ -120,8 +165,8 @@ pub fn compare(
         let computed = self_.and_then(|s| scored(&s.result.node(index)));
         let appraised_score = appraised.and_then(|a| scored(&a.result.node(index)));
         let self_score = self_scores[index];
-        let not_evaluated = [self_, appraised]
-            .iter()
+        let not_evaluated = std::iter::once(&self_)
+            .chain(rounds)
             .flatten()
             .any(|u| matches!(u.result.node(index).status, Status::NotEvaluated(_)));
         rows.push(StageRow {
@@ -138,6 +183,15 @@ pub fn compare(
             note: appraised.and_then(|a| a.note(index)).map(str::to_string),
             flagged: matches!((claimed, computed), (Some(c), Some(k)) if c != k),
             not_evaluated,
+            rounds: rounds
+                .iter()
+                .map(|r| r.and_then(|a| scored(&a.result.node(index))))
+                .collect(),
+            round_notes: rounds
+                .iter()
+                .map(|r| r.and_then(|a| a.note(index)).map(str::to_string))
+                .collect(),
+            self_note: self_.and_then(|s| s.note(index)).map(str::to_string),
         });
     }
     let self_total = self_.and_then(|s| {
@@ -160,7 +214,37 @@ pub fn compare(
     let flags = rows.iter().filter(|r| r.flagged).count();
     let self_survey = self_.map(|s| survey_pending(ruleset, s));
     let appraised_survey = appraised.map(|a| survey_pending(ruleset, a));
+    let mut previous_total = None;
+    let round_totals = rounds
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let total = r
+                .filter(|a| a.result.is_complete())
+                .map(|a| a.result.achieved);
+            let change = match (i, total, previous_total) {
+                (0, _, _) => None,
+                (_, Some(t), Some(p)) => Some(t - p),
+                _ => None,
+            };
+            previous_total = total;
+            RoundTotal {
+                stage: Stage::nth(i + 1).unwrap_or(Stage::Appraised),
+                unit: None,
+                total,
+                max: r.map(|a| a.result.max),
+                percent: r.and_then(|a| a.result.percent),
+                survey: r.map(|a| survey_pending(ruleset, a)),
+                difference: match (total, self_total) {
+                    (Some(t), Some(s)) => Some(t - s),
+                    _ => None,
+                },
+                change,
+            }
+        })
+        .collect();
     StageComparison {
+        rounds: round_totals,
         unit: self_
             .or(appraised)
             .map(|u| u.unit().to_string())
@@ -208,35 +292,43 @@ fn scored(r: &crate::eval::NodeResult) -> Option<Decimal> {
     }
 }
 
-/// Every unit of the batch with both stages, or with a self-assessment that claims scores,
-/// compared; in the order units first appear.
+/// Every unit of the batch with a self-assessment and an appraisal round, or with a
+/// self-assessment that claims scores, compared; in the order units first appear. Every
+/// appraisal round the ruleset declares is a column, also where the unit has no data for it.
 pub fn compare_batch(ruleset: &Ruleset, batch: &Batch) -> Vec<StageComparison> {
-    // (self, appraisal) per unit name, in the order names first appear.
-    let mut order: Vec<(Option<usize>, Option<usize>)> = Vec::new();
+    let stages = Stage::count(ruleset).max(
+        batch
+            .units
+            .iter()
+            .map(|u| u.result.stage.index() + 1)
+            .max()
+            .unwrap_or(0),
+    );
+    // The unit index of each stage, per unit name, in the order names first appear.
+    let mut order: Vec<Vec<Option<usize>>> = Vec::new();
     let mut by_name: std::collections::HashMap<String, usize> = Default::default();
     for (i, unit) in batch.units.iter().enumerate() {
         let slot = *by_name.entry(unit_key(unit.unit())).or_insert_with(|| {
-            order.push((None, None));
+            order.push(vec![None; stages]);
             order.len() - 1
         });
-        let pair = &mut order[slot];
-        let stage = match unit.result.stage {
-            Stage::SelfAssessment => &mut pair.0,
-            Stage::Appraised => &mut pair.1,
-        };
-        stage.get_or_insert(i);
+        order[slot][unit.result.stage.index()].get_or_insert(i);
     }
     let mut out = Vec::new();
-    for (s, a) in order {
+    for found in order {
+        let s = found[0];
+        let rounds = &found[1..];
         let has_claims = s.is_some_and(|s| !batch.units[s].claimed.is_empty());
-        if (s.is_some() && a.is_some()) || has_claims {
-            let mut c = compare(
-                ruleset,
-                s.map(|i| &batch.units[i]),
-                a.map(|i| &batch.units[i]),
-            );
+        let appraised = rounds.iter().rev().find_map(|r| *r);
+        if (s.is_some() && appraised.is_some()) || has_claims {
+            let scored: Vec<Option<&Scored>> =
+                rounds.iter().map(|r| r.map(|i| &batch.units[i])).collect();
+            let mut c = compare_rounds(ruleset, s.map(|i| &batch.units[i]), &scored);
             c.self_unit = s;
-            c.appraised_unit = a;
+            c.appraised_unit = appraised;
+            for (total, unit) in c.rounds.iter_mut().zip(rounds) {
+                total.unit = *unit;
+            }
             out.push(c);
         }
     }

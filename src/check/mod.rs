@@ -169,6 +169,7 @@ impl Checker {
                 HeaderItem::Rounding(r) => format!("rounding {}", r.target.as_str()),
                 HeaderItem::AdjustmentCap(kind, _) => format!("cap {}", kind.as_str()),
                 HeaderItem::KnownFault { code, .. } => format!("known fault {code}"),
+                HeaderItem::Group(name) => format!("group {}", crate::text::fold(name.trim())),
                 other => format!("{:?}", std::mem::discriminant(other)),
             };
             if let Some(first) = seen.get(&key) {
@@ -245,6 +246,8 @@ impl Checker {
                     zero_default = Some(*z);
                     meta.zero_default = Some(*z);
                 }
+                HeaderItem::Stages(names) => self.stages(&mut meta, names, &item.span),
+                HeaderItem::Group(name) => meta.groups.push(name.trim().to_string()),
                 HeaderItem::KnownFault { code, reason } => {
                     if KNOWN_FAULT_CODES.contains(&code.as_str()) {
                         declared.known_faults.push((
@@ -266,6 +269,60 @@ impl Checker {
             }
         }
         (meta, rounding, zero_default, declared)
+    }
+
+    /// The declared stages: at least the self-assessment and one appraisal, at most
+    /// [`crate::data::Stage::MAX_STAGES`], no name twice (`E017`, `E023`).
+    fn stages(&mut self, meta: &mut Meta, names: &[(String, Span)], all: &Span) {
+        use crate::data::Stage;
+        if names.len() < 2 || names.len() > Stage::MAX_STAGES {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "E017",
+                    all.clone(),
+                    crate::msg!(
+                        "e017-stage-count",
+                        count = names.len(),
+                        rounds = Stage::MAX_STAGES - 1
+                    ),
+                )
+                .with_help(crate::msg!("e017-stage-count-help")),
+            );
+            return;
+        }
+        for (i, (name, span)) in names.iter().enumerate() {
+            let key = crate::text::fold(name.trim());
+            if let Some((_, first)) = names[..i]
+                .iter()
+                .find(|(n, _)| crate::text::fold(n.trim()) == key)
+            {
+                self.diagnostics.push(
+                    Diagnostic::error("E023", span.clone(), crate::msg!("e023-stage-twice"))
+                        .with_label(first.clone(), "first declared here"),
+                );
+                return;
+            }
+            // Another stage's word (`appraised` as the third stage's name) would be read as
+            // that other stage.
+            if let Some(other) = Stage::parse(name).filter(|s| s.index() != i) {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "E017",
+                        span.clone(),
+                        crate::msg!(
+                            "e017-stage-word",
+                            name = name.trim(),
+                            stage = other.index() + 1,
+                            word = other.as_str(),
+                            position = i + 1
+                        ),
+                    )
+                    .with_help(crate::msg!("e017-stage-order")),
+                );
+                return;
+            }
+        }
+        meta.stages = names.iter().map(|(n, _)| n.trim().to_string()).collect();
     }
 
     /// Grades must cover their range exactly once: 0–100% on the percentage, 0 to the

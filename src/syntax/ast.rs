@@ -158,6 +158,12 @@ pub enum HeaderItem {
     PercentFromRoundedTotal,
     /// `zero denominator: …` / `mẫu số bằng 0: …`: the default for every criterion.
     ZeroDefault(ZeroAction),
+    /// `stages "…", "…"` / `giai đoạn "Tự đánh giá", "Thẩm định", "Thẩm định lại"`: the
+    /// stages scored, in order (the self-assessment, then each appraisal round), each with
+    /// its span.
+    Stages(Vec<(String, Span)>),
+    /// `group "…"` / `nhóm "Khối sở"`: a group of units ranked on its own within a batch.
+    Group(String),
     /// lỗi nguồn: a contradiction of the decree's own table, kept visible as a warning
     KnownFault {
         /// The acknowledged code as written; only `E004`–`E007` are accepted.

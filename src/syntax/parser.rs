@@ -600,6 +600,21 @@ impl<'a> Builder<'a> {
             }
             Rule::adjustment_floor => HeaderItem::Floor(self.decimal(&inner.nth(1)?)),
             Rule::display_places => HeaderItem::DisplayPlaces(self.integer(&inner.nth(1)?)),
+            Rule::stages => {
+                inner.next();
+                HeaderItem::Stages(
+                    inner
+                        .map(|p| {
+                            let span = self.span(&p);
+                            (self.string(p), span)
+                        })
+                        .collect(),
+                )
+            }
+            Rule::group_decl => {
+                inner.next();
+                HeaderItem::Group(self.string(inner.next()?))
+            }
             _ => return None,
         })
     }
@@ -1404,6 +1419,8 @@ fn friendly(rule: Rule) -> Option<&'static str> {
         | Rule::band_stmt
         | Rule::band_arm => "expected-a-statement",
         Rule::k_grade | Rule::grade | Rule::expect_grade => "expected-grade-xep-loai",
+        Rule::k_stages | Rule::stages => "expected-stages",
+        Rule::k_group | Rule::group_decl => "expected-group",
         Rule::expect_percent | Rule::t_percent => "expected-percent",
         Rule::expect_achieved | Rule::k_achieved => "expected-achieved",
         Rule::expect_score => "expected-id-points",

@@ -1,6 +1,7 @@
 //! The documentation is tested: every ```chiso example of the language reference checks
-//! without errors and its test cases pass; every diagnostic code the source can emit is
-//! documented.
+//! without errors and its test cases pass; every example of the batch guide checks and each
+//! of its unit files (```toml unit) reads against the ruleset before it; every diagnostic
+//! code the source can emit is documented.
 
 use crate::common::read;
 use std::collections::BTreeSet;
@@ -119,6 +120,65 @@ fn every_built_in_function_is_in_the_language_reference() {
             "docs/language.md's function table lacks `{}` / `{}`",
             b.en,
             b.vi
+        );
+    }
+}
+
+/// The blocks of the batch guide in order: (`"chiso"` or `"toml unit"`, text).
+fn batch_guide_blocks(markdown: &str) -> Vec<(&'static str, String)> {
+    let mut blocks = Vec::new();
+    let mut current: Option<(&'static str, String)> = None;
+    for line in markdown.lines() {
+        match (&mut current, line.trim_end()) {
+            (None, "```chiso") => current = Some(("chiso", String::new())),
+            (None, "```toml unit") => current = Some(("toml unit", String::new())),
+            (Some(_), "```") => blocks.extend(current.take()),
+            (Some((_, block)), _) => {
+                block.push_str(line);
+                block.push('\n');
+            }
+            (None, _) => {}
+        }
+    }
+    blocks
+}
+
+#[test]
+fn every_batch_guide_example_checks_and_its_unit_files_read() {
+    let blocks = batch_guide_blocks(&read("docs/batch.md"));
+    let units = blocks
+        .iter()
+        .filter(|(kind, _)| *kind == "toml unit")
+        .count();
+    assert!(
+        blocks.len() >= 4 && units >= 2,
+        "found {} examples",
+        blocks.len()
+    );
+    let mut ruleset = None;
+    for (kind, block) in &blocks {
+        if *kind == "chiso" {
+            let analysis = chiso::analyze(block);
+            let errors: Vec<String> = analysis
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.to_string())
+                .collect();
+            assert!(errors.is_empty(), "example:\n{block}\nerrors: {errors:#?}");
+            ruleset = Some(analysis.ruleset);
+            continue;
+        }
+        // A unit file reads without a finding against the ruleset shown before it.
+        let ruleset = ruleset.as_ref().expect("a ruleset before the unit file");
+        let (data, diagnostics) = chiso_formats::unit_file::load(
+            ruleset,
+            block,
+            chiso_formats::unit_file::DataFormat::Toml,
+        );
+        assert!(
+            data.is_some() && diagnostics.is_empty(),
+            "example:\n{block}\n{diagnostics:#?}"
         );
     }
 }

@@ -40,6 +40,8 @@ const UNTRANSLATED: &[(&str, &str)] = &[
         "Message::plain(owners.join(\", \"))",
     ),
     ("formats/src/grid.rs", "Message::plain(s.name.clone())"),
+    // A ruleset's only stage word: its own name of the stage.
+    ("src/data.rs", "Message::plain(words.join(\"\"))"),
     // NOT YET TRANSLATED: the bonus and penalty items, grades on points and report rounding
     // (issue 12) merged from main at the end of the i18n work, with English texts. Each is to
     // become a msg!(…) with entries in both catalogues; until then they are listed here so

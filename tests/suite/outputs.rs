@@ -309,8 +309,15 @@ fn each_stage_is_shown_over_what_it_scores_while_the_survey_is_pending() {
     assert_eq!(c["appraised_survey"], "1");
     for format in ["table", "markdown", "html"] {
         let text = get(format);
-        assert!(text.contains("2.7 / 3 (90%)"), "{format}: {text}");
-        assert!(text.contains("2.4 / 3 (80%)"), "{format}");
+        // The HTML report writes numbers as Vietnamese readers do, percentages with the two
+        // places of the ruleset's rounding.
+        let (self_total, appraised_total) = if format == "html" {
+            ("2,7 / 3 (90,00%)", "2,4 / 3 (80,00%)")
+        } else {
+            ("2.7 / 3 (90%)", "2.4 / 3 (80%)")
+        };
+        assert!(text.contains(self_total), "{format}: {text}");
+        assert!(text.contains(appraised_total), "{format}");
         assert!(!text.contains("— / 3 (—)"), "{format}");
         assert!(
             text.contains(
@@ -376,7 +383,7 @@ const FAULTS: [Fault; 15] = [
     Fault::Range,
 ];
 
-struct Province {
+pub(crate) struct Province {
     rows: Vec<Vec<String>>,
     /// Per unit (row index − 1): its level p, and its fault.
     units: Vec<(u32, Option<Fault>)>,
@@ -389,7 +396,7 @@ fn unit_name(i: usize) -> String {
 }
 
 /// `n` units, one appraisal row each; every 50th row (2 %) broken, the faults in turn.
-fn province(rs: &Ruleset, n: usize) -> Province {
+pub(crate) fn province(rs: &Ruleset, n: usize) -> Province {
     let roles = roles(rs);
     let points = awarded(rs);
     let mut header = vec!["STT".to_string(), "Đơn vị".into(), "Giai đoạn".into()];
@@ -501,7 +508,7 @@ fn province(rs: &Ruleset, n: usize) -> Province {
 
 /// The province as CSV text as a spreadsheet writes it (`;`), except the unclosed quotes,
 /// written raw so they stay unclosed.
-fn province_csv(p: &Province) -> String {
+pub(crate) fn province_csv(p: &Province) -> String {
     let mut out = String::new();
     for row in &p.rows {
         let cells: Vec<String> = row

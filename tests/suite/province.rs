@@ -192,7 +192,7 @@ pub fn province_rows(rs: &Ruleset) -> Vec<Vec<String>> {
                 r.push(decimal(rs.nodes[i722].max));
                 r.push(String::new());
             }
-            Stage::Appraised => {
+            _ => {
                 r.push(String::new());
                 r.push(if SELF_ASSESSED.contains(&i) {
                     "Số hồ sơ trực tuyến theo Hệ thống thông tin giải quyết TTHC".into()
@@ -504,7 +504,7 @@ fn the_cli_scores_the_province_and_writes_reports() {
     );
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.contains("<table id=\"ranking\""));
-    assert_eq!(page.matches("<svg").count(), 3);
+    assert!(page.contains("<section class=\"details\""));
     assert!(page.contains(">Đơn vị 01</td>"));
     let (code, _, _) = run_chiso(&[
         "score",
@@ -524,15 +524,17 @@ fn the_cli_scores_the_province_and_writes_reports() {
         .map(|s| s.name)
         .collect();
     assert_eq!(
-        &sheets[..4],
+        &sheets[..6],
         [
             "Xếp hạng",
+            "Biểu đồ",
             "Xếp loại",
             "Tự ĐG - Thẩm định",
-            "Không chấm được"
+            "Không chấm được",
+            "Điểm theo tiêu chí"
         ]
     );
-    assert_eq!(sheets.len(), 4 + 29);
+    assert_eq!(sheets.len(), 6 + 29);
     let grid = workbook_grid(&bytes, Some("Xếp hạng")).unwrap();
     let row = grid.row(4 - (grid.first_row - 1));
     assert_eq!(row[1], chiso_formats::sheet::Cell::Text("Đơn vị 01".into()));

@@ -30,8 +30,8 @@ pub struct Sources {
 
 impl Sources {
     pub fn units(&self) -> chiso::batch::Chain<'_> {
-        let mut sources: Vec<&dyn Units> = vec![&self.files];
-        sources.extend(self.sheets.iter().map(|s| s as &dyn Units));
+        let mut sources: Vec<&(dyn Units + Sync)> = vec![&self.files];
+        sources.extend(self.sheets.iter().map(|s| s as &(dyn Units + Sync)));
         chiso::batch::Chain { sources }
     }
 }
@@ -159,8 +159,9 @@ fn sniff(bytes: &[u8]) -> Stdin {
     }
 }
 
-/// Scores the units with a progress bar on a terminal (nothing otherwise).
-pub fn score(ruleset: &Ruleset, sources: &Sources) -> Batch {
+/// Scores the units with a progress bar on a terminal (nothing otherwise), on `jobs` threads
+/// (`None`: as many as the machine has).
+pub fn score(ruleset: &Ruleset, sources: &Sources, jobs: Option<usize>) -> Batch {
     let units = sources.units();
     let count = units.count() as u64;
     let bar = if std::io::stderr().is_terminal() && count > 1 {
@@ -178,7 +179,15 @@ pub fn score(ruleset: &Ruleset, sources: &Sources) -> Batch {
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let batch = chiso::batch::score(ruleset, &units, &mut |done| bar.set_position(done as u64));
+    let jobs = jobs.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    let batch = chiso::batch::score_jobs(
+        ruleset,
+        &units,
+        &mut |done| bar.set_position(done as u64),
+        jobs,
+    );
     bar.finish_and_clear();
     batch
 }

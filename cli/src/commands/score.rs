@@ -29,6 +29,19 @@ pub struct Args {
     /// folders of them, compared with what each unit achieved.
     #[arg(long = "targets")]
     targets: Vec<PathBuf>,
+    /// Score on this many threads (default: as many as the machine has); the report is the
+    /// same whatever the number.
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// Last year's results (so với năm trước): chiso's own `--format json` report of last
+    /// year, or last year's ruleset (.chiso) with `--previous-data`; each unit's previous
+    /// index, its change in points, percentage and rank, and its grade move are added to the
+    /// report (units matched by name).
+    #[arg(long = "previous", value_name = "LAST_YEAR.json|LAST_YEAR.chiso")]
+    previous: Option<PathBuf>,
+    /// Last year's data (files, folders, sheets), scored with the ruleset `--previous` names.
+    #[arg(long = "previous-data", requires = "previous")]
+    previous_data: Vec<PathBuf>,
     /// Print each unit's total with exactly this many decimals (86.471, 85.900), whatever the
     /// computation rounds to; overrides the ruleset's `display N places` / `hiển thị N chữ số`.
     #[arg(long, value_parser = clap::value_parser!(u32).range(0..=28))]
@@ -71,17 +84,22 @@ pub fn run(args: Args) -> Outcome {
         },
     };
     let sources = super::batch::read_sources(ruleset, &args.data, args.sheet.as_deref(), options)?;
-    let batch = super::batch::score(ruleset, &sources);
+    let batch = super::batch::score(ruleset, &sources, args.jobs.map(usize::from));
     super::batch::print_problems(ruleset, &sources, &batch);
     let mut failed = batch.has_failures();
     let targets = read_targets(ruleset, &args.targets, &mut failed)?;
-    let view = report::batch::BatchReport::new(ruleset, &batch, &targets);
+    let mut view = report::batch::BatchReport::new(ruleset, &batch, &targets);
     for unit in &view.unmatched_targets {
         eprintln!(
             "{}: {}",
             chiso::Severity::Warning.label(crate::render::lang()),
             tr!("cli-targets-no-unit", unit = unit.as_str())
         );
+    }
+    if let Some(path) = &args.previous {
+        let previous = read_previous(path, &args.previous_data, args.sheet.as_deref(), options)?;
+        view = view.with_previous(previous);
+        print_unmatched(&view, path);
     }
     let output = args.output.as_deref();
     let format = args
@@ -91,6 +109,8 @@ pub fn run(args: Args) -> Outcome {
     let mut inputs = vec![args.ruleset.clone()];
     inputs.extend(super::expand_data_paths(&args.data)?);
     inputs.extend(super::expand_data_paths(&args.targets)?);
+    inputs.extend(args.previous.clone());
+    inputs.extend(super::expand_data_paths(&args.previous_data)?);
     crate::output::write_output(
         output,
         &format.to_bytes(&view)?,
@@ -102,6 +122,73 @@ pub fn run(args: Args) -> Outcome {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Last year's results: its JSON report, or its ruleset (`.chiso`) and data scored now.
+fn read_previous(
+    path: &std::path::Path,
+    data: &[PathBuf],
+    sheet: Option<&str>,
+    options: chiso_formats::sheet::SheetOptions,
+) -> Result<Vec<chiso::batch::previous::PreviousUnit>, String> {
+    let is_ruleset = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("chiso"));
+    if !is_ruleset {
+        if !data.is_empty() {
+            return Err(format!(
+                "--previous-data goes with last year's ruleset (.chiso), not with {}",
+                path.display()
+            ));
+        }
+        let text = super::read(path)?;
+        return chiso_formats::previous::read_previous(&text)
+            .map_err(|e| format!("{}: {e}", path.display()));
+    }
+    if data.is_empty() {
+        return Err(format!(
+            "{}: last year's ruleset needs last year's data: add --previous-data FILES",
+            path.display()
+        ));
+    }
+    let Some((_, analysis)) = super::load_ruleset(path)? else {
+        return Err(format!(
+            "{}: last year's ruleset has errors",
+            path.display()
+        ));
+    };
+    let ruleset = &analysis.ruleset;
+    let sources = super::batch::read_sources(ruleset, data, sheet, options)?;
+    let batch = super::batch::score(ruleset, &sources, None);
+    if batch.has_failures() {
+        eprintln!(
+            "warning: last year's data ({}) has problems: run `chiso score` on it to see them",
+            path.display()
+        );
+    }
+    Ok(chiso::batch::previous::from_batch(ruleset, &batch))
+}
+
+/// Names the units of either year without a match (warnings: a renamed unit is the usual
+/// cause).
+fn print_unmatched(view: &report::batch::BatchReport, path: &std::path::Path) {
+    let Some(previous) = &view.previous else {
+        return;
+    };
+    for &i in &previous.new_units {
+        eprintln!(
+            "warning: “{}” is not in last year's results ({})",
+            view.batch.units[i].unit(),
+            path.display()
+        );
+    }
+    for &i in &previous.gone {
+        eprintln!(
+            "warning: “{}” of last year's results ({}) is not in this year's",
+            previous.previous[i].unit,
+            path.display()
+        );
+    }
 }
 
 fn read_targets(

@@ -56,11 +56,11 @@ pub fn run(args: Args) -> Outcome {
     }
     let list = worklist(ruleset, args.owner.as_deref().unwrap_or_default())
         .map_err(crate::render::text)?;
-    let Some(stage) = Stage::parse(&args.stage) else {
+    let Some(stage) = Stage::parse_for(ruleset, &args.stage) else {
         return Err(tr!(
             "cli-unknown-stage",
             stage = args.stage.as_str(),
-            words = Stage::expected()
+            words = Stage::expected_for(ruleset)
         ));
     };
     let header = FormHeader {

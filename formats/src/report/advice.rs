@@ -19,7 +19,7 @@ pub fn text(ruleset: &Ruleset, unit: &UnitData, advice: &Advice, lang: Lang) -> 
     let mut out = t(msg!(
         "advice-head",
         unit = advice.unit.as_str(),
-        stage = unit.stage.label(),
+        stage = unit.stage.name(ruleset),
         points = number(advice.achieved),
         percent = percent(advice.percent),
         grade = advice.grade.as_deref().unwrap_or("—")

@@ -2,7 +2,10 @@
 //! stages side by side, points lost and targets. Everything the renderers (text, Markdown,
 //! JSON, [`super::html`], [`super::xlsx`]) show is computed once here.
 
+use super::blocks::Doc;
+use chiso::batch::groups::{group_summaries, ungrouped_not_scored, GroupSummary};
 use chiso::batch::lost::{area_lost, compare_targets, lost_points, LostRow, TargetRow, Targets};
+use chiso::batch::previous::{compare_previous, PreviousUnit, YearOverYear};
 use chiso::batch::stages::{compare_batch, StageComparison};
 use chiso::batch::{grade_counts, rank, Batch, GradeCount, Ranking, Scored};
 use chiso::data::Stage;
@@ -22,6 +25,14 @@ pub struct BatchReport<'a> {
     pub targets: Vec<(usize, Vec<TargetRow>)>,
     /// Target files that match no unit (their unit names).
     pub unmatched_targets: Vec<String>,
+    /// Per declared group (nhóm), in declared order: its ranking, grade counts and means;
+    /// empty when the ruleset declares no groups.
+    pub groups: Vec<GroupSummary>,
+    /// Units not scored whose data names no declared group (when groups are declared).
+    pub ungrouped_not_scored: usize,
+    /// Last year's results beside this year's (`--previous`), when given
+    /// ([`BatchReport::with_previous`]).
+    pub previous: Option<YearOverYear>,
 }
 
 impl<'a> BatchReport<'a> {
@@ -33,11 +44,10 @@ impl<'a> BatchReport<'a> {
         let mut unmatched = Vec::new();
         for t in targets {
             let unit = t.unit.clone().unwrap_or_default();
-            let found = batch
-                .units
+            let found = ranking
+                .rows
                 .iter()
-                .enumerate()
-                .filter(|(_, u)| u.result.stage == ranking.stage)
+                .map(|r| (r.unit, &batch.units[r.unit]))
                 .find(|(_, u)| same_unit(u.unit(), &unit));
             match found {
                 Some((i, u)) => matched.push((i, compare_targets(ruleset, &u.result.unpack(), t))),
@@ -52,7 +62,30 @@ impl<'a> BatchReport<'a> {
             comparisons,
             targets: matched,
             unmatched_targets: unmatched,
+            groups: group_summaries(ruleset, batch),
+            ungrouped_not_scored: ungrouped_not_scored(ruleset, batch),
+            previous: None,
         }
+    }
+
+    /// Adds last year's results (read by [`crate::previous::read_previous`]): each unit that
+    /// counts is matched by name with its result of last year ([`compare_previous`]).
+    pub fn with_previous(mut self, previous: Vec<PreviousUnit>) -> Self {
+        let group_ranks = self.group_ranks();
+        self.previous = Some(compare_previous(
+            self.ruleset,
+            self.batch,
+            &self.ranking,
+            &group_ranks,
+            previous,
+        ));
+        self
+    }
+
+    /// Each unit's rank within its group, indexed as `batch.units` (all `None` when the
+    /// ruleset declares no groups).
+    pub fn group_ranks(&self) -> Vec<Option<usize>> {
+        chiso::batch::groups::group_ranks(&self.groups, self.batch)
     }
 
     /// The units of the ranked stage in ranking order.
@@ -98,14 +131,14 @@ pub(crate) fn signed(d: Option<Decimal>) -> String {
 }
 
 /// A simple table: rows of cells, aligned for text or written as Markdown.
-struct Table {
+pub(crate) struct Table {
     head: Vec<String>,
     right: Vec<bool>,
-    rows: Vec<Vec<String>>,
+    pub(crate) rows: Vec<Vec<String>>,
 }
 
 impl Table {
-    fn new(head: &[(&str, bool)]) -> Self {
+    pub(crate) fn new(head: &[(&str, bool)]) -> Self {
         Table {
             head: head.iter().map(|(h, _)| h.to_string()).collect(),
             right: head.iter().map(|(_, r)| *r).collect(),
@@ -113,7 +146,31 @@ impl Table {
         }
     }
 
-    fn render(&self, markdown: bool) -> String {
+    /// The header cells.
+    pub(crate) fn head(&self) -> &[String] {
+        &self.head
+    }
+
+    /// As an HTML table, cells escaped by `esc`, right-aligned columns of class `n`.
+    pub(crate) fn html(&self, esc: fn(&str) -> String) -> String {
+        let class = |c: usize| if self.right[c] { " class=\"n\"" } else { "" };
+        let mut out = String::from("<table><thead><tr>");
+        for (c, h) in self.head.iter().enumerate() {
+            out.push_str(&format!("<th{}>{}</th>", class(c), esc(h)));
+        }
+        out.push_str("</tr></thead><tbody>\n");
+        for row in &self.rows {
+            out.push_str("<tr>");
+            for (c, cell) in row.iter().enumerate() {
+                out.push_str(&format!("<td{}>{}</td>", class(c), esc(cell)));
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</tbody></table>\n");
+        out
+    }
+
+    pub(crate) fn render(&self, markdown: bool) -> String {
         use unicode_width::UnicodeWidthStr;
         let mut out = String::new();
         if markdown {
@@ -187,7 +244,7 @@ impl Table {
     }
 }
 
-fn heading(out: &mut String, markdown: bool, title: &str) {
+pub(crate) fn heading(out: &mut String, markdown: bool, title: &str) {
     if markdown {
         out.push_str(&format!("\n## {title}\n\n"));
     } else {
@@ -202,82 +259,20 @@ fn heading(out: &mut String, markdown: bool, title: &str) {
 /// points lost, targets.
 pub fn text(report: &BatchReport, markdown: bool) -> String {
     let rs = report.ruleset;
-    let mut out = String::new();
-    heading(
-        &mut out,
-        markdown,
-        &format!(
-            "Xếp hạng Chỉ số CCHC ({}) — {}",
-            report.stage_name(),
-            rs.meta.title
-        ),
-    );
-    let mut t = Table::new(&[
-        ("Hạng", true),
-        ("Đơn vị", false),
-        ("Điểm đạt", true),
-        ("Tối đa", true),
-        ("Chỉ số", true),
-        ("Xếp loại", false),
-    ]);
-    for (row, unit) in report.ranked_units() {
-        t.rows.push(vec![
-            row.rank
-                .map(|r| r.to_string())
-                .unwrap_or_else(|| "—".into()),
-            unit.unit().to_string(),
-            rs.format_points(unit.result.total(), chiso::text::NumberStyle::Machine),
-            format_decimal(unit.result.max),
-            pct(row.percent),
-            row.grade.clone().unwrap_or_else(|| {
-                if unit.result.is_complete() {
-                    "—".into()
-                } else {
-                    "chưa đủ số liệu".into()
-                }
-            }),
-        ]);
+    // With groups, each group's ranking, grades and areas in place of the batch's.
+    let mut out = if report.groups.is_empty() {
+        ranking_text(report, markdown)
+    } else {
+        super::groups::text(report, markdown)
+    };
+    if let Some(previous) = &report.previous {
+        out.push_str(&super::year::text(report, previous, markdown));
     }
-    for n in &report.batch.not_scored {
-        t.rows.push(vec![
-            "—".into(),
-            n.label(),
-            "—".into(),
-            "—".into(),
-            "—".into(),
-            "không chấm được".into(),
-        ]);
-    }
-    out.push_str(&t.render(markdown));
-
-    heading(&mut out, markdown, "Phân bố xếp loại");
-    let mut t = Table::new(&[("Xếp loại", false), ("Khoảng", false), ("Số đơn vị", true)]);
-    for g in &report.grades {
-        t.rows.push(vec![
-            g.grade.clone().unwrap_or_else(|| "Chưa xếp loại".into()),
-            g.band.clone(),
-            g.count.to_string(),
-        ]);
-    }
-    out.push_str(&t.render(markdown));
-
-    heading(&mut out, markdown, "Chỉ số thành phần theo lĩnh vực (%)");
-    let mut head: Vec<(String, bool)> = vec![("Đơn vị".into(), false)];
-    head.extend(
-        rs.roots
-            .iter()
-            .map(|&r| (format!("LV {}", rs.nodes[r].id), true)),
-    );
-    let head_refs: Vec<(&str, bool)> = head.iter().map(|(h, r)| (h.as_str(), *r)).collect();
-    let mut t = Table::new(&head_refs);
-    for (_, unit) in report.ranked_units() {
-        let mut row = vec![unit.unit().to_string()];
-        row.extend(unit.areas.iter().map(|a| opt(a.percent)));
-        t.rows.push(row);
-    }
-    out.push_str(&t.render(markdown));
-
     for c in &report.comparisons {
+        if c.rounds.len() > 1 {
+            out.push_str(&super::rounds::text(report, c, markdown));
+            continue;
+        }
         heading(
             &mut out,
             markdown,
@@ -442,11 +437,132 @@ pub fn text(report: &BatchReport, markdown: bool) -> String {
     out
 }
 
+/// The batch's ranking, grade distribution and area sub-indices (one group: the batch).
+fn ranking_text(report: &BatchReport, markdown: bool) -> String {
+    let not_scored: Vec<&chiso::batch::NotScored> = report.batch.not_scored.iter().collect();
+    ranking_sections(
+        report,
+        &Section {
+            name: None,
+            ranking: &report.ranking,
+            grades: &report.grades,
+            not_scored: &not_scored,
+            means: None,
+        },
+    )
+    .text(markdown)
+}
+
+/// One group's part of the ranking sections (the batch's when `name` is `None`).
+pub(crate) struct Section<'s> {
+    /// The group's name, added to each heading.
+    pub name: Option<&'s str>,
+    pub ranking: &'s Ranking,
+    pub grades: &'s [GradeCount],
+    /// The units not scored listed at the end of the ranking.
+    pub not_scored: &'s [&'s chiso::batch::NotScored],
+    /// The mean index and the mean area sub-indices, shown under the tables.
+    pub means: Option<(Option<Decimal>, &'s [Option<Decimal>])>,
+}
+
+/// The ranking, grade distribution and area sub-indices of a group (or the batch).
+pub(crate) fn ranking_sections(report: &BatchReport, section: &Section) -> Doc {
+    let rs = report.ruleset;
+    let mut out = Doc::default();
+    let suffix = section.name.map(|n| format!(" — {n}")).unwrap_or_default();
+    out.heading(format!(
+        "Xếp hạng Chỉ số CCHC ({}){suffix} — {}",
+        report.stage_name(),
+        rs.meta.title
+    ));
+    let mut t = Table::new(&[
+        ("Hạng", true),
+        ("Đơn vị", false),
+        ("Điểm đạt", true),
+        ("Tối đa", true),
+        ("Chỉ số", true),
+        ("Xếp loại", false),
+    ]);
+    let rows = || {
+        section
+            .ranking
+            .rows
+            .iter()
+            .map(|r| (r, &report.batch.units[r.unit]))
+    };
+    for (row, unit) in rows() {
+        t.rows.push(vec![
+            row.rank
+                .map(|r| r.to_string())
+                .unwrap_or_else(|| "—".into()),
+            unit.unit().to_string(),
+            rs.format_points(unit.result.total(), chiso::text::NumberStyle::Machine),
+            format_decimal(unit.result.max),
+            pct(row.percent),
+            row.grade.clone().unwrap_or_else(|| {
+                if unit.result.is_complete() {
+                    "—".into()
+                } else {
+                    "chưa đủ số liệu".into()
+                }
+            }),
+        ]);
+    }
+    for n in section.not_scored {
+        t.rows.push(vec![
+            "—".into(),
+            n.label(),
+            "—".into(),
+            "—".into(),
+            "—".into(),
+            "không chấm được".into(),
+        ]);
+    }
+    out.table(t);
+    if let Some((mean, _)) = section.means {
+        out.line(format!("Chỉ số bình quân{suffix}: {}", pct(mean)));
+    }
+
+    out.heading(format!("Phân bố xếp loại{suffix}"));
+    let mut t = Table::new(&[("Xếp loại", false), ("Khoảng", false), ("Số đơn vị", true)]);
+    for g in section.grades {
+        t.rows.push(vec![
+            g.grade.clone().unwrap_or_else(|| "Chưa xếp loại".into()),
+            g.band.clone(),
+            g.count.to_string(),
+        ]);
+    }
+    out.table(t);
+
+    out.heading(format!("Chỉ số thành phần theo lĩnh vực (%){suffix}"));
+    let mut head: Vec<(String, bool)> = vec![("Đơn vị".into(), false)];
+    head.extend(
+        rs.roots
+            .iter()
+            .map(|&r| (format!("LV {}", rs.nodes[r].id), true)),
+    );
+    let head_refs: Vec<(&str, bool)> = head.iter().map(|(h, r)| (h.as_str(), *r)).collect();
+    let mut t = Table::new(&head_refs);
+    for (_, unit) in rows() {
+        let mut row = vec![unit.unit().to_string()];
+        row.extend(unit.areas.iter().map(|a| opt(a.percent)));
+        t.rows.push(row);
+    }
+    if let Some((_, areas)) = section.means {
+        let mut row = vec!["Bình quân".to_string()];
+        row.extend(areas.iter().map(|a| opt(*a)));
+        t.rows.push(row);
+    }
+    out.table(t);
+    out
+}
+
 /// Adds the batch's findings to the JSON objects of its units (the array of
 /// [`super::unit_json`]): `origin`, `rank`, `areas`, and where present `comparison`,
 /// `lost`, `targets`; then one object per unit not scored ([`super::not_scored_json`]).
 pub fn json(report: &BatchReport) -> Json {
     let rs = report.ruleset;
+    let fields = super::columns::UnitFields::new(report);
     let mut ranks = vec![None; report.batch.units.len()];
     for r in &report.ranking.rows {
         ranks[r.unit] = r.rank;
@@ -489,12 +605,15 @@ pub fn json(report: &BatchReport) -> Json {
                 map.insert("rank".into(), rank.map_or(Json::Null, |r| json!(r)));
                 map.insert("areas".into(), Json::Array(areas));
                 map.insert("lost_points".into(), Json::Array(lost));
-                if let Some(c) = report
-                    .comparisons
-                    .iter()
-                    .find(|c| c.self_unit == Some(i) || c.appraised_unit == Some(i))
-                {
-                    map.insert("comparison".into(), comparison_json(rs, c));
+                super::columns::add_unit_fields(report, &fields, i, map);
+                if let Some(c) = report.comparisons.iter().find(|c| {
+                    c.self_unit == Some(i)
+                        || c.appraised_unit == Some(i)
+                        || c.rounds.iter().any(|r| r.unit == Some(i))
+                }) {
+                    let mut comparison = comparison_json(rs, c);
+                    super::columns::add_rounds(rs, c, &mut comparison);
+                    map.insert("comparison".into(), comparison);
                 }
                 if let Some((_, rows)) = report.targets.iter().find(|(u, _)| *u == i) {
                     let rows: Vec<Json> = rows
@@ -514,13 +633,12 @@ pub fn json(report: &BatchReport) -> Json {
             }
             object
         })
-        .chain(
-            report
-                .batch
-                .not_scored
-                .iter()
-                .map(|n| super::not_scored_json(rs, n)),
-        )
+        .chain(report.batch.not_scored.iter().map(|n| {
+            let mut object = super::not_scored_json(rs, n);
+            super::columns::add_not_scored_fields(report, n, &mut object);
+            object
+        }))
+        .chain(super::columns::previous_only_json(report))
         .collect();
     Json::Array(units)
 }

@@ -1,123 +1,323 @@
-//! One self-contained HTML page per batch: the ranking, the grade distribution, a per-area
-//! heat map of all units, the two stages side by side, each unit's points lost and targets.
-//! Charts are inline SVG (no scripts, no external files); the page prints on A4.
-//! Coordinates are computed in decimals and written with one decimal place.
+//! One self-contained HTML page per batch, in two parts.
+//!
+//! **The publishable part** comes first and is compact: summary figures, the ranking with
+//! each unit's index drawn as a bar, its grade and its sub-index per area (areas headed by
+//! their names, shortened for width, the full name in a `title` and in the legend below),
+//! and the grade distribution. Printed on A4 landscape, 40 units fit in two or three pages.
+//!
+//! **The details** (self-assessment against appraisal, points lost and targets per unit,
+//! units that could not be scored) start on a new printed page (`break-before: page`).
+//!
+//! Numbers are written as Vietnamese readers write them (`94,89%`, through
+//! [`chiso::text::format_number`]); charts are HTML and CSS (no scripts, no external files),
+//! so they reflow at phone width. The page is written to the writer unit by unit: memory does
+//! not grow with the report's length.
 
-use super::batch::{opt, pct, signed, stage_name, BatchReport};
-use chiso::text::format_decimal;
+use super::batch::{stage_name, BatchReport};
+use chiso::text::{format_number, NumberStyle};
 use rust_decimal::Decimal;
-use std::fmt::Write;
+use std::fmt;
+use std::io::{self, Write};
 
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
+/// Text escaped for HTML, written without an intermediate string.
+struct Esc<'a>(&'a str);
+
+impl fmt::Display for Esc<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut rest = self.0;
+        while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
+            f.write_str(&rest[..at])?;
+            f.write_str(match rest.as_bytes()[at] {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' => "&quot;",
+                _ => "&#39;",
+            })?;
+            rest = &rest[at + 1..];
         }
+        f.write_str(rest)
+    }
+}
+
+/// A number for a Vietnamese reader: `12,5`, `2.534`.
+fn vn(d: Decimal) -> String {
+    format_number(d, NumberStyle::Vietnamese)
+}
+
+fn vn_opt(d: Option<Decimal>) -> String {
+    d.map(vn).unwrap_or_else(|| "—".into())
+}
+
+/// A number for a Vietnamese reader with at least `places` decimals (`79,60`), so the
+/// figures of a column line up. Only zeros are added: rounding is the ruleset's, done before.
+fn fixed(d: Decimal, places: u32) -> String {
+    let text = format_number(d, NumberStyle::Vietnamese);
+    let have = text.split_once(',').map_or(0, |(_, f)| f.len());
+    let mut out = text;
+    if have == 0 && places > 0 {
+        out.push(',');
+    }
+    for _ in have..places as usize {
+        out.push('0');
     }
     out
 }
 
-/// A coordinate: a decimal with at most one place.
-fn c(d: Decimal) -> String {
-    format_decimal(d.round_dp(1))
+/// A percentage for a Vietnamese reader with `places` decimals: `94,89%`, `79,60%`.
+fn vp(d: Option<Decimal>, places: u32) -> String {
+    d.map(|p| {
+        let mut s = fixed(p, places);
+        s.push('%');
+        s
+    })
+    .unwrap_or_else(|| "—".into())
 }
 
-fn dec(n: i64) -> Decimal {
-    Decimal::from(n)
+/// The places a percentage is shown with: as many as the ruleset rounds it to.
+fn percent_places(report: &BatchReport) -> u32 {
+    report
+        .ruleset
+        .rounding
+        .percent
+        .map_or(chiso::model::DEFAULT_PERCENT_ROUNDING.places, |r| r.places)
+}
+
+/// A signed difference: `+1,5`, `−2`.
+fn signed(d: Option<Decimal>) -> String {
+    match d {
+        Some(v) if v > Decimal::ZERO => format!("+{}", vn(v)),
+        Some(v) if v < Decimal::ZERO => format!("−{}", vn(-v)),
+        Some(v) => vn(v),
+        None => "—".into(),
+    }
+}
+
+/// A CSS length or percentage: a decimal point, whatever the reader's convention.
+fn css(d: Decimal) -> String {
+    format_number(d.round_dp(1), NumberStyle::Machine)
+}
+
+/// The title of an area as a short column heading: sentence case for an all-capitals title
+/// (acronyms such as CCHC, TTHC, UBND kept), generic openings ("Công tác", "Cải cách", "Xây
+/// dựng và …") dropped, the administrative abbreviations officials use (QPPL, CQĐT, KT-XH),
+/// and at most `SHORT_AREA` characters (cut at a comma, then at a word, with "…"). The full
+/// title goes beside it (a `title` attribute, the legend, the workbook's header comment).
+pub fn area_short_name(title: &str) -> String {
+    const SHORT_AREA: usize = 32;
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let upper = title.chars().any(char::is_alphabetic) && !title.chars().any(char::is_lowercase);
+    let mut text = if upper {
+        title
+            .split(' ')
+            .enumerate()
+            .map(|(i, w)| {
+                if is_acronym(w) {
+                    w.to_string()
+                } else if i == 0 {
+                    sentence_case(&w.to_lowercase())
+                } else {
+                    w.to_lowercase()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        title.clone()
+    };
+    for opening in [
+        "Xây dựng và tổ chức thực hiện ",
+        "Xây dựng và phát triển ",
+        "Công tác ",
+        "Cải cách ",
+    ] {
+        if let Some(rest) = text.strip_prefix(opening) {
+            if !rest.is_empty() {
+                text = sentence_case(rest);
+            }
+            break;
+        }
+    }
+    // Abbreviations only where the name is too long to head a column.
+    for (long, short) in [
+        ("cải cách hành chính", "CCHC"),
+        ("quy phạm pháp luật", "QPPL"),
+        ("thủ tục hành chính", "TTHC"),
+        ("chính quyền điện tử", "CQĐT"),
+        ("kinh tế- xã hội", "KT-XH"),
+        ("kinh tế - xã hội", "KT-XH"),
+        ("kinh tế-xã hội", "KT-XH"),
+    ] {
+        if text.chars().count() <= SHORT_AREA {
+            break;
+        }
+        let lower = text.to_lowercase();
+        // Lowercasing keeps the byte length of Vietnamese letters; checked, to cut safely.
+        if let (Some(at), true) = (lower.find(long), lower.len() == text.len()) {
+            text = format!("{}{}{}", &text[..at], short, &text[at + long.len()..]);
+        }
+    }
+    if text.chars().count() > SHORT_AREA {
+        if let Some((head, _)) = text.split_once(',') {
+            text = head.trim().to_string();
+        }
+    }
+    if text.chars().count() > SHORT_AREA {
+        let mut cut = String::new();
+        for word in text.split(' ') {
+            if cut.chars().count() + word.chars().count() + 1 > SHORT_AREA - 1 {
+                break;
+            }
+            if !cut.is_empty() {
+                cut.push(' ');
+            }
+            cut.push_str(word);
+        }
+        text = format!("{}…", cut.trim_end_matches([',', ';', ' ']));
+    }
+    text
+}
+
+/// An acronym: a word in capitals without a vowel (CCHC, TTHC, QPPL, HĐND) or UBND.
+fn is_acronym(word: &str) -> bool {
+    let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.chars().count() >= 2
+        && (letters == "UBND"
+            || !chiso::text::fold(&letters)
+                .chars()
+                .any(|c| "aeiouy".contains(c)))
+}
+
+fn sentence_case(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// Red (40% and below) → amber → green (100%), as an HSL colour.
 fn heat(percent: Decimal) -> String {
     let p = percent.max(Decimal::ZERO).min(Decimal::ONE_HUNDRED);
     // Stretched over 40–100%, where units' indices lie, so neighbours differ visibly.
-    let hue = ((p - dec(40)).max(Decimal::ZERO) * dec(2))
-        .min(dec(120))
+    let hue = ((p - Decimal::from(40)).max(Decimal::ZERO) * Decimal::TWO)
+        .min(Decimal::from(120))
         .round();
-    format!("hsl({hue}, 62%, 52%)")
+    format!("hsl({hue},70%,88%)")
 }
 
 const STYLE: &str = r#"
-:root { --ink: #1f2933; --muted: #616e7c; --line: #d9dee4; --accent: #1f5fa8; }
+:root { --ink: #1f2933; --muted: #5b6775; --line: #d9dee4; --accent: #1f5fa8; }
 * { box-sizing: border-box; }
-body { font-family: "Noto Sans", "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); margin: 24px auto; max-width: 1100px; padding: 0 16px; line-height: 1.35; }
-h1 { font-size: 22px; margin: 0 0 4px; }
-h2 { font-size: 17px; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); }
-h3 { font-size: 15px; margin: 18px 0 6px; }
-.meta { color: var(--muted); margin: 0 0 12px; }
-table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 6px 0 10px; }
-th, td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; }
-th { background: #eef2f7; text-align: left; }
+body { font-family: "Noto Sans", "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif; color: var(--ink); margin: 16px auto; max-width: 1180px; padding: 0 12px; line-height: 1.3; font-size: 14px; }
+h1 { font-size: 20px; margin: 0 0 2px; }
+h2 { font-size: 16px; margin: 16px 0 6px; padding-bottom: 3px; border-bottom: 2px solid var(--accent); }
+h3 { font-size: 14px; margin: 12px 0 4px; }
+.meta { color: var(--muted); margin: 0 0 8px; }
+.cards { display: flex; gap: 8px; flex-wrap: wrap; margin: 6px 0; }
+.card { border: 1px solid var(--line); border-radius: 6px; padding: 4px 10px; min-width: 120px; font-size: 12px; color: var(--muted); }
+.card b { display: block; font-size: 18px; color: var(--ink); }
+.scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
+table { border-collapse: collapse; width: 100%; font-size: 12px; margin: 4px 0 8px; }
+th, td { border: 1px solid var(--line); padding: 2px 5px; vertical-align: middle; }
+th { background: #eef2f7; text-align: left; font-weight: 600; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.ranking th.area { font-size: 11px; font-weight: 600; text-align: center; min-width: 62px; max-width: 96px; white-space: normal; line-height: 1.15; }
+table.ranking td.unit { white-space: nowrap; }
+table.ranking th.sticky, table.ranking td.sticky { position: sticky; left: 0; background: #fff; z-index: 1; }
+table.ranking .rank { width: 3.4em; min-width: 3.4em; max-width: 3.4em; }
+table.ranking .unit { left: 3.4em; }
+table.ranking th.sticky { background: #eef2f7; }
+td.bar { min-width: 130px; white-space: nowrap; }
+td.bar span.track { display: inline-block; width: calc(100% - 52px); min-width: 60px; height: 10px; background: #f1f3f5; vertical-align: middle; margin-right: 4px; }
+td.bar span.fill { display: block; height: 100%; }
+td.bar b { display: inline-block; width: 46px; text-align: right; font-weight: 600; }
 tr.total td { font-weight: bold; background: #f7f9fb; }
 tr.area td { font-weight: bold; }
+tr.not-scored td { color: #b42318; }
 .flag { color: #b42318; font-weight: bold; }
 .up { color: #067647; } .down { color: #b42318; }
-.grade { display: inline-block; padding: 0 6px; border-radius: 3px; color: #fff; font-size: 12px; }
-.cards { display: flex; gap: 12px; flex-wrap: wrap; margin: 8px 0 4px; }
-.card { border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; min-width: 140px; }
-.card b { display: block; font-size: 20px; }
-.note { color: var(--muted); font-size: 12px; }
-svg text { font-family: inherit; }
-section.unit { break-inside: avoid-page; }
-@page { size: A4 landscape; margin: 12mm; }
+.grade { display: inline-block; padding: 0 5px; border-radius: 3px; color: #fff; font-size: 11px; white-space: nowrap; }
+.note { color: var(--muted); font-size: 11px; }
+ol.legend { columns: 2; font-size: 11px; color: var(--muted); margin: 2px 0 8px; padding-left: 22px; }
+.dist { display: grid; grid-template-columns: max-content 1fr max-content; gap: 3px 8px; align-items: center; max-width: 640px; font-size: 12px; }
+.dist .track { background: #f1f3f5; height: 14px; }
+.dist .fill { height: 100%; }
+.details { border-top: 3px double var(--line); margin-top: 28px; padding-top: 8px; }
+@page { size: A4 landscape; margin: 10mm; }
+@media (max-width: 600px) {
+  body { padding: 0 6px; font-size: 13px; }
+  h1 { font-size: 17px; }
+  .card { min-width: 0; flex: 1 1 40%; }
+  td.bar { min-width: 110px; }
+  table.ranking .pts { display: none; }
+  table.ranking td.unit { white-space: normal; min-width: 6em; max-width: 9em; }
+  ol.legend { columns: 1; }
+  table.comparison td:nth-child(2), table.lost td:nth-child(2), table.targets td:nth-child(2) { min-width: 160px; }
+}
 @media print {
-  body { margin: 0; max-width: none; }
-  h2 { break-after: avoid; }
-  table, svg, .cards { break-inside: avoid; }
+  body { margin: 0; max-width: none; padding: 0; font-size: 11px; }
+  .scroll { overflow: visible; }
+  table { font-size: 11px; }
+  th, td { padding: 1px 4px; }
+  h2, h3 { break-after: avoid; }
+  .dist, ol.legend, .cards { break-inside: avoid; }
+  table.ranking th.sticky, table.ranking td.sticky { position: static; }
+  table.ranking td.unit { white-space: normal; min-width: 8em; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; }
+  .details { break-before: page; }
+  .details { border-top: 0; margin-top: 0; padding-top: 0; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 "#;
 
+const GRADE_COLORS: [&str; 6] = [
+    "#067647", "#2e7d32", "#b08800", "#c2410c", "#b42318", "#6b7280",
+];
+
 fn grade_color(report: &BatchReport, grade: Option<&str>) -> &'static str {
-    const COLORS: [&str; 6] = [
-        "#067647", "#2e7d32", "#b08800", "#c2410c", "#b42318", "#6b7280",
-    ];
-    match grade {
-        Some(g) => {
-            let i = report
-                .ruleset
-                .meta
-                .grades
-                .iter()
-                .position(|b| b.name == g)
-                .unwrap_or(5);
-            COLORS[i.min(5)]
-        }
-        None => COLORS[5],
-    }
+    let i = grade
+        .and_then(|g| report.ruleset.meta.grades.iter().position(|b| b.name == g))
+        .unwrap_or(5);
+    GRADE_COLORS[i.min(5)]
 }
 
-fn badge(report: &BatchReport, grade: Option<&str>) -> String {
+fn badge(out: &mut dyn Write, report: &BatchReport, grade: Option<&str>) -> io::Result<()> {
     match grade {
-        Some(g) => format!(
+        Some(g) => write!(
+            out,
             r#"<span class="grade" style="background:{}">{}</span>"#,
             grade_color(report, Some(g)),
-            esc(g)
+            Esc(g)
         ),
-        None => r#"<span class="note">chưa đủ số liệu</span>"#.to_string(),
+        None => write!(out, r#"<span class="note">chưa đủ số liệu</span>"#),
     }
 }
 
-/// The page.
-pub fn batch(report: &BatchReport) -> String {
+/// Writes the page to `out`, unit by unit.
+///
+/// # Errors
+/// What `out` returns.
+pub fn write(report: &BatchReport, out: &mut dyn Write) -> io::Result<()> {
+    let mut buffered = io::BufWriter::with_capacity(64 * 1024, out);
+    let out: &mut dyn Write = &mut buffered;
     let rs = report.ruleset;
-    let mut h = String::new();
-    let title = format!("Chỉ số CCHC — {}", rs.meta.title);
-    let _ = write!(
-        h,
-        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        esc(&title)
-    );
-    let _ = writeln!(h, "<h1>{}</h1>", esc(&title));
+    // "Chỉ số CCHC — …" unless the ruleset's title says so already.
+    let title = if chiso::text::fold(&rs.meta.title).starts_with("chi so cchc") {
+        rs.meta.title.clone()
+    } else {
+        format!("Chỉ số CCHC — {}", rs.meta.title)
+    };
+    write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<section class=\"publish\" id=\"cong-bo\">\n<h1>{}</h1>\n",
+        Esc(&title),
+        Esc(&title)
+    )?;
     let mut meta = Vec::new();
     if let Some(i) = &rs.meta.issuer {
-        meta.push(esc(i));
+        meta.push(Esc(i).to_string());
     }
     if let Some(d) = &rs.meta.decree {
         let date = rs
@@ -125,200 +325,201 @@ pub fn batch(report: &BatchReport) -> String {
             .decree_date
             .map(|d| format!(" ngày {}", d.format("%d/%m/%Y")))
             .unwrap_or_default();
-        meta.push(format!("Quyết định {}{}", esc(d), date));
+        meta.push(format!("Quyết định {}{}", Esc(d), date));
     }
     if let Some(y) = rs.meta.year {
         meta.push(format!("năm {y}"));
     }
     meta.push(format!("điểm {}", report.stage_name()));
-    let _ = writeln!(h, "<p class=\"meta\">{}</p>", meta.join(" · "));
-    summary_cards(&mut h, report);
-    ranking(&mut h, report);
-    grades(&mut h, report);
-    heatmap(&mut h, report);
-    comparisons(&mut h, report);
-    lost(&mut h, report);
-    h.push_str("<p class=\"note\">Tạo bởi chiso: mọi điểm được tính từ số liệu của đơn vị theo bộ chỉ số; tổng và điểm bị mất được cộng từ cây tiêu chí.</p>\n</body>\n</html>\n");
-    h
+    writeln!(out, "<p class=\"meta\">{}</p>", meta.join(" · "))?;
+    summary_cards(out, report)?;
+    ranking(out, report)?;
+    grades(out, report)?;
+    writeln!(out, "</section>")?;
+    writeln!(
+        out,
+        "<section class=\"details\" id=\"chi-tiet\">\n<h1>Chi tiết theo đơn vị</h1>"
+    )?;
+    not_scored(out, report)?;
+    comparisons(out, report)?;
+    out.write_all(super::blocks::html_sections(report).as_bytes())?;
+    lost(out, report)?;
+    writeln!(out, "</section>\n<p class=\"note\">Tạo bởi chiso: mọi điểm được tính từ số liệu của đơn vị theo bộ chỉ số; tổng và điểm bị mất được cộng từ cây tiêu chí.</p>\n</body>\n</html>")?;
+    buffered.flush()
 }
 
-fn summary_cards(h: &mut String, report: &BatchReport) {
-    let ranked = report
+fn summary_cards(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
+    let mut ranked = 0usize;
+    let mut sum = Decimal::ZERO;
+    let mut best: Option<Decimal> = None;
+    let mut worst: Option<Decimal> = None;
+    for row in &report.ranking.rows {
+        if row.rank.is_some() {
+            ranked += 1;
+        }
+        if let Some(p) = row.percent {
+            sum += p;
+            best = Some(best.map_or(p, |b| b.max(p)));
+            worst = Some(worst.map_or(p, |w| w.min(p)));
+        }
+    }
+    let with_percent = report
         .ranking
         .rows
         .iter()
-        .filter(|r| r.rank.is_some())
+        .filter(|r| r.percent.is_some())
         .count();
-    let percents: Vec<Decimal> = report
-        .ranking
-        .rows
-        .iter()
-        .filter_map(|r| r.percent)
-        .collect();
-    let mean = if percents.is_empty() {
-        None
-    } else {
-        let sum: Decimal = percents.iter().sum();
-        Some(chiso::batch::round_percent(
-            report.ruleset,
-            sum / Decimal::from(percents.len()),
-        ))
-    };
-    let _ = writeln!(h, "<div class=\"cards\">");
-    let _ = writeln!(
-        h,
+    let mean = (with_percent > 0)
+        .then(|| chiso::batch::round_percent(report.ruleset, sum / Decimal::from(with_percent)));
+    writeln!(out, "<div class=\"cards\">")?;
+    writeln!(
+        out,
         "<div class=\"card\">Đơn vị được xếp hạng<b>{ranked}</b></div>"
-    );
-    let _ = writeln!(
-        h,
+    )?;
+    writeln!(
+        out,
         "<div class=\"card\">Chưa đủ số liệu / lỗi<b>{}</b></div>",
         report.ranking.rows.len() - ranked + report.batch.not_scored.len()
-    );
-    let _ = writeln!(
-        h,
+    )?;
+    writeln!(
+        out,
         "<div class=\"card\">Chỉ số bình quân<b>{}</b></div>",
-        pct(mean)
-    );
-    if let (Some(best), Some(worst)) = (percents.first(), percents.last()) {
-        let _ = writeln!(
-            h,
+        vp(mean, percent_places(report))
+    )?;
+    if let (Some(best), Some(worst)) = (best, worst) {
+        writeln!(
+            out,
             "<div class=\"card\">Cao nhất / thấp nhất<b>{} / {}</b></div>",
-            pct(Some(*best)),
-            pct(Some(*worst))
-        );
+            vp(Some(best), percent_places(report)),
+            vp(Some(worst), percent_places(report))
+        )?;
     }
-    let _ = writeln!(h, "</div>");
+    writeln!(out, "</div>")
 }
 
-fn ranking(h: &mut String, report: &BatchReport) {
-    let _ = writeln!(
-        h,
-        "<h2 id=\"xep-hang\">Xếp hạng (điểm {})</h2>",
+/// The change of each ranked unit's index from last year (percentage points, in the order of
+/// `report.ranking.rows`), when the batch knows last year's results: `None` when it does not
+/// (the HTML and workbook columns are left out).
+pub(crate) fn year_over_year(_report: &BatchReport) -> Option<Vec<Option<Decimal>>> {
+    // BatchReport carries no previous year yet: the column is designed in (see `ranking`)
+    // and is filled from the report's year-over-year data when the batch provides it.
+    None
+}
+
+fn ranking(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
+    let rs = report.ruleset;
+    let change = year_over_year(report);
+    writeln!(
+        out,
+        "<h2 id=\"xep-hang\">Xếp hạng và chỉ số thành phần (điểm {})</h2>",
         stage_name(report.ranking.stage)
-    );
-    let _ = writeln!(
-        h,
-        "<table id=\"ranking\" class=\"ranking\">\n<thead><tr><th class=\"n\">Hạng</th><th>Đơn vị</th><th class=\"n\">Điểm đạt</th><th class=\"n\">Tối đa</th><th class=\"n\">Chỉ số</th><th>Xếp loại</th></tr></thead>\n<tbody>"
-    );
-    for (row, unit) in report.ranked_units() {
-        let _ = writeln!(
-            h,
-            "<tr><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+    )?;
+    write!(
+        out,
+        "<div class=\"scroll\">\n<table id=\"ranking\" class=\"ranking\">\n<thead><tr><th class=\"n sticky rank\">Hạng</th><th class=\"sticky unit\">Đơn vị</th><th class=\"n pts\">Điểm</th><th>Chỉ số CCHC</th><th>Xếp loại</th>"
+    )?;
+    if change.is_some() {
+        write!(
+            out,
+            "<th class=\"n\" title=\"Chỉ số năm nay trừ chỉ số năm trước (điểm phần trăm)\">So với năm trước</th>"
+        )?;
+    }
+    for (k, &root) in rs.roots.iter().enumerate() {
+        let node = &rs.nodes[root];
+        write!(
+            out,
+            "<th class=\"area\" title=\"{} (tối đa {} điểm)\">{}. {}</th>",
+            Esc(&node.title),
+            vn(node.max),
+            k + 1,
+            Esc(&area_short_name(&node.title))
+        )?;
+    }
+    writeln!(out, "</tr></thead>\n<tbody>")?;
+    for (i, (row, unit)) in report.ranked_units().enumerate() {
+        write!(
+            out,
+            "<tr><td class=\"n sticky rank\">{}</td><td class=\"sticky unit\">{}</td><td class=\"n pts\" title=\"{} / {} điểm\">{}</td><td class=\"bar\" title=\"{} / {} điểm\">",
             row.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".into()),
-            esc(unit.unit()),
-            format_decimal(unit.result.achieved),
-            format_decimal(unit.result.max),
-            pct(row.percent),
-            badge(report, row.grade.as_deref())
-        );
-    }
-    for n in &report.batch.not_scored {
-        let _ = writeln!(
-            h,
-            "<tr class=\"not-scored\"><td class=\"n\">—</td><td>{}</td><td class=\"n\">—</td><td class=\"n\">—</td><td class=\"n\">—</td><td>không chấm được</td></tr>",
-            esc(&n.label()),
-        );
-    }
-    let _ = writeln!(h, "</tbody></table>");
-    for n in &report.batch.not_scored {
-        let _ = writeln!(
-            h,
-            "<div class=\"note not-scored\"><p>Không chấm được: {} ({}) — số liệu có lỗi:</p><ul>",
-            esc(&n.label()),
-            esc(&n.origin.to_string())
-        );
-        for line in super::problem_lines(n) {
-            let _ = writeln!(h, "<li>{}</li>", esc(&line));
+            Esc(unit.unit()),
+            vn(unit.result.achieved),
+            vn(unit.result.max),
+            vn(unit.result.achieved),
+            vn(unit.result.achieved),
+            vn(unit.result.max),
+        )?;
+        match row.percent {
+            Some(p) => write!(
+                out,
+                "<span class=\"track\"><span class=\"fill\" style=\"width:{}%;background:{}\"></span></span><b>{}</b>",
+                css(p.max(Decimal::ZERO).min(Decimal::ONE_HUNDRED)),
+                grade_color(report, row.grade.as_deref()),
+                vp(Some(p), percent_places(report))
+            )?,
+            None => write!(out, "<b>—</b>")?,
         }
-        let _ = writeln!(h, "</ul></div>");
+        write!(out, "</td><td>")?;
+        badge(out, report, row.grade.as_deref())?;
+        write!(out, "</td>")?;
+        if let Some(change) = &change {
+            let d = change.get(i).copied().flatten();
+            let class = match d {
+                Some(d) if d > Decimal::ZERO => " up",
+                Some(d) if d < Decimal::ZERO => " down",
+                _ => "",
+            };
+            write!(out, "<td class=\"n{class}\">{}</td>", signed(d))?;
+        }
+        for a in &unit.areas {
+            match a.percent {
+                Some(p) => write!(
+                    out,
+                    "<td class=\"n\" style=\"background:{}\" title=\"{} / {} điểm\">{}</td>",
+                    heat(p),
+                    vn_opt(a.achieved),
+                    vn(a.max),
+                    fixed(p, percent_places(report))
+                )?,
+                None => write!(
+                    out,
+                    "<td class=\"n\" title=\"không đánh giá hoặc chưa đủ số liệu\">—</td>"
+                )?,
+            }
+        }
+        writeln!(out, "</tr>")?;
     }
-    // Bar chart: one bar per ranked unit, grade thresholds as dashed lines.
-    let bars: Vec<(&str, Decimal, Option<&str>)> = report
-        .ranked_units()
-        .filter_map(|(r, u)| r.percent.map(|p| (u.unit(), p, r.grade.as_deref())))
-        .collect();
-    if bars.is_empty() {
-        return;
+    let blank = rs.roots.len() + usize::from(change.is_some());
+    for n in &report.batch.not_scored {
+        write!(
+            out,
+            "<tr class=\"not-scored\"><td class=\"n sticky rank\">—</td><td class=\"sticky unit\">{}</td><td class=\"n pts\">—</td><td>không chấm được: số liệu có lỗi</td><td></td>",
+            Esc(&n.label()),
+        )?;
+        for _ in 0..blank {
+            write!(out, "<td class=\"n\">—</td>")?;
+        }
+        writeln!(out, "</tr>")?;
     }
-    let label_w = dec(230);
-    let plot_w = dec(600);
-    let bar_h = dec(18);
-    let gap = dec(6);
-    let top = dec(28);
-    let height = top + (bar_h + gap) * dec(bars.len() as i64) + dec(10);
-    let width = label_w + plot_w + dec(70);
-    let scale = plot_w / Decimal::ONE_HUNDRED;
-    let _ = writeln!(
-        h,
-        "<svg id=\"chart-ranking\" class=\"chart\" role=\"img\" aria-label=\"Biểu đồ chỉ số CCHC theo đơn vị\" viewBox=\"0 0 {} {}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">",
-        c(width),
-        c(height)
-    );
-    let mut thresholds: Vec<(Decimal, &str)> = report
-        .ruleset
-        .meta
-        .grades
-        .iter()
-        .filter_map(|b| b.interval.lower.map(|(l, _)| (l, b.name.as_str())))
-        .filter(|(l, _)| *l > Decimal::ZERO && *l < Decimal::ONE_HUNDRED)
-        .collect();
-    thresholds.sort();
-    for (k, (lower, name)) in thresholds.iter().enumerate() {
-        let x = label_w + *lower * scale;
-        // Neighbouring labels alternate between two lines so they never overlap.
-        let y = if k % 2 == 0 { dec(10) } else { dec(21) };
-        let _ = writeln!(
-            h,
-            "<line x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"#9aa5b1\" stroke-dasharray=\"4 3\"/><text x=\"{x}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#616e7c\">{} từ {}%</text>",
-            c(top - dec(2)),
-            c(height - dec(6)),
-            c(y),
-            esc(name),
-            format_decimal(*lower),
-            x = c(x)
-        );
+    writeln!(out, "</tbody></table>\n</div>")?;
+    writeln!(
+        out,
+        "<p class=\"note\">Chỉ số CCHC = điểm đạt / điểm tối đa áp dụng (%). Chỉ số thành phần (%) theo lĩnh vực:</p>\n<ol class=\"legend\">"
+    )?;
+    for &root in &rs.roots {
+        let node = &rs.nodes[root];
+        writeln!(
+            out,
+            "<li>{} — tối đa {} điểm</li>",
+            Esc(&node.title),
+            vn(node.max)
+        )?;
     }
-    for (i, (name, p, grade)) in bars.iter().enumerate() {
-        let y = top + (bar_h + gap) * dec(i as i64);
-        let w = *p * scale;
-        let _ = writeln!(
-            h,
-            "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{}</text><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" font-size=\"12\">{}%</text>",
-            c(label_w - dec(6)),
-            c(y + dec(13)),
-            esc(name),
-            c(label_w),
-            c(y),
-            c(w),
-            c(bar_h),
-            grade_color(report, *grade),
-            c(label_w + w + dec(4)),
-            c(y + dec(13)),
-            format_decimal(*p)
-        );
-    }
-    let _ = writeln!(h, "</svg>");
+    writeln!(out, "</ol>")
 }
 
-fn grades(h: &mut String, report: &BatchReport) {
-    let _ = writeln!(h, "<h2 id=\"xep-loai\">Phân bố xếp loại</h2>");
-    let _ = writeln!(h, "<table id=\"grades\"><thead><tr><th>Xếp loại</th><th>Khoảng chỉ số</th><th class=\"n\">Số đơn vị</th></tr></thead><tbody>");
-    for g in &report.grades {
-        let _ = writeln!(
-            h,
-            "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>",
-            g.grade
-                .as_deref()
-                .map(|n| badge(report, Some(n)))
-                .unwrap_or_else(|| "Chưa xếp loại".into()),
-            esc(&g.band),
-            g.count
-        );
-    }
-    let _ = writeln!(h, "</tbody></table>");
-    if report.grades.is_empty() {
-        return;
-    }
+fn grades(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
+    writeln!(out, "<h2 id=\"xep-loai\">Phân bố xếp loại</h2>")?;
+    let total: usize = report.grades.iter().map(|g| g.count).sum();
     let max = report
         .grades
         .iter()
@@ -326,141 +527,76 @@ fn grades(h: &mut String, report: &BatchReport) {
         .max()
         .unwrap_or(0)
         .max(1);
-    let col_w = dec(110);
-    let plot_h = dec(140);
-    let width = col_w * dec(report.grades.len() as i64) + dec(20);
-    let height = plot_h + dec(50);
-    let _ = writeln!(
-        h,
-        "<svg id=\"chart-grades\" class=\"chart\" role=\"img\" aria-label=\"Biểu đồ phân bố xếp loại\" viewBox=\"0 0 {} {}\" width=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
-        c(width),
-        c(height),
-        c(width)
-    );
-    for (i, g) in report.grades.iter().enumerate() {
-        let x = dec(10) + col_w * dec(i as i64);
-        let bar = plot_h * dec(g.count as i64) / dec(max as i64);
-        let y = dec(20) + plot_h - bar;
-        let _ = writeln!(
-            h,
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"middle\">{}</text><text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\">{}</text>",
-            c(x + dec(15)),
-            c(y),
-            c(col_w - dec(30)),
-            c(bar),
+    writeln!(
+        out,
+        "<div id=\"grades\" class=\"dist\" role=\"table\" aria-label=\"Phân bố xếp loại\">"
+    )?;
+    for g in &report.grades {
+        write!(out, "<div role=\"cell\">")?;
+        match g.grade.as_deref() {
+            Some(name) => badge(out, report, Some(name))?,
+            None => write!(out, "Chưa xếp loại")?,
+        }
+        let share = if total == 0 {
+            Decimal::ZERO
+        } else {
+            chiso::batch::round_percent(
+                report.ruleset,
+                Decimal::from(g.count * 100) / Decimal::from(total),
+            )
+        };
+        writeln!(
+            out,
+            " <span class=\"note\">{}</span></div><div class=\"track\" role=\"presentation\"><div class=\"fill\" style=\"width:{}%;background:{}\"></div></div><div role=\"cell\" class=\"n\"><b>{}</b> đơn vị ({})</div>",
+            Esc(&g.band),
+            css(Decimal::from(g.count * 100) / Decimal::from(max)),
             grade_color(report, g.grade.as_deref()),
-            c(x + col_w / dec(2)),
-            c(y - dec(4)),
             g.count,
-            c(x + col_w / dec(2)),
-            c(height - dec(12)),
-            esc(g.grade.as_deref().unwrap_or("Chưa xếp loại"))
-        );
+            vp(Some(share), percent_places(report))
+        )?;
     }
-    let _ = writeln!(h, "</svg>");
+    writeln!(out, "</div>")
 }
 
-fn heatmap(h: &mut String, report: &BatchReport) {
-    let rs = report.ruleset;
-    let _ = writeln!(
-        h,
-        "<h2 id=\"linh-vuc\">Chỉ số thành phần theo lĩnh vực</h2>"
-    );
-    let _ = writeln!(
-        h,
-        "<p class=\"note\">Mỗi ô: điểm đạt / điểm tối đa áp dụng của lĩnh vực (%); ô trống: lĩnh vực không đánh giá hoặc chưa đủ số liệu.</p>"
-    );
-    let units: Vec<_> = report.ranked_units().map(|(_, u)| u).collect();
-    let label_w = dec(230);
-    let cell_w = dec(74);
-    let cell_h = dec(24);
-    let top = dec(40);
-    let width = label_w + cell_w * dec(rs.roots.len() as i64) + dec(10);
-    let height = top + cell_h * dec(units.len() as i64) + dec(8);
-    let _ = writeln!(
-        h,
-        "<svg id=\"heatmap\" class=\"chart\" role=\"img\" aria-label=\"Bản đồ nhiệt chỉ số thành phần theo lĩnh vực\" viewBox=\"0 0 {} {}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">",
-        c(width),
-        c(height)
-    );
-    for (j, &root) in rs.roots.iter().enumerate() {
-        let x = label_w + cell_w * dec(j as i64);
-        let _ = writeln!(
-            h,
-            "<text x=\"{}\" y=\"{}\" font-size=\"12\" font-weight=\"bold\" text-anchor=\"middle\"><title>{}</title>LV {}</text>",
-            c(x + cell_w / dec(2)),
-            c(top - dec(10)),
-            esc(&rs.nodes[root].title),
-            esc(&rs.nodes[root].id)
-        );
+fn not_scored(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
+    if report.batch.not_scored.is_empty() {
+        return Ok(());
     }
-    for (i, unit) in units.iter().enumerate() {
-        let y = top + cell_h * dec(i as i64);
-        let _ = writeln!(
-            h,
-            "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{}</text>",
-            c(label_w - dec(6)),
-            c(y + dec(16)),
-            esc(unit.unit())
-        );
-        for (j, area) in unit.areas.iter().enumerate() {
-            let x = label_w + cell_w * dec(j as i64);
-            let (fill, text) = match area.percent {
-                Some(p) => (heat(p), format_decimal(p)),
-                None => ("#f1f3f5".to_string(), "—".to_string()),
-            };
-            let _ = writeln!(
-                h,
-                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\" stroke=\"#fff\"/><text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\">{text}</text>",
-                c(x),
-                c(y),
-                c(cell_w),
-                c(cell_h),
-                c(x + cell_w / dec(2)),
-                c(y + dec(16))
-            );
+    writeln!(
+        out,
+        "<h2 id=\"khong-cham-duoc\">Đơn vị không chấm được</h2>"
+    )?;
+    for n in &report.batch.not_scored {
+        writeln!(
+            out,
+            "<div class=\"not-scored\"><p>Không chấm được: {} ({}) — số liệu có lỗi:</p><ul>",
+            Esc(&n.label()),
+            Esc(&n.origin.to_string())
+        )?;
+        for line in super::problem_lines(n) {
+            writeln!(out, "<li>{}</li>", Esc(&line))?;
         }
+        writeln!(out, "</ul></div>")?;
     }
-    let _ = writeln!(h, "</svg>");
-    // The same numbers as a table, for reading and copying.
-    let _ = write!(h, "<table id=\"areas\"><thead><tr><th>Đơn vị</th>");
-    for &root in &rs.roots {
-        let _ = write!(
-            h,
-            "<th class=\"n\" title=\"{}\">LV {}</th>",
-            esc(&rs.nodes[root].title),
-            esc(&rs.nodes[root].id)
-        );
-    }
-    let _ = writeln!(h, "</tr></thead><tbody>");
-    for unit in &units {
-        let _ = write!(h, "<tr><td>{}</td>", esc(unit.unit()));
-        for a in &unit.areas {
-            let _ = write!(
-                h,
-                "<td class=\"n\" title=\"{} / {}\">{}</td>",
-                opt(a.achieved),
-                format_decimal(a.max),
-                opt(a.percent)
-            );
-        }
-        let _ = writeln!(h, "</tr>");
-    }
-    let _ = writeln!(h, "</tbody></table>");
+    Ok(())
 }
 
-fn comparisons(h: &mut String, report: &BatchReport) {
+fn comparisons(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
     if report.comparisons.is_empty() {
-        return;
+        return Ok(());
     }
     let rs = report.ruleset;
-    let _ = writeln!(h, "<h2 id=\"so-sanh\">Tự đánh giá và thẩm định</h2>");
+    writeln!(out, "<h2 id=\"so-sanh\">Tự đánh giá và thẩm định</h2>")?;
     for cmp in &report.comparisons {
-        let _ = writeln!(h, "<section class=\"unit\"><h3>{}</h3>", esc(&cmp.unit));
-        let _ = writeln!(
-            h,
+        writeln!(
+            out,
+            "<section class=\"unit\"><h3>{}</h3><div class=\"scroll\">",
+            Esc(&cmp.unit)
+        )?;
+        writeln!(
+            out,
             "<table class=\"comparison\"><thead><tr><th>Mã</th><th>Tiêu chí</th><th class=\"n\">Tối đa</th><th class=\"n\">Tự chấm</th><th class=\"n\">Tính từ số liệu</th><th class=\"n\">Thẩm định</th><th class=\"n\">Chênh lệch</th><th>Ghi chú của hội đồng</th></tr></thead><tbody>"
-        );
+        )?;
         for r in &cmp.rows {
             let node = &rs.nodes[r.node];
             let class = if node.is_leaf() {
@@ -473,139 +609,210 @@ fn comparisons(h: &mut String, report: &BatchReport) {
             } else if r.flagged {
                 format!(
                     "<span class=\"flag\" title=\"khác điểm tính từ số liệu\">{} ⚠</span>",
-                    opt(r.self_score)
+                    vn_opt(r.self_score)
                 )
             } else {
-                opt(r.self_score)
+                vn_opt(r.self_score)
             };
             let diff_class = match r.difference {
                 Some(d) if d < Decimal::ZERO => " down",
                 Some(d) if d > Decimal::ZERO => " up",
                 _ => "",
             };
-            let _ = writeln!(
-                h,
+            writeln!(
+                out,
                 "<tr{class}><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{self_cell}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n{diff_class}\">{}</td><td>{}</td></tr>",
-                esc(&node.id),
-                esc(&node.title),
-                format_decimal(r.max),
-                opt(r.computed),
-                opt(r.appraised),
+                Esc(&node.id),
+                Esc(&node.title),
+                vn(r.max),
+                vn_opt(r.computed),
+                vn_opt(r.appraised),
                 signed(r.difference),
-                esc(r.note.as_deref().unwrap_or(""))
-            );
+                Esc(r.note.as_deref().unwrap_or(""))
+            )?;
         }
-        let _ = writeln!(
-            h,
-            "<tr class=\"total\"><td></td><td>Tổng</td><td></td><td class=\"n\">{} / {} ({})</td><td></td><td class=\"n\">{} / {} ({})</td><td class=\"n\">{}</td><td></td></tr></tbody></table>",
-            opt(cmp.self_total),
-            opt(cmp.self_max),
-            pct(cmp.self_percent),
-            opt(cmp.appraised_total),
-            opt(cmp.appraised_max),
-            pct(cmp.appraised_percent),
+        writeln!(
+            out,
+            "<tr class=\"total\"><td></td><td>Tổng</td><td></td><td class=\"n\">{} / {} ({})</td><td></td><td class=\"n\">{} / {} ({})</td><td class=\"n\">{}</td><td></td></tr></tbody></table></div>",
+            vn_opt(cmp.self_total),
+            vn_opt(cmp.self_max),
+            vp(cmp.self_percent, percent_places(report)),
+            vn_opt(cmp.appraised_total),
+            vn_opt(cmp.appraised_max),
+            vp(cmp.appraised_percent, percent_places(report)),
             signed(cmp.total_difference())
-        );
+        )?;
         if let Some(note) = super::batch::survey_note(cmp) {
-            let _ = writeln!(h, "<p class=\"note\">{}</p>", esc(&note));
+            writeln!(out, "<p class=\"note\">{}</p>", Esc(&note))?;
         }
         if cmp.flags > 0 {
-            let _ = writeln!(
-                h,
+            writeln!(
+                out,
                 "<p class=\"flag\">⚠ {} tiêu chí có điểm tự chấm khác điểm tính từ số liệu của đơn vị.</p>",
                 cmp.flags
-            );
+            )?;
         }
-        let _ = writeln!(h, "</section>");
+        writeln!(out, "</section>")?;
     }
+    Ok(())
 }
 
-fn lost(h: &mut String, report: &BatchReport) {
+fn lost(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
     let rs = report.ruleset;
-    let _ = writeln!(h, "<h2 id=\"diem-bi-mat\">Điểm bị mất theo đơn vị</h2>");
+    writeln!(out, "<h2 id=\"diem-bi-mat\">Điểm bị mất theo đơn vị</h2>")?;
     for (row, unit) in report.ranked_units() {
-        let (lost, areas) = report.lost(unit);
-        let _ = writeln!(
-            h,
+        let result = unit.result.unpack();
+        let lost = chiso::batch::lost::lost_points(rs, &result);
+        let areas = chiso::batch::lost::area_lost(rs, &result);
+        writeln!(
+            out,
             "<section class=\"unit\"><h3>{}{} — {} / {} điểm ({})</h3>",
             row.rank.map(|r| format!("{r}. ")).unwrap_or_default(),
-            esc(unit.unit()),
-            format_decimal(unit.result.achieved),
-            format_decimal(unit.result.max),
-            pct(row.percent)
-        );
+            Esc(unit.unit()),
+            vn(unit.result.achieved),
+            vn(unit.result.max),
+            vp(row.percent, percent_places(report))
+        )?;
         if !unit.result.is_complete() {
-            let _ = writeln!(
-                h,
+            writeln!(
+                out,
                 "<p class=\"flag\">Chưa đủ số liệu: {} mục còn thiếu hoặc lỗi — điểm bị mất dưới đây chỉ tính các tiêu chí đã chấm.</p>",
                 unit.result.missing.len().max(1)
-            );
+            )?;
         }
         if lost.is_empty() {
-            let _ = writeln!(
-                h,
+            writeln!(
+                out,
                 "<p class=\"note\">Không mất điểm ở tiêu chí nào đã chấm.</p></section>"
-            );
+            )?;
             continue;
         }
-        let _ = writeln!(
-            h,
-            "<table class=\"lost\"><thead><tr><th>Mã</th><th>Tiêu chí</th><th class=\"n\">Tối đa</th><th class=\"n\">Đạt</th><th class=\"n\">Bị mất</th><th>Chủ trì</th></tr></thead><tbody>"
-        );
+        writeln!(
+            out,
+            "<div class=\"scroll\"><table class=\"lost\"><thead><tr><th>Mã</th><th>Tiêu chí</th><th class=\"n\">Tối đa</th><th class=\"n\">Đạt</th><th class=\"n\">Bị mất</th><th>Chủ trì</th></tr></thead><tbody>"
+        )?;
         for r in &lost {
             let node = &rs.nodes[r.node];
-            let _ = writeln!(
-                h,
+            writeln!(
+                out,
                 "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
-                esc(&node.id),
-                esc(&node.title),
-                format_decimal(r.max),
-                format_decimal(r.achieved),
-                format_decimal(r.lost),
-                esc(r.owner.as_deref().unwrap_or(""))
-            );
+                Esc(&node.id),
+                Esc(&node.title),
+                vn(r.max),
+                vn(r.achieved),
+                vn(r.lost),
+                Esc(r.owner.as_deref().unwrap_or(""))
+            )?;
         }
         let lost_areas: Vec<String> = areas
             .iter()
             .filter(|a| a.lost > Decimal::ZERO)
             .map(|a| {
                 format!(
-                    "LV {} −{}",
-                    esc(&rs.nodes[a.node].id),
-                    format_decimal(a.lost)
+                    "{} −{}",
+                    Esc(&area_short_name(&rs.nodes[a.node].title)),
+                    vn(a.lost)
                 )
             })
             .collect();
-        let (max, achieved, lost_sum) = chiso::batch::lost::total_lost(rs, &unit.result.unpack());
-        let _ = writeln!(
-            h,
-            "<tr class=\"total\"><td></td><td>{} ({})</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td></td></tr></tbody></table>",
+        let (max, achieved, lost_sum) = chiso::batch::lost::total_lost(rs, &result);
+        writeln!(
+            out,
+            "<tr class=\"total\"><td></td><td>{} ({})</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td></td></tr></tbody></table></div>",
             if unit.result.is_complete() { "Tổng" } else { "Tổng các tiêu chí đã chấm" },
-            lost_areas.join(", "),
-            format_decimal(max),
-            format_decimal(achieved),
-            format_decimal(lost_sum)
-        );
+            lost_areas.join("; "),
+            vn(max),
+            vn(achieved),
+            vn(lost_sum)
+        )?;
         if let Some((_, rows)) = report.targets.iter().find(|(i, _)| *i == row.unit) {
-            let _ = writeln!(
-                h,
-                "<table class=\"targets\"><thead><tr><th>Mã</th><th>Tiêu chí</th><th class=\"n\">Phấn đấu</th><th class=\"n\">Đạt</th><th class=\"n\">Chênh lệch</th></tr></thead><tbody>"
-            );
+            writeln!(
+                out,
+                "<div class=\"scroll\"><table class=\"targets\"><thead><tr><th>Mã</th><th>Tiêu chí</th><th class=\"n\">Phấn đấu</th><th class=\"n\">Đạt</th><th class=\"n\">Chênh lệch</th></tr></thead><tbody>"
+            )?;
             for r in rows {
                 let node = &rs.nodes[r.node];
                 let class = if r.met { "up" } else { "down" };
-                let _ = writeln!(
-                    h,
+                writeln!(
+                    out,
                     "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n {class}\">{}</td></tr>",
-                    esc(&node.id),
-                    esc(&node.title),
-                    format_decimal(r.target),
-                    if r.not_evaluated { "KĐG".into() } else { opt(r.achieved) },
+                    Esc(&node.id),
+                    Esc(&node.title),
+                    vn(r.target),
+                    if r.not_evaluated { "KĐG".into() } else { vn_opt(r.achieved) },
                     signed(r.gap)
-                );
+                )?;
             }
-            let _ = writeln!(h, "</tbody></table>");
+            writeln!(out, "</tbody></table></div>")?;
         }
-        let _ = writeln!(h, "</section>");
+        writeln!(out, "</section>")?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn area_names_are_shortened_as_officials_abbreviate_them() {
+        // The eight areas of the Điện Biên 2024 district ruleset.
+        let cases = [
+            ("CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC", "Chỉ đạo, điều hành CCHC"),
+            (
+                "XÂY DỰNG VÀ TỔ CHỨC THỰC HIỆN VĂN BẢN QUY PHẠM PHÁP LUẬT",
+                "Văn bản quy phạm pháp luật",
+            ),
+            ("CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "Thủ tục hành chính"),
+            ("CẢI CÁCH TỔ CHỨC BỘ MÁY HÀNH CHÍNH", "Tổ chức bộ máy hành chính"),
+            ("CẢI CÁCH CHẾ ĐỘ CÔNG VỤ", "Chế độ công vụ"),
+            (
+                "XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ",
+                "CQĐT, chính quyền số",
+            ),
+            (
+                "TÁC ĐỘNG CỦA CCHC ĐẾN NGƯỜI DÂN, TỔ CHỨC VÀ PHÁT TRIỂN KINH TẾ- XÃ HỘI CỦA HUYỆN, THỊ XÃ, THÀNH PHỐ",
+                "Tác động của CCHC đến người dân",
+            ),
+            // Already in sentence case: kept, only shortened.
+            ("Cải cách tài chính công", "Tài chính công"),
+        ];
+        for (title, short) in cases {
+            let got = area_short_name(title);
+            assert_eq!(got, short, "{title}");
+        }
+    }
+
+    #[test]
+    fn a_long_area_name_without_commas_is_cut_at_a_word() {
+        let got = area_short_name(
+            "Mức độ hài lòng của người dân đối với sự phục vụ của các cơ quan hành chính nhà nước",
+        );
+        assert_eq!(got, "Mức độ hài lòng của người dân…");
+    }
+
+    #[test]
+    fn numbers_are_written_with_a_decimal_comma() {
+        assert_eq!(vp(Some(dec!(94.89)), 2), "94,89%");
+        assert_eq!(vp(Some(dec!(79.6)), 2), "79,60%");
+        assert_eq!(vp(Some(dec!(100)), 2), "100,00%");
+        assert_eq!(vp(Some(dec!(23.3)), 1), "23,3%");
+        // Never rounded here: a value with more places is shown as computed.
+        assert_eq!(fixed(dec!(2534.5), 0), "2.534,5");
+        assert_eq!(fixed(dec!(-0.5), 2), "-0,50");
+        assert_eq!(vn(dec!(2534.5)), "2.534,5");
+        assert_eq!(signed(Some(dec!(-1.5))), "−1,5");
+        assert_eq!(signed(Some(dec!(2))), "+2");
+        // CSS keeps the point.
+        assert_eq!(css(dec!(94.89)), "94.9");
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(
+            Esc("a<b & \"c\" 'd'>").to_string(),
+            "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;"
+        );
     }
 }

@@ -4,11 +4,16 @@
 pub mod adjustments;
 pub mod advice;
 pub mod batch;
+pub mod blocks;
+pub mod columns;
 pub mod diff;
 pub mod explain;
+pub mod groups;
 pub mod html;
 pub mod merge;
+pub mod rounds;
 pub mod xlsx;
+pub mod year;
 
 use chiso::batch::{NotScored, Problem};
 use chiso::diagnostic::Diagnostic;
@@ -150,13 +155,16 @@ impl Format {
     pub fn write(self, report: &batch::BatchReport, out: &mut dyn Write) -> io::Result<()> {
         let b = report.batch;
         let several = b.units.len() + b.not_scored.len() > 1;
-        let extras = several || !report.comparisons.is_empty() || !report.targets.is_empty();
+        let extras = several
+            || !report.comparisons.is_empty()
+            || !report.targets.is_empty()
+            || report.previous.is_some();
         let unpacked: Vec<UnitResult> = b.units.iter().map(|u| u.result.unpack()).collect();
         let results: Vec<&UnitResult> = unpacked.iter().collect();
         let ruleset = report.ruleset;
         match self {
             Format::Xlsx => out.write_all(&xlsx::batch(report).map_err(io::Error::other)?),
-            Format::Html => out.write_all(html::batch(report).as_bytes()),
+            Format::Html => html::write(report, out),
             Format::Json => {
                 let json = if extras {
                     batch::json(report)
@@ -172,7 +180,8 @@ impl Format {
                 serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::other)?;
                 out.write_all(b"\n")
             }
-            Format::Csv => out.write_all(csv(ruleset, &results, &b.not_scored).as_bytes()),
+            Format::Csv => out
+                .write_all(columns::csv(report, csv(ruleset, &results, &b.not_scored)).as_bytes()),
             Format::Table | Format::Markdown => {
                 let as_markdown = self == Format::Markdown;
                 let units: Vec<String> = results
@@ -430,10 +439,7 @@ fn summary_line(ruleset: &Ruleset, result: &UnitResult) -> String {
 }
 
 fn title_line(ruleset: &Ruleset, result: &UnitResult) -> String {
-    let stage = match result.stage {
-        chiso::data::Stage::SelfAssessment => "tự đánh giá",
-        chiso::data::Stage::Appraised => "thẩm định",
-    };
+    let stage = result.stage.name(ruleset);
     format!("{} — {} ({stage})", result.unit, ruleset.meta.title)
 }
 

@@ -1,29 +1,85 @@
-//! The batch as a workbook: a sheet for the ranking (with per-area sub-indices), one for the
-//! grade distribution, one for self-assessment against appraisal, and one per unit. Headers
-//! are Vietnamese; numbers are written as numbers (a decimal becomes the spreadsheet's number
-//! only here, at the output boundary).
+//! The batch as a publishable workbook.
+//!
+//! Sheets (Vietnamese names, at most 31 characters, none of `[]:*?/\`):
+//! - **Xếp hạng**: the ranking with points, index, grade and the sub-index of each area,
+//!   areas headed by their names (shortened as in the HTML report, full names in a legend
+//!   under the table);
+//! - **Biểu đồ**: a bar chart of the ranking (the first [`CHART_UNITS`] units) and a column
+//!   chart of the grade distribution;
+//! - **Xếp loại**: the grade distribution;
+//! - **Tự ĐG - Thẩm định**, **Không chấm được** when there are comparisons or units that
+//!   could not be scored;
+//! - **Điểm theo tiêu chí**: every unit's points per criterion, one row per unit (any number
+//!   of units);
+//! - one sheet per unit (criteria, points lost, targets) for batches of at most
+//!   [`UNIT_SHEETS`] units.
+//!
+//! Numbers are numbers with number formats: points `0.00`, percentages `0.00%` (as many
+//! places as the ruleset rounds percentages to). **Percentages are stored as fractions**
+//! (94,89% is the number 0.9489), so a formula over them works as Excel's percentages do;
+//! format codes are written with a point, as the file format requires, and Excel or
+//! LibreOffice show them with the reader's decimal comma (`94,89%` under a Vietnamese locale).
+//! Every sheet has frozen header rows, column widths, wrapped headers with row heights set
+//! (LibreOffice does not fit them itself), and an A4 landscape print setup that repeats the
+//! header rows and fits the width to one page.
+//!
+//! The data sheets are written in rust_xlsxwriter's constant-memory mode (each row goes to a
+//! temporary file once written), so memory does not grow with the number of units; a decimal
+//! becomes the spreadsheet's number only here, at the output boundary.
 
 use super::batch::{short_name, stage_name, BatchReport};
+use super::html::area_short_name;
 use chiso::eval::Status;
-use chiso::text::format_decimal;
+use chiso::text::{format_number, format_percent, NumberStyle};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Chart, ChartDataLabel, ChartFont, ChartType, Format, FormatAlign, FormatBorder, Workbook,
+    Worksheet, XlsxError,
+};
 
 type Res = Result<(), XlsxError>;
+
+/// The ranking chart shows at most this many units (a bar per unit stays readable).
+pub const CHART_UNITS: usize = 100;
+/// Batches of at most this many units get one sheet per unit.
+pub const UNIT_SHEETS: usize = 100;
+/// Excel's last row (0-based).
+const LAST_ROW: u32 = 1_048_575;
+/// Height of one line of 11-point text, in points.
+const LINE: u32 = 15;
 
 struct Styles {
     title: Format,
     head: Format,
     text: Format,
-    number: Format,
+    wrap: Format,
+    int: Format,
+    points: Format,
+    percent: Format,
+    /// A signed change in percentage points: `+1.25`, `-0.50`.
+    change: Format,
     bold: Format,
-    bold_number: Format,
+    bold_points: Format,
+    bold_percent: Format,
     flag: Format,
+    note: Format,
 }
 
-fn styles() -> Styles {
-    let border = |f: Format| f.set_border(FormatBorder::Thin);
+fn styles(points_places: u32, percent_places: u32) -> Styles {
+    let border = |f: Format| {
+        f.set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::VerticalCenter)
+    };
+    let places = |n: u32| {
+        if n == 0 {
+            String::new()
+        } else {
+            format!(".{}", "0".repeat(n as usize))
+        }
+    };
+    let points = format!("0{}", places(points_places));
+    let percent = format!("0{}%", places(percent_places));
     Styles {
         title: Format::new().set_bold().set_font_size(14),
         head: border(
@@ -33,11 +89,17 @@ fn styles() -> Styles {
                 .set_background_color("#D9E1F2")
                 .set_align(FormatAlign::Center),
         ),
-        text: border(Format::new().set_text_wrap()),
-        number: border(Format::new()),
+        text: border(Format::new()),
+        wrap: border(Format::new().set_text_wrap()),
+        int: border(Format::new().set_num_format("0")),
+        points: border(Format::new().set_num_format(&points)),
+        percent: border(Format::new().set_num_format(&percent)),
+        change: border(Format::new().set_num_format(format!("+{p};-{p};{p}", p = &points))),
         bold: border(Format::new().set_bold()),
-        bold_number: border(Format::new().set_bold()),
+        bold_points: border(Format::new().set_bold().set_num_format(&points)),
+        bold_percent: border(Format::new().set_bold().set_num_format(&percent)),
         flag: border(Format::new().set_font_color("#B42318").set_bold()),
+        note: Format::new().set_italic().set_font_color("#5B6775"),
     }
 }
 
@@ -50,32 +112,226 @@ fn num(sheet: &mut Worksheet, row: u32, col: u16, value: Option<Decimal>, format
     }
 }
 
+/// A percentage (0–100) written as the fraction a `0.00%` cell holds.
+fn percent(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: Option<Decimal>,
+    format: &Format,
+) -> Res {
+    num(
+        sheet,
+        row,
+        col,
+        value.map(|p| p / Decimal::ONE_HUNDRED),
+        format,
+    )
+}
+
 fn text(sheet: &mut Worksheet, row: u32, col: u16, value: &str, format: &Format) -> Res {
     sheet
         .write_string_with_format(row, col, value, format)
         .map(|_| ())
 }
 
-fn header(sheet: &mut Worksheet, row: u32, heads: &[&str], s: &Styles) -> Res {
-    for (c, h) in heads.iter().enumerate() {
+/// Lines a text takes in a wrapped cell `width` characters wide (a little generous: Vietnamese
+/// letters with diacritics are wider than the digit the width is measured in).
+fn lines(value: &str, width: u32) -> u32 {
+    let per_line = (width as usize * 9 / 10).max(1);
+    value
+        .split('\n')
+        .map(|l| l.chars().count().div_ceil(per_line).max(1) as u32)
+        .sum()
+}
+
+/// A header row: wrapped titles, its height set to the tallest (LibreOffice does not fit it).
+fn header(sheet: &mut Worksheet, row: u32, heads: &[(&str, u32)], s: &Styles) -> Res {
+    let tallest = heads.iter().map(|(h, w)| lines(h, *w)).max().unwrap_or(1);
+    sheet.set_row_height(row, LINE * tallest + 3)?;
+    for (c, (h, w)) in heads.iter().enumerate() {
+        sheet.set_column_width(c as u16, *w)?;
         text(sheet, row, c as u16, h, &s.head)?;
     }
     Ok(())
 }
 
+/// A4 landscape, the header rows repeated on every page, the width fitted to one page,
+/// page numbers in the footer.
+fn print_setup(sheet: &mut Worksheet, header_rows: Option<(u32, u32)>) -> Res {
+    sheet.set_landscape();
+    sheet.set_paper_size(9); // A4
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_margins(0.4, 0.4, 0.5, 0.5, 0.3, 0.3);
+    sheet.set_footer("&CTrang &P / &N");
+    if let Some((first, last)) = header_rows {
+        sheet.set_repeat_rows(first, last)?;
+    }
+    Ok(())
+}
+
+/// A sheet name Excel accepts: no `[]:*?/\`, no apostrophe at either end, at most 31
+/// characters, not empty, and not one already used (compared without case).
+fn sheet_name(wanted: &str, used: &mut Vec<String>) -> String {
+    let base = short_name(wanted, 26);
+    let base = base.trim_matches('\'').trim();
+    let base = if base.is_empty() { "Đơn vị" } else { base };
+    let mut name = base.to_string();
+    let mut n = 2;
+    while used.contains(&name.to_lowercase()) {
+        name = format!("{} ({n})", short_name(base, 24).trim_matches('\''));
+        n += 1;
+    }
+    used.push(name.to_lowercase());
+    name
+}
+
+/// A report section ([`super::blocks::Doc`]) on a sheet: headings in bold, tables with
+/// their header row; a cell holding a number (`8.9`, `+0.4`, `89%` — in points of
+/// percentage) is written as a number, any other as text.
+fn write_doc(sheet: &mut Worksheet, doc: &super::blocks::Doc, s: &Styles) -> Res {
+    use super::blocks::Block;
+    use std::str::FromStr;
+    let mut row = 0u32;
+    for block in doc.blocks() {
+        match block {
+            Block::Heading(title) => {
+                if row > 0 {
+                    row += 1;
+                }
+                text(sheet, row, 0, title, &s.title)?;
+                row += 1;
+            }
+            Block::Line(line) => {
+                sheet.write_string(row, 0, line)?;
+                row += 1;
+            }
+            Block::Table(t) => {
+                let heads: Vec<(&str, u32)> = t.head().iter().map(|h| (h.as_str(), 14)).collect();
+                header(sheet, row, &heads, s)?;
+                row += 1;
+                for cells in &t.rows {
+                    for (c, cell) in cells.iter().enumerate() {
+                        let col = c as u16;
+                        match Decimal::from_str(cell.trim_end_matches('%')) {
+                            Ok(d) if !cell.is_empty() => num(sheet, row, col, Some(d), &s.points)?,
+                            _ => text(sheet, row, col, cell, &s.text)?,
+                        }
+                    }
+                    row += 1;
+                }
+            }
+        }
+    }
+    sheet.set_column_width(0, 28)?;
+    Ok(())
+}
+
 /// The workbook's bytes.
+///
+/// # Errors
+/// The workbook writer's own errors, as text.
 pub fn batch(report: &BatchReport) -> Result<Vec<u8>, String> {
     build(report).map_err(|e| format!("cannot write the workbook: {e}"))
 }
 
 fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
     let rs = report.ruleset;
-    let s = styles();
+    let percent_places = rs
+        .rounding
+        .percent
+        .map_or(chiso::model::DEFAULT_PERCENT_ROUNDING.places, |r| r.places);
+    let points_places = rs
+        .rounding
+        .score
+        .map_or(2, |r| r.places)
+        .max(rs.rounding.total.map_or(0, |r| r.places));
+    let s = styles(points_places, percent_places);
     let mut workbook = Workbook::new();
+    let mut used: Vec<String> = Vec::new();
 
-    // ── Xếp hạng ──
-    let sheet = workbook.add_worksheet();
-    sheet.set_name("Xếp hạng")?;
+    let ranked = report
+        .ranking
+        .rows
+        .iter()
+        .take_while(|r| r.rank.is_some() && r.percent.is_some())
+        .count();
+    let ranking_sheet = sheet_name("Xếp hạng", &mut used);
+    ranking(
+        workbook.add_worksheet_with_constant_memory(),
+        report,
+        &s,
+        &ranking_sheet,
+    )?;
+    let grades_sheet = sheet_name("Xếp loại", &mut used);
+    let charts_sheet = sheet_name("Biểu đồ", &mut used);
+    charts(
+        workbook.add_worksheet(),
+        report,
+        &charts_sheet,
+        &ranking_sheet,
+        &grades_sheet,
+        ranked,
+        percent_places,
+    )?;
+    grades(
+        workbook.add_worksheet_with_constant_memory(),
+        report,
+        &s,
+        &grades_sheet,
+    )?;
+    if !report.comparisons.is_empty() {
+        let name = sheet_name("Tự ĐG - Thẩm định", &mut used);
+        comparisons(
+            workbook.add_worksheet_with_constant_memory(),
+            report,
+            &s,
+            &name,
+        )?;
+    }
+    if !report.batch.not_scored.is_empty() {
+        let name = sheet_name("Không chấm được", &mut used);
+        not_scored(
+            workbook.add_worksheet_with_constant_memory(),
+            report,
+            &s,
+            &name,
+        )?;
+    }
+    // Groups, last year, appraisal rounds (only when the batch has them).
+    for (name, doc) in super::blocks::sheets(report) {
+        let name = sheet_name(name, &mut used);
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(&name)?;
+        write_doc(sheet, &doc, &s)?;
+        print_setup(sheet, None)?;
+    }
+    let name = sheet_name("Điểm theo tiêu chí", &mut used);
+    matrix(
+        workbook.add_worksheet_with_constant_memory(),
+        report,
+        &s,
+        &name,
+    )?;
+    if report.ranking.rows.len() <= UNIT_SHEETS {
+        for (row, unit) in report.ranked_units() {
+            let name = sheet_name(unit.unit(), &mut used);
+            unit_sheet(
+                workbook.add_worksheet_with_constant_memory(),
+                report,
+                &s,
+                &name,
+                row,
+                unit,
+            )?;
+        }
+    }
+    workbook.save_to_buffer()
+}
+
+fn ranking(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) -> Res {
+    let rs = report.ruleset;
+    sheet.set_name(name)?;
     text(
         sheet,
         0,
@@ -87,75 +343,88 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
     if let Some(d) = &rs.meta.decree {
         sub.push_str(&format!("; Quyết định {d}"));
     }
-    sheet.write_string(1, 0, sub)?;
-    let mut heads: Vec<String> = [
-        "Hạng",
-        "Đơn vị",
-        "Điểm đạt",
-        "Điểm tối đa",
-        "Chỉ số (%)",
-        "Xếp loại",
-    ]
-    .iter()
-    .map(|h| h.to_string())
-    .collect();
-    heads.extend(
-        rs.roots
-            .iter()
-            .map(|&r| format!("LV {} (%)", rs.nodes[r].id)),
-    );
-    heads.push("Nguồn số liệu".into());
-    let head_refs: Vec<&str> = heads.iter().map(String::as_str).collect();
-    header(sheet, 3, &head_refs, &s)?;
-    for (i, (row, unit)) in report.ranked_units().enumerate() {
-        let r = 4 + i as u32;
-        num(sheet, r, 0, row.rank.map(Decimal::from), &s.number)?;
-        text(sheet, r, 1, unit.unit(), &s.text)?;
-        num(sheet, r, 2, Some(unit.result.achieved), &s.number)?;
-        num(sheet, r, 3, Some(unit.result.max), &s.number)?;
-        num(sheet, r, 4, row.percent, &s.number)?;
-        let grade = row
-            .grade
-            .clone()
-            .unwrap_or_else(|| "chưa đủ số liệu".into());
-        text(sheet, r, 5, &grade, &s.text)?;
-        for (j, a) in unit.areas.iter().enumerate() {
-            num(sheet, r, 6 + j as u16, a.percent, &s.number)?;
-        }
-        text(
-            sheet,
-            r,
-            6 + unit.areas.len() as u16,
-            &unit.origin.to_string(),
-            &s.text,
-        )?;
+    sub.push_str(". Chỉ số thành phần theo lĩnh vực: điểm đạt / điểm tối đa áp dụng của lĩnh vực.");
+    sheet.write_string_with_format(1, 0, sub, &s.note)?;
+    let area_heads: Vec<String> = rs
+        .roots
+        .iter()
+        .enumerate()
+        .map(|(k, &r)| format!("{}. {}", k + 1, area_short_name(&rs.nodes[r].title)))
+        .collect();
+    // The change from last year, when known: a column after the grade.
+    let change = super::html::year_over_year(report);
+    let mut heads: Vec<(&str, u32)> = vec![
+        ("Hạng", 6),
+        ("Đơn vị", 30),
+        ("Điểm đạt", 10),
+        ("Điểm tối đa", 10),
+        ("Chỉ số CCHC", 11),
+        ("Xếp loại", 13),
+    ];
+    if change.is_some() {
+        heads.push(("So với năm trước (điểm %)", 11));
     }
-    let first = 4 + report.ranking.rows.len() as u32;
-    for (r, n) in (first..).zip(&report.batch.not_scored) {
+    let first_area = heads.len() as u16;
+    heads.extend(area_heads.iter().map(|h| (h.as_str(), 13)));
+    heads.push(("Nguồn số liệu", 26));
+    header(sheet, 3, &heads, s)?;
+    let source_col = first_area + rs.roots.len() as u16;
+    let mut r = 4u32;
+    for (i, (row, unit)) in report.ranked_units().enumerate() {
+        num(sheet, r, 0, row.rank.map(Decimal::from), &s.int)?;
+        text(sheet, r, 1, unit.unit(), &s.text)?;
+        num(sheet, r, 2, Some(unit.result.achieved), &s.points)?;
+        num(sheet, r, 3, Some(unit.result.max), &s.points)?;
+        percent(sheet, r, 4, row.percent, &s.percent)?;
+        let grade = row.grade.as_deref().unwrap_or("chưa đủ số liệu");
+        text(sheet, r, 5, grade, &s.text)?;
+        if let Some(change) = &change {
+            num(sheet, r, 6, change.get(i).copied().flatten(), &s.change)?;
+        }
+        for (j, a) in unit.areas.iter().enumerate() {
+            percent(sheet, r, first_area + j as u16, a.percent, &s.percent)?;
+        }
+        text(sheet, r, source_col, &unit.origin.to_string(), &s.text)?;
+        r += 1;
+    }
+    for n in &report.batch.not_scored {
         text(sheet, r, 0, "—", &s.text)?;
         text(sheet, r, 1, &n.label(), &s.text)?;
         text(sheet, r, 5, "không chấm được: số liệu có lỗi", &s.flag)?;
-        text(
-            sheet,
+        text(sheet, r, source_col, &n.origin.to_string(), &s.text)?;
+        r += 1;
+    }
+    // The legend: each area's full name and maximum.
+    r += 1;
+    text(sheet, r, 1, "Lĩnh vực", &s.bold)?;
+    r += 1;
+    for (k, &root) in rs.roots.iter().enumerate() {
+        let node = &rs.nodes[root];
+        sheet.write_string_with_format(
             r,
-            6 + rs.roots.len() as u16,
-            &n.origin.to_string(),
-            &s.text,
+            1,
+            format!(
+                "{}. {} — tối đa {} điểm",
+                k + 1,
+                node.title,
+                format_number(node.max, NumberStyle::Vietnamese)
+            ),
+            &s.note,
         )?;
+        r += 1;
     }
-    sheet.set_column_width(0, 7)?;
-    sheet.set_column_width(1, 34)?;
-    for c in 2..6 + rs.roots.len() as u16 {
-        sheet.set_column_width(c, 11)?;
-    }
-    sheet.set_column_width(5, 16)?;
-    sheet.set_column_width(6 + rs.roots.len() as u16, 28)?;
     sheet.set_freeze_panes(4, 2)?;
+    print_setup(sheet, Some((3, 3)))
+}
 
-    // ── Xếp loại ──
-    let sheet = workbook.add_worksheet();
-    sheet.set_name("Xếp loại")?;
-    header(sheet, 0, &["Xếp loại", "Khoảng chỉ số", "Số đơn vị"], &s)?;
+fn grades(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) -> Res {
+    sheet.set_name(name)?;
+    header(
+        sheet,
+        0,
+        &[("Xếp loại", 18), ("Khoảng chỉ số", 24), ("Số đơn vị", 11)],
+        s,
+    )?;
     for (i, g) in report.grades.iter().enumerate() {
         let r = 1 + i as u32;
         text(
@@ -165,269 +434,456 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
             g.grade.as_deref().unwrap_or("Chưa xếp loại"),
             &s.text,
         )?;
-        text(sheet, r, 1, &g.band.clone(), &s.text)?;
-        num(sheet, r, 2, Some(Decimal::from(g.count)), &s.number)?;
+        text(sheet, r, 1, &g.band, &s.text)?;
+        num(sheet, r, 2, Some(Decimal::from(g.count)), &s.int)?;
     }
-    sheet.set_column_width(0, 18)?;
-    sheet.set_column_width(1, 22)?;
-    sheet.set_column_width(2, 12)?;
+    sheet.set_freeze_panes(1, 0)?;
+    print_setup(sheet, Some((0, 0)))
+}
 
-    // ── Tự đánh giá / thẩm định ──
-    if !report.comparisons.is_empty() {
-        let sheet = workbook.add_worksheet();
-        sheet.set_name("Tự ĐG - Thẩm định")?;
-        header(
-            sheet,
-            0,
-            &[
-                "Đơn vị",
-                "Mã",
-                "Tiêu chí",
-                "Tối đa",
-                "Tự chấm",
-                "Tính từ số liệu",
-                "Thẩm định",
-                "Chênh lệch",
-                "Ghi chú của hội đồng",
-                "Cảnh báo",
-            ],
-            &s,
-        )?;
-        let mut r = 1;
-        for cmp in &report.comparisons {
-            for row in &cmp.rows {
-                let node = &rs.nodes[row.node];
-                text(sheet, r, 0, &cmp.unit, &s.text)?;
-                text(sheet, r, 1, &node.id, &s.text)?;
-                text(sheet, r, 2, &node.title, &s.text)?;
-                num(sheet, r, 3, Some(row.max), &s.number)?;
-                if row.not_evaluated {
-                    text(sheet, r, 4, "KĐG", &s.text)?;
-                } else {
-                    num(
-                        sheet,
-                        r,
-                        4,
-                        row.self_score,
-                        if row.flagged { &s.flag } else { &s.number },
-                    )?;
-                }
-                num(sheet, r, 5, row.computed, &s.number)?;
-                num(sheet, r, 6, row.appraised, &s.number)?;
-                num(sheet, r, 7, row.difference, &s.number)?;
-                text(sheet, r, 8, row.note.as_deref().unwrap_or(""), &s.text)?;
-                text(
+/// The colour of a grade in charts, as in the HTML report.
+fn grade_color(report: &BatchReport, grade: Option<&str>) -> &'static str {
+    const COLORS: [&str; 6] = [
+        "#067647", "#2E7D32", "#B08800", "#C2410C", "#B42318", "#6B7280",
+    ];
+    let i = grade
+        .and_then(|g| report.ruleset.meta.grades.iter().position(|b| b.name == g))
+        .unwrap_or(5);
+    COLORS[i.min(5)]
+}
+
+fn charts(
+    sheet: &mut Worksheet,
+    report: &BatchReport,
+    name: &str,
+    ranking_sheet: &str,
+    grades_sheet: &str,
+    ranked: usize,
+    percent_places: u32,
+) -> Res {
+    sheet.set_name(name)?;
+    print_setup(sheet, None)?;
+    let pct_format = if percent_places == 0 {
+        "0%".to_string()
+    } else {
+        format!("0.{}%", "0".repeat(percent_places as usize))
+    };
+    // Grade distribution: a column per grade, in the ruleset's order.
+    let mut chart = Chart::new(ChartType::Column);
+    let g = report.grades.len() as u32;
+    let colors: Vec<&str> = report
+        .grades
+        .iter()
+        .map(|x| grade_color(report, x.grade.as_deref()))
+        .collect();
+    chart
+        .add_series()
+        .set_name("Số đơn vị")
+        .set_categories((grades_sheet, 1, 0, g.max(1), 0))
+        .set_values((grades_sheet, 1, 2, g.max(1), 2))
+        .set_point_colors(&colors)
+        .set_data_label(ChartDataLabel::new().show_value());
+    chart.title().set_name("Phân bố xếp loại");
+    chart.legend().set_hidden();
+    chart.y_axis().set_name("Số đơn vị");
+    chart.set_width(420).set_height(300);
+    // Right of the ranking chart (eleven default columns, about 700 pixels).
+    sheet.insert_chart(0, 11, &chart)?;
+
+    // The ranking: a bar per unit, best at the top, coloured by grade.
+    let shown = ranked.min(CHART_UNITS);
+    if shown == 0 {
+        return Ok(());
+    }
+    let mut chart = Chart::new(ChartType::Bar);
+    let first = 4u32;
+    let last = first + shown as u32 - 1;
+    let colors: Vec<&str> = report
+        .ranking
+        .rows
+        .iter()
+        .take(shown)
+        .map(|r| grade_color(report, r.grade.as_deref()))
+        .collect();
+    chart
+        .add_series()
+        .set_name("Chỉ số CCHC")
+        .set_categories((ranking_sheet, first, 1, last, 1))
+        .set_values((ranking_sheet, first, 4, last, 4))
+        .set_point_colors(&colors)
+        .set_gap(40)
+        .set_data_label(
+            ChartDataLabel::new()
+                .show_value()
+                .set_num_format(&pct_format)
+                .set_font(ChartFont::new().set_size(8)),
+        );
+    let title = if ranked > shown {
+        format!("Chỉ số CCHC — {shown} đơn vị đứng đầu")
+    } else {
+        "Chỉ số CCHC theo đơn vị".to_string()
+    };
+    chart.title().set_name(title.as_str());
+    chart.legend().set_hidden();
+    // In a bar chart the category axis is vertical (rust_xlsxwriter's y axis): reversed, the
+    // first-ranked unit is at the top. The value axis runs from 0% to 100%.
+    chart
+        .y_axis()
+        .set_reverse()
+        .set_label_interval(1)
+        .set_font(ChartFont::new().set_size(8));
+    chart.x_axis().set_min(0).set_max(1).set_num_format("0%");
+    chart.set_width(680).set_height(70 + 16 * shown as u32);
+    sheet.insert_chart(0, 0, &chart)?;
+    Ok(())
+}
+
+fn comparisons(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) -> Res {
+    let rs = report.ruleset;
+    sheet.set_name(name)?;
+    let widths = [
+        ("Đơn vị", 26),
+        ("Mã", 8),
+        ("Tiêu chí", 50),
+        ("Tối đa", 8),
+        ("Tự chấm", 9),
+        ("Tính từ số liệu", 10),
+        ("Thẩm định", 10),
+        ("Chênh lệch", 10),
+        ("Ghi chú của hội đồng", 34),
+        ("Cảnh báo", 24),
+    ];
+    header(sheet, 0, &widths, s)?;
+    let mut r = 1u32;
+    'units: for cmp in &report.comparisons {
+        for row in &cmp.rows {
+            if r >= LAST_ROW {
+                break 'units;
+            }
+            let node = &rs.nodes[row.node];
+            let height = lines(&node.title, 50).max(lines(row.note.as_deref().unwrap_or(""), 34));
+            if height > 1 {
+                sheet.set_row_height(r, LINE * height + 2)?;
+            }
+            let (t, p) = if node.is_leaf() {
+                (&s.wrap, &s.points)
+            } else {
+                (&s.bold, &s.bold_points)
+            };
+            text(sheet, r, 0, &cmp.unit, &s.text)?;
+            text(sheet, r, 1, &node.id, t)?;
+            text(sheet, r, 2, &node.title, t)?;
+            num(sheet, r, 3, Some(row.max), p)?;
+            if row.not_evaluated {
+                text(sheet, r, 4, "KĐG", &s.text)?;
+            } else {
+                num(
                     sheet,
                     r,
-                    9,
-                    if row.flagged {
-                        "tự chấm khác điểm tính từ số liệu"
-                    } else {
-                        ""
-                    },
-                    &s.flag,
+                    4,
+                    row.self_score,
+                    if row.flagged { &s.flag } else { p },
                 )?;
-                r += 1;
             }
-            text(sheet, r, 0, &cmp.unit, &s.bold)?;
-            text(sheet, r, 2, "TỔNG", &s.bold)?;
-            num(sheet, r, 3, cmp.self_max, &s.bold_number)?;
-            num(sheet, r, 4, cmp.self_total, &s.bold_number)?;
-            num(sheet, r, 6, cmp.appraised_total, &s.bold_number)?;
-            num(sheet, r, 7, cmp.total_difference(), &s.bold_number)?;
-            if let Some(note) = super::batch::survey_note(cmp) {
-                text(sheet, r, 8, &note, &s.text)?;
-            }
-            r += 2;
+            num(sheet, r, 5, row.computed, p)?;
+            num(sheet, r, 6, row.appraised, p)?;
+            num(sheet, r, 7, row.difference, p)?;
+            text(sheet, r, 8, row.note.as_deref().unwrap_or(""), &s.wrap)?;
+            let warning = if row.flagged {
+                "tự chấm khác điểm tính từ số liệu"
+            } else {
+                ""
+            };
+            text(sheet, r, 9, warning, &s.flag)?;
+            r += 1;
         }
-        for (c, w) in [28.0, 8.0, 50.0, 8.0, 9.0, 10.0, 10.0, 10.0, 36.0, 28.0]
-            .iter()
-            .enumerate()
-        {
-            sheet.set_column_width(c as u16, *w)?;
+        if r + 2 >= LAST_ROW {
+            break;
         }
-        sheet.set_freeze_panes(1, 2)?;
+        text(sheet, r, 0, &cmp.unit, &s.bold)?;
+        text(sheet, r, 2, "TỔNG", &s.bold)?;
+        num(sheet, r, 3, cmp.self_max, &s.bold_points)?;
+        num(sheet, r, 4, cmp.self_total, &s.bold_points)?;
+        num(sheet, r, 6, cmp.appraised_total, &s.bold_points)?;
+        num(sheet, r, 7, cmp.total_difference(), &s.bold_points)?;
+        if let Some(note) = super::batch::survey_note(cmp) {
+            text(sheet, r, 8, &note, &s.wrap)?;
+        }
+        r += 2;
     }
+    sheet.set_freeze_panes(1, 2)?;
+    print_setup(sheet, Some((0, 0)))
+}
 
-    // ── units not scored, with every problem and its place ──
-    if !report.batch.not_scored.is_empty() {
-        let sheet = workbook.add_worksheet();
-        sheet.set_name("Không chấm được")?;
-        header(
-            sheet,
-            0,
-            &["Đơn vị", "Nguồn số liệu", "Mã lỗi", "Vị trí", "Nội dung"],
-            &s,
-        )?;
-        let mut r = 1;
-        for n in &report.batch.not_scored {
-            let origin = n.origin.to_string();
-            if n.problems.is_empty() {
-                text(sheet, r, 0, &n.label(), &s.text)?;
-                text(sheet, r, 1, &origin, &s.text)?;
-                r += 1;
-            }
-            for p in &n.problems {
-                text(sheet, r, 0, &n.label(), &s.text)?;
-                text(sheet, r, 1, &origin, &s.text)?;
-                text(sheet, r, 2, p.diagnostic.code, &s.flag)?;
-                text(sheet, r, 3, &p.place.render(super::REPORT_LANG), &s.text)?;
-                let message = p.diagnostic.message.render(super::REPORT_LANG);
-                text(sheet, r, 4, &message, &s.text)?;
-                r += 1;
-            }
+fn not_scored(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) -> Res {
+    sheet.set_name(name)?;
+    header(
+        sheet,
+        0,
+        &[
+            ("Đơn vị", 30),
+            ("Nguồn số liệu", 26),
+            ("Mã lỗi", 8),
+            ("Vị trí", 36),
+            ("Nội dung", 70),
+        ],
+        s,
+    )?;
+    let mut r = 1u32;
+    for n in &report.batch.not_scored {
+        let origin = n.origin.to_string();
+        if n.problems.is_empty() {
+            text(sheet, r, 0, &n.label(), &s.text)?;
+            text(sheet, r, 1, &origin, &s.text)?;
+            r += 1;
         }
-        for (c, w) in [34.0, 28.0, 8.0, 40.0, 70.0].iter().enumerate() {
-            sheet.set_column_width(c as u16, *w)?;
+        for p in &n.problems {
+            if r >= LAST_ROW {
+                break;
+            }
+            let message = p.diagnostic.message.render(super::REPORT_LANG);
+            let height = lines(&message, 70);
+            if height > 1 {
+                sheet.set_row_height(r, LINE * height + 2)?;
+            }
+            text(sheet, r, 0, &n.label(), &s.text)?;
+            text(sheet, r, 1, &origin, &s.text)?;
+            text(sheet, r, 2, p.diagnostic.code, &s.flag)?;
+            text(sheet, r, 3, &p.place.render(super::REPORT_LANG), &s.wrap)?;
+            text(sheet, r, 4, &message, &s.wrap)?;
+            r += 1;
         }
-        sheet.set_freeze_panes(1, 1)?;
     }
+    sheet.set_freeze_panes(1, 1)?;
+    print_setup(sheet, Some((0, 0)))
+}
 
-    // ── one sheet per unit ──
-    let mut used: Vec<String> = vec![
-        "xếp hạng".into(),
-        "xếp loại".into(),
-        "tự đg - thẩm định".into(),
-        "không chấm được".into(),
+/// Every unit's points per criterion: a row per unit (ranking order), a column per node.
+fn matrix(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) -> Res {
+    let rs = report.ruleset;
+    sheet.set_name(name)?;
+    text(
+        sheet,
+        0,
+        0,
+        &format!("ĐIỂM THEO TIÊU CHÍ — điểm {}", report.stage_name()),
+        &s.title,
+    )?;
+    sheet.write_string_with_format(
+        1,
+        0,
+        "Hàng 4: mã tiêu chí; hàng 5: điểm tối đa. Ô trống: không đánh giá, chưa đủ số liệu hoặc chờ điều tra.",
+        &s.note,
+    )?;
+    let mut heads: Vec<(String, u32)> = vec![
+        ("Hạng".into(), 6),
+        ("Đơn vị".into(), 30),
+        ("Chỉ số CCHC".into(), 11),
     ];
-    for (row, unit) in report.ranked_units() {
-        let sheet = workbook.add_worksheet();
-        let base = short_name(unit.unit(), 26);
-        let mut name = if base.is_empty() {
-            "Đơn vị".to_string()
+    heads.extend(rs.nodes.iter().map(|n| (n.id.clone(), 8)));
+    let refs: Vec<(&str, u32)> = heads.iter().map(|(h, w)| (h.as_str(), *w)).collect();
+    header(sheet, 3, &refs, s)?;
+    text(sheet, 4, 1, "Tối đa", &s.bold)?;
+    for (i, node) in rs.nodes.iter().enumerate() {
+        let f = if node.is_leaf() {
+            &s.points
         } else {
-            base.clone()
+            &s.bold_points
         };
-        let mut n = 2;
-        while used.contains(&name.to_lowercase()) {
-            name = format!("{} ({n})", short_name(&base, 24));
-            n += 1;
-        }
-        used.push(name.to_lowercase());
-        sheet.set_name(&name)?;
-        text(
-            sheet,
-            0,
-            0,
-            &format!("{} — điểm {}", unit.unit(), stage_name(unit.result.stage)),
-            &s.title,
-        )?;
-        sheet.write_string(
-            1,
-            0,
-            format!(
-                "Tổng điểm {}{} / {}; chỉ số {}; xếp loại {}; hạng {}",
-                format_decimal(unit.result.achieved),
-                if unit.result.is_complete() {
-                    ""
-                } else {
-                    " (chưa đủ số liệu: điểm đã chấm được)"
-                },
-                format_decimal(unit.result.max),
-                row.percent
-                    .map(|p| format!("{}%", format_decimal(p)))
-                    .unwrap_or_else(|| "—".into()),
-                row.grade.as_deref().unwrap_or("—"),
-                row.rank
-                    .map(|r| r.to_string())
-                    .unwrap_or_else(|| "—".into())
-            ),
-        )?;
-        let targets = report
-            .targets
-            .iter()
-            .find(|(i, _)| *i == row.unit)
-            .map(|(_, t)| t);
-        let mut heads = vec![
-            "Mã",
-            "Tiêu chí",
-            "Tối đa",
-            "Điểm",
-            "Bị mất",
-            "Chủ trì",
-            "Ghi chú",
-        ];
-        if targets.is_some() {
-            heads.extend(["Phấn đấu", "Đạt − phấn đấu"]);
-        }
-        header(sheet, 3, &heads, &s)?;
+        num(sheet, 4, 3 + i as u16, Some(node.max), f)?;
+    }
+    for (r, (row, unit)) in (5u32..=LAST_ROW).zip(report.ranked_units()) {
+        num(sheet, r, 0, row.rank.map(Decimal::from), &s.int)?;
+        text(sheet, r, 1, unit.unit(), &s.text)?;
+        percent(sheet, r, 2, row.percent, &s.percent)?;
         let result = unit.result.unpack();
         for (i, node) in rs.nodes.iter().enumerate() {
-            let r = 4 + i as u32;
             let res = &result.nodes[i];
-            let (fmt_text, fmt_num) = if node.is_leaf() {
-                (&s.text, &s.number)
+            let f = if node.is_leaf() {
+                &s.points
             } else {
-                (&s.bold, &s.bold_number)
+                &s.bold_points
             };
-            text(sheet, r, 0, &node.id, fmt_text)?;
-            text(sheet, r, 1, &node.title, fmt_text)?;
-            num(sheet, r, 2, Some(res.max), fmt_num)?;
             num(
                 sheet,
                 r,
-                3,
+                3 + i as u16,
                 res.score.filter(|_| res.status == Status::Scored),
-                fmt_num,
+                f,
             )?;
-            num(sheet, r, 4, res.lost(), fmt_num)?;
-            text(
-                sheet,
-                r,
-                5,
-                chiso::owners::node_owner(rs, i).unwrap_or(""),
-                &s.text,
-            )?;
-            let status = match &res.status {
-                Status::Scored => unit.note(i).unwrap_or("").to_string(),
-                other => other.label(),
-            };
-            text(sheet, r, 6, &status, &s.text)?;
-            if let Some(rows) = targets {
-                let t = rows.iter().find(|t| t.node == i);
-                num(sheet, r, 7, t.map(|t| t.target), &s.number)?;
-                num(sheet, r, 8, t.and_then(|t| t.gap), &s.number)?;
-            }
         }
-        let r = 4 + rs.nodes.len() as u32;
-        // Sums over the scored criteria: the unit's total when its data is complete.
-        let (max, achieved, lost_sum) = chiso::batch::lost::total_lost(rs, &result);
-        let label = if unit.result.is_complete() {
-            "TỔNG"
-        } else {
-            "TỔNG (các tiêu chí đã chấm)"
-        };
-        text(sheet, r, 1, label, &s.bold)?;
-        num(sheet, r, 2, Some(max), &s.bold_number)?;
-        num(sheet, r, 3, Some(achieved), &s.bold_number)?;
-        num(sheet, r, 4, Some(lost_sum), &s.bold_number)?;
-        // Points lost, most first.
-        let (lost, _) = report.lost(unit);
-        let start = r + 2;
-        text(sheet, start, 0, "Điểm bị mất (nhiều nhất trước)", &s.title)?;
-        header(
-            sheet,
-            start + 1,
-            &["Mã", "Tiêu chí", "Tối đa", "Đạt", "Bị mất", "Chủ trì"],
-            &s,
-        )?;
-        for (k, l) in lost.iter().enumerate() {
-            let rr = start + 2 + k as u32;
-            let node = &rs.nodes[l.node];
-            text(sheet, rr, 0, &node.id, &s.text)?;
-            text(sheet, rr, 1, &node.title, &s.text)?;
-            num(sheet, rr, 2, Some(l.max), &s.number)?;
-            num(sheet, rr, 3, Some(l.achieved), &s.number)?;
-            num(sheet, rr, 4, Some(l.lost), &s.number)?;
-            text(sheet, rr, 5, l.owner.as_deref().unwrap_or(""), &s.text)?;
-        }
-        for (c, w) in [9.0, 60.0, 8.0, 8.0, 8.0, 28.0, 30.0, 10.0, 12.0]
-            .iter()
-            .enumerate()
-        {
-            sheet.set_column_width(c as u16, *w)?;
-        }
-        sheet.set_freeze_panes(4, 2)?;
     }
-    workbook.save_to_buffer()
+    sheet.set_freeze_panes(5, 2)?;
+    print_setup(sheet, Some((3, 4)))
+}
+
+fn unit_sheet(
+    sheet: &mut Worksheet,
+    report: &BatchReport,
+    s: &Styles,
+    name: &str,
+    row: &chiso::batch::RankRow,
+    unit: &chiso::batch::Scored,
+) -> Res {
+    let rs = report.ruleset;
+    sheet.set_name(name)?;
+    text(
+        sheet,
+        0,
+        0,
+        &format!("{} — điểm {}", unit.unit(), stage_name(unit.result.stage)),
+        &s.title,
+    )?;
+    let vn = |d: Decimal| format_number(d, NumberStyle::Vietnamese);
+    sheet.write_string(
+        1,
+        0,
+        format!(
+            "Tổng điểm {}{} / {}; chỉ số {}; xếp loại {}; hạng {}",
+            vn(unit.result.achieved),
+            if unit.result.is_complete() {
+                ""
+            } else {
+                " (chưa đủ số liệu: điểm đã chấm được)"
+            },
+            vn(unit.result.max),
+            row.percent
+                .map(|p| format_percent(p, NumberStyle::Vietnamese))
+                .unwrap_or_else(|| "—".into()),
+            row.grade.as_deref().unwrap_or("—"),
+            row.rank
+                .map(|r| r.to_string())
+                .unwrap_or_else(|| "—".into())
+        ),
+    )?;
+    let targets = report
+        .targets
+        .iter()
+        .find(|(i, _)| *i == row.unit)
+        .map(|(_, t)| t);
+    let mut heads = vec![
+        ("Mã", 9),
+        ("Tiêu chí", 60),
+        ("Tối đa", 8),
+        ("Điểm", 8),
+        ("Bị mất", 8),
+        ("Chủ trì", 26),
+        ("Ghi chú", 28),
+    ];
+    if targets.is_some() {
+        heads.extend([("Phấn đấu", 10), ("Đạt − phấn đấu", 12)]);
+    }
+    header(sheet, 3, &heads, s)?;
+    let result = unit.result.unpack();
+    for (i, node) in rs.nodes.iter().enumerate() {
+        let r = 4 + i as u32;
+        let res = &result.nodes[i];
+        let owner = chiso::owners::node_owner(rs, i).unwrap_or("");
+        let status = match &res.status {
+            Status::Scored => unit.note(i).unwrap_or("").to_string(),
+            other => other.label(),
+        };
+        let height = lines(&node.title, 60)
+            .max(lines(owner, 26))
+            .max(lines(&status, 28));
+        if height > 1 {
+            sheet.set_row_height(r, LINE * height + 2)?;
+        }
+        let (t, p) = if node.is_leaf() {
+            (&s.wrap, &s.points)
+        } else {
+            (&s.bold, &s.bold_points)
+        };
+        text(sheet, r, 0, &node.id, t)?;
+        text(sheet, r, 1, &node.title, t)?;
+        num(sheet, r, 2, Some(res.max), p)?;
+        num(
+            sheet,
+            r,
+            3,
+            res.score.filter(|_| res.status == Status::Scored),
+            p,
+        )?;
+        num(sheet, r, 4, res.lost(), p)?;
+        text(sheet, r, 5, owner, &s.wrap)?;
+        text(sheet, r, 6, &status, &s.wrap)?;
+        if let Some(rows) = targets {
+            let t = rows.iter().find(|t| t.node == i);
+            num(sheet, r, 7, t.map(|t| t.target), &s.points)?;
+            num(sheet, r, 8, t.and_then(|t| t.gap), &s.points)?;
+        }
+    }
+    let r = 4 + rs.nodes.len() as u32;
+    // Sums over the scored criteria: the unit's total when its data is complete.
+    let (max, achieved, lost_sum) = chiso::batch::lost::total_lost(rs, &result);
+    let label = if unit.result.is_complete() {
+        "TỔNG"
+    } else {
+        "TỔNG (các tiêu chí đã chấm)"
+    };
+    text(sheet, r, 1, label, &s.bold)?;
+    num(sheet, r, 2, Some(max), &s.bold_points)?;
+    num(sheet, r, 3, Some(achieved), &s.bold_points)?;
+    num(sheet, r, 4, Some(lost_sum), &s.bold_points)?;
+    if let Some(p) = row.percent {
+        text(sheet, r, 5, "Chỉ số CCHC", &s.bold)?;
+        percent(sheet, r, 6, Some(p), &s.bold_percent)?;
+    }
+    // Points lost, most first.
+    let lost = chiso::batch::lost::lost_points(rs, &result);
+    let start = r + 2;
+    text(sheet, start, 0, "Điểm bị mất (nhiều nhất trước)", &s.title)?;
+    let lost_heads = [
+        ("Mã", 9),
+        ("Tiêu chí", 60),
+        ("Tối đa", 8),
+        ("Đạt", 8),
+        ("Bị mất", 8),
+        ("Chủ trì", 26),
+    ];
+    for (c, (h, _)) in lost_heads.iter().enumerate() {
+        text(sheet, start + 1, c as u16, h, &s.head)?;
+    }
+    for (k, l) in lost.iter().enumerate() {
+        let rr = start + 2 + k as u32;
+        let node = &rs.nodes[l.node];
+        let owner = l.owner.as_deref().unwrap_or("");
+        let height = lines(&node.title, 60).max(lines(owner, 26));
+        if height > 1 {
+            sheet.set_row_height(rr, LINE * height + 2)?;
+        }
+        text(sheet, rr, 0, &node.id, &s.wrap)?;
+        text(sheet, rr, 1, &node.title, &s.wrap)?;
+        num(sheet, rr, 2, Some(l.max), &s.points)?;
+        num(sheet, rr, 3, Some(l.achieved), &s.points)?;
+        num(sheet, rr, 4, Some(l.lost), &s.points)?;
+        text(sheet, rr, 5, owner, &s.wrap)?;
+    }
+    sheet.set_freeze_panes(4, 2)?;
+    print_setup(sheet, Some((3, 3)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_are_valid_and_distinct() {
+        let mut used = Vec::new();
+        let a = sheet_name("Xã [Mường]: Nhé/Pồ*?", &mut used);
+        assert!(!a.contains(['[', ']', ':', '*', '?', '/', '\\']), "{a}");
+        let b = sheet_name("xã [mường]: nhé/pồ*?", &mut used);
+        assert_ne!(a.to_lowercase(), b.to_lowercase());
+        let long = sheet_name("Ủy ban nhân dân thị xã Mường Lay tỉnh Điện Biên", &mut used);
+        assert!(long.chars().count() <= 31, "{long}");
+        assert_eq!(sheet_name("'''", &mut used), "Đơn vị");
+    }
+
+    #[test]
+    fn wrapped_text_gets_a_line_per_width() {
+        // 60 characters in a column 20 wide (18 characters a line): 4 lines.
+        assert_eq!(lines(&"a".repeat(60), 20), 4);
+        assert_eq!(lines("", 20), 1);
+        assert_eq!(lines("ab\ncd", 20), 2);
+    }
 }
