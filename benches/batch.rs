@@ -1,167 +1,320 @@
-//! Batch benchmark: a province of N units (default 10 000) under the Điện Biên 2024 district
-//! ruleset, generated here as one CSV sheet, read, resolved, scored, ranked and graded on
-//! one thread. Prints units per second and peak memory (VmHWM from /proc/self/status).
+//! The benchmark that holds chiso honest (issue 10): in one run, at each size, a province of
+//! units under the Điện Biên 2024 district ruleset (165 criteria, 45 inputs) is scored by
 //!
-//!     cargo bench --bench batch            # 1 000 then 10 000 units
-//!     cargo bench --bench batch -- 50000   # other sizes
+//! 1. a hand-written scorer (`dien_bien_hand.rs`: straight-line Rust + rust_decimal, CSV in →
+//!    the same CSV out as `chiso score --format csv`, checked byte for byte here and in
+//!    `tests/suite/handwritten.rs`),
+//! 2. chiso's library path (grid → sheet → `batch::score` → ranking and grades), and
+//! 3. the `chiso` command end to end, CSV in → each report format out (a file),
+//!
+//! each in its own process, so that each peak memory (ru_maxrss, from `/usr/bin/time`) is its
+//! own.
+//! It prints times, ratios to the hand-written scorer and peak memory.
+//!
+//!     cargo bench --bench batch                        # 1 000 and 10 000 units
+//!     cargo bench --bench batch -- 1000 10000 100000   # other sizes
+//!     cargo bench --bench batch -- 10000 --formats csv,json   # some formats only
+//!
+//! The language server's latency (didChange → diagnostics on a 3,000-line ruleset) is its
+//! own bench: `cargo bench -p chiso-lsp`. The comparison with zen-engine is an opt-in crate
+//! of its own, `benches/zen/` (not built by the workspace).
+
+#[path = "dien_bien_hand.rs"]
+#[allow(clippy::all)]
+mod dien_bien_hand;
 
 use chiso::batch::{self, grade_counts, rank};
-use chiso::model::{CExpr, CExprKind, Func, Rule, Ruleset};
-use chiso_formats::grid::text_grid;
+use chiso_formats::grid::bytes_text_grid;
+use chiso_formats::report::FORMATS;
 use chiso_formats::sheet::{Sheet, SheetOptions};
 use chiso_formats::units::SheetUnits;
-use rust_decimal::{Decimal, RoundingStrategy};
-use std::collections::BTreeMap;
-use std::time::Instant;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
 
 const RULESET: &str = "rulesets/dien-bien/huyen-2024.chiso";
 
-/// Peak resident memory so far, in KiB (Linux).
-fn vm_hwm_kib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
+fn root() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
 }
 
-/// Which inputs are ratio numerators (true) and denominators (false), read from the rules.
-fn roles(rs: &Ruleset) -> BTreeMap<usize, bool> {
-    fn walk(e: &CExpr, numerator: Option<bool>, out: &mut BTreeMap<usize, bool>) {
-        match &e.kind {
-            CExprKind::Input(slot) => {
-                if let Some(n) = numerator {
-                    out.insert(*slot, n);
-                }
-            }
-            CExprKind::Call(Func::Ratio, args) => {
-                walk(&args[0], Some(true), out);
-                walk(&args[1], Some(false), out);
-            }
-            _ => e.for_each_child(&mut |child| walk(child, numerator, out)),
-        }
-    }
-    let mut out = BTreeMap::new();
-    for node in &rs.nodes {
-        if let Some(Rule::Formula(e)) = &node.rule {
-            walk(e, None, &mut out);
-        }
-    }
-    out
+/// A finished child process: its wall time and peak resident memory.
+struct Run {
+    wall: Duration,
+    peak_kib: u64,
+    stdout: String,
 }
 
-/// A CSV of `n` units: figures for every input, points for every council/survey criterion.
-fn province(rs: &Ruleset, n: usize) -> String {
-    let roles = roles(rs);
-    let awarded: Vec<usize> = rs
-        .nodes
-        .iter()
-        .enumerate()
-        .filter(|(_, node)| matches!(node.rule, Some(Rule::Awarded)))
-        .map(|(i, _)| i)
-        .collect();
-    let mut out = String::from("Đơn vị");
-    for input in &rs.inputs {
-        out.push(';');
-        out.push_str(&input.name);
-    }
-    for &a in &awarded {
-        out.push(';');
-        out.push_str(&rs.nodes[a].id);
-    }
-    out.push('\n');
-    for u in 0..n {
-        // A level between 30% and 100%, spread over the units.
-        let p = 30 + (u * 37 % 71) as u64;
-        out.push_str(&format!("Đơn vị {:05}", u + 1));
-        for (slot, input) in rs.inputs.iter().enumerate() {
-            let v = match input.name.as_str() {
-                "nhiệm_vụ_trễ_hạn" | "nhiệm_vụ_chưa_đến_hạn" => "0".to_string(),
-                "số_hình_thức_tuyên_truyền" => (p / 25).to_string(),
-                _ => match roles.get(&slot) {
-                    Some(true) => (p * 13).to_string(),
-                    Some(false) => "1300".to_string(),
-                    None => "1".to_string(),
-                },
-            };
-            out.push(';');
-            out.push_str(&v);
-        }
-        for &a in &awarded {
-            let points = (Decimal::from(p) * rs.nodes[a].max / Decimal::ONE_HUNDRED)
-                .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-            out.push(';');
-            out.push_str(&points.normalize().to_string().replace('.', ","));
-        }
-        out.push('\n');
-    }
-    out
-}
-
-fn run(rs: &Ruleset, n: usize) {
-    let csv = province(rs, n);
-    let before = vm_hwm_kib();
+/// Runs a command under `/usr/bin/time -f %M` for its own peak memory (ru_maxrss in KiB).
+/// Not `wait4` on a child of this process: Linux carries the parent's high-water mark over
+/// `exec` into the child's ru_maxrss, so every child would seem as large as the bench.
+fn run(cmd: &mut Command) -> Run {
+    let mut timed = Command::new("/usr/bin/time");
+    timed
+        .arg("-f")
+        .arg("%M")
+        .arg(cmd.get_program())
+        .args(cmd.get_args());
     let start = Instant::now();
-    let grid = text_grid(&csv);
-    let read = start.elapsed();
+    let output = timed
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("run /usr/bin/time");
+    let wall = start.elapsed();
+    let code = output.status.code().unwrap_or(-1);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // chiso exits 1 when some unit is incomplete; the generated provinces have none.
+    assert!(code == 0, "{cmd:?} failed ({code}): {stderr}");
+    let peak_kib = stderr
+        .lines()
+        .last()
+        .and_then(|l| l.trim().parse().ok())
+        .unwrap_or(0);
+    Run {
+        wall,
+        peak_kib,
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+    }
+}
+
+/// Whether two files hold the same bytes (read in chunks: a report can be gigabytes).
+fn same_bytes(a: &Path, b: &Path) -> bool {
+    use std::io::Read;
+    let (Ok(fa), Ok(fb)) = (std::fs::File::open(a), std::fs::File::open(b)) else {
+        return false;
+    };
+    let (mut ra, mut rb) = (std::io::BufReader::new(fa), std::io::BufReader::new(fb));
+    let (mut x, mut y) = (vec![0u8; 1 << 16], vec![0u8; 1 << 16]);
+    loop {
+        let n = ra.read(&mut x).unwrap_or(0);
+        if n == 0 {
+            return rb.read(&mut y).unwrap_or(0) == 0;
+        }
+        if rb.read_exact(&mut y[..n]).is_err() || x[..n] != y[..n] {
+            return false;
+        }
+    }
+}
+
+fn median(mut runs: Vec<Run>) -> Run {
+    runs.sort_by_key(|r| r.wall);
+    let i = runs.len() / 2;
+    runs.swap_remove(i)
+}
+
+/// In a child process: the hand-written scorer, from reading the sheet to writing its CSV.
+fn child_hand(sheet: &Path, out: &Path) {
+    let start = Instant::now();
+    let text = std::fs::read_to_string(sheet).expect("sheet");
+    let file = std::fs::File::create(out).expect("create the report");
+    let mut writer = std::io::BufWriter::with_capacity(1 << 16, file);
+    let ranking = dien_bien_hand::score_sheet(&text, &sheet.display().to_string(), &mut writer)
+        .expect("write");
+    std::io::Write::flush(&mut writer).expect("write");
+    let elapsed = start.elapsed();
+    assert!(!ranking.is_empty());
+    println!("{}", elapsed.as_nanos());
+}
+
+/// In a child process: chiso's library path on one thread, from the sheet's bytes to the
+/// ranking and grade counts.
+fn child_library(sheet: &Path) {
+    let text = std::fs::read_to_string(root().join(RULESET)).expect("ruleset");
+    let analysis = chiso::analyze(&text);
+    let rs = &analysis.ruleset;
+    let start = Instant::now();
+    let bytes = std::fs::read(sheet).expect("sheet");
+    let grid = bytes_text_grid(&bytes).expect("grid");
+    drop(bytes);
     let sheet = Sheet::new(rs, grid, SheetOptions::default());
-    assert!(sheet.problems.is_empty(), "{:?}", sheet.problems);
     let units = SheetUnits::new("tinh.csv", sheet);
-    let scoring = Instant::now();
     let b = batch::score(rs, &units, &mut |_| {});
-    let scored = scoring.elapsed();
     let ranking = rank(&b);
     let grades = grade_counts(rs, &ranking);
-    let total = start.elapsed();
-    let after = vm_hwm_kib();
-    assert_eq!(b.units.len(), n);
-    assert!(
-        b.units.iter().all(|u| u.result.is_complete()),
-        "every unit scores completely"
-    );
-    assert_eq!(grades.iter().map(|g| g.count).sum::<usize>(), n);
-    let per_second = n as f64 / total.as_secs_f64();
+    let elapsed = start.elapsed();
+    assert!(b.units.iter().all(|u| u.result.is_complete()));
+    assert_eq!(grades.iter().map(|g| g.count).sum::<usize>(), b.units.len());
+    println!("{}", elapsed.as_nanos());
+}
+
+fn in_child(mode: &str, args: &[&str]) -> Run {
+    let me = std::env::current_exe().expect("the bench binary");
+    let mut cmd = Command::new(me);
+    cmd.arg("--child").arg(mode).args(args);
+    run(&mut cmd)
+}
+
+fn secs(d: Duration) -> f64 {
+    d.as_secs_f64()
+}
+
+fn mb(kib: u64) -> f64 {
+    kib as f64 / 1024.0
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|s| s.trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let memory = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .next()
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|k| k.parse::<u64>().ok())
+        })
+        .map_or(String::new(), |k| {
+            format!(", {:.1} GB RAM", k as f64 / 1048576.0)
+        });
+    format!("{cpu}, {cores} cores{memory}")
+}
+
+fn size(n: usize, formats: &[&str], dir: &Path) {
+    let sheet = dir.join(format!("tinh-{n}.csv"));
+    in_child("province", &[&n.to_string(), &sheet.display().to_string()]);
+    let bytes = std::fs::metadata(&sheet).map_or(0, |m| m.len());
+    let reps = if n <= 1_000 { 3 } else { 1 };
     println!(
-        "{n:>6} units, {:>6.2} MB of CSV: read {:>6.1} ms, score {:>7.1} ms, total {:>7.1} ms = {:>8.0} units/s on one thread",
-        csv.len() as f64 / 1e6,
-        read.as_secs_f64() * 1e3,
-        scored.as_secs_f64() * 1e3,
-        total.as_secs_f64() * 1e3,
-        per_second
+        "\n{n} units ({:.1} MB of CSV), median of {reps} run{}:",
+        bytes as f64 / 1e6,
+        if reps > 1 { "s" } else { "" }
     );
-    if let (Some(b), Some(a)) = (before, after) {
+    println!(
+        "  {:<44} {:>9} {:>9} {:>11}",
+        "", "time", "× hand", "peak memory"
+    );
+    let sheet_arg = sheet.display().to_string();
+    let hand_out = dir.join(format!("hand-{n}.csv"));
+    let hand = median(
+        (0..reps)
+            .map(|_| in_child("hand", &[&sheet_arg, &hand_out.display().to_string()]))
+            .collect(),
+    );
+    let hand_time = Duration::from_nanos(hand.stdout.trim().parse().unwrap_or(0));
+    let line = |what: &str, time: Duration, peak: u64| {
         println!(
-            "{:>6} units: peak memory (VmHWM) {:.1} MB before, {:.1} MB after ({:.1} KB per unit; input {:.2} KB per unit)",
-            n,
-            b as f64 / 1024.0,
-            a as f64 / 1024.0,
-            a.saturating_sub(b) as f64 / n as f64,
-            csv.len() as f64 / 1024.0 / n as f64
+            "  {:<44} {:>7.3} s {:>8.2}× {:>8.1} MB",
+            what,
+            secs(time),
+            secs(time) / secs(hand_time).max(1e-9),
+            mb(peak)
+        );
+    };
+    line(
+        "hand-written scorer (CSV in → CSV out)",
+        hand_time,
+        hand.peak_kib,
+    );
+    let library = median(
+        (0..reps)
+            .map(|_| in_child("library", &[&sheet_arg]))
+            .collect(),
+    );
+    let library_time = Duration::from_nanos(library.stdout.trim().parse().unwrap_or(0));
+    line(
+        "chiso library, 1 thread (score, rank, grade)",
+        library_time,
+        library.peak_kib,
+    );
+    let bin = env!("CARGO_BIN_EXE_chiso");
+    let ruleset = root().join(RULESET);
+    let mut csv_time = None;
+    for row in FORMATS.iter().filter(|r| formats.contains(&r.name)) {
+        let out = dir.join(format!("report-{n}-{}.{}", row.name, row.extensions[0]));
+        let cli = median(
+            (0..reps)
+                .map(|_| {
+                    run(Command::new(bin)
+                        .arg("score")
+                        .arg(&ruleset)
+                        .arg(&sheet)
+                        .args(["--format", row.name, "-o"])
+                        .arg(&out))
+                })
+                .collect(),
+        );
+        line(
+            &format!("chiso score --format {}", row.name),
+            cli.wall,
+            cli.peak_kib,
+        );
+        if row.name == "csv" {
+            csv_time = Some(cli.wall);
+            let same = same_bytes(&out, &hand_out);
+            println!(
+                "  {:<44} {}",
+                "  its CSV and the hand-written scorer's:",
+                if same { "byte-identical" } else { "DIFFERENT" }
+            );
+        }
+        let _ = std::fs::remove_file(&out);
+    }
+    if let Some(csv) = csv_time {
+        println!(
+            "  (targets: library ≤ 1.5× hand; csv end to end ≤ 1.5× hand: {:.2}×; every format ≤ 2× csv; ≤ 150 MB at 10 000 units)",
+            secs(csv) / secs(hand_time).max(1e-9)
         );
     }
-    drop(b);
+    let _ = std::fs::remove_file(&sheet);
+    let _ = std::fs::remove_file(&hand_out);
 }
 
 fn main() {
-    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
-    let text = std::fs::read_to_string(root.join(RULESET)).expect("the Điện Biên ruleset");
-    let analysis = chiso::analyze(&text);
-    assert!(!analysis.has_errors(), "{:?}", analysis.diagnostics);
-    let rs = analysis.ruleset;
-    println!(
-        "ruleset {}: {} nodes, {} inputs",
-        RULESET,
-        rs.nodes.len(),
-        rs.inputs.len()
-    );
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
-    let sizes = if sizes.is_empty() {
-        vec![1_000, 10_000]
-    } else {
-        sizes
-    };
-    for n in sizes {
-        run(&rs, n);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--child") {
+        match args.get(1).map(String::as_str) {
+            Some("hand") => child_hand(Path::new(&args[2]), Path::new(&args[3])),
+            Some("library") => child_library(Path::new(&args[2])),
+            Some("province") => {
+                let n: usize = args[2].parse().expect("a size");
+                std::fs::write(&args[3], dien_bien_hand::province(n, false, 2024))
+                    .expect("write the sheet");
+            }
+            other => panic!("unknown child mode {other:?}"),
+        }
+        return;
     }
+    let mut sizes: Vec<usize> = Vec::new();
+    let mut formats: Vec<String> = FORMATS.iter().map(|r| r.name.to_string()).collect();
+    let mut i = 0;
+    while i < args.len() {
+        if args[i] == "--formats" {
+            formats = args
+                .get(i + 1)
+                .map(|f| f.split(',').map(str::to_string).collect())
+                .unwrap_or_default();
+            i += 1;
+        } else if let Ok(n) = args[i].parse() {
+            sizes.push(n);
+        }
+        i += 1;
+    }
+    if sizes.is_empty() {
+        sizes = vec![1_000, 10_000];
+    }
+    let formats: Vec<&str> = formats.iter().map(String::as_str).collect();
+    println!("machine: {}", machine());
+    println!(
+        "ruleset {RULESET}: {} criteria, {} inputs; each figure from one run of this bench",
+        dien_bien_hand::CRITERIA.len(),
+        dien_bien_hand::INPUTS.len()
+    );
+    let dir = std::env::temp_dir().join(format!("chiso-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    for n in sizes {
+        size(n, &formats, &dir);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    println!(
+        "\nlanguage server (didChange → diagnostics, 3,000-line ruleset): cargo bench -p chiso-lsp"
+    );
 }

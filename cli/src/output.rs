@@ -81,6 +81,19 @@ pub fn check_not_an_input(target: &Path, inputs: &[PathBuf]) -> Result<(), Strin
 /// # Errors
 /// The file system's, with the path named; the target is then as it was.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    write_atomic_with(path, &mut |out| out.write_all(bytes))
+}
+
+/// Writes to `path` atomically what `write` produces, streamed through a buffer into the
+/// temporary file (so a report is never held whole in memory), then synced and renamed into
+/// place. If `write` fails, the temporary file is removed and the target is untouched.
+///
+/// # Errors
+/// The file system's or `write`'s, with the path named.
+pub fn write_atomic_with(
+    path: &Path,
+    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), String> {
     let target = resolve_target(path);
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -109,15 +122,20 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
             error = crate::render::io_error(&e)
         )
     })?;
-    file.write_all(bytes)
-        .and_then(|_| file.as_file().sync_all())
-        .map_err(|e| {
-            tr!(
-                "cli-cannot-write",
-                file = path.display().to_string(),
-                error = crate::render::io_error(&e)
-            )
-        })?;
+    let cannot_write = |e: std::io::Error| {
+        tr!(
+            "cli-cannot-write",
+            file = path.display().to_string(),
+            error = crate::render::io_error(&e)
+        )
+    };
+    {
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, file.as_file_mut());
+        write(&mut buffered)
+            .and_then(|_| buffered.flush())
+            .map_err(cannot_write)?;
+    }
+    file.as_file().sync_all().map_err(cannot_write)?;
     #[cfg(unix)]
     if let Ok(meta) = std::fs::metadata(&target) {
         // The umask may have narrowed the mode asked for; a replaced file keeps its own.
@@ -150,17 +168,31 @@ pub fn write_output(
     binary: bool,
     inputs: &[PathBuf],
 ) -> Result<(), String> {
+    write_output_with(output, binary, inputs, &mut |out| out.write_all(bytes))
+}
+
+/// [`write_output`] of what `write` produces, streamed (a report written unit by unit): to
+/// the file through [`write_atomic_with`], or to standard output through a buffer.
+///
+/// # Errors
+/// A refusal, the file system's error or `write`'s, as text naming the file.
+pub fn write_output_with(
+    output: Option<&Path>,
+    binary: bool,
+    inputs: &[PathBuf],
+    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), String> {
     match output.filter(|p| !is_stdio(p)) {
         Some(path) => {
             check_not_an_input(path, inputs)?;
-            write_atomic(path, bytes)
+            write_atomic_with(path, write)
         }
         None => {
             if binary && std::io::stdout().is_terminal() {
                 return Err(tr!("cli-binary-terminal"));
             }
-            let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
+            let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            match write(&mut stdout).and_then(|_| stdout.flush()) {
                 // The reader stopped early (`| head`): what it read is all it wanted.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                 other => other.map_err(|e| {

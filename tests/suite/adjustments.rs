@@ -215,6 +215,11 @@ fn bonus_and_penalty_lines_appear_in_the_table_markdown_and_csv() {
     );
     let (_, md, _) = run_chiso(&["score", PROVINCE, &a, "--format", "markdown"]);
     assert!(md.contains("- Điểm trừ P1 “Kỷ luật cán bộ”: −2"), "{md}");
+    // The page a province publishes ranks on the total after the items (15 + 1,5 − 2 = 14,5
+    // of 18) and lists the items under the unit.
+    let (_, html, _) = run_chiso(&["score", PROVINCE, &a, "--format", "html"]);
+    assert!(html.contains("Điểm trừ P1 “Kỷ luật cán bộ”: −2"), "{html}");
+    assert!(html.contains(">14,5</td>"), "{html}");
     let (_, csv, _) = run_chiso(&["score", PROVINCE, &a, "--format", "csv"]);
     // A row per item: level says bonus or penalty, score is signed; the total row is 14,5.
     assert!(
@@ -400,14 +405,15 @@ fn the_formatter_lays_out_items_and_keeps_their_meaning() {
 
 #[test]
 fn a_report_prints_the_declared_places_whatever_the_computation_rounds_to() {
-    // `hiển thị 3 chữ số`: A's total 14,5 is printed 14.500, C's 18 as 18.000. The JSON keeps
+    // `hiển thị 3 chữ số`: A's total 14,5 is printed 14,500, C's 18 as 18,000 (the table is for
+    // people: a decimal comma, issue 11). The JSON keeps
     // the computed values (14.5).
     let (_, table, _) = run_chiso(&["score", PROVINCE, &format!("{DATA}/a.toml")]);
-    assert!(table.contains("Tổng điểm: 14.500 / 18"), "{table}");
+    assert!(table.contains("Tổng điểm: 14,500 / 18"), "{table}");
     let (_, table, _) = run_chiso(&["score", PROVINCE, &format!("{DATA}/c.toml")]);
-    assert!(table.contains("Tổng điểm: 18.000 / 18"), "{table}");
+    assert!(table.contains("Tổng điểm: 18,000 / 18"), "{table}");
     // The batch's ranking prints each unit's total (after bonus and penalty points) so too:
-    // A 14,5 → 14.500; B 14 → 14.000.
+    // A 14,5 → 14,500; B 14 → 14,000.
     let (_, batch, _) = run_chiso(&["score", PROVINCE, DATA]);
     let row = |unit: &str| {
         batch
@@ -416,8 +422,8 @@ fn a_report_prints_the_declared_places_whatever_the_computation_rounds_to() {
             .unwrap_or_else(|| panic!("{unit} in {batch}"))
             .to_string()
     };
-    assert!(row("UBND xã A").contains("14.500"), "{batch}");
-    assert!(row("UBND xã B").contains("14.000"), "{batch}");
+    assert!(row("UBND xã A").contains("14,500"), "{batch}");
+    assert!(row("UBND xã B").contains("14,000"), "{batch}");
     // Kon Rẫy 2022 as Kon Tum published it (QĐ 35/QĐ-UBND, 27/01/2023): 86,471 points.
     let rs = analyze("ruleset \"p\" { display 3 places }\narea 1 \"A\" max 100 { criterion 1.1 \"x\" max 100 }\n").ruleset;
     use rust_decimal_macros::dec;
@@ -431,7 +437,7 @@ fn a_report_prints_the_declared_places_whatever_the_computation_rounds_to() {
         analyze("ruleset \"p\" {}\narea 1 \"A\" max 100 { criterion 1.1 \"x\" max 100 }\n").ruleset;
     assert_eq!(plain.format_points(dec!(85.9), style), "85,9");
     // `chiso score --decimals 3` states it from the command line: Kon Rẫy 2021, 81,45 / 95
-    // (seed 000), printed 81.450; the percentage is computed as before, 81,45 / 95 = 85,74 %.
+    // (seed 000), printed 81,450; the percentage is computed as before, 81,45 / 95 = 85,74 %.
     let (code, table, err) = run_chiso(&[
         "score",
         "rulesets/kon-tum/huyen-2022.chiso",
@@ -441,7 +447,7 @@ fn a_report_prints_the_declared_places_whatever_the_computation_rounds_to() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        table.contains("Tổng điểm: 81.450 / 95   Chỉ số: 85.74%"),
+        table.contains("Tổng điểm: 81,450 / 95   Chỉ số: 85,74%"),
         "{table}"
     );
     let (code, _, _) = run_chiso(&[

@@ -15,7 +15,7 @@ fn score_skips_a_hidden_first_sheet() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("UBND huyện Mới"), "{out}");
-    assert!(out.contains("Tổng điểm: 3.88 / 4"), "{out}");
+    assert!(out.contains("Tổng điểm: 3,88 / 4"), "{out}");
     assert!(!out.contains("UBND huyện Cũ"), "{out}");
 }
 

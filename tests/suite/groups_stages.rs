@@ -305,8 +305,8 @@ fn the_table_report_shows_each_group_the_rounds_and_last_year() {
         .unwrap();
     assert!(sở < huyện);
     assert!(out.contains("Chỉ số bình quân — Khối sở: 79%"), "{out}");
-    assert!(out.contains("Chỉ số bình quân — Khối huyện: 78.9%"));
-    assert!(out.contains("Bình quân     75  81.67"), "{out}");
+    assert!(out.contains("Chỉ số bình quân — Khối huyện: 78,9%"));
+    assert!(out.contains("Bình quân     75  81,67"), "{out}");
     // Year over year: Sở Nội vụ 85% → 89% (+4 points of percentage, 8.5 → 8.9 = +0.4
     // points), second → first of its group; Sở Y tế Trung bình → Khá.
     assert!(out.contains("So với năm 2022"));
@@ -323,15 +323,15 @@ fn the_table_report_shows_each_group_the_rounds_and_last_year() {
     };
     assert_eq!(
         line("Sở Nội vụ"),
-        "Sở Nội vụ Khối sở 89% 85% +4 +0.4 1 2 ↑1 Tốt"
+        "Sở Nội vụ Khối sở 89% 85% +4 +0,4 1 2 ↑1 Tốt"
     );
     assert_eq!(
         line("Sở Tư pháp"),
-        "Sở Tư pháp Khối sở 81% 88% -7 -0.7 2 1 ↓1 Tốt"
+        "Sở Tư pháp Khối sở 81% 88% -7 -0,7 2 1 ↓1 Tốt"
     );
     assert_eq!(
         line("Sở Y tế"),
-        "Sở Y tế Khối sở 67% 62% +5 +0.5 3 3 = Trung bình → Khá (tăng)"
+        "Sở Y tế Khối sở 67% 62% +5 +0,5 3 3 = Trung bình → Khá (tăng)"
     );
     // Group by group: the three departments, then the district.
     let order: Vec<&str> = section
@@ -347,19 +347,19 @@ fn the_table_report_shows_each_group_the_rounds_and_last_year() {
     // "UBND Huyện  A" of last year is the same unit (case and spacing).
     assert_eq!(
         line("UBND huyện A"),
-        "UBND huyện A Khối huyện 84.8% 82% +2.8 +0.28 1 1 = Tốt"
+        "UBND huyện A Khối huyện 84,8% 82% +2,8 +0,28 1 1 = Tốt"
     );
     // Mean of the four units present both years: (89 + 84.8 + 81 + 67) / 4 = 80.45;
     // last year (85 + 82 + 88 + 62) / 4 = 79.25; up 1.2.
     assert!(out.contains(
-        "Chỉ số bình quân của các đơn vị có cả hai năm: 80.45% (năm 2022: 79.25%; tăng 1.2%)"
+        "Chỉ số bình quân của các đơn vị có cả hai năm: 80,45% (năm 2022: 79,25%; tăng 1,2%)"
     ));
     assert!(out.contains("Không có trong kết quả năm 2022: UBND huyện B."));
     assert!(out.contains("Có trong kết quả năm 2022, không có năm nay: UBND huyện C."));
     // The rounds side by side, with each stage's note.
     assert!(out.contains("Tự đánh giá và các vòng thẩm định — Sở Tư pháp"));
     assert!(out.contains(
-        "Chênh lệch tổng điểm: Thẩm định: -2.7 so với tự chấm; Thẩm định lại: -1.9 so với tự chấm, +0.8 so với vòng trước."
+        "Chênh lệch tổng điểm: Thẩm định: -2,7 so với tự chấm; Thẩm định lại: -1,9 so với tự chấm, +0,8 so với vòng trước."
     ));
     // Each unit's own table names its stage as the ruleset does.
     assert!(out.contains("Sở Tư pháp — Chỉ số CCHC mẫu theo nhóm 2023 (Thẩm định lại)"));
@@ -372,10 +372,10 @@ fn the_markdown_report_has_the_same_sections() {
         "## Xếp hạng Chỉ số CCHC (thẩm định) — Khối sở — Chỉ số CCHC mẫu theo nhóm 2023"
     ));
     assert!(out.contains("## Phân bố xếp loại — Khối huyện"));
-    assert!(out.contains("| Bình quân | 75 | 81.5 |"), "{out}");
+    assert!(out.contains("| Bình quân | 75 | 81,5 |"), "{out}");
     assert!(out.contains("## So với năm 2022"));
     assert!(
-        out.contains("| Sở Nội vụ | Khối sở | 89% | 85% | +4 | +0.4 | 1 | 2 | ↑1 | Tốt |"),
+        out.contains("| Sở Nội vụ | Khối sở | 89% | 85% | +4 | +0,4 | 1 | 2 | ↑1 | Tốt |"),
         "{out}"
     );
     assert!(out.contains("## Tự đánh giá và các vòng thẩm định — UBND huyện B"));
@@ -652,14 +652,14 @@ fn the_page_shows_the_groups_last_year_and_the_rounds() {
     ));
     assert!(
         out.contains(
-            "<tr><td>Bình quân</td><td class=\"n\">75</td><td class=\"n\">81.67</td></tr>"
+            "<tr><td>Bình quân</td><td class=\"n\">75</td><td class=\"n\">81,67</td></tr>"
         ),
         "{out}"
     );
     assert!(out.contains("<h2>So với năm 2022</h2>"));
-    assert!(out.contains("<tr><td>Sở Y tế</td><td>Khối sở</td><td class=\"n\">67%</td><td class=\"n\">62%</td><td class=\"n\">+5</td><td class=\"n\">+0.5</td><td class=\"n\">3</td><td class=\"n\">3</td><td class=\"n\">=</td><td>Trung bình → Khá (tăng)</td></tr>"), "{out}");
+    assert!(out.contains("<tr><td>Sở Y tế</td><td>Khối sở</td><td class=\"n\">67%</td><td class=\"n\">62%</td><td class=\"n\">+5</td><td class=\"n\">+0,5</td><td class=\"n\">3</td><td class=\"n\">3</td><td class=\"n\">=</td><td>Trung bình → Khá (tăng)</td></tr>"), "{out}");
     assert!(out.contains("<h2>Tự đánh giá và các vòng thẩm định — Sở Tư pháp</h2>"));
-    assert!(out.contains("<p>Chênh lệch tổng điểm: Thẩm định: -2.7 so với tự chấm; Thẩm định lại: -1.9 so với tự chấm, +0.8 so với vòng trước.</p>"));
+    assert!(out.contains("<p>Chênh lệch tổng điểm: Thẩm định: -2,7 so với tự chấm; Thẩm định lại: -1,9 so với tự chấm, +0,8 so với vòng trước.</p>"));
 }
 
 #[test]

@@ -153,13 +153,14 @@ fn the_cli_reports_lost_points_and_targets() {
         targets.to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("| 4.2 | Thực hiện các nhiệm vụ do UBND, Chủ tịch UBND huyện giao | 3 | 0.81 | 2.19 | Văn phòng UBND |"), "{stdout}");
+    // Markdown is for people: numbers with a decimal comma (issue 11).
+    assert!(stdout.contains("| 4.2 | Thực hiện các nhiệm vụ do UBND, Chủ tịch UBND huyện giao | 3 | 0,81 | 2,19 | Văn phòng UBND |"), "{stdout}");
     assert!(
-        stdout.contains("|  | TỔNG | 44.5 | 32.61 | 11.89 |  |"),
+        stdout.contains("|  | TỔNG | 44,5 | 32,61 | 11,89 |  |"),
         "{stdout}"
     );
     assert!(
-        stdout.contains("| 7 | HIỆN ĐẠI HÓA HÀNH CHÍNH | 13.5 | 12 | 9.75 | -2.25 | chưa đạt |"),
+        stdout.contains("| 7 | HIỆN ĐẠI HÓA HÀNH CHÍNH | 13,5 | 12 | 9,75 | -2,25 | chưa đạt |"),
         "{stdout}"
     );
     assert!(

@@ -15,6 +15,7 @@ mod eval;
 mod format;
 mod grid;
 mod groups_stages;
+mod handwritten;
 mod html_report;
 mod i18n;
 mod ide;

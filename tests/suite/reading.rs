@@ -12,6 +12,7 @@ fn case(path: &str) -> String {
 }
 
 /// The score column of criterion `id` in `chiso score`'s table for one unit.
+/// A criterion's points in `chiso score`'s table, as printed (with a decimal comma).
 fn points(stdout: &str, id: &str) -> Option<String> {
     stdout.lines().find_map(|line| {
         let mut words = line.split_whitespace();
@@ -33,7 +34,7 @@ fn an_inline_string_with_a_cached_value_is_read() {
         &case("xlsx-inlinestr-cdata/default.xlsx"),
     ]);
     assert_eq!(code, 0, "{err}");
-    assert_eq!(points(&out, "1.1").as_deref(), Some("3.88"), "{out}");
+    assert_eq!(points(&out, "1.1").as_deref(), Some("3,88"), "{out}");
 }
 
 #[test]
@@ -64,12 +65,12 @@ fn workbook_cells_of_every_kind_are_read_as_shown() {
         &case("base.chiso"),
         "tests/fixtures/reading/cells.xlsx",
     ]);
-    assert_eq!(points(&out, "1.1").as_deref(), Some("0.14"), "{out}");
-    assert_eq!(points(&out, "1.2").as_deref(), Some("0.58"), "{out}");
-    assert_eq!(points(&out, "1.3").as_deref(), Some("652.69"), "{out}");
+    assert_eq!(points(&out, "1.1").as_deref(), Some("0,14"), "{out}");
+    assert_eq!(points(&out, "1.2").as_deref(), Some("0,58"), "{out}");
+    assert_eq!(points(&out, "1.3").as_deref(), Some("652,69"), "{out}");
     assert_eq!(points(&out, "1.4").as_deref(), Some("1"), "{out}");
     assert_eq!(points(&out, "1.5").as_deref(), Some("1"), "{out}");
-    assert!(out.contains("655.41 / 1005"), "{out}");
+    assert!(out.contains("655,41 / 1.005"), "{out}");
     // Row 3: error values and a formula without its value, each named with sheet and cell.
     assert!(
         err.contains("cell Số liệu!D3 holds the spreadsheet error #DIV/0!"),
@@ -108,7 +109,7 @@ fn a_formula_saved_without_its_value_is_an_error_naming_sheet_cell_and_formula()
         err.contains("open and save the file in Excel/LibreOffice so the value is stored"),
         "{err}"
     );
-    assert!(!out.contains("3.76"), "{out}");
+    assert!(!out.contains("3,76"), "{out}");
 }
 
 #[test]
@@ -143,7 +144,7 @@ fn a_percent_formatted_cell_is_the_percentage_shown() {
         &case("percent-formatted-cells/owned.chiso"),
         &case("percent-formatted-cells/percent-openpyxl.xlsx"),
     ]);
-    assert_eq!(points(&out, "1.2").as_deref(), Some("0.58"), "{out}");
+    assert_eq!(points(&out, "1.2").as_deref(), Some("0,58"), "{out}");
 }
 
 #[test]
@@ -388,7 +389,7 @@ fn csv_in_utf16_or_with_a_bom_and_crlf_scores_like_the_workbook() {
             &format!("tests/fixtures/reading/{file}"),
         ]);
         assert_eq!(code, 0, "{file}: {err}");
-        assert!(out.contains("655.41 / 1005"), "{file}: {out}");
+        assert!(out.contains("655,41 / 1.005"), "{file}: {out}");
     }
 }
 
@@ -429,7 +430,7 @@ fn a_value_in_a_column_without_a_header_is_reported_alike_in_csv_and_workbooks()
             err.contains("row 2, column H [UBND huyện Thử]: a value in a column without a header is not read"),
             "{file}: {err}"
         );
-        assert!(out.contains("655.41 / 1005"), "{file}: {out}");
+        assert!(out.contains("655,41 / 1.005"), "{file}: {out}");
     }
 }
 
@@ -495,5 +496,5 @@ fn a_title_block_above_the_header_row_is_not_read_as_the_header() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(!err.contains("D006"), "{err}");
-    assert!(out.contains("655.41 / 1005"), "{out}");
+    assert!(out.contains("655,41 / 1.005"), "{out}");
 }

@@ -657,11 +657,11 @@ fn the_readmes_first_example_prints_what_the_readme_says() {
             .unwrap_or_else(|| panic!("no row {id}:\n{stdout}"))
             .to_string()
     };
-    assert!(row("7.2.2").contains(" 0.14 "), "{}", row("7.2.2"));
-    assert!(row("1.6.1").contains(" 3.88 "), "{}", row("1.6.1"));
+    assert!(row("7.2.2").contains(" 0,14 "), "{}", row("7.2.2"));
+    assert!(row("1.6.1").contains(" 3,88 "), "{}", row("1.6.1"));
     assert!(row("1.6.2").contains("không đánh giá"), "{}", row("1.6.2"));
     assert!(
-        stdout.contains("Tổng điểm: 44.6 / 47   Chỉ số: 94.89%   Xếp loại: —"),
+        stdout.contains("Tổng điểm: 44,6 / 47   Chỉ số: 94,89%   Xếp loại: —"),
         "{stdout}"
     );
     let readme = crate::common::read("README.md");

@@ -193,12 +193,15 @@ pub fn score(ruleset: &Ruleset, sources: &Sources, jobs: Option<usize>) -> Batch
 }
 
 /// Prints every problem of a batch: unit files with their text (miette), sheet cells by
-/// row and column, then each incomplete unit's to-do list.
+/// row and column, then each incomplete unit's to-do list. Written problem by problem (a
+/// province with thousands of problems is never held as one text).
 pub fn print_problems(ruleset: &Ruleset, sources: &Sources, batch: &Batch) {
-    let mut out = String::new();
+    use std::io::Write;
+    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
     let mut renderer = super::Renderer::default();
+    // A closed standard error is not worth failing the command over.
     for problem in &batch.problems {
-        out.push_str(&render_problem(&mut renderer, sources, problem));
+        let _ = err.write_all(render_problem(&mut renderer, sources, problem).as_bytes());
     }
     for unit in &batch.units {
         if !unit.result.missing.is_empty() {
@@ -206,20 +209,16 @@ pub fn print_problems(ruleset: &Ruleset, sources: &Sources, batch: &Batch) {
                 result: unit.result.unpack(),
                 diagnostics: Vec::new(),
             };
-            out.push_str(&format!(
-                "{}: ",
-                unit.origin.place().render(crate::render::lang())
-            ));
-            out.push_str(&chiso_formats::report::missing_list(
-                ruleset,
-                &outcome,
-                crate::render::lang(),
-            ));
+            let lang = crate::render::lang();
+            let _ = write!(err, "{}: ", unit.origin.place().render(lang));
+            let _ = err
+                .write_all(chiso_formats::report::missing_list(ruleset, &outcome, lang).as_bytes());
         }
     }
     for n in &batch.not_scored {
-        out.push_str(&format!(
-            "{}: {}{}: {}\n",
+        let _ = writeln!(
+            err,
+            "{}: {}{}: {}",
             chiso::Severity::Error.label(crate::render::lang()),
             n.origin.place().render(crate::render::lang()),
             n.unit
@@ -227,11 +226,9 @@ pub fn print_problems(ruleset: &Ruleset, sources: &Sources, batch: &Batch) {
                 .map(|u| format!(" [{u}]"))
                 .unwrap_or_default(),
             tr!("cli-not-scored")
-        ));
+        );
     }
-    if !out.is_empty() {
-        eprint!("{out}");
-    }
+    let _ = err.flush();
 }
 
 /// The batch of a command about one unit (`explain`, `advise`): every unit that loads (the

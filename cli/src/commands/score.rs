@@ -111,12 +111,10 @@ pub fn run(args: Args) -> Outcome {
     inputs.extend(super::expand_data_paths(&args.targets)?);
     inputs.extend(args.previous.clone());
     inputs.extend(super::expand_data_paths(&args.previous_data)?);
-    crate::output::write_output(
-        output,
-        &format.to_bytes(&view)?,
-        format.is_binary(),
-        &inputs,
-    )?;
+    // Written unit by unit from the packed results, straight into the file (or stdout).
+    crate::output::write_output_with(output, format.is_binary(), &inputs, &mut |out| {
+        format.write(&view, out)
+    })?;
     Ok(if failed {
         ExitCode::from(1)
     } else {

@@ -3,6 +3,7 @@
 //! JSON, [`super::html`], [`super::xlsx`]) show is computed once here.
 
 use super::blocks::Doc;
+use super::vi;
 use chiso::batch::groups::{group_summaries, ungrouped_not_scored, GroupSummary};
 use chiso::batch::lost::{area_lost, compare_targets, lost_points, LostRow, TargetRow, Targets};
 use chiso::batch::previous::{compare_previous, PreviousUnit, YearOverYear};
@@ -10,9 +11,10 @@ use chiso::batch::stages::{compare_batch, StageComparison};
 use chiso::batch::{grade_counts, rank, Batch, GradeCount, Ranking, Scored};
 use chiso::data::Stage;
 use chiso::model::Ruleset;
-use chiso::text::{format_decimal, same_unit};
+use chiso::text::{format_decimal, format_number, format_percent, same_unit, NumberStyle};
 use rust_decimal::Decimal;
 use serde_json::{json, Value as Json};
+use std::io::{self, Write};
 
 /// Everything a batch report shows.
 pub struct BatchReport<'a> {
@@ -96,10 +98,12 @@ impl<'a> BatchReport<'a> {
             .map(|r| (r, &self.batch.units[r.unit]))
     }
 
+    /// A unit's points lost: by criterion, and by area.
     pub fn lost(&self, unit: &Scored) -> (Vec<LostRow>, Vec<LostRow>) {
+        let result = unit.result.unpack();
         (
-            lost_points(self.ruleset, &unit.result.unpack()),
-            area_lost(self.ruleset, &unit.result.unpack()),
+            lost_points(self.ruleset, &result),
+            area_lost(self.ruleset, &result),
         )
     }
 
@@ -113,19 +117,20 @@ pub fn stage_name(stage: Stage) -> &'static str {
     stage.label()
 }
 
-pub(crate) fn opt(d: Option<Decimal>) -> String {
-    d.map(format_decimal).unwrap_or_else(|| "—".into())
+/// [`opt`], [`pct`] and [`signed`] for a person: decimal comma.
+pub(crate) fn opt_vi(d: Option<Decimal>) -> String {
+    d.map(vi).unwrap_or_else(|| "—".into())
 }
 
-pub(crate) fn pct(d: Option<Decimal>) -> String {
-    d.map(|p| format!("{}%", format_decimal(p)))
+pub(crate) fn pct_vi(d: Option<Decimal>) -> String {
+    d.map(|p| format_percent(p, NumberStyle::Vietnamese))
         .unwrap_or_else(|| "—".into())
 }
 
-pub(crate) fn signed(d: Option<Decimal>) -> String {
+pub(crate) fn signed_vi(d: Option<Decimal>) -> String {
     match d {
-        Some(v) if v > Decimal::ZERO => format!("+{}", format_decimal(v)),
-        Some(v) => format_decimal(v),
+        Some(v) if v > Decimal::ZERO => format!("+{}", vi(v)),
+        Some(v) => vi(v),
         None => "—".into(),
     }
 }
@@ -199,46 +204,63 @@ impl Table {
             }
             return out;
         }
-        let widths: Vec<usize> = (0..self.head.len())
+        // Each cell cut to 60 columns once (titles run to 300 characters), with its width.
+        let cut = |s: &str| -> (String, usize) {
+            let w = s.width();
+            if w <= 60 {
+                return (s.to_string(), w);
+            }
+            let mut cut = String::new();
+            let mut used = 0;
+            for ch in s.chars() {
+                let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+                if used + w > 59 {
+                    break;
+                }
+                cut.push(ch);
+                used += w;
+            }
+            cut.push('…');
+            let w = cut.width();
+            (cut, w)
+        };
+        let head: Vec<(String, usize)> = self.head.iter().map(|h| cut(h)).collect();
+        let rows: Vec<Vec<(String, usize)>> = self
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| cut(c)).collect())
+            .collect();
+        let widths: Vec<usize> = (0..head.len())
             .map(|c| {
-                std::iter::once(&self.head[c])
-                    .chain(self.rows.iter().filter_map(|r| r.get(c)))
-                    .map(|s| s.width().min(60))
+                std::iter::once(&head[c])
+                    .chain(rows.iter().filter_map(|r| r.get(c)))
+                    .map(|(_, w)| *w)
                     .max()
                     .unwrap_or(0)
             })
             .collect();
-        let line = |cells: &[String]| -> String {
-            let parts: Vec<String> = cells
-                .iter()
-                .enumerate()
-                .map(|(c, s)| {
-                    let w = widths[c];
-                    let s: String = if s.width() > 60 {
-                        let mut cut = String::new();
-                        for ch in s.chars() {
-                            if (cut.clone() + &ch.to_string()).width() > 59 {
-                                break;
-                            }
-                            cut.push(ch);
-                        }
-                        cut + "…"
-                    } else {
-                        s.clone()
-                    };
-                    let pad = " ".repeat(w.saturating_sub(s.width()));
-                    if self.right[c] {
-                        format!("{pad}{s}")
-                    } else {
-                        format!("{s}{pad}")
-                    }
-                })
-                .collect();
-            parts.join("  ").trim_end().to_string() + "\n"
+        let line = |out: &mut String, cells: &[(String, usize)]| {
+            let start = out.len();
+            for (c, (s, w)) in cells.iter().enumerate() {
+                if c > 0 {
+                    out.push_str("  ");
+                }
+                let pad = widths[c].saturating_sub(*w);
+                if self.right[c] {
+                    out.extend(std::iter::repeat_n(' ', pad));
+                    out.push_str(s);
+                } else {
+                    out.push_str(s);
+                    out.extend(std::iter::repeat_n(' ', pad));
+                }
+            }
+            let kept = out[start..].trim_end().len();
+            out.truncate(start + kept);
+            out.push('\n');
         };
-        out.push_str(&line(&self.head));
-        for row in &self.rows {
-            out.push_str(&line(row));
+        line(&mut out, &head);
+        for row in &rows {
+            line(&mut out, row);
         }
         out
     }
@@ -255,19 +277,32 @@ pub(crate) fn heading(out: &mut String, markdown: bool, title: &str) {
     }
 }
 
-/// The batch sections as plain text or Markdown: ranking, grades, areas, both stages,
-/// points lost, targets.
-pub fn text(report: &BatchReport, markdown: bool) -> String {
+/// Writes the batch sections as plain text or Markdown: ranking, grades, areas, both stages,
+/// points lost, targets. Each section (and each unit's points lost) is written as soon as it
+/// is rendered, so the report is never held whole; numbers have a decimal comma.
+///
+/// # Errors
+/// What `sink` returns.
+pub fn write_text(report: &BatchReport, markdown: bool, sink: &mut dyn Write) -> io::Result<()> {
     let rs = report.ruleset;
-    // With groups, each group's ranking, grades and areas in place of the batch's.
-    let mut out = if report.groups.is_empty() {
-        ranking_text(report, markdown)
-    } else {
-        super::groups::text(report, markdown)
+    let mut out = String::new();
+    // Hands what is rendered so far to the sink.
+    let mut flush = |out: &mut String| -> io::Result<()> {
+        sink.write_all(out.as_bytes())?;
+        out.clear();
+        Ok(())
     };
+    // With groups, each group's ranking, grades and areas in place of the batch's.
+    if report.groups.is_empty() {
+        out.push_str(&ranking_text(report, markdown));
+    } else {
+        out.push_str(&super::groups::text(report, markdown));
+    }
     if let Some(previous) = &report.previous {
         out.push_str(&super::year::text(report, previous, markdown));
     }
+    flush(&mut out)?;
+
     for c in &report.comparisons {
         if c.rounds.len() > 1 {
             out.push_str(&super::rounds::text(report, c, markdown));
@@ -294,15 +329,15 @@ pub fn text(report: &BatchReport, markdown: bool) -> String {
             t.rows.push(vec![
                 node.id.clone(),
                 node.title.clone(),
-                format_decimal(r.max),
+                vi(r.max),
                 if r.not_evaluated {
                     "KĐG".into()
                 } else {
-                    format!("{}{flag}", opt(r.self_score))
+                    format!("{}{flag}", opt_vi(r.self_score))
                 },
-                opt(r.computed),
-                opt(r.appraised),
-                signed(r.difference),
+                opt_vi(r.computed),
+                opt_vi(r.appraised),
+                signed_vi(r.difference),
                 r.note.clone().unwrap_or_default(),
             ]);
         }
@@ -312,22 +347,22 @@ pub fn text(report: &BatchReport, markdown: bool) -> String {
             String::new(),
             format!(
                 "{} / {} ({})",
-                opt(c.self_total),
-                opt(c.self_max),
-                pct(c.self_percent)
+                opt_vi(c.self_total),
+                opt_vi(c.self_max),
+                pct_vi(c.self_percent)
             ),
             String::new(),
             format!(
                 "{} / {} ({})",
-                opt(c.appraised_total),
-                opt(c.appraised_max),
-                pct(c.appraised_percent)
+                opt_vi(c.appraised_total),
+                opt_vi(c.appraised_max),
+                pct_vi(c.appraised_percent)
             ),
-            signed(c.total_difference()),
+            signed_vi(c.total_difference()),
             String::new(),
         ]);
         out.push_str(&t.render(markdown));
-        if let Some(note) = survey_note(c) {
+        if let Some(note) = survey_note_in(c, NumberStyle::Vietnamese) {
             out.push_str(&format!("\n{note}\n"));
         }
         if c.flags > 0 {
@@ -336,13 +371,17 @@ pub fn text(report: &BatchReport, markdown: bool) -> String {
                 c.flags
             ));
         }
+        flush(&mut out)?;
     }
 
     for (_, unit) in report.ranked_units() {
-        let (lost, areas) = report.lost(unit);
+        // One unit unpacked at a time, once for its three tables.
+        let result = unit.result.unpack();
+        let lost = lost_points(rs, &result);
         if lost.is_empty() {
             continue;
         }
+        let areas = area_lost(rs, &result);
         heading(
             &mut out,
             markdown,
@@ -361,9 +400,9 @@ pub fn text(report: &BatchReport, markdown: bool) -> String {
             t.rows.push(vec![
                 node.id.clone(),
                 node.title.to_uppercase(),
-                format_decimal(r.max),
-                format_decimal(r.achieved),
-                format_decimal(r.lost),
+                vi(r.max),
+                vi(r.achieved),
+                vi(r.lost),
                 String::new(),
             ]);
         }
@@ -372,13 +411,13 @@ pub fn text(report: &BatchReport, markdown: bool) -> String {
             t.rows.push(vec![
                 node.id.clone(),
                 node.title.clone(),
-                format_decimal(r.max),
-                format_decimal(r.achieved),
-                format_decimal(r.lost),
+                vi(r.max),
+                vi(r.achieved),
+                vi(r.lost),
                 r.owner.clone().unwrap_or_default(),
             ]);
         }
-        let (max, achieved, lost_sum) = chiso::batch::lost::total_lost(rs, &unit.result.unpack());
+        let (max, achieved, lost_sum) = chiso::batch::lost::total_lost(rs, &result);
         t.rows.push(vec![
             String::new(),
             if unit.result.is_complete() {
@@ -386,12 +425,13 @@ pub fn text(report: &BatchReport, markdown: bool) -> String {
             } else {
                 "TỔNG (các tiêu chí đã chấm)".into()
             },
-            format_decimal(max),
-            format_decimal(achieved),
-            format_decimal(lost_sum),
+            vi(max),
+            vi(achieved),
+            vi(lost_sum),
             String::new(),
         ]);
         out.push_str(&t.render(markdown));
+        flush(&mut out)?;
     }
 
     for (i, rows) in &report.targets {
@@ -415,14 +455,14 @@ pub fn text(report: &BatchReport, markdown: bool) -> String {
             t.rows.push(vec![
                 node.id.clone(),
                 node.title.clone(),
-                format_decimal(r.max),
-                format_decimal(r.target),
+                vi(r.max),
+                vi(r.target),
                 if r.not_evaluated {
                     "KĐG".into()
                 } else {
-                    opt(r.achieved)
+                    opt_vi(r.achieved)
                 },
-                signed(r.gap),
+                signed_vi(r.gap),
                 if r.met {
                     "đạt".into()
                 } else if r.gap.is_some() {
@@ -433,8 +473,9 @@ pub fn text(report: &BatchReport, markdown: bool) -> String {
             ]);
         }
         out.push_str(&t.render(markdown));
+        flush(&mut out)?;
     }
-    out
+    flush(&mut out)
 }
 
 /// The batch's ranking, grade distribution and area sub-indices (one group: the batch).
@@ -496,9 +537,9 @@ pub(crate) fn ranking_sections(report: &BatchReport, section: &Section) -> Doc {
                 .map(|r| r.to_string())
                 .unwrap_or_else(|| "—".into()),
             unit.unit().to_string(),
-            rs.format_points(unit.result.total(), chiso::text::NumberStyle::Machine),
-            format_decimal(unit.result.max),
-            pct(row.percent),
+            rs.format_points(unit.result.total(), chiso::text::NumberStyle::Vietnamese),
+            vi(unit.result.max),
+            pct_vi(row.percent),
             row.grade.clone().unwrap_or_else(|| {
                 if unit.result.is_complete() {
                     "—".into()
@@ -520,7 +561,7 @@ pub(crate) fn ranking_sections(report: &BatchReport, section: &Section) -> Doc {
     }
     out.table(t);
     if let Some((mean, _)) = section.means {
-        out.line(format!("Chỉ số bình quân{suffix}: {}", pct(mean)));
+        out.line(format!("Chỉ số bình quân{suffix}: {}", pct_vi(mean)));
     }
 
     out.heading(format!("Phân bố xếp loại{suffix}"));
@@ -545,12 +586,12 @@ pub(crate) fn ranking_sections(report: &BatchReport, section: &Section) -> Doc {
     let mut t = Table::new(&head_refs);
     for (_, unit) in rows() {
         let mut row = vec![unit.unit().to_string()];
-        row.extend(unit.areas.iter().map(|a| opt(a.percent)));
+        row.extend(unit.areas.iter().map(|a| opt_vi(a.percent)));
         t.rows.push(row);
     }
     if let Some((_, areas)) = section.means {
         let mut row = vec!["Bình quân".to_string()];
-        row.extend(areas.iter().map(|a| opt(*a)));
+        row.extend(areas.iter().map(|a| opt_vi(*a)));
         t.rows.push(row);
     }
     out.table(t);
@@ -558,89 +599,163 @@ pub(crate) fn ranking_sections(report: &BatchReport, section: &Section) -> Doc {
 }
 
 /// Adds the batch's findings to the JSON objects of its units (the array of
-/// [`super::unit_json`]): `origin`, `rank`, `areas`, and where present `comparison`,
-/// `lost`, `targets`; then one object per unit not scored ([`super::not_scored_json`]).
-pub fn json(report: &BatchReport) -> Json {
+/// [`super::unit_json`]): `origin`, `rank`, `areas`, `lost_points` and, where present,
+/// `comparison` and `targets`; then one object per unit not scored
+/// ([`super::not_scored_json`]). Written unit by unit: one unit's object at a time.
+///
+/// # Errors
+/// What `out` returns.
+pub fn write_json(report: &BatchReport, out: &mut dyn Write) -> io::Result<()> {
     let rs = report.ruleset;
+    let count = report.batch.units.len();
     let fields = super::columns::UnitFields::new(report);
-    let mut ranks = vec![None; report.batch.units.len()];
+    let mut ranks = vec![None; count];
     for r in &report.ranking.rows {
         ranks[r.unit] = r.rank;
     }
-    let units: Vec<Json> = report
+    // Each unit's comparison and targets, found once rather than searched per unit.
+    let mut comparison_of: Vec<Option<&StageComparison>> = vec![None; count];
+    for c in report.comparisons.iter().rev() {
+        let rounds = c.rounds.iter().filter_map(|r| r.unit);
+        for i in [c.self_unit, c.appraised_unit]
+            .into_iter()
+            .flatten()
+            .chain(rounds)
+        {
+            if i < count {
+                comparison_of[i] = Some(c);
+            }
+        }
+    }
+    let mut targets_of: Vec<Option<&[TargetRow]>> = vec![None; count];
+    for (i, rows) in report.targets.iter().rev() {
+        if *i < count {
+            targets_of[*i] = Some(rows);
+        }
+    }
+    let units = report
         .batch
         .units
         .iter()
         .enumerate()
         .map(|(i, unit)| {
-            let mut object = super::unit_json(rs, &unit.result.unpack());
-            let rank = ranks[i];
-            let areas: Vec<Json> = unit
-                .areas
-                .iter()
-                .map(|a| {
-                    json!({
-                        "id": rs.nodes[a.node].id,
-                        "achieved": a.achieved.map(format_decimal),
-                        "max": format_decimal(a.max),
-                        "percent": a.percent.map(format_decimal),
-                    })
-                })
-                .collect();
-            let (lost, _) = report.lost(unit);
-            let lost: Vec<Json> = lost
-                .iter()
-                .map(|r| {
-                    json!({
-                        "id": rs.nodes[r.node].id,
-                        "max": format_decimal(r.max),
-                        "achieved": format_decimal(r.achieved),
-                        "lost": format_decimal(r.lost),
-                        "owner": r.owner,
-                    })
-                })
-                .collect();
-            if let Json::Object(map) = &mut object {
-                map.insert("origin".into(), Json::String(unit.origin.to_string()));
-                map.insert("rank".into(), rank.map_or(Json::Null, |r| json!(r)));
-                map.insert("areas".into(), Json::Array(areas));
-                map.insert("lost_points".into(), Json::Array(lost));
-                super::columns::add_unit_fields(report, &fields, i, map);
-                if let Some(c) = report.comparisons.iter().find(|c| {
-                    c.self_unit == Some(i)
-                        || c.appraised_unit == Some(i)
-                        || c.rounds.iter().any(|r| r.unit == Some(i))
-                }) {
-                    let mut comparison = comparison_json(rs, c);
-                    super::columns::add_rounds(rs, c, &mut comparison);
-                    map.insert("comparison".into(), comparison);
-                }
-                if let Some((_, rows)) = report.targets.iter().find(|(u, _)| *u == i) {
-                    let rows: Vec<Json> = rows
-                        .iter()
-                        .map(|r| {
-                            json!({
-                                "id": rs.nodes[r.node].id,
-                                "target": format_decimal(r.target),
-                                "achieved": r.achieved.map(format_decimal),
-                                "gap": r.gap.map(format_decimal),
-                                "met": r.met,
-                            })
-                        })
-                        .collect();
-                    map.insert("targets".into(), Json::Array(rows));
-                }
-            }
-            object
+            super::Either::Unit(super::UnitJson {
+                ruleset: rs,
+                result: &unit.result,
+                extra: Some(UnitExtra {
+                    report,
+                    fields: &fields,
+                    index: i,
+                    unit,
+                    rank: ranks[i],
+                    comparison: comparison_of[i],
+                    targets: targets_of[i],
+                }),
+            })
         })
         .chain(report.batch.not_scored.iter().map(|n| {
             let mut object = super::not_scored_json(rs, n);
             super::columns::add_not_scored_fields(report, n, &mut object);
-            object
+            super::Either::Value(object)
         }))
-        .chain(super::columns::previous_only_json(report))
-        .collect();
-    Json::Array(units)
+        .chain(
+            super::columns::previous_only_json(report)
+                .into_iter()
+                .map(super::Either::Value),
+        );
+    super::write_json_array(out, units)
+}
+
+/// What a batch adds to a unit's JSON object.
+pub(crate) struct UnitExtra<'a> {
+    report: &'a BatchReport<'a>,
+    /// Group and last year's fields (`columns`), found once for the batch.
+    fields: &'a super::columns::UnitFields,
+    /// The unit's index in `report.batch.units`.
+    index: usize,
+    unit: &'a Scored,
+    rank: Option<usize>,
+    comparison: Option<&'a StageComparison>,
+    targets: Option<&'a [TargetRow]>,
+}
+
+impl UnitExtra<'_> {
+    /// `origin`, `rank`, `areas`, `lost_points`, and where present `comparison`, `targets`.
+    pub(crate) fn serialize_entries<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        let rs = self.report.ruleset;
+        let unit = self.unit;
+        map.serialize_entry("origin", &unit.origin.to_string())?;
+        map.serialize_entry("rank", &self.rank)?;
+        let areas: Vec<AreaJson> = unit
+            .areas
+            .iter()
+            .map(|a| AreaJson {
+                id: &rs.nodes[a.node].id,
+                achieved: a.achieved.map(format_decimal),
+                max: format_decimal(a.max),
+                percent: a.percent.map(format_decimal),
+            })
+            .collect();
+        map.serialize_entry("areas", &areas)?;
+        let (lost, _) = self.report.lost(unit);
+        let lost: Vec<LostJson> = lost
+            .iter()
+            .map(|r| LostJson {
+                id: &rs.nodes[r.node].id,
+                max: format_decimal(r.max),
+                achieved: format_decimal(r.achieved),
+                lost: format_decimal(r.lost),
+                owner: &r.owner,
+            })
+            .collect();
+        map.serialize_entry("lost_points", &lost)?;
+        let mut added = serde_json::Map::new();
+        super::columns::add_unit_fields(self.report, self.fields, self.index, &mut added);
+        for (key, value) in &added {
+            map.serialize_entry(key, value)?;
+        }
+        if let Some(c) = self.comparison {
+            let mut comparison = comparison_json(rs, c);
+            super::columns::add_rounds(rs, c, &mut comparison);
+            map.serialize_entry("comparison", &comparison)?;
+        }
+        if let Some(rows) = self.targets {
+            let rows: Vec<Json> = rows
+                .iter()
+                .map(|r| {
+                    json!({
+                        "id": rs.nodes[r.node].id,
+                        "target": format_decimal(r.target),
+                        "achieved": r.achieved.map(format_decimal),
+                        "gap": r.gap.map(format_decimal),
+                        "met": r.met,
+                    })
+                })
+                .collect();
+            map.serialize_entry("targets", &rows)?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(serde::Serialize)]
+struct AreaJson<'a> {
+    id: &'a str,
+    achieved: Option<String>,
+    max: String,
+    percent: Option<String>,
+}
+
+#[derive(serde::Serialize)]
+struct LostJson<'a> {
+    id: &'a str,
+    max: String,
+    achieved: String,
+    lost: String,
+    owner: &'a Option<String>,
 }
 
 fn comparison_json(rs: &Ruleset, c: &StageComparison) -> Json {
@@ -678,6 +793,11 @@ fn comparison_json(rs: &Ruleset, c: &StageComparison) -> Json {
 /// is over what that stage scores): "Chờ điều tra XHH (ngoài tổng trên): tự đánh giá 25
 /// điểm; thẩm định 25 điểm." `None` when no stage waits for survey points.
 pub fn survey_note(c: &StageComparison) -> Option<String> {
+    survey_note_in(c, NumberStyle::Machine)
+}
+
+/// [`survey_note`] with its numbers written in `style`.
+pub fn survey_note_in(c: &StageComparison, style: NumberStyle) -> Option<String> {
     let parts: Vec<String> = [
         ("tự đánh giá", c.self_survey),
         ("thẩm định", c.appraised_survey),
@@ -686,7 +806,7 @@ pub fn survey_note(c: &StageComparison) -> Option<String> {
     .filter_map(|(stage, pending)| {
         pending
             .filter(|p| !p.is_zero())
-            .map(|p| format!("{stage} {} điểm", format_decimal(p)))
+            .map(|p| format!("{stage} {} điểm", format_number(p, style)))
     })
     .collect();
     (!parts.is_empty())

@@ -199,6 +199,11 @@ pub fn previous_only_json(report: &BatchReport) -> Vec<Json> {
         .collect()
 }
 
+/// Whether [`csv`] adds columns: the batch has groups, rounds or a previous year.
+pub fn adds_csv_columns(report: &BatchReport) -> bool {
+    has_rounds(report.ruleset) || !report.groups.is_empty() || report.previous.is_some()
+}
+
 /// The CSV with the added columns (see the module's doc); `csv` unchanged when the batch has
 /// no groups, no rounds and no previous year.
 pub fn csv(report: &BatchReport, csv: String) -> String {

@@ -442,10 +442,10 @@ fn ranking(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
             "<tr><td class=\"n sticky rank\">{}</td><td class=\"sticky unit\">{}</td><td class=\"n pts\" title=\"{} / {} điểm\">{}</td><td class=\"bar\" title=\"{} / {} điểm\">",
             row.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".into()),
             Esc(unit.unit()),
-            vn(unit.result.achieved),
+            vn(unit.result.total()),
             vn(unit.result.max),
-            vn(unit.result.achieved),
-            vn(unit.result.achieved),
+            vn(unit.result.total()),
+            vn(unit.result.total()),
             vn(unit.result.max),
         )?;
         match row.percent {
@@ -669,7 +669,7 @@ fn lost(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
             "<section class=\"unit\"><h3>{}{} — {} / {} điểm ({})</h3>",
             row.rank.map(|r| format!("{r}. ")).unwrap_or_default(),
             Esc(unit.unit()),
-            vn(unit.result.achieved),
+            vn(unit.result.total()),
             vn(unit.result.max),
             vp(row.percent, percent_places(report))
         )?;
@@ -679,6 +679,10 @@ fn lost(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
                 "<p class=\"flag\">Chưa đủ số liệu: {} mục còn thiếu hoặc lỗi — điểm bị mất dưới đây chỉ tính các tiêu chí đã chấm.</p>",
                 unit.result.missing.len().max(1)
             )?;
+        }
+        // Bonus and penalty points outside the tree, with their caps (điểm thưởng, điểm trừ).
+        for line in super::adjustments::text_lines(rs, &result) {
+            writeln!(out, "<p class=\"adjust\">{}</p>", Esc(&line))?;
         }
         if lost.is_empty() {
             writeln!(

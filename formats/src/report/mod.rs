@@ -15,12 +15,13 @@ pub mod rounds;
 pub mod xlsx;
 pub mod year;
 
+use chiso::batch::{Batch, PackedResult};
 use chiso::batch::{NotScored, Problem};
 use chiso::diagnostic::Diagnostic;
-use chiso::eval::{MissingItem, NodeResult, Status, UnitOutcome, UnitResult};
+use chiso::eval::{MissingItem, NodeResult, Status, UnitOutcome};
 use chiso::model::Ruleset;
 use chiso::position::LineIndex;
-use chiso::text::format_decimal;
+use chiso::text::{format_decimal, format_number, format_percent, NumberStyle};
 use rust_decimal::Decimal;
 use serde_json::{json, Value as Json};
 use std::io::{self, Write};
@@ -38,6 +39,9 @@ pub enum Format {
     Markdown,
     /// One row per unit and node, then the unit's total row (for spreadsheets and tools).
     Csv,
+    /// The same rows for Excel in a Vietnamese locale: `;` between cells, decimal commas, and
+    /// a byte-order mark so Excel reads the file as UTF-8.
+    CsvVi,
     /// The stable JSON documented in docs/json.md.
     Json,
     /// One self-contained page: ranking, grades, heat map, lost points, charts.
@@ -62,7 +66,7 @@ pub struct FormatInfo {
 }
 
 /// Every report format, in the order `--help` lists them.
-pub const FORMATS: [FormatInfo; 6] = [
+pub const FORMATS: [FormatInfo; 7] = [
     FormatInfo {
         format: Format::Table,
         name: "table",
@@ -83,6 +87,14 @@ pub const FORMATS: [FormatInfo; 6] = [
         extensions: &["csv"],
         binary: false,
         about: "one row per unit and criterion, then the unit's total row",
+    },
+    FormatInfo {
+        format: Format::CsvVi,
+        name: "csv-vi",
+        // `-o x.csv` means `csv`; this variant is asked for by name.
+        extensions: &["csv"],
+        binary: false,
+        about: "the same CSV for Excel in a Vietnamese locale: `;` between cells, decimal commas",
     },
     FormatInfo {
         format: Format::Markdown,
@@ -143,7 +155,9 @@ impl Format {
             .map(|row| row.format)
     }
 
-    /// Writes a batch's report in this format.
+    /// Writes a batch's report in this format, unit by unit from the batch's packed results:
+    /// no format holds the whole report in memory (the workbook excepted, which its library
+    /// builds whole), so memory grows with the batch, not with the report.
     ///
     /// A batch of one unit with no stage comparison or targets is written as that unit's
     /// report alone (the table, Markdown or the JSON array of docs/json.md); otherwise the
@@ -159,49 +173,68 @@ impl Format {
             || !report.comparisons.is_empty()
             || !report.targets.is_empty()
             || report.previous.is_some();
-        let unpacked: Vec<UnitResult> = b.units.iter().map(|u| u.result.unpack()).collect();
-        let results: Vec<&UnitResult> = unpacked.iter().collect();
         let ruleset = report.ruleset;
         match self {
             Format::Xlsx => out.write_all(&xlsx::batch(report).map_err(io::Error::other)?),
             Format::Html => html::write(report, out),
-            Format::Json => {
-                let json = if extras {
-                    batch::json(report)
-                } else {
-                    Json::Array(
-                        results
-                            .iter()
-                            .map(|r| unit_json(ruleset, r))
-                            .chain(b.not_scored.iter().map(|n| not_scored_json(ruleset, n)))
-                            .collect(),
-                    )
-                };
-                serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::other)?;
-                out.write_all(b"\n")
-            }
-            Format::Csv => out
-                .write_all(columns::csv(report, csv(ruleset, &results, &b.not_scored)).as_bytes()),
-            Format::Table | Format::Markdown => {
-                let as_markdown = self == Format::Markdown;
-                let units: Vec<String> = results
+            Format::Json if extras => batch::write_json(report, out),
+            Format::Json => write_json_array(
+                out,
+                b.units
                     .iter()
-                    .map(|r| {
-                        if as_markdown {
-                            markdown(ruleset, r)
-                        } else {
-                            table(ruleset, r)
-                        }
+                    .map(|u| {
+                        Either::Unit(UnitJson {
+                            ruleset,
+                            result: &u.result,
+                            extra: None,
+                        })
                     })
                     .chain(
                         b.not_scored
                             .iter()
-                            .map(|n| not_scored_text(ruleset, n, as_markdown)),
-                    )
-                    .collect();
-                out.write_all(units.join("\n").as_bytes())?;
+                            .map(|n| Either::Value(not_scored_json(ruleset, n))),
+                    ),
+            ),
+            // Groups, appraisal rounds and last year add columns to each unit's total row
+            // (`columns::csv`); that pass holds the CSV in memory, the plain one streams.
+            Format::Csv if columns::adds_csv_columns(report) => {
+                let mut plain = Vec::new();
+                write_csv(ruleset, b, NumberStyle::Machine, &mut plain)?;
+                let plain = String::from_utf8(plain).map_err(io::Error::other)?;
+                out.write_all(columns::csv(report, plain).as_bytes())
+            }
+            Format::Csv => write_csv(ruleset, b, NumberStyle::Machine, out),
+            Format::CsvVi => {
+                out.write_all("\u{feff}".as_bytes())?;
+                write_csv(ruleset, b, NumberStyle::Vietnamese, out)
+            }
+            Format::Table | Format::Markdown => {
+                let as_markdown = self == Format::Markdown;
+                let layout = Layout::new(ruleset);
+                let mut section = String::new();
+                let mut first = true;
+                for unit in &b.units {
+                    section.clear();
+                    if !first {
+                        section.push('\n');
+                    }
+                    first = false;
+                    if as_markdown {
+                        layout.markdown(&mut section, &unit.result);
+                    } else {
+                        layout.table(&mut section, &unit.result);
+                    }
+                    out.write_all(section.as_bytes())?;
+                }
+                for n in &b.not_scored {
+                    if !first {
+                        out.write_all(b"\n")?;
+                    }
+                    first = false;
+                    out.write_all(not_scored_text(ruleset, n, as_markdown).as_bytes())?;
+                }
                 if extras {
-                    out.write_all(batch::text(report, as_markdown).as_bytes())?;
+                    batch::write_text(report, as_markdown, out)?;
                 }
                 Ok(())
             }
@@ -219,33 +252,100 @@ impl Format {
     }
 }
 
-fn num(d: Option<Decimal>) -> Json {
-    d.map_or(Json::Null, |d| Json::String(format_decimal(d)))
+/// The stable JSON object of one unit (documented in docs/json.md), as a value.
+pub fn unit_json(ruleset: &Ruleset, result: &PackedResult) -> Json {
+    serde_json::to_value(UnitJson {
+        ruleset,
+        result,
+        extra: None,
+    })
+    .unwrap_or(Json::Null)
 }
 
-/// The stable JSON object of one unit (documented in docs/json.md).
-pub fn unit_json(ruleset: &Ruleset, result: &UnitResult) -> Json {
-    let nodes: Vec<Json> = ruleset
-        .nodes
-        .iter()
-        .zip(&result.nodes)
-        .map(|(node, r)| {
-            json!({
-                "id": node.id,
-                "title": node.title,
-                "level": node.level.as_str(),
-                "max": format_decimal(r.max),
-                "score": num(r.score),
-                "status": r.status.as_str(),
-                "reason": r.status.reason(),
-                "lost": num(r.lost()),
-                "owner": node.owner,
-                "references": node.references,
-            })
-        })
-        .collect();
-    let missing: Vec<Json> = result
-        .missing
+/// One unit's JSON object (docs/json.md), serialized straight from its packed result, without
+/// building a `serde_json::Value` tree (a province's JSON runs to hundreds of megabytes): the
+/// unit's keys, then the batch's when `extra` is given.
+pub(crate) struct UnitJson<'a> {
+    pub ruleset: &'a Ruleset,
+    pub result: &'a PackedResult,
+    pub extra: Option<batch::UnitExtra<'a>>,
+}
+
+impl serde::Serialize for UnitJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let (ruleset, result) = (self.ruleset, self.result);
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("unit", &result.unit)?;
+        map.serialize_entry("ruleset", &ruleset.meta.title)?;
+        map.serialize_entry("stage", result.stage.as_str())?;
+        map.serialize_entry("achieved", &format_decimal(result.achieved))?;
+        map.serialize_entry("max", &format_decimal(result.max))?;
+        map.serialize_entry("percent", &result.percent.map(format_decimal))?;
+        map.serialize_entry("grade", &result.grade)?;
+        map.serialize_entry("complete", &result.is_complete())?;
+        map.serialize_entry("scored", &true)?;
+        map.serialize_entry("missing", &missing_json(ruleset, &result.missing))?;
+        map.serialize_entry("nodes", &NodesJson { ruleset, result })?;
+        let adjustments = match result.adjustments {
+            None => Json::Null,
+            Some(_) => adjustments::json(ruleset, &result.unpack()),
+        };
+        map.serialize_entry("adjustments", &adjustments)?;
+        if let Some(extra) = &self.extra {
+            extra.serialize_entries(&mut map)?;
+        }
+        map.end()
+    }
+}
+
+/// The `nodes` array of a unit's JSON.
+struct NodesJson<'a> {
+    ruleset: &'a Ruleset,
+    result: &'a PackedResult,
+}
+
+/// One node of a unit's JSON.
+#[derive(serde::Serialize)]
+struct NodeJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    level: &'static str,
+    max: String,
+    score: Option<String>,
+    status: &'static str,
+    reason: Option<&'a str>,
+    lost: Option<String>,
+    owner: &'a Option<String>,
+    references: &'a [String],
+}
+
+impl serde::Serialize for NodesJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.ruleset.nodes.len()))?;
+        for (i, node) in self.ruleset.nodes.iter().enumerate() {
+            let r = self.result.node(i);
+            seq.serialize_element(&NodeJson {
+                id: &node.id,
+                title: &node.title,
+                level: node.level.as_str(),
+                max: format_decimal(r.max),
+                score: r.score.map(format_decimal),
+                status: r.status.as_str(),
+                reason: r.status.reason(),
+                lost: r.lost().map(format_decimal),
+                owner: &node.owner,
+                references: &node.references,
+            })?;
+        }
+        seq.end()
+    }
+}
+
+/// A unit's to-do list as JSON: what is missing, who owns it, which criteria need it.
+fn missing_json(ruleset: &Ruleset, missing: &[(MissingItem, Vec<usize>)]) -> Vec<Json> {
+    missing
         .iter()
         .map(|(item, needed_by)| {
             let ids: Vec<&str> = needed_by.iter().map(|&n| ruleset.nodes[n].id.as_str()).collect();
@@ -262,21 +362,7 @@ pub fn unit_json(ruleset: &Ruleset, result: &UnitResult) -> Json {
                 }
             }
         })
-        .collect();
-    json!({
-        "unit": result.unit,
-        "ruleset": ruleset.meta.title,
-        "stage": result.stage.as_str(),
-        "achieved": format_decimal(result.achieved),
-        "max": format_decimal(result.max),
-        "percent": num(result.percent),
-        "grade": result.grade,
-        "complete": result.is_complete(),
-        "scored": true,
-        "missing": missing,
-        "nodes": nodes,
-        "adjustments": adjustments::json(ruleset, result),
-    })
+        .collect()
 }
 
 /// One problem of a unit's data as JSON: `code`, `severity`, `message`, `place` (as text:
@@ -403,26 +489,27 @@ pub fn not_scored_text(ruleset: &Ruleset, unit: &NotScored, as_markdown: bool) -
     out
 }
 
+/// A number in a report a person reads: decimal comma (issue 11, `NumberStyle::Vietnamese`).
+pub(crate) fn vi(d: Decimal) -> String {
+    format_number(d, NumberStyle::Vietnamese)
+}
+
 /// The maximum as a report shows it: blank ("—") when the node is not evaluated, as officials
 /// blank it; JSON and CSV keep the number (0).
 fn shown_max(r: &NodeResult) -> String {
     match r.status {
         Status::NotEvaluated(_) => "—".into(),
-        _ => format_decimal(r.max),
+        _ => vi(r.max),
     }
 }
 
-fn status_text(r: &NodeResult) -> String {
-    r.status.label()
-}
-
-/// "Tổng điểm: 81.45 / 95 …"; an incomplete unit shows the points it has so far, marked,
+/// "Tổng điểm: 81,45 / 95 …"; an incomplete unit shows the points it has so far, marked,
 /// never a total as if it were final.
-fn summary_line(ruleset: &Ruleset, result: &UnitResult) -> String {
-    let percent = result
-        .percent
-        .map_or("—".to_string(), |p| format!("{}%", format_decimal(p)));
-    let grade = result.grade.clone().unwrap_or_else(|| "—".into());
+fn summary_line(ruleset: &Ruleset, result: &PackedResult) -> String {
+    let percent = result.percent.map_or("—".to_string(), |p| {
+        format_percent(p, NumberStyle::Vietnamese)
+    });
+    let grade = result.grade.as_deref().unwrap_or("—");
     let incomplete = if result.is_complete() {
         ""
     } else {
@@ -431,14 +518,14 @@ fn summary_line(ruleset: &Ruleset, result: &UnitResult) -> String {
     format!(
         "Tổng điểm: {}{incomplete} / {}   Chỉ số: {}   Xếp loại: {}",
         // The precision the ruleset says reports print (`display 3 places`), if any.
-        ruleset.format_points(result.total(), chiso::text::NumberStyle::Machine),
-        format_decimal(result.max),
+        ruleset.format_points(result.total(), NumberStyle::Vietnamese),
+        vi(result.max),
         percent,
         grade
     )
 }
 
-fn title_line(ruleset: &Ruleset, result: &UnitResult) -> String {
+fn title_line(ruleset: &Ruleset, result: &PackedResult) -> String {
     let stage = result.stage.name(ruleset);
     format!("{} — {} ({stage})", result.unit, ruleset.meta.title)
 }
@@ -467,46 +554,136 @@ fn right(text: &str, width: usize) -> String {
     format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
 }
 
-/// A plain-text table of one unit, the tree indented.
-pub fn table(ruleset: &Ruleset, result: &UnitResult) -> String {
-    let mut out = format!("{}\n", title_line(ruleset, result));
-    let id_width = ruleset
-        .nodes
-        .iter()
-        .map(|n| n.id.width() + 2 * depth(ruleset, n))
-        .max()
-        .unwrap_or(2)
-        .max(3);
-    let title_width = 56;
-    out.push_str(&format!(
-        "{}  {}  {}  {}  {}  Ghi chú\n",
-        fit("Mã", id_width),
-        fit("Tiêu chí", title_width),
-        right("Tối đa", 7),
-        right("Điểm", 7),
-        right("Bị mất", 7)
-    ));
-    for (node, r) in ruleset.nodes.iter().zip(&result.nodes) {
-        let indent = "  ".repeat(depth(ruleset, node));
-        out.push_str(&format!(
-            "{}  {}  {}  {}  {}  {}\n",
-            fit(&format!("{indent}{}", node.id), id_width),
-            fit(&format!("{indent}{}", node.title), title_width),
-            right(&shown_max(r), 7),
-            right(
-                &r.score.map(format_decimal).unwrap_or_else(|| "—".into()),
-                7
-            ),
-            right(&r.lost().map(format_decimal).unwrap_or_default(), 7),
-            status_text(r)
-        ));
+/// A unit's bonus and penalty lines for the text and Markdown reports (none for most units:
+/// only a unit with adjustments is unpacked for them).
+fn adjustment_lines(ruleset: &Ruleset, result: &PackedResult) -> Vec<String> {
+    if result.adjustments.is_none() {
+        return Vec::new();
     }
-    for line in adjustments::text_lines(ruleset, result) {
-        out.push_str(&line);
+    adjustments::text_lines(ruleset, &result.unpack())
+}
+
+/// What every unit's table shares, computed once per report: the ids and titles indented by
+/// depth and cut to their columns, the header.
+struct Layout<'a> {
+    ruleset: &'a Ruleset,
+    /// Per node: its id and title indented and fitted (text tables).
+    cells: Vec<(String, String)>,
+    header: String,
+}
+
+impl<'a> Layout<'a> {
+    fn new(ruleset: &'a Ruleset) -> Self {
+        let id_width = ruleset
+            .nodes
+            .iter()
+            .map(|n| n.id.width() + 2 * depth(ruleset, n))
+            .max()
+            .unwrap_or(2)
+            .max(3);
+        let title_width = 56;
+        let cells = ruleset
+            .nodes
+            .iter()
+            .map(|node| {
+                let indent = "  ".repeat(depth(ruleset, node));
+                (
+                    fit(&format!("{indent}{}", node.id), id_width),
+                    fit(&format!("{indent}{}", node.title), title_width),
+                )
+            })
+            .collect();
+        let header = format!(
+            "{}  {}  {}  {}  {}  Ghi chú\n",
+            fit("Mã", id_width),
+            fit("Tiêu chí", title_width),
+            right("Tối đa", 7),
+            right("Điểm", 7),
+            right("Bị mất", 7)
+        );
+        Layout {
+            ruleset,
+            cells,
+            header,
+        }
+    }
+
+    /// A plain-text table of one unit, the tree indented.
+    fn table(&self, out: &mut String, result: &PackedResult) {
+        use std::fmt::Write as _;
+        out.push_str(&title_line(self.ruleset, result));
+        out.push('\n');
+        out.push_str(&self.header);
+        for (i, (id, title)) in self.cells.iter().enumerate() {
+            let r = result.node(i);
+            let _ = writeln!(
+                out,
+                "{id}  {title}  {}  {}  {}  {}",
+                right(&shown_max(&r), 7),
+                right(&r.score.map(vi).unwrap_or_else(|| "—".into()), 7),
+                right(&r.lost().map(vi).unwrap_or_default(), 7),
+                r.status.label()
+            );
+        }
+        for line in adjustment_lines(self.ruleset, result) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out.push_str(&summary_line(self.ruleset, result));
         out.push('\n');
     }
-    out.push_str(&summary_line(ruleset, result));
-    out.push('\n');
+
+    /// A Markdown section per unit, ready to paste into a report.
+    fn markdown(&self, out: &mut String, result: &PackedResult) {
+        use std::fmt::Write as _;
+        let _ = write!(
+            out,
+            "## {}\n\n",
+            md_escape(&title_line(self.ruleset, result))
+        );
+        out.push_str(
+            "| Mã | Tiêu chí | Tối đa | Điểm | Bị mất | Ghi chú |\n|---|---|---:|---:|---:|---|\n",
+        );
+        for (i, node) in self.ruleset.nodes.iter().enumerate() {
+            let r = result.node(i);
+            let (open, close) = if node.is_leaf() {
+                ("", "")
+            } else {
+                ("**", "**")
+            };
+            let _ = writeln!(
+                out,
+                "| {open}{}{close} | {open}{}{close} | {} | {} | {} | {} |",
+                node.id,
+                md_escape(&node.title),
+                shown_max(&r),
+                r.score.map(vi).unwrap_or_else(|| "—".into()),
+                r.lost().map(vi).unwrap_or_default(),
+                md_escape(&r.status.label())
+            );
+        }
+        let extra = adjustment_lines(self.ruleset, result);
+        if !extra.is_empty() {
+            out.push('\n');
+            for line in extra {
+                let _ = writeln!(out, "- {}", md_escape(&line));
+            }
+        }
+        let _ = writeln!(out, "\n{}", summary_line(self.ruleset, result));
+    }
+}
+
+/// A plain-text table of one unit, the tree indented (numbers with a decimal comma).
+pub fn table(ruleset: &Ruleset, result: &PackedResult) -> String {
+    let mut out = String::new();
+    Layout::new(ruleset).table(&mut out, result);
+    out
+}
+
+/// A Markdown section of one unit, ready to paste into a report.
+pub fn markdown(ruleset: &Ruleset, result: &PackedResult) -> String {
+    let mut out = String::new();
+    Layout::new(ruleset).markdown(&mut out, result);
     out
 }
 
@@ -520,130 +697,199 @@ fn depth(ruleset: &Ruleset, node: &chiso::model::Node) -> usize {
     d
 }
 
-/// One row per unit and node, then the unit's total row (id empty, title "TỔNG"). An
-/// incomplete unit's total row has status `incomplete` and the points it has so far (no
-/// lost points, percent or grade); a unit whose data could not be scored is one total row
-/// with status `not_scored`, empty figures and its problems in `reason`.
-pub fn csv(ruleset: &Ruleset, results: &[&UnitResult], not_scored: &[NotScored]) -> String {
+/// Writes a batch as CSV, unit by unit: one row per unit and node, then the unit's total row
+/// (id empty, title "TỔNG"). An incomplete unit's total row has status `incomplete` and the
+/// points it has so far (no lost points, percent or grade); a unit whose data could not be
+/// scored is one total row with status `not_scored`, empty figures and its problems in
+/// `reason`. In `NumberStyle::Machine` (`csv`) cells are separated by `,` and decimals
+/// written with a point; in `NumberStyle::Vietnamese` (`csv-vi`) by `;`, with a decimal comma.
+///
+/// # Errors
+/// What `out` returns.
+pub fn write_csv(
+    ruleset: &Ruleset,
+    batch: &Batch,
+    style: NumberStyle,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     const HEADER: [&str; 11] = [
         "unit", "id", "title", "level", "max", "score", "status", "reason", "lost", "percent",
         "grade",
     ];
-    let mut rows: Vec<[String; 11]> = Vec::new();
-    for result in results {
-        for (node, r) in ruleset.nodes.iter().zip(&result.nodes) {
-            rows.push([
-                result.unit.clone(),
-                node.id.clone(),
-                node.title.clone(),
-                node.level.as_str().into(),
-                format_decimal(r.max),
-                r.score.map(format_decimal).unwrap_or_default(),
-                r.status.as_str().into(),
-                r.status.reason().unwrap_or_default().into(),
-                r.lost().map(format_decimal).unwrap_or_default(),
-                String::new(),
-                String::new(),
-            ]);
-        }
-        for line in adjustments::lines(ruleset, result) {
-            // A bonus or penalty item: `level` says which, `score` is signed.
-            rows.push([
-                result.unit.clone(),
-                line.id,
-                line.title,
-                line.kind.as_str().into(),
-                line.cap,
-                line.value.map(format_decimal).unwrap_or_default(),
-                line.status_word.into(),
-                line.status,
-                String::new(),
-                String::new(),
-                String::new(),
-            ]);
-        }
-        rows.push([
-            result.unit.clone(),
-            String::new(),
-            "TỔNG".into(),
-            "unit".into(),
-            format_decimal(result.max),
-            format_decimal(result.total()),
-            if result.is_complete() {
-                "scored"
-            } else {
-                "incomplete"
+    let delimiter = match style {
+        NumberStyle::Machine => ',',
+        NumberStyle::Vietnamese => ';',
+    };
+    let sep = delimiter.to_string();
+    // What every unit repeats: each node's ";id;title;level;" quoted once for the report.
+    let prefixes: Vec<String> = ruleset
+        .nodes
+        .iter()
+        .map(|node| {
+            [
+                "",
+                &csv_cell(&node.id, delimiter),
+                &csv_cell(&node.title, delimiter),
+                node.level.as_str(),
+                "",
+            ]
+            .join(&sep)
+        })
+        .collect();
+    let mut row = String::new();
+    row.push_str(&HEADER.join(&sep));
+    row.push('\n');
+    for unit in &batch.units {
+        let result = &unit.result;
+        let name = csv_cell(&result.unit, delimiter);
+        for (i, prefix) in prefixes.iter().enumerate() {
+            let r = result.node(i);
+            row.push_str(&name);
+            row.push_str(prefix);
+            row.push_str(&format_number(r.max, style));
+            row.push(delimiter);
+            if let Some(score) = r.score {
+                row.push_str(&format_number(score, style));
             }
-            .into(),
-            String::new(),
-            if result.is_complete() {
-                format_decimal(result.max - result.achieved)
+            row.push(delimiter);
+            row.push_str(r.status.as_str());
+            row.push(delimiter);
+            row.push_str(&csv_cell(r.status.reason().unwrap_or_default(), delimiter));
+            row.push(delimiter);
+            if let Some(lost) = r.lost() {
+                row.push_str(&format_number(lost, style));
+            }
+            row.push(delimiter);
+            row.push(delimiter);
+            row.push('\n');
+        }
+        if result.adjustments.is_some() {
+            // Bonus and penalty items: `level` says which, `score` is signed.
+            for line in adjustments::lines(ruleset, &result.unpack()) {
+                let cells = [
+                    &*name,
+                    &csv_cell(&line.id, delimiter),
+                    &csv_cell(&line.title, delimiter),
+                    line.kind.as_str(),
+                    &csv_cell(&line.cap, delimiter),
+                    &line
+                        .value
+                        .map(|v| format_number(v, style))
+                        .unwrap_or_default(),
+                    line.status_word,
+                    &csv_cell(&line.status, delimiter),
+                    "",
+                    "",
+                    "",
+                ];
+                row.push_str(&cells.join(&sep));
+                row.push('\n');
+            }
+        }
+        let complete = result.is_complete();
+        let cells = [
+            &*name,
+            "",
+            "TỔNG",
+            "unit",
+            &format_number(result.max, style),
+            &format_number(result.total(), style),
+            if complete { "scored" } else { "incomplete" },
+            "",
+            &if complete {
+                format_number(result.max - result.achieved, style)
             } else {
                 String::new()
             },
-            result.percent.map(format_decimal).unwrap_or_default(),
-            result.grade.clone().unwrap_or_default(),
-        ]);
+            &result
+                .percent
+                .map(|p| format_number(p, style))
+                .unwrap_or_default(),
+            &csv_cell(result.grade.as_deref().unwrap_or_default(), delimiter),
+        ];
+        row.push_str(&cells.join(&sep));
+        row.push('\n');
+        out.write_all(row.as_bytes())?;
+        row.clear();
     }
-    for unit in not_scored {
-        rows.push([
-            unit.label(),
-            String::new(),
-            "TỔNG".into(),
-            "unit".into(),
-            String::new(),
-            String::new(),
-            "not_scored".into(),
-            problem_lines(unit).join("; "),
-            String::new(),
-            String::new(),
-            String::new(),
-        ]);
+    for unit in &batch.not_scored {
+        let (label, problems) = (unit.label(), problem_lines(unit).join("; "));
+        let cells = [
+            &*csv_cell(&label, delimiter),
+            "",
+            "TỔNG",
+            "unit",
+            "",
+            "",
+            "not_scored",
+            &csv_cell(&problems, delimiter),
+            "",
+            "",
+            "",
+        ];
+        row.push_str(&cells.join(&sep));
+        row.push('\n');
     }
-    let mut writer = ::csv::Writer::from_writer(Vec::new());
-    // Writing to memory with rows of one fixed width cannot fail.
-    let _ = writer.write_record(HEADER);
-    for row in &rows {
-        let _ = writer.write_record(row);
+    out.write_all(row.as_bytes())
+}
+
+/// A CSV cell as the `csv` crate writes one (RFC 4180): quoted, its quotes doubled, when it
+/// holds the delimiter, a quote or a line break; as it is otherwise.
+fn csv_cell(text: &str, delimiter: char) -> std::borrow::Cow<'_, str> {
+    if text.contains([delimiter, '"', '\n', '\r']) {
+        std::borrow::Cow::Owned(format!("\"{}\"", text.replace('"', "\"\"")))
+    } else {
+        std::borrow::Cow::Borrowed(text)
     }
-    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// Writes JSON values as one pretty-printed array, element by element: the bytes
+/// `serde_json::to_writer_pretty` gives for the whole array (each element's lines indented
+/// two more spaces; JSON text has no raw line breaks inside strings), then a newline.
+///
+/// # Errors
+/// What `out` returns.
+pub(crate) fn write_json_array<T: serde::Serialize>(
+    out: &mut dyn Write,
+    items: impl Iterator<Item = T>,
+) -> io::Result<()> {
+    let mut first = true;
+    // Each element is serialized into memory (serde_json writes token by token; a buffer is
+    // faster than a writer per token), then written with its lines indented.
+    let mut text = Vec::new();
+    for item in items {
+        out.write_all(if first { b"[\n  " } else { b",\n  " })?;
+        first = false;
+        text.clear();
+        serde_json::to_writer_pretty(&mut text, &item).map_err(io::Error::other)?;
+        let mut rest = text.as_slice();
+        while let Some(at) = rest.iter().position(|&b| b == b'\n') {
+            out.write_all(&rest[..=at])?;
+            out.write_all(b"  ")?;
+            rest = &rest[at + 1..];
+        }
+        out.write_all(rest)?;
+    }
+    out.write_all(if first { b"[]\n" } else { b"\n]\n" })
+}
+
+/// An element of a JSON array of units: a scored unit, or a value (a unit not scored).
+pub(crate) enum Either<'a> {
+    Unit(UnitJson<'a>),
+    Value(Json),
+}
+
+impl serde::Serialize for Either<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Either::Unit(u) => u.serialize(s),
+            Either::Value(v) => v.serialize(s),
+        }
+    }
 }
 
 fn md_escape(text: &str) -> String {
     text.replace('|', "\\|")
-}
-
-/// A Markdown section per unit, ready to paste into a report.
-pub fn markdown(ruleset: &Ruleset, result: &UnitResult) -> String {
-    let mut out = format!("## {}\n\n", md_escape(&title_line(ruleset, result)));
-    out.push_str(
-        "| Mã | Tiêu chí | Tối đa | Điểm | Bị mất | Ghi chú |\n|---|---|---:|---:|---:|---|\n",
-    );
-    for (node, r) in ruleset.nodes.iter().zip(&result.nodes) {
-        let (open, close) = if node.is_leaf() {
-            ("", "")
-        } else {
-            ("**", "**")
-        };
-        out.push_str(&format!(
-            "| {open}{}{close} | {open}{}{close} | {} | {} | {} | {} |\n",
-            node.id,
-            md_escape(&node.title),
-            shown_max(r),
-            r.score.map(format_decimal).unwrap_or_else(|| "—".into()),
-            r.lost().map(format_decimal).unwrap_or_default(),
-            md_escape(&status_text(r))
-        ));
-    }
-    let extra = adjustments::text_lines(ruleset, result);
-    if !extra.is_empty() {
-        out.push('\n');
-        for line in extra {
-            out.push_str(&format!("- {}\n", md_escape(&line)));
-        }
-    }
-    out.push_str(&format!("\n{}\n", summary_line(ruleset, result)));
-    out
 }
 
 /// The to-do list of a unit whose data is incomplete, grouped by owner.

@@ -4,11 +4,10 @@
 //! round that counts from the self score, and each stage's notes; per round its total and
 //! its change from the self score and from the round before.
 
-use super::batch::{opt, pct, signed, BatchReport, Table};
+use super::batch::{opt_vi, pct_vi, signed_vi, BatchReport, Table};
 use super::blocks::Doc;
 use chiso::batch::stages::StageComparison;
 use chiso::data::Stage;
-use chiso::text::format_decimal;
 
 /// The comparison of one unit across all its stages, as text or Markdown.
 pub fn text(report: &BatchReport, c: &StageComparison, markdown: bool) -> String {
@@ -43,16 +42,16 @@ pub(crate) fn doc(report: &BatchReport, c: &StageComparison) -> Doc {
         let mut row = vec![
             node.id.clone(),
             node.title.clone(),
-            format_decimal(r.max),
+            super::vi(r.max),
             if r.not_evaluated {
                 "KĐG".into()
             } else {
-                format!("{}{flag}", opt(r.self_score))
+                format!("{}{flag}", opt_vi(r.self_score))
             },
-            opt(r.computed),
+            opt_vi(r.computed),
         ];
-        row.extend(r.rounds.iter().map(|s| opt(*s)));
-        row.push(signed(r.difference));
+        row.extend(r.rounds.iter().map(|s| opt_vi(*s)));
+        row.push(signed_vi(r.difference));
         // Each stage's note, named by its stage: the unit's explanation and the council's.
         let notes: Vec<String> = std::iter::once((self_name, &r.self_note))
             .chain(names.iter().map(String::as_str).zip(&r.round_notes))
@@ -67,18 +66,21 @@ pub(crate) fn doc(report: &BatchReport, c: &StageComparison) -> Doc {
         String::new(),
         format!(
             "{} / {} ({})",
-            opt(c.self_total),
-            opt(c.self_max),
-            pct(c.self_percent)
+            opt_vi(c.self_total),
+            opt_vi(c.self_max),
+            pct_vi(c.self_percent)
         ),
         String::new(),
     ];
-    total.extend(
-        c.rounds
-            .iter()
-            .map(|r| format!("{} / {} ({})", opt(r.total), opt(r.max), pct(r.percent))),
-    );
-    total.push(signed(c.total_difference()));
+    total.extend(c.rounds.iter().map(|r| {
+        format!(
+            "{} / {} ({})",
+            opt_vi(r.total),
+            opt_vi(r.max),
+            pct_vi(r.percent)
+        )
+    }));
+    total.push(signed_vi(c.total_difference()));
     total.push(String::new());
     t.rows.push(total);
     out.table(t);
@@ -89,9 +91,9 @@ pub(crate) fn doc(report: &BatchReport, c: &StageComparison) -> Doc {
         .zip(&names)
         .filter(|(r, _)| r.unit.is_some())
         .map(|(r, name)| {
-            let mut line = format!("{name}: {} so với tự chấm", signed(r.difference));
+            let mut line = format!("{name}: {} so với tự chấm", signed_vi(r.difference));
             if let Some(change) = r.change {
-                line.push_str(&format!(", {} so với vòng trước", signed(Some(change))));
+                line.push_str(&format!(", {} so với vòng trước", signed_vi(Some(change))));
             }
             line
         })
@@ -103,7 +105,7 @@ pub(crate) fn doc(report: &BatchReport, c: &StageComparison) -> Doc {
         .chain(names.iter().cloned().zip(c.rounds.iter().map(|r| r.survey)))
         .filter_map(|(stage, p)| {
             p.filter(|p| !p.is_zero())
-                .map(|p| format!("{stage} {} điểm", format_decimal(p)))
+                .map(|p| format!("{stage} {} điểm", super::vi(p)))
         })
         .collect();
     if !pending.is_empty() {

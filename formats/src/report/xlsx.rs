@@ -191,7 +191,6 @@ fn sheet_name(wanted: &str, used: &mut Vec<String>) -> String {
 /// percentage) is written as a number, any other as text.
 fn write_doc(sheet: &mut Worksheet, doc: &super::blocks::Doc, s: &Styles) -> Res {
     use super::blocks::Block;
-    use std::str::FromStr;
     let mut row = 0u32;
     for block in doc.blocks() {
         match block {
@@ -213,8 +212,15 @@ fn write_doc(sheet: &mut Worksheet, doc: &super::blocks::Doc, s: &Styles) -> Res
                 for cells in &t.rows {
                     for (c, cell) in cells.iter().enumerate() {
                         let col = c as u16;
-                        match Decimal::from_str(cell.trim_end_matches('%')) {
-                            Ok(d) if !cell.is_empty() => num(sheet, row, col, Some(d), &s.points)?,
+                        // The sections write numbers for people (decimal comma, `+0,4`).
+                        let number = cell.trim_end_matches('%').trim_start_matches('+');
+                        match chiso::text::parse_decimal_text(
+                            number,
+                            chiso::text::DecimalSeparator::Comma,
+                        ) {
+                            Ok((d, _)) if !cell.is_empty() => {
+                                num(sheet, row, col, Some(d), &s.points)?
+                            }
                             _ => text(sheet, row, col, cell, &s.text)?,
                         }
                     }
@@ -373,7 +379,7 @@ fn ranking(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) 
     for (i, (row, unit)) in report.ranked_units().enumerate() {
         num(sheet, r, 0, row.rank.map(Decimal::from), &s.int)?;
         text(sheet, r, 1, unit.unit(), &s.text)?;
-        num(sheet, r, 2, Some(unit.result.achieved), &s.points)?;
+        num(sheet, r, 2, Some(unit.result.total()), &s.points)?;
         num(sheet, r, 3, Some(unit.result.max), &s.points)?;
         percent(sheet, r, 4, row.percent, &s.percent)?;
         let grade = row.grade.as_deref().unwrap_or("chưa đủ số liệu");
@@ -740,7 +746,7 @@ fn unit_sheet(
         0,
         format!(
             "Tổng điểm {}{} / {}; chỉ số {}; xếp loại {}; hạng {}",
-            vn(unit.result.achieved),
+            vn(unit.result.total()),
             if unit.result.is_complete() {
                 ""
             } else {

@@ -2,7 +2,7 @@
 //! the change in percentage points and in points, its rank and last year's, and its grade
 //! move; then the units of either year that the other does not have.
 
-use super::batch::{pct, signed, BatchReport, Table};
+use super::batch::{pct_vi, signed_vi, BatchReport, Table};
 use super::blocks::Doc;
 use chiso::batch::previous::YearOverYear;
 use rust_decimal::Decimal;
@@ -91,10 +91,10 @@ pub(crate) fn doc(report: &BatchReport, previous: &YearOverYear) -> Doc {
             );
         }
         cells.extend([
-            pct(now),
-            pct(last.percent),
-            signed(r.percent_change),
-            signed(r.achieved_change),
+            pct_vi(now),
+            pct_vi(last.percent),
+            signed_vi(r.percent_change),
+            signed_vi(r.achieved_change),
             rank(r.rank),
             rank(r.previous_rank),
             rank_move(r.rank_change),
@@ -145,10 +145,10 @@ pub fn mean_line(report: &BatchReport, previous: &YearOverYear) -> Option<String
     };
     Some(format!(
         "Chỉ số bình quân của các đơn vị có cả hai năm: {} ({}: {}; {word} {})",
-        pct(Some(now)),
+        pct_vi(Some(now)),
         previous_year_name(report),
-        pct(Some(then)),
-        pct(Some(change.abs()))
+        pct_vi(Some(then)),
+        pct_vi(Some(change.abs()))
     ))
 }
 
