@@ -196,7 +196,7 @@ fn bonus_and_penalty_lines_appear_in_the_table_markdown_and_csv() {
     let (_, table, _) = run_chiso(&["score", PROVINCE, &a]);
     // T1: 3 × 0,5 = 1,5 cut to its cap 1; T2: 1; P1: 2; bonus 2 cut to 1,5 by the total cap.
     assert!(
-        table.contains("Điểm thưởng T1 “Sáng kiến được công nhận”: +1 (tính được 1.5, tối đa 1)"),
+        table.contains("Điểm thưởng T1 “Sáng kiến được công nhận”: +1 (tính được 1,5, tối đa 1)"),
         "{table}"
     );
     assert!(
@@ -209,7 +209,7 @@ fn bonus_and_penalty_lines_appear_in_the_table_markdown_and_csv() {
     );
     assert!(
         table.contains(
-            "Điểm các tiêu chí: 15   Điểm thưởng được cộng: +1.5   Điểm trừ: −2   Tổng điểm: 14.5"
+            "Điểm các tiêu chí: 15   Điểm thưởng được cộng: +1,5   Điểm trừ: −2   Tổng điểm: 14,5"
         ),
         "{table}"
     );

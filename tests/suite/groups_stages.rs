@@ -692,3 +692,133 @@ fn the_workbook_has_a_sheet_per_section_with_numbers_as_numbers() {
     assert_eq!(noi_vu[8], Cell::Text("↑1".into()));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The test province with a bonus and a penalty with caps added (issue 12: "two groups, three
+/// stages, a penalty and a bonus with caps, and a previous year, scored end to end in every
+/// report format"). Worked by hand from the wording of the added items:
+///
+/// - T1 "mỗi sáng kiến cộng 0,5 điểm, tối đa 1 điểm", bonus total capped at 1: Sở Y tế's
+///   appraisal names 3 initiatives → 1,5 cut to 1 → 6,7 + 1 = 7,7 of 10 → 77% (Khá; last
+///   year 62% → +15).
+/// - P1 "mỗi cán bộ bị kỷ luật trừ 1 điểm", penalty total capped at 2: UBND huyện A's
+///   appraisal names 3 → 3 cut to 2 → 8,48 − 2 = 6,48 → 64,8% (Trung bình; last year 82%
+///   → −17,2), so UBND huyện B (73%) now ranks first in Khối huyện and A second.
+#[test]
+fn the_province_with_a_bonus_and_a_penalty_in_every_format() {
+    let dir = std::env::temp_dir().join(format!("chiso-all-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let ruleset = read(RULESET).replace(
+        "  mẫu số bằng 0: không đánh giá\n",
+        "  mẫu số bằng 0: không đánh giá\n  điểm thưởng tối đa 1\n  điểm trừ tối đa 2\n",
+    ) + "\nđầu vào sáng_kiến: số lượng \"Sáng kiến được công nhận\" mặc định 0\n\
+         đầu vào kỷ_luật: số lượng \"Cán bộ bị kỷ luật\" mặc định 0\n\n\
+         điểm thưởng T1 \"Sáng kiến được công nhận\" tối đa 1 {\n  điểm = sáng_kiến × 0,5\n}\n\n\
+         điểm trừ P1 \"Kỷ luật cán bộ\" {\n  điểm = kỷ_luật × 1\n}\n";
+    assert!(ruleset.contains("điểm thưởng tối đa 1"));
+    let rs_path = dir.join("tinh-2023.chiso");
+    std::fs::write(&rs_path, ruleset).unwrap();
+    let mut sheet = String::new();
+    for (i, line) in read(SHEET).lines().enumerate() {
+        let extra = match i {
+            0 => ",sáng_kiến,kỷ_luật",
+            _ if line.starts_with("7,Sở Y tế,Khối sở,Thẩm định,") => ",3,",
+            _ if line.starts_with("9,UBND huyện A,Khối huyện,Thẩm định,") => ",,3",
+            _ => ",,",
+        };
+        sheet.push_str(line);
+        sheet.push_str(extra);
+        sheet.push('\n');
+    }
+    let sheet_path = dir.join("tinh-2023.csv");
+    std::fs::write(&sheet_path, sheet).unwrap();
+    let (rs_path, sheet_path) = (rs_path.to_str().unwrap(), sheet_path.to_str().unwrap());
+    let run = |format: &str| {
+        let (code, out, err) = run_chiso(&[
+            "score",
+            rs_path,
+            sheet_path,
+            "--previous",
+            PREVIOUS,
+            "--format",
+            format,
+        ]);
+        assert_eq!(code, 0, "{format}: {err}");
+        out
+    };
+    for format in ["table", "markdown", "html"] {
+        let out = run(format);
+        // Groups, rounds, the items and last year, each in the report.
+        assert!(out.contains("Khối huyện"), "{format}");
+        assert!(out.contains("Thẩm định lại"), "{format}");
+        assert!(
+            out.contains("Điểm thưởng T1 “Sáng kiến được công nhận”: +1"),
+            "{format}: {out}"
+        );
+        // P1 is 3 × 1 = 3 on its own; the yearly cap lets 2 through.
+        assert!(out.contains("Điểm trừ P1 “Kỷ luật cán bộ”: −3"), "{format}");
+        assert!(
+            out.contains("Điểm trừ: −2   Tổng điểm: 6,48"),
+            "{format}: {out}"
+        );
+        assert!(out.contains("So với năm 2022"), "{format}");
+        assert!(out.contains("77%") && out.contains("64,8%"), "{format}");
+    }
+    let table = run("table");
+    let huyện = &table[table
+        .find("Xếp hạng Chỉ số CCHC (thẩm định) — Khối huyện")
+        .unwrap()..];
+    let b = huyện.find("UBND huyện B").unwrap();
+    let a = huyện.find("UBND huyện A").unwrap();
+    assert!(b < a, "B (73%) now ranks above A (64,8%):\n{huyện}");
+
+    let csv = run("csv");
+    assert!(
+        csv.contains("Sở Y tế,T1,Sáng kiến được công nhận,bonus,1,1,scored"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("UBND huyện A,P1,Kỷ luật cán bộ,penalty,,-3,scored"),
+        "{csv}"
+    );
+    // The total row carries the group columns and last year (62% → 77%: +15).
+    let total = csv
+        .lines()
+        .find(|l| l.starts_with("Sở Y tế,,TỔNG,unit,10,7.7,"))
+        .unwrap_or_else(|| panic!("{csv}"));
+    assert!(total.contains(",Khối sở,3,62,15,"), "{total}");
+
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    let unit = |name: &str, stage: &str| {
+        json.as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["unit"] == name && u["stage"] == stage)
+            .unwrap_or_else(|| panic!("{name} {stage}"))
+            .clone()
+    };
+    let a = unit("UBND huyện A", "appraised");
+    assert_eq!(a["group"], "Khối huyện");
+    assert_eq!(a["group_rank"], 2);
+    assert_eq!(a["adjustments"]["total"], "6.48");
+    assert_eq!(a["percent"], "64.8");
+    assert_eq!(a["previous"]["percent_change"], "-17.2");
+
+    let out = dir.join("bao-cao.xlsx");
+    let (code, _, err) = run_chiso(&[
+        "score",
+        rs_path,
+        sheet_path,
+        "--previous",
+        PREVIOUS,
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let bytes = std::fs::read(&out).unwrap();
+    let names = chiso_formats::grid::workbook_sheets(&bytes).unwrap();
+    let names: Vec<&str> = names.iter().map(|n| n.name.as_str()).collect();
+    for wanted in ["Theo nhóm", "So với năm trước", "Các vòng thẩm định"] {
+        assert!(names.contains(&wanted), "{names:?}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -52,7 +52,7 @@ fn line(item: &Adjustment, r: &AdjustmentResult) -> AdjustmentLine {
         cap: item.cap.map(format_decimal).unwrap_or_default(),
         signed: r.points.map_or("—".into(), |p| signed(item.kind, p)),
         before_cap: match (r.computed, r.points) {
-            (Some(c), Some(p)) if c != p => Some(format_decimal(c)),
+            (Some(c), Some(p)) if c != p => Some(super::vi(c)),
             _ => None,
         },
         status: r.status.label(),
@@ -70,8 +70,8 @@ fn signed(kind: AdjustmentKind, points: rust_decimal::Decimal) -> String {
         return "0".into();
     }
     match kind {
-        AdjustmentKind::Bonus => format!("+{}", format_decimal(points)),
-        AdjustmentKind::Penalty => format!("−{}", format_decimal(points)),
+        AdjustmentKind::Bonus => format!("+{}", super::vi(points)),
+        AdjustmentKind::Penalty => format!("−{}", super::vi(points)),
     }
 }
 
@@ -108,10 +108,10 @@ fn capital(kind: AdjustmentKind) -> &'static str {
 fn summary(result: &UnitResult, adj: &Adjustments) -> String {
     format!(
         "Điểm các tiêu chí: {}   Điểm thưởng được cộng: {}   Điểm trừ: {}   Tổng điểm: {}",
-        format_decimal(result.achieved),
+        super::vi(result.achieved),
         signed(AdjustmentKind::Bonus, adj.bonus),
         signed(AdjustmentKind::Penalty, adj.penalty),
-        format_decimal(adj.total)
+        super::vi(adj.total)
     )
 }
 

@@ -276,31 +276,28 @@ pub fn csv(report: &BatchReport, csv: String) -> String {
         .flexible(true)
         .from_reader(csv.as_bytes());
     let mut writer = ::csv::Writer::from_writer(Vec::new());
-    let nodes = rs.nodes.len();
     let width = head.len();
+    // Rows after the header are each scored unit's node rows, its bonus and penalty rows,
+    // then its total row (level `unit`); then one total row per unit not scored.
+    let mut unit = 0usize;
     for (n, record) in reader.records().enumerate() {
         let Ok(record) = record else { continue };
         let mut row: Vec<String> = record.iter().map(str::to_string).collect();
         if n == 0 {
             row.extend(head.iter().map(|h| h.to_string()));
+        } else if unit >= report.batch.units.len() {
+            row.extend(std::iter::repeat_n(String::new(), width));
+        } else if record.get(3) == Some("unit") {
+            row.extend(cells(unit));
+            unit += 1;
         } else {
-            // Rows 1.. are each scored unit's nodes then its total row, then one total row
-            // per unit not scored.
-            let line = n - 1;
-            let unit = line / (nodes + 1);
-            if unit >= report.batch.units.len() {
-                row.extend(std::iter::repeat_n(String::new(), width));
-            } else if line % (nodes + 1) == nodes {
-                row.extend(cells(unit));
-            } else {
-                // A node row: the unit's stage and group (which row is whose), no totals.
-                let mut cells = cells(unit);
-                let keep = usize::from(rounds) + usize::from(groups);
-                for cell in cells.iter_mut().skip(keep) {
-                    cell.clear();
-                }
-                row.extend(cells);
+            // A node or item row: the unit's stage and group (which row is whose), no totals.
+            let mut cells = cells(unit);
+            let keep = usize::from(rounds) + usize::from(groups);
+            for cell in cells.iter_mut().skip(keep) {
+                cell.clear();
             }
+            row.extend(cells);
         }
         let _ = writer.write_record(&row);
     }
