@@ -1024,35 +1024,58 @@ fn grouped(text: &str) -> Option<Decimal> {
     digits.parse::<u64>().ok().map(Decimal::from)
 }
 
+/// A number as a Vietnamese message writes it: `1.234,5` (`.` groups thousands, `,` before
+/// the decimals), as chiso's reports say their problems in Vietnamese.
+fn vietnamese(d: Decimal) -> String {
+    let text = d.normalize().to_string();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut out = String::from(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(',');
+        out.push_str(frac);
+    }
+    out
+}
+
 /// A cell that cannot be a value: its code and message.
 type Bad = (&'static str, String);
 
 fn read_input(slot: usize, text: &str) -> Result<Decimal, Bad> {
     let (name, kind, owner) = INPUTS[slot];
     let wrong =
-        |code: &'static str, what: String| (code, format!("`{name}`: {what} (owner: {owner})"));
+        |code: &'static str, what: String| (code, format!("`{name}`: {what} (chủ trì: {owner})"));
     if kind == Kind::Count && text.bytes().all(|b| b.is_ascii_digit()) {
         return text
             .parse::<u64>()
             .map(Decimal::from)
-            .map_err(|_| wrong("D003", format!("`{text}` is not a number")));
+            .map_err(|_| wrong("D003", format!("`{text}` không phải là một số")));
     }
     if kind == Kind::Count {
         if let Some(d) = grouped(text) {
             return Ok(d);
         }
     }
-    let d = number(text).ok_or_else(|| wrong("D003", format!("`{text}` is not a number")))?;
+    let d = number(text).ok_or_else(|| wrong("D003", format!("`{text}` không phải là một số")))?;
     if d.is_sign_negative() && !d.is_zero() {
         return Err(wrong(
             "D004",
-            format!("must not be negative (found {})", d.normalize()),
+            format!("không được âm (gặp {})", vietnamese(d)),
         ));
     }
     if kind == Kind::Count && !d.fract().is_zero() {
         return Err(wrong(
             "D003",
-            format!("a count must be a whole number, found {}", d.normalize()),
+            format!("số lượng phải là số nguyên, nhưng gặp {}", vietnamese(d)),
         ));
     }
     Ok(d)
@@ -1063,27 +1086,23 @@ fn read_points(node: usize, text: &str) -> Result<Decimal, Bad> {
     let d = number(text).ok_or_else(|| {
         (
             "D003",
-            format!("points of {}: `{text}` is not a number", c.id),
+            format!("điểm của {}: `{text}` không phải là một số", c.id),
         )
     })?;
     if d.is_sign_negative() && !d.is_zero() {
         return Err((
             "D004",
-            format!(
-                "points of {}: must not be negative (found {})",
-                c.id,
-                d.normalize()
-            ),
+            format!("điểm của {}: không được âm (gặp {})", c.id, vietnamese(d)),
         ));
     }
     if d > hundredths(c.max) {
         return Err((
             "D007",
             format!(
-                "{} points given for {}, whose maximum is {}",
-                d.normalize(),
+                "cho {} điểm cho {}, nhưng điểm tối đa của nó là {}",
+                vietnamese(d),
                 c.id,
-                hundredths(c.max).normalize()
+                vietnamese(hundredths(c.max))
             ),
         ));
     }
@@ -1299,7 +1318,7 @@ pub fn score_sheet(
             };
             if let Err((code, message)) = read {
                 problems.push(format!(
-                    "error[{code}] {file}, row {row_number}, column {} ({}): {message}",
+                    "lỗi[{code}] {file}, dòng {row_number}, cột {} ({}): {message}",
                     column_letters(c),
                     header[c]
                 ));
@@ -1308,7 +1327,7 @@ pub fn score_sheet(
         // A unit given twice, whatever the state of either row: the first row counts (D013).
         let twice = seen.get(&row.name).map(|first| {
             format!(
-                "error[D013] {file}, row {row_number}: unit “{}” (self) is given twice: already in {file}, row {first}; this one is not scored",
+                "lỗi[D013] {file}, dòng {row_number}: đơn vị “{}” (tự đánh giá) được cho hai lần: đã có trong {file}, dòng {first}; bản này không được chấm",
                 row.name
             )
         });

@@ -66,7 +66,8 @@ pub enum Requires {
 /// How the evaluator computes a call.
 #[derive(Clone, Copy)]
 pub enum Evaluation {
-    /// From the argument values alone; `Err` names what overflowed ("the count").
+    /// From the argument values alone; `Err` names what overflowed: a catalogue id
+    /// (`what-count`, "the count").
     Pure(fn(&[Decimal]) -> Result<Decimal, &'static str>),
     /// A ratio: the node's zero-denominator policy and ratio rounding apply, and the data is
     /// checked (a part above the whole is `D005`).
@@ -220,7 +221,7 @@ pub static BUILTINS: [Builtin; 8] = [
         },
         requires: Requires::Nothing,
         eval: Evaluation::Pure(|v| {
-            let product = v[0].checked_mul(v[1]).ok_or("the count")?;
+            let product = v[0].checked_mul(v[1]).ok_or("what-count")?;
             Ok(product.min(v[2]))
         }),
     },
@@ -245,8 +246,8 @@ pub static BUILTINS: [Builtin; 8] = [
         },
         requires: Requires::Nothing,
         eval: Evaluation::Pure(|v| {
-            let deduction = v[1].checked_mul(v[2]).ok_or("the deduction")?;
-            Ok(v[0].checked_sub(deduction).ok_or("the deduction")?.max(v[3]))
+            let deduction = v[1].checked_mul(v[2]).ok_or("what-deduction")?;
+            Ok(v[0].checked_sub(deduction).ok_or("what-deduction")?.max(v[3]))
         }),
     },
     Builtin {
@@ -383,7 +384,7 @@ mod tests {
         assert_eq!(run(Func::Clamp, &[dec!(9), dec!(0), dec!(5)]), Ok(dec!(5)));
         assert_eq!(
             run(Func::Each, &[Decimal::MAX, dec!(2), dec!(1)]),
-            Err("the count")
+            Err("what-count")
         );
     }
 }

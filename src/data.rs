@@ -7,7 +7,9 @@
 //! so nothing is lost to floating point; a web form can build one directly.
 
 use crate::diagnostic::{Diagnostic, Span};
+use crate::message::Message;
 use crate::model::{InputType, Node, Ruleset, Value};
+use crate::msg;
 use crate::text::{did_you_mean, name_key, parse_decimal_text, DecimalSeparator};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -138,23 +140,26 @@ impl Stage {
 
     /// "\"self\" (tự đánh giá) or \"appraised\" (thẩm định)": the words [`Stage::parse`]
     /// reads for the default stages, for help texts.
-    pub fn expected() -> String {
+    pub fn expected() -> Message {
         let words: Vec<String> = Stage::ALL
             .iter()
             .map(|s| format!("\"{}\" ({})", s.as_str(), s.label()))
             .collect();
-        words.join(" or ")
+        let (last, init) = words.split_last().expect("two stages");
+        msg!("list-or", init = init.join(", "), last = last.as_str())
     }
 
     /// The words a ruleset's stages are read by, for help texts: "\"self\" (Tự đánh giá),
     /// \"appraised\" (Thẩm định) or \"appraised_2\" (Thẩm định lại)".
-    pub fn expected_for(ruleset: &Ruleset) -> String {
+    pub fn expected_for(ruleset: &Ruleset) -> Message {
         let words: Vec<String> = Stage::all(ruleset)
             .map(|s| format!("\"{}\" ({})", s.as_str(), s.name(ruleset)))
             .collect();
         match words.split_last() {
-            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-            _ => words.join(""),
+            Some((last, rest)) if !rest.is_empty() => {
+                msg!("list-or", init = rest.join(", "), last = last.as_str())
+            }
+            _ => Message::plain(words.join("")),
         }
     }
 }
@@ -240,7 +245,8 @@ pub enum RawValue {
     Bool(bool),
     /// A date (a TOML date).
     Date(NaiveDate),
-    /// Something no input takes (an array, a table, a time).
+    /// Something no input takes (an array, a table, a time): the catalogue id of what it is
+    /// (`raw-a-list`), shown in the reader's language.
     Other(&'static str),
 }
 
@@ -325,11 +331,11 @@ fn given_twice<'a>(
             continue;
         };
         let how = if earlier == key {
-            String::new()
+            None
         } else if earlier.nfc().eq(key.nfc()) {
-            " (the same letters in two Unicode spellings, NFC and NFD)".to_string()
+            Some(msg!("d012-two-spellings"))
         } else {
-            format!(" (written `{earlier}` and `{key}`)")
+            Some(msg!("d012-written", earlier = earlier, key = key))
         };
         let name = match index.checked_sub(ruleset.inputs.len()) {
             Some(node) => ruleset.nodes[node].id.as_str(),
@@ -339,11 +345,21 @@ fn given_twice<'a>(
             Diagnostic::error(
                 "D012",
                 span.clone(),
-                format!("`{name}` is given twice in [{section}]{how}: which value is meant?"),
+                match how {
+                    None => msg!("d012-given-twice", name = name, section = section),
+                    Some(how) => {
+                        msg!(
+                            "d012-given-twice-how",
+                            name = name,
+                            section = section,
+                            how = how
+                        )
+                    }
+                },
             )
-            .with_label(earlier_span.clone(), "first given here")
-            .with_span_label("and again here")
-            .with_help("keep one of the two"),
+            .with_label(earlier_span.clone(), msg!("d012-first-given-here"))
+            .with_span_label(msg!("d012-and-again-here"))
+            .with_help(msg!("d012-keep-one")),
         );
         twice.push(index);
     }
@@ -370,9 +386,9 @@ pub fn missing_group(ruleset: &Ruleset, raw: &RawUnit) -> Option<Diagnostic> {
     }
     let span = raw.unit.as_ref().map_or(0..0, |(_, s)| s.clone());
     Some(
-        Diagnostic::error("D003", span, "the unit names no group").with_help(format!(
-            "the ruleset ranks its units by group: give `group = …` (a `Nhóm` column in a sheet), one of {}",
-            declared_groups(ruleset)
+        Diagnostic::error("D003", span, msg!("d003-no-group")).with_help(msg!(
+            "d003-no-group-help",
+            groups = declared_groups(ruleset)
         )),
     )
 }
@@ -390,9 +406,9 @@ fn group(ruleset: &Ruleset, raw: &RawUnit, diagnostics: &mut Vec<Diagnostic>) ->
                 Diagnostic::error(
                     "D003",
                     span.clone(),
-                    format!("group “{}”: the ruleset declares no groups", name.trim()),
+                    msg!("d003-group-undeclared", group = name.trim()),
                 )
-                .with_help("declare the groups in the ruleset's header (`nhóm \"Khối sở\"`), or leave the group out"),
+                .with_help(msg!("d003-group-undeclared-help")),
             );
             None
         }
@@ -403,13 +419,15 @@ fn group(ruleset: &Ruleset, raw: &RawUnit, diagnostics: &mut Vec<Diagnostic>) ->
                 let mut d = Diagnostic::error(
                     "D003",
                     span.clone(),
-                    format!("unknown group “{}”", name.trim()),
+                    msg!("d003-unknown-group", group = name.trim()),
                 );
                 d = match did_you_mean(name.trim(), groups.iter().map(String::as_str)) {
-                    Some(m) => {
-                        d.with_help(format!("did you mean “{m}”? The groups are {}", declared()))
-                    }
-                    None => d.with_help(format!("the groups are {}", declared())),
+                    Some(m) => d.with_help(msg!(
+                        "d003-group-did-you-mean",
+                        group = m,
+                        groups = declared()
+                    )),
+                    None => d.with_help(msg!("d003-groups-are", groups = declared())),
                 };
                 diagnostics.push(d);
             }
@@ -437,8 +455,8 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
     );
     if raw.unit.is_none() {
         diagnostics.push(
-            Diagnostic::error("D003", 0..0, "the data file does not name its unit")
-                .with_help("add `unit = \"UBND huyện …\"`"),
+            Diagnostic::error("D003", 0..0, msg!("d003-no-unit"))
+                .with_help(msg!("d003-no-unit-help")),
         );
     }
     if let Some((year, span)) = &raw.year {
@@ -450,7 +468,11 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
                         diagnostics.push(Diagnostic::warning(
                             "D011",
                             span.clone(),
-                            format!("the data is for {y}, the ruleset for {expected}"),
+                            msg!(
+                                "d011-year",
+                                data = y.to_string(),
+                                ruleset = expected.to_string()
+                            ),
                         ));
                     }
                 }
@@ -458,7 +480,7 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             Err(_) => diagnostics.push(Diagnostic::error(
                 "D003",
                 span.clone(),
-                "the year must be positive",
+                msg!("d003-year-positive"),
             )),
         }
     }
@@ -467,8 +489,12 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             Some(s) => s,
             None => {
                 diagnostics.push(
-                    Diagnostic::error("D003", span.clone(), format!("unknown stage `{stage}`"))
-                        .with_help(format!("write {}", Stage::expected_for(ruleset))),
+                    Diagnostic::error(
+                        "D003",
+                        span.clone(),
+                        msg!("d003-unknown-stage", stage = stage),
+                    )
+                    .with_help(msg!("d003-write", words = Stage::expected_for(ruleset))),
                 );
                 Stage::SelfAssessment
             }
@@ -483,7 +509,7 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             diagnostics.push(Diagnostic::error(
                 "D003",
                 span.clone(),
-                format!("decimal_separator must be \",\" or \".\", not \"{s}\""),
+                msg!("d003-decimal-separator", found = s),
             ));
             DecimalSeparator::Either
         }
@@ -522,12 +548,12 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             let mut d = Diagnostic::error(
                 "D006",
                 entry.key_span.clone(),
-                format!("unknown input `{}`", entry.key),
+                msg!("e008-unknown-input", name = entry.key.as_str()),
             );
             if let Some(s) =
                 did_you_mean(&entry.key, ruleset.inputs.iter().map(|i| i.name.as_str()))
             {
-                d = d.with_help(format!("did you mean `{s}`?"));
+                d = d.with_help(msg!("did-you-mean", name = s));
             }
             diagnostics.push(d);
             continue;
@@ -539,27 +565,31 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
                 data.value_spans[slot] = Some(entry.value_span.clone());
             }
             Err((code, message)) => {
-                let owner = input
-                    .owner
-                    .as_deref()
-                    .map(|o| format!(" (owner: {o})"))
-                    .unwrap_or_default();
+                let message = match input.owner.as_deref() {
+                    Some(o) => msg!(
+                        "d-input-value-owner",
+                        name = input.name.as_str(),
+                        message = message,
+                        owner = o
+                    ),
+                    None => msg!(
+                        "d-input-value",
+                        name = input.name.as_str(),
+                        message = message
+                    ),
+                };
+                let ty = crate::check::input_type_word(&input.ty);
+                let help = match input.description.as_deref() {
+                    Some(d) => msg!(
+                        "d-input-is-described",
+                        name = input.name.as_str(),
+                        ty = ty,
+                        description = d
+                    ),
+                    None => msg!("d-input-is", name = input.name.as_str(), ty = ty),
+                };
                 diagnostics.push(
-                    Diagnostic::error(
-                        code,
-                        entry.value_span.clone(),
-                        format!("`{}`: {message}{owner}", input.name),
-                    )
-                    .with_help(format!(
-                        "`{}` is {}{}",
-                        input.name,
-                        input.ty.describe(),
-                        input
-                            .description
-                            .as_deref()
-                            .map(|d| format!(": {d}"))
-                            .unwrap_or_default()
-                    )),
+                    Diagnostic::error(code, entry.value_span.clone(), message).with_help(help),
                 );
             }
         }
@@ -568,10 +598,13 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
     let node_of = |key: &str, span: &Span, diagnostics: &mut Vec<Diagnostic>| -> Option<usize> {
         let found = ruleset.node_index(key.trim());
         if found.is_none() {
-            let mut d =
-                Diagnostic::error("D006", span.clone(), format!("unknown criterion `{key}`"));
+            let mut d = Diagnostic::error(
+                "D006",
+                span.clone(),
+                msg!("e018-unknown-criterion", id = key),
+            );
             if let Some(s) = did_you_mean(key, ruleset.nodes.iter().map(|n| n.id.as_str())) {
-                d = d.with_help(format!("did you mean `{s}`?"));
+                d = d.with_help(msg!("did-you-mean", name = s));
             }
             diagnostics.push(d);
         }
@@ -584,16 +617,12 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
         };
         let node = &ruleset.nodes[index];
         if !node.takes_points() {
-            let what = if node.is_leaf() {
-                "is computed by its rule: give its inputs instead"
+            let message = if node.is_leaf() {
+                msg!("d010-computed", id = node.id.as_str())
             } else {
-                "adds up its children: give theirs"
+                msg!("d010-adds-up", id = node.id.as_str())
             };
-            diagnostics.push(Diagnostic::error(
-                "D010",
-                entry.key_span.clone(),
-                format!("points given for {}, which {what}", node.id),
-            ));
+            diagnostics.push(Diagnostic::error("D010", entry.key_span.clone(), message));
             continue;
         }
         match typed_value(&entry.value, &InputType::Points, separator) {
@@ -609,7 +638,7 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             Err((code, message)) => diagnostics.push(Diagnostic::error(
                 code,
                 entry.value_span.clone(),
-                format!("points of {}: {message}", node.id),
+                msg!("d-points-of", id = node.id.as_str(), message = message),
             )),
         }
     }
@@ -625,9 +654,9 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
                 diagnostics.push(Diagnostic::error(
                     "D003",
                     entry.value_span.clone(),
-                    format!(
-                        "give the reason {} is not evaluated, as text",
-                        ruleset.nodes[index].id
+                    msg!(
+                        "d003-not-evaluated-reason",
+                        id = ruleset.nodes[index].id.as_str()
                     ),
                 ));
                 continue;
@@ -671,7 +700,7 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             Err((code, message)) => diagnostics.push(Diagnostic::error(
                 code,
                 entry.value_span.clone(),
-                format!("claimed score of {}: {message}", node.id),
+                msg!("d-claimed-of", id = node.id.as_str(), message = message),
             )),
         }
     }
@@ -703,11 +732,11 @@ fn points_out_of_range(node: &Node, points: Decimal, span: Span) -> Diagnostic {
     Diagnostic::error(
         "D007",
         span,
-        format!(
-            "{} points given for {}, whose maximum is {}",
-            crate::text::format_decimal(points),
-            node.id,
-            crate::text::format_decimal(node.max)
+        msg!(
+            "d007-above-max",
+            points = points,
+            id = node.id.as_str(),
+            max = node.max
         ),
     )
 }
@@ -749,36 +778,34 @@ pub(crate) fn typed_value(
     raw: &RawValue,
     ty: &InputType,
     separator: DecimalSeparator,
-) -> Result<Value, (&'static str, String)> {
-    let number = |raw: &RawValue| -> Result<(Decimal, bool), (&'static str, String)> {
+) -> Result<Value, (&'static str, Message)> {
+    let number = |raw: &RawValue| -> Result<(Decimal, bool), (&'static str, Message)> {
         match raw {
             RawValue::Number(text) => Decimal::from_str(text)
                 .or_else(|_| Decimal::from_scientific(text))
                 .map(|d| (d, false))
-                .map_err(|_| {
-                    (
-                        "D003",
-                        format!("`{text}` is not a number chiso can hold exactly"),
-                    )
-                }),
+                .map_err(|_| ("D003", msg!("d003-not-exact", number = text.as_str()))),
             RawValue::Text(text) => match plain_decimal(text, separator) {
                 Some(d) => Ok((d, false)),
                 None => parse_decimal_text(text, separator).map_err(|m| ("D003", m)),
             },
-            RawValue::Bool(_) => Err(("D003", "expected a number, found yes/no".into())),
-            RawValue::Date(_) => Err(("D003", "expected a number, found a date".into())),
-            RawValue::Other(what) => Err(("D003", format!("expected a number, found {what}"))),
+            RawValue::Bool(_) => Err((
+                "D003",
+                msg!("d003-expected-number", found = msg!("ty-bool")),
+            )),
+            RawValue::Date(_) => Err((
+                "D003",
+                msg!("d003-expected-number", found = msg!("ty-date")),
+            )),
+            RawValue::Other(what) => Err((
+                "D003",
+                msg!("d003-expected-number", found = Message::new(what)),
+            )),
         }
     };
     let negative = |d: Decimal| {
         if d.is_sign_negative() && !d.is_zero() {
-            Err((
-                "D004",
-                format!(
-                    "must not be negative (found {})",
-                    crate::text::format_decimal(d)
-                ),
-            ))
+            Err(("D004", msg!("d004-negative", found = d)))
         } else {
             Ok(())
         }
@@ -788,20 +815,14 @@ pub(crate) fn typed_value(
             let (d, percent) = number(raw)?;
             negative(d)?;
             if percent || !d.fract().is_zero() {
-                let hint = if matches!(raw, RawValue::Text(t) if t.contains('.'))
+                let message = if matches!(raw, RawValue::Text(t) if t.contains('.'))
                     && separator == DecimalSeparator::Either
                 {
-                    " (if `.` groups thousands, declare decimal_separator = \",\")"
+                    msg!("d003-count-whole-grouping", found = d)
                 } else {
-                    ""
+                    msg!("d003-count-whole", found = d)
                 };
-                return Err((
-                    "D003",
-                    format!(
-                        "a count must be a whole number, found {}{hint}",
-                        crate::text::format_decimal(d)
-                    ),
-                ));
+                return Err(("D003", message));
             }
             Ok(Value::Number(d))
         }
@@ -809,7 +830,7 @@ pub(crate) fn typed_value(
             let (d, percent) = number(raw)?;
             negative(d)?;
             if percent {
-                return Err(("D003", "a percentage where a number is expected".into()));
+                return Err(("D003", msg!("d003-percentage-for-number")));
             }
             Ok(Value::Number(d))
         }
@@ -817,13 +838,7 @@ pub(crate) fn typed_value(
             let (d, _) = number(raw)?;
             negative(d)?;
             if d > Decimal::ONE_HUNDRED {
-                return Err((
-                    "D003",
-                    format!(
-                        "a percentage above 100 ({})",
-                        crate::text::format_decimal(d)
-                    ),
-                ));
+                return Err(("D003", msg!("d003-percentage-above-100", found = d)));
             }
             Ok(Value::Number(d / Decimal::ONE_HUNDRED))
         }
@@ -832,25 +847,20 @@ pub(crate) fn typed_value(
             RawValue::Text(t) => match crate::text::fold(t.trim()).as_str() {
                 "yes" | "true" | "co" | "x" | "dung" | "dat" => Ok(Value::Bool(true)),
                 "no" | "false" | "khong" | "sai" | "khong dat" => Ok(Value::Bool(false)),
-                _ => Err(("D003", format!("expected yes/no (có/không), found \"{t}\""))),
+                _ => Err((
+                    "D003",
+                    msg!("d003-expected-yesno-found", found = t.as_str()),
+                )),
             },
-            _ => Err((
-                "D003",
-                "expected yes/no (true/false, \"có\"/\"không\")".into(),
-            )),
+            _ => Err(("D003", msg!("d003-expected-yesno"))),
         },
         InputType::Date => match raw {
             RawValue::Date(d) => Ok(Value::Date(*d)),
             RawValue::Text(t) => NaiveDate::parse_from_str(t.trim(), "%d/%m/%Y")
                 .or_else(|_| NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d"))
                 .map(Value::Date)
-                .map_err(|_| {
-                    (
-                        "D003",
-                        format!("expected a date such as 31/12/2023, found \"{t}\""),
-                    )
-                }),
-            _ => Err(("D003", "expected a date such as 31/12/2023".into())),
+                .map_err(|_| ("D003", msg!("d003-expected-date-found", found = t.as_str()))),
+            _ => Err(("D003", msg!("d003-expected-date"))),
         },
         InputType::Levels(levels) => match raw {
             RawValue::Text(t) => levels
@@ -863,12 +873,16 @@ pub(crate) fn typed_value(
                 .ok_or_else(|| {
                     (
                         "D003",
-                        format!("\"{t}\" is not one of the levels: {}", levels.join(", ")),
+                        msg!(
+                            "d003-not-a-level",
+                            found = t.as_str(),
+                            levels = levels.join(", ")
+                        ),
                     )
                 }),
             _ => Err((
                 "D003",
-                format!("expected one of the levels: {}", levels.join(", ")),
+                msg!("d003-expected-level", levels = levels.join(", ")),
             )),
         },
     }
@@ -891,8 +905,12 @@ mod tests {
         assert_eq!(Stage::parse("final"), None);
         assert_eq!(Stage::Appraised.label(), "thẩm định");
         assert_eq!(
-            Stage::expected(),
+            Stage::expected().en(),
             "\"self\" (tự đánh giá) or \"appraised\" (thẩm định)"
+        );
+        assert_eq!(
+            Stage::expected().render(crate::Lang::Vi),
+            "\"self\" (tự đánh giá) hoặc \"appraised\" (thẩm định)"
         );
     }
 }

@@ -8,6 +8,8 @@
 use std::fmt;
 use std::ops::Range;
 
+pub use crate::message::{Lang, Message};
+
 /// A byte range into one source text (a ruleset or a data file).
 pub type Span = Range<usize>;
 
@@ -28,6 +30,15 @@ impl Severity {
             Severity::Warning => "warning",
         }
     }
+
+    /// `lỗi`/`cảnh báo` or `error`/`warning`, for a person reading `lang`.
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Severity::Error => crate::msg!("severity-error"),
+            Severity::Warning => crate::msg!("severity-warning"),
+        }
+        .render(lang)
+    }
 }
 
 /// A secondary location with a short message ("first defined here").
@@ -36,14 +47,14 @@ pub struct Label {
     /// A byte range into the same text as the diagnostic's primary [`Diagnostic::span`].
     pub span: Span,
     /// What to say there.
-    pub message: String,
+    pub message: Message,
 }
 
 /// A machine-applicable edit that resolves the diagnostic (offered as an editor code action).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
     /// The action's title, shown in the editor ("Replace with `1.2`").
-    pub title: String,
+    pub title: Message,
     /// The byte range to replace, in the same text as the diagnostic's span.
     pub span: Span,
     /// The text that replaces `span` (empty to delete it).
@@ -60,23 +71,24 @@ pub struct Diagnostic {
     /// Error or warning. [`crate::codes::CODES`] lists the severities each code is reported
     /// with (E004–E007 acknowledged as a fault of the source, `lỗi nguồn`, become warnings).
     pub severity: Severity,
-    /// The finding, one line, no trailing period needed; does not repeat the code.
-    pub message: String,
+    /// The finding, one line, no trailing period needed; does not repeat the code. A catalogue
+    /// message (`msg!`) that each renderer shows in its reader's language.
+    pub message: Message,
     /// Primary location, in the source the diagnostic was produced for.
     pub span: Span,
     /// What to say at the primary location (defaults to nothing).
-    pub span_label: Option<String>,
+    pub span_label: Option<Message>,
     /// Secondary locations ("first defined here"), in the same text.
     pub labels: Vec<Label>,
     /// How to fix it, in words.
-    pub help: Option<String>,
+    pub help: Option<Message>,
     /// An edit that fixes it, offered by the language server as a quick fix.
     pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
     /// An error with no labels, help or fix.
-    pub fn error(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+    pub fn error(code: &'static str, span: Span, message: impl Into<Message>) -> Self {
         Diagnostic {
             code,
             severity: Severity::Error,
@@ -90,7 +102,7 @@ impl Diagnostic {
     }
 
     /// A warning with no labels, help or fix.
-    pub fn warning(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+    pub fn warning(code: &'static str, span: Span, message: impl Into<Message>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, span, message)
@@ -98,7 +110,7 @@ impl Diagnostic {
     }
 
     /// Adds a secondary location (a byte range into the same text).
-    pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
+    pub fn with_label(mut self, span: Span, message: impl Into<Message>) -> Self {
         self.labels.push(Label {
             span,
             message: message.into(),
@@ -107,13 +119,13 @@ impl Diagnostic {
     }
 
     /// Sets what to say at the primary span.
-    pub fn with_span_label(mut self, message: impl Into<String>) -> Self {
+    pub fn with_span_label(mut self, message: impl Into<Message>) -> Self {
         self.span_label = Some(message.into());
         self
     }
 
     /// Sets the help text (how to fix it).
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Message>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -121,7 +133,7 @@ impl Diagnostic {
     /// Sets the machine-applicable fix: replace `span` (same text) with `replacement`.
     pub fn with_fix(
         mut self,
-        title: impl Into<String>,
+        title: impl Into<Message>,
         span: Span,
         replacement: impl Into<String>,
     ) -> Self {
@@ -139,15 +151,22 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// `error[E002]: …` in `lang`, one line (a fallback where no renderer places it).
+    pub fn one_line(&self, lang: Lang) -> String {
+        format!(
+            "{}[{}]: {}",
+            self.severity.label(lang),
+            self.code,
+            self.message.render(lang)
+        )
+    }
+}
+
+/// One line in the default language (Vietnamese): [`Diagnostic::one_line`].
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}[{}]: {}",
-            self.severity.as_str(),
-            self.code,
-            self.message
-        )
+        f.write_str(&self.one_line(Lang::default()))
     }
 }
 

@@ -34,6 +34,16 @@ pub enum FormatError {
     Unsafe(String),
 }
 
+impl FormatError {
+    /// What went wrong, for a person (rendered in their language).
+    pub fn message(&self) -> crate::Message {
+        match self {
+            FormatError::Syntax(d) => crate::msg!("fmt-syntax-errors", count = d.len()),
+            FormatError::Unsafe(why) => crate::msg!("fmt-unsafe", why = why.as_str()),
+        }
+    }
+}
+
 impl std::fmt::Display for FormatError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

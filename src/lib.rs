@@ -149,6 +149,7 @@ pub mod diff;
 pub mod eval;
 pub mod format;
 pub mod ide;
+pub mod message;
 pub mod model;
 pub mod owners;
 pub mod place;
@@ -159,6 +160,7 @@ pub mod text;
 pub mod worklist;
 
 pub use diagnostic::{Diagnostic, LineIndex, Severity, Span};
+pub use message::{Lang, Message};
 pub use rust_decimal::{self, Decimal};
 
 /// Everything known about one ruleset text: its syntax tree, its checked model (always built,

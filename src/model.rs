@@ -214,6 +214,21 @@ impl Value {
             (Value::Str(s), _) => format!("\"{s}\""),
         }
     }
+
+    /// [`Value::describe`] for a person reading a message: numbers in the reader's style
+    /// (`57,89%` in Vietnamese), yes/no in their language.
+    pub fn describe_message(&self, ty: Option<&InputType>) -> crate::message::Message {
+        use crate::msg;
+        match (self, ty) {
+            (Value::Number(n), Some(InputType::Percent)) => {
+                msg!("gap-percent", value = *n * Decimal::ONE_HUNDRED)
+            }
+            (Value::Number(n), _) => msg!("gap-number", value = *n),
+            (Value::Bool(true), _) => msg!("value-yes"),
+            (Value::Bool(false), _) => msg!("value-no"),
+            _ => crate::message::Message::plain(self.describe(ty)),
+        }
+    }
 }
 
 /// A declared input (đầu vào), addressed by its slot index.

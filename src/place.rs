@@ -67,26 +67,56 @@ impl Place {
     }
 
     /// "row 7, column D (x)" for a cell, "row 7" for a row; empty for a text place (its span
-    /// is shown by a renderer that has the text).
+    /// is shown by a renderer that has the text). In English: [`Place::within_in`].
     pub fn within(&self) -> String {
+        self.within_in(crate::Lang::En)
+    }
+
+    /// [`Place::within`] in `lang`: "dòng 7, cột D (x)".
+    pub fn within_in(&self, lang: crate::Lang) -> String {
+        self.within_message()
+            .map(|m| m.render(lang))
+            .unwrap_or_default()
+    }
+
+    fn within_message(&self) -> Option<crate::Message> {
+        use crate::msg;
         match self {
-            Place::Text { .. } => String::new(),
+            Place::Text { .. } => None,
             Place::Cell {
                 row,
                 column,
                 header,
                 ..
             } => {
-                let mut out = format!("row {row}");
-                if let Some(column) = column {
-                    out.push_str(&format!(", column {}", column_name(*column)));
-                    if let Some(h) = header.as_deref().filter(|h| !h.is_empty()) {
-                        out.push_str(&format!(" ({h})"));
-                    }
-                }
-                out
+                let row = row.to_string();
+                Some(
+                    match (column, header.as_deref().filter(|h| !h.is_empty())) {
+                        (None, _) => msg!("place-row", row = row),
+                        (Some(c), None) => msg!("place-cell", row = row, column = column_name(*c)),
+                        (Some(c), Some(h)) => msg!(
+                            "place-cell-header",
+                            row = row,
+                            column = column_name(*c),
+                            header = h
+                        ),
+                    },
+                )
             }
         }
+    }
+
+    /// The place as a message: "tinh.csv, dòng 7, cột D (x)" once rendered in Vietnamese.
+    pub fn message(&self) -> crate::Message {
+        match self.within_message() {
+            None => crate::Message::plain(self.file_name()),
+            Some(within) => crate::msg!("place-in-file", file = self.file_name(), within = within),
+        }
+    }
+
+    /// "tinh.csv, dòng 7, cột D (x)" in `lang`: the file and [`Place::within_in`].
+    pub fn render(&self, lang: crate::Lang) -> String {
+        self.message().render(lang)
     }
 }
 

@@ -6,8 +6,10 @@
 use crate::data::UnitData;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::eval::{evaluate, MissingItem, Status, UnitResult};
+use crate::message::Message;
 use crate::model::{Expectation, Ruleset, TestCase};
-use crate::text::{format_decimal, name_key};
+use crate::msg;
+use crate::text::name_key;
 
 /// What one test case gave.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,8 +33,8 @@ impl TestOutcome {
 }
 
 /// The `T001` diagnostic of a failed expectation written at `span`.
-pub fn failure_diagnostic(span: Span, message: impl Into<String>) -> Diagnostic {
-    Diagnostic::error("T001", span, message).with_span_label("this expectation")
+pub fn failure_diagnostic(span: Span, message: impl Into<crate::message::Message>) -> Diagnostic {
+    Diagnostic::error("T001", span, message).with_span_label(crate::msg!("t001-this-expectation"))
 }
 
 /// The unit data a test case describes.
@@ -93,28 +95,39 @@ fn describe_status(
     result: &UnitResult,
     node: usize,
     diagnostics: &[crate::Diagnostic],
-) -> String {
+) -> Message {
     let r = &result.nodes[node];
     match &r.status {
-        Status::Scored => format!("{} points", format_decimal(r.score.unwrap_or_default())),
-        Status::NotEvaluated(reason) => format!("not evaluated ({reason})"),
-        Status::Survey => "left to the survey".into(),
+        Status::Scored => msg!("t001-status-points", points = r.score.unwrap_or_default()),
+        Status::NotEvaluated(reason) => {
+            msg!("t001-status-not-evaluated", reason = reason.to_string())
+        }
+        Status::Survey => msg!("t001-status-survey"),
         Status::Missing => {
-            let items: Vec<String> = result
+            let items: Vec<Message> = result
                 .missing
                 .iter()
                 .filter(|(_, nodes)| nodes.iter().any(|&n| ruleset.path(n).contains(&node)))
-                .map(|(item, _)| match item {
-                    MissingItem::Input(slot) => format!("input `{}`", ruleset.inputs[*slot].name),
-                    MissingItem::Points(n) => format!("points of {}", ruleset.nodes[*n].id),
-                })
+                .map(|(item, _)| missing_item(ruleset, item))
                 .collect();
-            format!("missing {}", items.join(", "))
+            msg!("t001-status-missing", items = items)
         }
         Status::Failed => {
-            let messages: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
-            format!("an error: {}", messages.join("; "))
+            let messages: Vec<Message> = diagnostics.iter().map(|d| d.message.clone()).collect();
+            msg!("t001-status-failed", errors = messages)
         }
+    }
+}
+
+fn missing_item(ruleset: &Ruleset, item: &MissingItem) -> Message {
+    match item {
+        MissingItem::Input(slot) => {
+            msg!(
+                "t001-missing-input",
+                name = ruleset.inputs[*slot].name.as_str()
+            )
+        }
+        MissingItem::Points(n) => msg!("t001-missing-points", id = ruleset.nodes[*n].id.as_str()),
     }
 }
 
@@ -123,20 +136,17 @@ fn failure(
     result: &UnitResult,
     expectation: &Expectation,
     diagnostics: &[crate::Diagnostic],
-) -> Option<String> {
+) -> Option<Message> {
     let incomplete = || {
-        let items: Vec<String> = result
+        let items: Vec<Message> = result
             .missing
             .iter()
-            .map(|(item, _)| match item {
-                MissingItem::Input(slot) => format!("`{}`", ruleset.inputs[*slot].name),
-                MissingItem::Points(n) => format!("points of {}", ruleset.nodes[*n].id),
-            })
+            .map(|(item, _)| missing_item(ruleset, item))
             .collect();
         if items.is_empty() {
-            "the unit could not be scored (see errors)".to_string()
+            msg!("t001-not-scored")
         } else {
-            format!("the unit is incomplete: missing {}", items.join(", "))
+            msg!("t001-incomplete", items = items)
         }
     };
     match expectation {
@@ -144,82 +154,82 @@ fn failure(
             let r = &result.nodes[*node];
             match (&r.status, r.score) {
                 (Status::Scored, Some(s)) if s == *expected => None,
-                _ => Some(format!(
-                    "expected {} = {}, got {}",
-                    ruleset.nodes[*node].id,
-                    format_decimal(*expected),
-                    describe_status(ruleset, result, *node, diagnostics)
+                _ => Some(msg!(
+                    "t001-expected-score",
+                    id = ruleset.nodes[*node].id.as_str(),
+                    expected = *expected,
+                    got = describe_status(ruleset, result, *node, diagnostics)
                 )),
             }
         }
         Expectation::NotEvaluated(node) => match result.nodes[*node].status {
             Status::NotEvaluated(_) => None,
-            _ => Some(format!(
-                "expected {} not evaluated, got {}",
-                ruleset.nodes[*node].id,
-                describe_status(ruleset, result, *node, diagnostics)
+            _ => Some(msg!(
+                "t001-expected-not-evaluated",
+                id = ruleset.nodes[*node].id.as_str(),
+                got = describe_status(ruleset, result, *node, diagnostics)
             )),
         },
         Expectation::Percent(expected) => match result.percent {
             Some(p) if p == *expected => None,
-            Some(p) => Some(format!(
-                "expected percent = {}, got {}",
-                format_decimal(*expected),
-                format_decimal(p)
-            )),
-            None => Some(format!(
-                "expected percent = {}, but {}",
-                format_decimal(*expected),
-                incomplete()
+            Some(p) => Some(msg!("t001-expected-percent", expected = *expected, got = p)),
+            None => Some(msg!(
+                "t001-expected-percent-but",
+                expected = *expected,
+                why = incomplete()
             )),
         },
         Expectation::Grade(expected) => match &result.grade {
             Some(g) if name_key(g) == name_key(expected) => None,
-            Some(g) => Some(format!("expected grade “{expected}”, got “{g}”")),
-            None if result.percent.is_some() => Some(format!(
-                "expected grade “{expected}”, but no grade band matches"
+            Some(g) => Some(msg!(
+                "t001-expected-grade",
+                expected = expected.as_str(),
+                got = g.as_str()
             )),
-            None => Some(format!("expected grade “{expected}”, but {}", incomplete())),
+            None if result.percent.is_some() => Some(msg!(
+                "t001-expected-grade-no-band",
+                expected = expected.as_str()
+            )),
+            None => Some(msg!(
+                "t001-expected-grade-but",
+                expected = expected.as_str(),
+                why = incomplete()
+            )),
         },
         Expectation::Achieved(expected) => {
             if !result.is_complete() {
-                return Some(format!(
-                    "expected achieved = {}, but {}",
-                    format_decimal(*expected),
-                    incomplete()
+                return Some(msg!(
+                    "t001-expected-achieved-but",
+                    expected = *expected,
+                    why = incomplete()
                 ));
             }
             (result.achieved != *expected).then(|| {
-                format!(
-                    "expected achieved = {}, got {}",
-                    format_decimal(*expected),
-                    format_decimal(result.achieved)
+                msg!(
+                    "t001-expected-achieved",
+                    expected = *expected,
+                    got = result.achieved
                 )
             })
         }
         Expectation::Total(expected) => {
             if !result.is_complete() {
-                return Some(format!(
-                    "expected total = {}, but {}",
-                    format_decimal(*expected),
-                    incomplete()
+                return Some(msg!(
+                    "t001-expected-total-but",
+                    expected = *expected,
+                    why = incomplete()
                 ));
             }
             (result.total() != *expected).then(|| {
-                format!(
-                    "expected total = {}, got {}",
-                    format_decimal(*expected),
-                    format_decimal(result.total())
+                msg!(
+                    "t001-expected-total",
+                    expected = *expected,
+                    got = result.total()
                 )
             })
         }
-        Expectation::Max(expected) => (result.max != *expected).then(|| {
-            format!(
-                "expected max = {}, got {}",
-                format_decimal(*expected),
-                format_decimal(result.max)
-            )
-        }),
+        Expectation::Max(expected) => (result.max != *expected)
+            .then(|| msg!("t001-expected-max", expected = *expected, got = result.max)),
     }
 }
 
@@ -241,9 +251,13 @@ mod tests {
         assert!(d.is_error());
         assert_eq!(&source[d.span.clone()], "expect 1.1 = 1");
         assert!(
-            d.message.contains("expected 1.1 = 1, got 2 points"),
+            d.message.en().contains("expected 1.1 = 1, got 2 points"),
             "{}",
-            d.message
+            d.message.en()
+        );
+        assert_eq!(
+            d.message.render(crate::Lang::Vi),
+            "mong đợi 1.1 = 1, nhưng được 2 điểm"
         );
     }
 }

@@ -113,22 +113,24 @@ pub enum DecimalSeparator {
 pub fn parse_decimal_text(
     text: &str,
     separator: DecimalSeparator,
-) -> Result<(Decimal, bool), String> {
+) -> Result<(Decimal, bool), crate::message::Message> {
+    use crate::msg;
     let trimmed = text.trim();
     let (body, percent) = match trimmed.strip_suffix('%') {
         Some(rest) => (rest.trim_end(), true),
         None => (trimmed, false),
     };
     if body.is_empty() {
-        return Err("empty number".into());
+        return Err(msg!("number-empty"));
     }
     // Spaces of every width group thousands ("2 534", "2\u{a0}534", "2\u{202f}534"); an
     // invisible character that is no space is named, never silently dropped or guessed.
     let cleaned: String = body.chars().filter(|&c| !is_gap(c)).collect();
     if let Some(c) = cleaned.chars().find(|&c| invisible_name(c).is_some()) {
-        return Err(format!(
-            "`{body}` holds an invisible character, {}: retype the number",
-            invisible_name(c).unwrap_or_default()
+        return Err(msg!(
+            "number-invisible-character",
+            number = body,
+            character = invisible_name(c).unwrap_or_default()
         ));
     }
     let normalized = match separator {
@@ -138,9 +140,7 @@ pub fn parse_decimal_text(
             let commas = cleaned.matches(',').count();
             let points = cleaned.matches('.').count();
             if commas + points > 1 {
-                return Err(format!(
-                    "`{body}` has more than one separator; declare `decimal_separator` (\",\" or \".\") so thousands groups are read as such"
-                ));
+                return Err(msg!("number-several-separators", number = body));
             }
             cleaned.replace(',', ".")
         }
@@ -149,11 +149,11 @@ pub fn parse_decimal_text(
         .chars()
         .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+')
     {
-        return Err(format!("`{body}` is not a number"));
+        return Err(msg!("number-not-a-number", number = body));
     }
     Decimal::from_str(&normalized)
         .map(|d| (d, percent))
-        .map_err(|_| format!("`{body}` is not a number"))
+        .map_err(|_| msg!("number-not-a-number", number = body))
 }
 
 /// A space that may group thousands in a number: the ordinary space, the no-break space
@@ -311,11 +311,11 @@ mod tests {
             );
         }
         assert_eq!(read("57,89\u{a0}%"), Ok((dec!(57.89), true)));
-        let err = read("2\u{200b}534").unwrap_err();
+        let err = read("2\u{200b}534").unwrap_err().en();
         assert!(err.contains("U+200B zero-width space"), "{err}");
-        let err = read("\u{feff}169").unwrap_err();
+        let err = read("\u{feff}169").unwrap_err().en();
         assert!(err.contains("U+FEFF"), "{err}");
-        let err = read("16\u{ad}9").unwrap_err();
+        let err = read("16\u{ad}9").unwrap_err().en();
         assert!(err.contains("U+00AD soft hyphen"), "{err}");
     }
 

@@ -163,17 +163,20 @@ fn evidence_note(note: &str) -> Option<String> {
 
 /// The worklist of one office. An office the ruleset does not name is an error with a
 /// suggestion.
-pub fn worklist(ruleset: &Ruleset, office: &str) -> Result<Worklist, String> {
+pub fn worklist(ruleset: &Ruleset, office: &str) -> Result<Worklist, crate::message::Message> {
     let all = all_offices(ruleset);
     let key = office_key(office);
     let Some(name) = all.iter().find(|o| office_key(o) == key).cloned() else {
-        let hint = did_you_mean(office, all.iter().map(String::as_str))
-            .map(|s| format!(" (did you mean “{s}”?)"))
-            .unwrap_or_default();
-        return Err(format!(
-            "the ruleset names no office “{office}”{hint}; its offices: {}",
-            all.join(", ")
-        ));
+        let offices = all.join(", ");
+        return Err(match did_you_mean(office, all.iter().map(String::as_str)) {
+            Some(s) => crate::msg!(
+                "worklist-no-office-suggest",
+                office = office,
+                suggestion = s,
+                offices = offices
+            ),
+            None => crate::msg!("worklist-no-office", office = office, offices = offices),
+        });
     };
     // The unassigned form holds what no office owns.
     let unassigned = office_key(&name) == office_key(UNASSIGNED);
@@ -323,9 +326,12 @@ impl Form {
         if let FormSource::Rows { lines, .. } = &self.source {
             for label in std::mem::take(&mut diagnostic.labels) {
                 if let Some(row) = lines.get(label.span.start) {
-                    diagnostic
-                        .message
-                        .push_str(&format!(" ({}: row {row})", label.message));
+                    diagnostic.message = crate::msg!(
+                        "form-label-row",
+                        message = diagnostic.message,
+                        label = label.message,
+                        row = *row
+                    );
                 }
             }
         }

@@ -1,7 +1,19 @@
 //! The `chiso` command: a thin shell over the library. Reads files, calls the library,
 //! prints what it returns. Exit codes: 0 success, 1 the input has errors, 2 usage errors.
+//!
+//! Every text it shows is in the reader's language (`--lang vi|en`, `CHISO_LANG`, the
+//! locale, else Vietnamese): messages from the catalogues of `chiso-i18n`, `--help` rebuilt
+//! from them by [`help::localize`].
+
+/// A catalogue message in this run's language: `tr!("cli-cannot-read", file = name)`.
+macro_rules! tr {
+    ($($t:tt)*) => {
+        $crate::render::text(chiso::msg!($($t)*))
+    };
+}
 
 mod commands;
+mod help;
 mod output;
 mod render;
 
@@ -16,6 +28,10 @@ use std::process::ExitCode;
     about = "Rules language and engine for Vietnam's Public Administration Reform Index (Chỉ số CCHC)"
 )]
 struct Cli {
+    /// The language of messages and help: vi (tiếng Việt, the default) or en. Without it,
+    /// CHISO_LANG, then the locale (LC_ALL, LC_MESSAGES, LANG) decide.
+    #[arg(long, global = true, value_parser = ["vi", "en"])]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
     /// When to colour diagnostics and the progress bar: `auto` colours a terminal unless
@@ -24,9 +40,10 @@ struct Cli {
     color: render::ColorChoice,
 }
 
-/// The whole command line as clap sees it (for completions and the manual page too).
+/// The whole command line as clap sees it (for completions and the manual page too), its
+/// help in this run's language.
 fn cli_command() -> clap::Command {
-    Cli::command()
+    help::localize(Cli::command(), render::lang())
 }
 
 #[derive(Subcommand)]
@@ -64,10 +81,21 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The language is needed before parsing: `--help` and usage errors are written in it.
+    let lang = render::lang_from_env(help::lang_flag(&args));
+    render::set_lang(lang);
     // `--color` is known before parsing, so that clap's own help and errors follow it.
-    let color = render::ColorChoice::from_args(std::env::args_os());
-    let matches = cli_command().color(color.for_clap()).get_matches();
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let color = render::ColorChoice::from_args(args.iter().cloned());
+    let cli = match cli_command()
+        .color(color.for_clap())
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(error) => return help::exit_with(error, lang),
+    };
+    let _ = cli.lang;
     render::set_color_choice(cli.color);
     let result = match cli.command {
         Command::Check(args) => commands::check::run(args),
@@ -86,8 +114,69 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!(
+                "{}: {message}",
+                chiso::diagnostic::Severity::Error.label(lang)
+            );
             ExitCode::from(1)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chiso::Lang;
+
+    /// Every command and argument has its about/help in both catalogues (an option added
+    /// without one would show English in a Vietnamese `--help`).
+    #[test]
+    fn every_command_and_argument_has_its_help_in_both_catalogues() {
+        let command = Cli::command();
+        let ids = help::help_ids(&command);
+        assert!(ids.len() > 20, "{ids:?}");
+        let missing: Vec<String> = ids
+            .iter()
+            .filter(|(id, _)| Lang::ALL.iter().any(|&l| !chiso_i18n::has(l, id)))
+            .map(|(id, english)| format!("{id} = {}", english.replace('\n', " ")))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "missing from the catalogues:\n{}",
+            missing.join("\n")
+        );
+    }
+
+    #[test]
+    fn help_is_vietnamese_by_default_and_english_when_asked() {
+        let vi = help::localize(Cli::command(), Lang::Vi)
+            .render_help()
+            .to_string();
+        assert!(vi.contains("Cách dùng:"), "{vi}");
+        assert!(vi.contains("Lệnh:"), "{vi}");
+        assert!(!vi.contains("Usage:") && !vi.contains("Options:"), "{vi}");
+        assert!(!vi.contains("Print help"), "{vi}");
+        let en = help::localize(Cli::command(), Lang::En)
+            .render_help()
+            .to_string();
+        assert!(en.contains("Usage:") && en.contains("Print help"), "{en}");
+    }
+
+    #[test]
+    fn the_lang_flag_is_read_before_parsing() {
+        let args = |a: &[&str]| a.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            help::lang_flag(&args(&["chiso", "--lang", "en", "check"])),
+            Some(Lang::En)
+        );
+        assert_eq!(
+            help::lang_flag(&args(&["chiso", "check", "--lang=vi"])),
+            Some(Lang::Vi)
+        );
+        assert_eq!(help::lang_flag(&args(&["chiso", "check", "x.chiso"])), None);
+        assert_eq!(
+            help::lang_flag(&args(&["chiso", "--", "--lang", "en"])),
+            None
+        );
     }
 }

@@ -69,10 +69,7 @@ pub fn check_not_an_input(target: &Path, inputs: &[PathBuf]) -> Result<(), Strin
     }
     for input in inputs.iter().filter(|i| !is_stdio(i)) {
         if same_file(target, input) {
-            return Err(format!(
-                "refusing to write over {}: it is an input of this command (write the output to another file)",
-                target.display()
-            ));
+            return Err(tr!("cli-refuse-input", file = target.display().to_string()));
         }
     }
     Ok(())
@@ -118,18 +115,27 @@ pub fn write_atomic_with(
             .unwrap_or(0o666);
         builder.permissions(std::fs::Permissions::from_mode(mode));
     }
-    let mut file = builder
-        .tempfile_in(&dir)
-        .map_err(|e| format!("cannot create a temporary file in {}: {e}", dir.display()))?;
+    let mut file = builder.tempfile_in(&dir).map_err(|e| {
+        tr!(
+            "cli-cannot-create-temp",
+            folder = dir.display().to_string(),
+            error = crate::render::io_error(&e)
+        )
+    })?;
+    let cannot_write = |e: std::io::Error| {
+        tr!(
+            "cli-cannot-write",
+            file = path.display().to_string(),
+            error = crate::render::io_error(&e)
+        )
+    };
     {
         let mut buffered = std::io::BufWriter::with_capacity(1 << 16, file.as_file_mut());
         write(&mut buffered)
             .and_then(|_| buffered.flush())
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            .map_err(cannot_write)?;
     }
-    file.as_file()
-        .sync_all()
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    file.as_file().sync_all().map_err(cannot_write)?;
     #[cfg(unix)]
     if let Ok(meta) = std::fs::metadata(&target) {
         // The umask may have narrowed the mode asked for; a replaced file keeps its own.
@@ -140,8 +146,13 @@ pub fn write_atomic_with(
                 meta.permissions().mode() & 0o7777,
             ));
     }
-    file.persist(&target)
-        .map_err(|e| format!("cannot write {}: {}", path.display(), e.error))?;
+    file.persist(&target).map_err(|e| {
+        tr!(
+            "cli-cannot-write",
+            file = path.display().to_string(),
+            error = crate::render::io_error(&e.error)
+        )
+    })?;
     Ok(())
 }
 
@@ -178,13 +189,18 @@ pub fn write_output_with(
         }
         None => {
             if binary && std::io::stdout().is_terminal() {
-                return Err("this format is binary: write it to a file with --output FILE".into());
+                return Err(tr!("cli-binary-terminal"));
             }
             let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
             match write(&mut stdout).and_then(|_| stdout.flush()) {
                 // The reader stopped early (`| head`): what it read is all it wanted.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                other => other.map_err(|e| format!("cannot write to standard output: {e}")),
+                other => other.map_err(|e| {
+                    tr!(
+                        "cli-cannot-write-stdout",
+                        error = crate::render::io_error(&e)
+                    )
+                }),
             }
         }
     }
@@ -199,7 +215,14 @@ pub fn print(text: &str) {
         .and_then(|_| stdout.flush())
     {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write to standard output: {e}");
+            eprintln!(
+                "{}: {}",
+                chiso::Severity::Error.label(crate::render::lang()),
+                tr!(
+                    "cli-cannot-write-stdout",
+                    error = crate::render::io_error(&e)
+                )
+            );
         }
     }
 }

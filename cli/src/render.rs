@@ -9,8 +9,57 @@
 
 use chiso::diagnostic::{Diagnostic, Severity};
 use chiso::position::{ColumnUnit, LineIndex};
+use chiso::Lang;
 use std::fmt;
 use std::ops::Range;
+use std::sync::OnceLock;
+
+/// The language of this run: set once by `main` from `--lang`, `CHISO_LANG` or the locale.
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// Sets the language of this run (the first call wins).
+pub fn set_lang(lang: Lang) {
+    let _ = LANG.set(lang);
+}
+
+/// The language every message of this run is written in (Vietnamese unless chosen).
+pub fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// The language the environment asks for: `CHISO_LANG`, else the locale (`LC_ALL`,
+/// `LC_MESSAGES`, `LANG`), else Vietnamese; `flag` (`--lang`) wins over all of them.
+pub fn lang_from_env(flag: Option<Lang>) -> Lang {
+    let var = |name: &str| std::env::var(name).ok();
+    Lang::choose(
+        flag,
+        var("CHISO_LANG").as_deref(),
+        var("LC_ALL").as_deref(),
+        var("LC_MESSAGES").as_deref(),
+        var("LANG").as_deref(),
+    )
+}
+
+/// What the system said about a file, in the reader's words for the common cases (the
+/// system's own text is English); anything else as the system says it, with its code.
+pub fn io_error(e: &std::io::Error) -> chiso::Message {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => chiso::msg!("io-not-found"),
+        PermissionDenied => chiso::msg!("io-permission-denied"),
+        AlreadyExists => chiso::msg!("io-already-exists"),
+        IsADirectory => chiso::msg!("io-is-a-directory"),
+        NotADirectory => chiso::msg!("io-not-a-directory"),
+        StorageFull => chiso::msg!("io-storage-full"),
+        ReadOnlyFilesystem => chiso::msg!("io-read-only"),
+        _ => chiso::Message::plain(e.to_string()),
+    }
+}
+
+/// A catalogue message in this run's language.
+pub fn text(message: chiso::Message) -> String {
+    message.render(lang())
+}
 
 /// Lines of context miette shows around a label; the excerpt holds exactly as many.
 pub const CONTEXT_LINES: usize = 1;
@@ -45,7 +94,15 @@ impl<'a> FileSource<'a> {
         out: &mut String,
     ) -> fmt::Result {
         let rendered = Rendered::new(diagnostic, self);
-        handler.render_report(out, &rendered)
+        let mut report = String::new();
+        handler.render_report(&mut report, &rendered)?;
+        // miette writes its own "help:" heading; the reader's language has its word.
+        if lang() != Lang::En {
+            let word = format!("  {}: ", chiso::msg!("help-word").render(lang()));
+            report = report.replace("  help: ", &word);
+        }
+        out.push_str(&report);
+        Ok(())
     }
 }
 
@@ -53,6 +110,11 @@ impl<'a> FileSource<'a> {
 pub struct Rendered<'a> {
     diagnostic: &'a Diagnostic,
     source: Excerpt<'a>,
+    /// The diagnostic's texts in this run's language.
+    message: String,
+    span_label: Option<String>,
+    labels: Vec<String>,
+    help: Option<String>,
 }
 
 impl<'a> Rendered<'a> {
@@ -60,9 +122,23 @@ impl<'a> Rendered<'a> {
     pub fn new(diagnostic: &'a Diagnostic, file: &'a FileSource<'a>) -> Self {
         let spans = std::iter::once(diagnostic.span.clone())
             .chain(diagnostic.labels.iter().map(|l| l.span.clone()));
+        let lang = lang();
         Rendered {
             diagnostic,
             source: Excerpt::new(file, diagnostic.span.start, spans),
+            message: diagnostic.message.render(lang),
+            span_label: diagnostic.span_label.as_ref().map(|m| m.render(lang)),
+            labels: diagnostic
+                .labels
+                .iter()
+                .map(|l| l.message.render(lang))
+                .collect(),
+            // The help, else the fix's title.
+            help: diagnostic
+                .help
+                .as_ref()
+                .or(diagnostic.fix.as_ref().map(|f| &f.title))
+                .map(|m| m.render(lang)),
         }
     }
 
@@ -299,7 +375,7 @@ impl fmt::Debug for Rendered<'_> {
 
 impl fmt::Display for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        f.write_str(&self.message)
     }
 }
 
@@ -318,13 +394,9 @@ impl miette::Diagnostic for Rendered<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        let help = self.diagnostic.help.as_deref();
-        let fix = self.diagnostic.fix.as_ref().map(|fix| fix.title.as_str());
-        match (help, fix) {
-            (Some(h), _) => Some(Box::new(h)),
-            (None, Some(f)) => Some(Box::new(f)),
-            (None, None) => None,
-        }
+        self.help
+            .as_deref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display + 'b>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -337,11 +409,11 @@ impl miette::Diagnostic for Rendered<'_> {
         }
         let d = self.diagnostic;
         let primary = miette::LabeledSpan::new_primary_with_span(
-            d.span_label.clone(),
+            self.span_label.clone(),
             self.source.span(&d.span),
         );
-        let rest = d.labels.iter().map(|l| {
-            miette::LabeledSpan::new_with_span(Some(l.message.clone()), self.source.span(&l.span))
+        let rest = d.labels.iter().zip(&self.labels).map(|(l, text)| {
+            miette::LabeledSpan::new_with_span(Some(text.clone()), self.source.span(&l.span))
         });
         Some(Box::new(std::iter::once(primary).chain(rest)))
     }

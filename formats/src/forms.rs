@@ -235,16 +235,17 @@ fn drop_empty(raw: &mut RawUnit) -> Vec<(&'static str, String)> {
 }
 
 /// What a formula cell saved without its value is, for the error.
-const UNSAVED: &str = "a formula saved without its value (open and save the file in Excel/LibreOffice so the value is stored)";
+const UNSAVED: &str = "raw-unsaved-formula-form";
 
 /// Reads a filled `.xlsx` form written by [`template_xlsx`] (the first visible sheet).
 /// Errors (naming the file): not a workbook, a damaged one, not a form.
-pub fn read_form_xlsx(name: &str, bytes: &[u8]) -> Result<Form, String> {
-    let grid = crate::grid::workbook_grid(bytes, None).map_err(|e| format!("{name}: {e}"))?;
+pub fn read_form_xlsx(name: &str, bytes: &[u8]) -> Result<Form, chiso::Message> {
+    let grid = crate::grid::workbook_grid(bytes, None)
+        .map_err(|e| chiso::msg!("in-file", file = name, message = e.to_message()))?;
     read_form_grid(name, &grid)
 }
 
-fn read_form_grid(name: &str, grid: &Grid) -> Result<Form, String> {
+fn read_form_grid(name: &str, grid: &Grid) -> Result<Form, chiso::Message> {
     let mut raw = RawUnit::default();
     let mut office = None;
     let at = |row: &[Cell], c: usize| row.get(c).cloned().unwrap_or(Cell::Empty);
@@ -306,7 +307,7 @@ fn read_form_grid(name: &str, grid: &Grid) -> Result<Form, String> {
             Cell::Number(n) => RawValue::Number(n),
             Cell::Bool(b) => RawValue::Bool(b),
             Cell::Date(d) => RawValue::Date(d),
-            Cell::Error(_) => RawValue::Other("a spreadsheet error"),
+            Cell::Error(_) => RawValue::Other("raw-spreadsheet-error"),
             Cell::Unsaved(_) => RawValue::Other(UNSAVED),
         };
         match kind.as_str() {
@@ -333,8 +334,10 @@ fn read_form_grid(name: &str, grid: &Grid) -> Result<Form, String> {
         }
     }
     if header_at.is_none() {
-        return Err(format!(
-            "{name}: no line headed `Loại` — not a form written by `chiso template`"
+        return Err(chiso::msg!(
+            "in-file",
+            file = name,
+            message = chiso::msg!("form-not-a-form")
         ));
     }
     let empty = drop_empty(&mut raw);

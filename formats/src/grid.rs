@@ -91,31 +91,46 @@ pub enum NoteKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GridError {
     /// What went wrong, without the file's name (the caller adds it).
-    pub message: String,
-    pub help: Option<String>,
+    pub message: chiso::Message,
+    /// How to put it right.
+    pub help: Option<chiso::Message>,
 }
 
 impl GridError {
-    fn new(message: impl Into<String>) -> Self {
+    fn new(message: impl Into<chiso::Message>) -> Self {
         GridError {
             message: message.into(),
             help: None,
         }
     }
 
-    fn with_help(mut self, help: impl Into<String>) -> Self {
+    fn with_help(mut self, help: impl Into<chiso::Message>) -> Self {
         self.help = Some(help.into());
         self
     }
+
+    /// The message and its help as one message: "… (help)".
+    pub fn to_message(&self) -> chiso::Message {
+        match &self.help {
+            Some(help) => chiso::msg!(
+                "with-help",
+                message = self.message.clone(),
+                help = help.clone()
+            ),
+            None => self.message.clone(),
+        }
+    }
+
+    /// The message and its help, in `lang`: "… (help)".
+    pub fn render(&self, lang: chiso::Lang) -> String {
+        self.to_message().render(lang)
+    }
 }
 
+/// In the default language (Vietnamese); a renderer with a reader calls [`GridError::render`].
 impl std::fmt::Display for GridError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)?;
-        if let Some(help) = &self.help {
-            write!(f, " ({help})")?;
-        }
-        Ok(())
+        f.write_str(&self.render(chiso::Lang::default()))
     }
 }
 
@@ -270,9 +285,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, GridError> {
     }
     let utf16 = |rest: &[u8], little: bool| -> Result<String, GridError> {
         if rest.len() % 2 == 1 {
-            return Err(GridError::new(
-                "the UTF-16 text ends in the middle of a character",
-            ));
+            return Err(GridError::new(chiso::msg!("grid-utf16-odd")));
         }
         let units = rest.chunks_exact(2).map(|pair| {
             let pair = [pair[0], pair[1]];
@@ -286,9 +299,9 @@ pub fn decode(bytes: &[u8]) -> Result<String, GridError> {
             .enumerate()
             .map(|(index, unit)| {
                 unit.map_err(|_| {
-                    GridError::new(format!(
-                        "the UTF-16 text has an invalid character at byte {}",
-                        2 + index * 2
+                    GridError::new(chiso::msg!(
+                        "grid-utf16-invalid",
+                        byte = (2 + index * 2).to_string()
                     ))
                 })
             })
@@ -309,10 +322,12 @@ fn utf8(bytes: &[u8]) -> Result<String, GridError> {
         Err(e) => {
             let at = e.valid_up_to();
             let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            Err(GridError::new(format!(
-                "the table is not UTF-8 text: invalid byte at offset {at} (line {line})"
+            Err(GridError::new(chiso::msg!(
+                "grid-not-utf8",
+                offset = at.to_string(),
+                line = line.to_string()
             ))
-            .with_help("save the table as UTF-8 (Excel: “CSV UTF-8” or “Unicode Text”); legacy TCVN3/VNI fonts must be converted to Unicode first"))
+            .with_help(chiso::msg!("grid-not-utf8-help")))
         }
     }
 }
@@ -517,21 +532,15 @@ pub struct SheetInfo {
 /// The only way into calamine: a panic inside it (it is not ours to vouch for on hostile
 /// input) becomes an error.
 fn guarded<T>(read: impl FnOnce() -> Result<T, GridError>) -> Result<T, GridError> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
-        Err(GridError::new(
-            "the workbook is damaged: it could not be read",
-        ))
-    })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read))
+        .unwrap_or_else(|_| Err(GridError::new(chiso::msg!("grid-damaged"))))
 }
 
 type Workbook<'a> = calamine::Sheets<std::io::Cursor<&'a [u8]>>;
 
 fn open(bytes: &[u8]) -> Result<Workbook<'_>, GridError> {
-    calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
-        GridError::new(format!(
-            "not a spreadsheet chiso can read (.xlsx, .xls, .ods): {e}"
-        ))
-    })
+    calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| GridError::new(chiso::msg!("grid-not-spreadsheet", error = e.to_string())))
 }
 
 fn sheets_of(workbook: &Workbook<'_>) -> Vec<SheetInfo> {
@@ -559,24 +568,19 @@ fn choose(sheets: &[SheetInfo], wanted: Option<&str>) -> Result<String, GridErro
             .iter()
             .map(|s| {
                 if s.hidden {
-                    format!("{} (hidden)", s.name)
+                    chiso::msg!("grid-sheet-hidden", name = s.name.as_str())
                 } else {
-                    s.name.clone()
+                    chiso::Message::plain(s.name.clone())
                 }
             })
             .collect::<Vec<_>>()
-            .join(", ")
     };
     let Some(wanted) = wanted else {
         return match sheets.iter().find(|s| !s.hidden) {
             Some(s) => Ok(s.name.clone()),
-            None if sheets.is_empty() => Err(GridError::new("the workbook has no sheet")),
-            None => Err(
-                GridError::new("every sheet of the workbook is hidden").with_help(format!(
-                    "name the sheet to read with --sheet; its sheets: {}",
-                    names()
-                )),
-            ),
+            None if sheets.is_empty() => Err(GridError::new(chiso::msg!("grid-no-sheet"))),
+            None => Err(GridError::new(chiso::msg!("grid-all-hidden"))
+                .with_help(chiso::msg!("grid-all-hidden-help", sheets = names()))),
         };
     };
     if let Some(s) = sheets.iter().find(|s| s.name == wanted) {
@@ -590,18 +594,19 @@ fn choose(sheets: &[SheetInfo], wanted: Option<&str>) -> Result<String, GridErro
     match matching.as_slice() {
         [one] => Ok(one.name.clone()),
         [] => Err(
-            GridError::new(format!("the workbook has no sheet `{wanted}`"))
-                .with_help(format!("its sheets: {}", names())),
+            GridError::new(chiso::msg!("grid-no-such-sheet", sheet = wanted))
+                .with_help(chiso::msg!("grid-its-sheets", sheets = names())),
         ),
-        several => Err(GridError::new(format!(
-            "several sheets are named `{wanted}`: {}",
-            several
+        several => Err(GridError::new(chiso::msg!(
+            "grid-several-sheets",
+            sheet = wanted,
+            sheets = several
                 .iter()
                 .map(|s| format!("`{}`", s.name))
                 .collect::<Vec<_>>()
                 .join(", ")
         ))
-        .with_help("name the sheet exactly as the workbook spells it")),
+        .with_help(chiso::msg!("grid-several-sheets-help"))),
     }
 }
 
@@ -613,9 +618,13 @@ pub fn workbook_grid(bytes: &[u8], sheet: Option<&str>) -> Result<Grid, GridErro
     guarded(|| {
         let mut workbook = open(bytes)?;
         let name = choose(&sheets_of(&workbook), sheet)?;
-        let range = workbook
-            .worksheet_range(&name)
-            .map_err(|e| GridError::new(format!("cannot read sheet `{name}`: {e}")))?;
+        let range = workbook.worksheet_range(&name).map_err(|e| {
+            GridError::new(chiso::msg!(
+                "grid-cannot-read-sheet",
+                sheet = name.as_str(),
+                error = e.to_string()
+            ))
+        })?;
         let (first_row, first_column) = range
             .start()
             .map_or((1, 1), |(r, c)| (r as usize + 1, c as usize + 1));
@@ -1179,7 +1188,7 @@ mod tests {
         assert_eq!(decode(&bytes).unwrap(), "Tiêu chí\t1,5");
         assert_eq!(decode(b"\xEF\xBB\xBFSTT").unwrap(), "STT");
         let err = decode(b"STT\n\xC0\xC1").unwrap_err();
-        assert!(err.message.contains("line 2"), "{}", err.message);
+        assert!(err.message.en().contains("line 2"), "{}", err.message.en());
         // An odd number of UTF-16 bytes is an error, not a panic.
         assert!(decode(&[0xFF, 0xFE, 0x41]).is_err());
     }
@@ -1286,9 +1295,9 @@ mod tests {
         assert_eq!(choose(&list, Some("Bang 1")).unwrap(), "Bang 1");
         assert_eq!(choose(&list, Some(" tinh ")).unwrap(), "Tỉnh");
         let err = choose(&list, Some("bang 1")).unwrap_err();
-        assert!(err.message.contains("several"), "{err}");
+        assert!(err.message.en().contains("several"), "{err}");
         let err = choose(&list, Some("x")).unwrap_err();
-        assert!(err.help.unwrap().contains("Tỉnh"));
+        assert!(err.help.unwrap().en().contains("Tỉnh"));
     }
 
     #[test]

@@ -104,7 +104,7 @@ pub fn columns(
                 let mut d = Diagnostic::error(
                     "D006",
                     0..0,
-                    format!("unknown column `{text}`: its values are not read"),
+                    chiso::msg!("d006-unknown-column", column = text.as_str()),
                 );
                 d = d.with_help(help);
                 problems.push(SheetProblem {
@@ -127,9 +127,10 @@ pub fn columns(
                     diagnostic: Diagnostic::error(
                         "D012",
                         0..0,
-                        format!(
-                            "column `{text}` repeats column {}: only the first is read",
-                            column_name(*first)
+                        chiso::msg!(
+                            "d012-column-repeats",
+                            column = text.as_str(),
+                            first = column_name(*first)
                         ),
                     ),
                 });
@@ -146,8 +147,8 @@ pub fn columns(
             column: None,
             header: None,
             unit: None,
-            diagnostic: Diagnostic::error("D003", 0..0, "the sheet has no `unit` (đơn vị) column")
-                .with_help("the first row names the columns: `đơn vị`, then one column per input"),
+            diagnostic: Diagnostic::error("D003", 0..0, chiso::msg!("d003-no-unit-column"))
+                .with_help(chiso::msg!("d003-no-unit-column-help")),
         });
     }
     (out, problems)
@@ -173,7 +174,7 @@ const PREFIXES: [(&str, MakeColumn); 14] = [
     ("diem", Column::Points),
 ];
 
-fn classify(ruleset: &Ruleset, header: &str) -> Result<Column, String> {
+fn classify(ruleset: &Ruleset, header: &str) -> Result<Column, chiso::Message> {
     let folded = fold(header.trim());
     let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
     match folded.as_str() {
@@ -204,12 +205,14 @@ fn classify(ruleset: &Ruleset, header: &str) -> Result<Column, String> {
             if rest.starts_with([' ', ':']) || rest.is_empty() {
                 return match ruleset.node_index(id) {
                     Some(node) => Ok(make(node)),
-                    None => Err(format!(
-                        "`{id}` is not a criterion of the ruleset{}",
-                        did_you_mean(id, ruleset.nodes.iter().map(|n| n.id.as_str()))
-                            .map(|s| format!(" (did you mean {s}?)"))
-                            .unwrap_or_default()
-                    )),
+                    None => Err(
+                        match did_you_mean(id, ruleset.nodes.iter().map(|n| n.id.as_str())) {
+                            Some(s) => {
+                                chiso::msg!("d006-not-criterion-suggest", id = id, suggestion = s)
+                            }
+                            None => chiso::msg!("d006-not-criterion", id = id),
+                        },
+                    ),
                 };
             }
         }
@@ -223,8 +226,8 @@ fn classify(ruleset: &Ruleset, header: &str) -> Result<Column, String> {
             .chain(ruleset.nodes.iter().map(|n| n.id.as_str())),
     );
     Err(match suggestion {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => "a column is `đơn vị`, `năm`, `giai đoạn`, an input's name, a criterion id (points), or `tự chấm`/`không đánh giá`/`ghi chú`/`tlkc` followed by a criterion id".into(),
+        Some(s) => chiso::msg!("did-you-mean", name = s),
+        None => chiso::msg!("d006-columns-are"),
     })
 }
 
@@ -289,11 +292,9 @@ impl Sheet {
                     diagnostic: Diagnostic::warning(
                         "D001",
                         0..0,
-                        format!(
-                        "a quote opens a cell on line {line} but never closes it: read literally"
-                    ),
+                        chiso::msg!("d001-unclosed-quote", line = line.to_string()),
                     )
-                    .with_help("close the quote, or remove it"),
+                    .with_help(chiso::msg!("d001-unclosed-quote-help")),
                 }),
                 NoteKind::Rounded { .. } | NoteKind::Unrepresentable { .. } => None,
             }
@@ -371,7 +372,7 @@ impl Sheet {
                         diagnostic: Diagnostic::warning(
                             "D012",
                             0..0,
-                            "a value in a column without a header is not read",
+                            chiso::msg!("d012-no-header-value"),
                         ),
                     });
                 }
@@ -384,12 +385,14 @@ impl Sheet {
             let reference = || {
                 let column = column_name(self.first_column - 1 + i);
                 match self.grid.name.as_deref() {
-                    Some(sheet) => format!("cell {sheet}!{column}{row_number}"),
-                    None => format!("cell {column}{row_number}"),
+                    Some(sheet) => {
+                        chiso::msg!("cell-ref", cell = format!("{sheet}!{column}{row_number}"))
+                    }
+                    None => chiso::msg!("cell-ref", cell = format!("{column}{row_number}")),
                 }
             };
             // A problem in this cell: D003, at its row and column.
-            let cell_problem = |message: String| SheetProblem {
+            let cell_problem = |message: chiso::Message| SheetProblem {
                 row: Some(row_number),
                 column: Some(self.first_column - 1 + i),
                 header: self.headers.get(i).cloned(),
@@ -397,22 +400,24 @@ impl Sheet {
                 diagnostic: Diagnostic::error("D003", 0..0, message),
             };
             if let Cell::Error(e) = cell {
-                let mut problem =
-                    cell_problem(format!("{} holds the spreadsheet error {e}", reference()));
+                let mut problem = cell_problem(chiso::msg!(
+                    "d003-cell-error",
+                    cell = reference(),
+                    error = e.to_string()
+                ));
                 problem.diagnostic = problem
                     .diagnostic
-                    .with_help("correct the formula in the sheet, or type the value");
+                    .with_help(chiso::msg!("d003-cell-error-help"));
                 problems.push(problem);
                 continue;
             }
             if let Cell::Unsaved(formula) = cell {
-                let mut problem = cell_problem(format!(
-                    "{} holds the formula `={formula}` but not its value: the file was saved without computing it",
-                    reference()
+                let mut problem = cell_problem(chiso::msg!(
+                    "d003-cell-unsaved",
+                    cell = reference(),
+                    formula = formula.to_string()
                 ));
-                problem.diagnostic = problem.diagnostic.with_help(
-                    "open and save the file in Excel/LibreOffice so the value is stored",
-                );
+                problem.diagnostic = problem.diagnostic.with_help(chiso::msg!("unsaved-help"));
                 problems.push(problem);
                 continue;
             }
@@ -428,8 +433,9 @@ impl Sheet {
                     let text = cell.text();
                     match text.parse::<i64>() {
                         Ok(y) => raw.year = Some((y, span)),
-                        Err(_) => problems.push(cell_problem(format!(
-                            "the year must be a whole number, found `{text}`"
+                        Err(_) => problems.push(cell_problem(chiso::msg!(
+                            "d003-year-whole",
+                            found = text.as_str()
                         ))),
                     }
                 }
@@ -550,8 +556,8 @@ fn plain_value(cell: Cell) -> RawValue {
         Cell::Number(n) => RawValue::Number(n),
         Cell::Bool(b) => RawValue::Bool(b),
         Cell::Date(d) => RawValue::Date(d),
-        Cell::Error(_) => RawValue::Other("a spreadsheet error"),
-        Cell::Unsaved(_) => RawValue::Other("a formula saved without its value"),
+        Cell::Error(_) => RawValue::Other("raw-spreadsheet-error"),
+        Cell::Unsaved(_) => RawValue::Other("raw-unsaved-formula"),
     }
 }
 

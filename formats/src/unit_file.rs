@@ -105,16 +105,25 @@ fn read_toml(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
     let shape: toml_shape::Unit = toml::from_str(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         // A bare key with Vietnamese letters is the commonest mistake: TOML wants it quoted.
-        let line_start = text[..span.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = text[..span.start.min(text.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
         let line = text[line_start..].lines().next().unwrap_or_default();
         let key = line.split('=').next().unwrap_or_default().trim();
         let non_ascii_key = line.contains('=') && !key.starts_with('"') && !key.is_ascii();
         let help = if non_ascii_key {
-            "TOML names with Vietnamese letters must be quoted: \"hồ_sơ_tiếp_nhận\" = 2534"
+            chiso::msg!("d001-quote-names")
         } else {
-            "a unit file holds `unit`, `year`, `stage`, `group` and the tables [inputs], [points], [not_evaluated], [evidence], [notes], [claimed]"
+            chiso::msg!("d001-unit-file-holds")
         };
-        Box::new(Diagnostic::error("D001", span, format!("the data file is not valid TOML: {}", e.message())).with_help(help))
+        Box::new(
+            Diagnostic::error(
+                "D001",
+                span,
+                chiso::msg!("d001-not-toml", error = e.message()),
+            )
+            .with_help(help),
+        )
     })?;
     let entries =
         |map: BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Value>>| -> Vec<RawEntry> {
@@ -169,12 +178,12 @@ fn toml_value(value: &toml::Value, source: &str) -> RawValue {
         toml::Value::Datetime(dt) => match (dt.date, dt.time) {
             (Some(d), None) => {
                 NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
-                    .map_or(RawValue::Other("an invalid date"), RawValue::Date)
+                    .map_or(RawValue::Other("raw-invalid-date"), RawValue::Date)
             }
-            _ => RawValue::Other("a date-time"),
+            _ => RawValue::Other("raw-date-time"),
         },
-        toml::Value::Array(_) => RawValue::Other("a list"),
-        toml::Value::Table(_) => RawValue::Other("a table"),
+        toml::Value::Array(_) => RawValue::Other("raw-a-list"),
+        toml::Value::Table(_) => RawValue::Other("raw-a-table"),
     }
 }
 
@@ -261,7 +270,7 @@ fn read_json(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
         Box::new(Diagnostic::error(
             "D001",
             offset..offset,
-            format!("the data file is not valid JSON: {e}"),
+            chiso::msg!("d001-not-json", error = e.to_string()),
         ))
     })?;
     // serde_json keeps no positions: find each key's first occurrence after the previous one.
@@ -272,9 +281,13 @@ fn read_json(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
         let span = finder.find(key);
         if let Some((_, first)) = seen.iter().find(|(k, _)| k == key) {
             return Err(Box::new(
-                Diagnostic::error("D001", span, format!("`{key}` is given twice"))
-                    .with_label(first.clone(), "first given here")
-                    .with_span_label("and again here"),
+                Diagnostic::error(
+                    "D001",
+                    span,
+                    chiso::msg!("d001-given-twice", key = key.as_str()),
+                )
+                .with_label(first.clone(), chiso::msg!("d012-first-given-here"))
+                .with_span_label(chiso::msg!("d012-and-again-here")),
             ));
         }
         seen.push((key, span.clone()));
@@ -323,11 +336,17 @@ fn read_json(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
             "year" => raw.year = value.as_i64().map(|y| (y, span)),
             "stage" => raw.stage = value.as_str().map(|s| (s.to_string(), span)),
             "group" => raw.group = value.as_str().map(|s| (s.to_string(), span)),
-            "decimal_separator" => raw.decimal_separator = value.as_str().map(|s| (s.to_string(), span)),
+            "decimal_separator" => {
+                raw.decimal_separator = value.as_str().map(|s| (s.to_string(), span))
+            }
             other => {
                 return Err(Box::new(
-                    Diagnostic::error("D001", span, format!("unknown field `{other}`"))
-                        .with_help("a unit file holds unit, year, stage, group, decimal_separator, inputs, points, not_evaluated, evidence, notes, claimed"),
+                    Diagnostic::error(
+                        "D001",
+                        span,
+                        chiso::msg!("d001-unknown-field", field = other),
+                    )
+                    .with_help(chiso::msg!("d001-fields")),
                 ))
             }
         }
@@ -360,9 +379,9 @@ fn json_value(value: &serde_json::Value) -> RawValue {
         serde_json::Value::Number(n) => RawValue::Number(n.to_string()),
         serde_json::Value::String(s) => RawValue::Text(s.clone()),
         serde_json::Value::Bool(b) => RawValue::Bool(*b),
-        serde_json::Value::Null => RawValue::Other("null"),
-        serde_json::Value::Array(_) => RawValue::Other("a list"),
-        serde_json::Value::Object(_) => RawValue::Other("an object"),
+        serde_json::Value::Null => RawValue::Other("raw-null"),
+        serde_json::Value::Array(_) => RawValue::Other("raw-a-list"),
+        serde_json::Value::Object(_) => RawValue::Other("raw-an-object"),
     }
 }
 

@@ -88,8 +88,8 @@ impl Units for SheetUnits {
             problems.push(Problem {
                 place: Place::row(&self.file, self.sheet.name.clone(), row.row),
                 unit: None,
-                diagnostic: Diagnostic::error("D003", 0..0, "the row names no unit")
-                    .with_help("fill in the `đơn vị` column"),
+                diagnostic: Diagnostic::error("D003", 0..0, chiso::msg!("d003-row-no-unit"))
+                    .with_help(chiso::msg!("d003-row-no-unit-help")),
             });
             raw.unit = Some((String::new(), 0..0));
         }

@@ -35,23 +35,27 @@ fn range(doc: &Document, span: &std::ops::Range<usize>, encoding: Encoding) -> R
     doc.lines.range(&doc.text, span, encoding)
 }
 
+/// A chiso diagnostic as an LSP one, its texts in `lang`.
 pub fn diagnostic(
     uri: &Uri,
     doc: &Document,
     d: &chiso::Diagnostic,
     encoding: Encoding,
+    lang: chiso::Lang,
 ) -> Diagnostic {
-    let mut message = d.message.clone();
+    let mut message = d.message.render(lang);
     if let Some(help) = &d.help {
-        message.push_str("\nhelp: ");
-        message.push_str(help);
+        message.push('\n');
+        message.push_str(&chiso::msg!("help-word").render(lang));
+        message.push_str(": ");
+        message.push_str(&help.render(lang));
     }
     let related: Vec<DiagnosticRelatedInformation> = d
         .labels
         .iter()
         .map(|l| DiagnosticRelatedInformation {
             location: Location::new(uri.clone(), range(doc, &l.span, encoding)),
-            message: l.message.clone(),
+            message: l.message.render(lang),
         })
         .collect();
     Diagnostic {
@@ -68,11 +72,17 @@ pub fn diagnostic(
     }
 }
 
-pub fn diagnostics(uri: &Uri, doc: &Document, encoding: Encoding) -> Vec<Diagnostic> {
+/// The document's diagnostics as LSP ones, in `lang`.
+pub fn diagnostics(
+    uri: &Uri,
+    doc: &Document,
+    encoding: Encoding,
+    lang: chiso::Lang,
+) -> Vec<Diagnostic> {
     doc.analysis
         .diagnostics
         .iter()
-        .map(|d| diagnostic(uri, doc, d, encoding))
+        .map(|d| diagnostic(uri, doc, d, encoding, lang))
         .collect()
 }
 
@@ -222,13 +232,14 @@ pub fn code_action(
     doc: &Document,
     a: ide::Action,
     encoding: Encoding,
+    lang: chiso::Lang,
 ) -> CodeActionOrCommand {
     let diagnostics = a
         .diagnostic
         .and_then(|i| doc.analysis.diagnostics.get(i))
-        .map(|d| vec![diagnostic(uri, doc, d, encoding)]);
+        .map(|d| vec![diagnostic(uri, doc, d, encoding, lang)]);
     CodeActionOrCommand::CodeAction(CodeAction {
-        title: a.title,
+        title: a.title.render(lang),
         kind: Some(CodeActionKind::QUICKFIX),
         diagnostics,
         edit: Some(workspace_edit(uri, doc, &a.edits, encoding)),
@@ -250,11 +261,17 @@ pub fn inlay_hint(doc: &Document, h: ide::InlayHint, encoding: Encoding) -> Inla
     }
 }
 
-pub fn code_lens(uri: &Uri, doc: &Document, l: ide::Lens, encoding: Encoding) -> CodeLens {
+pub fn code_lens(
+    uri: &Uri,
+    doc: &Document,
+    l: ide::Lens,
+    encoding: Encoding,
+    lang: chiso::Lang,
+) -> CodeLens {
     CodeLens {
         range: range(doc, &l.span, encoding),
         command: Some(Command {
-            title: l.title,
+            title: l.title.render(lang),
             command: crate::RUN_TEST_COMMAND.into(),
             arguments: Some(vec![
                 LSPAny::String(uri.as_str().to_string()),

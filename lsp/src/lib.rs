@@ -69,6 +69,9 @@ pub struct Backend {
     /// Last year's ruleset (initialization option `previousRuleset`: a path), for hovers
     /// saying what a criterion was (`chiso::diff::was`). Set only if it checks without errors.
     previous: OnceLock<Analysis>,
+    /// The language of messages: initialization option `lang` (`vi`/`en`), else the client's
+    /// `locale`, else Vietnamese.
+    lang: OnceLock<chiso::Lang>,
 }
 
 /// The command a test lens runs.
@@ -91,7 +94,12 @@ impl Backend {
             encoding: OnceLock::new(),
             publisher,
             previous: OnceLock::new(),
+            lang: OnceLock::new(),
         }
+    }
+
+    fn lang(&self) -> chiso::Lang {
+        self.lang.get().copied().unwrap_or_default()
     }
 
     fn encoding(&self) -> Encoding {
@@ -112,7 +120,7 @@ impl Backend {
         let Some(document) = edit(documents.get(&uri).map(|d| d.as_ref())) else {
             return;
         };
-        let diagnostics = convert::diagnostics(&uri, &document, self.encoding());
+        let diagnostics = convert::diagnostics(&uri, &document, self.encoding(), self.lang());
         let version = document.version;
         documents.insert(uri.clone(), Arc::new(document));
         // Sent while the lock is held, so the channel sees versions in the order applied.
@@ -187,6 +195,18 @@ impl LanguageServer for Backend {
             Encoding::Utf16
         };
         let _ = self.encoding.set(encoding);
+        // `{"lang": "en"}` chooses the language of messages; else the client's locale (a
+        // VS Code in English sends "en"); else Vietnamese.
+        let option = params
+            .initialization_options
+            .as_ref()
+            .and_then(|o| o.get("lang"))
+            .and_then(|l| l.as_str())
+            .and_then(|l| l.parse::<chiso::Lang>().ok());
+        let lang = option
+            .or_else(|| params.locale.as_deref().and_then(chiso::Lang::from_locale))
+            .unwrap_or_default();
+        let _ = self.lang.set(lang);
         // `{"previousRuleset": "path/to/last-year.chiso"}`: hovers then say what each
         // criterion was last year. Unreadable or broken: ignored (hovers stay as they are).
         let previous = params
@@ -451,7 +471,7 @@ impl LanguageServer for Backend {
             .max(start);
         let actions = chiso::ide::code_actions(&doc.analysis, &doc.text, start..end)
             .into_iter()
-            .map(|a| convert::code_action(&uri, &doc, a, encoding))
+            .map(|a| convert::code_action(&uri, &doc, a, encoding, self.lang()))
             .collect();
         Ok(Some(actions))
     }
@@ -478,7 +498,7 @@ impl LanguageServer for Backend {
         };
         let lenses = chiso::ide::code_lenses(&doc.analysis, &doc.text)
             .into_iter()
-            .map(|l| convert::code_lens(&uri, &doc, l, self.encoding()))
+            .map(|l| convert::code_lens(&uri, &doc, l, self.encoding(), self.lang()))
             .collect();
         Ok(Some(lenses))
     }
@@ -530,7 +550,7 @@ impl LanguageServer for Backend {
                 } else {
                     MessageType::WARNING
                 };
-                let message = format!("{name}: {}", l.title);
+                let message = format!("{name}: {}", l.title.render(self.lang()));
                 self.client.show_message(kind, message.clone()).await;
                 Ok(Some(LSPAny::String(message)))
             }

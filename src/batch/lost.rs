@@ -6,7 +6,7 @@ use crate::data::{typed_value, RawUnit};
 use crate::diagnostic::Diagnostic;
 use crate::eval::{Status, UnitResult};
 use crate::model::{InputType, Ruleset, Value};
-use crate::text::{format_decimal, DecimalSeparator};
+use crate::text::DecimalSeparator;
 use rust_decimal::Decimal;
 
 pub use crate::owners::node_owner as owner_of;
@@ -146,12 +146,12 @@ pub fn read_targets(ruleset: &Ruleset, raw: &RawUnit) -> (Targets, Vec<Diagnosti
             let mut d = Diagnostic::error(
                 "D006",
                 entry.key_span.clone(),
-                format!("unknown criterion `{}`", entry.key),
+                crate::msg!("e018-unknown-criterion", id = entry.key.as_str()),
             );
             if let Some(s) =
                 crate::text::did_you_mean(&entry.key, ruleset.nodes.iter().map(|n| n.id.as_str()))
             {
-                d = d.with_help(format!("did you mean `{s}`?"));
+                d = d.with_help(crate::msg!("did-you-mean", name = s));
             }
             diagnostics.push(d);
             continue;
@@ -161,11 +161,11 @@ pub fn read_targets(ruleset: &Ruleset, raw: &RawUnit) -> (Targets, Vec<Diagnosti
             Ok(Value::Number(p)) if p > node.max => diagnostics.push(Diagnostic::error(
                 "D007",
                 entry.value_span.clone(),
-                format!(
-                    "target {} for {}, whose maximum is {}",
-                    format_decimal(p),
-                    node.id,
-                    format_decimal(node.max)
+                crate::msg!(
+                    "d007-target-above-max",
+                    target = p,
+                    id = node.id.as_str(),
+                    max = node.max
                 ),
             )),
             Ok(Value::Number(p)) => targets.points[index] = Some(p),
@@ -173,7 +173,7 @@ pub fn read_targets(ruleset: &Ruleset, raw: &RawUnit) -> (Targets, Vec<Diagnosti
             Err((code, message)) => diagnostics.push(Diagnostic::error(
                 code,
                 entry.value_span.clone(),
-                format!("target of {}: {message}", node.id),
+                crate::msg!("d-target-of", id = node.id.as_str(), message = message),
             )),
         }
     }
@@ -197,11 +197,11 @@ pub fn read_targets(ruleset: &Ruleset, raw: &RawUnit) -> (Targets, Vec<Diagnosti
                 diagnostics.push(Diagnostic::warning(
                     "D014",
                     span,
-                    format!(
-                        "the target of {} is {}, but its children's targets add up to {}",
-                        node.id,
-                        format_decimal(target),
-                        format_decimal(sum)
+                    crate::msg!(
+                        "d014-target-sum",
+                        id = node.id.as_str(),
+                        target = target,
+                        sum = sum
                     ),
                 ));
             }

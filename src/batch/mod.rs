@@ -90,8 +90,9 @@ pub struct Problem {
 }
 
 impl Problem {
-    /// `error[D003]: a.csv, row 7, column D (x) [UBND huyện X]: message` and its help.
-    pub fn to_text(&self) -> String {
+    /// `error[D003]: a.csv, row 7, column D (x) [UBND huyện X]: message` and its help, in
+    /// `lang`.
+    pub fn to_text(&self, lang: crate::Lang) -> String {
         let unit = self
             .unit
             .as_deref()
@@ -100,13 +101,17 @@ impl Problem {
             .unwrap_or_default();
         let mut out = format!(
             "{}[{}]: {}{unit}: {}\n",
-            self.diagnostic.severity.as_str(),
+            self.diagnostic.severity.label(lang),
             self.diagnostic.code,
-            self.place,
-            self.diagnostic.message
+            self.place.render(lang),
+            self.diagnostic.message.render(lang)
         );
         if let Some(help) = &self.diagnostic.help {
-            out.push_str(&format!("  help: {help}\n"));
+            out.push_str(&format!(
+                "  {}: {}\n",
+                crate::msg!("help-word").render(lang),
+                help.render(lang)
+            ));
         }
         out
     }
@@ -725,9 +730,11 @@ impl Merge {
             diagnostic: Diagnostic::error(
                 "D013",
                 0..0,
-                format!(
-                    "unit “{unit}” ({}) is given twice: already in {first}; this one is not scored",
-                    stage.as_str()
+                crate::msg!(
+                    "d013-unit-twice",
+                    unit = unit,
+                    stage = stage.label(),
+                    first = first.place().message()
                 ),
             ),
         }
@@ -861,33 +868,41 @@ pub enum UnitChoiceError {
     },
 }
 
-impl fmt::Display for UnitChoiceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl UnitChoiceError {
+    /// The error for a person, rendered in their language.
+    pub fn message(&self) -> crate::Message {
+        use crate::msg;
         match self {
-            UnitChoiceError::NoSuchUnit { name, units } => {
-                write!(
-                    f,
-                    "no unit “{name}” in the data (units: {})",
-                    units.join(", ")
-                )
-            }
-            UnitChoiceError::NothingFrom { file } => {
-                write!(f, "{file}: no unit could be read from it")
-            }
-            UnitChoiceError::SeveralIn { file, count, units } => write!(
-                f,
-                "{file} holds {count} units: name one with --unit ({})",
-                units.join(", ")
+            UnitChoiceError::NoSuchUnit { name, units } => msg!(
+                "unit-choice-no-unit",
+                name = name.as_str(),
+                units = units.join(", ")
             ),
-            UnitChoiceError::NoSuchStage { unit, asked, given } => write!(
-                f,
-                "{unit} has no {} ({}) data: the data gives only {} ({})",
-                asked.as_str(),
-                asked.label(),
-                given.as_str(),
-                given.label()
+            UnitChoiceError::NothingFrom { file } => {
+                msg!("unit-choice-nothing", file = file.as_str())
+            }
+            UnitChoiceError::SeveralIn { file, count, units } => msg!(
+                "unit-choice-several",
+                file = file.as_str(),
+                count = *count,
+                units = units.join(", ")
+            ),
+            UnitChoiceError::NoSuchStage { unit, asked, given } => msg!(
+                "unit-choice-no-stage",
+                unit = unit.as_str(),
+                asked = asked.as_str(),
+                asked_label = asked.label(),
+                given = given.as_str(),
+                given_label = given.label()
             ),
         }
+    }
+}
+
+/// In the default language (Vietnamese): [`UnitChoiceError::message`].
+impl fmt::Display for UnitChoiceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.message())
     }
 }
 
@@ -1044,7 +1059,7 @@ mod tests {
         ));
         let missing = choose_unit(&units, Some("UBND huyện Ngọc Hồi"), "a.toml", None).unwrap_err();
         assert_eq!(
-            missing.to_string(),
+            missing.message().en(),
             "no unit “UBND huyện Ngọc Hồi” in the data (units: UBND huyện Kon Rẫy, UBND huyện Đăk Tô, UBND huyện Sa Thầy)"
         );
     }
@@ -1079,7 +1094,7 @@ mod tests {
         assert_eq!(choose_unit(&units, None, "b.toml", None), Ok(2));
         let refused = choose_unit(&units, None, "b.toml", Some(Stage::Appraised)).unwrap_err();
         assert_eq!(
-            refused.to_string(),
+            refused.message().en(),
             "UBND huyện B has no appraised (thẩm định) data: the data gives only self (tự đánh giá)"
         );
     }

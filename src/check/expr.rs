@@ -5,7 +5,9 @@ use super::intervals::{self, Domain};
 use super::References;
 use crate::builtins::{Evaluation, Requires, BUILTINS};
 use crate::diagnostic::{Diagnostic, Span};
+use crate::message::Message;
 use crate::model::*;
+use crate::msg;
 use crate::syntax::ast::{self, BinOp, CmpOp, Expr, ExprKind};
 use crate::text::{did_you_mean, name_key};
 use rust_decimal::Decimal;
@@ -25,14 +27,10 @@ pub enum Ty {
 }
 
 impl Ty {
-    fn name(&self, inputs: &[Input]) -> String {
+    fn name(&self, inputs: &[Input]) -> Message {
         match self {
-            Ty::Number => "a number".into(),
-            Ty::Bool => "yes/no".into(),
-            Ty::Date => "a date".into(),
-            Ty::Level(slot) => format!("a level of `{}`", inputs[*slot].name),
-            Ty::Str => "a text".into(),
-            Ty::Error => "unknown".into(),
+            Ty::Level(slot) => msg!("ty-level-of", name = inputs[*slot].name.as_str()),
+            other => super::describe_ty(other),
         }
     }
 }
@@ -188,7 +186,7 @@ impl ExprContext<'_> {
             ExprKind::Name(name) => return self.name(name, span),
             ExprKind::Neg(inner) => {
                 let c = self.compile(inner);
-                self.expect(&c, Ty::Number, "`-` applies to numbers");
+                self.expect(&c, Ty::Number, "e009-minus-numbers");
                 let range = ValueRange {
                     lo: c.range.hi.map(|h| -h),
                     hi: c.range.lo.map(|l| -l),
@@ -198,7 +196,7 @@ impl ExprContext<'_> {
             }
             ExprKind::Not(inner) => {
                 let c = self.compile(inner);
-                self.expect(&c, Ty::Bool, "`not` applies to yes/no values");
+                self.expect(&c, Ty::Bool, "e009-not-bool");
                 (
                     CExprKind::Not(Box::new(c.expr)),
                     Ty::Bool,
@@ -210,8 +208,8 @@ impl ExprContext<'_> {
                 let r = self.compile(rhs);
                 match op {
                     BinOp::And | BinOp::Or => {
-                        self.expect(&l, Ty::Bool, "`and`/`or` join yes/no values");
-                        self.expect(&r, Ty::Bool, "`and`/`or` join yes/no values");
+                        self.expect(&l, Ty::Bool, "e009-and-or-bool");
+                        self.expect(&r, Ty::Bool, "e009-and-or-bool");
                         let op = if *op == BinOp::And {
                             LogicOp::And
                         } else {
@@ -224,7 +222,7 @@ impl ExprContext<'_> {
                         )
                     }
                     _ => {
-                        let what = "arithmetic needs numbers";
+                        let what = "e009-arithmetic-numbers";
                         self.expect(&l, Ty::Number, what);
                         self.expect(&r, Ty::Number, what);
                         let (arith, range) = arith_range(*op, l.range, r.range);
@@ -243,7 +241,7 @@ impl ExprContext<'_> {
                 otherwise,
             } => {
                 let c = self.compile(cond);
-                self.expect(&c, Ty::Bool, "a condition is yes/no");
+                self.expect(&c, Ty::Bool, "e009-condition-bool");
                 let t = self.compile(then);
                 let e = self.compile(otherwise);
                 let ty = if t.ty == Ty::Error {
@@ -256,13 +254,13 @@ impl ExprContext<'_> {
                         Diagnostic::error(
                             "E009",
                             e.expr.span.clone(),
-                            format!(
-                                "the branches of `if` differ: {} and {}",
-                                t.ty.name(self.inputs),
-                                e.ty.name(self.inputs)
+                            msg!(
+                                "e009-branches-differ",
+                                then = t.ty.name(self.inputs),
+                                otherwise = e.ty.name(self.inputs)
                             ),
                         )
-                        .with_label(t.expr.span.clone(), "this branch"),
+                        .with_label(t.expr.span.clone(), msg!("e009-this-branch")),
                     );
                 }
                 let range = ValueRange::union(t.range, e.range);
@@ -293,19 +291,20 @@ impl ExprContext<'_> {
         }
     }
 
-    fn expect(&mut self, c: &Compiled, ty: Ty, what: &str) {
+    /// `what` is the catalogue id of the rule broken ("arithmetic needs numbers").
+    fn expect(&mut self, c: &Compiled, ty: Ty, what: &'static str) {
         if c.ty != ty && c.ty != Ty::Error {
             self.diagnostics.push(
                 Diagnostic::error(
                     "E009",
                     c.expr.span.clone(),
-                    format!(
-                        "type mismatch: expected {}, found {}",
-                        ty.name(self.inputs),
-                        c.ty.name(self.inputs)
+                    msg!(
+                        "e009-type-mismatch",
+                        expected = ty.name(self.inputs),
+                        found = c.ty.name(self.inputs)
                     ),
                 )
-                .with_help(what.to_string()),
+                .with_help(Message::new(what)),
             );
         }
     }
@@ -317,15 +316,19 @@ impl ExprContext<'_> {
             .or_else(|| self.input_keys.get(&name_key(name)));
         let Some(&slot) = slot else {
             let suggestion = did_you_mean(name, self.inputs.iter().map(|i| i.name.as_str()));
-            let mut d = Diagnostic::error("E008", span.clone(), format!("unknown input `{name}`"))
-                .with_span_label("not declared");
+            let mut d = Diagnostic::error(
+                "E008",
+                span.clone(),
+                msg!("e008-unknown-input", name = name),
+            )
+            .with_span_label(msg!("e008-not-declared"));
             d = match suggestion {
-                Some(s) => d.with_help(format!("did you mean `{s}`?")).with_fix(
-                    format!("replace with `{s}`"),
+                Some(s) => d.with_help(msg!("did-you-mean", name = s)).with_fix(
+                    msg!("replace-with", name = s),
                     span.clone(),
                     s,
                 ),
-                None => d.with_help(format!("declare it: `input {name}: count \"…\"`")),
+                None => d.with_help(msg!("e008-declare-it", name = name)),
             };
             self.diagnostics.push(d);
             self.references
@@ -381,10 +384,10 @@ impl ExprContext<'_> {
                     Diagnostic::error(
                         "E009",
                         span.clone(),
-                        format!(
-                            "cannot compare {} with {}",
-                            l.ty.name(self.inputs),
-                            r.ty.name(self.inputs)
+                        msg!(
+                            "e009-cannot-compare",
+                            left = l.ty.name(self.inputs),
+                            right = r.ty.name(self.inputs)
                         ),
                     )
                     .with_label(l.expr.span.clone(), l.ty.name(self.inputs))
@@ -396,10 +399,7 @@ impl ExprContext<'_> {
                 self.diagnostics.push(Diagnostic::error(
                     "E009",
                     span.clone(),
-                    format!(
-                        "{} can only be compared with = or ≠",
-                        l.ty.name(self.inputs)
-                    ),
+                    msg!("e009-only-equality", ty = l.ty.name(self.inputs)),
                 ));
             }
         }
@@ -433,9 +433,13 @@ impl ExprContext<'_> {
                     Diagnostic::error(
                         "E017",
                         text_side.expr.span.clone(),
-                        format!("`{text}` is not a level of `{}`", self.inputs[*slot].name),
+                        msg!(
+                            "e017-not-a-level",
+                            value = text.as_str(),
+                            name = self.inputs[*slot].name.as_str()
+                        ),
                     )
-                    .with_help(format!("its levels are: {}", levels.join(", "))),
+                    .with_help(msg!("e017-levels-are", levels = levels.join(", "))),
                 );
                 text_side.ty = Ty::Error;
             }
@@ -448,16 +452,13 @@ impl ExprContext<'_> {
             let mut d = Diagnostic::error(
                 "E015",
                 name.span.clone(),
-                format!("unknown function `{}`", name.value),
+                msg!("e015-unknown-function", name = name.value.as_str()),
             );
             if let Some(s) = did_you_mean(&name.value, names.iter().copied()) {
-                d = d.with_help(format!("did you mean `{s}`?"));
+                d = d.with_help(msg!("did-you-mean", name = s));
             } else {
                 let all: Vec<&str> = BUILTINS.iter().map(|b| b.en).collect();
-                d = d.with_help(format!(
-                    "functions: {} (see docs/language.md)",
-                    all.join(", ")
-                ));
+                d = d.with_help(msg!("e015-functions", names = all.join(", ")));
             }
             self.diagnostics.push(d);
             for a in args {
@@ -468,33 +469,29 @@ impl ExprContext<'_> {
         let row = func.row();
         let compiled: Vec<Compiled> = args.iter().map(|a| self.compile(a)).collect();
         if compiled.len() != row.arity {
-            let plural = if row.arity == 1 { "" } else { "s" };
             let mut d = Diagnostic::error(
                 "E015",
                 span.clone(),
-                format!(
-                    "`{}` takes {} argument{plural}, found {}",
-                    name.value,
-                    row.arity,
-                    compiled.len()
+                msg!(
+                    "e015-arity",
+                    name = name.value.as_str(),
+                    arity = row.arity,
+                    found = compiled.len()
                 ),
             )
-            .with_help(format!("usage: {}", row.signature));
+            .with_help(msg!("e015-usage", signature = row.signature));
             if compiled.len() + 1 == row.arity
                 && args
                     .iter()
                     .any(|a| matches!(&a.kind, ExprKind::Number(n) if !n.value.fract().is_zero()))
             {
-                d = d.with_help(format!(
-                    "usage: {}; a comma between digits is a decimal comma: write `1, 5` for two arguments",
-                    row.signature
-                ));
+                d = d.with_help(msg!("e015-usage-decimal-comma", signature = row.signature));
             }
             self.diagnostics.push(d);
             return Self::error(span);
         }
         for c in &compiled {
-            self.expect(c, Ty::Number, "rule functions take numbers");
+            self.expect(c, Ty::Number, "e009-functions-numbers");
         }
         let r: Vec<ValueRange> = compiled.iter().map(|c| c.range).collect();
         let range = (row.range)(&r);
@@ -506,9 +503,9 @@ impl ExprContext<'_> {
                         Diagnostic::error(
                             "E014",
                             span.clone(),
-                            format!("`{}` in {} without a zero-denominator policy", row.en, self.node_id),
+                            msg!("e014-no-zero-policy", function = row.en, id = self.node_id),
                         )
-                        .with_help("say what a zero denominator means: `zero denominator: not evaluated` (or `zero`, `error`) on the criterion or in the ruleset header"),
+                        .with_help(msg!("e014-no-zero-policy-help")),
                     );
                 }
             }
@@ -518,10 +515,7 @@ impl ExprContext<'_> {
                     self.diagnostics.push(Diagnostic::error(
                         "E017",
                         compiled[i].expr.span.clone(),
-                        format!(
-                            "the places of `{}` must be a whole number from 0 to 28",
-                            row.en
-                        ),
+                        msg!("e017-places", function = row.en),
                     ));
                 }
             }
@@ -544,7 +538,7 @@ impl ExprContext<'_> {
 
     fn bands(&mut self, subject: &Expr, arms: &[ast::BandArm], span: Span) -> Compiled {
         let s = self.compile(subject);
-        self.expect(&s, Ty::Number, "bands compare a number with their bounds");
+        self.expect(&s, Ty::Number, "e009-bands-number");
         let mut compiled_arms = Vec::new();
         let mut range: Option<ValueRange> = None;
         let mut ty = Ty::Error;
@@ -556,10 +550,7 @@ impl ExprContext<'_> {
                 self.diagnostics.push(Diagnostic::error(
                     "E009",
                     value.expr.span.clone(),
-                    format!(
-                        "band values differ in type: {} here",
-                        value.ty.name(self.inputs)
-                    ),
+                    msg!("e009-band-types", ty = value.ty.name(self.inputs)),
                 ));
             }
             range = Some(match range {
@@ -577,7 +568,7 @@ impl ExprContext<'_> {
             self.diagnostics.push(Diagnostic::error(
                 "E010",
                 span.clone(),
-                "bands without any arm",
+                msg!("e010-no-arms"),
             ));
         } else if s.ty == Ty::Number {
             self.check_band_coverage(&s.range, arms, &compiled_arms);
@@ -612,19 +603,15 @@ impl ExprContext<'_> {
                 Diagnostic::error(
                     "E010",
                     arms[0].span.start..last.span.end,
-                    format!("gap between bands: {} match no band", intervals::describe_gap(gap, fraction)),
+                    msg!("e010-gap", gap = intervals::describe_gap(gap, fraction)),
                 )
-                .with_help("close the gap (e.g. `from 50% below 65%` next to `from 65%`), or add `otherwise: …`"),
+                .with_help(msg!("e010-gap-help")),
             );
         }
         for &i in &coverage.unreachable {
             self.diagnostics.push(
-                Diagnostic::warning(
-                    "W002",
-                    arms[i].span.clone(),
-                    "unreachable band: earlier bands take every value it covers",
-                )
-                .with_help("bands are tried in order; move it up or remove it"),
+                Diagnostic::warning("W002", arms[i].span.clone(), msg!("w002-unreachable"))
+                    .with_help(msg!("w002-unreachable-help")),
             );
         }
         for &(earlier, later) in &coverage.overlaps {
@@ -635,13 +622,9 @@ impl ExprContext<'_> {
             let bounded = |i: usize| arms[i].bounds.is_some();
             if bounded(earlier) && bounded(later) && !coverage.unreachable.contains(&later) {
                 self.diagnostics.push(
-                    Diagnostic::error(
-                        "E011",
-                        arms[later].span.clone(),
-                        "overlapping bands: a value here also matches an earlier band",
-                    )
-                    .with_label(arms[earlier].span.clone(), "overlaps this band")
-                    .with_help("bands are half-open: `from 80% below 90%` next to `from 90%`"),
+                    Diagnostic::error("E011", arms[later].span.clone(), msg!("e011-overlap"))
+                        .with_label(arms[earlier].span.clone(), msg!("e011-overlaps-this-band"))
+                        .with_help(msg!("e011-overlap-help")),
                 );
             }
         }

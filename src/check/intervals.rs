@@ -1,8 +1,9 @@
 //! Interval sets over decimals: the coverage maths behind band and grade checks
 //! (gaps, overlaps, unreachable arms).
 
+use crate::message::Message;
 use crate::model::NumInterval;
-use crate::text::format_decimal;
+use crate::msg;
 use rust_decimal::Decimal;
 
 /// The values a band's subject can take: an interval, whole numbers only or not.
@@ -130,30 +131,38 @@ pub fn coverage(domain: Domain, intervals: &[NumInterval]) -> Coverage {
 
 /// A gap for messages: "values from 64 (excluded) to 65 (excluded)", "values below 50", "the
 /// value 3". With `percent`, bounds are fractions shown as percentages (0.8 → "80%").
-pub fn describe_gap(gap: &NumInterval, percent: bool) -> String {
+pub fn describe_gap(gap: &NumInterval, percent: bool) -> Message {
+    // A number or a percentage, written for the reader's language when rendered.
     let show = |d: Decimal| {
         if percent {
-            format!("{}%", format_decimal(d * Decimal::ONE_HUNDRED))
+            msg!("gap-percent", value = d * Decimal::ONE_HUNDRED)
         } else {
-            format_decimal(d)
+            msg!("gap-number", value = d)
+        }
+    };
+    let end = |inclusive: bool| {
+        if inclusive {
+            msg!("gap-included")
+        } else {
+            msg!("gap-excluded")
         }
     };
     match (gap.lower, gap.upper) {
-        (Some((l, li)), Some((u, ui))) if l == u && li && ui => format!("the value {}", show(l)),
-        (Some((l, li)), Some((u, ui))) => format!(
-            "values from {} ({}) to {} ({})",
-            show(l),
-            if li { "included" } else { "excluded" },
-            show(u),
-            if ui { "included" } else { "excluded" }
+        (Some((l, li)), Some((u, ui))) if l == u && li && ui => {
+            msg!("gap-the-value", value = show(l))
+        }
+        (Some((l, li)), Some((u, ui))) => msg!(
+            "gap-between",
+            from = show(l),
+            from_end = end(li),
+            to = show(u),
+            to_end = end(ui)
         ),
-        (None, Some((u, ui))) => {
-            format!("values {} {}", if ui { "up to" } else { "below" }, show(u))
-        }
-        (Some((l, li)), None) => {
-            format!("values {} {}", if li { "from" } else { "above" }, show(l))
-        }
-        (None, None) => "every value".to_string(),
+        (None, Some((u, true))) => msg!("gap-up-to", value = show(u)),
+        (None, Some((u, false))) => msg!("gap-below", value = show(u)),
+        (Some((l, true)), None) => msg!("gap-from", value = show(l)),
+        (Some((l, false)), None) => msg!("gap-above", value = show(l)),
+        (None, None) => msg!("gap-every-value"),
     }
 }
 

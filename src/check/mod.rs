@@ -5,7 +5,9 @@ mod expr;
 pub(crate) mod intervals;
 
 use crate::diagnostic::{Diagnostic, Span};
+use crate::message::Message;
 use crate::model::*;
+use crate::msg;
 use crate::syntax::ast::{
     self, AdjustmentItem, HeaderItem, InputTypeSyntax, LiteralKind, NodeItem, NodeKeyword,
     SyntaxFile, TestItem,
@@ -146,15 +148,15 @@ impl Checker {
         let mut declared = Declared::default();
         let Some(header) = file.headers.first() else {
             self.diagnostics.push(
-                Diagnostic::error("E021", 0..0, "the file has no ruleset header")
-                    .with_help("start with `ruleset \"title\" { year 2024  total 100 … }` / `bộ tiêu chí \"…\" { … }`"),
+                Diagnostic::error("E021", 0..0, msg!("e021-no-header"))
+                    .with_help(msg!("e021-no-header-help")),
             );
             return (meta, rounding, zero_default, declared);
         };
         for extra in &file.headers[1..] {
             self.diagnostics.push(
-                Diagnostic::error("E021", extra.title.span.clone(), "a second ruleset header")
-                    .with_label(header.title.span.clone(), "the first header"),
+                Diagnostic::error("E021", extra.title.span.clone(), msg!("e021-second-header"))
+                    .with_label(header.title.span.clone(), msg!("e021-first-header")),
             );
         }
         meta.title = header.title.value.clone();
@@ -172,8 +174,8 @@ impl Checker {
             };
             if let Some(first) = seen.get(&key) {
                 self.diagnostics.push(
-                    Diagnostic::error("E023", item.span.clone(), "this is declared twice")
-                        .with_label(first.clone(), "first declared here"),
+                    Diagnostic::error("E023", item.span.clone(), msg!("e023-declared-twice"))
+                        .with_label(first.clone(), msg!("first-declared-here")),
                 );
                 continue;
             }
@@ -213,7 +215,7 @@ impl Checker {
                         self.diagnostics.push(Diagnostic::error(
                             "E017",
                             item.span.clone(),
-                            "a rounding keeps at most 28 places",
+                            msg!("e017-rounding-places"),
                         ));
                     } else {
                         rounding.set(r.target, rounding_of(r));
@@ -255,8 +257,12 @@ impl Checker {
                         ));
                     } else {
                         self.diagnostics.push(
-                            Diagnostic::error("E024", item.span.clone(), format!("{code} cannot be accepted as a fault of the source"))
-                                .with_help("only contradictions inside the decree's table can: E004 (sums), E005 (total), E006 (counts), E007 (shares)"),
+                            Diagnostic::error(
+                                "E024",
+                                item.span.clone(),
+                                msg!("e024-not-acceptable", code = code.as_str()),
+                            )
+                            .with_help(msg!("e024-not-acceptable-help")),
                         );
                     }
                 }
@@ -274,13 +280,13 @@ impl Checker {
                 Diagnostic::error(
                     "E017",
                     all.clone(),
-                    format!(
-                        "{} stages declared: a ruleset scores the self-assessment and 1 to {} appraisal rounds",
-                        names.len(),
-                        Stage::MAX_STAGES - 1
+                    crate::msg!(
+                        "e017-stage-count",
+                        count = names.len(),
+                        rounds = Stage::MAX_STAGES - 1
                     ),
                 )
-                .with_help("write `giai đoạn \"Tự đánh giá\", \"Thẩm định\", \"Thẩm định lại\"`"),
+                .with_help(crate::msg!("e017-stage-count-help")),
             );
             return;
         }
@@ -291,7 +297,7 @@ impl Checker {
                 .find(|(n, _)| crate::text::fold(n.trim()) == key)
             {
                 self.diagnostics.push(
-                    Diagnostic::error("E023", span.clone(), "this stage is declared twice")
+                    Diagnostic::error("E023", span.clone(), crate::msg!("e023-stage-twice"))
                         .with_label(first.clone(), "first declared here"),
                 );
                 return;
@@ -303,17 +309,15 @@ impl Checker {
                     Diagnostic::error(
                         "E017",
                         span.clone(),
-                        format!(
-                            "“{}” is the word of stage {} (`{}`), not of stage {}",
-                            name.trim(),
-                            other.index() + 1,
-                            other.as_str(),
-                            i + 1
+                        crate::msg!(
+                            "e017-stage-word",
+                            name = name.trim(),
+                            stage = other.index() + 1,
+                            word = other.as_str(),
+                            position = i + 1
                         ),
                     )
-                    .with_help(
-                        "the self-assessment comes first, then the appraisal rounds in order",
-                    ),
+                    .with_help(crate::msg!("e017-stage-order")),
                 );
                 return;
             }
@@ -346,16 +350,11 @@ impl Checker {
         let bands: Vec<NumInterval> = grades.iter().map(|g| g.interval).collect();
         let coverage = intervals::coverage(domain, &bands);
         let all = grades[0].span.start..grades.last().expect("grades").span.end;
-        let what = if on_points { "totals" } else { "percentages" };
         if on_points {
             for span in std::mem::take(&mut self.percent_grades) {
                 self.diagnostics.push(
-                    Diagnostic::error(
-                        "E016",
-                        span,
-                        "the ruleset grades on points, but this band is written in %",
-                    )
-                    .with_help("write the band in points of the total (`from 15`), or grade on the percentage (remove `grade on points`)"),
+                    Diagnostic::error("E016", span, msg!("e016-percent-band-on-points"))
+                        .with_help(msg!("e016-percent-band-on-points-help")),
                 );
             }
         }
@@ -363,16 +362,18 @@ impl Checker {
             let mut d = Diagnostic::error(
                 "E016",
                 all.clone(),
-                format!(
-                    "grade bands leave a gap: {what} {} get no grade",
-                    intervals::describe_gap(gap, false).trim_start_matches("values ")
-                ),
+                if on_points {
+                    msg!(
+                        "e016-grade-gap-points",
+                        gap = intervals::describe_gap(gap, false)
+                    )
+                } else {
+                    msg!("e016-grade-gap", gap = intervals::describe_gap(gap, false))
+                },
             )
-            .with_help("grades are half-open: `from 75 below 85` next to `from 85`");
+            .with_help(msg!("e016-grade-gap-help"));
             if open_above && gap.upper.is_none() {
-                d = d.with_help(
-                    "a bonus may lift the total above the maximum (`bonus above max`): the best grade must be open above (`from …`)",
-                );
+                d = d.with_help(msg!("e016-open-above-help"));
             }
             self.diagnostics.push(d);
         }
@@ -381,12 +382,16 @@ impl Checker {
                 Diagnostic::error(
                     "E016",
                     grades[later].span.clone(),
-                    format!(
-                        "grade `{}` overlaps grade `{}`",
-                        grades[later].name, grades[earlier].name
+                    msg!(
+                        "e016-grade-overlap",
+                        later = grades[later].name.as_str(),
+                        earlier = grades[earlier].name.as_str()
                     ),
                 )
-                .with_label(grades[earlier].span.clone(), "overlaps this grade"),
+                .with_label(
+                    grades[earlier].span.clone(),
+                    msg!("e016-overlaps-this-grade"),
+                ),
             );
         }
     }
@@ -592,9 +597,12 @@ impl Checker {
                     Diagnostic::error(
                         "E022",
                         decl.name.span.clone(),
-                        format!("input `{}` is declared twice", decl.name.value),
+                        msg!("e022-input-twice", name = decl.name.value.as_str()),
                     )
-                    .with_label(self.inputs[first].name_span.clone(), "first declared here"),
+                    .with_label(
+                        self.inputs[first].name_span.clone(),
+                        msg!("first-declared-here"),
+                    ),
                 );
                 continue;
             }
@@ -613,9 +621,9 @@ impl Checker {
                                 Diagnostic::error(
                                     "E022",
                                     level.span.clone(),
-                                    format!("level `{}` is listed twice", level.value),
+                                    msg!("e022-level-twice", level = level.value.as_str()),
                                 )
-                                .with_label(first.clone(), "first listed here"),
+                                .with_label(first.clone(), msg!("e022-first-listed-here")),
                             );
                         }
                     }
@@ -645,11 +653,16 @@ impl Checker {
 
     /// A literal (a default or a test value) as a value of the input's type.
     fn literal_value(&mut self, lit: &ast::Literal, ty: &InputType, name: &str) -> Option<Value> {
-        let mismatch = |what: &str| {
+        let mismatch = |what: &'static str| {
             Diagnostic::error(
                 "E009",
                 lit.span.clone(),
-                format!("`{name}` is {}, but this is {what}", ty.describe()),
+                msg!(
+                    "e009-literal-mismatch",
+                    name = name,
+                    ty = input_type_word(ty),
+                    what = Message::new(what)
+                ),
             )
         };
         let value = match (&lit.kind, ty) {
@@ -657,13 +670,13 @@ impl Checker {
                 self.diagnostics.push(Diagnostic::error(
                     "E009",
                     lit.span.clone(),
-                    format!("`{name}` cannot be negative"),
+                    msg!("e009-negative", name = name),
                 ));
                 return None;
             }
             (LiteralKind::Number { value, .. }, InputType::Count) => {
                 if value.percent || !value.value.fract().is_zero() {
-                    self.diagnostics.push(mismatch("not a whole number"));
+                    self.diagnostics.push(mismatch("literal-not-whole"));
                     return None;
                 }
                 Value::Number(value.value)
@@ -675,14 +688,14 @@ impl Checker {
                     value.value / Decimal::ONE_HUNDRED
                 };
                 if v > Decimal::ONE {
-                    self.diagnostics.push(mismatch("above 100%"));
+                    self.diagnostics.push(mismatch("literal-above-100"));
                     return None;
                 }
                 Value::Number(v)
             }
             (LiteralKind::Number { value, .. }, InputType::Decimal | InputType::Points) => {
                 if value.percent {
-                    self.diagnostics.push(mismatch("a percentage"));
+                    self.diagnostics.push(mismatch("literal-percentage"));
                     return None;
                 }
                 Value::Number(value.value)
@@ -697,28 +710,28 @@ impl Checker {
                             Diagnostic::error(
                                 "E017",
                                 lit.span.clone(),
-                                format!("`{s}` is not a level of `{name}`"),
+                                msg!("e017-not-a-level", value = s.as_str(), name = name),
                             )
-                            .with_help(format!("its levels are: {}", levels.join(", "))),
+                            .with_help(msg!("e017-levels-are", levels = levels.join(", "))),
                         );
                         return None;
                     }
                 }
             }
             (LiteralKind::Number { .. }, _) => {
-                self.diagnostics.push(mismatch("a number"));
+                self.diagnostics.push(mismatch("ty-number"));
                 return None;
             }
             (LiteralKind::Bool(_), _) => {
-                self.diagnostics.push(mismatch("yes/no"));
+                self.diagnostics.push(mismatch("ty-bool"));
                 return None;
             }
             (LiteralKind::Date(_), _) => {
-                self.diagnostics.push(mismatch("a date"));
+                self.diagnostics.push(mismatch("ty-date"));
                 return None;
             }
             (LiteralKind::Str(_), _) => {
-                self.diagnostics.push(mismatch("a text"));
+                self.diagnostics.push(mismatch("ty-text"));
                 return None;
             }
         };
@@ -776,11 +789,14 @@ impl Checker {
                 Diagnostic::error(
                     "E002",
                     syntax.id.span.clone(),
-                    format!("duplicate id `{id}`"),
+                    msg!("e002-duplicate-id", id = id.as_str()),
                 )
-                .with_label(self.nodes[first].id_span.clone(), "first used here")
+                .with_label(
+                    self.nodes[first].id_span.clone(),
+                    msg!("e002-first-used-here"),
+                )
                 .with_fix(
-                    format!("renumber as {next}"),
+                    msg!("e002-renumber", next = next.as_str()),
                     syntax.id.span.clone(),
                     next,
                 ),
@@ -799,10 +815,14 @@ impl Checker {
                     Diagnostic::error(
                         "E003",
                         syntax.id.span.clone(),
-                        format!("`{id}` is not a child id of `{parent_id}`"),
+                        msg!(
+                            "e003-not-child-id",
+                            id = id.as_str(),
+                            parent = parent_id.as_str()
+                        ),
                     )
-                    .with_label(self.nodes[p].id_span.clone(), "the parent")
-                    .with_help(format!("a child of {parent_id} is numbered {parent_id}.N")),
+                    .with_label(self.nodes[p].id_span.clone(), msg!("e003-the-parent"))
+                    .with_help(msg!("e003-numbered", parent = parent_id.as_str())),
                 );
             }
         }
@@ -823,16 +843,13 @@ impl Checker {
                 Diagnostic::warning(
                     "W004",
                     syntax.keyword.span.clone(),
-                    format!(
-                        "written as {:?} but it stands at the level of {} {}",
-                        syntax.keyword.value,
-                        articled(level.as_str()),
-                        ""
+                    msg!(
+                        "w004-keyword-level",
+                        written = keyword_word(syntax.keyword.value),
+                        level = level_word(level)
                     ),
                 )
-                .with_help(
-                    "areas stand at the top, criteria inside areas, sub-criteria inside criteria",
-                ),
+                .with_help(msg!("w004-keyword-level-help")),
             );
         }
 
@@ -863,12 +880,13 @@ impl Checker {
         let mut seen: HashMap<&'static str, Span> = HashMap::new();
         for item in &syntax.items {
             let key = match &item.value {
-                NodeItem::Max(_) => Some("max"),
-                NodeItem::Owner(_) => Some("owner"),
-                NodeItem::Source(_) => Some("source"),
-                NodeItem::ZeroPolicy(_) => Some("zero denominator"),
-                NodeItem::Rule(_) => Some("score"),
-                NodeItem::NotEvaluated { .. } => Some("not evaluated"),
+                // Catalogue ids of the statements' keywords.
+                NodeItem::Max(_) => Some("kw-max"),
+                NodeItem::Owner(_) => Some("kw-owner"),
+                NodeItem::Source(_) => Some("kw-source"),
+                NodeItem::ZeroPolicy(_) => Some("kw-zero-denominator"),
+                NodeItem::Rule(_) => Some("kw-score"),
+                NodeItem::NotEvaluated { .. } => Some("kw-not-evaluated"),
                 _ => None,
             };
             if let Some(key) = key {
@@ -877,9 +895,13 @@ impl Checker {
                         Diagnostic::error(
                             "E023",
                             item.span.clone(),
-                            format!("`{key}` is declared twice for {}", node.id),
+                            msg!(
+                                "e023-node-item-twice",
+                                key = Message::new(key),
+                                id = node.id.as_str()
+                            ),
                         )
-                        .with_label(first.clone(), "first declared here"),
+                        .with_label(first.clone(), msg!("first-declared-here")),
                     );
                     continue;
                 }
@@ -897,13 +919,13 @@ impl Checker {
                         self.diagnostics.push(Diagnostic::error(
                             "E017",
                             item.span.clone(),
-                            "a rounding keeps at most 28 places",
+                            msg!("e017-rounding-places"),
                         ));
                     } else if matches!(r.target, RoundTarget::Percent) {
                         self.diagnostics.push(Diagnostic::error(
                             "E017",
                             item.span.clone(),
-                            "the percentage is the unit's: round it in the ruleset header",
+                            msg!("e017-percent-rounding-in-header"),
                         ));
                     } else {
                         rounding.set(r.target, rounding_of(r));
@@ -968,9 +990,13 @@ impl Checker {
                     Diagnostic::error(
                         "E020",
                         node.id_span.clone(),
-                        format!("{} {} has no maximum", node.level.as_str(), node.id),
+                        msg!(
+                            "e020-no-maximum",
+                            level = level_word(node.level),
+                            id = node.id.as_str()
+                        ),
                     )
-                    .with_help("write its maximum: `max 1.5` / `tối đa 1,5`"),
+                    .with_help(msg!("e020-no-maximum-help")),
                 ),
             }
             return;
@@ -983,23 +1009,23 @@ impl Checker {
                     let mut d = Diagnostic::error(
                         "E004",
                         span,
-                        format!(
-                            "the maximum of {} is {}, but its children's maxima add up to {}",
-                            node.id,
-                            format_decimal(m),
-                            format_decimal(sum)
+                        msg!(
+                            "e004-children-sum",
+                            id = node.id.as_str(),
+                            max = m,
+                            sum = sum
                         ),
                     );
                     for &c in &node.children {
                         let child = &self.nodes[c];
                         d = d.with_label(
                             child.id_span.clone(),
-                            format!("{} max {}", child.id, format_decimal(child.max)),
+                            msg!("e004-child-max", id = child.id.as_str(), max = child.max),
                         );
                     }
                     if let Some(ns) = number_span {
                         d = d.with_fix(
-                            format!("set the maximum of {} to {}", node.id, format_decimal(sum)),
+                            msg!("e004-set-maximum", id = node.id.as_str(), sum = sum),
                             ns,
                             format_decimal(sum),
                         );
@@ -1025,10 +1051,7 @@ impl Checker {
                         self.diagnostics.push(Diagnostic::error(
                             "E009",
                             expr.span.clone(),
-                            format!(
-                                "a score must be a number, found {}",
-                                describe_ty(&compiled.ty)
-                            ),
+                            msg!("e009-score-not-number", found = describe_ty(&compiled.ty)),
                         ));
                     }
                     let node = &mut self.nodes[index];
@@ -1046,10 +1069,7 @@ impl Checker {
                             self.diagnostics.push(Diagnostic::error(
                                 "E009",
                                 c.span.clone(),
-                                format!(
-                                    "a not-evaluated condition must be yes/no, found {}",
-                                    describe_ty(&compiled.ty)
-                                ),
+                                msg!("e009-condition-not-bool", found = describe_ty(&compiled.ty)),
                             ));
                         }
                         compiled.expr
@@ -1097,37 +1117,39 @@ impl Checker {
         }
         let id = &self.nodes[index].id;
         if range.hi.is_none_or(|h| h > max) {
-            let reach = range.hi.map_or("has no upper limit".to_string(), |h| {
-                format!("reaches {}", format_decimal(h))
+            let reach = range.hi.map_or(msg!("e012-no-upper-limit"), |h| {
+                msg!("e012-reaches", value = h)
             });
             self.diagnostics.push(
                 Diagnostic::error(
                     "E012",
                     expr.span.clone(),
-                    format!(
-                        "the rule of {id} can exceed its maximum {}: it {reach}",
-                        format_decimal(max)
+                    msg!(
+                        "e012-exceeds-max",
+                        id = id.as_str(),
+                        max = max,
+                        reach = reach
                     ),
                 )
-                .with_help("cap it: `min(…, max)` or `each(count, points, max)`")
+                .with_help(msg!("e012-exceeds-max-help"))
                 .with_fix(
-                    "cap the rule at the maximum",
+                    msg!("e012-cap-fix"),
                     expr.span.clone(),
                     format!("min({}, max)", &self.source[expr.span.clone()]),
                 ),
             );
         }
         if range.lo.is_none_or(|l| l < Decimal::ZERO) {
-            let reach = range.lo.map_or("has no lower limit".to_string(), |l| {
-                format!("reaches {}", format_decimal(l))
+            let reach = range.lo.map_or(msg!("e013-no-lower-limit"), |l| {
+                msg!("e012-reaches", value = l)
             });
             self.diagnostics.push(
                 Diagnostic::error(
                     "E013",
                     expr.span.clone(),
-                    format!("the rule of {id} can go below zero: it {reach}"),
+                    msg!("e013-below-zero", id = id.as_str(), reach = reach),
                 )
-                .with_help("floor it: `max(…, 0)` or `deduct(start, count, points, 0)`"),
+                .with_help(msg!("e013-below-zero-help")),
             );
         }
     }
@@ -1143,10 +1165,14 @@ impl Checker {
                 .filter(|d| d.code == code.as_str() && d.is_error())
             {
                 d.severity = crate::diagnostic::Severity::Warning;
-                d.message = format!("{} (known fault of the source: {reason})", d.message);
+                d.message = crate::msg!(
+                    "known-fault-of-source",
+                    message = d.message.clone(),
+                    reason = reason.as_str()
+                );
                 d.labels.push(crate::diagnostic::Label {
                     span: span.clone(),
-                    message: "acknowledged here".into(),
+                    message: crate::msg!("known-fault-acknowledged-here"),
                 });
                 matched = true;
             }
@@ -1155,11 +1181,9 @@ impl Checker {
                     Diagnostic::warning(
                         "W005",
                         span.clone(),
-                        format!(
-                            "{code} is acknowledged as a fault of the source, but no longer occurs"
-                        ),
+                        msg!("w005-no-longer-occurs", code = code.as_str()),
                     )
-                    .with_help("remove the acknowledgement"),
+                    .with_help(msg!("w005-no-longer-occurs-help")),
                 );
             }
         }
@@ -1174,17 +1198,13 @@ impl Checker {
                 let mut d = Diagnostic::error(
                     "E005",
                     span.clone(),
-                    format!(
-                        "the areas add up to {}, but the declared total is {}",
-                        format_decimal(areas_sum),
-                        format_decimal(total)
-                    ),
+                    msg!("e005-areas-sum", sum = areas_sum, total = total),
                 );
                 for &r in &self.roots {
                     let area = &self.nodes[r];
                     d = d.with_label(
                         area.id_span.clone(),
-                        format!("area {} max {}", area.id, format_decimal(area.max)),
+                        msg!("e005-area-max", id = area.id.as_str(), max = area.max),
                     );
                 }
                 self.diagnostics.push(d);
@@ -1201,11 +1221,11 @@ impl Checker {
                 self.diagnostics.push(Diagnostic::error(
                     "E006",
                     span.clone(),
-                    format!(
-                        "{} {} declared, but the tree has {}",
-                        n,
-                        kind.as_str(),
-                        actual
+                    msg!(
+                        "e006-count",
+                        declared = *n,
+                        kind = count_kind_word(*kind),
+                        actual = actual
                     ),
                 ));
             }
@@ -1224,14 +1244,14 @@ impl Checker {
                         Diagnostic::error(
                             "E007",
                             span.clone(),
-                            format!(
-                                "the {} share is declared {}, but the criteria from that source add up to {}",
-                                source.as_str(),
-                                format_decimal(*share),
-                                format_decimal(actual)
+                            msg!(
+                                "e007-share",
+                                source = source_word(*source),
+                                share = *share,
+                                actual = actual
                             ),
                         )
-                        .with_help("mark survey items `source survey` / `nguồn ĐTXHH`; check the maxima"),
+                        .with_help(msg!("e007-share-help")),
                     );
                 }
             }
@@ -1240,11 +1260,7 @@ impl Checker {
                     self.diagnostics.push(Diagnostic::error(
                         "E007",
                         span.clone(),
-                        format!(
-                            "the shares add up to {}, not to the total {}",
-                            format_decimal(share_sum),
-                            format_decimal(total)
-                        ),
+                        msg!("e007-shares-sum", sum = share_sum, total = total),
                     ));
                 }
             }
@@ -1259,9 +1275,9 @@ impl Checker {
                     Diagnostic::warning(
                         "W001",
                         input.name_span.clone(),
-                        format!("input `{}` is never used", input.name),
+                        msg!("w001-unused-input", name = input.name.as_str()),
                     )
-                    .with_help("use it in a rule or condition, or remove it"),
+                    .with_help(msg!("w001-unused-input-help")),
                 );
             }
         }
@@ -1282,10 +1298,10 @@ impl Checker {
                 let mut d = Diagnostic::error(
                     "E018",
                     id.span.clone(),
-                    format!("unknown criterion `{}`", id.value),
+                    msg!("e018-unknown-criterion", id = id.value.as_str()),
                 );
                 if let Some(s) = did_you_mean(&id.value, self.nodes.iter().map(|n| n.id.as_str())) {
-                    d = d.with_help(format!("did you mean `{s}`?"));
+                    d = d.with_help(msg!("did-you-mean", name = s));
                 }
                 self.diagnostics.push(d);
                 None
@@ -1302,9 +1318,9 @@ impl Checker {
                     Diagnostic::error(
                         "E023",
                         test.name.span.clone(),
-                        format!("test `{}` is declared twice", test.name.value),
+                        msg!("e023-test-twice", name = test.name.value.as_str()),
                     )
-                    .with_label(first, "first declared here"),
+                    .with_label(first, msg!("first-declared-here")),
                 );
             }
             let mut case = TestCase {
@@ -1323,13 +1339,13 @@ impl Checker {
                                 let mut d = Diagnostic::error(
                                     "E018",
                                     name.span.clone(),
-                                    format!("unknown input `{}`", name.value),
+                                    msg!("e008-unknown-input", name = name.value.as_str()),
                                 );
                                 if let Some(s) = did_you_mean(
                                     &name.value,
                                     self.inputs.iter().map(|i| i.name.as_str()),
                                 ) {
-                                    d = d.with_help(format!("did you mean `{s}`?"));
+                                    d = d.with_help(msg!("did-you-mean", name = s));
                                 }
                                 self.diagnostics.push(d);
                                 continue;
@@ -1382,12 +1398,12 @@ impl Checker {
                             let mut d = Diagnostic::error(
                                 "E018",
                                 item.span.clone(),
-                                format!("unknown grade `{g}`"),
+                                msg!("e018-unknown-grade", grade = g.as_str()),
                             );
                             if let Some(s) =
                                 did_you_mean(g, meta.grades.iter().map(|b| b.name.as_str()))
                             {
-                                d = d.with_help(format!("did you mean `{s}`?"));
+                                d = d.with_help(msg!("did-you-mean", name = s));
                             }
                             self.diagnostics.push(d);
                         }
@@ -1410,9 +1426,9 @@ impl Checker {
                     Diagnostic::warning(
                         "W003",
                         test.name.span.clone(),
-                        format!("test `{}` expects nothing", test.name.value),
+                        msg!("w003-expects-nothing", name = test.name.value.as_str()),
                     )
-                    .with_help("add `expect 1.2.3 = 0.5` lines"),
+                    .with_help(msg!("w003-expects-nothing-help")),
                 );
             }
             cases.push(case);
@@ -1421,22 +1437,61 @@ impl Checker {
     }
 }
 
-fn describe_ty(ty: &Ty) -> &'static str {
+/// A value's type in words ("a number", "một số"), for messages.
+pub(crate) fn describe_ty(ty: &Ty) -> Message {
+    Message::new(match ty {
+        Ty::Number => "ty-number",
+        Ty::Bool => "ty-bool",
+        Ty::Date => "ty-date",
+        Ty::Level(_) => "ty-level",
+        Ty::Str => "ty-text",
+        Ty::Error => "ty-unknown",
+    })
+}
+
+/// An input's declared type in words ("count", "số lượng"; levels with their names).
+pub(crate) fn input_type_word(ty: &InputType) -> Message {
     match ty {
-        Ty::Number => "a number",
-        Ty::Bool => "yes/no",
-        Ty::Date => "a date",
-        Ty::Level(_) => "a level",
-        Ty::Str => "a text",
-        Ty::Error => "unknown",
+        InputType::Count => msg!("input-type-count"),
+        InputType::Decimal => msg!("input-type-decimal"),
+        InputType::Percent => msg!("input-type-percent"),
+        InputType::YesNo => msg!("input-type-yesno"),
+        InputType::Date => msg!("input-type-date"),
+        InputType::Points => msg!("input-type-points"),
+        InputType::Levels(levels) => msg!("input-type-levels", levels = levels.join(", ")),
     }
 }
 
-fn articled(word: &str) -> String {
-    if word.starts_with('a') {
-        format!("an {word}")
-    } else {
-        format!("a {word}")
+/// A node's level in words ("a criterion", "tiêu chí").
+pub(crate) fn level_word(level: NodeLevel) -> Message {
+    match level {
+        NodeLevel::Area => msg!("level-area"),
+        NodeLevel::Criterion => msg!("level-criterion"),
+        NodeLevel::Subcriterion => msg!("level-subcriterion"),
+    }
+}
+
+fn keyword_word(keyword: NodeKeyword) -> Message {
+    match keyword {
+        NodeKeyword::Area => msg!("keyword-area"),
+        NodeKeyword::Criterion => msg!("keyword-criterion"),
+        NodeKeyword::Subcriterion => msg!("keyword-subcriterion"),
+    }
+}
+
+fn count_kind_word(kind: CountKind) -> Message {
+    match kind {
+        CountKind::Areas => msg!("count-areas"),
+        CountKind::Criteria => msg!("count-criteria"),
+        CountKind::Subcriteria => msg!("count-subcriteria"),
+    }
+}
+
+fn source_word(source: SourceKind) -> Message {
+    match source {
+        SourceKind::SelfAssessment => msg!("source-self"),
+        SourceKind::Survey => msg!("source-survey"),
+        SourceKind::Satisfaction => msg!("source-satisfaction"),
     }
 }
 

@@ -208,13 +208,16 @@ fn apply(
             }
             Err(Stop::Error(d)) => {
                 // The evaluator names the node it runs in; name the item instead.
-                let message = d
-                    .message
-                    .split_once(": ")
-                    .map_or(d.message.as_str(), |(_, m)| m);
-                let mut own =
-                    Diagnostic::error(d.code, d.span.clone(), format!("{label}: {message}"))
-                        .with_help(format!("rule: {}", item.rule_text));
+                let message = match d.message.argument("message") {
+                    Some(crate::message::Arg::Message(m)) => (**m).clone(),
+                    _ => d.message.clone(),
+                };
+                let mut own = Diagnostic::error(
+                    d.code,
+                    d.span.clone(),
+                    crate::msg!("d-node-message", id = label.to_string(), message = message),
+                )
+                .with_help(crate::msg!("adjust-rule", rule = item.rule_text.as_str()));
                 own.labels = d.labels.clone();
                 diagnostics.push(own);
                 (None, Status::Failed)
@@ -293,7 +296,11 @@ pub fn explain_adjustment(
         let _ = points(&mut ev, &adjustment.rule);
     }
     let mut steps = ev.trace.take().unwrap_or_default();
-    let step = |text: String| super::Step { text };
+    // The steps of a bonus or penalty item are not yet in the catalogues (listed in
+    // tests/suite/i18n.rs).
+    let step = |text: String| super::Step {
+        text: crate::message::Message::plain(text),
+    };
     let own = result
         .adjustments
         .as_ref()
@@ -332,7 +339,7 @@ pub fn explain_adjustment(
         max: adjustment
             .cap
             .map_or_else(|| "—".to_string(), format_decimal),
-        rule: Some(adjustment.rule_text.clone()),
+        rule: Some(crate::message::Message::plain(adjustment.rule_text.clone())),
         references: adjustment.references.clone(),
         owner: adjustment.owner.clone(),
         evidence: Vec::new(),

@@ -2,14 +2,17 @@
 
 use super::{Evaluator, NodeResult, Status};
 use crate::data::{Stage, UnitData};
+use crate::message::Message;
 use crate::model::{CExpr, CExprKind, Rule, Ruleset};
+use crate::msg;
 use crate::text::format_decimal;
 
 /// One line of an explanation: a value read, a computation, a rounding, a band chosen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
-    /// The step in English, numbers as officials write them ("ratio 169 / 2534 = 0.0667…").
-    pub text: String,
+    /// The step, rendered in the reader's language ("ratio 169 / 2534 = 0.0667…", "tỷ lệ
+    /// 169 / 2534 = 0,0667…").
+    pub text: Message,
 }
 
 /// Everything that explains one node's result.
@@ -25,7 +28,7 @@ pub struct Explanation {
     pub max: String,
     /// The rule as written, "points awarded by the council" for a leaf without a rule; `None`
     /// for a parent that sums its children.
-    pub rule: Option<String>,
+    pub rule: Option<Message>,
     /// Where the decree states it (`ref "…"` / `căn cứ "…"`).
     pub references: Vec<String>,
     /// The node's own owner (đơn vị chủ trì), not an inherited one.
@@ -86,19 +89,19 @@ pub fn explain(
                     steps = ev.trace.take().unwrap_or_default();
                     let text = node.not_evaluated_text.clone().unwrap_or_default();
                     steps.push(Step {
-                        text: format!("not evaluated when {text}: it holds"),
+                        text: msg!("step-not-evaluated-when", condition = text),
                     });
                 } else {
                     steps.push(Step {
-                        text: "not evaluated for every unit".into(),
+                        text: msg!("step-not-evaluated-always"),
                     });
                 }
             }
             _ if unit.not_evaluated[index].is_some() => steps.push(Step {
-                text: "declared not evaluated in the unit's data".into(),
+                text: msg!("step-not-evaluated-data"),
             }),
             _ => steps.push(Step {
-                text: "not evaluated with its parent, for a zero denominator, or because all its children are".into(),
+                text: msg!("step-not-evaluated-other"),
             }),
         }
     }
@@ -122,9 +125,10 @@ pub fn explain(
             for &c in &node.children {
                 let child = &ruleset.nodes[c];
                 steps.push(Step {
-                    text: format!(
-                        "{} {}: see `chiso explain … {}`",
-                        child.id, child.title, child.id
+                    text: msg!(
+                        "step-see-child",
+                        id = child.id.as_str(),
+                        title = child.title.as_str()
                     ),
                 });
             }
@@ -141,10 +145,7 @@ pub fn explain(
         steps.insert(
             0,
             Step {
-                text: format!(
-                    "not counted: {} is scored by its own rule, so this rule is shown, not used",
-                    ruleset.nodes[above].id
-                ),
+                text: msg!("step-not-counted", id = ruleset.nodes[above].id.as_str()),
             },
         );
     }
@@ -160,8 +161,8 @@ pub fn explain(
         path,
         max: format_decimal(node.max),
         rule: match &node.rule {
-            Some(Rule::Formula(_)) => node.rule_text.clone(),
-            Some(Rule::Awarded) => Some("points awarded by the council".into()),
+            Some(Rule::Formula(_)) => node.rule_text.clone().map(Message::plain),
+            Some(Rule::Awarded) => Some(msg!("explain-awarded")),
             None => None,
         },
         references: node.references.clone(),

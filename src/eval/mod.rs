@@ -9,9 +9,11 @@ mod program;
 use crate::builtins::Evaluation;
 use crate::data::{Stage, UnitData};
 use crate::diagnostic::{Diagnostic, Span};
+use crate::message::Message;
 use crate::model::*;
+use crate::msg;
 use crate::syntax::ast::CmpOp;
-use crate::text::format_decimal;
+
 pub(crate) use adjust::any_failed;
 pub use adjust::{explain_adjustment, AdjustmentResult, Adjustments};
 pub use explain::{explain, uses_best, Explanation, Step};
@@ -345,7 +347,7 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    fn step(&mut self, text: impl FnOnce() -> String) {
+    fn step(&mut self, text: impl FnOnce() -> Message) {
         if let Some(trace) = &mut self.trace {
             trace.push(Step { text: text() });
         }
@@ -614,7 +616,7 @@ impl<'a> Evaluator<'a> {
     fn awarded(&mut self) -> Eval<Decimal> {
         match self.unit.points[self.node] {
             Some(points) => {
-                self.step(|| format!("points awarded: {}", format_decimal(points)));
+                self.step(|| msg!("step-points-awarded", points = points));
                 Ok(points)
             }
             None => Err(Stop::Missing(vec![MissingItem::Points(self.node)])),
@@ -629,17 +631,17 @@ impl<'a> Evaluator<'a> {
         let node = &self.ruleset.nodes[self.node];
         let raw = match self.eval(expr)? {
             Value::Number(n) => n,
-            _ => return Err(self.error(expr.span.clone(), "the rule did not give a number".into())),
+            _ => return Err(self.error(expr.span.clone(), msg!("d009-not-a-number"))),
         };
         let score = match node.rounding.score {
             Some(r) => {
                 let rounded = r.apply(raw);
                 self.step(|| {
-                    format!(
-                        "score rounded ({}): {} → {}",
-                        r.describe(),
-                        format_decimal(raw),
-                        format_decimal(rounded)
+                    msg!(
+                        "step-score-rounded",
+                        rounding = rounding_word(&r),
+                        raw = raw,
+                        rounded = rounded
                     )
                 });
                 rounded
@@ -650,11 +652,11 @@ impl<'a> Evaluator<'a> {
         if score < Decimal::ZERO || score > max {
             return Err(self.error(
                 expr.span.clone(),
-                format!(
-                    "the rule of {} gives {}, outside 0…{}",
-                    node.id,
-                    format_decimal(score),
-                    format_decimal(max)
+                msg!(
+                    "d009-outside",
+                    id = node.id.as_str(),
+                    score = score,
+                    max = max
                 ),
             ));
         }
@@ -708,19 +710,26 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    fn error(&self, span: Span, message: String) -> Stop {
+    fn error(&self, span: Span, message: Message) -> Stop {
         let node = &self.ruleset.nodes[self.node];
         let mut d = Diagnostic::error(
             "D009",
             self.data_span_for(&span),
-            format!("{}: {message}", node.id),
+            msg!("d-node-message", id = node.id.as_str(), message = message),
         );
-        d = d.with_help(format!(
-            "criterion {} “{}”, rule: {}",
-            node.id,
-            node.title,
-            node.rule_text.as_deref().unwrap_or("awarded")
-        ));
+        d = d.with_help(match node.rule_text.as_deref() {
+            Some(rule) => msg!(
+                "d-criterion-rule",
+                id = node.id.as_str(),
+                title = node.title.as_str(),
+                rule = rule
+            ),
+            None => msg!(
+                "d-criterion-awarded",
+                id = node.id.as_str(),
+                title = node.title.as_str()
+            ),
+        });
         Stop::Error(Box::new(d))
     }
 
@@ -737,23 +746,33 @@ impl<'a> Evaluator<'a> {
             .unwrap_or(0..0)
     }
 
-    fn data_error(&self, code: &'static str, slots: &[usize], message: String) -> Stop {
+    fn data_error(&self, code: &'static str, slots: &[usize], message: Message) -> Stop {
         let node = &self.ruleset.nodes[self.node];
         let span = slots
             .iter()
             .find_map(|&s| self.unit.value_spans[s].clone())
             .unwrap_or(0..0);
-        let mut d = Diagnostic::error(code, span, format!("{}: {message}", node.id));
+        let mut d = Diagnostic::error(
+            code,
+            span,
+            msg!("d-node-message", id = node.id.as_str(), message = message),
+        );
         for &s in slots.iter().skip(1) {
             if let Some(sp) = &self.unit.value_spans[s] {
-                d = d.with_label(sp.clone(), format!("`{}`", self.ruleset.inputs[s].name));
+                d = d.with_label(
+                    sp.clone(),
+                    msg!(
+                        "e001-found-word",
+                        word = self.ruleset.inputs[s].name.as_str()
+                    ),
+                );
             }
         }
-        d = d.with_help(format!(
-            "criterion {} “{}”, rule: {}",
-            node.id,
-            node.title,
-            node.rule_text.as_deref().unwrap_or("")
+        d = d.with_help(msg!(
+            "d-criterion-rule",
+            id = node.id.as_str(),
+            title = node.title.as_str(),
+            rule = node.rule_text.as_deref().unwrap_or("")
         ));
         Stop::Error(Box::new(d))
     }
@@ -763,16 +782,17 @@ impl<'a> Evaluator<'a> {
             Value::Number(n) => Ok(n),
             other => Err(self.error(
                 e.span.clone(),
-                format!("expected a number, found {}", other.describe(None)),
+                msg!("d003-expected-number", found = other.describe_message(None)),
             )),
         }
     }
 
-    fn checked(&self, e: &CExpr, value: Option<Decimal>, what: &str) -> Eval<Decimal> {
+    /// `what` is the catalogue id of the computation (`what-arithmetic`).
+    fn checked(&self, e: &CExpr, value: Option<Decimal>, what: &'static str) -> Eval<Decimal> {
         value.ok_or_else(|| {
             self.error(
                 e.span.clone(),
-                format!("{what} overflows or divides by zero"),
+                msg!("d009-overflow", what = Message::new(what)),
             )
         })
     }
@@ -789,12 +809,16 @@ impl<'a> Evaluator<'a> {
                     .ok_or_else(|| Stop::Missing(vec![MissingItem::Input(*slot)]))?;
                 let defaulted = self.unit.values[*slot].is_none();
                 self.step(|| {
-                    format!(
-                        "{} = {}{}",
-                        input.name,
-                        value.describe(Some(&input.ty)),
-                        if defaulted { " (default)" } else { "" }
-                    )
+                    let shown = value.describe_message(Some(&input.ty));
+                    if defaulted {
+                        msg!(
+                            "step-input-default",
+                            name = input.name.as_str(),
+                            value = shown
+                        )
+                    } else {
+                        msg!("step-input", name = input.name.as_str(), value = shown)
+                    }
                 });
                 value
             }
@@ -817,20 +841,13 @@ impl<'a> Evaluator<'a> {
                     ArithOp::Mul => (x.checked_mul(y), "×"),
                     ArithOp::Div => {
                         if y.is_zero() {
-                            return Err(self.error(e.span.clone(), "division by zero (use ratio(…) to say what a zero denominator means)".into()));
+                            return Err(self.error(e.span.clone(), msg!("d009-division-by-zero")));
                         }
                         (x.checked_div(y), "÷")
                     }
                 };
-                let r = self.checked(e, result, "the arithmetic")?;
-                self.step(|| {
-                    format!(
-                        "{} {symbol} {} = {}",
-                        format_decimal(x),
-                        format_decimal(y),
-                        format_decimal(r)
-                    )
-                });
+                let r = self.checked(e, result, "what-arithmetic")?;
+                self.step(|| msg!("step-arithmetic", x = x, op = symbol, y = y, result = r));
                 Value::Number(r)
             }
             CExprKind::Logic(op, a, b) => {
@@ -861,19 +878,19 @@ impl<'a> Evaluator<'a> {
                     CmpOp::Ne => ordering.is_ne(),
                 };
                 self.step(|| {
-                    format!(
-                        "{} {} {} is {}",
-                        x.describe(None),
-                        op.symbol(),
-                        y.describe(None),
-                        if result { "yes" } else { "no" }
+                    msg!(
+                        "step-compare",
+                        x = x.describe_message(None),
+                        op = op.symbol(),
+                        y = y.describe_message(None),
+                        result = yes_no(result)
                     )
                 });
                 Value::Bool(result)
             }
             CExprKind::If(c, t, f) => {
                 let cond = matches!(self.eval(c)?, Value::Bool(true));
-                self.step(|| format!("condition holds: {}", if cond { "yes" } else { "no" }));
+                self.step(|| msg!("step-condition", result = yes_no(cond)));
                 if cond {
                     self.eval(t)?
                 } else {
@@ -887,20 +904,18 @@ impl<'a> Evaluator<'a> {
                     .iter()
                     .find(|a| a.interval.is_none_or(|iv| iv.contains(v)));
                 let Some(arm) = arm else {
-                    return Err(self.error(
-                        e.span.clone(),
-                        format!("{} matches no band", format_decimal(v)),
-                    ));
+                    return Err(self.error(e.span.clone(), msg!("d009-no-band", value = v)));
                 };
                 let result = self.eval(&arm.value)?;
                 self.step(|| {
-                    let band = arm
-                        .interval
-                        .map_or("otherwise".to_string(), |iv| iv.describe());
-                    format!(
-                        "{} falls in the band {band} → {}",
-                        format_decimal(v),
-                        result.describe(None)
+                    let band = arm.interval.map_or(msg!("step-band-otherwise"), |iv| {
+                        Message::plain(iv.describe())
+                    });
+                    msg!(
+                        "step-band",
+                        value = v,
+                        band = band,
+                        result = result.describe_message(None)
                     )
                 });
                 result
@@ -908,7 +923,7 @@ impl<'a> Evaluator<'a> {
             CExprKind::Best(slot, arg) => {
                 let own = self.num(arg)?;
                 let best = self.best.get(*slot).copied().flatten().unwrap_or(own);
-                self.step(|| format!("best of the batch = {}", format_decimal(best)));
+                self.step(|| msg!("step-best", best = best));
                 Value::Number(best)
             }
         })
@@ -950,7 +965,7 @@ impl<'a> Evaluator<'a> {
                 if whole.is_zero() {
                     return match node.zero_action.unwrap_or(ZeroAction::Error) {
                         ZeroAction::NotEvaluated => {
-                            self.step(|| "the denominator is 0: not evaluated".into());
+                            self.step(|| msg!("step-zero-not-evaluated"));
                             Err(Stop::NotEvaluated(format!(
                                 "mẫu số bằng 0 ({})",
                                 self.ruleset.nodes[self.node]
@@ -960,21 +975,13 @@ impl<'a> Evaluator<'a> {
                             )))
                         }
                         ZeroAction::Zero => {
-                            self.step(|| {
-                                format!(
-                                    "ratio({}, 0) = 0 (zero denominator counts as 0)",
-                                    format_decimal(part)
-                                )
-                            });
+                            self.step(|| msg!("step-zero-counts-zero", part = part));
                             Ok(Decimal::ZERO)
                         }
                         ZeroAction::Error => Err(self.data_error(
                             "D008",
                             &slots(),
-                            format!(
-                                "ratio {} / 0: the denominator is zero",
-                                format_decimal(part)
-                            ),
+                            msg!("d008-zero-denominator", part = part),
                         )),
                     };
                 }
@@ -982,42 +989,27 @@ impl<'a> Evaluator<'a> {
                     return Err(self.data_error(
                         "D005",
                         &slots(),
-                        format!(
-                            "ratio of negative values {} / {}",
-                            format_decimal(part),
-                            format_decimal(whole)
-                        ),
+                        msg!("d005-negative-ratio", part = part, whole = whole),
                     ));
                 }
                 if part > whole {
                     return Err(self.data_error(
                         "D005",
                         &slots(),
-                        format!(
-                            "the numerator {} is above the denominator {}",
-                            format_decimal(part),
-                            format_decimal(whole)
-                        ),
+                        msg!("d005-part-above-whole", part = part, whole = whole),
                     ));
                 }
-                let ratio = self.checked(e, part.checked_div(whole), "the ratio")?;
-                self.step(|| {
-                    format!(
-                        "ratio {} / {} = {}",
-                        format_decimal(part),
-                        format_decimal(whole),
-                        format_decimal(ratio)
-                    )
-                });
+                let ratio = self.checked(e, part.checked_div(whole), "what-ratio")?;
+                self.step(|| msg!("step-ratio", part = part, whole = whole, ratio = ratio));
                 match node.rounding.ratio {
                     Some(r) => {
                         let rounded = r.apply(ratio);
                         self.step(|| {
-                            format!(
-                                "ratio rounded ({}): {} → {}",
-                                r.describe(),
-                                format_decimal(ratio),
-                                format_decimal(rounded)
+                            msg!(
+                                "step-ratio-rounded",
+                                rounding = rounding_word(&r),
+                                raw = ratio,
+                                rounded = rounded
                             )
                         });
                         rounded
@@ -1034,17 +1026,38 @@ impl<'a> Evaluator<'a> {
         };
         if !matches!(func.row().eval, Evaluation::Ratio) {
             self.step(|| {
-                let shown: Vec<String> = v.iter().map(|x| format_decimal(*x)).collect();
-                format!(
-                    "{}({}) = {}",
-                    func.name(),
-                    shown.join(", "),
-                    format_decimal(result)
+                let shown: Vec<Message> =
+                    v.iter().map(|x| msg!("gap-number", value = *x)).collect();
+                msg!(
+                    "step-call",
+                    function = func.name(),
+                    args = shown,
+                    result = result
                 )
             });
         }
         Ok(result)
     }
+}
+
+/// "yes"/"có" or "no"/"không".
+fn yes_no(value: bool) -> Message {
+    if value {
+        msg!("value-yes")
+    } else {
+        msg!("value-no")
+    }
+}
+
+/// "2 places, half-up" in the reader's language.
+fn rounding_word(r: &Rounding) -> Message {
+    let mode = match r.mode {
+        crate::syntax::vocab::RoundMode::HalfUp => msg!("round-half-up"),
+        crate::syntax::vocab::RoundMode::HalfEven => msg!("round-half-even"),
+        crate::syntax::vocab::RoundMode::Down => msg!("round-down"),
+        crate::syntax::vocab::RoundMode::Up => msg!("round-up"),
+    };
+    msg!("rounding-places", places = r.places, mode = mode)
 }
 
 /// The to-do entry for one missing item: what, for which criteria, and who owns it.
@@ -1053,47 +1066,50 @@ fn missing_diagnostic(rs: &Ruleset, item: &MissingItem, needed_by: &[usize]) -> 
     match item {
         MissingItem::Input(slot) => {
             let input = &rs.inputs[*slot];
-            let mut d = Diagnostic::error(
+            let d = Diagnostic::error(
                 "D002",
                 0..0,
-                format!(
-                    "missing input `{}`, needed by {}",
-                    input.name,
-                    ids.join(", ")
+                msg!(
+                    "d002-missing-input",
+                    name = input.name.as_str(),
+                    ids = ids.join(", ")
                 ),
             );
             let mut help = Vec::new();
             if let Some(desc) = &input.description {
-                help.push(desc.clone());
+                help.push(Message::plain(desc.clone()));
             }
             let owners = crate::owners::input_owners(rs, *slot);
             if !owners.is_empty() {
-                help.push(format!("owner: {}", owners.join("; ")));
+                help.push(msg!("d002-owner", owners = owners.join("; ")));
             }
-            help.push(format!("add it under [inputs] as {}", input.ty.describe()));
-            d = d.with_help(help.join("; "));
-            d
+            help.push(msg!(
+                "d002-add-input",
+                ty = crate::check::input_type_word(&input.ty)
+            ));
+            d.with_help(Message::join(help, "; "))
         }
         MissingItem::Points(node) => {
             let n = &rs.nodes[*node];
-            let owner = n
-                .owner
-                .as_deref()
-                .map(|o| format!("; owner: {o}"))
-                .unwrap_or_default();
+            let help = match n.owner.as_deref() {
+                Some(o) => msg!(
+                    "d002-add-points-owner",
+                    id = n.id.as_str(),
+                    max = n.max,
+                    owner = o
+                ),
+                None => msg!("d002-add-points", id = n.id.as_str(), max = n.max),
+            };
             Diagnostic::error(
                 "D002",
                 0..0,
-                format!(
-                    "no points given for {} “{}” (awarded by the council)",
-                    n.id, n.title
+                msg!(
+                    "d002-no-points",
+                    id = n.id.as_str(),
+                    title = n.title.as_str()
                 ),
             )
-            .with_help(format!(
-                "add `\"{}\" = …` under [points] (0 to {}){owner}",
-                n.id,
-                format_decimal(n.max)
-            ))
+            .with_help(help)
         }
     }
 }

@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Action {
     /// What it does, for the editor's menu ("replace with `hồ_sơ_tiếp_nhận`").
-    pub title: String,
+    pub title: crate::message::Message,
     /// The index of the diagnostic it resolves, in `analysis.diagnostics`.
     pub diagnostic: Option<usize>,
     /// Edits to the source text; spans are byte ranges into it.
@@ -94,7 +94,7 @@ fn declare_input(analysis: &Analysis, source: &str, name: &str, diagnostic: usiz
         (0, format!("{line}\n"))
     };
     Action {
-        title: format!("declare input `{name}`"),
+        title: crate::msg!("action-declare-input", name = name),
         diagnostic: Some(diagnostic),
         edits: vec![TextEdit {
             span: at..at,
@@ -182,7 +182,11 @@ fn close_gaps(analysis: &Analysis, source: &str, span: &Span, diagnostic: usize)
         if let Some(edit) = rewrite_upper(source, &bounds.span, upper.value, l, !lower.inclusive) {
             let shown = source[edit.span.clone()].to_string();
             out.push(Action {
-                title: format!("close the gap: `{}` → `{}`", shown.trim(), edit.new_text),
+                title: crate::msg!(
+                    "action-close-gap",
+                    from = shown.trim(),
+                    to = edit.new_text.as_str()
+                ),
                 diagnostic: Some(diagnostic),
                 edits: vec![edit],
                 preferred: false,

@@ -344,7 +344,7 @@ pub struct Lens {
     /// `None` when the test was not run (the ruleset has errors).
     pub passed: Option<bool>,
     /// The text shown: "✔ passed (3 checks)", "✘ failed 1 of 3: …" or "▶ not run: …".
-    pub title: String,
+    pub title: crate::message::Message,
 }
 
 /// One lens per test: run it and say whether it passes.
@@ -359,26 +359,27 @@ pub fn code_lenses(analysis: &Analysis, _source: &str) -> Vec<Lens> {
         .map(|(i, t)| {
             let case = rs.tests.get(i).filter(|_| runnable);
             let (passed, title) = match case {
-                None => (None, "▶ not run: fix the errors first".to_string()),
+                None => (None, crate::msg!("lens-not-run")),
                 Some(case) => {
                     let outcome = crate::testing::run_test(rs, case);
                     if outcome.passed() {
                         (
                             Some(true),
-                            format!("✔ passed ({})", checks(outcome.checked)),
+                            crate::msg!("lens-passed", checks = outcome.checked),
                         )
                     } else {
                         let first = outcome
                             .failures
                             .first()
-                            .map(|f| f.message.as_str())
-                            .unwrap_or("");
+                            .map(|f| f.message.clone())
+                            .unwrap_or_else(|| crate::message::Message::plain(""));
                         (
                             Some(false),
-                            format!(
-                                "✘ failed {} of {}: {first}",
-                                outcome.failures.len(),
-                                checks(outcome.checked)
+                            crate::msg!(
+                                "lens-failed",
+                                failed = outcome.failures.len(),
+                                checks = outcome.checked,
+                                first = first
                             ),
                         )
                     }
@@ -392,8 +393,4 @@ pub fn code_lenses(analysis: &Analysis, _source: &str) -> Vec<Lens> {
             }
         })
         .collect()
-}
-
-fn checks(n: usize) -> String {
-    format!("{n} check{}", if n == 1 { "" } else { "s" })
 }

@@ -156,9 +156,9 @@ fn nesting_error(folded: &fold::Folded) -> Option<(Diagnostic, std::ops::Range<u
         let diagnostic = Diagnostic::error(
             "E019",
             span,
-            format!("nesting deeper than {MAX_NESTING} levels"),
+            crate::msg!("e019-nesting-too-deep", depth = MAX_NESTING),
         )
-        .with_help("split the rule into several criteria or simplify it");
+        .with_help(crate::msg!("e019-nesting-too-deep-help"));
         Some((diagnostic, line_start..line_end))
     };
     // Nesting only grows at a bracket or a keyword, so it is checked there.

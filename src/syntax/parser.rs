@@ -6,6 +6,8 @@ use super::lexer::{Lexed, LexemeKind};
 use super::vocab::{CountKind, RoundMode, RoundTarget, SourceKind, UnitLevel, ZeroAction};
 use super::MAX_EXPR_DEPTH;
 use crate::diagnostic::{Diagnostic, Span};
+use crate::message::Message;
+use crate::msg;
 use chrono::NaiveDate;
 use pest::error::{ErrorVariant, InputLocation};
 use pest::iterators::Pair;
@@ -141,12 +143,8 @@ impl<I: Iterator<Item = Token>> Climber<'_, I> {
         };
         while let Some(Token::Infix(Infix::Cmp(_), span)) = self.tokens.peek() {
             self.diagnostics.push(
-                Diagnostic::error(
-                    "E001",
-                    span.clone(),
-                    "syntax error: comparisons cannot be chained",
-                )
-                .with_help("join two comparisons with `and`: `a < b and b < c`"),
+                Diagnostic::error("E001", span.clone(), msg!("e001-chained-comparison"))
+                    .with_help(msg!("e001-chained-comparison-help")),
             );
             self.tokens.next();
             let rhs = self.sum();
@@ -187,14 +185,8 @@ impl<I: Iterator<Item = Token>> Climber<'_, I> {
                 Some(Token::Not(span)) => {
                     // `not` binds looser than arithmetic: `a + not b` is not an expression.
                     self.diagnostics.push(
-                        Diagnostic::error(
-                            "E001",
-                            span.clone(),
-                            "syntax error: `not` cannot stand inside arithmetic or a comparison",
-                        )
-                        .with_help(
-                            "put the negated part in brackets: `a = (not b)` or `not (a = b)`",
-                        ),
+                        Diagnostic::error("E001", span.clone(), msg!("e001-not-inside-arithmetic"))
+                            .with_help(msg!("e001-not-inside-arithmetic-help")),
                     );
                     prefixes.push((true, span));
                 }
@@ -388,9 +380,9 @@ impl<'a> Builder<'a> {
                     .unwrap_or(range.start);
                 let span = self.folded.original_span(brace..brace + 1);
                 self.diagnostics.push(
-                    Diagnostic::error("E001", span, "this `{` is never closed")
-                        .with_span_label("opened here")
-                        .with_help("add the matching `}`; everything after it was read as inside this block"),
+                    Diagnostic::error("E001", span, msg!("e001-never-closed"))
+                        .with_span_label(msg!("e001-opened-here"))
+                        .with_help(msg!("e001-never-closed-help")),
                 );
             }
         }
@@ -453,7 +445,7 @@ impl<'a> Builder<'a> {
                 self.diagnostics.push(Diagnostic::error(
                     "E001",
                     self.span(pair),
-                    "number too long: at most 28 digits",
+                    msg!("e001-number-too-long"),
                 ));
                 Decimal::ZERO
             }
@@ -465,8 +457,8 @@ impl<'a> Builder<'a> {
         let n = self.number(pair);
         if n.percent {
             self.diagnostics.push(
-                Diagnostic::error("E001", self.span(pair), "a percentage is not allowed here")
-                    .with_help("write points or a count without `%`"),
+                Diagnostic::error("E001", self.span(pair), msg!("e001-percent-not-allowed"))
+                    .with_help(msg!("e001-percent-not-allowed-help")),
             );
         }
         n.value
@@ -477,7 +469,7 @@ impl<'a> Builder<'a> {
             self.diagnostics.push(Diagnostic::error(
                 "E001",
                 self.span(pair),
-                "number too large",
+                msg!("e001-number-too-large"),
             ));
             0
         })
@@ -493,7 +485,7 @@ impl<'a> Builder<'a> {
                 self.diagnostics.push(Diagnostic::error(
                     "E001",
                     self.span(pair),
-                    format!("`{text}` is not a valid date"),
+                    msg!("e001-invalid-date", text = text),
                 ));
                 None
             }
@@ -963,9 +955,9 @@ impl<'a> Builder<'a> {
                         Diagnostic::error(
                             "E019",
                             span.clone(),
-                            format!("expression nested deeper than {MAX_EXPR_DEPTH} operators"),
+                            msg!("e019-expression-too-deep", depth = MAX_EXPR_DEPTH),
                         )
-                        .with_help("split the rule into several criteria or shorter rules"),
+                        .with_help(msg!("e019-expression-too-deep-help")),
                     );
                     let boolean = matches!(
                         e.kind,
@@ -1235,15 +1227,15 @@ impl<'a> Builder<'a> {
         let trimmed = self.original[span.clone()].trim();
         if trimmed == "}" {
             self.diagnostics.push(
-                Diagnostic::error("E001", span, "unmatched `}`")
-                    .with_help("remove it, or add the `{` it was meant to close"),
+                Diagnostic::error("E001", span, msg!("e001-unmatched-close"))
+                    .with_help(msg!("e001-unmatched-close-help")),
             );
             return;
         }
         if trimmed == "{" {
             self.diagnostics.push(
-                Diagnostic::error("E001", span, "unclosed `{`")
-                    .with_help("every `{` needs a matching `}`"),
+                Diagnostic::error("E001", span, msg!("e001-unclosed-open"))
+                    .with_help(msg!("e001-unclosed-open-help")),
             );
             return;
         }
@@ -1258,15 +1250,17 @@ impl<'a> Builder<'a> {
         let diagnostic = match ChisoParser::parse(rule, text) {
             Err(error) => self.pest_error(error, start),
             Ok(_) if matches!(context, Context::TopLevel) => {
-                Diagnostic::error("E001", span, "this statement is not understood here")
+                Diagnostic::error("E001", span, msg!("e001-statement-not-understood"))
             }
-            Ok(_) => Diagnostic::error("E001", span, "this statement is not allowed here").with_help(match context {
-                Context::Header => "the ruleset header holds issuer, decree, year, level, total, counts, shares, grades, rounding",
-                Context::NodeBody => "a node holds max, owner, source, bonus, note, ref, not evaluated, zero denominator, rounding, score and child nodes",
-                Context::Bands => "a band arm reads `from 90%: 1.5`, `below 80%: 0.5` or `otherwise: 0`",
-                Context::AdjustmentBody => "a bonus or penalty item holds score, max (its yearly cap), owner, note and ref",
-                _ => "a test holds `given`, `points`, `not evaluated` and `expect` lines",
-            }),
+            Ok(_) => Diagnostic::error("E001", span, msg!("e001-statement-not-allowed")).with_help(
+                match context {
+                    Context::Header => msg!("e001-header-holds"),
+                    Context::NodeBody => msg!("e001-node-holds"),
+                    Context::Bands => msg!("e001-band-arm-reads"),
+                    Context::AdjustmentBody => msg!("e001-adjustment-holds"),
+                    _ => msg!("e001-test-holds"),
+                },
+            ),
         };
         self.diagnostics.push(diagnostic);
     }
@@ -1289,26 +1283,39 @@ impl<'a> Builder<'a> {
         };
         let message = match &error.variant {
             ErrorVariant::ParsingError { positives, .. } => {
-                let mut expected: Vec<&str> =
+                let mut expected: Vec<&'static str> =
                     positives.iter().filter_map(|r| friendly(*r)).collect();
                 expected.dedup();
                 let found = self.original[start..]
                     .split(|c: char| c.is_whitespace())
                     .next()
                     .filter(|w| !w.is_empty())
-                    .map(|w| format!("`{}`", w.chars().take(24).collect::<String>()))
-                    .unwrap_or_else(|| "end of line".to_string());
+                    .map(|w| {
+                        msg!(
+                            "e001-found-word",
+                            word = w.chars().take(24).collect::<String>()
+                        )
+                    })
+                    .unwrap_or_else(|| msg!("e001-end-of-line"));
                 if expected.is_empty() {
-                    format!("unexpected {found}")
+                    msg!("e001-unexpected", found = found)
                 } else {
-                    format!("expected {}, found {found}", join_or(&expected))
+                    msg!(
+                        "e001-expected-found",
+                        expected = join_or(&expected),
+                        found = found
+                    )
                 }
             }
-            ErrorVariant::CustomError { message } => message.clone(),
+            ErrorVariant::CustomError { message } => Message::plain(message.clone()),
         };
-        Diagnostic::error("E001", start..end, format!("syntax error: {message}"))
-            .with_span_label("here")
-            .with_help("see docs/language.md for the statement forms")
+        Diagnostic::error(
+            "E001",
+            start..end,
+            msg!("e001-syntax-error", message = message),
+        )
+        .with_span_label(msg!("e001-here"))
+        .with_help(msg!("e001-syntax-error-help"))
     }
 }
 
@@ -1332,11 +1339,16 @@ fn next_char_boundary(text: &str, offset: usize) -> usize {
         .map_or(offset, |c| offset + c.len_utf8())
 }
 
-fn join_or(items: &[&str]) -> String {
+/// The expected things (catalogue ids) as one message: "a, b or c".
+fn join_or(items: &[&'static str]) -> Message {
     match items {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} or {}", init.join(", "), last),
+        [] => Message::plain(""),
+        [one] => Message::new(one),
+        [init @ .., last] => msg!(
+            "list-or",
+            init = init.iter().map(|id| Message::new(id)).collect::<Vec<_>>(),
+            last = Message::new(last)
+        ),
     }
 }
 
@@ -1363,61 +1375,61 @@ fn zero_action(pair: P) -> ZeroAction {
     }
 }
 
-/// What a user should read for a rule pest expected.
+/// What a user should read for a rule pest expected: a catalogue id (`expected-…`).
 fn friendly(rule: Rule) -> Option<&'static str> {
     Some(match rule {
-        Rule::string => "a quoted text",
-        Rule::number | Rule::signed_number => "a number",
-        Rule::integer => "a whole number",
-        Rule::date => "a date (31/12/2023 or 2023-12-31)",
-        Rule::node_id => "an id such as 1.2.3",
-        Rule::ident | Rule::callable | Rule::fname => "a name",
-        Rule::expr | Rule::arith => "an expression",
-        Rule::k_max | Rule::max_value => "`max`/`tối đa`",
-        Rule::node_body => "`{`",
-        Rule::node | Rule::node_kw => "a criterion",
-        Rule::input_type => "a type (count, decimal, percent, yesno, date, points, levels(…))",
-        Rule::band_bounds | Rule::lower_bound | Rule::upper_bound => "a bound (from …, below …)",
-        Rule::k_otherwise => "`otherwise`/`còn lại`",
-        Rule::round_target => "ratio, score, total or percent",
-        Rule::round_mode => "a rounding mode (half-up, half-even, down, up)",
-        Rule::source_name => "self, survey or satisfaction",
-        Rule::zero_action => "not evaluated, zero or error",
-        Rule::level_name => "department, district, commune, province or ministry",
-        Rule::count_kind => "areas, criteria or subcriteria",
-        Rule::cmp_op => "a comparison",
-        Rule::add_op | Rule::mul_op => "an operator",
-        Rule::k_then => "`then`/`thì`",
-        Rule::k_else => "`else`/`ngược lại`",
-        Rule::k_when => "`when`/`khi`",
-        Rule::k_because => "`because`/`vì`",
-        Rule::EOI => "end of statement",
-        Rule::k_score | Rule::score_rule => "`score =`/`điểm =`",
+        Rule::string => "expected-a-quoted-text",
+        Rule::number | Rule::signed_number => "expected-a-number",
+        Rule::integer => "expected-a-whole-number",
+        Rule::date => "expected-a-date-31-12",
+        Rule::node_id => "expected-an-id-such-as",
+        Rule::ident | Rule::callable | Rule::fname => "expected-a-name",
+        Rule::expr | Rule::arith => "expected-an-expression",
+        Rule::k_max | Rule::max_value => "expected-max",
+        Rule::node_body => "expected-open-brace",
+        Rule::node | Rule::node_kw => "expected-a-criterion",
+        Rule::input_type => "expected-a-type-count-decimal",
+        Rule::band_bounds | Rule::lower_bound | Rule::upper_bound => "expected-a-bound-from-below",
+        Rule::k_otherwise => "expected-otherwise-con-lai",
+        Rule::round_target => "expected-ratio-score-total-or",
+        Rule::round_mode => "expected-a-rounding-mode-half",
+        Rule::source_name => "expected-self-survey-or-satisfaction",
+        Rule::zero_action => "expected-not-evaluated-zero-or",
+        Rule::level_name => "expected-department-district-commune-province",
+        Rule::count_kind => "expected-areas-criteria-or-subcriteria",
+        Rule::cmp_op => "expected-a-comparison",
+        Rule::add_op | Rule::mul_op => "expected-an-operator",
+        Rule::k_then => "expected-then-thi",
+        Rule::k_else => "expected-else-nguoc-lai",
+        Rule::k_when => "expected-when-khi",
+        Rule::k_because => "expected-because-vi",
+        Rule::EOI => "expected-end-of-statement",
+        Rule::k_score | Rule::score_rule => "expected-score",
         Rule::k_not_evaluated
         | Rule::not_evaluated
         | Rule::expect_not_evaluated
-        | Rule::given_not_evaluated => "`not evaluated`/`không đánh giá`",
-        Rule::k_expect | Rule::expect => "`expect`",
-        Rule::k_given | Rule::given => "`given`",
-        Rule::assignment => "`name = value`",
-        Rule::literal => "a value",
+        | Rule::given_not_evaluated => "expected-not-evaluated-keyword",
+        Rule::k_expect | Rule::expect => "expected-expect",
+        Rule::k_given | Rule::given => "expected-given",
+        Rule::assignment => "expected-name-value",
+        Rule::literal => "expected-a-value",
         Rule::header_stmt
         | Rule::node_stmt
         | Rule::test_stmt
         | Rule::band_stmt
-        | Rule::band_arm => "a statement",
-        Rule::k_grade | Rule::grade | Rule::expect_grade => "`grade`/`xếp loại`",
-        Rule::k_stages | Rule::stages => "`stages`/`giai đoạn`",
-        Rule::k_group | Rule::group_decl => "`group`/`nhóm`",
-        Rule::expect_percent | Rule::t_percent => "`percent`",
-        Rule::expect_achieved | Rule::k_achieved => "`achieved`",
-        Rule::expect_score => "`ID = points`",
-        Rule::ruleset_block | Rule::k_ruleset => "`ruleset`/`bộ tiêu chí`",
-        Rule::input_decl | Rule::k_input => "`input`/`đầu vào`",
-        Rule::test_block | Rule::k_test => "`test`/`kiểm thử`",
-        Rule::adjustment | Rule::adjustment_kw => "`bonus`/`điểm thưởng` or `penalty`/`điểm trừ`",
-        Rule::k_places => "`places`/`chữ số`",
-        Rule::k_on => "`on`/`theo`",
+        | Rule::band_arm => "expected-a-statement",
+        Rule::k_grade | Rule::grade | Rule::expect_grade => "expected-grade-xep-loai",
+        Rule::k_stages | Rule::stages => "expected-stages",
+        Rule::k_group | Rule::group_decl => "expected-group",
+        Rule::expect_percent | Rule::t_percent => "expected-percent",
+        Rule::expect_achieved | Rule::k_achieved => "expected-achieved",
+        Rule::expect_score => "expected-id-points",
+        Rule::ruleset_block | Rule::k_ruleset => "expected-ruleset-bo-tieu-chi",
+        Rule::input_decl | Rule::k_input => "expected-input",
+        Rule::test_block | Rule::k_test => "expected-test-kiem-thu",
+        Rule::adjustment | Rule::adjustment_kw => "expected-adjustment",
+        Rule::k_places => "expected-places",
+        Rule::k_on => "expected-on",
         _ => return None,
     })
 }

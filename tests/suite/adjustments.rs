@@ -27,7 +27,7 @@ fn messages(source: &str) -> Vec<(&'static str, String)> {
     analyze(source)
         .diagnostics
         .iter()
-        .map(|d| (d.code, d.message.clone()))
+        .map(|d| (d.code, d.message.en()))
         .collect()
 }
 
@@ -531,11 +531,17 @@ fn advice_aims_at_the_next_band_in_points() {
     .unwrap();
     let unit = dir.path().join("u.toml");
     std::fs::write(&unit, "unit = \"X\"\n[inputs]\ndone = 6\n").unwrap();
-    let (code, out, err) =
-        run_chiso(&["advise", ruleset.to_str().unwrap(), unit.to_str().unwrap()]);
+    let (code, out, err) = run_chiso(&[
+        "advise",
+        "--lang",
+        "vi",
+        ruleset.to_str().unwrap(),
+        unit.to_str().unwrap(),
+    ]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Xếp loại kế tiếp: Tốt (từ 8 điểm)"), "{out}");
-    assert!(out.contains("lên xếp loại trên:  +2: 6 → 8"), "{out}");
+    // (the labels are padded to one width: "lên xếp loại trên:" then the change)
+    assert!(out.contains("lên xếp loại trên: +2: 6 → 8"), "{out}");
 }
 
 #[test]

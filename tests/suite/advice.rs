@@ -157,14 +157,32 @@ fn the_cli_prints_the_advice() {
         other.to_str().unwrap(),
         "--unit",
         "ubnd huyện c",
+        "--lang",
+        "vi",
     ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stdout.contains("Xếp loại kế tiếp: Khá (từ 75%)"),
         "{stdout}"
     );
+    // Vietnamese numbers: decimal comma.
     assert!(
-        stdout.contains("+47: 150 → 197, +0.32 điểm (tổng 15.01, 75.05%, Khá) [7.2.2 1 → 1.32]"),
+        stdout.contains("+47: 150 → 197, +0,32 điểm (tổng 15,01, 75,05%, Khá) [7.2.2 1 → 1,32]"),
+        "{stdout}"
+    );
+    // The same advice in English (the suite's default, `CHISO_LANG=en`).
+    let (code, stdout, stderr) = crate::common::run_chiso(&[
+        "advise",
+        "tests/fixtures/batch/huyen-mau.chiso",
+        file.to_str().unwrap(),
+        other.to_str().unwrap(),
+        "--unit",
+        "ubnd huyện c",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Next grade: Khá (from 75%)"), "{stdout}");
+    assert!(
+        stdout.contains("+47: 150 → 197, +0.32 points (total 15.01, 75.05%, Khá) [7.2.2 1 → 1.32]"),
         "{stdout}"
     );
 }

@@ -78,10 +78,10 @@ fn a_province_sheet_is_scored_ranked_and_graded() {
         }
     );
     assert!(
-        f.to_text()
+        f.to_text(chiso::Lang::En)
             .contains("tinh.csv, row 7, column E (nhiệm_vụ_hoàn_thành) [UBND huyện F]"),
         "{}",
-        f.to_text()
+        f.to_text(chiso::Lang::En)
     );
     assert!(b.has_failures());
 

@@ -30,11 +30,14 @@ pub fn chiso_bin() -> PathBuf {
 }
 
 /// Runs `chiso` with arguments from the project root; returns (exit code, stdout, stderr).
+/// Messages in English (`CHISO_LANG=en`): the suite's expectations are written against the
+/// English catalogue; `i18n.rs` runs the command as a user who sets nothing (Vietnamese).
 pub fn run_chiso(args: &[&str]) -> (i32, String, String) {
     let output = std::process::Command::new(chiso_bin())
         .args(args)
         .current_dir(root())
         .env("NO_COLOR", "1")
+        .env("CHISO_LANG", "en")
         .output()
         .expect("run chiso");
     assert_no_crash(&output.status, args, &output.stderr);
@@ -90,5 +93,24 @@ impl Rng {
 
     pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// A message in English, for the suite's expectations (written against the English
+/// catalogue; `i18n.rs` checks the Vietnamese). Leaks the text: tests only.
+pub trait En {
+    /// The English text.
+    fn en_str(&self) -> &'static str;
+}
+
+impl En for chiso::Message {
+    fn en_str(&self) -> &'static str {
+        Box::leak(self.en().into_boxed_str())
+    }
+}
+
+impl En for Option<chiso::Message> {
+    fn en_str(&self) -> &'static str {
+        self.as_ref().map_or("", |m| m.en_str())
     }
 }

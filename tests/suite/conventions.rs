@@ -42,6 +42,8 @@ fn run(args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> (i32, Vec<u8>, Vec<
     command
         .args(args)
         .current_dir(root())
+        // The expectations read the English catalogue (`common::run_chiso` does the same).
+        .env("CHISO_LANG", "en")
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
         .env_remove("CLICOLOR")
@@ -90,6 +92,7 @@ fn on_a_terminal(args: &[&str], env: &[(&str, &str)]) -> (i32, Vec<u8>) {
     command
         .args(["-q", "-e", "-c", &line, "/dev/null"])
         .current_dir(root())
+        .env("CHISO_LANG", "en")
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
         .env_remove("CLICOLOR")

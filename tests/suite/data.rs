@@ -1,6 +1,7 @@
 //! Unit data files: exact decimals, Vietnamese forms, and every data diagnostic pointing into
 //! the file.
 
+use crate::common::En as _;
 use chiso::model::Value;
 use chiso_formats::unit_file::{load, DataFormat};
 use rust_decimal::Decimal;
@@ -112,7 +113,8 @@ fn d001_malformed_files() {
     assert_eq!(diagnostics[0].code, "D001");
     assert!(diagnostics[0]
         .help
-        .as_deref()
+        .as_ref()
+        .map(|h| h.en_str())
         .unwrap()
         .contains("must be quoted"));
 }
@@ -145,11 +147,11 @@ fn d003_counts_are_whole_and_messages_name_input_and_owner() {
         DataFormat::Toml,
     );
     assert_eq!(
-        diagnostics[0].message,
+        diagnostics[0].message.en_str(),
         "`số_hồ_sơ`: a count must be a whole number, found 2.5 (owner: Văn phòng)"
     );
     assert_eq!(
-        diagnostics[0].help.as_deref(),
+        diagnostics[0].help.as_ref().map(|h| h.en_str()),
         Some("`số_hồ_sơ` is count: Số hồ sơ")
     );
 }

@@ -1,5 +1,6 @@
 //! Every rule form, evaluated: ruleset and unit data in, exact scores out.
 
+use crate::common::En as _;
 use chiso::eval::{evaluate, evaluate_batch, Status, UnitOutcome};
 use chiso_formats::unit_file::{load, DataFormat};
 use rust_decimal::Decimal;
@@ -417,7 +418,7 @@ fn zero_denominator_policies() {
     );
     assert_eq!(outcome.diagnostics[0].code, "D008");
     assert!(
-        outcome.diagnostics[0].message.starts_with("1.1: "),
+        outcome.diagnostics[0].message.en_str().starts_with("1.1: "),
         "{}",
         outcome.diagnostics[0].message
     );
@@ -469,7 +470,7 @@ fn defaults_apply_and_missing_inputs_form_a_to_do_list() {
     let missing: Vec<String> = outcome
         .diagnostics
         .iter()
-        .map(|d| format!("{} {}", d.code, d.message))
+        .map(|d| format!("{} {}", d.code, d.message.en()))
         .collect();
     assert_eq!(
         missing,
@@ -480,7 +481,7 @@ fn defaults_apply_and_missing_inputs_form_a_to_do_list() {
         ]
     );
     assert_eq!(
-        outcome.diagnostics[0].help.as_deref(),
+        outcome.diagnostics[0].help.as_ref().map(|h| h.en_str()),
         Some("Số hồ sơ; owner: Văn phòng; add it under [inputs] as count")
     );
     // With x and y given, z's default completes 1.2.
@@ -507,7 +508,7 @@ fn runtime_data_errors_name_the_criterion_and_point_into_the_data() {
     let d0 = &outcome.diagnostics[0];
     assert_eq!(d0.code, "D005");
     assert_eq!(
-        d0.message,
+        d0.message.en_str(),
         "1.1: the numerator 30 is above the denominator 20"
     );
     assert_eq!(&data[d0.span.clone()], "30");
@@ -548,7 +549,7 @@ fn d009_arithmetic_that_fails_for_this_unit() {
     let d0 = &outcome.diagnostics[0];
     assert_eq!(d0.code, "D009");
     assert_eq!(
-        d0.message,
+        d0.message.en_str(),
         "1.1: division by zero (use ratio(…) to say what a zero denominator means)"
     );
 }

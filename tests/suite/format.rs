@@ -1,5 +1,6 @@
 //! `chiso fmt`: canonical, idempotent, keeps every comment, never changes meaning.
 
+use crate::common::En as _;
 use crate::common::{read, ruleset_files, run_chiso};
 use chiso::format::{format, FormatError};
 
@@ -163,7 +164,7 @@ fn a_file_with_syntax_errors_is_refused_with_its_errors() {
             let at = source.find("year").unwrap() + 4;
             assert_eq!(d[0].span, at..at + 1);
             assert_eq!(
-                d[0].message,
+                d[0].message.en_str(),
                 "syntax error: expected a whole number, found end of line"
             );
         }

@@ -239,7 +239,11 @@ fn an_unknown_group_is_a_data_error_at_its_cell_and_the_others_are_scored() {
                 UBND huyện A,Khối huyện,thẩm định lần 3,50,60,2,2\n\
                 UBND huyện B,Khối huyện,thẩm định,40,50,2,2\n";
     let b = score(&rs, text);
-    let problems: Vec<String> = b.problems.iter().map(|p| p.to_text()).collect();
+    let problems: Vec<String> = b
+        .problems
+        .iter()
+        .map(|p| p.to_text(chiso::Lang::En))
+        .collect();
     assert_eq!(
         problems,
         [
@@ -264,7 +268,7 @@ fn a_group_without_declared_groups_is_refused() {
     let analysis = chiso::analyze("ruleset \"x\" { }\narea 1 \"A\" { criterion 1.1 \"x\" max 1 }");
     let b = score(&analysis.ruleset, "Đơn vị,Khối,1.1\nUBND xã A,Khối xã,1\n");
     assert_eq!(
-        b.problems[0].to_text(),
+        b.problems[0].to_text(chiso::Lang::En),
         "error[D003]: tinh.csv, row 2, column B (Khối) [UBND xã A]: group “Khối xã”: the ruleset declares no groups\n  help: declare the groups in the ruleset's header (`nhóm \"Khối sở\"`), or leave the group out\n"
     );
 }
@@ -587,10 +591,20 @@ fn last_years_ruleset_and_data_give_what_its_json_gives() {
 #[test]
 fn advice_is_on_the_round_that_counts_named_as_the_ruleset_names_it() {
     // Sở Tư pháp's re-appraisal: 8.1 points, 81%, Tốt, the highest band.
-    let (code, out, err) = run_chiso(&["advise", RULESET, SHEET, "--unit", "Sở Tư pháp"]);
+    // In Vietnamese (`--lang vi`; the suite's runner asks for English), as an office reads
+    // it: a decimal comma.
+    let (code, out, err) = run_chiso(&[
+        "advise",
+        RULESET,
+        SHEET,
+        "--unit",
+        "Sở Tư pháp",
+        "--lang",
+        "vi",
+    ]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.starts_with("Sở Tư pháp (Thẩm định lại) — 8.1 điểm, chỉ số 81%, xếp loại Tốt\n"),
+        out.starts_with("Sở Tư pháp (Thẩm định lại) — 8,1 điểm, chỉ số 81%, xếp loại Tốt\n"),
         "{out}"
     );
 }

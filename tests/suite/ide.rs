@@ -1,6 +1,7 @@
 //! Editor features of the library (`chiso::ide`): byte offsets in, byte spans out.
 
 use crate::common::read;
+use crate::common::En as _;
 use chiso::ide::{self, CompletionKind, FoldKind, SymbolKind, TokenKind};
 
 const KON_TUM: &str = "rulesets/kon-tum/huyen-2023-trich.chiso";
@@ -335,7 +336,7 @@ fn code_actions_from_checker_fixes_apply_cleanly() {
     let codes: Vec<&str> = a.diagnostics.iter().map(|d| d.code).collect();
     assert_eq!(codes, vec!["E005", "E004", "E002", "E008"]);
     let actions = ide::code_actions(&a, src, 0..src.len());
-    let titles: Vec<&str> = actions.iter().map(|x| x.title.as_str()).collect();
+    let titles: Vec<&str> = actions.iter().map(|x| x.title.en_str()).collect();
     assert_eq!(
         titles,
         vec![
@@ -359,7 +360,7 @@ fn code_actions_from_checker_fixes_apply_cleanly() {
     let at = nth(src, "nn", 0);
     let here: Vec<String> = ide::code_actions(&a, src, at..at)
         .into_iter()
-        .map(|x| x.title)
+        .map(|x| x.title.en())
         .collect();
     assert_eq!(here, vec!["replace with `n`", "declare input `nn`"]);
     let declared = apply(src, &actions[3].edits);
@@ -376,7 +377,7 @@ fn declaring_an_unknown_input_speaks_the_files_language() {
     let actions = ide::code_actions(&a, src, 0..src.len());
     let declare = actions
         .iter()
-        .find(|x| x.title == "declare input `số_hồ_sơ`")
+        .find(|x| x.title.en_str() == "declare input `số_hồ_sơ`")
         .expect("declare");
     let out = apply(src, &declare.edits);
     assert_eq!(
@@ -434,7 +435,7 @@ fn test_lenses_run_the_tests() {
     let lenses = ide::code_lenses(&a, &src);
     let shown: Vec<(Option<bool>, &str)> = lenses
         .iter()
-        .map(|l| (l.passed, l.title.as_str()))
+        .map(|l| (l.passed, l.title.en_str()))
         .collect();
     assert_eq!(
         shown,
@@ -453,7 +454,7 @@ fn test_lenses_run_the_tests() {
     let lens = &ide::code_lenses(&a, &failing)[0];
     assert_eq!(lens.passed, Some(false));
     assert_eq!(
-        lens.title,
+        lens.title.en_str(),
         "✘ failed 1 of 7 checks: expected 7.3.2 = 0.12, got 0.11 points"
     );
     let broken = src.replace(
@@ -462,7 +463,7 @@ fn test_lenses_run_the_tests() {
     );
     let a = chiso::analyze(&broken);
     assert_eq!(
-        ide::code_lenses(&a, &broken)[0].title,
+        ide::code_lenses(&a, &broken)[0].title.en_str(),
         "▶ not run: fix the errors first"
     );
 }

@@ -2,6 +2,7 @@
 
 use crate::batch::fixture;
 use crate::common::read;
+use crate::common::En as _;
 use chiso::batch::lost::{area_lost, compare_targets, lost_points, read_targets, total_lost};
 use chiso::eval::evaluate;
 use chiso_formats::unit_file::{load, read_raw, DataFormat};
@@ -129,6 +130,7 @@ year = 2024
     assert_eq!(diagnostics[0].code, "D014");
     assert!(diagnostics[0]
         .message
+        .en_str()
         .contains("the target of 1.1 is 1, but its children's targets add up to 1.5"));
 }
 

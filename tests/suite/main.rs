@@ -17,6 +17,7 @@ mod grid;
 mod groups_stages;
 mod handwritten;
 mod html_report;
+mod i18n;
 mod ide;
 mod import;
 mod lost_targets;

@@ -5,6 +5,7 @@
 //! every subtotal is the sum of the lines shown under it. Each stage of a comparison is shown
 //! over what that stage scores, with what it leaves to the survey named apart.
 
+use crate::common::En as _;
 use crate::common::{read, run_chiso, Rng};
 use crate::province::{self, awarded, input_value, roles, share};
 use chiso::batch::{self, grade_counts, rank};
@@ -76,9 +77,10 @@ fn a_sheet_whose_broken_row_swallowed_others_lists_every_unit_in_every_format() 
             let name = format!("Đơn vị 0000{unit}");
             assert!(text.contains(&name), "{format}: {name} missing\n{text}");
         }
-        // The broken unit's problem: its code and its cell (row 3, column B).
+        // The broken unit's problem: its code and its cell (row 3, column B), in the reports'
+        // Vietnamese.
         assert!(text.contains("D003"), "{format}");
-        assert!(text.contains("row 3, column B"), "{format}");
+        assert!(text.contains("dòng 3, cột B"), "{format}");
     }
     let get = |name: &str| &outputs.iter().find(|(f, _)| *f == name).unwrap().1;
 
@@ -564,8 +566,13 @@ fn check(rs: &Ruleset, p: &Province, grid: chiso_formats::sheet::Grid, file: &st
         // The column's header in the place, the message or the help (any case).
         let header = p.rows[0][column].to_lowercase();
         let column_named = here.iter().any(|pr| {
-            let help = pr.diagnostic.help.as_deref().unwrap_or_default();
-            [pr.diagnostic.message.as_str(), help, &pr.place.to_string()]
+            let help = pr
+                .diagnostic
+                .help
+                .as_ref()
+                .map(|h| h.en_str())
+                .unwrap_or_default();
+            [pr.diagnostic.message.en_str(), help, &pr.place.to_string()]
                 .iter()
                 .any(|t| t.to_lowercase().contains(&header))
         });

@@ -470,7 +470,7 @@ fn the_same_province_from_a_workbook() {
     let problems = |b: &batch::Batch, file: &str| -> Vec<String> {
         b.problems
             .iter()
-            .map(|p| p.to_text().replacen(file, "FILE", 1))
+            .map(|p| p.to_text(chiso::Lang::En).replacen(file, "FILE", 1))
             .collect()
     };
     assert!(!b.problems.is_empty());

@@ -100,7 +100,8 @@ fn two_strict_bounds_at_the_same_point_leave_that_point_uncovered() {
     let src = ratio_bands("dưới 50%: 0\ntrên 50%: 1");
     let got: Vec<&str> = findings(&src).iter().map(|f| f.0).collect();
     assert_eq!(got, vec!["E010"]);
-    let message = chiso::analyze(&src).diagnostics[0].message.clone();
+    let message = chiso::analyze(&src).diagnostics[0].message.en();
+    // (the English sentence's verb agrees with "the value" since the catalogue rewrite)
     assert_eq!(message, "gap between bands: the value 50% match no band");
 }
 
@@ -402,6 +403,8 @@ fn advise_on_two_stages_advises_the_appraisal_and_says_so() {
     // 73.333… → 73.33 %. The ruleset has no grades.
     let (code, stdout, stderr) = run_chiso(&[
         "advise",
+        "--lang",
+        "vi",
         &p(&dir, "t.chiso"),
         &p(&dir, "a-self.toml"),
         &p(&dir, "a-appraised.toml"),
@@ -410,13 +413,15 @@ fn advise_on_two_stages_advises_the_appraisal_and_says_so() {
     ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stdout.starts_with("A (thẩm định) — 2.2 điểm, chỉ số 73.33%, xếp loại —\nBộ tiêu chí này không có xếp loại.\n"),
+        stdout.starts_with("A (thẩm định) — 2,2 điểm, chỉ số 73,33%, xếp loại —\nBộ tiêu chí này không có xếp loại.\n"),
         "{stdout}"
     );
     // The self stage on request, with B (self, 0.6) in the batch: 1.1 = 0.3/0.6 × 2 = 1,
     // 1.2 = 0.3 → 1.3 of 3 = 43.333… → 43.33 %.
     let (code, stdout, stderr) = run_chiso(&[
         "advise",
+        "--lang",
+        "vi",
         &p(&dir, "t.chiso"),
         &p(&dir, "a-self.toml"),
         &p(&dir, "a-appraised.toml"),
@@ -428,7 +433,7 @@ fn advise_on_two_stages_advises_the_appraisal_and_says_so() {
     ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stdout.starts_with("A (tự đánh giá) — 1.3 điểm, chỉ số 43.33%, xếp loại —\n"),
+        stdout.starts_with("A (tự đánh giá) — 1,3 điểm, chỉ số 43,33%, xếp loại —\n"),
         "{stdout}"
     );
 }
@@ -441,13 +446,15 @@ fn advise_on_two_stages_advises_the_appraisal_and_says_so() {
 fn advise_on_kon_ray_2023_proposes_no_whole_and_no_impossible_part() {
     let (code, stdout, stderr) = run_chiso(&[
         "advise",
+        "--lang",
+        "vi",
         "rulesets/kon-tum/huyen-2023-trich.chiso",
         "rulesets/kon-tum/data/kon-ray-2023.toml",
     ]);
     assert_eq!(code, 0, "{stderr}");
     // 44.6 of 47 points (cli.rs, seed 004's criteria) → 94.89 %; the excerpt has no grades.
     assert!(
-        stdout.starts_with("UBND huyện Kon Rẫy (tự đánh giá) — 44.6 điểm, chỉ số 94.89%, xếp loại —\nBộ tiêu chí này không có xếp loại.\n"),
+        stdout.starts_with("UBND huyện Kon Rẫy (tự đánh giá) — 44,6 điểm, chỉ số 94,89%, xếp loại —\nBộ tiêu chí này không có xếp loại.\n"),
         "{stdout}"
     );
     let headings: Vec<&str> = stdout
@@ -471,9 +478,9 @@ fn advise_on_kon_ray_2023_proposes_no_whole_and_no_impossible_part() {
         ],
         "{stdout}"
     );
-    assert!(stdout.contains("+22: 169 → 191, +0.02 điểm"), "{stdout}");
-    assert!(stdout.contains("+5: 642 → 647, +0.01 điểm"), "{stdout}");
-    assert!(stdout.contains("+1: 19 → 20, +0.01 điểm"), "{stdout}");
+    assert!(stdout.contains("+22: 169 → 191, +0,02 điểm"), "{stdout}");
+    assert!(stdout.contains("+5: 642 → 647, +0,01 điểm"), "{stdout}");
+    assert!(stdout.contains("+1: 19 → 20, +0,01 điểm"), "{stdout}");
 }
 
 const TASKS: &str = r#"ruleset "t" {
@@ -734,17 +741,25 @@ fn explain_and_advise_on_a_two_stage_sheet_show_the_appraisal_unless_asked() {
     assert!(stdout.contains("  result:    0.3 of 1\n"), "{stdout}");
     // advise: the appraisal, alone in its stage: 1.1 = 0.2/0.2 × 2 = 2, 1.2 = 0.2 → 2.2 of 3
     // = 73.33 %.
-    let (code, stdout, stderr) = run_chiso(&["advise", &ruleset, &sheet]);
+    let (code, stdout, stderr) = run_chiso(&["advise", "--lang", "vi", &ruleset, &sheet]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stdout.starts_with("A (thẩm định) — 2.2 điểm, chỉ số 73.33%"),
+        stdout.starts_with("A (thẩm định) — 2,2 điểm, chỉ số 73,33%"),
         "{stdout}"
     );
     // Self, in Vietnamese: 1.1 = 0.3/0.3 × 2 = 2, 1.2 = 0.3 → 2.3 of 3 = 76.67 %.
-    let (code, stdout, stderr) = run_chiso(&["advise", &ruleset, &sheet, "--stage", "tự đánh giá"]);
+    let (code, stdout, stderr) = run_chiso(&[
+        "advise",
+        "--lang",
+        "vi",
+        &ruleset,
+        &sheet,
+        "--stage",
+        "tự đánh giá",
+    ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stdout.starts_with("A (tự đánh giá) — 2.3 điểm, chỉ số 76.67%"),
+        stdout.starts_with("A (tự đánh giá) — 2,3 điểm, chỉ số 76,67%"),
         "{stdout}"
     );
 }

@@ -3,6 +3,7 @@
 //! merge into one unit file that scores; a conflicting value and a missing office are
 //! reported, never settled silently.
 
+use crate::common::En as _;
 use crate::common::{read, run_chiso};
 use chiso::data::Stage;
 use chiso::eval::evaluate;
@@ -206,7 +207,7 @@ fn each_office_gets_exactly_its_assignment() {
     assert_eq!(worklist(&rs, "phong noi vu").unwrap().office, NOI_VU);
     let err = worklist(&rs, "Phòng Nội Vu").map(|w| w.office);
     assert_eq!(err.as_deref(), Ok(NOI_VU));
-    let err = worklist(&rs, "Phòng Giáo dục").unwrap_err();
+    let err = worklist(&rs, "Phòng Giáo dục").unwrap_err().en();
     assert!(
         err.contains("the ruleset names no office “Phòng Giáo dục”"),
         "{err}"
@@ -456,18 +457,19 @@ fn missing_data_names_the_same_owner_as_the_forms() {
     // A unit giving only `done`: `assigned` is missing, and its owner is that office.
     let (data, _) = load(&rs, "unit = \"X\"\n[inputs]\ndone = 1\n", DataFormat::Toml);
     let outcome = evaluate(&rs, &data.unwrap());
-    let todo = chiso_formats::report::missing_list(&rs, &outcome);
+    let todo = chiso_formats::report::missing_list(&rs, &outcome, chiso::Lang::En);
     assert!(todo.contains("  Phòng Tư pháp\n"), "{todo}");
     assert!(todo.contains("input `assigned`"), "{todo}");
     assert!(!todo.contains("(no owner)"), "{todo}");
     let d002 = outcome
         .diagnostics
         .iter()
-        .find(|d| d.message.contains("assigned"))
+        .find(|d| d.message.en_str().contains("assigned"))
         .expect("the missing input is reported");
     assert!(
         d002.help
-            .as_deref()
+            .as_ref()
+            .map(|h| h.en_str())
             .unwrap_or("")
             .contains("owner: Phòng Tư pháp"),
         "{d002:?}"

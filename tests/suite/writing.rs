@@ -27,6 +27,7 @@ fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
         .args(args)
         .current_dir(root())
         .env("NO_COLOR", "1")
+        .env("CHISO_LANG", "en")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -46,6 +46,7 @@ pub fn run(args: Args) -> Outcome {
         ruleset,
         &all[index],
         &advice,
+        crate::render::lang(),
     ));
     Ok(ExitCode::SUCCESS)
 }

@@ -59,11 +59,13 @@ pub fn read_sources(
         let bytes = super::read_bytes(path)?;
         match sniff(&bytes) {
             Stdin::Workbook => {
-                let grid = workbook_grid(&bytes, sheet).map_err(|e| format!("{name}: {e}"))?;
+                let grid = workbook_grid(&bytes, sheet)
+                    .map_err(|e| format!("{name}: {}", e.render(crate::render::lang())))?;
                 sheets.push(SheetUnits::new(name, Sheet::new(ruleset, grid, options)));
             }
             Stdin::TextSheet => {
-                let grid = bytes_text_grid(&bytes).map_err(|e| format!("{name}: {e}"))?;
+                let grid = bytes_text_grid(&bytes)
+                    .map_err(|e| format!("{name}: {}", e.render(crate::render::lang())))?;
                 sheets.push(SheetUnits::new(name, Sheet::new(ruleset, grid, options)));
             }
             Stdin::UnitFile => {
@@ -87,11 +89,25 @@ pub fn read_sources(
             .unwrap_or("")
             .to_ascii_lowercase();
         let grid = if ext == "csv" || ext == "tsv" {
-            let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {name}: {e}"))?;
-            bytes_text_grid(&bytes).map_err(|e| format!("{name}: {e}"))?
+            let bytes = std::fs::read(&path).map_err(|e| {
+                tr!(
+                    "cli-cannot-read",
+                    file = name.as_str(),
+                    error = crate::render::io_error(&e)
+                )
+            })?;
+            bytes_text_grid(&bytes)
+                .map_err(|e| format!("{name}: {}", e.render(crate::render::lang())))?
         } else {
-            let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {name}: {e}"))?;
-            workbook_grid(&bytes, sheet).map_err(|e| format!("{name}: {e}"))?
+            let bytes = std::fs::read(&path).map_err(|e| {
+                tr!(
+                    "cli-cannot-read",
+                    file = name.as_str(),
+                    error = crate::render::io_error(&e)
+                )
+            })?;
+            workbook_grid(&bytes, sheet)
+                .map_err(|e| format!("{name}: {}", e.render(crate::render::lang())))?
         };
         sheets.push(SheetUnits::new(name, Sheet::new(ruleset, grid, options)));
     }
@@ -193,20 +209,23 @@ pub fn print_problems(ruleset: &Ruleset, sources: &Sources, batch: &Batch) {
                 result: unit.result.unpack(),
                 diagnostics: Vec::new(),
             };
-            let _ = write!(err, "{}: ", unit.origin);
-            let _ =
-                err.write_all(chiso_formats::report::missing_list(ruleset, &outcome).as_bytes());
+            let lang = crate::render::lang();
+            let _ = write!(err, "{}: ", unit.origin.place().render(lang));
+            let _ = err
+                .write_all(chiso_formats::report::missing_list(ruleset, &outcome, lang).as_bytes());
         }
     }
     for n in &batch.not_scored {
         let _ = writeln!(
             err,
-            "error: {}{}: not scored because of the errors above",
-            n.origin,
+            "{}: {}{}: {}",
+            chiso::Severity::Error.label(crate::render::lang()),
+            n.origin.place().render(crate::render::lang()),
             n.unit
                 .as_deref()
                 .map(|u| format!(" [{u}]"))
-                .unwrap_or_default()
+                .unwrap_or_default(),
+            tr!("cli-not-scored")
         );
     }
     let _ = err.flush();
@@ -237,8 +256,10 @@ pub fn load_for_one(
         match loaded.data {
             Some(data) => all.push((loaded.origin, data)),
             None => problems.push_str(&format!(
-                "error: {}: left out because of the errors above\n",
-                loaded.origin
+                "{}: {}: {}\n",
+                chiso::Severity::Error.label(crate::render::lang()),
+                loaded.origin.place().render(crate::render::lang()),
+                tr!("cli-left-out")
             )),
         }
     }
@@ -246,7 +267,7 @@ pub fn load_for_one(
         eprint!("{problems}");
     }
     let index = chiso::batch::choose_unit(&all, unit, &first.display().to_string(), stage)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| crate::render::text(e.message()))?;
     Ok((all.into_iter().map(|(_, u)| u).collect(), index))
 }
 
@@ -258,7 +279,7 @@ fn render_problem(renderer: &mut super::Renderer, sources: &Sources, problem: &P
         (Some(_), Some(text)) => {
             renderer.render(file, text, std::slice::from_ref(&problem.diagnostic))
         }
-        _ => problem.to_text(),
+        _ => problem.to_text(crate::render::lang()),
     }
 }
 

@@ -35,15 +35,23 @@ pub fn run(args: Args) -> Outcome {
                 super::print_diagnostics(&name, &text, &analysis.diagnostics);
                 let rs = &analysis.ruleset;
                 eprintln!(
-                    "{name}: {} error(s), {} warning(s); {} nodes, {} inputs, {} tests",
-                    e,
-                    analysis.diagnostics.len() - e,
-                    rs.nodes.len(),
-                    rs.inputs.len(),
-                    rs.tests.len()
+                    "{name}: {}",
+                    tr!(
+                        "cli-check-summary",
+                        errors = e,
+                        warnings = analysis.diagnostics.len() - e,
+                        nodes = rs.nodes.len(),
+                        inputs = rs.inputs.len(),
+                        tests = rs.tests.len()
+                    )
                 );
             }
-            CheckFormat::Json => json.extend(diagnostics_json(&name, &text, &analysis.diagnostics)),
+            CheckFormat::Json => json.extend(diagnostics_json(
+                &name,
+                &text,
+                &analysis.diagnostics,
+                crate::render::lang(),
+            )),
         }
     }
     if let CheckFormat::Json = args.format {

@@ -53,13 +53,17 @@ pub fn run(args: Args) -> Outcome {
     };
     let mapping = match &args.mapping {
         Some(path) => Some(
-            Mapping::parse(&super::read(path)?).map_err(|e| format!("{}: {e}", path.display()))?,
+            Mapping::parse(&super::read(path)?)
+                .map_err(|e| format!("{}: {}", path.display(), crate::render::text(e.into())))?,
         ),
         None => None,
     };
     let (diff, problems) = compare(&old, &new, mapping.as_ref());
     for p in &problems {
-        eprintln!("warning: {p}");
+        eprintln!(
+            "{}: {p}",
+            chiso::Severity::Warning.label(crate::render::lang())
+        );
     }
     let mut inputs = vec![args.old.clone(), args.new.clone()];
     if let Some(path) = &args.write_mapping {

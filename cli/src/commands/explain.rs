@@ -30,7 +30,7 @@ pub struct Args {
 
 /// Reads `--stage`: English or Vietnamese words (`self`, `tự đánh giá`, `appraised`, `thẩm định`).
 pub(super) fn parse_stage(text: &str) -> Result<Stage, String> {
-    Stage::parse(text).ok_or_else(|| format!("expected {}", Stage::expected()))
+    Stage::parse(text).ok_or_else(|| tr!("cli-expected", words = Stage::expected()))
 }
 
 /// The units of the batch of one stage (a batch is scored stage by stage).
@@ -52,14 +52,18 @@ pub fn run(args: Args) -> Outcome {
             .map(Err)
     });
     let Some(target) = target else {
-        let hint = chiso::text::did_you_mean(&args.id, ruleset.nodes.iter().map(|n| n.id.as_str()))
-            .map(|s| format!(" (did you mean {s}?)"))
-            .unwrap_or_default();
-        return Err(format!(
-            "no criterion `{}` in {}{hint}",
-            args.id,
-            args.ruleset.display()
-        ));
+        let file = args.ruleset.display().to_string();
+        return Err(
+            match chiso::text::did_you_mean(&args.id, ruleset.nodes.iter().map(|n| n.id.as_str())) {
+                Some(s) => tr!(
+                    "cli-no-criterion-suggest",
+                    id = args.id.as_str(),
+                    file = file,
+                    suggestion = s
+                ),
+                None => tr!("cli-no-criterion", id = args.id.as_str(), file = file),
+            },
+        );
     };
     let mut paths = vec![args.data.clone()];
     paths.extend(args.batch.iter().cloned());
@@ -90,6 +94,7 @@ pub fn run(args: Args) -> Outcome {
     crate::output::print(&chiso_formats::report::explain::text(
         &explanation,
         batch.len(),
+        crate::render::lang(),
     ));
     Ok(ExitCode::SUCCESS)
 }

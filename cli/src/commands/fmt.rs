@@ -30,7 +30,7 @@ pub fn run(args: Args) -> Outcome {
             let mut text = String::new();
             std::io::stdin()
                 .read_to_string(&mut text)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
+                .map_err(|e| tr!("cli-cannot-read-stdin", error = crate::render::io_error(&e)))?;
             text
         } else {
             super::read(path)?
@@ -42,7 +42,7 @@ pub fn run(args: Args) -> Outcome {
             Ok(formatted) if formatted == text => {}
             Ok(formatted) => {
                 if args.check {
-                    eprintln!("{name}: not formatted");
+                    eprintln!("{name}: {}", tr!("cli-fmt-not-formatted"));
                     unformatted += 1;
                 } else {
                     let bytes = if bom {
@@ -51,22 +51,30 @@ pub fn run(args: Args) -> Outcome {
                         formatted
                     };
                     crate::output::write_atomic(path, bytes.as_bytes())?;
-                    eprintln!("{name}: formatted");
+                    eprintln!("{name}: {}", tr!("cli-fmt-formatted"));
                 }
             }
             Err(FormatError::Syntax(diagnostics)) => {
                 super::print_diagnostics(&name, &text, &diagnostics);
-                eprintln!("error: {name}: not formatted because of the syntax errors above");
+                eprintln!(
+                    "{}: {name}: {}",
+                    chiso::Severity::Error.label(crate::render::lang()),
+                    tr!("cli-fmt-syntax-errors")
+                );
                 failed = true;
             }
             Err(other) => {
-                eprintln!("error: {name}: {other}");
+                eprintln!(
+                    "{}: {name}: {}",
+                    chiso::Severity::Error.label(crate::render::lang()),
+                    crate::render::text(other.message())
+                );
                 failed = true;
             }
         }
     }
     if args.check && unformatted > 0 {
-        eprintln!("{unformatted} file(s) would be reformatted: run `chiso fmt` on them");
+        eprintln!("{}", tr!("cli-fmt-would-reformat", files = unformatted));
     }
     Ok(if failed || unformatted > 0 {
         ExitCode::from(1)

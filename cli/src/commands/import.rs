@@ -72,7 +72,7 @@ pub fn run(args: Args) -> Outcome {
         &imported.diagnostics,
     );
     if imported.text.is_empty() {
-        eprintln!("{name}: nothing imported");
+        eprintln!("{name}: {}", tr!("cli-import-nothing"));
         return Ok(ExitCode::from(1));
     }
     let output_name = args
@@ -98,8 +98,23 @@ pub fn run(args: Args) -> Outcome {
         .count();
     let warnings = imported.diagnostics.len() + imported.check.len() - errors;
     eprintln!(
-        "{name}: table {} of {}, rows {}–{}: {} areas, {} criteria, {} sub-criteria ({} survey, {} satisfaction, {} bonus, {} not evaluated); {errors} error(s), {warnings} warning(s)",
-        s.table, s.tables, s.first_row, s.last_row, s.areas, s.criteria, s.subcriteria, s.survey, s.satisfaction, s.bonus, s.not_evaluated
+        "{name}: {}",
+        tr!(
+            "cli-import-summary",
+            table = s.table,
+            tables = s.tables,
+            first = s.first_row.to_string(),
+            last = s.last_row.to_string(),
+            areas = s.areas,
+            criteria = s.criteria,
+            subcriteria = s.subcriteria,
+            survey = s.survey,
+            satisfaction = s.satisfaction,
+            bonus = s.bonus,
+            not_evaluated = s.not_evaluated,
+            errors = errors,
+            warnings = warnings
+        )
     );
     Ok(if errors > 0 {
         ExitCode::from(1)

@@ -17,7 +17,7 @@ fn page(command: clap::Command) -> Result<Vec<u8>, String> {
     let mut roff = Vec::new();
     clap_mangen::Man::new(command)
         .render(&mut roff)
-        .map_err(|e| format!("cannot render the manual page: {e}"))?;
+        .map_err(|e| tr!("cli-man-cannot-render", error = crate::render::io_error(&e)))?;
     Ok(roff)
 }
 
@@ -43,8 +43,13 @@ pub fn run(args: Args, command: clap::Command) -> Outcome {
     match args.dir {
         None => crate::output::write_output(None, &page(command)?, false, &[])?,
         Some(dir) => {
-            std::fs::create_dir_all(&dir)
-                .map_err(|e| format!("cannot create folder {}: {e}", dir.display()))?;
+            std::fs::create_dir_all(&dir).map_err(|e| {
+                tr!(
+                    "cli-cannot-create-folder",
+                    folder = dir.display().to_string(),
+                    error = crate::render::io_error(&e)
+                )
+            })?;
             for (file, roff) in pages(command)? {
                 crate::output::write_atomic(&dir.join(file), &roff)?;
             }

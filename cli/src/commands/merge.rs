@@ -42,7 +42,13 @@ pub fn run(args: Args) -> Outcome {
         if workbook {
             let bytes = match stdin {
                 Some(bytes) => bytes,
-                None => std::fs::read(path).map_err(|e| format!("cannot read {name}: {e}"))?,
+                None => std::fs::read(path).map_err(|e| {
+                    tr!(
+                        "cli-cannot-read",
+                        file = name.as_str(),
+                        error = crate::render::io_error(&e)
+                    )
+                })?,
             };
             match read_form_xlsx(&name, &bytes) {
                 Ok(form) => {
@@ -50,7 +56,11 @@ pub fn run(args: Args) -> Outcome {
                     texts.push(None);
                 }
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!(
+                        "{}: {}",
+                        chiso::Severity::Error.label(crate::render::lang()),
+                        crate::render::text(e)
+                    );
                     failed = true;
                 }
             }
@@ -82,16 +92,17 @@ pub fn run(args: Args) -> Outcome {
                 renderer.render(&form.name, text, std::slice::from_ref(&p.diagnostic))
             ),
             (place, _) => eprintln!(
-                "{}[{}]: {place}: {}",
-                p.diagnostic.severity.as_str(),
+                "{}[{}]: {}: {}",
+                p.diagnostic.severity.label(crate::render::lang()),
                 p.diagnostic.code,
-                p.diagnostic.message
+                place.render(crate::render::lang()),
+                crate::render::text(p.diagnostic.message.clone())
             ),
         }
     }
     eprint!(
         "{}",
-        chiso_formats::report::merge::findings(&forms, &merged)
+        chiso_formats::report::merge::findings(&forms, &merged, crate::render::lang())
     );
     let text = chiso_formats::unit_file::to_toml(ruleset, &merged.data);
     let header = format!(
@@ -116,10 +127,7 @@ pub fn run(args: Args) -> Outcome {
         crate::output::check_not_an_input(path, &inputs)?;
         let has_data = std::fs::metadata(path).is_ok_and(|m| m.len() > 0);
         if empty && has_data && !args.force {
-            return Err(format!(
-                "the forms give no value: refusing to replace {} with an empty unit file (--force to do it anyway)",
-                path.display()
-            ));
+            return Err(tr!("cli-merge-empty", file = path.display().to_string()));
         }
     }
     crate::output::write_output(
@@ -128,7 +136,10 @@ pub fn run(args: Args) -> Outcome {
         false,
         &inputs,
     )?;
-    eprintln!("{}", chiso_formats::report::merge::summary(&forms, &merged));
+    eprintln!(
+        "{}",
+        chiso_formats::report::merge::summary(&forms, &merged, crate::render::lang())
+    );
     Ok(if failed || !merged.is_clean() {
         ExitCode::from(1)
     } else {

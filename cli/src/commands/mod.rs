@@ -31,10 +31,10 @@ pub fn read(path: &Path) -> Result<String, String> {
 /// A file's bytes as UTF-8 text without a byte-order mark; errors name `path`.
 pub fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, String> {
     let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{} is not UTF-8 text (byte {}): save it as UTF-8",
-            path.display(),
-            e.utf8_error().valid_up_to()
+        tr!(
+            "cli-not-utf8",
+            file = path.display().to_string(),
+            byte = e.utf8_error().valid_up_to().to_string()
         )
     })?;
     // A byte-order mark is not part of the text.
@@ -52,16 +52,20 @@ static STDIN_READ: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     if crate::output::is_stdio(path) {
         if STDIN_READ.swap(true, std::sync::atomic::Ordering::SeqCst) {
-            return Err(
-                "standard input (-) is given twice: only one input can come from it".into(),
-            );
+            return Err(tr!("cli-stdin-twice"));
         }
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
+            .map_err(|e| tr!("cli-cannot-read-stdin", error = crate::render::io_error(&e)))?;
         return Ok(bytes);
     }
-    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    std::fs::read(path).map_err(|e| {
+        tr!(
+            "cli-cannot-read",
+            file = path.display().to_string(),
+            error = crate::render::io_error(&e)
+        )
+    })
 }
 
 /// Renders diagnostics with miette: file, line, the labelled span and help.
@@ -93,14 +97,14 @@ impl Renderer {
         let mut out = String::new();
         for d in diagnostics {
             if source.render(&handler, d, &mut out).is_err() {
-                out.push_str(&format!("{d}\n"));
+                out.push_str(&format!("{}\n", d.one_line(crate::render::lang())));
             }
             if !out.ends_with('\n') {
                 out.push('\n');
             }
             if d.span.is_empty() && d.labels.is_empty() {
                 // miette shows no file for an unplaced diagnostic: say which file it is about.
-                out.push_str(&format!("  ╰─ in {file}\n"));
+                out.push_str(&format!("  ╰─ {}\n", tr!("cli-in-file", file = file)));
             }
         }
         out
@@ -131,7 +135,13 @@ pub fn expand_data_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     for path in paths {
         if path.is_dir() {
             let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-                .map_err(|e| format!("cannot read folder {}: {e}", path.display()))?
+                .map_err(|e| {
+                    tr!(
+                        "cli-cannot-read-folder",
+                        folder = path.display().to_string(),
+                        error = crate::render::io_error(&e)
+                    )
+                })?
                 .filter_map(|entry| entry.ok().map(|e| e.path()))
                 .filter(|p| p.extension().is_some_and(|e| e == "toml" || e == "json"))
                 .collect();

@@ -90,7 +90,11 @@ pub fn run(args: Args) -> Outcome {
     let targets = read_targets(ruleset, &args.targets, &mut failed)?;
     let mut view = report::batch::BatchReport::new(ruleset, &batch, &targets);
     for unit in &view.unmatched_targets {
-        eprintln!("warning: targets for “{unit}” match no unit of the batch");
+        eprintln!(
+            "{}: {}",
+            chiso::Severity::Warning.label(crate::render::lang()),
+            tr!("cli-targets-no-unit", unit = unit.as_str())
+        );
     }
     if let Some(path) = &args.previous {
         let previous = read_previous(path, &args.previous_data, args.sheet.as_deref(), options)?;

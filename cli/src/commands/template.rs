@@ -43,7 +43,10 @@ pub fn run(args: Args) -> Outcome {
             let items = worklist(ruleset, &office)
                 .map(|w| w.items.len())
                 .unwrap_or(0);
-            crate::output::println(&format!("{office}\t{items} mục"));
+            crate::output::println(&format!(
+                "{office}\t{}",
+                tr!("cli-template-items", count = items)
+            ));
         }
         return Ok(if args.list {
             ExitCode::SUCCESS
@@ -51,12 +54,13 @@ pub fn run(args: Args) -> Outcome {
             ExitCode::from(2)
         });
     }
-    let list = worklist(ruleset, args.owner.as_deref().unwrap_or_default())?;
+    let list = worklist(ruleset, args.owner.as_deref().unwrap_or_default())
+        .map_err(crate::render::text)?;
     let Some(stage) = Stage::parse_for(ruleset, &args.stage) else {
-        return Err(format!(
-            "unknown stage `{}`: write {}",
-            args.stage,
-            Stage::expected_for(ruleset)
+        return Err(tr!(
+            "cli-unknown-stage",
+            stage = args.stage.as_str(),
+            words = Stage::expected_for(ruleset)
         ));
     };
     let header = FormHeader {
@@ -78,6 +82,10 @@ pub fn run(args: Args) -> Outcome {
         let text = template_toml(ruleset, &list, &header);
         crate::output::write_output(args.output.as_deref(), text.as_bytes(), false, &inputs)?;
     }
-    eprintln!("{}: {} mục", list.office, list.items.len());
+    eprintln!(
+        "{}: {}",
+        list.office,
+        tr!("cli-template-items", count = list.items.len())
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -18,26 +18,39 @@ pub fn run(args: Args) -> Outcome {
             broken += 1;
             continue;
         };
+        // "ok    " / "FAIL  ": the two words padded to one width in the reader's language.
+        let width = tr!("cli-test-ok")
+            .chars()
+            .count()
+            .max(tr!("cli-test-fail").chars().count())
+            + 2;
         for outcome in run_tests(&analysis.ruleset) {
             if outcome.passed() {
                 passed += 1;
                 crate::output::println(&format!(
-                    "ok    {name}: {} ({} expectations)",
-                    outcome.name, outcome.checked
+                    "{:<width$}{name}: {} ({})",
+                    tr!("cli-test-ok"),
+                    outcome.name,
+                    tr!("cli-test-expectations", count = outcome.checked)
                 ));
             } else {
                 failed += 1;
-                crate::output::println(&format!("FAIL  {name}: {}", outcome.name));
+                crate::output::println(&format!(
+                    "{:<width$}{name}: {}",
+                    tr!("cli-test-fail"),
+                    outcome.name
+                ));
                 crate::output::print(&super::render(&name, &text, &outcome.failures));
             }
         }
     }
     if broken > 0 {
-        crate::output::println(&format!(
-            "{broken} ruleset(s) have errors and were not tested"
-        ));
+        crate::output::println(&tr!("cli-test-broken", count = broken));
     }
-    crate::output::println(&format!("chiso: {passed} passed, {failed} failed"));
+    crate::output::println(&format!(
+        "chiso: {}",
+        tr!("cli-test-summary", passed = passed, failed = failed)
+    ));
     Ok(if failed > 0 || broken > 0 {
         ExitCode::from(1)
     } else {

@@ -116,7 +116,7 @@ pub fn import_text(text: &str, options: &ImportOptions) -> Imported {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Imported::failed(
-            Diagnostic::error("I001", 0..0, "the table is empty"),
+            Diagnostic::error("I001", 0..0, chiso::msg!("i001-empty")),
             Some(text.to_string()),
         );
     }

@@ -7,6 +7,7 @@ use super::table::{Row, Table};
 use super::{ImportOptions, Summary};
 use chiso::diagnostic::Diagnostic;
 use chiso::model::UnitLevel;
+use chiso::msg;
 use chiso::text::{fold, parse_decimal_text, DecimalSeparator};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -103,8 +104,8 @@ pub fn build(table: &Table, options: &ImportOptions) -> Skeleton {
     };
     if assumed {
         diagnostics.push(
-            Diagnostic::warning("I004", 0..0, "no header row (STT, Lĩnh vực/Tiêu chí, Điểm tối đa …) found: columns read as STT, title, maximum, notes")
-                .with_help("keep the table's header row, so that each column is read for what it is"),
+            Diagnostic::warning("I004", 0..0, msg!("i004-no-header"))
+                .with_help(msg!("i004-no-header-help")),
         );
     }
 
@@ -115,9 +116,10 @@ pub fn build(table: &Table, options: &ImportOptions) -> Skeleton {
         diagnostics.push(Diagnostic::error(
             "I013",
             0..0,
-            format!(
-                "the file holds {} table(s); there is no table {chosen}",
-                segments.len()
+            msg!(
+                "i013-no-such-table",
+                tables = segments.len(),
+                chosen = chosen
             ),
         ));
         return Skeleton {
@@ -130,15 +132,15 @@ pub fn build(table: &Table, options: &ImportOptions) -> Skeleton {
         };
     };
     if segments.len() > 1 && options.table.is_none() {
-        let list: Vec<String> = segments
+        let list: Vec<chiso::Message> = segments
             .iter()
             .enumerate()
             .map(|(i, (s, e))| {
-                format!(
-                    "table {} at rows {}–{}",
-                    i + 1,
-                    table.rows[*s].number,
-                    table.rows[e - 1].number
+                msg!(
+                    "i013-table-at",
+                    table = (i + 1).to_string(),
+                    from = table.rows[*s].number.to_string(),
+                    to = table.rows[e - 1].number.to_string()
                 )
             })
             .collect();
@@ -146,13 +148,9 @@ pub fn build(table: &Table, options: &ImportOptions) -> Skeleton {
             Diagnostic::warning(
                 "I013",
                 table.rows[start].span.clone(),
-                format!(
-                    "the file holds {} tables ({}); table 1 was imported",
-                    segments.len(),
-                    list.join(", ")
-                ),
+                msg!("i013-several-tables", tables = segments.len(), list = list),
             )
-            .with_help("choose another with `--table-number N`"),
+            .with_help(msg!("i013-several-tables-help")),
         );
     }
     // The segment's own header (a later table may name its columns differently).
@@ -169,8 +167,19 @@ pub fn build(table: &Table, options: &ImportOptions) -> Skeleton {
 
     for (index, name) in &columns.ignored {
         diagnostics.push(
-            Diagnostic::warning("I005", table.rows.get(body_start.wrapping_sub(1)).map_or(0..0, |r| r.span.clone()), format!("column {} “{name}” is not part of a ruleset: left out", index + 1))
-                .with_help("a unit's scores or targets belong in its data file (`[points]`), not in the ruleset"),
+            Diagnostic::warning(
+                "I005",
+                table
+                    .rows
+                    .get(body_start.wrapping_sub(1))
+                    .map_or(0..0, |r| r.span.clone()),
+                msg!(
+                    "i005-column-left-out",
+                    column = (index + 1).to_string(),
+                    name = name.as_str()
+                ),
+            )
+            .with_help(msg!("i005-column-left-out-help")),
         );
     }
 
@@ -205,9 +214,10 @@ pub fn build(table: &Table, options: &ImportOptions) -> Skeleton {
                 Err(text) => reader.diagnostics.push(Diagnostic::error(
                     "I008",
                     row.span.clone(),
-                    format!(
-                        "{}: the total “{text}” is not a number",
-                        table.row_name(row.number)
+                    msg!(
+                        "i008-total-not-number",
+                        row = table.row_name(row.number),
+                        total = text
                     ),
                 )),
             }
@@ -225,29 +235,31 @@ pub fn build(table: &Table, options: &ImportOptions) -> Skeleton {
                 Diagnostic::warning(
                     "I012",
                     row.span.clone(),
-                    format!(
-                        "{} comes after the table's total row: not imported (“{}”)",
-                        table.row_name(row.number),
-                        text.join(" | ")
+                    msg!(
+                        "i012-after-total",
+                        row = table.row_name(row.number),
+                        text = text.join(" | ")
                     ),
                 )
-                .with_span_label("after the total"),
+                .with_span_label(msg!("i012-after-the-total")),
             );
         }
     }
     if !reader.numeric_ids.is_empty() {
         let rows: Vec<String> = reader.numeric_ids.iter().map(|n| n.to_string()).collect();
         reader.diagnostics.push(
-            Diagnostic::warning("I019", 0..0, format!("the STT cells of rows {} are numbers in the sheet, so “1.10” reads as 1.1: check these ids", rows.join(", ")))
-                .with_help("format the STT column as text in the workbook"),
+            Diagnostic::warning(
+                "I019",
+                0..0,
+                msg!("i019-numeric-ids", rows = rows.join(", ")),
+            )
+            .with_help(msg!("i019-numeric-ids-help")),
         );
     }
     if reader.entries.is_empty() {
-        reader.diagnostics.push(Diagnostic::error(
-            "I007",
-            0..0,
-            "no criterion rows found: a row starts with its number (1, 1.1, 1.1.1 …)",
-        ));
+        reader
+            .diagnostics
+            .push(Diagnostic::error("I007", 0..0, msg!("i007-no-rows")));
     }
 
     let first = table.rows.get(body_start).map_or(0, |r| r.number);
@@ -365,13 +377,13 @@ fn join_wrapped(
                     Diagnostic::warning(
                         "I006",
                         row.span.start..next.span.end,
-                        format!(
-                            "{} continues on {}: the title wraps onto the next line; joined",
-                            table.row_name(row.number),
-                            table.row_name(next.number)
+                        msg!(
+                            "i006-wraps",
+                            row = table.row_name(row.number),
+                            next = table.row_name(next.number)
                         ),
                     )
-                    .with_span_label("one row"),
+                    .with_span_label(msg!("i006-one-row")),
                 );
                 row.cells[1] =
                     format!("{} {}", row.cells[1].trim_end(), next.cells[0].trim_start());
@@ -401,7 +413,7 @@ struct RowReader<'a> {
 }
 
 impl RowReader<'_> {
-    fn name(&self, row: &Row) -> String {
+    fn name(&self, row: &Row) -> chiso::Message {
         self.table.row_name(row.number)
     }
 
@@ -419,7 +431,12 @@ impl RowReader<'_> {
                 self.diagnostics.push(Diagnostic::warning(
                     "I015",
                     span.clone(),
-                    format!("{}: area “{id_cell}” numbered {id}", self.name(row)),
+                    msg!(
+                        "i015-roman",
+                        row = self.name(row),
+                        cell = id_cell.as_str(),
+                        id = id.as_str()
+                    ),
                 ));
                 id
             }
@@ -440,11 +457,15 @@ impl RowReader<'_> {
                         last.notes.push(line);
                         let id = last.id.clone();
                         self.diagnostics.push(
-                            Diagnostic::warning("I016", span, format!("{}: a rubric line, kept as a note of {id}", self.name(row)))
-                                .with_help("if it states how points are given, write it as the criterion's rule"),
+                            Diagnostic::warning(
+                                "I016",
+                                span,
+                                msg!("i016-rubric", row = self.name(row), id = id.as_str()),
+                            )
+                            .with_help(msg!("i016-rubric-help")),
                         );
                     }
-                    None => self.not_understood(row, "a rubric line before any criterion"),
+                    None => self.not_understood(row, msg!("i007-why-rubric")),
                 }
                 return;
             }
@@ -460,16 +481,13 @@ impl RowReader<'_> {
                             self.diagnostics.push(Diagnostic::warning(
                                 "I006",
                                 span,
-                                format!(
-                                    "{} has no STT: read as the rest of the title of {id}",
-                                    self.name(row)
-                                ),
+                                msg!("i006-no-stt", row = self.name(row), id = id.as_str()),
                             ));
                         }
-                        None => self.not_understood(row, "text before any criterion"),
+                        None => self.not_understood(row, msg!("i007-why-text")),
                     }
                 } else if !max_cell.is_empty() {
-                    self.not_understood(row, "a maximum without a criterion number");
+                    self.not_understood(row, msg!("i007-why-max"));
                 } else if !notes_cell.is_empty() || !owner_cell.is_empty() {
                     match self.entries.last_mut() {
                         Some(last) => {
@@ -482,21 +500,18 @@ impl RowReader<'_> {
                             self.diagnostics.push(Diagnostic::warning(
                                 "I006",
                                 span,
-                                format!(
-                                    "{} has only a note: kept as a note of {id}",
-                                    self.name(row)
-                                ),
+                                msg!("i006-only-note", row = self.name(row), id = id.as_str()),
                             ));
                         }
-                        None => self.not_understood(row, "a note before any criterion"),
+                        None => self.not_understood(row, msg!("i007-why-note")),
                     }
                 } else {
-                    self.not_understood(row, "no criterion number");
+                    self.not_understood(row, msg!("i007-why-no-number"));
                 }
                 return;
             }
             RowId::Bad => {
-                self.not_understood(row, &format!("“{id_cell}” is not a criterion number"));
+                self.not_understood(row, msg!("i007-why-bad-number", cell = id_cell.as_str()));
                 return;
             }
         };
@@ -516,7 +531,7 @@ impl RowReader<'_> {
             self.diagnostics.push(Diagnostic::warning(
                 "I018",
                 span.clone(),
-                format!("{}: {id} has no title", self.name(row)),
+                msg!("i018-no-title", row = self.name(row), id = id.as_str()),
             ));
         }
         let reported = self.diagnostics.len();
@@ -544,8 +559,17 @@ impl RowReader<'_> {
             } else {
                 entry.notes.push(owner_cell.clone());
                 self.diagnostics.push(
-                    Diagnostic::warning("I014", span.clone(), format!("{}: “{owner_cell}” in the owner column names no office: kept as a note of {id}", self.name(row)))
-                        .with_help("an owner is an office: Phòng …, Văn phòng …, Sở …, Trung tâm …"),
+                    Diagnostic::warning(
+                        "I014",
+                        span.clone(),
+                        msg!(
+                            "i014-not-office",
+                            row = self.name(row),
+                            cell = owner_cell.as_str(),
+                            id = id.as_str()
+                        ),
+                    )
+                    .with_help(msg!("i014-not-office-help")),
                 );
             }
         }
@@ -566,8 +590,18 @@ impl RowReader<'_> {
                 ),
             ));
             self.diagnostics.push(
-                Diagnostic::warning("I017", span.clone(), format!("{}: {id} is not evaluated “{reason}”: its condition is the placeholder input `{name}`", self.name(row)))
-                    .with_help("replace the placeholder with the real condition, e.g. `không đánh giá khi hồ_sơ_tiếp_nhận = 0 vì \"…\"`"),
+                Diagnostic::warning(
+                    "I017",
+                    span.clone(),
+                    msg!(
+                        "i017-placeholder",
+                        row = self.name(row),
+                        id = id.as_str(),
+                        reason = reason.as_str(),
+                        name = name.as_str()
+                    ),
+                )
+                .with_help(msg!("i017-placeholder-help")),
             );
             entry.not_evaluated = Some((reason, name));
         }
@@ -589,15 +623,15 @@ impl RowReader<'_> {
         match parse_decimal_text(&text, DecimalSeparator::Either) {
             Ok((value, false)) if value >= Decimal::ZERO => Some(value),
             Ok((_, true)) => {
-                self.bad_max(row, cell, "a percentage");
+                self.bad_max(row, cell, msg!("literal-percentage"));
                 None
             }
             Ok(_) => {
-                self.bad_max(row, cell, "negative");
+                self.bad_max(row, cell, msg!("i008-why-negative"));
                 None
             }
             Err(message) => {
-                self.bad_max(row, cell, &message);
+                self.bad_max(row, cell, message);
                 None
             }
         }
@@ -616,33 +650,28 @@ impl RowReader<'_> {
         if prev.max.is_some() || !prev.children.is_empty() || prev.bad_max || is_child {
             return;
         }
-        let message = format!(
-            "{}: {} has no maximum: written as 0",
-            self.table.row_name(prev.row),
-            prev.id
+        let message = msg!(
+            "i009-no-max",
+            row = self.table.row_name(prev.row),
+            id = prev.id.as_str()
         );
         let span = prev.span.clone();
-        self.diagnostics.push(
-            Diagnostic::warning("I009", span, message)
-                .with_help("a criterion the table leaves blank is usually not evaluated this year: give its maximum from the decree"),
-        );
+        self.diagnostics
+            .push(Diagnostic::warning("I009", span, message).with_help(msg!("i009-no-max-help")));
     }
 
-    fn bad_max(&mut self, row: &Row, cell: &str, why: &str) {
+    fn bad_max(&mut self, row: &Row, cell: &str, why: chiso::Message) {
         self.diagnostics.push(
             Diagnostic::error(
                 "I008",
                 row.span.clone(),
-                format!(
-                    "{}: the maximum “{cell}” is not a number of points ({why}): left blank",
-                    self.name(row)
-                ),
+                msg!("i008-bad-max", row = self.name(row), cell = cell, why = why),
             )
-            .with_help("write the maximum as 1,5 or 1.5"),
+            .with_help(msg!("i008-bad-max-help")),
         );
     }
 
-    fn not_understood(&mut self, row: &Row, why: &str) {
+    fn not_understood(&mut self, row: &Row, why: chiso::Message) {
         let text = row.filled();
         let mut preview: String = text.join(" | ").chars().take(80).collect();
         if preview.len() < text.join(" | ").len() {
@@ -652,12 +681,14 @@ impl RowReader<'_> {
             Diagnostic::error(
                 "I007",
                 row.span.clone(),
-                format!(
-                    "{} not understood ({why}): skipped: “{preview}”",
-                    self.name(row)
+                msg!(
+                    "i007-not-understood",
+                    row = self.name(row),
+                    why = why,
+                    preview = preview
                 ),
             )
-            .with_span_label("this row"),
+            .with_span_label(msg!("i007-this-row")),
         );
     }
 
@@ -666,8 +697,17 @@ impl RowReader<'_> {
         if let Some(&first) = self.by_id.get(&entry.id) {
             let first_row = self.entries[first].row;
             self.diagnostics.push(
-                Diagnostic::warning("I010", row.span.clone(), format!("{} repeats the number {} of row {first_row}", self.name(row), entry.id))
-                    .with_help("a typo in the source: renumber the row (the checker offers the next free number)"),
+                Diagnostic::warning(
+                    "I010",
+                    row.span.clone(),
+                    msg!(
+                        "i010-repeats",
+                        row = self.name(row),
+                        id = entry.id.as_str(),
+                        first = first_row.to_string()
+                    ),
+                )
+                .with_help(msg!("i010-repeats-help")),
             );
             entry.comments.push(format!(
                 "row {}: the table repeats the number {} of row {first_row}",
@@ -698,12 +738,9 @@ impl RowReader<'_> {
             Diagnostic::error(
                 "I011",
                 row.span.clone(),
-                format!(
-                    "{}: the table has no row {id} above it: {id} added without a title",
-                    self.name(row)
-                ),
+                msg!("i011-no-parent", row = self.name(row), id = id),
             )
-            .with_help(format!("give {id} its title and maximum from the source")),
+            .with_help(msg!("i011-no-parent-help", id = id)),
         );
         let grand = id
             .rsplit_once('.')

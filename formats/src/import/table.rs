@@ -53,10 +53,14 @@ pub struct Table {
 
 impl Table {
     /// "row 12" or "row 12 of sheet “Bảng 2”".
-    pub fn row_name(&self, number: usize) -> String {
+    pub fn row_name(&self, number: usize) -> chiso::Message {
         match &self.origin {
-            Origin::Text => format!("row {number}"),
-            Origin::Sheet(name) => format!("row {number} of sheet “{name}”"),
+            Origin::Text => chiso::msg!("place-row", row = number.to_string()),
+            Origin::Sheet(name) => chiso::msg!(
+                "import-row-of-sheet",
+                row = number.to_string(),
+                sheet = name.as_str()
+            ),
         }
     }
 }
@@ -91,9 +95,9 @@ pub fn from_text(grid: &Grid) -> (Table, Vec<Diagnostic>) {
                 Diagnostic::warning(
                     "I002",
                     at..at + 1,
-                    format!("row {line}: a quote opens a cell but never closes it: read literally"),
+                    chiso::msg!("i002-unclosed-quote", row = line.to_string()),
                 )
-                .with_span_label("this quote"),
+                .with_span_label(chiso::msg!("i002-this-quote")),
             ),
             _ => None,
         })
@@ -133,7 +137,11 @@ pub fn from_sheet(grid: &Grid) -> (Table, Vec<Diagnostic>) {
                     diagnostics.push(Diagnostic::error(
                         "I003",
                         0..0,
-                        format!("cell {reference} holds the number {stored}, which chiso cannot hold exactly"),
+                        chiso::msg!(
+                            "i003-inexact",
+                            cell = reference.as_str(),
+                            stored = stored.to_string()
+                        ),
                     ));
                     String::new()
                 }
@@ -142,7 +150,12 @@ pub fn from_sheet(grid: &Grid) -> (Table, Vec<Diagnostic>) {
                         diagnostics.push(Diagnostic::warning(
                             "I003",
                             0..0,
-                            format!("cell {reference} holds {stored}; read as {shown}, the 15 significant digits Excel shows"),
+                            chiso::msg!(
+                                "i003-rounded",
+                                cell = reference.as_str(),
+                                stored = stored.to_string(),
+                                shown = shown.to_string()
+                            ),
                         ));
                     }
                     n.clone()
@@ -152,8 +165,12 @@ pub fn from_sheet(grid: &Grid) -> (Table, Vec<Diagnostic>) {
                 (Cell::Bool(b), _) => if *b { "TRUE" } else { "FALSE" }.to_string(),
                 (Cell::Date(_), _) => {
                     diagnostics.push(
-                        Diagnostic::warning("I003", 0..0, format!("cell {reference} is a date; a criteria table has none: left empty"))
-                            .with_help("Excel turns “1.10” typed into a cell into a date (1 October): format the STT column as text"),
+                        Diagnostic::warning(
+                            "I003",
+                            0..0,
+                            chiso::msg!("i003-date", cell = reference.as_str()),
+                        )
+                        .with_help(chiso::msg!("i003-date-help")),
                     );
                     String::new()
                 }
@@ -162,9 +179,13 @@ pub fn from_sheet(grid: &Grid) -> (Table, Vec<Diagnostic>) {
                         Diagnostic::error(
                             "I003",
                             0..0,
-                            format!("cell {reference} holds the formula `={formula}` but not its value: the file was saved without computing it"),
+                            chiso::msg!(
+                                "i003-unsaved",
+                                cell = reference.as_str(),
+                                formula = formula.to_string()
+                            ),
                         )
-                        .with_help("open and save the file in Excel/LibreOffice so the value is stored"),
+                        .with_help(chiso::msg!("unsaved-help")),
                     );
                     String::new()
                 }
@@ -172,7 +193,11 @@ pub fn from_sheet(grid: &Grid) -> (Table, Vec<Diagnostic>) {
                     diagnostics.push(Diagnostic::error(
                         "I003",
                         0..0,
-                        format!("cell {reference} holds the error {e}: left empty"),
+                        chiso::msg!(
+                            "i003-error",
+                            cell = reference.as_str(),
+                            error = e.to_string()
+                        ),
                     ));
                     String::new()
                 }

@@ -1,60 +1,72 @@
-//! The merge of offices' forms (`chiso merge`) as text: conflicts, values given by an office
-//! that does not own them, gaps, and a summary line.
+//! The merge of offices' forms (`chiso merge`) as text in the reader's language: conflicts,
+//! values given by an office that does not own them, gaps, and a summary line.
 
-use chiso::text::format_decimal;
+use chiso::diagnostic::Severity;
 use chiso::worklist::{Form, Merged};
+use chiso::{msg, Lang, Message};
 
 /// One line per conflict (error), foreign value (warning) and gap, each ending in a newline.
-pub fn findings(forms: &[Form], merged: &Merged) -> String {
+pub fn findings(forms: &[Form], merged: &Merged, lang: Lang) -> String {
+    let t = |m: Message| m.render(lang);
     let mut out = String::new();
     for c in &merged.conflicts {
         let values: Vec<String> = c.values.iter().map(|(f, v)| format!("{v} ({f})")).collect();
         out.push_str(&format!(
-            "error: conflict in [{}] `{}`: {} — not merged; agree on one value and merge again\n",
-            c.table,
-            c.key,
-            values.join(" vs ")
+            "{}: {}\n",
+            Severity::Error.label(lang),
+            t(msg!(
+                "merge-conflict",
+                table = c.table,
+                key = c.key.as_str(),
+                values = values.join(&format!(" {} ", t(msg!("merge-versus"))))
+            ))
         ));
     }
     for (form, table, key, owners) in &merged.foreign {
+        let owners = if owners.is_empty() {
+            msg!("merge-no-office")
+        } else {
+            Message::plain(owners.join(", "))
+        };
         out.push_str(&format!(
-            "warning: {} gives [{table}] `{key}`, which belongs to {}\n",
-            forms[*form].name,
-            if owners.is_empty() {
-                "no office".to_string()
-            } else {
-                owners.join(", ")
-            }
+            "{}: {}\n",
+            Severity::Warning.label(lang),
+            t(msg!(
+                "merge-foreign",
+                form = forms[*form].name.as_str(),
+                table = *table,
+                key = key.as_str(),
+                owners = owners
+            ))
         ));
     }
     for g in &merged.gaps {
-        let owners = if g.owners.is_empty() {
-            String::new()
-        } else {
-            format!(" — {}", g.owners.join(", "))
-        };
-        let needed = if g.criteria.is_empty() || g.table == "points" {
-            String::new()
-        } else {
-            format!(" (for {})", g.criteria.join(", "))
-        };
-        out.push_str(&format!(
-            "gap: [{}] `{}` not given by any form{needed}{owners}\n",
-            g.table, g.key
-        ));
+        let mut line = t(msg!("merge-gap", table = g.table, key = g.key.as_str()));
+        if !(g.criteria.is_empty() || g.table == "points") {
+            line.push(' ');
+            line.push_str(&t(msg!("merge-gap-for", criteria = g.criteria.join(", "))));
+        }
+        if !g.owners.is_empty() {
+            line.push_str(&format!(" — {}", g.owners.join(", ")));
+        }
+        out.push_str(&format!("{}: {line}\n", t(msg!("merge-gap-word"))));
     }
     out
 }
 
-/// "merged 3 form(s): 12 value(s), 0 conflict(s), 1 gap(s); claimed total 7.5" (no newline).
-pub fn summary(forms: &[Form], merged: &Merged) -> String {
+/// "merged 3 form(s): 12 value(s), 0 conflict(s), 1 gap(s); claimed total 7.5" (no newline),
+/// in `lang`.
+pub fn summary(forms: &[Form], merged: &Merged, lang: Lang) -> String {
     let given = merged.data.values.iter().filter(|v| v.is_some()).count()
         + merged.data.points.iter().filter(|v| v.is_some()).count();
-    format!(
-        "merged {} form(s): {given} value(s), {} conflict(s), {} gap(s); claimed total {}",
-        forms.len(),
-        merged.conflicts.len(),
-        merged.gaps.len(),
-        format_decimal(merged.data.claimed.iter().flatten().sum())
+    let claimed: chiso::Decimal = merged.data.claimed.iter().flatten().sum();
+    msg!(
+        "merge-summary",
+        forms = forms.len(),
+        values = given,
+        conflicts = merged.conflicts.len(),
+        gaps = merged.gaps.len(),
+        claimed = claimed
     )
+    .render(lang)
 }

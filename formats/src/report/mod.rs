@@ -384,15 +384,19 @@ pub fn problem_json(problem: &Problem) -> Json {
     json!({
         "code": problem.diagnostic.code,
         "severity": problem.diagnostic.severity.as_str(),
-        "message": problem.diagnostic.message,
-        "place": problem.place.to_string(),
+        "message": problem.diagnostic.message.render(REPORT_LANG),
+        "place": problem.place.render(REPORT_LANG),
         "file": problem.place.file_name(),
         "row": row,
         "column": column,
         "header": header,
-        "help": problem.diagnostic.help,
+        "help": problem.diagnostic.help.as_ref().map(|h| h.render(REPORT_LANG)),
     })
 }
+
+/// The language of the reports' texts: their headings are Vietnamese, and so are the problems
+/// they list (a unit not scored), whatever `--lang` says for the command's own messages.
+pub const REPORT_LANG: chiso::Lang = chiso::Lang::Vi;
 
 /// The JSON object of a unit whose data could not be scored (documented in docs/json.md):
 /// the fields of [`unit_json`] with no figures (`achieved`, `max`, `percent`, `grade` null,
@@ -425,10 +429,10 @@ pub fn problem_lines(unit: &NotScored) -> Vec<String> {
         .map(|p| {
             format!(
                 "{}[{}] {}: {}",
-                p.diagnostic.severity.as_str(),
+                p.diagnostic.severity.label(REPORT_LANG),
                 p.diagnostic.code,
-                p.place,
-                p.diagnostic.message
+                p.place.render(REPORT_LANG),
+                p.diagnostic.message.render(REPORT_LANG)
             )
         })
         .collect()
@@ -889,7 +893,8 @@ fn md_escape(text: &str) -> String {
 }
 
 /// The to-do list of a unit whose data is incomplete, grouped by owner.
-pub fn missing_list(ruleset: &Ruleset, outcome: &UnitOutcome) -> String {
+/// (In `lang`: the to-do list is a message of the command, not a report.)
+pub fn missing_list(ruleset: &Ruleset, outcome: &UnitOutcome, lang: chiso::Lang) -> String {
     let mut by_owner: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     for (item, needed_by) in &outcome.result.missing {
         let ids: Vec<&str> = needed_by
@@ -899,36 +904,49 @@ pub fn missing_list(ruleset: &Ruleset, outcome: &UnitOutcome) -> String {
         let (owner, line) = match item {
             MissingItem::Input(slot) => {
                 let input = &ruleset.inputs[*slot];
-                let desc = input
-                    .description
-                    .as_deref()
-                    .map(|d| format!(" — {d}"))
-                    .unwrap_or_default();
                 let owners = chiso::owners::input_owners(ruleset, *slot);
+                let line = match input.description.as_deref() {
+                    Some(d) => chiso::msg!(
+                        "missing-input-described",
+                        name = input.name.as_str(),
+                        description = d,
+                        ids = ids.join(", ")
+                    ),
+                    None => chiso::msg!(
+                        "missing-input",
+                        name = input.name.as_str(),
+                        ids = ids.join(", ")
+                    ),
+                };
                 (
                     (!owners.is_empty()).then(|| owners.join("; ")),
-                    format!("input `{}`{desc} (for {})", input.name, ids.join(", ")),
+                    line.render(lang),
                 )
             }
             MissingItem::Points(n) => {
                 let node = &ruleset.nodes[*n];
                 (
                     chiso::owners::node_owner(ruleset, *n).map(str::to_string),
-                    format!(
-                        "points for {} “{}” (0–{})",
-                        node.id,
-                        node.title,
-                        format_decimal(node.max)
-                    ),
+                    chiso::msg!(
+                        "missing-points",
+                        id = node.id.as_str(),
+                        title = node.title.as_str(),
+                        max = node.max
+                    )
+                    .render(lang),
                 )
             }
         };
         by_owner
-            .entry(owner.unwrap_or_else(|| "(no owner)".into()))
+            .entry(owner.unwrap_or_else(|| chiso::msg!("missing-no-owner").render(lang)))
             .or_default()
             .push(line);
     }
-    let mut out = format!("{}: missing data\n", outcome.result.unit);
+    let mut out = format!(
+        "{}: {}\n",
+        outcome.result.unit,
+        chiso::msg!("explain-missing").render(lang)
+    );
     for (owner, lines) in by_owner {
         out.push_str(&format!("  {owner}\n"));
         for line in lines {
@@ -946,7 +964,13 @@ pub fn json_text(value: &[Json]) -> String {
     text
 }
 
-pub fn diagnostics_json(file: &str, text: &str, diagnostics: &[Diagnostic]) -> Vec<Json> {
+/// Messages and help are written in `lang`; codes and severities are the stable words.
+pub fn diagnostics_json(
+    file: &str,
+    text: &str,
+    diagnostics: &[Diagnostic],
+    lang: chiso::Lang,
+) -> Vec<Json> {
     let index = LineIndex::new(text);
     diagnostics
         .iter()
@@ -957,13 +981,13 @@ pub fn diagnostics_json(file: &str, text: &str, diagnostics: &[Diagnostic]) -> V
             json!({
                 "code": d.code,
                 "severity": d.severity.as_str(),
-                "message": d.message,
+                "message": d.message.render(lang),
                 "file": file,
                 "line": line,
                 "column": column,
                 "end_line": end_line,
                 "end_column": end_column,
-                "help": d.help,
+                "help": d.help.as_ref().map(|h| h.render(lang)),
             })
         })
         .collect()

@@ -647,15 +647,16 @@ fn not_scored(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &st
             if r >= LAST_ROW {
                 break;
             }
-            let height = lines(&p.diagnostic.message, 70);
+            let message = p.diagnostic.message.render(super::REPORT_LANG);
+            let height = lines(&message, 70);
             if height > 1 {
                 sheet.set_row_height(r, LINE * height + 2)?;
             }
             text(sheet, r, 0, &n.label(), &s.text)?;
             text(sheet, r, 1, &origin, &s.text)?;
             text(sheet, r, 2, p.diagnostic.code, &s.flag)?;
-            text(sheet, r, 3, &p.place.to_string(), &s.wrap)?;
-            text(sheet, r, 4, &p.diagnostic.message, &s.wrap)?;
+            text(sheet, r, 3, &p.place.render(super::REPORT_LANG), &s.wrap)?;
+            text(sheet, r, 4, &message, &s.wrap)?;
             r += 1;
         }
     }

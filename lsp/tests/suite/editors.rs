@@ -136,9 +136,10 @@ fn neovim_receives_diagnostics_and_formats_the_file() {
         (d["end_lnum"].as_u64(), d["end_col"].as_u64()),
         (Some(1), Some((col + "tối đa 3".len()) as u64))
     );
+    // Neovim sends no locale: Vietnamese, the default.
     assert_eq!(
         d["message"],
-        "the maximum of 1 is 3, but its children's maxima add up to 2"
+        "điểm tối đa của 1 là 3, nhưng điểm tối đa của các tiêu chí con cộng lại là 2"
     );
     // Formatted through the server, and saved.
     assert_eq!(

@@ -31,6 +31,12 @@ struct Harness {
 
 impl Harness {
     async fn new(utf8: bool) -> Self {
+        Self::with_params(utf8, json!({})).await
+    }
+
+    /// A server initialized with `extra` merged into the `initialize` params
+    /// (`initializationOptions`, `locale`).
+    async fn with_params(utf8: bool, extra: Value) -> Self {
         let (service, mut socket) = chiso_lsp::service();
         let (tx, from_server) = tokio::sync::mpsc::unbounded_channel();
         tokio::spawn(async move {
@@ -49,13 +55,12 @@ impl Harness {
         } else {
             json!(["utf-16"])
         };
-        let result = h
-            .request(
-                "initialize",
-                json!({ "capabilities": { "general": { "positionEncodings": encodings } } }),
-            )
-            .await
-            .expect("initialize");
+        let mut params =
+            json!({ "capabilities": { "general": { "positionEncodings": encodings } } });
+        if let (Some(params), Some(extra)) = (params.as_object_mut(), extra.as_object()) {
+            params.extend(extra.clone());
+        }
+        let result = h.request("initialize", params).await.expect("initialize");
         let expected = if utf8 { "utf-8" } else { "utf-16" };
         assert_eq!(result["capabilities"]["positionEncoding"], expected);
         assert_eq!(result["capabilities"]["textDocumentSync"], 2);
@@ -338,7 +343,8 @@ async fn every_feature_through_the_protocol() {
             .collect();
         assert_eq!(
             titles,
-            vec!["replace with `hồ_sơ_tiếp_nhận`", "declare input `ho_so_tr`"]
+            // Vietnamese by default (the client sends no locale).
+            vec!["thay bằng `hồ_sơ_tiếp_nhận`", "khai báo đầu vào `ho_so_tr`"]
         );
         assert_eq!(actions[0]["isPreferred"], true);
         assert_eq!(actions[0]["diagnostics"][0]["code"], "E008");
@@ -451,9 +457,9 @@ async fn every_feature_through_the_protocol() {
         assert_eq!(
             titles,
             vec![
-                "✔ passed (7 checks)",
-                "✔ passed (1 check)",
-                "✔ passed (1 check)"
+                "✔ đạt (7 phép kiểm tra)",
+                "✔ đạt (1 phép kiểm tra)",
+                "✔ đạt (1 phép kiểm tra)"
             ]
         );
         let command = &lenses[0]["command"];
@@ -466,7 +472,7 @@ async fn every_feature_through_the_protocol() {
             .unwrap();
         assert_eq!(
             result,
-            "Kon Rẫy 2023: số liệu báo cáo tự đánh giá: ✔ passed (7 checks)"
+            "Kon Rẫy 2023: số liệu báo cáo tự đánh giá: ✔ đạt (7 phép kiểm tra)"
         );
 
         let formatting = h
@@ -502,8 +508,9 @@ async fn a_failing_test_expectation_is_published_as_t001() {
         let span = start..start + "mong đợi 1.1 = 1,5".len();
         assert_eq!(d["range"], h.range(text, span.clone()), "utf8: {utf8}");
         let message = d["message"].as_str().unwrap();
+        // Vietnamese by default, numbers with a decimal comma (hand-written expectation).
         assert!(
-            message.contains("expected 1.1 = 1.5, got 2 points"),
+            message.contains("mong đợi 1.1 = 1,5, nhưng được 2 điểm"),
             "{message}"
         );
         // Fixing the expectation clears it.
@@ -580,7 +587,7 @@ async fn out_of_order_and_rapid_edits_keep_the_newest_version() {
     assert_eq!(published[0].0, Some(3));
     assert_eq!(
         published[0].1[0]["message"],
-        "the areas add up to 1, but the declared total is 3"
+        "điểm tối đa các lĩnh vực cộng lại là 1, nhưng tổng điểm khai báo là 3"
     );
 
     // Fifty keystrokes at once, each one character at the end of line 1: all applied in order,
@@ -783,4 +790,38 @@ async fn typing_a_whole_ruleset_never_breaks_the_server() {
         .await
         .unwrap();
     assert_eq!(symbols.as_array().unwrap().len(), 1 + 16 + 3 + 3);
+}
+
+/// Messages are Vietnamese unless the client asks otherwise: the `lang` initialization option
+/// wins over the client's locale, and a locale alone chooses too.
+#[tokio::test]
+async fn diagnostics_speak_the_language_the_client_asks_for() {
+    let text = "ruleset \"T\" { total 3 }\narea 1 \"A\" { criterion 1.1 \"x\" max 1.5 }\n";
+    // (expected texts written by hand from the catalogues' wording)
+    let cases = [
+        (
+            json!({}),
+            "điểm tối đa các lĩnh vực cộng lại là 1,5, nhưng tổng điểm khai báo là 3",
+        ),
+        (
+            json!({ "initializationOptions": { "lang": "en" } }),
+            "the areas add up to 1.5, but the declared total is 3",
+        ),
+        (
+            json!({ "locale": "en-US" }),
+            "the areas add up to 1.5, but the declared total is 3",
+        ),
+        (
+            json!({ "locale": "en", "initializationOptions": { "lang": "vi" } }),
+            "điểm tối đa các lĩnh vực cộng lại là 1,5, nhưng tổng điểm khai báo là 3",
+        ),
+    ];
+    for (params, expected) in cases {
+        let mut h = Harness::with_params(false, params.clone()).await;
+        h.open(text).await;
+        let (_, diagnostics) = h.diagnostics().await;
+        assert_eq!(diagnostics.len(), 1, "{params}: {diagnostics:#?}");
+        assert_eq!(diagnostics[0]["message"], expected, "{params}");
+        assert_eq!(diagnostics[0]["code"], "E005", "{params}");
+    }
 }
