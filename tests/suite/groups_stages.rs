@@ -820,5 +820,14 @@ fn the_province_with_a_bonus_and_a_penalty_in_every_format() {
     for wanted in ["Theo nhóm", "So với năm trước", "Các vòng thẩm định"] {
         assert!(names.contains(&wanted), "{names:?}");
     }
+    // UBND huyện A's own sheet names its penalty (3 on its own, 2 after the cap).
+    let sheet = names
+        .iter()
+        .find(|n| n.starts_with("UBND huyện A"))
+        .unwrap_or_else(|| panic!("{names:?}"));
+    let grid = chiso_formats::grid::workbook_grid(&bytes, Some(sheet)).unwrap();
+    let text = format!("{:?}", grid);
+    assert!(text.contains("Điểm trừ P1 “Kỷ luật cán bộ”: −3"), "{text}");
+    assert!(text.contains("Điểm trừ: −2   Tổng điểm: 6,48"), "{text}");
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -762,6 +762,13 @@ fn unit_sheet(
                 .unwrap_or_else(|| "—".into())
         ),
     )?;
+    // Bonus and penalty points outside the tree (điểm thưởng, điểm trừ), on the row between
+    // the totals and the table (rows are written in order: constant-memory sheets).
+    let result = unit.result.unpack();
+    let items = super::adjustments::text_lines(rs, &result);
+    if !items.is_empty() {
+        sheet.write_string(2, 0, items.join("  ·  "))?;
+    }
     let targets = report
         .targets
         .iter()
@@ -780,7 +787,6 @@ fn unit_sheet(
         heads.extend([("Phấn đấu", 10), ("Đạt − phấn đấu", 12)]);
     }
     header(sheet, 3, &heads, s)?;
-    let result = unit.result.unpack();
     for (i, node) in rs.nodes.iter().enumerate() {
         let r = 4 + i as u32;
         let res = &result.nodes[i];
