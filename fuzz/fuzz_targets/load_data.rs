@@ -28,13 +28,13 @@ fuzz_target!(|data: &[u8]| {
             for (i, node) in outcome.result.nodes.iter().enumerate() {
                 let _ = chiso::eval::explain(rs, &unit, &best, i, node);
             }
+            // The unit's reports, from its packed result as a batch keeps it.
+            let packed = chiso::batch::PackedResult::pack(outcome.result.clone());
             let _ = chiso_formats::report::json_text(&[chiso_formats::report::unit_json(
-                rs,
-                &outcome.result,
+                rs, &packed,
             )]);
-            let _ = chiso_formats::report::table(rs, &outcome.result);
-            let _ = chiso_formats::report::csv(rs, &[&outcome.result], &[]);
-            let _ = chiso_formats::report::markdown(rs, &outcome.result);
+            let _ = chiso_formats::report::table(rs, &packed);
+            let _ = chiso_formats::report::markdown(rs, &packed);
             let _ = chiso_formats::unit_file::to_toml(rs, &unit);
         }
     }

@@ -227,7 +227,8 @@ struct PackedNode {
 const HAS_SCORE: u8 = 0x80;
 
 impl PackedResult {
-    pub(crate) fn pack(result: UnitResult) -> Self {
+    /// Packs a unit's result as a batch keeps it ([`PackedResult::unpack`] gives it back).
+    pub fn pack(result: UnitResult) -> Self {
         let mut reasons = Vec::new();
         let nodes = result
             .nodes
