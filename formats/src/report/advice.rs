@@ -51,20 +51,7 @@ pub fn text(ruleset: &Ruleset, unit: &UnitData, advice: &Advice, lang: Lang) -> 
         "advice-most-effective",
         "advice-next-grade-change",
     ];
-    let width = labels
-        .iter()
-        .map(|id| t(Message::new(id)).chars().count())
-        .max()
-        .unwrap_or(0)
-        + 2;
-    let label = |id: &'static str| {
-        let mut text = t(Message::new(id));
-        text.push(':');
-        while text.chars().count() < width {
-            text.push(' ');
-        }
-        text
-    };
+    let label = super::padded_labels(&labels, lang);
     for a in &advice.inputs {
         let input = &ruleset.inputs[a.input];
         let owner = input

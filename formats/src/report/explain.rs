@@ -23,20 +23,7 @@ pub fn text(explanation: &Explanation, batch_units: usize, lang: Lang) -> String
         "explain-note",
         "explain-evidence",
     ];
-    let width = labels
-        .iter()
-        .map(|id| t(Message::new(id)).chars().count())
-        .max()
-        .unwrap_or(0)
-        + 2;
-    let label = |id: &'static str| {
-        let mut text = t(Message::new(id));
-        text.push(':');
-        while text.chars().count() < width {
-            text.push(' ');
-        }
-        text
-    };
+    let label = super::padded_labels(&labels, lang);
     let number = |d: chiso::Decimal| t(msg!("gap-number", value = d));
     let mut out = format!("{} {}\n", e.id, e.title);
     out.push_str(&format!(

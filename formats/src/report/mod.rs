@@ -398,6 +398,29 @@ pub fn problem_json(problem: &Problem) -> Json {
 /// they list (a unit not scored), whatever `--lang` says for the command's own messages.
 pub const REPORT_LANG: chiso::Lang = chiso::Lang::Vi;
 
+/// The labels of aligned "label: value" lines (`explain`, `advise`): each label id rendered
+/// in `lang` with a colon, padded with spaces to the longest label plus two, whatever the
+/// language's words.
+pub(crate) fn padded_labels(
+    ids: &[&'static str],
+    lang: chiso::Lang,
+) -> impl Fn(&'static str) -> String {
+    let t = move |id: &'static str| chiso::message::Message::new(id).render(lang);
+    let width = ids
+        .iter()
+        .map(|id| t(id).chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    move |id| {
+        let mut text = t(id);
+        text.push(':');
+        let pad = width.saturating_sub(text.chars().count());
+        text.extend(std::iter::repeat_n(' ', pad));
+        text
+    }
+}
+
 /// The JSON object of a unit whose data could not be scored (documented in docs/json.md):
 /// the fields of [`unit_json`] with no figures (`achieved`, `max`, `percent`, `grade` null,
 /// `nodes` empty), `complete: false`, `scored: false`, and `problems`.
