@@ -772,3 +772,11 @@ e017-stage-count-help = write `giai đoạn "Tự đánh giá", "Thẩm định"
 e023-stage-twice = this stage is declared twice
 e017-stage-word = “{ $name }” is the word of stage { $stage } (`{ $word }`), not of stage { $position }
 e017-stage-order = the self-assessment comes first, then the appraisal rounds in order
+
+# report-fixes
+## Reports: bonus and penalty lines that add up to the total
+report-fixes-limit-bonus-cap = Above the yearly bonus cap (max { $cap })
+report-fixes-limit-max = Above the unit's maximum ({ $max })
+report-fixes-limit-penalty-cap = Above the yearly penalty cap (max { $cap })
+report-fixes-limit-floor = Not below the floor ({ $floor })
+report-fixes-limit-rounding = Rounding of the total

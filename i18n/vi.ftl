@@ -763,3 +763,11 @@ e017-stage-count-help = hãy viết `giai đoạn "Tự đánh giá", "Thẩm đ
 e023-stage-twice = giai đoạn này được khai báo hai lần
 e017-stage-word = “{ $name }” là từ của giai đoạn { $stage } (`{ $word }`), không phải của giai đoạn { $position }
 e017-stage-order = phần tự đánh giá đứng đầu, sau đó là các vòng thẩm định theo thứ tự
+
+# report-fixes
+## Báo cáo: các dòng điểm thưởng, điểm trừ cộng lại đúng tổng
+report-fixes-limit-bonus-cap = Vượt trần điểm thưởng cả năm (tối đa { $cap })
+report-fixes-limit-max = Vượt điểm tối đa của đơn vị ({ $max })
+report-fixes-limit-penalty-cap = Vượt trần điểm trừ cả năm (tối đa { $cap })
+report-fixes-limit-floor = Không trừ xuống dưới điểm sàn ({ $floor })
+report-fixes-limit-rounding = Làm tròn tổng điểm

@@ -209,7 +209,7 @@ fn bonus_and_penalty_lines_appear_in_the_table_markdown_and_csv() {
     );
     assert!(
         table.contains(
-            "Điểm các tiêu chí: 15   Điểm thưởng được cộng: +1,5   Điểm trừ: −2   Tổng điểm: 14,5"
+            "Điểm các tiêu chí: 15   Điểm thưởng được cộng: +1,5   Điểm trừ: −2\nTổng điểm: 14,500 / 18"
         ),
         "{table}"
     );

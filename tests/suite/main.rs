@@ -24,6 +24,7 @@ mod lost_targets;
 mod outputs;
 mod parallel;
 mod province;
+mod report_fixes;
 mod reading;
 mod robustness;
 mod semantics;

@@ -787,13 +787,14 @@ pub fn write_csv(
             row.push('\n');
         }
         if result.adjustments.is_some() {
-            // Bonus and penalty items: `level` says which, `score` is signed.
+            // Bonus and penalty items and what their limits took away: `level` says which
+            // (`bonus`, `penalty`, `bonus_limit`, …), `score` is signed, so the rows add up.
             for line in adjustments::lines(ruleset, &result.unpack()) {
                 let cells = [
                     &*name,
                     &csv_cell(&line.id, delimiter),
                     &csv_cell(&line.title, delimiter),
-                    line.kind.as_str(),
+                    line.level(),
                     &csv_cell(&line.cap, delimiter),
                     &line
                         .value
