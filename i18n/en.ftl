@@ -780,3 +780,9 @@ report-fixes-limit-max = Above the unit's maximum ({ $max })
 report-fixes-limit-penalty-cap = Above the yearly penalty cap (max { $cap })
 report-fixes-limit-floor = Not below the floor ({ $floor })
 report-fixes-limit-rounding = Rounding of the total
+## Reports: why a unit is not ranked
+report-fixes-unranked-wrong = data errors
+report-fixes-unranked-missing = data missing
+report-fixes-unranked-wrong-and-missing = data errors, data missing
+## Reports: the last column of the targets table
+report-fixes-target-met = Result

@@ -771,3 +771,9 @@ report-fixes-limit-max = Vượt điểm tối đa của đơn vị ({ $max })
 report-fixes-limit-penalty-cap = Vượt trần điểm trừ cả năm (tối đa { $cap })
 report-fixes-limit-floor = Không trừ xuống dưới điểm sàn ({ $floor })
 report-fixes-limit-rounding = Làm tròn tổng điểm
+## Báo cáo: vì sao một đơn vị không được xếp hạng
+report-fixes-unranked-wrong = số liệu có lỗi
+report-fixes-unranked-missing = chưa đủ số liệu
+report-fixes-unranked-wrong-and-missing = số liệu có lỗi, chưa đủ số liệu
+## Báo cáo: cột cuối của bảng điểm phấn đấu
+report-fixes-target-met = Kết quả

@@ -299,6 +299,13 @@ impl PackedResult {
             && !crate::eval::any_failed(self.adjustments.as_deref())
     }
 
+    /// Whether a rule failed on the unit's data (a node, or a bonus or penalty item): its data
+    /// is wrong (a part above its whole, a value out of range), not only missing.
+    pub fn has_failed(&self) -> bool {
+        self.nodes.iter().any(|n| n.status & !HAS_SCORE == 4)
+            || crate::eval::any_failed(self.adjustments.as_deref())
+    }
+
     /// The engine's result again, for renderers that take one.
     pub fn unpack(&self) -> UnitResult {
         UnitResult {

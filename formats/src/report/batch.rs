@@ -135,6 +135,19 @@ pub(crate) fn signed_vi(d: Option<Decimal>) -> String {
     }
 }
 
+/// What the ranking says of a unit without a grade: whether its data is wrong (a rule failed
+/// on it: a numerator above its denominator, a value out of range), missing, or both; "—" for
+/// a complete unit the bands do not grade.
+pub(crate) fn unranked_label(result: &chiso::batch::PackedResult) -> String {
+    let id = match (result.has_failed(), !result.missing.is_empty()) {
+        (true, true) => "report-fixes-unranked-wrong-and-missing",
+        (true, false) => "report-fixes-unranked-wrong",
+        (false, true) => "report-fixes-unranked-missing",
+        (false, false) => return "—".into(),
+    };
+    chiso::message::Message::new(id).render(super::REPORT_LANG)
+}
+
 /// A simple table: rows of cells, aligned for text or written as Markdown.
 pub(crate) struct Table {
     head: Vec<String>,
@@ -434,6 +447,8 @@ pub fn write_text(report: &BatchReport, markdown: bool, sink: &mut dyn Write) ->
         flush(&mut out)?;
     }
 
+    // The last column says whether each target is met (đạt / chưa đạt).
+    let met_heading = chiso::message::Message::new("report-fixes-target-met").render(super::REPORT_LANG);
     for (i, rows) in &report.targets {
         let unit = &report.batch.units[*i];
         heading(
@@ -448,7 +463,7 @@ pub fn write_text(report: &BatchReport, markdown: bool, sink: &mut dyn Write) ->
             ("Phấn đấu", true),
             ("Đạt", true),
             ("Chênh lệch", true),
-            ("", false),
+            (met_heading.as_str(), false),
         ]);
         for r in rows {
             let node = &rs.nodes[r.node];
@@ -540,13 +555,9 @@ pub(crate) fn ranking_sections(report: &BatchReport, section: &Section) -> Doc {
             rs.format_points(unit.result.total(), chiso::text::NumberStyle::Vietnamese),
             vi(unit.result.max),
             pct_vi(row.percent),
-            row.grade.clone().unwrap_or_else(|| {
-                if unit.result.is_complete() {
-                    "—".into()
-                } else {
-                    "chưa đủ số liệu".into()
-                }
-            }),
+            row.grade
+                .clone()
+                .unwrap_or_else(|| unranked_label(&unit.result)),
         ]);
     }
     for n in section.not_scored {

@@ -14,6 +14,7 @@
 //! not grow with the report's length.
 
 use super::batch::{stage_name, BatchReport};
+use chiso::batch::NotScored;
 use chiso::text::{format_number, NumberStyle};
 use rust_decimal::Decimal;
 use std::fmt;
@@ -283,7 +284,13 @@ fn grade_color(report: &BatchReport, grade: Option<&str>) -> &'static str {
     GRADE_COLORS[i.min(5)]
 }
 
-fn badge(out: &mut dyn Write, report: &BatchReport, grade: Option<&str>) -> io::Result<()> {
+/// A grade's badge; without a grade, `ungraded` (why the unit has none).
+fn badge(
+    out: &mut dyn Write,
+    report: &BatchReport,
+    grade: Option<&str>,
+    ungraded: &str,
+) -> io::Result<()> {
     match grade {
         Some(g) => write!(
             out,
@@ -291,7 +298,7 @@ fn badge(out: &mut dyn Write, report: &BatchReport, grade: Option<&str>) -> io::
             grade_color(report, Some(g)),
             Esc(g)
         ),
-        None => write!(out, r#"<span class="note">chưa đủ số liệu</span>"#),
+        None => write!(out, r#"<span class="note">{}</span>"#, Esc(ungraded)),
     }
 }
 
@@ -406,17 +413,84 @@ pub(crate) fn year_over_year(_report: &BatchReport) -> Option<Vec<Option<Decimal
     None
 }
 
+/// The ranking: one table for the batch, or with declared groups one table per group in
+/// declared order, each ranked on its own (ranks within the group, as docs/batch.md says and
+/// the text reports show), then the units not scored whose data names no group.
 fn ranking(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
     let rs = report.ruleset;
-    let change = year_over_year(report);
     writeln!(
         out,
         "<h2 id=\"xep-hang\">Xếp hạng và chỉ số thành phần (điểm {})</h2>",
         stage_name(report.ranking.stage)
     )?;
+    if report.groups.is_empty() {
+        let not_scored: Vec<&NotScored> = report.batch.not_scored.iter().collect();
+        ranking_table(out, report, "ranking", &report.ranking.rows, &not_scored)?;
+    } else {
+        for (k, g) in report.groups.iter().enumerate() {
+            writeln!(out, "<h3 class=\"group\">{}</h3>", Esc(&g.name))?;
+            let not_scored: Vec<&NotScored> = report
+                .batch
+                .not_scored
+                .iter()
+                .filter(|n| n.group == Some(g.group))
+                .collect();
+            let id = if k == 0 {
+                "ranking".to_string()
+            } else {
+                format!("ranking-{}", k + 1)
+            };
+            ranking_table(out, report, &id, &g.ranking.rows, &not_scored)?;
+        }
+        let ungrouped: Vec<&NotScored> = report
+            .batch
+            .not_scored
+            .iter()
+            .filter(|n| n.group.is_none())
+            .collect();
+        if !ungrouped.is_empty() {
+            writeln!(
+                out,
+                "<h3 class=\"group\">Không xác định được nhóm</h3>"
+            )?;
+            ranking_table(out, report, "ranking-ungrouped", &[], &ungrouped)?;
+        }
+    }
+    writeln!(
+        out,
+        "<p class=\"note\">Chỉ số CCHC = điểm đạt / điểm tối đa áp dụng (%). Chỉ số thành phần (%) theo lĩnh vực:</p>\n<ol class=\"legend\">"
+    )?;
+    for &root in &rs.roots {
+        let node = &rs.nodes[root];
+        writeln!(
+            out,
+            "<li>{} — tối đa {} điểm</li>",
+            Esc(&node.title),
+            vn(node.max)
+        )?;
+    }
+    writeln!(out, "</ol>")
+}
+
+/// One ranking table: `rows` (ranked first) and the units not scored listed after them.
+fn ranking_table(
+    out: &mut dyn Write,
+    report: &BatchReport,
+    id: &str,
+    rows: &[chiso::batch::RankRow],
+    not_scored: &[&NotScored],
+) -> io::Result<()> {
+    let rs = report.ruleset;
+    let change = year_over_year(report);
+    // The change is given in the order of the batch's ranking; found here by unit.
+    let change_of = |unit: usize| -> Option<Decimal> {
+        let change = change.as_ref()?;
+        let at = report.ranking.rows.iter().position(|r| r.unit == unit)?;
+        change.get(at).copied().flatten()
+    };
     write!(
         out,
-        "<div class=\"scroll\">\n<table id=\"ranking\" class=\"ranking\">\n<thead><tr><th class=\"n sticky rank\">Hạng</th><th class=\"sticky unit\">Đơn vị</th><th class=\"n pts\">Điểm</th><th>Chỉ số CCHC</th><th>Xếp loại</th>"
+        "<div class=\"scroll\">\n<table id=\"{id}\" class=\"ranking\">\n<thead><tr><th class=\"n sticky rank\">Hạng</th><th class=\"sticky unit\">Đơn vị</th><th class=\"n pts\">Điểm</th><th>Chỉ số CCHC</th><th>Xếp loại</th>"
     )?;
     if change.is_some() {
         write!(
@@ -436,16 +510,17 @@ fn ranking(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
         )?;
     }
     writeln!(out, "</tr></thead>\n<tbody>")?;
-    for (i, (row, unit)) in report.ranked_units().enumerate() {
+    for row in rows {
+        let unit = &report.batch.units[row.unit];
         write!(
             out,
             "<tr><td class=\"n sticky rank\">{}</td><td class=\"sticky unit\">{}</td><td class=\"n pts\" title=\"{} / {} điểm\">{}</td><td class=\"bar\" title=\"{} / {} điểm\">",
             row.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".into()),
             Esc(unit.unit()),
-            vn(unit.result.total()),
+            points(report, unit.result.total()),
             vn(unit.result.max),
-            vn(unit.result.total()),
-            vn(unit.result.total()),
+            points(report, unit.result.total()),
+            points(report, unit.result.total()),
             vn(unit.result.max),
         )?;
         match row.percent {
@@ -459,10 +534,15 @@ fn ranking(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
             None => write!(out, "<b>—</b>")?,
         }
         write!(out, "</td><td>")?;
-        badge(out, report, row.grade.as_deref())?;
+        badge(
+            out,
+            report,
+            row.grade.as_deref(),
+            &super::batch::unranked_label(&unit.result),
+        )?;
         write!(out, "</td>")?;
-        if let Some(change) = &change {
-            let d = change.get(i).copied().flatten();
+        if change.is_some() {
+            let d = change_of(row.unit);
             let class = match d {
                 Some(d) if d > Decimal::ZERO => " up",
                 Some(d) if d < Decimal::ZERO => " down",
@@ -489,7 +569,7 @@ fn ranking(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
         writeln!(out, "</tr>")?;
     }
     let blank = rs.roots.len() + usize::from(change.is_some());
-    for n in &report.batch.not_scored {
+    for n in not_scored {
         write!(
             out,
             "<tr class=\"not-scored\"><td class=\"n sticky rank\">—</td><td class=\"sticky unit\">{}</td><td class=\"n pts\">—</td><td>không chấm được: số liệu có lỗi</td><td></td>",
@@ -500,21 +580,13 @@ fn ranking(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
         }
         writeln!(out, "</tr>")?;
     }
-    writeln!(out, "</tbody></table>\n</div>")?;
-    writeln!(
-        out,
-        "<p class=\"note\">Chỉ số CCHC = điểm đạt / điểm tối đa áp dụng (%). Chỉ số thành phần (%) theo lĩnh vực:</p>\n<ol class=\"legend\">"
-    )?;
-    for &root in &rs.roots {
-        let node = &rs.nodes[root];
-        writeln!(
-            out,
-            "<li>{} — tối đa {} điểm</li>",
-            Esc(&node.title),
-            vn(node.max)
-        )?;
-    }
-    writeln!(out, "</ol>")
+    writeln!(out, "</tbody></table>\n</div>")
+}
+
+/// A unit's points as the report prints them: the declared `hiển thị N chữ số` or
+/// `--decimals N`, else as computed.
+fn points(report: &BatchReport, d: Decimal) -> String {
+    report.ruleset.format_points(d, NumberStyle::Vietnamese)
 }
 
 fn grades(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
@@ -534,7 +606,7 @@ fn grades(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
     for g in &report.grades {
         write!(out, "<div role=\"cell\">")?;
         match g.grade.as_deref() {
-            Some(name) => badge(out, report, Some(name))?,
+            Some(name) => badge(out, report, Some(name), "")?,
             None => write!(out, "Chưa xếp loại")?,
         }
         let share = if total == 0 {
@@ -669,7 +741,7 @@ fn lost(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
             "<section class=\"unit\"><h3>{}{} — {} / {} điểm ({})</h3>",
             row.rank.map(|r| format!("{r}. ")).unwrap_or_default(),
             Esc(unit.unit()),
-            vn(unit.result.total()),
+            points(report, unit.result.total()),
             vn(unit.result.max),
             vp(row.percent, percent_places(report))
         )?;

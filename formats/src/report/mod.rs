@@ -533,11 +533,7 @@ fn summary_line(ruleset: &Ruleset, result: &PackedResult) -> String {
         format_percent(p, NumberStyle::Vietnamese)
     });
     let grade = result.grade.as_deref().unwrap_or("—");
-    let incomplete = if result.is_complete() {
-        ""
-    } else {
-        " (chưa đủ số liệu: điểm đã chấm được)"
-    };
+    let incomplete = incomplete_note(result);
     format!(
         "Tổng điểm: {}{incomplete} / {}   Chỉ số: {}   Xếp loại: {}",
         // The precision the ruleset says reports print (`display 3 places`), if any.
@@ -546,6 +542,16 @@ fn summary_line(ruleset: &Ruleset, result: &PackedResult) -> String {
         percent,
         grade
     )
+}
+
+/// " (chưa đủ số liệu: điểm đã chấm được)" after an incomplete unit's points, saying whether
+/// its data is missing or wrong ([`batch::unranked_label`]); empty for a complete unit.
+pub(crate) fn incomplete_note(result: &PackedResult) -> String {
+    if result.is_complete() {
+        String::new()
+    } else {
+        format!(" ({}: điểm đã chấm được)", batch::unranked_label(result))
+    }
 }
 
 fn title_line(ruleset: &Ruleset, result: &PackedResult) -> String {

@@ -56,6 +56,8 @@ struct Styles {
     wrap: Format,
     int: Format,
     points: Format,
+    /// A unit's total: the declared `hiển thị N chữ số` / `--decimals N`, else as points.
+    total: Format,
     percent: Format,
     /// A signed change in percentage points: `+1.25`, `-0.50`.
     change: Format,
@@ -66,7 +68,7 @@ struct Styles {
     note: Format,
 }
 
-fn styles(points_places: u32, percent_places: u32) -> Styles {
+fn styles(points_places: u32, total_places: u32, percent_places: u32) -> Styles {
     let border = |f: Format| {
         f.set_border(FormatBorder::Thin)
             .set_align(FormatAlign::VerticalCenter)
@@ -79,6 +81,7 @@ fn styles(points_places: u32, percent_places: u32) -> Styles {
         }
     };
     let points = format!("0{}", places(points_places));
+    let total = format!("0{}", places(total_places));
     let percent = format!("0{}%", places(percent_places));
     Styles {
         title: Format::new().set_bold().set_font_size(14),
@@ -93,6 +96,7 @@ fn styles(points_places: u32, percent_places: u32) -> Styles {
         wrap: border(Format::new().set_text_wrap()),
         int: border(Format::new().set_num_format("0")),
         points: border(Format::new().set_num_format(&points)),
+        total: border(Format::new().set_num_format(&total)),
         percent: border(Format::new().set_num_format(&percent)),
         change: border(Format::new().set_num_format(format!("+{p};-{p};{p}", p = &points))),
         bold: border(Format::new().set_bold()),
@@ -252,18 +256,14 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
         .score
         .map_or(2, |r| r.places)
         .max(rs.rounding.total.map_or(0, |r| r.places));
-    let s = styles(points_places, percent_places);
+    // A unit's total is printed with the declared places (`hiển thị N chữ số`, `--decimals`).
+    let total_places = rs.meta.display_places.unwrap_or(points_places);
+    let s = styles(points_places, total_places, percent_places);
     let mut workbook = Workbook::new();
     let mut used: Vec<String> = Vec::new();
 
-    let ranked = report
-        .ranking
-        .rows
-        .iter()
-        .take_while(|r| r.rank.is_some() && r.percent.is_some())
-        .count();
     let ranking_sheet = sheet_name("Xếp hạng", &mut used);
-    ranking(
+    let chart_rows = ranking(
         workbook.add_worksheet_with_constant_memory(),
         report,
         &s,
@@ -277,7 +277,7 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
         &charts_sheet,
         &ranking_sheet,
         &grades_sheet,
-        ranked,
+        &chart_rows,
         percent_places,
     )?;
     grades(
@@ -335,7 +335,17 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
     workbook.save_to_buffer()
 }
 
-fn ranking(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) -> Res {
+/// The ranking sheet. With declared groups, each group's units under a row with the group's
+/// name, in declared order, ranked within the group (as docs/batch.md says and the text
+/// reports show); then the units not scored. Returns, for the ranking chart, the grade of
+/// each row it shows from the first table row on (`None`: a group's name or an unranked
+/// unit, drawn without a bar).
+fn ranking(
+    sheet: &mut Worksheet,
+    report: &BatchReport,
+    s: &Styles,
+    name: &str,
+) -> Result<Vec<Option<String>>, XlsxError> {
     let rs = report.ruleset;
     sheet.set_name(name)?;
     text(
@@ -350,6 +360,9 @@ fn ranking(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) 
         sub.push_str(&format!("; Quyết định {d}"));
     }
     sub.push_str(". Chỉ số thành phần theo lĩnh vực: điểm đạt / điểm tối đa áp dụng của lĩnh vực.");
+    if !report.groups.is_empty() {
+        sub.push_str(" Mỗi nhóm được xếp hạng riêng.");
+    }
     sheet.write_string_with_format(1, 0, sub, &s.note)?;
     let area_heads: Vec<String> = rs
         .roots
@@ -376,30 +389,79 @@ fn ranking(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) 
     header(sheet, 3, &heads, s)?;
     let source_col = first_area + rs.roots.len() as u16;
     let mut r = 4u32;
-    for (i, (row, unit)) in report.ranked_units().enumerate() {
-        num(sheet, r, 0, row.rank.map(Decimal::from), &s.int)?;
-        text(sheet, r, 1, unit.unit(), &s.text)?;
-        num(sheet, r, 2, Some(unit.result.total()), &s.points)?;
-        num(sheet, r, 3, Some(unit.result.max), &s.points)?;
-        percent(sheet, r, 4, row.percent, &s.percent)?;
-        let grade = row.grade.as_deref().unwrap_or("chưa đủ số liệu");
-        text(sheet, r, 5, grade, &s.text)?;
-        if let Some(change) = &change {
-            num(sheet, r, 6, change.get(i).copied().flatten(), &s.change)?;
+    let mut chart_rows: Vec<Option<String>> = Vec::new();
+    // The tables: the batch's, or one per group (its name, its ranking, its units not scored).
+    let mut tables: Vec<(Option<&str>, &[chiso::batch::RankRow], Vec<&chiso::batch::NotScored>)> =
+        Vec::new();
+    if report.groups.is_empty() {
+        tables.push((None, &report.ranking.rows, Vec::new()));
+    } else {
+        for g in &report.groups {
+            let not_scored = report
+                .batch
+                .not_scored
+                .iter()
+                .filter(|n| n.group == Some(g.group))
+                .collect();
+            tables.push((Some(&g.name), &g.ranking.rows, not_scored));
         }
-        for (j, a) in unit.areas.iter().enumerate() {
-            percent(sheet, r, first_area + j as u16, a.percent, &s.percent)?;
-        }
-        text(sheet, r, source_col, &unit.origin.to_string(), &s.text)?;
-        r += 1;
     }
-    for n in &report.batch.not_scored {
+    for (group, rows, not_scored) in &tables {
+        if let Some(group) = group {
+            text(sheet, r, 1, group, &s.bold)?;
+            chart_rows.push(None);
+            r += 1;
+        }
+        for row in rows.iter() {
+            let unit = &report.batch.units[row.unit];
+            num(sheet, r, 0, row.rank.map(Decimal::from), &s.int)?;
+            text(sheet, r, 1, unit.unit(), &s.text)?;
+            num(sheet, r, 2, Some(unit.result.total()), &s.total)?;
+            num(sheet, r, 3, Some(unit.result.max), &s.points)?;
+            percent(sheet, r, 4, row.percent, &s.percent)?;
+            let grade = match &row.grade {
+                Some(g) => g.clone(),
+                None => super::batch::unranked_label(&unit.result),
+            };
+            text(sheet, r, 5, &grade, &s.text)?;
+            if let Some(change) = &change {
+                let at = report.ranking.rows.iter().position(|x| x.unit == row.unit);
+                let d = at.and_then(|at| change.get(at).copied().flatten());
+                num(sheet, r, 6, d, &s.change)?;
+            }
+            for (j, a) in unit.areas.iter().enumerate() {
+                percent(sheet, r, first_area + j as u16, a.percent, &s.percent)?;
+            }
+            text(sheet, r, source_col, &unit.origin.to_string(), &s.text)?;
+            let ranked = row.rank.is_some() && row.percent.is_some();
+            chart_rows.push(ranked.then(|| row.grade.clone().unwrap_or_default()));
+            r += 1;
+        }
+        for n in not_scored {
+            text(sheet, r, 0, "—", &s.text)?;
+            text(sheet, r, 1, &n.label(), &s.text)?;
+            text(sheet, r, 5, "không chấm được: số liệu có lỗi", &s.flag)?;
+            text(sheet, r, source_col, &n.origin.to_string(), &s.text)?;
+            chart_rows.push(None);
+            r += 1;
+        }
+    }
+    // The units not scored of no table: all of them without groups, else those of no group.
+    let rest = report
+        .batch
+        .not_scored
+        .iter()
+        .filter(|n| report.groups.is_empty() || n.group.is_none());
+    for n in rest {
         text(sheet, r, 0, "—", &s.text)?;
         text(sheet, r, 1, &n.label(), &s.text)?;
         text(sheet, r, 5, "không chấm được: số liệu có lỗi", &s.flag)?;
         text(sheet, r, source_col, &n.origin.to_string(), &s.text)?;
         r += 1;
     }
+    // The chart shows the rows up to the last ranked one (without groups: the ranked units).
+    let shown = chart_rows.iter().rposition(Option::is_some).map_or(0, |i| i + 1);
+    chart_rows.truncate(shown);
     // The legend: each area's full name and maximum.
     r += 1;
     text(sheet, r, 1, "Lĩnh vực", &s.bold)?;
@@ -420,7 +482,8 @@ fn ranking(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) 
         r += 1;
     }
     sheet.set_freeze_panes(4, 2)?;
-    print_setup(sheet, Some((3, 3)))
+    print_setup(sheet, Some((3, 3)))?;
+    Ok(chart_rows)
 }
 
 fn grades(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) -> Res {
@@ -464,7 +527,7 @@ fn charts(
     name: &str,
     ranking_sheet: &str,
     grades_sheet: &str,
-    ranked: usize,
+    chart_rows: &[Option<String>],
     percent_places: u32,
 ) -> Res {
     sheet.set_name(name)?;
@@ -497,6 +560,8 @@ fn charts(
     sheet.insert_chart(0, 11, &chart)?;
 
     // The ranking: a bar per unit, best at the top, coloured by grade.
+    // A bar per row of the ranking sheet (a group's name or an unranked unit has none).
+    let ranked = chart_rows.len();
     let shown = ranked.min(CHART_UNITS);
     if shown == 0 {
         return Ok(());
@@ -504,12 +569,10 @@ fn charts(
     let mut chart = Chart::new(ChartType::Bar);
     let first = 4u32;
     let last = first + shown as u32 - 1;
-    let colors: Vec<&str> = report
-        .ranking
-        .rows
+    let colors: Vec<&str> = chart_rows
         .iter()
         .take(shown)
-        .map(|r| grade_color(report, r.grade.as_deref()))
+        .map(|g| grade_color(report, g.as_deref()))
         .collect();
     chart
         .add_series()
@@ -746,17 +809,15 @@ fn unit_sheet(
         0,
         format!(
             "Tổng điểm {}{} / {}; chỉ số {}; xếp loại {}; hạng {}",
-            vn(unit.result.total()),
-            if unit.result.is_complete() {
-                ""
-            } else {
-                " (chưa đủ số liệu: điểm đã chấm được)"
-            },
+            rs.format_points(unit.result.total(), NumberStyle::Vietnamese),
+            super::incomplete_note(&unit.result),
             vn(unit.result.max),
             row.percent
                 .map(|p| format_percent(p, NumberStyle::Vietnamese))
                 .unwrap_or_else(|| "—".into()),
-            row.grade.as_deref().unwrap_or("—"),
+            row.grade
+                .clone()
+                .unwrap_or_else(|| super::batch::unranked_label(&unit.result)),
             row.rank
                 .map(|r| r.to_string())
                 .unwrap_or_else(|| "—".into())
