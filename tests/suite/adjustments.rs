@@ -219,7 +219,8 @@ fn bonus_and_penalty_lines_appear_in_the_table_markdown_and_csv() {
     // of 18) and lists the items under the unit.
     let (_, html, _) = run_chiso(&["score", PROVINCE, &a, "--format", "html"]);
     assert!(html.contains("Điểm trừ P1 “Kỷ luật cán bộ”: −2"), "{html}");
-    assert!(html.contains(">14,5</td>"), "{html}");
+    // … printed with the ruleset's `hiển thị 3 chữ số`.
+    assert!(html.contains(">14,500</td>"), "{html}");
     let (_, csv, _) = run_chiso(&["score", PROVINCE, &a, "--format", "csv"]);
     // A row per item: level says bonus or penalty, score is signed; the total row is 14,5.
     assert!(

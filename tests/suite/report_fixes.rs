@@ -331,3 +331,139 @@ fn the_targets_table_heads_its_last_column() {
     assert!(md.contains("| 2 | Thủ tục hành chính | 6 | 5 | 4,8 | -0,2 | chưa đạt |"), "{md}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+// ───────────── 3. the workbook's `Theo nhóm` sheet formats what each cell is ─────────────
+
+/// The `Theo nhóm` sheet of tests/fixtures/nhom-vong (values in GROUP_RANKS' comment): ranks
+/// and counts are whole numbers (`0`, not "1,00"); percentages are stored as fractions with
+/// the percent format (89% is 0.89, which the reader gives back as 89), like every other
+/// sheet; an area's sub-index too (Sở Nội vụ's area 1: 3,5 / 4 = 87,5%).
+#[test]
+fn the_group_sheet_writes_ranks_as_whole_numbers_and_percentages_as_percentages() {
+    let bytes = workbook("theo-nhom", &[GROUPS, GROUPS_SHEET]);
+    let rows = sheet_rows(&bytes, "Theo nhóm");
+    let at = |unit: &str, nth: usize| -> usize {
+        rows.iter()
+            .enumerate()
+            .filter(|(_, r)| r.iter().any(|c| c.text() == unit))
+            .nth(nth)
+            .unwrap_or_else(|| panic!("{unit} #{nth}: {rows:?}"))
+            .0
+    };
+    // The ranking: Hạng, Đơn vị, Điểm đạt, Tối đa, Chỉ số, Xếp loại.
+    let r = at("Sở Nội vụ", 0);
+    assert_eq!(rows[r][0], Cell::Number("1".into()));
+    assert_eq!(number_format(&bytes, "Theo nhóm", &format!("A{}", r + 1)), "0");
+    assert_eq!(rows[r][2], Cell::Number("8.9".into()));
+    assert_eq!(number_format(&bytes, "Theo nhóm", &format!("C{}", r + 1)), "0.00");
+    assert_eq!(rows[r][4], Cell::Number("89".into()));
+    assert_eq!(number_format(&bytes, "Theo nhóm", &format!("E{}", r + 1)), "0.00%");
+    let xml = part(&bytes, &sheet_part(&bytes, "Theo nhóm"));
+    let cell = &xml[xml.find(&format!("<c r=\"E{}\"", r + 1)).unwrap()..];
+    let value = &cell[cell.find("<v>").unwrap() + 3..cell.find("</v>").unwrap()];
+    assert_eq!(value, "0.89", "stored as a fraction");
+    // The grade counts: Khối sở has 2 units graded Tốt (89%, 81%).
+    let tot = rows
+        .iter()
+        .position(|r| r.first().map(Cell::text).as_deref() == Some("Tốt"))
+        .unwrap();
+    assert_eq!(rows[tot][2], Cell::Number("2".into()));
+    assert_eq!(number_format(&bytes, "Theo nhóm", &format!("C{}", tot + 1)), "0");
+    // The areas' sub-indices: Sở Nội vụ's second row on the sheet.
+    let r = at("Sở Nội vụ", 1);
+    assert_eq!(rows[r][1], Cell::Number("87.5".into()));
+    assert_eq!(number_format(&bytes, "Theo nhóm", &format!("B{}", r + 1)), "0.00%");
+}
+
+// ───────────── 4. the declared places and one formatting on the page ─────────────
+
+/// `hiển thị 3 chữ số` (tests/fixtures/adjust): UBND xã A's total 14,5 is printed 14,500 and
+/// UBND xã C's 18 as 18,000 in the page's ranking and the workbook's (`0.000`), as in the
+/// table. `--decimals 3` does the same for a ruleset without the declaration (nhom-vong: Sở
+/// Nội vụ's 8,9 → 8,900), also in the group sections of the page and the `Theo nhóm` sheet.
+#[test]
+fn the_page_and_the_workbook_print_totals_with_the_declared_places() {
+    let page = score(&[PROVINCE, DATA, "--format", "html"]);
+    assert!(page.contains("<td class=\"n pts\" title=\"14,500 / 18 điểm\">14,500</td>"), "{page}");
+    assert!(page.contains(">18,000</td>"), "{page}");
+    assert!(page.contains("UBND xã A — 14,500 / 18 điểm"), "{page}");
+    let bytes = workbook("places", &[PROVINCE, DATA]);
+    let rows = sheet_rows(&bytes, "Xếp hạng");
+    let a = rows.iter().position(|r| r.len() > 2 && r[1].text() == "UBND xã A").unwrap();
+    assert_eq!(rows[a][2], Cell::Number("14.5".into()));
+    assert_eq!(number_format(&bytes, "Xếp hạng", &format!("C{}", a + 1)), "0.000");
+    let sheet = format!("{:?}", sheet_rows(&bytes, "UBND xã A"));
+    assert!(sheet.contains("Tổng điểm 14,500 / 18"), "{sheet}");
+
+    let page = score(&[GROUPS, GROUPS_SHEET, "--decimals", "3", "--format", "html"]);
+    assert!(page.contains("<td class=\"n pts\" title=\"8,900 / 10 điểm\">8,900</td>"), "{page}");
+    assert!(page.contains("<td>Sở Nội vụ</td><td class=\"n\">8,900</td>"), "{page}");
+    let bytes = workbook("decimals", &[GROUPS, GROUPS_SHEET, "--decimals", "3"]);
+    let rows = sheet_rows(&bytes, "Xếp hạng");
+    let r = rows.iter().position(|r| r.len() > 2 && r[1].text() == "Sở Nội vụ").unwrap();
+    assert_eq!(number_format(&bytes, "Xếp hạng", &format!("C{}", r + 1)), "0.000");
+    let rows = sheet_rows(&bytes, "Theo nhóm");
+    let r = rows.iter().position(|r| r.len() > 2 && r[1].text() == "Sở Nội vụ").unwrap();
+    assert_eq!(number_format(&bytes, "Theo nhóm", &format!("C{}", r + 1)), "0.000");
+}
+
+/// One page writes a number one way: the ruleset rounds percentages to 2 places, so Sở Nội
+/// vụ's 89% is `89,00%` and its area 1 sub-index (3,5 / 4 = 87,5%) `87,50` both in the front
+/// ranking and in the group sections; Khối sở's mean (89 + 81 + 67) / 3 = 79 is `79,00%`, its
+/// area 1 mean (87,5 + 75 + 62,5) / 3 = 75 is `75,00`. Last year's section too (Sở Nội vụ
+/// 85% last year, tests/fixtures/nhom-vong/tinh-2022.json).
+#[test]
+fn the_page_writes_each_number_one_way() {
+    let page = score(&[
+        GROUPS,
+        GROUPS_SHEET,
+        "--previous",
+        "tests/fixtures/nhom-vong/tinh-2022.json",
+        "--format",
+        "html",
+    ]);
+    let details = page.find("id=\"chi-tiet\"").unwrap();
+    let (front, details) = page.split_at(details);
+    assert!(front.contains("<b>89,00%</b>"), "{front}");
+    assert!(front.contains("title=\"3,5 / 4 điểm\">87,50</td>"), "{front}");
+    assert!(details.contains("<td>Sở Nội vụ</td><td class=\"n\">8,9</td><td class=\"n\">10</td><td class=\"n\">89,00%</td>"), "{details}");
+    assert!(details.contains("<td>Sở Nội vụ</td><td class=\"n\">87,50</td><td class=\"n\">90,00</td>"), "{details}");
+    assert!(details.contains("<p>Chỉ số bình quân — Khối sở: 79,00%</p>"), "{details}");
+    assert!(details.contains("<td>Bình quân</td><td class=\"n\">75,00</td><td class=\"n\">81,67</td>"), "{details}");
+    assert!(details.contains("<td>Sở Nội vụ</td><td>Khối sở</td><td class=\"n\">89,00%</td><td class=\"n\">85,00%</td>"), "{details}");
+    // The rounds' totals: Sở Nội vụ's self-assessment 9,7 / 10 = 97%.
+    assert!(details.contains("9,7 / 10 (97,00%)"), "{details}");
+    // No figure cell on the page writes a percentage without its two places.
+    let mut seen = 0;
+    for cell in page.split("<td class=\"n").skip(1).chain(page.split("<b>").skip(1)) {
+        let Some(body) = cell.split_once('>').map(|(_, b)| b) else { continue };
+        let content = &body[..body.find("</").unwrap_or(body.len())];
+        let Some(number) = content.strip_suffix("%)").or(content.strip_suffix('%')) else {
+            continue;
+        };
+        let number = number.rsplit('(').next().unwrap();
+        seen += 1;
+        let decimals = number.split_once(',').map_or(0, |(_, d)| d.len());
+        assert_eq!(decimals, 2, "a percentage without its places: {content}");
+    }
+    assert!(seen > 20, "{seen} percentages checked");
+}
+
+// ───────────── 5. areas are headed by their names ─────────────
+
+/// The areas of tests/fixtures/nhom-vong are "Chỉ đạo, điều hành" and "Thủ tục hành chính":
+/// the sub-index tables of the table, Markdown and the page's group sections head them so
+/// (`1. Chỉ đạo, điều hành`), as the page's ranking and the workbook do; never `LV 1`.
+#[test]
+fn sub_index_tables_head_areas_by_their_names() {
+    for format in ["table", "markdown", "html"] {
+        let out = score(&[GROUPS, GROUPS_SHEET, "--format", format]);
+        assert!(!out.contains("LV 1") && !out.contains("LV 2"), "{format}: {out}");
+        let head = match format {
+            "table" => "Đơn vị        1. Chỉ đạo, điều hành  2. Thủ tục hành chính",
+            "markdown" => "| Đơn vị | 1. Chỉ đạo, điều hành | 2. Thủ tục hành chính |",
+            _ => "<th>Đơn vị</th><th class=\"n\">1. Chỉ đạo, điều hành</th><th class=\"n\">2. Thủ tục hành chính</th>",
+        };
+        assert!(out.contains(head), "{format}: {out}");
+    }
+}

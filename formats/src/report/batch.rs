@@ -2,7 +2,7 @@
 //! stages side by side, points lost and targets. Everything the renderers (text, Markdown,
 //! JSON, [`super::html`], [`super::xlsx`]) show is computed once here.
 
-use super::blocks::Doc;
+use super::blocks::{Doc, Part};
 use super::vi;
 use chiso::batch::groups::{group_summaries, ungrouped_not_scored, GroupSummary};
 use chiso::batch::lost::{area_lost, compare_targets, lost_points, LostRow, TargetRow, Targets};
@@ -148,10 +148,24 @@ pub(crate) fn unranked_label(result: &chiso::batch::PackedResult) -> String {
     chiso::message::Message::new(id).render(super::REPORT_LANG)
 }
 
+/// What a column of a [`Table`] holds, for the page's and the workbook's number formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Column {
+    /// Read from the cell: a percentage (`89%`), a number (points), or text.
+    Auto,
+    /// Whole numbers: ranks, counts (the workbook's `0`).
+    Count,
+    /// A unit's total, printed with the declared places (`hiển thị N chữ số`, `--decimals`).
+    Total,
+    /// Percentages written without `%` (an area's sub-index under a `(%)` heading).
+    Index,
+}
+
 /// A simple table: rows of cells, aligned for text or written as Markdown.
 pub(crate) struct Table {
     head: Vec<String>,
     right: Vec<bool>,
+    kinds: Vec<Column>,
     pub(crate) rows: Vec<Vec<String>>,
 }
 
@@ -160,8 +174,21 @@ impl Table {
         Table {
             head: head.iter().map(|(h, _)| h.to_string()).collect(),
             right: head.iter().map(|(_, r)| *r).collect(),
+            kinds: vec![Column::Auto; head.len()],
             rows: Vec::new(),
         }
+    }
+
+    /// Says what column `column` holds (all are [`Column::Auto`] until said).
+    pub(crate) fn set_kind(&mut self, column: usize, kind: Column) {
+        if let Some(k) = self.kinds.get_mut(column) {
+            *k = kind;
+        }
+    }
+
+    /// What column `column` holds.
+    pub(crate) fn kind(&self, column: usize) -> Column {
+        self.kinds.get(column).copied().unwrap_or(Column::Auto)
     }
 
     /// The header cells.
@@ -169,8 +196,10 @@ impl Table {
         &self.head
     }
 
-    /// As an HTML table, cells escaped by `esc`, right-aligned columns of class `n`.
-    pub(crate) fn html(&self, esc: fn(&str) -> String) -> String {
+    /// As an HTML table, cells escaped by `esc`, right-aligned columns of class `n`; the
+    /// percentages of figure columns written with `percent_places` decimals, as the page's
+    /// ranking writes them (one formatting on the page).
+    pub(crate) fn html(&self, esc: fn(&str) -> String, percent_places: u32) -> String {
         let class = |c: usize| if self.right[c] { " class=\"n\"" } else { "" };
         let mut out = String::from("<table><thead><tr>");
         for (c, h) in self.head.iter().enumerate() {
@@ -180,6 +209,12 @@ impl Table {
         for row in &self.rows {
             out.push_str("<tr>");
             for (c, cell) in row.iter().enumerate() {
+                let shown = if self.right.get(c).copied().unwrap_or(false) {
+                    page_figure(cell, self.kind(c), percent_places)
+                } else {
+                    None
+                };
+                let cell = shown.as_deref().unwrap_or(cell);
                 out.push_str(&format!("<td{}>{}</td>", class(c), esc(cell)));
             }
             out.push_str("</tr>\n");
@@ -277,6 +312,37 @@ impl Table {
         }
         out
     }
+}
+
+/// A figure cell of a section as the page writes it, when it holds a percentage: `89%` and
+/// `8,9 / 10 (89%)` with `places` decimals (`89,00%`), an [`Column::Index`] cell (`87,5`) too
+/// (`87,50`); `None` to keep the cell as it is.
+fn page_figure(cell: &str, kind: Column, places: u32) -> Option<String> {
+    let parse = |text: &str| {
+        chiso::text::parse_decimal_text(text, chiso::text::DecimalSeparator::Comma)
+            .ok()
+            .map(|(d, _)| d)
+    };
+    if kind == Column::Index {
+        return parse(cell).map(|d| super::html::fixed(d, places));
+    }
+    let (before, number) = match cell.strip_suffix("%)") {
+        Some(rest) => {
+            let open = rest.rfind('(')?;
+            (&rest[..=open], &rest[open + 1..])
+        }
+        None => ("", cell.strip_suffix('%')?),
+    };
+    let (sign, digits) = match number.strip_prefix('+') {
+        Some(rest) => ("+", rest),
+        None => ("", number),
+    };
+    let d = parse(digits)?;
+    let close = if before.is_empty() { "" } else { ")" };
+    Some(format!(
+        "{before}{sign}{}%{close}",
+        super::html::fixed(d, places)
+    ))
 }
 
 pub(crate) fn heading(out: &mut String, markdown: bool, title: &str) {
@@ -570,9 +636,14 @@ pub(crate) fn ranking_sections(report: &BatchReport, section: &Section) -> Doc {
             "không chấm được".into(),
         ]);
     }
+    t.set_kind(0, Column::Count);
+    t.set_kind(2, Column::Total);
     out.table(t);
     if let Some((mean, _)) = section.means {
-        out.line(format!("Chỉ số bình quân{suffix}: {}", pct_vi(mean)));
+        out.figures(vec![
+            Part::Text(format!("Chỉ số bình quân{suffix}: ")),
+            Part::Percent(mean),
+        ]);
     }
 
     out.heading(format!("Phân bố xếp loại{suffix}"));
@@ -584,15 +655,18 @@ pub(crate) fn ranking_sections(report: &BatchReport, section: &Section) -> Doc {
             g.count.to_string(),
         ]);
     }
+    t.set_kind(2, Column::Count);
     out.table(t);
 
     out.heading(format!("Chỉ số thành phần theo lĩnh vực (%){suffix}"));
     let mut head: Vec<(String, bool)> = vec![("Đơn vị".into(), false)];
-    head.extend(
-        rs.roots
-            .iter()
-            .map(|&r| (format!("LV {}", rs.nodes[r].id), true)),
-    );
+    // Areas headed by their names, shortened as on the page (`1. Chỉ đạo, điều hành`).
+    head.extend(rs.roots.iter().enumerate().map(|(k, &r)| {
+        (
+            format!("{}. {}", k + 1, super::html::area_short_name(&rs.nodes[r].title)),
+            true,
+        )
+    }));
     let head_refs: Vec<(&str, bool)> = head.iter().map(|(h, r)| (h.as_str(), *r)).collect();
     let mut t = Table::new(&head_refs);
     for (_, unit) in rows() {
@@ -604,6 +678,9 @@ pub(crate) fn ranking_sections(report: &BatchReport, section: &Section) -> Doc {
         let mut row = vec!["Bình quân".to_string()];
         row.extend(areas.iter().map(|a| opt_vi(*a)));
         t.rows.push(row);
+    }
+    for c in 1..=rs.roots.len() {
+        t.set_kind(c, Column::Index);
     }
     out.table(t);
     out

@@ -13,6 +13,29 @@ pub(crate) enum Block {
     Table(Table),
     /// A line of text (a total, a mean, a list of names).
     Line(String),
+    /// A line with percentages, which each format writes its own way (the text reports as
+    /// computed, `79%`; the page and the workbook with the percentage's places, `79,00%`).
+    Figures(Vec<Part>),
+}
+
+/// A piece of a [`Block::Figures`] line.
+pub(crate) enum Part {
+    /// Text as written.
+    Text(String),
+    /// A percentage (0–100); "—" when `None`.
+    Percent(Option<rust_decimal::Decimal>),
+}
+
+/// A line of parts, its percentages with `places` decimals (`None`: as computed).
+pub(crate) fn figures_text(parts: &[Part], places: Option<u32>) -> String {
+    parts
+        .iter()
+        .map(|p| match (p, places) {
+            (Part::Text(t), _) => t.clone(),
+            (Part::Percent(d), None) => super::batch::pct_vi(*d),
+            (Part::Percent(d), Some(places)) => super::html::vp(*d, places),
+        })
+        .collect()
 }
 
 /// Blocks in order.
@@ -32,6 +55,10 @@ impl Doc {
 
     pub(crate) fn line(&mut self, text: impl Into<String>) {
         self.blocks.push(Block::Line(text.into()));
+    }
+
+    pub(crate) fn figures(&mut self, parts: Vec<Part>) {
+        self.blocks.push(Block::Figures(parts));
     }
 
     /// The blocks, in order.
@@ -56,19 +83,27 @@ impl Doc {
                 Block::Heading(title) => heading(&mut out, markdown, title),
                 Block::Table(t) => out.push_str(&t.render(markdown)),
                 Block::Line(line) => out.push_str(&format!("\n{line}\n")),
+                Block::Figures(parts) => {
+                    out.push_str(&format!("\n{}\n", figures_text(parts, None)))
+                }
             }
         }
         out
     }
 
-    /// As HTML: `<h2>`, `<table>` (numbers right-aligned by the page's `n` class), `<p>`.
-    pub(crate) fn html(&self) -> String {
+    /// As HTML: `<h2>`, `<table>` (numbers right-aligned by the page's `n` class), `<p>`;
+    /// percentages with `percent_places` decimals, as the page's own ranking writes them.
+    pub(crate) fn html(&self, percent_places: u32) -> String {
         let mut out = String::new();
         for block in &self.blocks {
             match block {
                 Block::Heading(title) => out.push_str(&format!("<h2>{}</h2>\n", esc(title))),
-                Block::Table(t) => out.push_str(&t.html(esc)),
+                Block::Table(t) => out.push_str(&t.html(esc, percent_places)),
                 Block::Line(line) => out.push_str(&format!("<p>{}</p>\n", esc(line))),
+                Block::Figures(parts) => out.push_str(&format!(
+                    "<p>{}</p>\n",
+                    esc(&figures_text(parts, Some(percent_places)))
+                )),
             }
         }
         out
@@ -117,5 +152,5 @@ pub fn html_sections(report: &BatchReport) -> String {
     for c in report.comparisons.iter().filter(|c| c.rounds.len() > 1) {
         doc.extend(super::rounds::doc(report, c));
     }
-    doc.html()
+    doc.html(super::html::percent_places(report))
 }

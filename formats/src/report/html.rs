@@ -52,7 +52,7 @@ fn vn_opt(d: Option<Decimal>) -> String {
 
 /// A number for a Vietnamese reader with at least `places` decimals (`79,60`), so the
 /// figures of a column line up. Only zeros are added: rounding is the ruleset's, done before.
-fn fixed(d: Decimal, places: u32) -> String {
+pub(crate) fn fixed(d: Decimal, places: u32) -> String {
     let text = format_number(d, NumberStyle::Vietnamese);
     let have = text.split_once(',').map_or(0, |(_, f)| f.len());
     let mut out = text;
@@ -66,7 +66,7 @@ fn fixed(d: Decimal, places: u32) -> String {
 }
 
 /// A percentage for a Vietnamese reader with `places` decimals: `94,89%`, `79,60%`.
-fn vp(d: Option<Decimal>, places: u32) -> String {
+pub(crate) fn vp(d: Option<Decimal>, places: u32) -> String {
     d.map(|p| {
         let mut s = fixed(p, places);
         s.push('%');
@@ -76,7 +76,7 @@ fn vp(d: Option<Decimal>, places: u32) -> String {
 }
 
 /// The places a percentage is shown with: as many as the ruleset rounds it to.
-fn percent_places(report: &BatchReport) -> u32 {
+pub(crate) fn percent_places(report: &BatchReport) -> u32 {
     report
         .ruleset
         .rounding

@@ -27,7 +27,7 @@
 //! temporary file once written), so memory does not grow with the number of units; a decimal
 //! becomes the spreadsheet's number only here, at the output boundary.
 
-use super::batch::{short_name, stage_name, BatchReport};
+use super::batch::{short_name, stage_name, BatchReport, Column};
 use super::html::area_short_name;
 use chiso::eval::Status;
 use chiso::text::{format_number, format_percent, NumberStyle};
@@ -191,9 +191,18 @@ fn sheet_name(wanted: &str, used: &mut Vec<String>) -> String {
 }
 
 /// A report section ([`super::blocks::Doc`]) on a sheet: headings in bold, tables with
-/// their header row; a cell holding a number (`8.9`, `+0.4`, `89%` — in points of
-/// percentage) is written as a number, any other as text.
-fn write_doc(sheet: &mut Worksheet, doc: &super::blocks::Doc, s: &Styles) -> Res {
+/// their header row. A cell holding a number is written as a number with the format of what
+/// it is, as on every other sheet: a percentage (`89%`, or any cell of a
+/// [`Column::Index`] column) as the fraction 0.89 with the percent format, a rank or a count
+/// ([`Column::Count`]) with `0`, a unit's total ([`Column::Total`]) with the declared
+/// places, other numbers (`8,9`, `+0,4`) as points; any other cell as
+/// text. Lines with percentages are written with the percentage's places.
+fn write_doc(
+    sheet: &mut Worksheet,
+    doc: &super::blocks::Doc,
+    s: &Styles,
+    percent_places: u32,
+) -> Res {
     use super::blocks::Block;
     let mut row = 0u32;
     for block in doc.blocks() {
@@ -209,6 +218,11 @@ fn write_doc(sheet: &mut Worksheet, doc: &super::blocks::Doc, s: &Styles) -> Res
                 sheet.write_string(row, 0, line)?;
                 row += 1;
             }
+            Block::Figures(parts) => {
+                let line = super::blocks::figures_text(parts, Some(percent_places));
+                sheet.write_string(row, 0, line)?;
+                row += 1;
+            }
             Block::Table(t) => {
                 let heads: Vec<(&str, u32)> = t.head().iter().map(|h| (h.as_str(), 14)).collect();
                 header(sheet, row, &heads, s)?;
@@ -217,12 +231,22 @@ fn write_doc(sheet: &mut Worksheet, doc: &super::blocks::Doc, s: &Styles) -> Res
                     for (c, cell) in cells.iter().enumerate() {
                         let col = c as u16;
                         // The sections write numbers for people (decimal comma, `+0,4`).
-                        let number = cell.trim_end_matches('%').trim_start_matches('+');
-                        match chiso::text::parse_decimal_text(
+                        let number = cell.trim_start_matches('+');
+                        let parsed = chiso::text::parse_decimal_text(
                             number,
                             chiso::text::DecimalSeparator::Comma,
-                        ) {
-                            Ok((d, _)) if !cell.is_empty() => {
+                        );
+                        match (parsed, t.kind(c)) {
+                            (Ok((d, true)), _) | (Ok((d, _)), Column::Index) => {
+                                percent(sheet, row, col, Some(d), &s.percent)?
+                            }
+                            (Ok((d, false)), Column::Count) => {
+                                num(sheet, row, col, Some(d), &s.int)?
+                            }
+                            (Ok((d, false)), Column::Total) => {
+                                num(sheet, row, col, Some(d), &s.total)?
+                            }
+                            (Ok((d, false)), Column::Auto) => {
                                 num(sheet, row, col, Some(d), &s.points)?
                             }
                             _ => text(sheet, row, col, cell, &s.text)?,
@@ -309,7 +333,7 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
         let name = sheet_name(name, &mut used);
         let sheet = workbook.add_worksheet();
         sheet.set_name(&name)?;
-        write_doc(sheet, &doc, &s)?;
+        write_doc(sheet, &doc, &s, percent_places)?;
         print_setup(sheet, None)?;
     }
     let name = sheet_name("Điểm theo tiêu chí", &mut used);

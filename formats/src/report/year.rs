@@ -3,7 +3,7 @@
 //! move; then the units of either year that the other does not have.
 
 use super::batch::{pct_vi, signed_vi, BatchReport, Table};
-use super::blocks::Doc;
+use super::blocks::{Doc, Part};
 use chiso::batch::previous::YearOverYear;
 use rust_decimal::Decimal;
 
@@ -102,9 +102,13 @@ pub(crate) fn doc(report: &BatchReport, previous: &YearOverYear) -> Doc {
         ]);
         t.rows.push(cells);
     }
+    // This year's rank and last year's are whole numbers (the workbook's `0`).
+    let first_rank = usize::from(grouped) + 5;
+    t.set_kind(first_rank, super::batch::Column::Count);
+    t.set_kind(first_rank + 1, super::batch::Column::Count);
     out.table(t);
-    if let Some(line) = mean_line(report, previous) {
-        out.line(line);
+    if let Some(parts) = mean_parts(report, previous) {
+        out.figures(parts);
     }
     if !previous.new_units.is_empty() {
         let names: Vec<&str> = previous
@@ -134,6 +138,11 @@ pub(crate) fn doc(report: &BatchReport, previous: &YearOverYear) -> Doc {
 /// "Bình quân: 86,47% (năm 2022: 86,14%, tăng 0,33%)": the mean index of the matched units
 /// both years, as publications lead with it; `None` without a unit ranked in both years.
 pub fn mean_line(report: &BatchReport, previous: &YearOverYear) -> Option<String> {
+    mean_parts(report, previous).map(|parts| super::blocks::figures_text(&parts, None))
+}
+
+/// [`mean_line`] in parts, its percentages written by each format.
+fn mean_parts(report: &BatchReport, previous: &YearOverYear) -> Option<Vec<Part>> {
     let (now, then) = mean_of_matched(report, previous)?;
     let change = now - then;
     let word = if change > Decimal::ZERO {
@@ -143,13 +152,15 @@ pub fn mean_line(report: &BatchReport, previous: &YearOverYear) -> Option<String
     } else {
         "không đổi"
     };
-    Some(format!(
-        "Chỉ số bình quân của các đơn vị có cả hai năm: {} ({}: {}; {word} {})",
-        pct_vi(Some(now)),
-        previous_year_name(report),
-        pct_vi(Some(then)),
-        pct_vi(Some(change.abs()))
-    ))
+    Some(vec![
+        Part::Text("Chỉ số bình quân của các đơn vị có cả hai năm: ".into()),
+        Part::Percent(Some(now)),
+        Part::Text(format!(" ({}: ", previous_year_name(report))),
+        Part::Percent(Some(then)),
+        Part::Text(format!("; {word} ")),
+        Part::Percent(Some(change.abs())),
+        Part::Text(")".into()),
+    ])
 }
 
 /// The mean index this year and last year of the units ranked both years, each mean rounded
