@@ -467,3 +467,55 @@ fn sub_index_tables_head_areas_by_their_names() {
         assert!(out.contains(head), "{format}: {out}");
     }
 }
+
+// ───────────── 6. `csv-vi` carries the columns `csv` has ─────────────
+
+/// With groups, three stages and last year, `csv` adds `stage`, `group`, `group_rank` and
+/// last year's columns; `csv-vi` (for Excel in a Vietnamese locale) writes the same header
+/// and the same cells, `;` between them and decimal commas: Sở Nội vụ's appraisal row is
+/// 10; 8,9 (2 + 1,5 + 0,90 × 6); lost 1,1; 89%; Tốt; appraised; Khối sở; rank 1 in its
+/// group; last year 85% (+4 points of percentage, +0,4 points), rank 2 → 1.
+#[test]
+fn csv_vi_has_the_columns_csv_has() {
+    let args = |format: &'static str| {
+        [
+            GROUPS,
+            GROUPS_SHEET,
+            "--previous",
+            "tests/fixtures/nhom-vong/tinh-2022.json",
+            "--format",
+            format,
+        ]
+    };
+    let csv = score(&args("csv"));
+    let vi = score(&args("csv-vi"));
+    assert!(vi.starts_with('\u{feff}'), "a byte-order mark for Excel");
+    let csv: Vec<Vec<String>> = csv.lines().map(|l| split_csv(l, ',')).collect();
+    let vi: Vec<Vec<String>> = vi
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .map(|l| split_csv(l, ';'))
+        .collect();
+    assert_eq!(csv[0], vi[0], "the same header");
+    for column in ["stage", "group", "group_rank", "previous_percent", "grade_move"] {
+        assert!(vi[0].iter().any(|h| h == column), "{column}: {:?}", vi[0]);
+    }
+    assert_eq!(csv.len(), vi.len());
+    for (a, b) in csv.iter().zip(&vi) {
+        assert_eq!(a.len(), b.len(), "{a:?}\n{b:?}");
+        for (x, y) in a.iter().zip(b) {
+            match x.parse::<rust_decimal::Decimal>() {
+                Ok(d) => assert_eq!(number(y), d, "{x} / {y}"),
+                Err(_) => assert_eq!(x, y),
+            }
+        }
+    }
+    let noi_vu = vi
+        .iter()
+        .find(|r| r[0] == "Sở Nội vụ" && r[3] == "unit" && r[11] == "appraised")
+        .unwrap();
+    assert_eq!(
+        noi_vu[4..].join(";"),
+        "10;8,9;scored;;1,1;89;Tốt;appraised;Khối sở;1;85;4;0,4;2;1;Tốt;same"
+    );
+}

@@ -18,7 +18,7 @@ use chiso::batch::stages::StageComparison;
 use chiso::batch::NotScored;
 use chiso::data::Stage;
 use chiso::model::Ruleset;
-use chiso::text::format_decimal;
+use chiso::text::{format_decimal, format_number, NumberStyle};
 use serde_json::{json, Map, Value as Json};
 
 fn num(d: Option<rust_decimal::Decimal>) -> Json {
@@ -207,6 +207,17 @@ pub fn adds_csv_columns(report: &BatchReport) -> bool {
 /// The CSV with the added columns (see the module's doc); `csv` unchanged when the batch has
 /// no groups, no rounds and no previous year.
 pub fn csv(report: &BatchReport, csv: String) -> String {
+    csv_in(report, csv, NumberStyle::Machine)
+}
+
+/// [`csv`] for a CSV written in `style`: `csv` (`,` between cells, decimal points) or
+/// `csv-vi` (`;` between cells, decimal commas), the added columns written the same way.
+pub fn csv_in(report: &BatchReport, csv: String, style: NumberStyle) -> String {
+    let delimiter = match style {
+        NumberStyle::Machine => b',',
+        NumberStyle::Vietnamese => b';',
+    };
+    let format_decimal = |d: rust_decimal::Decimal| format_number(d, style);
     let rs = report.ruleset;
     let rounds = has_rounds(rs);
     let groups = !report.groups.is_empty();
@@ -274,8 +285,11 @@ pub fn csv(report: &BatchReport, csv: String) -> String {
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(delimiter)
         .from_reader(csv.as_bytes());
-    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    let mut writer = ::csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
     let width = head.len();
     // Rows after the header are each scored unit's node rows, its bonus and penalty rows,
     // then its total row (level `unit`); then one total row per unit not scored.

@@ -206,6 +206,14 @@ impl Format {
             Format::Csv => write_csv(ruleset, b, NumberStyle::Machine, out),
             Format::CsvVi => {
                 out.write_all("\u{feff}".as_bytes())?;
+                if columns::adds_csv_columns(report) {
+                    // The same added columns as `csv` (stage, group, last year).
+                    let mut plain = Vec::new();
+                    write_csv(ruleset, b, NumberStyle::Vietnamese, &mut plain)?;
+                    let plain = String::from_utf8(plain).map_err(io::Error::other)?;
+                    let text = columns::csv_in(report, plain, NumberStyle::Vietnamese);
+                    return out.write_all(text.as_bytes());
+                }
                 write_csv(ruleset, b, NumberStyle::Vietnamese, out)
             }
             Format::Table | Format::Markdown => {
