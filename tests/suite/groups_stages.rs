@@ -838,7 +838,10 @@ fn the_province_with_a_bonus_and_a_penalty_in_every_format() {
     let grid = chiso_formats::grid::workbook_grid(&bytes, Some(sheet)).unwrap();
     let text = format!("{:?}", grid);
     assert!(text.contains("Điểm trừ P1 “Kỷ luật cán bộ”: −3"), "{text}");
-    assert!(text.contains("Vượt trần điểm trừ cả năm (tối đa 2): +1"), "{text}");
+    assert!(
+        text.contains("Vượt trần điểm trừ cả năm (tối đa 2): +1"),
+        "{text}"
+    );
     assert!(text.contains("Điểm trừ: −2"), "{text}");
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -73,12 +73,14 @@ fn sheet_part(bytes: &[u8], sheet: &str) -> String {
 /// built-in ids 1, 2, 9, 10 are `0`, `0.00`, `0%`, `0.00%`).
 fn number_format(bytes: &[u8], sheet: &str, cell: &str) -> String {
     let xml = part(bytes, &sheet_part(bytes, sheet));
-    let style: usize = attr(&xml, &format!("<c r=\"{cell}\""), "s")
-        .map_or(0, |s| s.parse().unwrap());
+    let style: usize =
+        attr(&xml, &format!("<c r=\"{cell}\""), "s").map_or(0, |s| s.parse().unwrap());
     let styles = part(bytes, "xl/styles.xml");
     let xfs = &styles[styles.find("<cellXfs").unwrap()..];
     let xf = xfs.split("<xf ").nth(style + 1).unwrap();
-    let id = attr(&format!("<xf {xf}"), "<xf", "numFmtId").unwrap().to_string();
+    let id = attr(&format!("<xf {xf}"), "<xf", "numFmtId")
+        .unwrap()
+        .to_string();
     match id.as_str() {
         "0" => "General".into(),
         "1" => "0".into(),
@@ -93,7 +95,11 @@ fn number_format(bytes: &[u8], sheet: &str, cell: &str) -> String {
 
 /// Parses a number as written for people or programs (`−0,5`, `+1`, `-0.5`).
 fn number(text: &str) -> rust_decimal::Decimal {
-    let t = text.trim().replace('−', "-").replace('+', "").replace(',', ".");
+    let t = text
+        .trim()
+        .replace('−', "-")
+        .replace('+', "")
+        .replace(',', ".");
     t.parse().unwrap_or_else(|_| panic!("not a number: {text}"))
 }
 
@@ -122,7 +128,11 @@ fn bonus_and_penalty_rows_add_up_to_the_total_in_every_format() {
             (
                 "UBND xã A",
                 "14.5",
-                vec!["bonus_cap", "Vượt trần điểm thưởng cả năm (tối đa 1,5)", "bonus_limit"],
+                vec![
+                    "bonus_cap",
+                    "Vượt trần điểm thưởng cả năm (tối đa 1,5)",
+                    "bonus_limit",
+                ],
             ),
             (
                 "UBND xã C",
@@ -142,16 +152,30 @@ fn bonus_and_penalty_rows_add_up_to_the_total_in_every_format() {
                 .map(|r| number(&r[5]))
                 .sum();
             let total_row = of_unit.iter().find(|r| r[3] == "unit").unwrap();
-            assert_eq!(number(&total_row[5]), number(total), "{format} {unit}: {csv}");
-            assert_eq!(sum, number(total), "{format} {unit}: rows sum to the total\n{csv}");
+            assert_eq!(
+                number(&total_row[5]),
+                number(total),
+                "{format} {unit}: {csv}"
+            );
+            assert_eq!(
+                sum,
+                number(total),
+                "{format} {unit}: rows sum to the total\n{csv}"
+            );
             let limit = of_unit.iter().find(|r| r[1] == limit_row[0]).unwrap();
             assert_eq!(&limit[1..4], &limit_row[..], "{format}");
         }
     }
     let csv = score(&[PROVINCE, DATA, "--format", "csv"]);
     assert!(csv.contains("UBND xã A,bonus_cap,\"Vượt trần điểm thưởng cả năm (tối đa 1,5)\",bonus_limit,,-0.5,scored"), "{csv}");
-    assert!(csv.contains("UBND xã C,max,Vượt điểm tối đa của đơn vị (18),bonus_limit,,-0.4,scored"), "{csv}");
-    assert!(csv.contains("UBND xã C,T1,Sáng kiến được công nhận,bonus,1,0.5,scored"), "{csv}");
+    assert!(
+        csv.contains("UBND xã C,max,Vượt điểm tối đa của đơn vị (18),bonus_limit,,-0.4,scored"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("UBND xã C,T1,Sáng kiến được công nhận,bonus,1,0.5,scored"),
+        "{csv}"
+    );
 
     // Table, Markdown, HTML and the unit's sheet of the workbook show the same lines.
     let a_lines = [
@@ -293,12 +317,21 @@ fn an_unranked_unit_is_labelled_with_what_is_wrong_with_its_data() {
         .unwrap_or_else(|| panic!("{table}"));
     assert!(row.ends_with("số liệu có lỗi"), "{row}");
     assert!(!table.contains("chưa đủ số liệu"), "{table}");
-    assert!(table.contains("(số liệu có lỗi: điểm đã chấm được)"), "{table}");
+    assert!(
+        table.contains("(số liệu có lỗi: điểm đã chấm được)"),
+        "{table}"
+    );
     let page = score(&[GROUPS, sheet, "--format", "html"]);
-    assert!(page.contains("<span class=\"note\">số liệu có lỗi</span>"), "{page}");
+    assert!(
+        page.contains("<span class=\"note\">số liệu có lỗi</span>"),
+        "{page}"
+    );
     let bytes = workbook("wrong", &[GROUPS, sheet]);
     let rows = sheet_rows(&bytes, "Xếp hạng");
-    let a = rows.iter().find(|r| r.len() > 5 && r[1].text() == "UBND huyện A").unwrap();
+    let a = rows
+        .iter()
+        .find(|r| r.len() > 5 && r[1].text() == "UBND huyện A")
+        .unwrap();
     assert_eq!(a[5].text(), "số liệu có lỗi");
 
     let table = score(&[PROVINCE, DATA]);
@@ -319,16 +352,28 @@ fn the_targets_table_heads_its_last_column() {
     std::fs::write(&targets, "unit = \"UBND huyện B\"\n[points]\n\"2\" = 5\n").unwrap();
     let t = targets.to_str().unwrap();
     let table = score(&[GROUPS, GROUPS_SHEET, "--targets", t]);
-    let at = table.find("Điểm phấn đấu và kết quả — UBND huyện B").unwrap();
+    let at = table
+        .find("Điểm phấn đấu và kết quả — UBND huyện B")
+        .unwrap();
     let head = table[at..].lines().nth(2).unwrap();
     assert!(head.ends_with("Kết quả"), "{head}");
-    assert!(table[at..].lines().nth(3).unwrap().ends_with("-0,2  chưa đạt"), "{table}");
+    assert!(
+        table[at..]
+            .lines()
+            .nth(3)
+            .unwrap()
+            .ends_with("-0,2  chưa đạt"),
+        "{table}"
+    );
     let md = score(&[GROUPS, GROUPS_SHEET, "--targets", t, "--format", "markdown"]);
     assert!(
         md.contains("| Mã | Tiêu chí | Tối đa | Phấn đấu | Đạt | Chênh lệch | Kết quả |"),
         "{md}"
     );
-    assert!(md.contains("| 2 | Thủ tục hành chính | 6 | 5 | 4,8 | -0,2 | chưa đạt |"), "{md}");
+    assert!(
+        md.contains("| 2 | Thủ tục hành chính | 6 | 5 | 4,8 | -0,2 | chưa đạt |"),
+        "{md}"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -353,11 +398,20 @@ fn the_group_sheet_writes_ranks_as_whole_numbers_and_percentages_as_percentages(
     // The ranking: Hạng, Đơn vị, Điểm đạt, Tối đa, Chỉ số, Xếp loại.
     let r = at("Sở Nội vụ", 0);
     assert_eq!(rows[r][0], Cell::Number("1".into()));
-    assert_eq!(number_format(&bytes, "Theo nhóm", &format!("A{}", r + 1)), "0");
+    assert_eq!(
+        number_format(&bytes, "Theo nhóm", &format!("A{}", r + 1)),
+        "0"
+    );
     assert_eq!(rows[r][2], Cell::Number("8.9".into()));
-    assert_eq!(number_format(&bytes, "Theo nhóm", &format!("C{}", r + 1)), "0.00");
+    assert_eq!(
+        number_format(&bytes, "Theo nhóm", &format!("C{}", r + 1)),
+        "0.00"
+    );
     assert_eq!(rows[r][4], Cell::Number("89".into()));
-    assert_eq!(number_format(&bytes, "Theo nhóm", &format!("E{}", r + 1)), "0.00%");
+    assert_eq!(
+        number_format(&bytes, "Theo nhóm", &format!("E{}", r + 1)),
+        "0.00%"
+    );
     let xml = part(&bytes, &sheet_part(&bytes, "Theo nhóm"));
     let cell = &xml[xml.find(&format!("<c r=\"E{}\"", r + 1)).unwrap()..];
     let value = &cell[cell.find("<v>").unwrap() + 3..cell.find("</v>").unwrap()];
@@ -368,11 +422,17 @@ fn the_group_sheet_writes_ranks_as_whole_numbers_and_percentages_as_percentages(
         .position(|r| r.first().map(Cell::text).as_deref() == Some("Tốt"))
         .unwrap();
     assert_eq!(rows[tot][2], Cell::Number("2".into()));
-    assert_eq!(number_format(&bytes, "Theo nhóm", &format!("C{}", tot + 1)), "0");
+    assert_eq!(
+        number_format(&bytes, "Theo nhóm", &format!("C{}", tot + 1)),
+        "0"
+    );
     // The areas' sub-indices: Sở Nội vụ's second row on the sheet.
     let r = at("Sở Nội vụ", 1);
     assert_eq!(rows[r][1], Cell::Number("87.5".into()));
-    assert_eq!(number_format(&bytes, "Theo nhóm", &format!("B{}", r + 1)), "0.00%");
+    assert_eq!(
+        number_format(&bytes, "Theo nhóm", &format!("B{}", r + 1)),
+        "0.00%"
+    );
 }
 
 // ───────────── 4. the declared places and one formatting on the page ─────────────
@@ -384,27 +444,54 @@ fn the_group_sheet_writes_ranks_as_whole_numbers_and_percentages_as_percentages(
 #[test]
 fn the_page_and_the_workbook_print_totals_with_the_declared_places() {
     let page = score(&[PROVINCE, DATA, "--format", "html"]);
-    assert!(page.contains("<td class=\"n pts\" title=\"14,500 / 18 điểm\">14,500</td>"), "{page}");
+    assert!(
+        page.contains("<td class=\"n pts\" title=\"14,500 / 18 điểm\">14,500</td>"),
+        "{page}"
+    );
     assert!(page.contains(">18,000</td>"), "{page}");
     assert!(page.contains("UBND xã A — 14,500 / 18 điểm"), "{page}");
     let bytes = workbook("places", &[PROVINCE, DATA]);
     let rows = sheet_rows(&bytes, "Xếp hạng");
-    let a = rows.iter().position(|r| r.len() > 2 && r[1].text() == "UBND xã A").unwrap();
+    let a = rows
+        .iter()
+        .position(|r| r.len() > 2 && r[1].text() == "UBND xã A")
+        .unwrap();
     assert_eq!(rows[a][2], Cell::Number("14.5".into()));
-    assert_eq!(number_format(&bytes, "Xếp hạng", &format!("C{}", a + 1)), "0.000");
+    assert_eq!(
+        number_format(&bytes, "Xếp hạng", &format!("C{}", a + 1)),
+        "0.000"
+    );
     let sheet = format!("{:?}", sheet_rows(&bytes, "UBND xã A"));
     assert!(sheet.contains("Tổng điểm 14,500 / 18"), "{sheet}");
 
     let page = score(&[GROUPS, GROUPS_SHEET, "--decimals", "3", "--format", "html"]);
-    assert!(page.contains("<td class=\"n pts\" title=\"8,900 / 10 điểm\">8,900</td>"), "{page}");
-    assert!(page.contains("<td>Sở Nội vụ</td><td class=\"n\">8,900</td>"), "{page}");
+    assert!(
+        page.contains("<td class=\"n pts\" title=\"8,900 / 10 điểm\">8,900</td>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<td>Sở Nội vụ</td><td class=\"n\">8,900</td>"),
+        "{page}"
+    );
     let bytes = workbook("decimals", &[GROUPS, GROUPS_SHEET, "--decimals", "3"]);
     let rows = sheet_rows(&bytes, "Xếp hạng");
-    let r = rows.iter().position(|r| r.len() > 2 && r[1].text() == "Sở Nội vụ").unwrap();
-    assert_eq!(number_format(&bytes, "Xếp hạng", &format!("C{}", r + 1)), "0.000");
+    let r = rows
+        .iter()
+        .position(|r| r.len() > 2 && r[1].text() == "Sở Nội vụ")
+        .unwrap();
+    assert_eq!(
+        number_format(&bytes, "Xếp hạng", &format!("C{}", r + 1)),
+        "0.000"
+    );
     let rows = sheet_rows(&bytes, "Theo nhóm");
-    let r = rows.iter().position(|r| r.len() > 2 && r[1].text() == "Sở Nội vụ").unwrap();
-    assert_eq!(number_format(&bytes, "Theo nhóm", &format!("C{}", r + 1)), "0.000");
+    let r = rows
+        .iter()
+        .position(|r| r.len() > 2 && r[1].text() == "Sở Nội vụ")
+        .unwrap();
+    assert_eq!(
+        number_format(&bytes, "Theo nhóm", &format!("C{}", r + 1)),
+        "0.000"
+    );
 }
 
 /// One page writes a number one way: the ruleset rounds percentages to 2 places, so Sở Nội
@@ -425,18 +512,36 @@ fn the_page_writes_each_number_one_way() {
     let details = page.find("id=\"chi-tiet\"").unwrap();
     let (front, details) = page.split_at(details);
     assert!(front.contains("<b>89,00%</b>"), "{front}");
-    assert!(front.contains("title=\"3,5 / 4 điểm\">87,50</td>"), "{front}");
+    assert!(
+        front.contains("title=\"3,5 / 4 điểm\">87,50</td>"),
+        "{front}"
+    );
     assert!(details.contains("<td>Sở Nội vụ</td><td class=\"n\">8,9</td><td class=\"n\">10</td><td class=\"n\">89,00%</td>"), "{details}");
-    assert!(details.contains("<td>Sở Nội vụ</td><td class=\"n\">87,50</td><td class=\"n\">90,00</td>"), "{details}");
-    assert!(details.contains("<p>Chỉ số bình quân — Khối sở: 79,00%</p>"), "{details}");
-    assert!(details.contains("<td>Bình quân</td><td class=\"n\">75,00</td><td class=\"n\">81,67</td>"), "{details}");
+    assert!(
+        details.contains("<td>Sở Nội vụ</td><td class=\"n\">87,50</td><td class=\"n\">90,00</td>"),
+        "{details}"
+    );
+    assert!(
+        details.contains("<p>Chỉ số bình quân — Khối sở: 79,00%</p>"),
+        "{details}"
+    );
+    assert!(
+        details.contains("<td>Bình quân</td><td class=\"n\">75,00</td><td class=\"n\">81,67</td>"),
+        "{details}"
+    );
     assert!(details.contains("<td>Sở Nội vụ</td><td>Khối sở</td><td class=\"n\">89,00%</td><td class=\"n\">85,00%</td>"), "{details}");
     // The rounds' totals: Sở Nội vụ's self-assessment 9,7 / 10 = 97%.
     assert!(details.contains("9,7 / 10 (97,00%)"), "{details}");
     // No figure cell on the page writes a percentage without its two places.
     let mut seen = 0;
-    for cell in page.split("<td class=\"n").skip(1).chain(page.split("<b>").skip(1)) {
-        let Some(body) = cell.split_once('>').map(|(_, b)| b) else { continue };
+    for cell in page
+        .split("<td class=\"n")
+        .skip(1)
+        .chain(page.split("<b>").skip(1))
+    {
+        let Some(body) = cell.split_once('>').map(|(_, b)| b) else {
+            continue;
+        };
         let content = &body[..body.find("</").unwrap_or(body.len())];
         let Some(number) = content.strip_suffix("%)").or(content.strip_suffix('%')) else {
             continue;
@@ -458,7 +563,10 @@ fn the_page_writes_each_number_one_way() {
 fn sub_index_tables_head_areas_by_their_names() {
     for format in ["table", "markdown", "html"] {
         let out = score(&[GROUPS, GROUPS_SHEET, "--format", format]);
-        assert!(!out.contains("LV 1") && !out.contains("LV 2"), "{format}: {out}");
+        assert!(
+            !out.contains("LV 1") && !out.contains("LV 2"),
+            "{format}: {out}"
+        );
         let head = match format {
             "table" => "Đơn vị        1. Chỉ đạo, điều hành  2. Thủ tục hành chính",
             "markdown" => "| Đơn vị | 1. Chỉ đạo, điều hành | 2. Thủ tục hành chính |",
@@ -497,7 +605,13 @@ fn csv_vi_has_the_columns_csv_has() {
         .map(|l| split_csv(l, ';'))
         .collect();
     assert_eq!(csv[0], vi[0], "the same header");
-    for column in ["stage", "group", "group_rank", "previous_percent", "grade_move"] {
+    for column in [
+        "stage",
+        "group",
+        "group_rank",
+        "previous_percent",
+        "grade_move",
+    ] {
         assert!(vi[0].iter().any(|h| h == column), "{column}: {:?}", vi[0]);
     }
     assert_eq!(csv.len(), vi.len());

@@ -514,7 +514,8 @@ pub fn write_text(report: &BatchReport, markdown: bool, sink: &mut dyn Write) ->
     }
 
     // The last column says whether each target is met (đạt / chưa đạt).
-    let met_heading = chiso::message::Message::new("report-fixes-target-met").render(super::REPORT_LANG);
+    let met_heading =
+        chiso::message::Message::new("report-fixes-target-met").render(super::REPORT_LANG);
     for (i, rows) in &report.targets {
         let unit = &report.batch.units[*i];
         heading(
@@ -663,7 +664,11 @@ pub(crate) fn ranking_sections(report: &BatchReport, section: &Section) -> Doc {
     // Areas headed by their names, shortened as on the page (`1. Chỉ đạo, điều hành`).
     head.extend(rs.roots.iter().enumerate().map(|(k, &r)| {
         (
-            format!("{}. {}", k + 1, super::html::area_short_name(&rs.nodes[r].title)),
+            format!(
+                "{}. {}",
+                k + 1,
+                super::html::area_short_name(&rs.nodes[r].title)
+            ),
             true,
         )
     }));

@@ -449,10 +449,7 @@ fn ranking(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
             .filter(|n| n.group.is_none())
             .collect();
         if !ungrouped.is_empty() {
-            writeln!(
-                out,
-                "<h3 class=\"group\">Không xác định được nhóm</h3>"
-            )?;
+            writeln!(out, "<h3 class=\"group\">Không xác định được nhóm</h3>")?;
             ranking_table(out, report, "ranking-ungrouped", &[], &ungrouped)?;
         }
     }

@@ -415,8 +415,11 @@ fn ranking(
     let mut r = 4u32;
     let mut chart_rows: Vec<Option<String>> = Vec::new();
     // The tables: the batch's, or one per group (its name, its ranking, its units not scored).
-    let mut tables: Vec<(Option<&str>, &[chiso::batch::RankRow], Vec<&chiso::batch::NotScored>)> =
-        Vec::new();
+    let mut tables: Vec<(
+        Option<&str>,
+        &[chiso::batch::RankRow],
+        Vec<&chiso::batch::NotScored>,
+    )> = Vec::new();
     if report.groups.is_empty() {
         tables.push((None, &report.ranking.rows, Vec::new()));
     } else {
@@ -484,7 +487,10 @@ fn ranking(
         r += 1;
     }
     // The chart shows the rows up to the last ranked one (without groups: the ranked units).
-    let shown = chart_rows.iter().rposition(Option::is_some).map_or(0, |i| i + 1);
+    let shown = chart_rows
+        .iter()
+        .rposition(Option::is_some)
+        .map_or(0, |i| i + 1);
     chart_rows.truncate(shown);
     // The legend: each area's full name and maximum.
     r += 1;
