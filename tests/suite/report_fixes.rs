@@ -633,3 +633,43 @@ fn csv_vi_has_the_columns_csv_has() {
         "10;8,9;scored;;1,1;89;Tốt;appraised;Khối sở;1;85;4;0,4;2;1;Tốt;same"
     );
 }
+
+/// The floor and the total's rounding get lines of their own too, so the rows still add up.
+/// Xã E: the tree gives 4; B1 +0,25; P1 2 × 1 and P2 2 × 0,5 take 3 (under the cap 3), but
+/// the floor 2 stops the total at 2: 4 + 0,25 − 2 − 1 + 0,75 = 2. Xã F: 8 + 0,25 = 8,25,
+/// rounded to 1 place (half up) 8,3: the rounding adds 0,05.
+#[test]
+fn the_floor_and_the_rounding_are_lines_that_add_up() {
+    let dir = scratch("floor");
+    std::fs::write(
+        dir.join("r.chiso"),
+        "ruleset \"Sàn và làm tròn\" {\n  total 10\n  penalty max 3\n  floor 2\n  rounding total 1\n  grade \"Đạt\" from 0\n}\n\
+         input bonus_points: points \"Điểm thưởng do Hội đồng xét\" default 0\n\
+         input violations: count \"Vi phạm\" default 0\n\
+         area 1 \"Kết quả\" max 10 {\n  criterion 1.1 \"Kết quả thực hiện\" max 10\n}\n\
+         bonus B1 \"Giải thưởng\" { score = bonus_points }\n\
+         penalty P1 \"Vi phạm\" { score = violations * 1 }\n\
+         penalty P2 \"Báo cáo chậm\" { score = violations * 0.5 }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("e.toml"),
+        "unit = \"Xã E\"\n[inputs]\nbonus_points = 0.25\nviolations = 2\n[points]\n\"1.1\" = 4\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("f.toml"),
+        "unit = \"Xã F\"\n[inputs]\nbonus_points = 0.25\n[points]\n\"1.1\" = 8\n",
+    )
+    .unwrap();
+    let path = |f: &str| dir.join(f).to_str().unwrap().to_string();
+    let (rs, e, f) = (path("r.chiso"), path("e.toml"), path("f.toml"));
+    let csv = score(&[&rs, &e, &f, "--format", "csv"]);
+    assert!(csv.contains("Xã E,floor,Không trừ xuống dưới điểm sàn (2),penalty_limit,,0.75,scored"), "{csv}");
+    assert!(csv.contains("Xã E,,TỔNG,unit,10,2,scored"), "{csv}");
+    assert!(csv.contains("Xã F,rounding,Làm tròn tổng điểm,rounding,,0.05,scored"), "{csv}");
+    assert!(csv.contains("Xã F,,TỔNG,unit,10,8.3,scored"), "{csv}");
+    let table = score(&[&rs, &e]);
+    assert!(table.contains("Không trừ xuống dưới điểm sàn (2): +0,75\nĐiểm các tiêu chí: 4   Điểm thưởng được cộng: +0,25   Điểm trừ: −2,25\nTổng điểm: 2 / 10"), "{table}");
+    std::fs::remove_dir_all(&dir).ok();
+}
