@@ -291,6 +291,14 @@ fn the_page_and_the_workbook_rank_each_group_on_its_own_first() {
     assert_eq!(rows[9][4], Cell::Number("84.8".into()));
     assert_eq!(number_format(&bytes, "Xếp hạng", "E10"), "0.00%");
     assert_eq!(number_format(&bytes, "Xếp hạng", "A10"), "0");
+    // Every other place that names a rank gives the rank within the group: the criteria sheet,
+    // the unit's own sheet, the page's points-lost sections (ranked together A would be 2).
+    let rows = sheet_rows(&bytes, "Điểm theo tiêu chí");
+    let a = rows.iter().find(|r| r.len() > 1 && r[1].text() == "UBND huyện A").unwrap();
+    assert_eq!(a[0], Cell::Number("1".into()));
+    let sheet = format!("{:?}", sheet_rows(&bytes, "UBND huyện A"));
+    assert!(sheet.contains("xếp loại Tốt; hạng 1"), "{sheet}");
+    assert!(page.contains("<h3>1. UBND huyện A — 8,48 / 10 điểm (84,80%)</h3>"), "{page}");
 }
 
 // ───────────── 7. what an unranked unit's label says ─────────────

@@ -98,6 +98,21 @@ impl<'a> BatchReport<'a> {
             .map(|r| (r, &self.batch.units[r.unit]))
     }
 
+    /// The units of the ranked stage as the page and the workbook list them: in ranking order,
+    /// or with declared groups group by group (declared order), each row's rank the rank
+    /// within its group.
+    pub fn listed_units(&self) -> Box<dyn Iterator<Item = (&chiso::batch::RankRow, &Scored)> + '_> {
+        if self.groups.is_empty() {
+            return Box::new(self.ranked_units());
+        }
+        Box::new(
+            self.groups
+                .iter()
+                .flat_map(|g| &g.ranking.rows)
+                .map(|r| (r, &self.batch.units[r.unit])),
+        )
+    }
+
     /// A unit's points lost: by criterion, and by area.
     pub fn lost(&self, unit: &Scored) -> (Vec<LostRow>, Vec<LostRow>) {
         let result = unit.result.unpack();

@@ -729,7 +729,8 @@ fn comparisons(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
 fn lost(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
     let rs = report.ruleset;
     writeln!(out, "<h2 id=\"diem-bi-mat\">Điểm bị mất theo đơn vị</h2>")?;
-    for (row, unit) in report.ranked_units() {
+    // In the ranking's order (group by group, ranks within the group, when declared).
+    for (row, unit) in report.listed_units() {
         let result = unit.result.unpack();
         let lost = chiso::batch::lost::lost_points(rs, &result);
         let areas = chiso::batch::lost::area_lost(rs, &result);

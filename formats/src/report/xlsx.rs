@@ -344,7 +344,7 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
         &name,
     )?;
     if report.ranking.rows.len() <= UNIT_SHEETS {
-        for (row, unit) in report.ranked_units() {
+        for (row, unit) in report.listed_units() {
             let name = sheet_name(unit.unit(), &mut used);
             unit_sheet(
                 workbook.add_worksheet_with_constant_memory(),
@@ -791,7 +791,8 @@ fn matrix(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) -
         };
         num(sheet, 4, 3 + i as u16, Some(node.max), f)?;
     }
-    for (r, (row, unit)) in (5u32..=LAST_ROW).zip(report.ranked_units()) {
+    // In the ranking's order (group by group, ranks within the group, when declared).
+    for (r, (row, unit)) in (5u32..=LAST_ROW).zip(report.listed_units()) {
         num(sheet, r, 0, row.rank.map(Decimal::from), &s.int)?;
         text(sheet, r, 1, unit.unit(), &s.text)?;
         percent(sheet, r, 2, row.percent, &s.percent)?;
