@@ -291,6 +291,9 @@ fn the_page_and_the_workbook_rank_each_group_on_its_own_first() {
     assert_eq!(rows[9][4], Cell::Number("84.8".into()));
     assert_eq!(number_format(&bytes, "Xếp hạng", "E10"), "0.00%");
     assert_eq!(number_format(&bytes, "Xếp hạng", "A10"), "0");
+    // The ranking chart draws the sheet's rows 5–11: both groups, a bar per unit.
+    let chart = part(&bytes, "xl/charts/chart1.xml");
+    assert!(chart.contains("<c:f>'Xếp hạng'!$E$5:$E$11</c:f>"), "{chart}");
     // Every other place that names a rank gives the rank within the group: the criteria sheet,
     // the unit's own sheet, the page's points-lost sections (ranked together A would be 2).
     let rows = sheet_rows(&bytes, "Điểm theo tiêu chí");
