@@ -293,15 +293,24 @@ fn the_page_and_the_workbook_rank_each_group_on_its_own_first() {
     assert_eq!(number_format(&bytes, "Xếp hạng", "A10"), "0");
     // The ranking chart draws the sheet's rows 5–11: both groups, a bar per unit.
     let chart = part(&bytes, "xl/charts/chart1.xml");
-    assert!(chart.contains("<c:f>'Xếp hạng'!$E$5:$E$11</c:f>"), "{chart}");
+    assert!(
+        chart.contains("<c:f>'Xếp hạng'!$E$5:$E$11</c:f>"),
+        "{chart}"
+    );
     // Every other place that names a rank gives the rank within the group: the criteria sheet,
     // the unit's own sheet, the page's points-lost sections (ranked together A would be 2).
     let rows = sheet_rows(&bytes, "Điểm theo tiêu chí");
-    let a = rows.iter().find(|r| r.len() > 1 && r[1].text() == "UBND huyện A").unwrap();
+    let a = rows
+        .iter()
+        .find(|r| r.len() > 1 && r[1].text() == "UBND huyện A")
+        .unwrap();
     assert_eq!(a[0], Cell::Number("1".into()));
     let sheet = format!("{:?}", sheet_rows(&bytes, "UBND huyện A"));
     assert!(sheet.contains("xếp loại Tốt; hạng 1"), "{sheet}");
-    assert!(page.contains("<h3>1. UBND huyện A — 8,48 / 10 điểm (84,80%)</h3>"), "{page}");
+    assert!(
+        page.contains("<h3>1. UBND huyện A — 8,48 / 10 điểm (84,80%)</h3>"),
+        "{page}"
+    );
 }
 
 // ───────────── 7. what an unranked unit's label says ─────────────
@@ -676,9 +685,15 @@ fn the_floor_and_the_rounding_are_lines_that_add_up() {
     let path = |f: &str| dir.join(f).to_str().unwrap().to_string();
     let (rs, e, f) = (path("r.chiso"), path("e.toml"), path("f.toml"));
     let csv = score(&[&rs, &e, &f, "--format", "csv"]);
-    assert!(csv.contains("Xã E,floor,Không trừ xuống dưới điểm sàn (2),penalty_limit,,0.75,scored"), "{csv}");
+    assert!(
+        csv.contains("Xã E,floor,Không trừ xuống dưới điểm sàn (2),penalty_limit,,0.75,scored"),
+        "{csv}"
+    );
     assert!(csv.contains("Xã E,,TỔNG,unit,10,2,scored"), "{csv}");
-    assert!(csv.contains("Xã F,rounding,Làm tròn tổng điểm,rounding,,0.05,scored"), "{csv}");
+    assert!(
+        csv.contains("Xã F,rounding,Làm tròn tổng điểm,rounding,,0.05,scored"),
+        "{csv}"
+    );
     assert!(csv.contains("Xã F,,TỔNG,unit,10,8.3,scored"), "{csv}");
     let table = score(&[&rs, &e]);
     assert!(table.contains("Không trừ xuống dưới điểm sàn (2): +0,75\nĐiểm các tiêu chí: 4   Điểm thưởng được cộng: +0,25   Điểm trừ: −2,25\nTổng điểm: 2 / 10"), "{table}");

@@ -945,3 +945,37 @@ pub(crate) fn short_name(name: &str, max: usize) -> String {
             .to_string()
     }
 }
+
+#[cfg(test)]
+mod report_fixes_tests {
+    use super::{page_figure, Column};
+
+    #[test]
+    fn the_page_writes_a_sections_percentages_with_the_rulesets_places() {
+        assert_eq!(
+            page_figure("89%", Column::Auto, 2).as_deref(),
+            Some("89,00%")
+        );
+        assert_eq!(
+            page_figure("+0,5%", Column::Auto, 2).as_deref(),
+            Some("+0,50%")
+        );
+        assert_eq!(
+            page_figure("8,9 / 10 (89%)", Column::Auto, 2).as_deref(),
+            Some("8,9 / 10 (89,00%)")
+        );
+        assert_eq!(
+            page_figure("87,5", Column::Index, 2).as_deref(),
+            Some("87,50")
+        );
+        // Never rounded here: a value with more places keeps them.
+        assert_eq!(
+            page_figure("86,471%", Column::Auto, 2).as_deref(),
+            Some("86,471%")
+        );
+        // Not a percentage: kept as it is.
+        assert_eq!(page_figure("8,9", Column::Auto, 2), None);
+        assert_eq!(page_figure("—", Column::Index, 2), None);
+        assert_eq!(page_figure("— / — (—)", Column::Auto, 2), None);
+    }
+}
