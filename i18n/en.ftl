@@ -512,6 +512,25 @@ d001-quote-names = TOML names with Vietnamese letters must be quoted: "hồ_sơ_
 d001-unit-file-holds = a unit file holds `unit`, `year`, `stage`, `group` and the tables [inputs], [points], [not_evaluated], [evidence], [notes], [claimed]
 d001-not-toml = the data file is not valid TOML: { $error }
 d001-not-json = the data file is not valid JSON: { $error }
+d001-decimal-comma = the number `{ $value }` is written with a decimal comma, which TOML and JSON do not read
+d001-decimal-comma-help = write `{ $point }` (a point), or put it in quotes: "{ $value }"
+d001-json-decimal-comma-help = write { $point } (a point), or put it in quotes: "{ $value }"
+d001-unquoted-text = the text `{ $value }` must be in quotes
+d001-unquoted-text-help = write "{ $value }"; a number is written without letters: 2534 or "1,5"
+d001-no-value = a value is missing after `=`
+d001-no-value-help = write a number (2534), or "" when there is no figure yet
+d001-unclosed-table = a table name is not closed with `]`: write [inputs], [points]…
+d001-unclosed-string = a quote opens but is not closed on this line
+d001-expected-equals = an `=` is needed between the name and the value
+d001-expected-equals-help = each line is "name" = value, for example "hồ_sơ_tiếp_nhận" = 2534
+d001-after-value = there is more after the value
+d001-after-value-help = one value per line; a decimal is written 1.5 or "1,5"; a comment starts with #
+d001-json-trailing-comma = a comma too many before `{"}"}` or `]`
+d001-json-expected-value = a value is needed here: a number, "text", true/false or null
+d001-json-eof = the file ends with a `{"{"}` or `[` still open
+d001-json-key = a name must be in quotes: "unit", "inputs"
+d001-json-colon = a `:` is needed between the name and the value
+d001-json-comma = a `,` is needed between two items, or a closing bracket
 d001-given-twice = `{ $key }` is given twice
 d001-unknown-field = unknown field `{ $field }`
 d001-fields = a unit file holds unit, year, stage, group, decimal_separator, inputs, points, not_evaluated, evidence, notes, claimed
@@ -659,6 +678,19 @@ cli-not-utf8 = { $file } is not UTF-8 text (byte { $byte }): save it as UTF-8
 cli-in-file = in { $file }
 cli-check-summary = { $errors } error(s), { $warnings } warning(s); { $nodes } nodes, { $inputs } inputs, { $tests } tests
 cli-merge-empty = the forms give no value: refusing to replace { $file } with an empty unit file (--force to do it anyway)
+cli-merge-header = Merged by chiso from: { $forms }
+cli-previous-data-without-ruleset = --previous-data goes with last year's ruleset (.chiso), not with { $file }
+cli-previous-needs-data = { $file }: last year's ruleset needs last year's data: add --previous-data FILES
+cli-previous-ruleset-errors = { $file }: last year's ruleset has errors
+cli-previous-data-problems = last year's data ({ $file }) has problems: run `chiso score` on it to see them
+cli-previous-new-unit = “{ $unit }” is not in last year's results ({ $file })
+cli-previous-gone-unit = “{ $unit }” of last year's results ({ $file }) is not in this year's
+previous-not-json = not chiso's JSON results: line { $line }, column { $column }: { $message }
+previous-not-array = not chiso's JSON results: expected the array `chiso score … --format json` writes
+previous-entry-not-object = entry { $entry }: expected an object
+previous-entry-no-unit = entry { $entry }: no `unit` name
+previous-not-number = { $unit }: `{ $field }` is not a number: { $value }
+previous-not-rank = { $unit }: `{ $field }` is not a rank: { $value }
 cli-expected = expected { $words }
 cli-no-criterion = no criterion `{ $id }` in { $file }
 cli-no-criterion-suggest = no criterion `{ $id }` in { $file } (did you mean { $suggestion }?)
@@ -683,6 +715,7 @@ cli-test-broken = { $count } ruleset(s) have errors and were not tested
 cli-test-summary = { $passed } passed, { $failed } failed
 cli-template-items = { $count } items
 cli-unknown-stage = unknown stage `{ $stage }`: write { $words }
+cli-unknown-group = unknown group “{ $group }”: write one of { $groups }
 
 ## Choosing the unit of a command
 unit-choice-no-unit = no unit “{ $name }” in the data (units: { $units })

@@ -211,7 +211,8 @@ pub fn worklist(ruleset: &Ruleset, office: &str) -> Result<Worklist, crate::mess
             kind: ItemKind::Input(slot),
             key: input.name.clone(),
             text: input.description.clone().unwrap_or_default(),
-            ty: input.ty.describe(),
+            // Forms are Vietnamese documents: the type as the ruleset language writes it.
+            ty: crate::check::input_type_word(&input.ty).render(crate::Lang::Vi),
             criteria: users[slot]
                 .iter()
                 .map(|&n| ruleset.nodes[n].id.clone())
@@ -354,9 +355,10 @@ pub struct Conflict {
 /// Something the ruleset needs that no form gave.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Gap {
-    /// "inputs", "points" or "unit".
+    /// "inputs", "points", "unit" or "group".
     pub table: &'static str,
-    /// The input's name or the criterion's id ("unit" for the unit's name).
+    /// The input's name or the criterion's id ("unit" for the unit's name, "group" for its
+    /// group when the ruleset declares groups).
     pub key: String,
     /// The offices that should have given it (đơn vị chủ trì); empty when none is named.
     pub owners: Vec<String>,
@@ -674,6 +676,17 @@ pub fn merge(ruleset: &Ruleset, forms: &[Form]) -> Merged {
                 criteria: vec![node.id.clone()],
             });
         }
+    }
+    if !ruleset.meta.groups.is_empty()
+        && data.group.is_none()
+        && !conflicts.iter().any(|c| c.table == "group")
+    {
+        gaps.push(Gap {
+            table: "group",
+            key: "group".into(),
+            owners: Vec::new(),
+            criteria: Vec::new(),
+        });
     }
     if data.unit.trim().is_empty() && !conflicts.iter().any(|c| c.table == "unit") {
         gaps.push(Gap {
