@@ -544,6 +544,9 @@ cli-error-missing-command = thiếu lệnh: hãy chọn một lệnh (xem `chiso
 cli-error-conflict = `{ $arg }` không dùng được cùng với `{ $other }`
 cli-error-number-of-values = số giá trị cho `{ $arg }` không đúng
 cli-error-other = dòng lệnh không hợp lệ
+cli-error-tip = gợi ý
+cli-error-similar-command = có lệnh gần giống: `{ $name }`
+cli-error-similar-argument = có tuỳ chọn gần giống: `{ $name }`
 cli-error-more = Xem thêm bằng `--help`.
 
 ## Dòng lệnh: giới thiệu các lệnh và đối số
@@ -670,6 +673,7 @@ cli-in-file = trong { $file }
 cli-check-summary = { $errors } lỗi, { $warnings } cảnh báo; { $nodes } tiêu chí, { $inputs } đầu vào, { $tests } kiểm thử
 cli-merge-empty = các phiếu không cho giá trị nào: không ghi đè { $file } bằng một tệp đơn vị trống (dùng --force nếu vẫn muốn)
 cli-merge-header = Gộp bởi chiso từ các phiếu: { $forms }
+cli-ruleset-is-data = { $file } là tệp số liệu, không phải bộ tiêu chí (.chiso): bộ tiêu chí đứng trước, số liệu sau: chiso score BỘ_TIÊU_CHÍ SỐ_LIỆU…
 cli-previous-data-without-ruleset = --previous-data đi cùng bộ tiêu chí năm trước (.chiso), không đi cùng { $file }
 cli-previous-needs-data = { $file }: bộ tiêu chí năm trước cần số liệu năm trước: thêm --previous-data TỆP
 cli-previous-ruleset-errors = { $file }: bộ tiêu chí năm trước có lỗi

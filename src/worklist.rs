@@ -8,7 +8,7 @@
 //! without an owner belongs to the owners of the criteria that use it. Notes of a node that
 //! start with `TLKC:` (tài liệu kiểm chứng) or `evidence:` say which evidence is expected.
 
-use crate::data::{resolve, RawUnit, Stage, UnitData};
+use crate::data::{resolve, RawEntry, RawUnit, Stage, UnitData};
 use crate::diagnostic::Diagnostic;
 use crate::model::{InputType, Rule, Ruleset, SourceKind, Value};
 pub use crate::owners::offices;
@@ -639,8 +639,19 @@ pub fn merge(ruleset: &Ruleset, forms: &[Form]) -> Merged {
     }
     // gaps: what the ruleset needs that no form gave (conflicts are reported as such)
     let mut gaps = Vec::new();
+    // A value a form gives but that cannot be read is that form's problem (reported), not a
+    // value no form gives.
+    let written = |table: fn(&RawUnit) -> &Vec<RawEntry>, key: &str| {
+        let key = crate::text::name_key(key);
+        forms.iter().any(|f| {
+            table(&f.raw)
+                .iter()
+                .any(|e| crate::text::name_key(&e.key) == key)
+        })
+    };
     for (slot, input) in ruleset.inputs.iter().enumerate() {
         if data.values[slot].is_none()
+            && !written(|r| &r.inputs, &input.name)
             && input.default.is_none()
             && !users[slot].is_empty()
             && !conflicts
@@ -664,6 +675,7 @@ pub fn merge(ruleset: &Ruleset, forms: &[Form]) -> Merged {
             && scores(ruleset, index)
             && node.source == SourceKind::SelfAssessment
             && data.points[index].is_none()
+            && !written(|r| &r.points, &node.id)
             && !excluded(ruleset, &data, index)
             && !conflicts
                 .iter()

@@ -254,3 +254,75 @@ fn forms_of_a_ruleset_with_groups_carry_the_group_to_the_merged_unit() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn swapped_arguments_get_one_error_and_an_output_over_an_input_is_refused_first() {
+    let data = "rulesets/kon-tum/data/kon-ray-2021.toml";
+    let (code, out, err) = run(&["score", data, RULESET], false);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.is_empty(), "{out}");
+    // One line, not hundreds of E001: the data file is named, the order is said.
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("kon-ray-2021.toml là tệp số liệu, không phải bộ tiêu chí (.chiso)"),
+        "{err}"
+    );
+    // `-o` naming the data file: refused before the batch is scored (no report, no
+    // findings of the data printed first).
+    let (code, _, err) = run(
+        &[
+            "score",
+            "tests/fixtures/nhom-vong/tinh-2023.chiso",
+            "tests/fixtures/nhom-vong/tinh-2023.csv",
+            "-o",
+            "tests/fixtures/nhom-vong/tinh-2023.csv",
+        ],
+        false,
+    );
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("tinh-2023.csv"), "{err}");
+}
+
+/// The test province (tests/fixtures/nhom-vong/tinh-2023.csv) gives Sở Tư pháp three
+/// rounds; the ruleset names them "Tự đánh giá", "Thẩm định", "Thẩm định lại".
+#[test]
+fn a_stage_by_the_rulesets_own_name_and_a_unit_typed_without_diacritics() {
+    let args = |unit: &str, stage: &str| {
+        vec![
+            "explain".to_string(),
+            "tests/fixtures/nhom-vong/tinh-2023.chiso".into(),
+            "tests/fixtures/nhom-vong/tinh-2023.csv".into(),
+            "2.1".into(),
+            "--unit".into(),
+            unit.into(),
+            "--stage".into(),
+            stage.into(),
+        ]
+    };
+    let run_args = |a: Vec<String>| {
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        run(&a, false)
+    };
+    let (code, out, err) = run_args(args("so tu phap", "thẩm định lại"));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Sở Tư pháp"), "{out}");
+    let (code, _, err) = run_args(args("Sở Tư pháp", "vòng 9"));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("\"appraised_2\" (Thẩm định lại)"),
+        "the ruleset's stages are listed: {err}"
+    );
+    // A unit that is not there: each unit named once, though each has a row per stage.
+    let (code, _, err) = run_args(args("Sở Không Có", "self"));
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(err.matches("Sở Tư pháp").count(), 1, "{err}");
+}
+
+#[test]
+fn english_counts_agree_with_their_nouns() {
+    let (_, _, err) = run(&["check", RULESET], true);
+    // huyen-2022.chiso has no findings: "0 errors, 0 warnings" (plural), never "error(s)".
+    assert!(err.contains("0 errors, 0 warnings;"), "{err}");
+    assert!(!err.contains("(s)"), "{err}");
+}

@@ -68,6 +68,15 @@ pub enum Separator {
 }
 
 pub fn run(args: Args) -> Outcome {
+    let mut inputs = vec![args.ruleset.clone()];
+    inputs.extend(super::expand_data_paths(&args.data)?);
+    inputs.extend(super::expand_data_paths(&args.targets)?);
+    inputs.extend(args.previous.clone());
+    inputs.extend(super::expand_data_paths(&args.previous_data)?);
+    // Refused before any scoring: an `-o` over an input is a slip, not a long wait.
+    if let Some(output) = &args.output {
+        crate::output::check_not_an_input(output, &inputs)?;
+    }
     let Some((_, mut analysis)) = super::load_ruleset(&args.ruleset)? else {
         return Ok(ExitCode::from(1));
     };
@@ -106,11 +115,6 @@ pub fn run(args: Args) -> Outcome {
         .format
         .or_else(|| output.and_then(|o| Format::from_path(&o.display().to_string())))
         .unwrap_or(Format::Table);
-    let mut inputs = vec![args.ruleset.clone()];
-    inputs.extend(super::expand_data_paths(&args.data)?);
-    inputs.extend(super::expand_data_paths(&args.targets)?);
-    inputs.extend(args.previous.clone());
-    inputs.extend(super::expand_data_paths(&args.previous_data)?);
     // Written unit by unit from the packed results, straight into the file (or stdout).
     crate::output::write_output_with(output, format.is_binary(), &inputs, &mut |out| {
         format.write(&view, out)

@@ -22,7 +22,7 @@ pub struct Args {
     #[arg(long)]
     year: Option<u32>,
     /// The stage: self (tự đánh giá, default) or appraised (thẩm định).
-    #[arg(long, default_value = "self")]
+    #[arg(long, default_value = "self", value_hint = clap::ValueHint::Other)]
     stage: String,
     /// The unit's group (nhóm), one the ruleset declares (filled in on the form).
     #[arg(long)]
