@@ -744,10 +744,17 @@ fn lost(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
             vp(row.percent, percent_places(report))
         )?;
         if !unit.result.is_complete() {
+            // Says whether its data is missing or wrong, as the ranking does.
+            let label = super::batch::unranked_label(&unit.result);
+            let mut chars = label.chars();
+            let label: String = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
             writeln!(
                 out,
-                "<p class=\"flag\">Chưa đủ số liệu: {} mục còn thiếu hoặc lỗi — điểm bị mất dưới đây chỉ tính các tiêu chí đã chấm.</p>",
-                unit.result.missing.len().max(1)
+                "<p class=\"flag\">{} — điểm bị mất dưới đây chỉ tính các tiêu chí đã chấm.</p>",
+                Esc(&label)
             )?;
         }
         // Bonus and penalty points outside the tree, with their caps (điểm thưởng, điểm trừ).

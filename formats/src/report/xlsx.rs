@@ -771,7 +771,7 @@ fn matrix(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) -
     sheet.write_string_with_format(
         1,
         0,
-        "Hàng 4: mã tiêu chí; hàng 5: điểm tối đa. Ô trống: không đánh giá, chưa đủ số liệu hoặc chờ điều tra.",
+        "Hàng 4: mã tiêu chí; hàng 5: điểm tối đa. Ô trống: không đánh giá, chưa đủ số liệu, số liệu có lỗi hoặc chờ điều tra.",
         &s.note,
     )?;
     let mut heads: Vec<(String, u32)> = vec![
