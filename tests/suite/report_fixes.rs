@@ -346,6 +346,10 @@ fn an_unranked_unit_is_labelled_with_what_is_wrong_with_its_data() {
         page.contains("<span class=\"note\">số liệu có lỗi</span>"),
         "{page}"
     );
+    assert!(
+        page.contains("<p class=\"flag\">Số liệu có lỗi — điểm bị mất dưới đây chỉ tính các tiêu chí đã chấm.</p>"),
+        "{page}"
+    );
     let bytes = workbook("wrong", &[GROUPS, sheet]);
     let rows = sheet_rows(&bytes, "Xếp hạng");
     let a = rows
