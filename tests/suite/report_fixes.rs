@@ -177,6 +177,43 @@ fn bonus_and_penalty_rows_add_up_to_the_total_in_every_format() {
         "{csv}"
     );
 
+    // JSON lists the same lines (`adjustments.lines`): 15 + 1 + 1 − 0,5 − 2 = 14,5.
+    let json: serde_json::Value =
+        serde_json::from_str(&score(&[PROVINCE, DATA, "--format", "json"])).unwrap();
+    let a = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["unit"] == "UBND xã A")
+        .unwrap();
+    let adj = &a["adjustments"];
+    let lines: Vec<(String, String, String)> = adj["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            let s = |k: &str| l[k].as_str().unwrap_or_default().to_string();
+            (s("level"), s("id"), s("value"))
+        })
+        .collect();
+    let want = [
+        ("bonus", "T1", "1"),
+        ("bonus", "T2", "1"),
+        ("bonus_limit", "bonus_cap", "-0.5"),
+        ("penalty", "P1", "-2"),
+    ];
+    let want: Vec<(String, String, String)> = want
+        .iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(lines, want);
+    let sum: rust_decimal::Decimal = lines
+        .iter()
+        .map(|l| number(&l.2))
+        .sum::<rust_decimal::Decimal>()
+        + number(adj["tree_total"].as_str().unwrap());
+    assert_eq!(sum, number(adj["total"].as_str().unwrap()));
+
     // Table, Markdown, HTML and the unit's sheet of the workbook show the same lines.
     let a_lines = [
         "Điểm thưởng T1 “Sáng kiến được công nhận”: +1 (tính được 1,5, tối đa 1)",

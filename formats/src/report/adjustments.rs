@@ -259,8 +259,9 @@ fn summary(result: &UnitResult, adj: &Adjustments) -> String {
 
 /// The `adjustments` field of a unit's JSON (docs/json.md): `null` when the ruleset declares
 /// no bonus or penalty item, else `items` (id, kind, title, cap, computed, points, status),
-/// `bonus` and `penalty` (what the caps, the maximum and the floor let through), `tree_total`
-/// (the criteria's total) and `total`.
+/// `lines` (the displayed lines of [`lines`]: level, id, title, signed value; tree_total and
+/// their values make the total), `bonus` and `penalty` (what the caps, the maximum and the
+/// floor let through), `tree_total` (the criteria's total) and `total`.
 pub fn json(ruleset: &Ruleset, result: &UnitResult) -> Json {
     let Some(adj) = &result.adjustments else {
         return Json::Null;
@@ -283,8 +284,21 @@ pub fn json(ruleset: &Ruleset, result: &UnitResult) -> Json {
             })
         })
         .collect();
+    // The lines the reports show (the items and what each limit took), which add up.
+    let shown: Vec<Json> = lines(ruleset, result)
+        .iter()
+        .map(|l| {
+            json!({
+                "level": l.level(),
+                "id": l.id,
+                "title": l.title,
+                "value": num(l.value),
+            })
+        })
+        .collect();
     json!({
         "items": items,
+        "lines": shown,
         "bonus": format_decimal(adj.bonus),
         "penalty": format_decimal(adj.penalty),
         "tree_total": format_decimal(result.achieved),
