@@ -880,3 +880,6 @@ report-fixes-unranked-missing = data missing
 report-fixes-unranked-wrong-and-missing = data errors, data missing
 ## Reports: the last column of the targets table
 report-fixes-target-met = Result
+## Reports: ranking by group
+report-fixes-no-group = No group given
+report-fixes-groups-apart = Each group is ranked on its own.

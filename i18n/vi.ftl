@@ -814,3 +814,6 @@ report-fixes-unranked-missing = chưa đủ số liệu
 report-fixes-unranked-wrong-and-missing = số liệu có lỗi, chưa đủ số liệu
 ## Báo cáo: cột cuối của bảng điểm phấn đấu
 report-fixes-target-met = Kết quả
+## Báo cáo: xếp hạng theo nhóm
+report-fixes-no-group = Không xác định được nhóm
+report-fixes-groups-apart = Mỗi nhóm được xếp hạng riêng.

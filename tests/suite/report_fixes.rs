@@ -740,3 +740,37 @@ fn the_floor_and_the_rounding_are_lines_that_add_up() {
     assert!(table.contains("Không trừ xuống dưới điểm sàn (2): +0,75\nĐiểm các tiêu chí: 4   Điểm thưởng được cộng: +0,25   Điểm trừ: −2,25\nTổng điểm: 2 / 10"), "{table}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A unit whose data names no declared group ("Khối xã") cannot be scored (D003) and belongs
+/// to no group's ranking: the page lists it under its own heading after the groups, the
+/// workbook after the groups' units; every unit stays in every output.
+#[test]
+fn a_unit_of_no_declared_group_is_listed_after_the_groups() {
+    let dir = scratch("no-group");
+    let sheet = dir.join("tinh.csv");
+    let mut text = crate::common::read(GROUPS_SHEET);
+    text.push_str("13,UBND xã X,Khối xã,Thẩm định,1,2,1,1,\n");
+    std::fs::write(&sheet, text).unwrap();
+    let sheet = sheet.to_str().unwrap();
+    let page = score(&[GROUPS, sheet, "--format", "html"]);
+    let front = &page[..page.find("id=\"chi-tiet\"").unwrap()];
+    let heading = front
+        .find("<h3 class=\"group\">Không xác định được nhóm</h3>")
+        .unwrap();
+    assert!(heading > front.find("<h3 class=\"group\">Khối huyện</h3>").unwrap());
+    assert!(
+        front[heading..].contains("<td class=\"sticky unit\">UBND xã X</td>"),
+        "{front}"
+    );
+    let bytes = workbook("no-group", &[GROUPS, sheet]);
+    let rows = sheet_rows(&bytes, "Xếp hạng");
+    let names: Vec<String> = rows[4..]
+        .iter()
+        .map(|r| r.get(1).map(Cell::text).unwrap_or_default())
+        .collect();
+    let x = names.iter().position(|n| n == "UBND xã X").unwrap();
+    let b = names.iter().position(|n| n == "UBND huyện B").unwrap();
+    assert!(x > b, "{names:?}");
+    assert_eq!(rows[4 + x][5].text(), "không chấm được: số liệu có lỗi");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -449,7 +449,8 @@ fn ranking(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
             .filter(|n| n.group.is_none())
             .collect();
         if !ungrouped.is_empty() {
-            writeln!(out, "<h3 class=\"group\">Không xác định được nhóm</h3>")?;
+            let title = chiso::msg!("report-fixes-no-group").render(super::REPORT_LANG);
+            writeln!(out, "<h3 class=\"group\">{}</h3>", Esc(&title))?;
             ranking_table(out, report, "ranking-ungrouped", &[], &ungrouped)?;
         }
     }

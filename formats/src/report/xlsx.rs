@@ -385,7 +385,8 @@ fn ranking(
     }
     sub.push_str(". Chỉ số thành phần theo lĩnh vực: điểm đạt / điểm tối đa áp dụng của lĩnh vực.");
     if !report.groups.is_empty() {
-        sub.push_str(" Mỗi nhóm được xếp hạng riêng.");
+        sub.push(' ');
+        sub.push_str(&chiso::msg!("report-fixes-groups-apart").render(super::REPORT_LANG));
     }
     sheet.write_string_with_format(1, 0, sub, &s.note)?;
     let area_heads: Vec<String> = rs
