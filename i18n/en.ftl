@@ -876,10 +876,12 @@ report-fixes-limit-floor = Not below the floor ({ $floor })
 report-fixes-limit-rounding = Rounding of the total
 ## Reports: why a unit is not ranked
 report-fixes-unranked-wrong = data errors
-report-fixes-unranked-missing = data missing
-report-fixes-unranked-wrong-and-missing = data errors, data missing
+report-fixes-unranked-missing = incomplete data
+report-fixes-unranked-wrong-and-missing = data errors, incomplete data
 ## Reports: the last column of the targets table
 report-fixes-target-met = Result
 ## Reports: ranking by group
 report-fixes-no-group = No group given
 report-fixes-groups-apart = Each group is ranked on its own.
+report-fixes-incomplete-lost = { $label } — the points lost below count only the criteria scored.
+report-fixes-incomplete-so-far = { $label }: points scored so far

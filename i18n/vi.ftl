@@ -817,3 +817,5 @@ report-fixes-target-met = Kết quả
 ## Báo cáo: xếp hạng theo nhóm
 report-fixes-no-group = Không xác định được nhóm
 report-fixes-groups-apart = Mỗi nhóm được xếp hạng riêng.
+report-fixes-incomplete-lost = { $label } — điểm bị mất dưới đây chỉ tính các tiêu chí đã chấm.
+report-fixes-incomplete-so-far = { $label }: điểm đã chấm được

@@ -259,8 +259,8 @@ fn summary(result: &UnitResult, adj: &Adjustments) -> String {
 
 /// The `adjustments` field of a unit's JSON (docs/json.md): `null` when the ruleset declares
 /// no bonus or penalty item, else `items` (id, kind, title, cap, computed, points, status),
-/// `lines` (the displayed lines of [`lines`]: level, id, title, signed value; tree_total and
-/// their values make the total), `bonus` and `penalty` (what the caps, the maximum and the
+/// `lines` (the displayed lines of [`lines`]: level, id, an item's title, signed value;
+/// tree_total and their values make the total), `bonus` and `penalty` (what the caps, the maximum and the
 /// floor let through), `tree_total` (the criteria's total) and `total`.
 pub fn json(ruleset: &Ruleset, result: &UnitResult) -> Json {
     let Some(adj) = &result.adjustments else {
@@ -285,13 +285,14 @@ pub fn json(ruleset: &Ruleset, result: &UnitResult) -> Json {
         })
         .collect();
     // The lines the reports show (the items and what each limit took), which add up.
+    // Machine words only: a limit's text is for people (the other reports write it).
     let shown: Vec<Json> = lines(ruleset, result)
         .iter()
         .map(|l| {
             json!({
                 "level": l.level(),
                 "id": l.id,
-                "title": l.title,
+                "title": if l.limit.is_none() { json!(l.title) } else { Json::Null },
                 "value": num(l.value),
             })
         })

@@ -2,7 +2,7 @@
 //! stages side by side, points lost and targets. Everything the renderers (text, Markdown,
 //! JSON, [`super::html`], [`super::xlsx`]) show is computed once here.
 
-use super::blocks::{Doc, Part};
+use super::blocks::Doc;
 use super::vi;
 use chiso::batch::groups::{group_summaries, ungrouped_not_scored, GroupSummary};
 use chiso::batch::lost::{area_lost, compare_targets, lost_points, LostRow, TargetRow, Targets};
@@ -135,6 +135,15 @@ pub fn stage_name(stage: Stage) -> &'static str {
 /// [`opt`], [`pct`] and [`signed`] for a person: decimal comma.
 pub(crate) fn opt_vi(d: Option<Decimal>) -> String {
     d.map(vi).unwrap_or_else(|| "—".into())
+}
+
+/// A percentage for a person: as computed (`places` `None`: `79%`, the text reports) or with
+/// `places` decimals (`79,00%`, the page and the workbook).
+pub(crate) fn pct_places(d: Option<Decimal>, places: Option<u32>) -> String {
+    match places {
+        None => pct_vi(d),
+        Some(places) => super::html::vp(d, places),
+    }
 }
 
 pub(crate) fn pct_vi(d: Option<Decimal>) -> String {
@@ -656,10 +665,8 @@ pub(crate) fn ranking_sections(report: &BatchReport, section: &Section) -> Doc {
     t.set_kind(2, Column::Total);
     out.table(t);
     if let Some((mean, _)) = section.means {
-        out.figures(vec![
-            Part::Text(format!("Chỉ số bình quân{suffix}: ")),
-            Part::Percent(mean),
-        ]);
+        let label = format!("Chỉ số bình quân{suffix}");
+        out.figures(move |places| format!("{label}: {}", pct_places(mean, places)));
     }
 
     out.heading(format!("Phân bố xếp loại{suffix}"));

@@ -15,28 +15,13 @@ pub(crate) enum Block {
     Line(String),
     /// A line with percentages, which each format writes its own way (the text reports as
     /// computed, `79%`; the page and the workbook with the percentage's places, `79,00%`).
-    Figures(Vec<Part>),
+    Figures(FiguresLine),
 }
 
-/// A piece of a [`Block::Figures`] line.
-pub(crate) enum Part {
-    /// Text as written.
-    Text(String),
-    /// A percentage (0–100); "—" when `None`.
-    Percent(Option<rust_decimal::Decimal>),
-}
-
-/// A line of parts, its percentages with `places` decimals (`None`: as computed).
-pub(crate) fn figures_text(parts: &[Part], places: Option<u32>) -> String {
-    parts
-        .iter()
-        .map(|p| match (p, places) {
-            (Part::Text(t), _) => t.clone(),
-            (Part::Percent(d), None) => super::batch::pct_vi(*d),
-            (Part::Percent(d), Some(places)) => super::html::vp(*d, places),
-        })
-        .collect()
-}
+/// A line with percentages: its text with the percentages written as computed (`None`, the
+/// text reports) or with the given places (`Some`, the page and the workbook, as their own
+/// rankings write them).
+pub(crate) type FiguresLine = Box<dyn Fn(Option<u32>) -> String>;
 
 /// Blocks in order.
 #[derive(Default)]
@@ -57,8 +42,8 @@ impl Doc {
         self.blocks.push(Block::Line(text.into()));
     }
 
-    pub(crate) fn figures(&mut self, parts: Vec<Part>) {
-        self.blocks.push(Block::Figures(parts));
+    pub(crate) fn figures(&mut self, line: impl Fn(Option<u32>) -> String + 'static) {
+        self.blocks.push(Block::Figures(Box::new(line)));
     }
 
     /// The blocks, in order.
@@ -83,9 +68,7 @@ impl Doc {
                 Block::Heading(title) => heading(&mut out, markdown, title),
                 Block::Table(t) => out.push_str(&t.render(markdown)),
                 Block::Line(line) => out.push_str(&format!("\n{line}\n")),
-                Block::Figures(parts) => {
-                    out.push_str(&format!("\n{}\n", figures_text(parts, None)))
-                }
+                Block::Figures(line) => out.push_str(&format!("\n{}\n", line(None))),
             }
         }
         out
@@ -100,10 +83,9 @@ impl Doc {
                 Block::Heading(title) => out.push_str(&format!("<h2>{}</h2>\n", esc(title))),
                 Block::Table(t) => out.push_str(&t.html(esc, percent_places)),
                 Block::Line(line) => out.push_str(&format!("<p>{}</p>\n", esc(line))),
-                Block::Figures(parts) => out.push_str(&format!(
-                    "<p>{}</p>\n",
-                    esc(&figures_text(parts, Some(percent_places)))
-                )),
+                Block::Figures(line) => {
+                    out.push_str(&format!("<p>{}</p>\n", esc(&line(Some(percent_places)))))
+                }
             }
         }
         out

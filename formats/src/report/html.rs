@@ -754,8 +754,9 @@ fn lost(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
                 .unwrap_or_default();
             writeln!(
                 out,
-                "<p class=\"flag\">{} — điểm bị mất dưới đây chỉ tính các tiêu chí đã chấm.</p>",
-                Esc(&label)
+                "<p class=\"flag\">{}</p>",
+                Esc(&chiso::msg!("report-fixes-incomplete-lost", label = label)
+                    .render(super::REPORT_LANG))
             )?;
         }
         // Bonus and penalty points outside the tree, with their caps (điểm thưởng, điểm trừ).

@@ -558,7 +558,11 @@ pub(crate) fn incomplete_note(result: &PackedResult) -> String {
     if result.is_complete() {
         String::new()
     } else {
-        format!(" ({}: điểm đã chấm được)", batch::unranked_label(result))
+        let label = batch::unranked_label(result);
+        format!(
+            " ({})",
+            chiso::msg!("report-fixes-incomplete-so-far", label = label).render(REPORT_LANG)
+        )
     }
 }
 

@@ -218,9 +218,8 @@ fn write_doc(
                 sheet.write_string(row, 0, line)?;
                 row += 1;
             }
-            Block::Figures(parts) => {
-                let line = super::blocks::figures_text(parts, Some(percent_places));
-                sheet.write_string(row, 0, line)?;
+            Block::Figures(line) => {
+                sheet.write_string(row, 0, line(Some(percent_places)))?;
                 row += 1;
             }
             Block::Table(t) => {

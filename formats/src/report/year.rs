@@ -2,8 +2,8 @@
 //! the change in percentage points and in points, its rank and last year's, and its grade
 //! move; then the units of either year that the other does not have.
 
-use super::batch::{pct_vi, signed_vi, BatchReport, Table};
-use super::blocks::{Doc, Part};
+use super::batch::{pct_places, pct_vi, signed_vi, BatchReport, Table};
+use super::blocks::Doc;
 use chiso::batch::previous::YearOverYear;
 use rust_decimal::Decimal;
 
@@ -107,8 +107,8 @@ pub(crate) fn doc(report: &BatchReport, previous: &YearOverYear) -> Doc {
     t.set_kind(first_rank, super::batch::Column::Count);
     t.set_kind(first_rank + 1, super::batch::Column::Count);
     out.table(t);
-    if let Some(parts) = mean_parts(report, previous) {
-        out.figures(parts);
+    if let Some(line) = mean_figures(report, previous) {
+        out.figures(line);
     }
     if !previous.new_units.is_empty() {
         let names: Vec<&str> = previous
@@ -138,11 +138,15 @@ pub(crate) fn doc(report: &BatchReport, previous: &YearOverYear) -> Doc {
 /// "Bình quân: 86,47% (năm 2022: 86,14%, tăng 0,33%)": the mean index of the matched units
 /// both years, as publications lead with it; `None` without a unit ranked in both years.
 pub fn mean_line(report: &BatchReport, previous: &YearOverYear) -> Option<String> {
-    mean_parts(report, previous).map(|parts| super::blocks::figures_text(&parts, None))
+    mean_figures(report, previous).map(|line| line(None))
 }
 
-/// [`mean_line`] in parts, its percentages written by each format.
-fn mean_parts(report: &BatchReport, previous: &YearOverYear) -> Option<Vec<Part>> {
+/// [`mean_line`] with its percentages written as computed (`None`, the text reports) or with
+/// the given places (the page and the workbook).
+fn mean_figures(
+    report: &BatchReport,
+    previous: &YearOverYear,
+) -> Option<impl Fn(Option<u32>) -> String + 'static> {
     let (now, then) = mean_of_matched(report, previous)?;
     let change = now - then;
     let word = if change > Decimal::ZERO {
@@ -152,15 +156,16 @@ fn mean_parts(report: &BatchReport, previous: &YearOverYear) -> Option<Vec<Part>
     } else {
         "không đổi"
     };
-    Some(vec![
-        Part::Text("Chỉ số bình quân của các đơn vị có cả hai năm: ".into()),
-        Part::Percent(Some(now)),
-        Part::Text(format!(" ({}: ", previous_year_name(report))),
-        Part::Percent(Some(then)),
-        Part::Text(format!("; {word} ")),
-        Part::Percent(Some(change.abs())),
-        Part::Text(")".into()),
-    ])
+    let year = previous_year_name(report);
+    Some(move |places: Option<u32>| {
+        let pct = |d: Decimal| pct_places(Some(d), places);
+        format!(
+            "Chỉ số bình quân của các đơn vị có cả hai năm: {} ({year}: {}; {word} {})",
+            pct(now),
+            pct(then),
+            pct(change.abs())
+        )
+    })
 }
 
 /// The mean index this year and last year of the units ranked both years, each mean rounded
