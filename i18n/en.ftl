@@ -601,6 +601,7 @@ cli-template-arg-list = List the offices the ruleset names
 cli-template-arg-unit = The unit the form is for (filled in on the form)
 cli-template-arg-year = The year (the ruleset's by default)
 cli-template-arg-stage = The stage: self (tự đánh giá, default) or appraised (thẩm định)
+cli-template-arg-group = The unit's group (nhóm), one the ruleset declares (filled in on the form)
 cli-template-arg-deadline = A deadline printed on the form ("25/11/2023")
 cli-template-arg-output = Write the form here: `.xlsx` for a workbook, anything else for TOML. TOML to standard output without it
 cli-merge-about = Merge the offices' filled forms into one unit file, reporting conflicts and gaps

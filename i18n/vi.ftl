@@ -589,6 +589,7 @@ cli-template-arg-list = Liệt kê các đơn vị chủ trì mà bộ tiêu ch�
 cli-template-arg-unit = Đơn vị mà phiếu dành cho (ghi trên phiếu)
 cli-template-arg-year = Năm (mặc định là năm của bộ tiêu chí)
 cli-template-arg-stage = Giai đoạn: self (tự đánh giá, mặc định) hoặc appraised (thẩm định)
+cli-template-arg-group = Nhóm của đơn vị, một nhóm bộ tiêu chí khai báo (điền sẵn trên phiếu)
 cli-template-arg-deadline = Hạn gửi in trên phiếu ("25/11/2023")
 cli-template-arg-output = Ghi phiếu vào đây: `.xlsx` cho sổ tính, phần mở rộng khác cho TOML. Không có thì in TOML ra màn hình
 cli-merge-about = Gộp các phiếu đã điền của các đơn vị chủ trì thành một tệp đơn vị, báo các mâu thuẫn và chỗ còn thiếu

@@ -285,10 +285,10 @@ fn a_unit_file_names_its_group_and_stage() {
     let data = data.unwrap();
     assert_eq!(data.stage, Stage::nth(2).unwrap());
     assert_eq!(data.group, Some(0));
-    // Written back with the group as the ruleset names it.
+    // Written back with the stage and the group as the ruleset names them.
     let back = chiso_formats::unit_file::to_toml(&rs, &data);
     assert!(
-        back.contains("stage = \"appraised_2\"\ngroup = \"Khối sở\"\n"),
+        back.contains("stage = \"Thẩm định lại\"\ngroup = \"Khối sở\"\n"),
         "{back}"
     );
 }
