@@ -750,6 +750,29 @@ e016-grade-gap-points = grade bands leave a gap: totals { $gap } get no grade
 
 ## Bonus and penalty items
 adjust-rule = rule: { $rule }
+adjustment-kind-bonus = bonus
+adjustment-kind-penalty = penalty
+adjustment-name = { $kind } { $id }
+adjustment-title = { $kind } { $id } “{ $title }”
+e017-display-places = a report prints at most 28 places
+e026-below-zero = the rule of { $item } can go below zero: it { $reach }
+e026-no-lower-limit = has no lower limit
+e026-reaches = reaches { $value }
+e026-penalty-help = write the points a penalty takes away as a positive number (`violations × 0,5`); the item being a penalty subtracts them
+e026-bonus-help = a bonus gives points ≥ 0; to take points away, declare a penalty item (`penalty`/`điểm trừ`)
+e009-item-not-number = the points of { $item } must be a number, found { $found }
+e025-no-rule = { $item } has no rule
+e025-no-rule-help = write how many points it gives or takes: `score = violations * 0.5` / `điểm = số_vi_phạm × 0,5`; points the council decides come from an input of type `points`
+e025-what-awarded = `awarded` (the council's points for a criterion)
+e025-what-best = `best(…)`
+e025-what-max = `max` without a cap (`max N` on the item)
+e025-outside-tree = { $what } has no meaning in { $item }, outside the criteria tree
+e025-outside-tree-help = a bonus or penalty item is computed from the unit's inputs; points the council decides come from an input of type `points`
+e027-floor-above-total = the floor { $floor } is above the tree's total { $total }
+d009-item-below-zero = { $item }: the rule gives { $value }, below zero
+explain-item-capped = capped by its own max { $cap }: { $computed } → { $points }
+explain-adjustment-applied = { $kind } applied to the unit: { $points }; total { $before } → { $after }
+explain-adjustment-applied-capped = { $kind } applied to the unit: { $points } (all { $kind } items together at most { $cap }); total { $before } → { $after }
 
 ## Command line: decimals shown (merged)
 cli-score-arg-decimals = Print each unit's total with exactly this many decimals (86.471, 85.900), whatever the computation rounds to; overrides the ruleset's `display N places` / `hiển thị N chữ số`

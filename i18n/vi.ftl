@@ -741,6 +741,29 @@ e016-grade-gap-points = các mức xếp loại theo điểm để hở: tổng 
 
 ## Điểm thưởng, điểm trừ
 adjust-rule = quy tắc: { $rule }
+adjustment-kind-bonus = điểm thưởng
+adjustment-kind-penalty = điểm trừ
+adjustment-name = { $kind } { $id }
+adjustment-title = { $kind } { $id } “{ $title }”
+e017-display-places = báo cáo in tối đa 28 chữ số thập phân
+e026-below-zero = quy tắc của { $item } có thể cho điểm dưới 0: { $reach }
+e026-no-lower-limit = nó không có giới hạn dưới
+e026-reaches = nó có thể xuống tới { $value }
+e026-penalty-help = ghi số điểm bị trừ bằng một số dương (`số_vi_phạm × 0,5`); vì đây là khoản điểm trừ nên số điểm đó được trừ khỏi tổng điểm
+e026-bonus-help = điểm thưởng phải từ 0 trở lên; muốn trừ điểm thì khai báo một khoản điểm trừ (`điểm trừ`)
+e009-item-not-number = điểm của { $item } phải là một số, nhưng gặp { $found }
+e025-no-rule = { $item } chưa có quy tắc tính điểm
+e025-no-rule-help = ghi số điểm được cộng hoặc bị trừ: `điểm = số_vi_phạm × 0,5`; điểm do hội đồng quyết định thì lấy từ một đầu vào kiểu `điểm`
+e025-what-awarded = `hội đồng chấm` (điểm hội đồng chấm cho một tiêu chí)
+e025-what-best = `cao_nhất(…)`
+e025-what-max = `tối đa` khi khoản này không có mức tối đa riêng (`tối đa N` ở khoản đó)
+e025-outside-tree = { $what } không có nghĩa trong { $item }, vì khoản này nằm ngoài cây tiêu chí
+e025-outside-tree-help = điểm thưởng, điểm trừ được tính từ các đầu vào của đơn vị; điểm do hội đồng quyết định thì lấy từ một đầu vào kiểu `điểm`
+e027-floor-above-total = điểm sàn { $floor } cao hơn tổng điểm tối đa của cây tiêu chí ({ $total })
+d009-item-below-zero = { $item }: quy tắc cho { $value }, dưới 0
+explain-item-capped = giới hạn bởi mức tối đa riêng { $cap }: { $computed } → { $points }
+explain-adjustment-applied = { $kind } tính cho đơn vị: { $points }; tổng điểm { $before } → { $after }
+explain-adjustment-applied-capped = { $kind } tính cho đơn vị: { $points } (tổng các khoản { $kind } tối đa { $cap }); tổng điểm { $before } → { $after }
 
 ## Dòng lệnh: số chữ số hiển thị (hợp nhất)
 cli-score-arg-decimals = In tổng điểm của mỗi đơn vị với đúng số chữ số thập phân này (86,471, 85,900), bất kể phép tính làm tròn thế nào; thay cho `hiển thị N chữ số` / `display N places` của bộ tiêu chí

@@ -133,7 +133,7 @@ fn a_unit_is_graded_on_its_total_and_ranked_on_it() {
     assert_eq!(d["grade"], Json::Null);
     assert_eq!(d["adjustments"]["items"][2]["status"], "missing");
     assert!(
-        stderr.contains("missing input `kỷ_luật`, needed by điểm trừ P1"),
+        stderr.contains("missing input `kỷ_luật`, needed by penalty P1"),
         "{stderr}"
     );
     assert_eq!(c["rank"], 1);
@@ -569,7 +569,7 @@ fn an_item_that_fails_for_a_unit_makes_it_incomplete_and_is_named() {
         "json",
     ]);
     assert_eq!(code, 1, "{out}");
-    assert!(err.contains("điểm thưởng B1 “Per member”"), "{err}");
+    assert!(err.contains("bonus B1 “Per member”: division by zero"), "{err}");
     let json: Json = serde_json::from_str(&out).unwrap();
     assert_eq!(json[0]["complete"], false);
     assert_eq!(json[0]["percent"], Json::Null);

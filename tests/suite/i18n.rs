@@ -42,28 +42,7 @@ const UNTRANSLATED: &[(&str, &str)] = &[
     ("formats/src/grid.rs", "Message::plain(s.name.clone())"),
     // A ruleset's only stage word: its own name of the stage.
     ("src/data.rs", "Message::plain(words.join(\"\"))"),
-    // NOT YET TRANSLATED: the bonus and penalty items, grades on points and report rounding
-    // (issue 12) merged from main at the end of the i18n work, with English texts. Each is to
-    // become a msg!(…) with entries in both catalogues; until then they are listed here so
-    // that only a new plain text fails this test. (The rule's text is ruleset text.)
-    ("src/check/mod.rs", "\"a report prints at most 28 places\""),
-    ("src/check/mod.rs", "format!(\"duplicate id `{id}`\")"),
-    ("src/check/mod.rs", "format!(\"`{key}` is declared twice for {id}\")"),
-    ("src/check/mod.rs", "format!(\"the rule of {label} can go below zero: it {reach}\")"),
-    ("src/check/mod.rs", "format!( \"the points of {label} must be a number, found {}\", describe_ty(&compiled.ty) )"),
-    ("src/check/mod.rs", "format!(\"{label} has no rule\")"),
-    ("src/check/mod.rs", "format!( \"the floor {} is above the tree's total {}\", format_decimal(floor), format_decimal(tree_total) )"),
-    ("src/check/mod.rs", "format!(\"{what} has no meaning in {label}, outside the criteria tree\")"),
-    ("src/check/mod.rs", "match kind { AdjustmentKind::Penalty => \"write the points a penalty takes away as a positive number (`violations × 0,5`); the item being a penalty subtracts them\", AdjustmentKind::Bonus => \"a bonus gives points ≥ 0; to take points away, declare a penalty item (`điểm trừ`)\", }"),
-    ("src/check/mod.rs", "\"write how many points it gives or takes: `score = violations * 0.5` / `điểm = số_vi_phạm × 0,5`; points the council decides come from an input of type `points`\""),
-    ("src/check/mod.rs", "\"a bonus or penalty item is computed from the unit's inputs; points the council decides come from an input of type `points`\""),
-    ("src/check/mod.rs", "\"first used here\""),
-    ("src/check/mod.rs", "\"first declared here\""),
-    ("src/eval/adjust.rs", "format!(\"{label}: the rule gives {}, below zero\", format_decimal(v))"),
-    ("src/eval/adjust.rs", "format!(\"missing input `{}`, needed by {label}\", input.name)"),
-    ("src/eval/adjust.rs", "format!(\"rule: {}\", item.rule_text)"),
-    ("src/eval/adjust.rs", "format!( \"add it under [inputs] as {}{}\", input.ty.describe(), if owners.is_empty() { String::new() } else { format!(\"; owner: {}\", owners.join(\"; \")) } )"),
-    ("src/eval/adjust.rs", "Message::plain(text)"),
+    // A bonus or penalty item's rule, as the ruleset writes it.
     ("src/eval/adjust.rs", "Message::plain(adjustment.rule_text.clone())"),
 ];
 
@@ -739,4 +718,49 @@ fn explain_in_vietnamese_matches_the_reviewed_golden_file() {
         out,
         crate::common::read("tests/golden/explain-7.2.2.vi.txt")
     );
+}
+
+/// The diagnostics of bonus and penalty items (issue 12) in the reader's language: a penalty
+/// with no rule (`E025`), a bonus whose rule can go below zero (`E026`) and a floor above the
+/// tree's total (`E027`). Expected texts are the catalogues' wording with the numbers of this
+/// ruleset: the tree's total is 2 (one area of 2), the floor 5, the bonus `1 − n` reaches no
+/// lower limit (n is any count).
+#[test]
+fn bonus_and_penalty_diagnostics_speak_the_readers_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("thuong-tru.chiso");
+    std::fs::write(
+        &path,
+        "bộ tiêu chí \"Thử\" {\n  năm 2024\n  điểm sàn 5\n}\n\
+         đầu vào n: số lượng \"Số sáng kiến\"\n\
+         lĩnh vực 1 \"Cải cách\" tối đa 2 { tiêu chí 1.1 \"Một\" tối đa 2 }\n\
+         điểm thưởng T1 \"Sáng kiến\" { điểm = 1 - n }\n\
+         điểm trừ P1 \"Kỷ luật\"\n",
+    )
+    .expect("write");
+    let path = path.to_string_lossy().into_owned();
+    let (code, vi) = run_with_env(&["check", &path], &[]);
+    assert_eq!(code, 1, "{vi}");
+    for expected in [
+        "điểm trừ P1 chưa có quy tắc tính điểm",
+        "quy tắc của điểm thưởng T1 có thể cho điểm dưới 0: nó không có giới hạn dưới",
+        "muốn trừ điểm thì khai báo một khoản điểm trừ",
+        "điểm sàn 5 cao hơn tổng điểm tối đa của cây tiêu chí (2)",
+    ] {
+        assert!(vi.contains(expected), "missing “{expected}” in\n{vi}");
+    }
+    let (code, en) = run_with_env(&["check", "--lang", "en", &path], &[]);
+    assert_eq!(code, 1, "{en}");
+    for expected in [
+        "penalty P1 has no rule",
+        "the rule of bonus T1 can go below zero: it has no lower limit",
+        "declare a penalty item",
+        "the floor 5 is above the tree's total 2",
+    ] {
+        assert!(en.contains(expected), "missing “{expected}” in\n{en}");
+    }
+    // The excerpts quote the Vietnamese ruleset; the messages are English.
+    for word in ["chưa có", "giới hạn", "điểm sàn 5 cao hơn"] {
+        assert!(!en.contains(word), "“{word}” in\n{en}");
+    }
 }
