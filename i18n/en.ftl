@@ -43,6 +43,37 @@ form-label-row = { $message } ({ $label }: row { $row })
 action-declare-input = declare input `{ $name }`
 action-close-gap = close the gap: `{ $from }` → `{ $to }`
 
+## Editor: hovers, completion, outline, rename
+hover-level-area = area
+hover-level-criterion = criterion
+hover-level-subcriterion = sub-criterion
+hover-maximum = maximum: **{ $max }**
+hover-maximum-children = maximum: **{ $max }** (children add up to { $sum })
+hover-owner = owner: { $owner }
+hover-source = source: { $source }
+hover-bonus = bonus item
+hover-not-evaluated-when = not evaluated when `{ $condition }` ({ $reason })
+hover-not-evaluated = not evaluated ({ $reason })
+hover-rule = rule: `{ $rule }`
+hover-rule-awarded = rule: points awarded by the council
+hover-sum-of-children = sum of its children
+hover-reference = ref: { $reference }
+hover-input = **input** `{ $name }`: { $ty }
+hover-default = default: { $value }
+hover-used-by-none = used by no criterion
+hover-used-by = used by:
+completion-node-detail = { $title } · max { $max }
+outline-total = total { $total }
+outline-max = max { $max }
+outline-test = test
+inlay-children-sum = the children's maxima add up to { $sum }
+rename-nothing-here = there is no input or criterion id here
+rename-bad-input-name = `{ $name }` is not a valid input name: start with a letter or `_`, then letters, digits or `_`; keywords are reserved
+rename-input-exists = an input named `{ $name }` already exists
+rename-bad-id = `{ $id }` is not a valid id: numbers or letters separated by dots, like 1.2.3
+rename-id-used = the id { $id } is already used
+rename-only-inputs-and-ids = only inputs and criterion ids can be renamed
+
 ## Test lenses in the editor
 lens-not-run = ▶ not run: fix the errors first
 lens-passed = ✔ passed ({ $checks } { $checks ->

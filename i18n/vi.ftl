@@ -43,6 +43,37 @@ form-label-row = { $message } ({ $label }: dòng { $row })
 action-declare-input = khai báo đầu vào `{ $name }`
 action-close-gap = lấp khoảng trống: `{ $from }` → `{ $to }`
 
+## Trình soạn thảo: di chuột, gợi ý, dàn ý, đổi tên
+hover-level-area = lĩnh vực
+hover-level-criterion = tiêu chí
+hover-level-subcriterion = tiêu chí thành phần
+hover-maximum = điểm tối đa: **{ $max }**
+hover-maximum-children = điểm tối đa: **{ $max }** (các tiêu chí con cộng lại { $sum })
+hover-owner = chủ trì: { $owner }
+hover-source = nguồn điểm: { $source }
+hover-bonus = điểm thưởng
+hover-not-evaluated-when = không đánh giá khi `{ $condition }` ({ $reason })
+hover-not-evaluated = không đánh giá ({ $reason })
+hover-rule = quy tắc: `{ $rule }`
+hover-rule-awarded = quy tắc: điểm do hội đồng chấm
+hover-sum-of-children = tổng điểm các tiêu chí con
+hover-reference = căn cứ: { $reference }
+hover-input = **đầu vào** `{ $name }`: { $ty }
+hover-default = mặc định: { $value }
+hover-used-by-none = chưa tiêu chí nào dùng
+hover-used-by = được dùng ở:
+completion-node-detail = { $title } · tối đa { $max }
+outline-total = tổng điểm { $total }
+outline-max = tối đa { $max }
+outline-test = kiểm thử
+inlay-children-sum = điểm tối đa của các tiêu chí con cộng lại là { $sum }
+rename-nothing-here = ở đây không có đầu vào hay mã số tiêu chí nào
+rename-bad-input-name = `{ $name }` không phải tên đầu vào hợp lệ: bắt đầu bằng một chữ cái hoặc `_`, sau đó là chữ cái, chữ số hoặc `_`; không được dùng từ khoá
+rename-input-exists = đã có đầu vào tên `{ $name }`
+rename-bad-id = `{ $id }` không phải mã số hợp lệ: các số hoặc chữ cách nhau bằng dấu chấm, như 1.2.3
+rename-id-used = mã số { $id } đã được dùng
+rename-only-inputs-and-ids = chỉ đổi tên được đầu vào và mã số tiêu chí
+
 ## Ống kính kiểm thử trong trình soạn thảo
 lens-not-run = ▶ chưa chạy: hãy sửa các lỗi trước
 lens-passed = ✔ đạt ({ $checks } phép kiểm tra)

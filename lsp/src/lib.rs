@@ -329,7 +329,7 @@ impl LanguageServer for Backend {
         let Some((doc, offset)) = self.at(&params.text_document_position_params) else {
             return Ok(None);
         };
-        let mut hover = chiso::ide::hover(&doc.analysis, &doc.text, offset);
+        let mut hover = chiso::ide::hover(&doc.analysis, &doc.text, offset, self.lang());
         if let (Some(h), Some(previous)) = (hover.as_mut(), self.previous.get()) {
             if let Some(note) = was_last_year(previous, &doc, offset) {
                 h.markdown.push_str(&format!("\n\n---\n*{note}*"));
@@ -342,7 +342,7 @@ impl LanguageServer for Backend {
         let Some((doc, offset)) = self.at(&params.text_document_position) else {
             return Ok(None);
         };
-        let items = chiso::ide::completions(&doc.analysis, &doc.text, offset)
+        let items = chiso::ide::completions(&doc.analysis, &doc.text, offset, self.lang())
             .into_iter()
             .map(|c| convert::completion(&doc, c, self.encoding()))
             .collect();
@@ -418,7 +418,7 @@ impl LanguageServer for Backend {
                 &edits,
                 self.encoding(),
             ))),
-            Err(message) => Err(Error::invalid_params(message)),
+            Err(message) => Err(Error::invalid_params(message.render(self.lang()))),
         }
     }
 
@@ -429,7 +429,7 @@ impl LanguageServer for Backend {
         let Some(doc) = self.document(&params.text_document.uri) else {
             return Ok(None);
         };
-        let symbols = chiso::ide::document_symbols(&doc.analysis, &doc.text)
+        let symbols = chiso::ide::document_symbols(&doc.analysis, &doc.text, self.lang())
             .into_iter()
             .map(|s| convert::symbol(&doc, s, self.encoding()))
             .collect();
@@ -483,7 +483,7 @@ impl LanguageServer for Backend {
         let encoding = self.encoding();
         let start = doc.lines.offset(&doc.text, params.range.start, encoding);
         let end = doc.lines.offset(&doc.text, params.range.end, encoding);
-        let hints = chiso::ide::inlay_hints(&doc.analysis, &doc.text)
+        let hints = chiso::ide::inlay_hints(&doc.analysis, &doc.text, self.lang())
             .into_iter()
             .filter(|h| start <= h.offset && h.offset <= end)
             .map(|h| convert::inlay_hint(&doc, h, encoding))

@@ -1506,7 +1506,7 @@ fn count_kind_word(kind: CountKind) -> Message {
     }
 }
 
-fn source_word(source: SourceKind) -> Message {
+pub(crate) fn source_word(source: SourceKind) -> Message {
     match source {
         SourceKind::SelfAssessment => msg!("source-self"),
         SourceKind::Survey => msg!("source-survey"),
