@@ -141,8 +141,9 @@ impl Backend {
     }
 }
 
-/// "was 1,5 points as 2.3 in 2023" for the criterion at `offset`, against last year's ruleset.
-pub fn was_last_year(previous: &Analysis, doc: &Document, offset: usize) -> Option<String> {
+/// "was 1.5 points as 2.3 in 2023" ("năm 2023 là 2.3, 1,5 điểm") for the criterion at
+/// `offset`, against last year's ruleset, rendered by the caller in the reader's language.
+pub fn was_last_year(previous: &Analysis, doc: &Document, offset: usize) -> Option<chiso::Message> {
     let (chiso::ide::Target::Node(index), _) =
         chiso::ide::target_at(&doc.analysis, &doc.text, offset)?
     else {
@@ -332,7 +333,8 @@ impl LanguageServer for Backend {
         let mut hover = chiso::ide::hover(&doc.analysis, &doc.text, offset, self.lang());
         if let (Some(h), Some(previous)) = (hover.as_mut(), self.previous.get()) {
             if let Some(note) = was_last_year(previous, &doc, offset) {
-                h.markdown.push_str(&format!("\n\n---\n*{note}*"));
+                h.markdown
+                    .push_str(&format!("\n\n---\n*{}*", note.render(self.lang())));
             }
         }
         Ok(hover.map(|h| convert::hover(&doc, h, self.encoding())))
@@ -782,8 +784,14 @@ mod tests {
         // On the id of 1.4 (1.3 last year, 1 point, now a bonus).
         let at = doc.text.find("criterion 1.4").unwrap() + "criterion ".len() + 1;
         assert_eq!(
-            was_last_year(&previous, &doc, at).as_deref(),
+            was_last_year(&previous, &doc, at).map(|m| m.en()).as_deref(),
             Some("was 1 points as 1.3 in 2023; changed: id, bonus")
+        );
+        assert_eq!(
+            was_last_year(&previous, &doc, at)
+                .map(|m| m.render(chiso::Lang::Vi))
+                .as_deref(),
+            Some("năm 2023 là 1.3, 1 điểm; đã đổi: id, bonus")
         );
         // Not on a criterion: no note.
         let at = doc.text.find("total 15").unwrap() + 1;

@@ -26,7 +26,9 @@ pub mod similar;
 pub use impact::{impact, Impact, UnitImpact};
 pub use mapping::Mapping;
 
+use crate::message::Message;
 use crate::model::{CExpr, CExprKind, InputType, Node, Rule, Ruleset};
+use crate::msg;
 use crate::syntax::ast::HeaderItem;
 use crate::Analysis;
 use rust_decimal::Decimal;
@@ -105,7 +107,7 @@ pub struct RuleChange {
     /// The new rule's text.
     pub new: Option<String>,
     /// What differs, in words: "band edge 50% → 60%", "factor 2 → 3", "new input x", ….
-    pub details: Vec<String>,
+    pub details: Vec<Message>,
 }
 
 /// A matched pair of criteria and how they differ.
@@ -125,7 +127,8 @@ pub struct NodeMatch {
 
 /// One header declaration that changed: a stable name (`total`, `count criteria`,
 /// `share survey`, `grade Tốt`, `rounding ratio`, `percent from rounded total`,
-/// `zero denominator`, `year`, `decree`, `level`) and both sides as written.
+/// `zero denominator`, `year`, `decree`, `level`, `stages`, `groups`) and both sides as
+/// written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HeaderChange {
     /// What changed.
@@ -253,55 +256,62 @@ impl RulesetDiff {
     }
 }
 
-/// What a node of the new ruleset was in last year's, for a hover: "was 1,5 points as 2.3 in
-/// 2023" (decimal comma, as decrees write), with the kinds of change; "new: not in the 2023
-/// ruleset" for an added node; "split from …", "merged from …". `None` for an index out of range.
-pub fn was(diff: &RulesetDiff, old: &Ruleset, new: &Ruleset, node: usize) -> Option<String> {
+/// What a node of the new ruleset was in last year's, for a hover: "was 1.5 points as 2.3 in
+/// 2023" ("năm 2023 là 2.3, 1,5 điểm"), with the kinds of change; "new: not in the 2023
+/// ruleset" for an added node; "split from …", "merged from …". `None` for an index out of
+/// range. The reader's language renders it.
+pub fn was(diff: &RulesetDiff, old: &Ruleset, new: &Ruleset, node: usize) -> Option<Message> {
     new.nodes.get(node)?;
-    let year = old
-        .meta
-        .year
-        .map(|y| format!("in {y}"))
-        .unwrap_or_else(|| "in last year's ruleset".to_string());
-    let points = |v: Decimal| crate::text::format_decimal(v).replace('.', ",");
+    let year = match old.meta.year {
+        Some(y) => msg!("diff-in-year", year = y.to_string()),
+        None => msg!("diff-in-last-year"),
+    };
     if let Some(m) = diff.matched.iter().find(|m| m.new == node) {
         let before = &old.nodes[m.old];
-        let mut text = format!("was {} points as {} {year}", points(before.max), before.id);
         let kinds: Vec<&str> = m.changes.iter().map(Change::kind).collect();
-        if kinds.is_empty() {
-            text.push_str(", unchanged");
+        return Some(if kinds.is_empty() {
+            msg!(
+                "diff-was-unchanged",
+                points = before.max,
+                id = before.id.as_str(),
+                year = year
+            )
         } else {
-            text.push_str(&format!("; changed: {}", kinds.join(", ")));
-        }
-        return Some(text);
+            msg!(
+                "diff-was-changed",
+                points = before.max,
+                id = before.id.as_str(),
+                year = year,
+                kinds = kinds.join(", ")
+            )
+        });
     }
     if let Some((o, _)) = diff.splits.iter().find(|(_, ns)| ns.contains(&node)) {
         let before = &old.nodes[*o];
-        return Some(format!(
-            "split from {} ({} points) {year}",
-            before.id,
-            points(before.max)
+        return Some(msg!(
+            "diff-split-from",
+            id = before.id.as_str(),
+            points = before.max,
+            year = year
         ));
     }
     if let Some((os, _)) = diff.merges.iter().find(|(_, n)| *n == node) {
-        let parts: Vec<String> = os
+        let parts: Vec<Message> = os
             .iter()
             .map(|o| {
-                format!(
-                    "{} ({} points)",
-                    old.nodes[*o].id,
-                    points(old.nodes[*o].max)
+                msg!(
+                    "diff-id-points",
+                    id = old.nodes[*o].id.as_str(),
+                    points = old.nodes[*o].max
                 )
             })
             .collect();
-        return Some(format!("merged from {} {year}", parts.join(", ")));
+        return Some(msg!("diff-merged-from", parts = parts, year = year));
     }
-    let ruleset = old
-        .meta
-        .year
-        .map(|y| format!("the {y} ruleset"))
-        .unwrap_or_else(|| "last year's ruleset".to_string());
-    Some(format!("new: not in {ruleset}"))
+    Some(match old.meta.year {
+        Some(y) => msg!("diff-new-not-in-year", year = y.to_string()),
+        None => msg!("diff-new-not-in-last-year"),
+    })
 }
 
 /// Threshold (per mille) for a pair with equal ids.
@@ -317,7 +327,7 @@ pub fn compare(
     old: &Analysis,
     new: &Analysis,
     mapping: Option<&Mapping>,
-) -> (RulesetDiff, Vec<String>) {
+) -> (RulesetDiff, Vec<Message>) {
     let (o, n) = (&old.ruleset, &new.ruleset);
     let mut problems = Vec::new();
     let ow: Vec<TitleWords> = o.nodes.iter().map(|x| TitleWords::new(&x.title)).collect();
@@ -338,7 +348,7 @@ pub fn compare(
                 .filter_map(|id| {
                     let i = o.node_index(id);
                     if i.is_none() {
-                        problems.push(format!("mapping: no criterion {id} in the old ruleset"));
+                        problems.push(msg!("diff-mapping-no-old-criterion", id = id.as_str()));
                     }
                     i
                 })
@@ -348,7 +358,7 @@ pub fn compare(
                 .filter_map(|id| {
                     let i = n.node_index(id);
                     if i.is_none() {
-                        problems.push(format!("mapping: no criterion {id} in the new ruleset"));
+                        problems.push(msg!("diff-mapping-no-new-criterion", id = id.as_str()));
                     }
                     i
                 })
@@ -357,10 +367,10 @@ pub fn compare(
                 continue;
             }
             if find_old.iter().any(|&i| old_taken[i]) || find_new.iter().any(|&i| new_taken[i]) {
-                problems.push(format!(
-                    "mapping: {} → {} names a criterion already mapped",
-                    olds.join(", "),
-                    news.join(", ")
+                problems.push(msg!(
+                    "diff-mapping-already-mapped",
+                    old = olds.join(", "),
+                    new = news.join(", ")
                 ));
                 continue;
             }
@@ -372,10 +382,10 @@ pub fn compare(
                 ([], [b]) => added.push(*b),
                 ([a], many) => splits.push((*a, many.to_vec())),
                 (many, [b]) => merges.push((many.to_vec(), *b)),
-                _ => problems.push(format!(
-                    "mapping: {} → {}: many to many is not a mapping",
-                    olds.join(", "),
-                    news.join(", ")
+                _ => problems.push(msg!(
+                    "diff-mapping-many-to-many",
+                    old = olds.join(", "),
+                    new = news.join(", ")
                 )),
             }
         }
@@ -689,10 +699,10 @@ fn rule_change(
     }
     let mut details = Vec::new();
     match (kind(a), kind(b)) {
-        (2, 1) => details.push("awarded points become a formula".to_string()),
-        (1, 2) => details.push("a formula becomes awarded points".to_string()),
-        (0, _) => details.push("a parent's sum becomes a leaf's rule".to_string()),
-        (_, 0) => details.push("a leaf's rule becomes a parent's sum".to_string()),
+        (2, 1) => details.push(msg!("diff-awarded-to-formula")),
+        (1, 2) => details.push(msg!("diff-formula-to-awarded")),
+        (0, _) => details.push(msg!("diff-sum-to-rule")),
+        (_, 0) => details.push(msg!("diff-rule-to-sum")),
         _ => {}
     }
     let (pa, pb) = (parts_of(a), parts_of(b));
@@ -703,31 +713,40 @@ fn rule_change(
         .collect();
     for s in &pb.inputs {
         if !mapped.contains(s) {
-            details.push(format!("new input {}", n.inputs[*s].name));
+            details.push(msg!("diff-new-input", name = n.inputs[*s].name.as_str()));
         }
     }
     for s in &pa.inputs {
         match input_map.get(*s).copied().flatten() {
             Some(t) if pb.inputs.contains(&t) => {
                 if o.inputs[*s].name != n.inputs[t].name {
-                    details.push(format!(
-                        "input {} renamed {}",
-                        o.inputs[*s].name, n.inputs[t].name
+                    details.push(msg!(
+                        "diff-input-renamed",
+                        old = o.inputs[*s].name.as_str(),
+                        new = n.inputs[t].name.as_str()
                     ));
                 }
             }
-            _ => details.push(format!("input {} no longer used", o.inputs[*s].name)),
+            _ => details.push(msg!(
+                "diff-input-unused",
+                name = o.inputs[*s].name.as_str()
+            )),
         }
     }
-    let mut pairwise = |what: &str, xs: &[Decimal], ys: &[Decimal], percent: bool| {
+    // `one`/`many`: the message for one number changed and for the list changed.
+    let mut pairwise = |one: &'static str,
+                        many: &'static str,
+                        xs: &[Decimal],
+                        ys: &[Decimal],
+                        percent: bool| {
         if xs.len() == ys.len() {
             for (x, y) in xs.iter().zip(ys) {
                 if x != y {
-                    details.push(format!(
-                        "{what} {} → {}",
-                        number_text(*x, percent),
-                        number_text(*y, percent)
-                    ));
+                    details.push(
+                        Message::new(one)
+                            .arg("old", number_text(*x, percent))
+                            .arg("new", number_text(*y, percent)),
+                    );
                 }
             }
         } else if xs != ys {
@@ -737,17 +756,32 @@ fn rule_change(
                     .collect::<Vec<_>>()
                     .join(", ")
             };
-            details.push(format!("{what}s ({}) → ({})", show(xs), show(ys)));
+            details.push(
+                Message::new(many)
+                    .arg("old", show(xs))
+                    .arg("new", show(ys)),
+            );
         }
     };
     if kind(a) == 1 && kind(b) == 1 {
-        pairwise("band edge", &pa.edges, &pb.edges, true);
-        pairwise("factor", &pa.numbers, &pb.numbers, false);
+        pairwise(
+            "diff-band-edge",
+            "diff-band-edges",
+            &pa.edges,
+            &pb.edges,
+            true,
+        );
+        pairwise("diff-factor", "diff-factors", &pa.numbers, &pb.numbers, false);
     }
-    let mut seen = BTreeSet::new();
-    details.retain(|d| seen.insert(d.clone()));
+    let mut unique: Vec<Message> = Vec::new();
+    for d in details {
+        if !unique.contains(&d) {
+            unique.push(d);
+        }
+    }
+    let mut details = unique;
     if details.is_empty() {
-        details.push("the rule's wording changed".to_string());
+        details.push(msg!("diff-wording-changed"));
     }
     Some(RuleChange {
         old: ta,
@@ -779,7 +813,7 @@ fn compare_inputs(
     n: &Ruleset,
     pairs: &[(usize, usize, MatchHow, u32)],
     mapping: Option<&Mapping>,
-    problems: &mut Vec<String>,
+    problems: &mut Vec<Message>,
 ) -> (Vec<InputChange>, Vec<Option<usize>>) {
     let mut map: Vec<Option<usize>> = vec![None; o.inputs.len()];
     let mut taken = vec![false; n.inputs.len()];
@@ -789,12 +823,16 @@ fn compare_inputs(
     for (a, b) in mapping.map(|m| m.inputs.as_slice()).unwrap_or_default() {
         let s = a.as_ref().map(|a| (a, o.input_index(a)));
         let t = b.as_ref().map(|b| (b, n.input_index(b)));
-        for (name, found, side) in [s.map(|(a, f)| (a, f, "old")), t.map(|(b, f)| (b, f, "new"))]
+        for (name, found, old_side) in [s.map(|(a, f)| (a, f, true)), t.map(|(b, f)| (b, f, false))]
             .into_iter()
             .flatten()
         {
             if found.is_none() {
-                problems.push(format!("mapping: no input {name} in the {side} ruleset"));
+                problems.push(if old_side {
+                    msg!("diff-mapping-no-old-input", name = name.as_str())
+                } else {
+                    msg!("diff-mapping-no-new-input", name = name.as_str())
+                });
             }
         }
         match (s.map(|x| x.1), t.map(|x| x.1)) {
@@ -970,6 +1008,14 @@ fn header_facts(analysis: &Analysis) -> BTreeMap<String, String> {
     }
     if r.meta.percent_from_rounded_total {
         facts.insert("percent from rounded total".to_string(), "yes".to_string());
+    }
+    // The appraisal rounds and the groups, as declared (names in order: a reordering is a
+    // change too, since the last round is the one that counts).
+    if !r.meta.stages.is_empty() {
+        facts.insert("stages".to_string(), r.meta.stages.join(", "));
+    }
+    if !r.meta.groups.is_empty() {
+        facts.insert("groups".to_string(), r.meta.groups.join(", "));
     }
     if let Some(header) = analysis.syntax.headers.first() {
         for item in &header.items {

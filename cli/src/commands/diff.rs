@@ -62,7 +62,8 @@ pub fn run(args: Args) -> Outcome {
     for p in &problems {
         eprintln!(
             "{}: {p}",
-            chiso::Severity::Warning.label(crate::render::lang())
+            chiso::Severity::Warning.label(crate::render::lang()),
+            p = p.render(crate::render::lang())
         );
     }
     let mut inputs = vec![args.old.clone(), args.new.clone()];
@@ -102,10 +103,12 @@ pub fn run(args: Args) -> Outcome {
         new_name: &new_name,
     };
     let out = match args.format {
-        DiffFormat::Text => render::text(&sides, &diff, impact.as_ref()),
-        DiffFormat::Markdown => render::markdown(&sides, &diff, impact.as_ref()),
+        DiffFormat::Text => render::text(&sides, &diff, impact.as_ref(), crate::render::lang()),
+        DiffFormat::Markdown => {
+            render::markdown(&sides, &diff, impact.as_ref(), crate::render::lang())
+        }
         DiffFormat::Json => render::json(&sides, &diff, impact.as_ref()),
-        DiffFormat::Html => render::html(&sides, &diff, impact.as_ref()),
+        DiffFormat::Html => render::html(&sides, &diff, impact.as_ref(), crate::render::lang()),
     };
     crate::output::write_output(args.output.as_deref(), out.as_bytes(), false, &inputs)?;
     Ok(ExitCode::SUCCESS)
