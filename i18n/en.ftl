@@ -807,6 +807,19 @@ cli-fmt-would-reformat = { $files } file(s) would be reformatted: run `chiso fmt
 fmt-syntax-errors = the file has { $count } syntax error(s); fix them first
 fmt-unsafe = not formatted: the layout would change the ruleset ({ $why })
 cli-import-nothing = nothing imported
+import-comment-imported = Imported by `chiso import` from { $source }, rows { $first }–{ $last }.
+import-comment-a-table = a table
+import-comment-review =
+    Review every row against the source: titles, maxima, owners, survey tags, and each
+    placeholder condition of a "không đánh giá" clause.
+import-comment-above = Above the table:
+import-comment-total = the table's total (row { $row })
+import-comment-placeholders =
+    Placeholders for the conditions of "không đánh giá" clauses: replace each with the real
+    condition on the unit's figures, or keep it and give it in the unit's data.
+import-comment-repeats = row { $row }: the table repeats the number { $id } of row { $first }
+import-comment-no-row = the table has no row for { $id }: added above row { $row }
+import-comment-no-max = row { $row }: the table leaves the maximum blank
 cli-import-summary = table { $table } of { $tables }, rows { $first }–{ $last }: { $areas } areas, { $criteria } criteria, { $subcriteria } sub-criteria ({ $survey } survey, { $satisfaction } satisfaction, { $bonus } bonus, { $not_evaluated } not evaluated); { $errors } error(s), { $warnings } warning(s)
 cli-targets-no-unit = targets for “{ $unit }” match no unit of the batch
 cli-not-scored = not scored because of the errors above

@@ -798,6 +798,19 @@ cli-fmt-would-reformat = { $files } tệp cần viết lại theo bố cục chu
 fmt-syntax-errors = tệp có { $count } lỗi cú pháp; hãy sửa chúng trước
 fmt-unsafe = không viết lại: bố cục mới sẽ làm thay đổi bộ tiêu chí ({ $why })
 cli-import-nothing = không nhập được gì
+import-comment-imported = Tạo bằng `chiso import` từ { $source }, dòng { $first }–{ $last }.
+import-comment-a-table = một bảng
+import-comment-review =
+    Hãy đối chiếu từng dòng với văn bản gốc: tên, điểm tối đa, đơn vị chủ trì, nhãn điều tra
+    xã hội học, và từng điều kiện tạm của mỗi mệnh đề "không đánh giá".
+import-comment-above = Phía trên bảng:
+import-comment-total = tổng điểm của bảng (dòng { $row })
+import-comment-placeholders =
+    Điều kiện tạm cho các mệnh đề "không đánh giá": thay mỗi điều kiện bằng điều kiện thật
+    theo số liệu của đơn vị, hoặc giữ nguyên và cho giá trị của nó trong dữ liệu của đơn vị.
+import-comment-repeats = dòng { $row }: bảng lặp lại số { $id } của dòng { $first }
+import-comment-no-row = bảng không có dòng cho { $id }: đã thêm phía trên dòng { $row }
+import-comment-no-max = dòng { $row }: bảng để trống điểm tối đa
 cli-import-summary = bảng { $table } trên { $tables }, dòng { $first }–{ $last }: { $areas } lĩnh vực, { $criteria } tiêu chí, { $subcriteria } tiêu chí thành phần ({ $survey } điều tra, { $satisfaction } hài lòng, { $bonus } điểm thưởng, { $not_evaluated } không đánh giá); { $errors } lỗi, { $warnings } cảnh báo
 cli-targets-no-unit = điểm phấn đấu cho “{ $unit }” không khớp đơn vị nào của đợt chấm
 cli-not-scored = không chấm điểm vì các lỗi ở trên
