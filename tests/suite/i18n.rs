@@ -446,6 +446,20 @@ impl Scratch {
         )
         .expect("write");
         std::fs::write(dir.join("tot.chiso"), TOT).expect("write");
+        // Next year's ruleset: 1.2 re-weighted and renamed, 1.3 added, an input added, the
+        // total, stages and groups declared — every section of `chiso diff`.
+        std::fs::write(dir.join("tot-2025.chiso"), TOT_2025).expect("write");
+        // A published criteria table with a blank maximum, a missing area row and a total.
+        std::fs::write(
+            dir.join("bang.csv"),
+            "STT;Nội dung;Điểm chuẩn\n\
+             I;CÔNG TÁC CHỈ ĐẠO;1\n\
+             1.1;Kế hoạch;1\n\
+             1.2;Báo cáo;\n\
+             2.1;Không có lĩnh vực 2;1\n\
+             Tổng cộng;;2\n",
+        )
+        .expect("write");
         std::fs::write(
             dir.join("don-vi.toml"),
             "unit = \"UBND huyện Đăk Hà\"\nyear = 2024\n\n[inputs]\n\"số_hồ_sơ\" = -3\n\"lạ\" = 1\n\n[points]\n\"1.2\" = 9\n",
@@ -483,6 +497,21 @@ lĩnh vực 1 \"Cải cách\" {\n\
 }\n\
 kiểm thử \"sai\" {\n  cho số_hồ_sơ = 10\n  cho hồ_sơ_đúng_hạn = 5\n  điểm 1.2 = 1\n  mong đợi 1.1 = 2\n}\n";
 
+/// [`TOT`] a year later: 1.2 is worth 2 and renamed, 1.3 is new, an input is new, the total is
+/// 5 (2 + 2 + 1), and the ruleset declares its appraisal rounds and groups.
+const TOT_2025: &str = "bộ tiêu chí \"Thử\" {\n  năm 2025\n  tổng điểm 5\n  xếp loại \"Tốt\" từ 80\n  xếp loại \"Khá\" từ 50 dưới 80\n  xếp loại \"Trung bình\" dưới 50\n  giai đoạn \"Tự đánh giá\", \"Thẩm định\", \"Thẩm định lại\"\n  nhóm \"Khối huyện\"\n}\n\
+đầu vào số_hồ_sơ: số lượng \"Số hồ sơ\" chủ trì \"Văn phòng\"\n\
+đầu vào hồ_sơ_đúng_hạn: số lượng \"Hồ sơ đúng hạn\" chủ trì \"Văn phòng\"\n\
+đầu vào sáng_kiến: số lượng \"Số sáng kiến\"\n\
+lĩnh vực 1 \"Cải cách\" {\n\
+  tiêu chí 1.1 \"Tỷ lệ đúng hạn\" tối đa 2 {\n\
+    mẫu số bằng 0: không đánh giá\n\
+    điểm = tỷ_lệ(hồ_sơ_đúng_hạn, số_hồ_sơ) × tối đa\n\
+  }\n\
+  tiêu chí 1.2 \"Hội đồng chấm điểm\" tối đa 2 chủ trì \"Sở Nội vụ\"\n\
+  tiêu chí 1.3 \"Sáng kiến\" tối đa 1 { điểm = nhỏ_nhất(sáng_kiến, tối đa) }\n\
+}\n";
+
 /// Commands an officer runs, each meeting messages: diagnostics of every kind, usage errors,
 /// help, explanations, advice, forms, merges, to-do lists.
 fn runs(s: &Scratch) -> Vec<Vec<String>> {
@@ -494,6 +523,7 @@ fn runs(s: &Scratch) -> Vec<Vec<String>> {
         s.path("thieu.toml"),
     );
     let form = s.path("van-phong.toml");
+    let (tot_2025, bang) = (s.path("tot-2025.chiso"), s.path("bang.csv"));
     vec![
         v(&["--help"]),
         v(&["score", "--help"]),
@@ -512,6 +542,13 @@ fn runs(s: &Scratch) -> Vec<Vec<String>> {
         v(&["template", &tot, "--owner", "Văn phòng", "-o", &form]),
         v(&["merge", &tot, &form]),
         v(&["fmt", "--check", &hong]),
+        // The same unit given twice (D013 names the stage).
+        v(&["score", &tot, &thieu, &thieu]),
+        v(&["diff", &tot, &tot_2025]),
+        v(&["diff", &tot, &tot_2025, "--format", "markdown"]),
+        v(&["diff", &tot, &tot_2025, "--format", "html"]),
+        v(&["diff", &tot, &tot_2025, "--data", &thieu]),
+        v(&["import", &bang]),
     ]
 }
 
@@ -762,5 +799,77 @@ fn bonus_and_penalty_diagnostics_speak_the_readers_language() {
     // The excerpts quote the Vietnamese ruleset; the messages are English.
     for word in ["chưa có", "giới hạn", "điểm sàn 5 cao hơn"] {
         assert!(!en.contains(word), "“{word}” in\n{en}");
+    }
+}
+
+/// `chiso diff`, `chiso import` and a unit given twice (`D013`) say what the catalogues say, in
+/// Vietnamese when nothing is set and in English with `--lang en`. Expected texts are the
+/// catalogues' wording over [`TOT`] → [`TOT_2025`]: 1.2 goes from 1 to 2 points, 1.3 (1 point)
+/// is added, the total from 3 to 5; the stages are declared in 2025 only.
+#[test]
+fn diff_import_and_d013_speak_the_readers_language() {
+    let s = Scratch::new("diff-import");
+    let (tot, tot_2025, thieu, bang) = (
+        s.path("tot.chiso"),
+        s.path("tot-2025.chiso"),
+        s.path("thieu.toml"),
+        s.path("bang.csv"),
+    );
+    type Case<'a> = (Vec<&'a str>, &'a [&'a str], &'a [&'a str]);
+    let cases: [Case; 4] = [
+        (
+            vec!["diff", &tot, &tot_2025],
+            &[
+                "Tiêu chí có thay đổi",
+                "điểm tối đa 1 → 2",
+                "tên \"Hội đồng chấm\" → \"Hội đồng chấm điểm\"",
+                "1.3 \"Sáng kiến\" (tối đa 1)",
+                "tổng điểm: 3 → 5",
+                "giai đoạn: — → Tự đánh giá, Thẩm định, Thẩm định lại",
+                "nhóm: — → Khối huyện",
+            ],
+            &[
+                "Changed criteria",
+                "max 1 → 2",
+                "title \"Hội đồng chấm\" → \"Hội đồng chấm điểm\"",
+                "1.3 \"Sáng kiến\" (max 1)",
+                "total: 3 → 5",
+                "stages: — → Tự đánh giá, Thẩm định, Thẩm định lại",
+                "groups: — → Khối huyện",
+            ],
+        ),
+        (
+            vec!["diff", &tot, &tot_2025, "--data", &thieu],
+            &[
+                "Ảnh hưởng đến các đơn vị năm trước",
+                "thiếu đầu vào sáng_kiến (cần cho 1.3)",
+            ],
+            &[
+                "Impact on last year's units",
+                "missing input sáng_kiến (needed by 1.3)",
+            ],
+        ),
+        (
+            vec!["import", &bang],
+            &["# Tạo bằng `chiso import` từ bang.csv, dòng 2–6."],
+            &["# Imported by `chiso import` from bang.csv, rows 2–6."],
+        ),
+        (
+            vec!["score", &tot, &thieu, &thieu],
+            &["đơn vị “UBND huyện Sa Thầy” (tự đánh giá) được cho hai lần"],
+            &["unit “UBND huyện Sa Thầy” (self-assessment) is given twice"],
+        ),
+    ];
+    for (args, vi, en) in cases {
+        let (_, out) = run_with_env(&args, &[]);
+        for expected in vi {
+            assert!(out.contains(expected), "{args:?}: missing “{expected}” in\n{out}");
+        }
+        let mut english = args.clone();
+        english.extend(["--lang", "en"]);
+        let (_, out) = run_with_env(&english, &[]);
+        for expected in en {
+            assert!(out.contains(expected), "{english:?}: missing “{expected}” in\n{out}");
+        }
     }
 }
