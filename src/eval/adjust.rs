@@ -360,6 +360,7 @@ pub fn explain_adjustment(
         },
         unit: unit.unit.clone(),
         stage: unit.stage,
+        stage_name: unit.stage.name(rs).to_string(),
         uses_best: false,
     }
 }

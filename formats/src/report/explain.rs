@@ -33,7 +33,7 @@ pub fn text(explanation: &Explanation, batch_units: usize, lang: Lang) -> String
             "explain-unit-stage",
             unit = e.unit.as_str(),
             stage = e.stage.as_str(),
-            label = e.stage.label()
+            label = e.stage_name.as_str()
         ))
     ));
     out.push_str(&format!("  {}{}\n", label("explain-path"), e.path));
