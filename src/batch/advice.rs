@@ -137,6 +137,10 @@ impl<'r> Shape<'r> {
                 shape.walk(expr, false);
             }
         }
+        // An input only a bonus or penalty item reads is a lever too (fewer violations).
+        for item in &ruleset.adjustments {
+            shape.walk(&item.rule, false);
+        }
         shape
     }
 
@@ -238,7 +242,9 @@ impl Prober<'_> {
         }
         let outcome = evaluate_with_best(self.ruleset, &self.unit, &best);
         Trial {
-            achieved: outcome.result.achieved,
+            // The total after bonus and penalty points: what a change in an input that only
+            // an item reads gains.
+            achieved: outcome.result.total(),
             percent: outcome.result.percent,
             grade: outcome.result.grade.clone(),
             graded: self

@@ -186,3 +186,37 @@ fn the_cli_prints_the_advice() {
         "{stdout}"
     );
 }
+
+/// An input only a penalty item reads is advised on too (issue 12). Worked by hand: 1.1 is
+/// awarded 8 of 10; P1 takes 0,5 per violation, 2 violations = 1; the total is 8 − 1 = 7,
+/// 70% = Khá. One violation fewer: 8 − 0,5 = 7,5 (+0,5); none: 8 = 80% = Tốt.
+#[test]
+fn inputs_only_a_penalty_reads_are_advised_on() {
+    let analysis = chiso::analyze(
+        "bộ tiêu chí \"Phạt\" {\n  tổng điểm 10\n  xếp loại \"Tốt\" từ 80\n  xếp loại \"Khá\" dưới 80\n}\n\
+         đầu vào vi_phạm: số lượng \"Số vi phạm\"\n\
+         lĩnh vực 1 \"A\" tối đa 10 { tiêu chí 1.1 \"B\" tối đa 10 }\n\
+         điểm trừ P1 \"Vi phạm\" { điểm = vi_phạm × 0,5 }\n",
+    );
+    assert!(analysis.diagnostics.is_empty(), "{:?}", analysis.diagnostics);
+    let rs = analysis.ruleset;
+    let u = unit(
+        &rs,
+        "unit = \"X\"\n[inputs]\n\"vi_phạm\" = 2\n[points]\n\"1.1\" = 8\n",
+    );
+    let advice = advise(&rs, &u, &[]);
+    assert_eq!(advice.achieved, dec!(7));
+    assert_eq!(advice.grade.as_deref(), Some("Khá"));
+    let slot = rs.input_index("vi_phạm").unwrap();
+    let a = advice
+        .inputs
+        .iter()
+        .find(|a| a.input == slot)
+        .expect("vi_phạm is advised on");
+    let step = a.next_step.as_ref().expect("a next step");
+    assert_eq!(step.to, Value::Number(dec!(1)));
+    assert_eq!((step.gain, step.achieved), (dec!(0.5), dec!(7.5)));
+    let grade = a.next_grade.as_ref().expect("to Tốt");
+    assert_eq!(grade.to, Value::Number(dec!(0)));
+    assert_eq!(grade.grade.as_deref(), Some("Tốt"));
+}

@@ -733,3 +733,40 @@ fn impact_as_markdown_and_html() {
         "<tr class=\"chg\"><td class=\"l2\">1.1 Tỷ lệ hồ sơ giải quyết đúng hạn</td><td>6</td>"
     ));
 }
+
+/// Appraisal rounds and groups are header declarations like any other: declaring a third
+/// round, renaming one, or adding a group is a header change, named `stages` / `groups`, with
+/// both sides as written (names joined in order).
+#[test]
+fn stage_and_group_declarations_are_header_changes() {
+    let old = chiso::analyze(
+        "bộ tiêu chí \"T\" {\n  tổng điểm 1\n  giai đoạn \"Tự đánh giá\", \"Thẩm định\"\n  nhóm \"Khối sở\"\n}\n\
+         lĩnh vực 1 \"A\" tối đa 1 { tiêu chí 1.1 \"B\" tối đa 1 }\n",
+    );
+    let new = chiso::analyze(
+        "bộ tiêu chí \"T\" {\n  tổng điểm 1\n  giai đoạn \"Tự chấm\", \"Thẩm định\", \"Thẩm định lại\"\n  nhóm \"Khối sở\"\n  nhóm \"Khối huyện\"\n}\n\
+         lĩnh vực 1 \"A\" tối đa 1 { tiêu chí 1.1 \"B\" tối đa 1 }\n",
+    );
+    assert!(old.diagnostics.is_empty() && new.diagnostics.is_empty());
+    let (diff, problems) = compare(&old, &new, None);
+    assert!(problems.is_empty());
+    let header: Vec<(&str, Option<&str>, Option<&str>)> = diff
+        .header
+        .iter()
+        .map(|h| (h.what.as_str(), h.old.as_deref(), h.new.as_deref()))
+        .collect();
+    assert_eq!(
+        header,
+        vec![
+            ("groups", Some("Khối sở"), Some("Khối sở, Khối huyện")),
+            (
+                "stages",
+                Some("Tự đánh giá, Thẩm định"),
+                Some("Tự chấm, Thẩm định, Thẩm định lại")
+            ),
+        ]
+    );
+    // The same declarations on both sides: no change.
+    let (same, _) = compare(&new, &new, None);
+    assert!(same.header.is_empty());
+}
