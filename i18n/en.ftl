@@ -74,6 +74,79 @@ rename-bad-id = `{ $id }` is not a valid id: numbers or letters separated by dot
 rename-id-used = the id { $id } is already used
 rename-only-inputs-and-ids = only inputs and criterion ids can be renamed
 
+## Editor: what keywords and functions mean
+kwdoc-ruleset = Bộ tiêu chí: the ruleset header — title, issuer, decree, year, level, total, counts, shares, grades, roundings.
+kwdoc-input = Đầu vào: a figure the unit reports (`input name: count "description" owner "office" default 0`). Rules use it by name.
+kwdoc-area = Lĩnh vực: a top-level area of the index, with its maximum and its criteria.
+kwdoc-test = Kiểm thử: a worked example — given inputs, the expected scores. `chiso test` runs it; the editor shows the result above it.
+kwdoc-issuer = Cơ quan ban hành: who issued the decree (e.g. "UBND tỉnh Kon Tum").
+kwdoc-decree = Quyết định: the decree's number and date: `decree "723/QĐ-UBND" dated 11/11/2022`.
+kwdoc-dated = Ngày: the decree's date, 31/12/2023 or 2023-12-31.
+kwdoc-year = Năm: the year the ruleset scores.
+kwdoc-level = Cấp: the kind of unit scored — department (sở), district (huyện), commune (xã), province (tỉnh), ministry (bộ).
+kwdoc-total = Tổng điểm: the declared total; the areas' maxima must add up to it.
+kwdoc-areas = Số lĩnh vực: the declared number of areas, checked against the tree.
+kwdoc-criteria = Số tiêu chí: the declared number of criteria, checked against the tree.
+kwdoc-subcriteria = Số tiêu chí thành phần: the declared number of sub-criteria, checked against the tree.
+kwdoc-share = Tỷ trọng: the declared points of one source (self, survey, satisfaction); the criteria of that source must add up to it.
+kwdoc-grade = Xếp loại: a grade band over the percentage, half-open: `grade "Tốt" from 85`, `grade "Khá" from 75 below 85`. In a test: `expect grade "Tốt"`.
+kwdoc-stages = Giai đoạn: the stages scored, in order — the self-assessment, then each appraisal round: `giai đoạn "Tự đánh giá", "Thẩm định", "Thẩm định lại"`. The last round a unit has counts.
+kwdoc-group = Nhóm: a group of units ranked on its own within one batch (`nhóm "Khối sở"`, one per line); each unit's data names its group.
+kwdoc-rounding = Làm tròn: what is rounded (ratio, score, total, percent), to how many places, which mode (half-up — Excel's ROUND, the default —, half-even, down, up).
+kwdoc-percent-from-rounded-total = The percentage is computed from the rounded total (by default it uses the unrounded points, as officials publish).
+kwdoc-grade-on-points = Xếp loại theo điểm: the grade bands are written in points of the unit's total (after bonus and penalty points), not over the percentage; units rank on that total.
+kwdoc-penalty = Điểm trừ / điểm phạt: a penalty item outside the tree, subtracted after it (`penalty P1 "Kỷ luật" {"{"} score = violations * 1 {"}"}`, the points a magnitude ≥ 0); in the header, `penalty max N`: the yearly cap of all penalty items.
+kwdoc-floor = Điểm sàn: penalties never take the unit's total below it (0 when not written).
+kwdoc-display = Hiển thị N chữ số: reports print the unit's total with exactly N decimals, whatever the computation rounds to (`display 3 places`).
+kwdoc-zero-denominator = Mẫu số bằng 0: what `ratio(a, b)` means when b is 0 — not evaluated, zero, or error.
+kwdoc-criterion = Tiêu chí (TC): a criterion inside an area, or a sub-criterion inside a criterion: `criterion 1.2 "title" max 2 {"{"} … {"}"}`.
+kwdoc-subcriterion = Tiêu chí thành phần (TCTP): a sub-criterion, numbered under its criterion (1.2.3).
+kwdoc-max = Tối đa (điểm tối đa, điểm chuẩn): the node's maximum. A parent's maximum must equal the sum of its children's. In a rule, `max` is the node's own maximum.
+kwdoc-owner = Chủ trì (đơn vị chủ trì): the office that owns the criterion or reports the input.
+kwdoc-source = Nguồn: where the points come from — self (tự đánh giá/thẩm định), survey (ĐTXHH), satisfaction (SIPAS). Inherited by the children.
+kwdoc-bonus = Điểm thưởng: inside a criterion, a bonus criterion counted inside the total; at the top level, a bonus item outside the tree added after it (`bonus T1 "Sáng kiến" max 1 {"{"} score = initiatives * 0.5 {"}"}`); in the header, `bonus max N` (the yearly cap of all bonus items) and `bonus above max` / `bonus within max`.
+kwdoc-note = Ghi chú: a note shown in explanations.
+kwdoc-ref = Căn cứ: where the decree states the criterion (appendix, row, article).
+kwdoc-not-evaluated = Không đánh giá: the criterion is not evaluated (when its condition holds); its maximum then leaves the unit's maximum. In a test: `expect 1.6.2 not evaluated`.
+kwdoc-when = Khi: the condition of `not evaluated`.
+kwdoc-because = Vì / lý do: the reason shown when a criterion is not evaluated.
+kwdoc-score = Điểm: the rule that gives a leaf its points: `score = ratio(done, all) × max`. A leaf without a rule is awarded by the council.
+kwdoc-if = Nếu … thì … ngược lại …: a choice between two values.
+kwdoc-then = Thì: the value when the condition of `if` holds.
+kwdoc-else = Ngược lại: the value when the condition of `if` does not hold.
+kwdoc-bands = Bậc: threshold bands, tried in order: `bands ratio(a, b) {"{"} from 90%: 1.5  from 80% below 90%: 1  otherwise: 0 {"}"}`. Gaps and overlaps are reported.
+kwdoc-and = Và: both conditions hold.
+kwdoc-or = Hoặc: at least one condition holds.
+kwdoc-not = Không phải: the condition does not hold.
+kwdoc-awarded = Hội đồng chấm: the points the appraisal council awards for this node.
+kwdoc-yes = Có: yes (true).
+kwdoc-no = Không: no (false).
+kwdoc-date = Ngày: a date value, `date 31/12/2023`.
+kwdoc-from = Từ: a lower bound, included (≥).
+kwdoc-above = Trên: a lower bound, excluded (>).
+kwdoc-below = Dưới / đến dưới: an upper bound, excluded (<).
+kwdoc-up-to = Đến / không quá: an upper bound, included (≤).
+kwdoc-or-more = Trở lên: “and above”, after a lower bound (`từ 90% trở lên`).
+kwdoc-otherwise = Còn lại: every value no earlier band took.
+kwdoc-given = Cho: input values of the test: `given done = 15, all = 19`.
+kwdoc-points = Điểm: in a test, the council's points for a node (`points 2.1 = 1.5`); as an input type, points ≥ 0.
+kwdoc-expect = Mong đợi: an expectation — `expect 1.2.3 = 0.5`, `expect percent = 90.29`, `expect grade "Tốt"`, `expect achieved = 12`, `expect total = 12.5` (after bonus and penalty points), `expect max = 97`, `expect 1.6.2 not evaluated`.
+kwdoc-percent = Phần trăm: the unit's percentage; as an input type, a percentage written 0–100 or “57,89%”.
+kwdoc-achieved = Đạt: the unit's achieved points.
+kwdoc-count = Số lượng: a whole number ≥ 0.
+kwdoc-decimal = Số: a decimal number ≥ 0.
+kwdoc-yesno = Có/không: a yes/no fact.
+kwdoc-levels = Mức: one of a closed list of levels: `levels("Tốt", "Đạt", "Chưa đạt")`.
+kwdoc-default = Mặc định: the value used when the unit does not report the input.
+fndoc-ratio = Tỷ lệ: part ÷ whole, rounded by the declared ratio rounding. A zero whole does what the criterion's `zero denominator` policy says; a part above the whole is a data error.
+fndoc-min = The smaller of two values.
+fndoc-max = The larger of two values.
+fndoc-clamp = The value limited to [low, high].
+fndoc-each = Points per counted item, at most `cap`: min(count × points, cap). "mỗi ứng dụng 1 điểm, tổng không quá 5 điểm".
+fndoc-deduct = Deduction per item with a floor: max(start − count × points, floor). "trừ 0,25 điểm mỗi vi phạm, không thấp hơn 0".
+fndoc-round = Rounds to `places` decimals, half away from zero (Excel's ROUND).
+fndoc-best = Cao nhất: the highest value of `x` among the units scored together (for normalising against the best unit); a unit scored alone is its own best.
+
 ## Test lenses in the editor
 lens-not-run = ▶ not run: fix the errors first
 lens-passed = ✔ passed ({ $checks } { $checks ->

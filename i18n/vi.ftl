@@ -74,6 +74,79 @@ rename-bad-id = `{ $id }` không phải mã số hợp lệ: các số hoặc ch
 rename-id-used = mã số { $id } đã được dùng
 rename-only-inputs-and-ids = chỉ đổi tên được đầu vào và mã số tiêu chí
 
+## Trình soạn thảo: nghĩa của từ khoá và hàm
+kwdoc-ruleset = Bộ tiêu chí: phần đầu của bộ tiêu chí — tên, cơ quan ban hành, quyết định, năm, cấp, tổng điểm, số lượng, tỷ trọng, xếp loại, làm tròn.
+kwdoc-input = Đầu vào: một số liệu đơn vị báo cáo (`đầu vào tên: số lượng "mô tả" chủ trì "phòng" mặc định 0`). Các quy tắc dùng nó theo tên.
+kwdoc-area = Lĩnh vực: một lĩnh vực cấp cao nhất của chỉ số, với điểm tối đa và các tiêu chí của nó.
+kwdoc-test = Kiểm thử: một ví dụ tính sẵn — cho các đầu vào, điểm mong đợi. `chiso test` chạy nó; trình soạn thảo hiện kết quả phía trên.
+kwdoc-issuer = Cơ quan ban hành: cơ quan ban hành quyết định (ví dụ "UBND tỉnh Kon Tum").
+kwdoc-decree = Quyết định: số và ngày của quyết định: `quyết định "723/QĐ-UBND" ngày 11/11/2022`.
+kwdoc-dated = Ngày: ngày của quyết định, 31/12/2023 hoặc 2023-12-31.
+kwdoc-year = Năm: năm mà bộ tiêu chí chấm điểm.
+kwdoc-level = Cấp: loại đơn vị được chấm — sở, huyện, xã, tỉnh, bộ.
+kwdoc-total = Tổng điểm: tổng điểm khai báo; điểm tối đa của các lĩnh vực phải cộng lại bằng nó.
+kwdoc-areas = Số lĩnh vực: số lĩnh vực khai báo, được đối chiếu với cây tiêu chí.
+kwdoc-criteria = Số tiêu chí: số tiêu chí khai báo, được đối chiếu với cây tiêu chí.
+kwdoc-subcriteria = Số tiêu chí thành phần: số tiêu chí thành phần khai báo, được đối chiếu với cây tiêu chí.
+kwdoc-share = Tỷ trọng: số điểm khai báo của một nguồn (tự đánh giá, điều tra xã hội học, mức độ hài lòng); các tiêu chí thuộc nguồn đó phải cộng lại bằng nó.
+kwdoc-grade = Xếp loại: một mức xếp loại theo tỷ lệ phần trăm, nửa khoảng: `xếp loại "Tốt" từ 85`, `xếp loại "Khá" từ 75 dưới 85`. Trong kiểm thử: `mong đợi xếp loại "Tốt"`.
+kwdoc-stages = Giai đoạn: các giai đoạn chấm, theo thứ tự — tự đánh giá, rồi từng vòng thẩm định: `giai đoạn "Tự đánh giá", "Thẩm định", "Thẩm định lại"`. Vòng cuối cùng của đơn vị là vòng được tính.
+kwdoc-group = Nhóm: một nhóm đơn vị được xếp hạng riêng trong cùng một đợt chấm (`nhóm "Khối sở"`, mỗi nhóm một dòng); dữ liệu của từng đơn vị ghi nhóm của nó.
+kwdoc-rounding = Làm tròn: làm tròn cái gì (tỷ lệ, điểm, tổng điểm, phần trăm), đến mấy chữ số, theo cách nào (nửa lên — như hàm ROUND của Excel, mặc định —, nửa chẵn, xuống, lên).
+kwdoc-percent-from-rounded-total = Phần trăm tính từ tổng điểm đã làm tròn (mặc định tính từ điểm chưa làm tròn, như cơ quan công bố).
+kwdoc-grade-on-points = Xếp loại theo điểm: các mức xếp loại ghi theo tổng điểm của đơn vị (sau điểm thưởng, điểm trừ), không theo tỷ lệ phần trăm; đơn vị được xếp hạng theo tổng điểm đó.
+kwdoc-penalty = Điểm trừ / điểm phạt: một khoản điểm trừ ngoài cây tiêu chí, trừ sau khi tính cây (`điểm trừ P1 "Kỷ luật" {"{"} điểm = số_vi_phạm × 1 {"}"}`, số điểm là một số ≥ 0); ở phần đầu, `điểm trừ tối đa N`: mức trừ tối đa trong năm của tất cả các khoản điểm trừ.
+kwdoc-floor = Điểm sàn: điểm trừ không bao giờ kéo tổng điểm của đơn vị xuống dưới mức này (0 khi không ghi).
+kwdoc-display = Hiển thị N chữ số: báo cáo in tổng điểm của đơn vị với đúng N chữ số thập phân, dù phép tính làm tròn thế nào (`hiển thị 3 chữ số`).
+kwdoc-zero-denominator = Mẫu số bằng 0: `tỷ_lệ(a, b)` có nghĩa gì khi b bằng 0 — không đánh giá, bằng 0, hoặc báo lỗi.
+kwdoc-criterion = Tiêu chí (TC): một tiêu chí trong một lĩnh vực, hoặc một tiêu chí thành phần trong một tiêu chí: `tiêu chí 1.2 "tên" tối đa 2 {"{"} … {"}"}`.
+kwdoc-subcriterion = Tiêu chí thành phần (TCTP): một tiêu chí thành phần, đánh số dưới tiêu chí của nó (1.2.3).
+kwdoc-max = Tối đa (điểm tối đa, điểm chuẩn): điểm tối đa của mục. Điểm tối đa của tiêu chí cha phải bằng tổng điểm tối đa của các tiêu chí con. Trong quy tắc, `tối đa` là điểm tối đa của chính mục đó.
+kwdoc-owner = Chủ trì (đơn vị chủ trì): phòng, ban phụ trách tiêu chí hoặc báo cáo đầu vào.
+kwdoc-source = Nguồn: điểm đến từ đâu — tự đánh giá/thẩm định, điều tra xã hội học (ĐTXHH), mức độ hài lòng (SIPAS). Các tiêu chí con kế thừa.
+kwdoc-bonus = Điểm thưởng: trong một tiêu chí, một tiêu chí thưởng tính trong tổng điểm; ở cấp cao nhất, một khoản điểm thưởng ngoài cây tiêu chí, cộng sau khi tính cây (`điểm thưởng T1 "Sáng kiến" tối đa 1 {"{"} điểm = số_sáng_kiến × 0,5 {"}"}`); ở phần đầu, `điểm thưởng tối đa N` (mức thưởng tối đa trong năm của tất cả các khoản điểm thưởng) và `điểm thưởng vượt tối đa` / `điểm thưởng trong tối đa`.
+kwdoc-note = Ghi chú: một ghi chú hiện trong phần giải thích.
+kwdoc-ref = Căn cứ: nơi quyết định quy định tiêu chí (phụ lục, dòng, điều).
+kwdoc-not-evaluated = Không đánh giá: tiêu chí không được đánh giá (khi điều kiện của nó đúng); điểm tối đa của nó khi đó không tính vào điểm tối đa của đơn vị. Trong kiểm thử: `mong đợi 1.6.2 không đánh giá`.
+kwdoc-when = Khi: điều kiện của `không đánh giá`.
+kwdoc-because = Vì / lý do: lý do hiện ra khi một tiêu chí không được đánh giá.
+kwdoc-score = Điểm: quy tắc cho điểm của tiêu chí lá: `điểm = tỷ_lệ(đã_làm, tất_cả) × tối đa`. Tiêu chí lá không có quy tắc thì do hội đồng chấm.
+kwdoc-if = Nếu … thì … ngược lại …: chọn một trong hai giá trị.
+kwdoc-then = Thì: giá trị khi điều kiện của `nếu` đúng.
+kwdoc-else = Ngược lại: giá trị khi điều kiện của `nếu` không đúng.
+kwdoc-bands = Bậc: các bậc theo ngưỡng, xét theo thứ tự: `bậc tỷ_lệ(a, b) {"{"} từ 90%: 1,5  từ 80% dưới 90%: 1  còn lại: 0 {"}"}`. Khoảng trống và chồng lấn đều được báo.
+kwdoc-and = Và: cả hai điều kiện đều đúng.
+kwdoc-or = Hoặc: ít nhất một điều kiện đúng.
+kwdoc-not = Không phải: điều kiện không đúng.
+kwdoc-awarded = Hội đồng chấm: số điểm hội đồng thẩm định chấm cho mục này.
+kwdoc-yes = Có: đúng (true).
+kwdoc-no = Không: sai (false).
+kwdoc-date = Ngày: một giá trị ngày, `ngày 31/12/2023`.
+kwdoc-from = Từ: cận dưới, tính cả (≥).
+kwdoc-above = Trên: cận dưới, không tính (>).
+kwdoc-below = Dưới / đến dưới: cận trên, không tính (<).
+kwdoc-up-to = Đến / không quá: cận trên, tính cả (≤).
+kwdoc-or-more = Trở lên: “và cao hơn”, sau một cận dưới (`từ 90% trở lên`).
+kwdoc-otherwise = Còn lại: mọi giá trị chưa thuộc bậc nào phía trên.
+kwdoc-given = Cho: giá trị đầu vào của kiểm thử: `cho đã_làm = 15, tất_cả = 19`.
+kwdoc-points = Điểm: trong kiểm thử, điểm hội đồng chấm cho một mục (`điểm 2.1 = 1,5`); là kiểu đầu vào, một số điểm ≥ 0.
+kwdoc-expect = Mong đợi: một kết quả mong đợi — `mong đợi 1.2.3 = 0,5`, `mong đợi phần trăm = 90,29`, `mong đợi xếp loại "Tốt"`, `mong đợi đạt = 12`, `mong đợi tổng điểm = 12,5` (sau điểm thưởng, điểm trừ), `mong đợi tối đa = 97`, `mong đợi 1.6.2 không đánh giá`.
+kwdoc-percent = Phần trăm: tỷ lệ phần trăm của đơn vị; là kiểu đầu vào, một tỷ lệ phần trăm ghi từ 0 đến 100 hoặc “57,89%”.
+kwdoc-achieved = Đạt: số điểm đơn vị đạt được.
+kwdoc-count = Số lượng: một số nguyên ≥ 0.
+kwdoc-decimal = Số: một số thập phân ≥ 0.
+kwdoc-yesno = Có/không: một sự việc có hoặc không.
+kwdoc-levels = Mức: một trong một danh sách mức cố định: `mức("Tốt", "Đạt", "Chưa đạt")`.
+kwdoc-default = Mặc định: giá trị dùng khi đơn vị không báo cáo đầu vào này.
+fndoc-ratio = Tỷ lệ: tử số ÷ mẫu số, làm tròn theo cách làm tròn tỷ lệ đã khai báo. Mẫu số bằng 0 thì làm theo quy định `mẫu số bằng 0` của tiêu chí; tử số lớn hơn mẫu số là lỗi dữ liệu.
+fndoc-min = Giá trị nhỏ hơn trong hai giá trị.
+fndoc-max = Giá trị lớn hơn trong hai giá trị.
+fndoc-clamp = Giá trị giới hạn trong khoảng [thấp, cao].
+fndoc-each = Điểm cho mỗi mục đếm được, tối đa `trần`: nhỏ_nhất(số_mục × điểm, trần). "mỗi ứng dụng 1 điểm, tổng không quá 5 điểm".
+fndoc-deduct = Trừ điểm theo từng mục, có mức sàn: lớn_nhất(điểm_đầu − số_mục × điểm, sàn). "trừ 0,25 điểm mỗi vi phạm, không thấp hơn 0".
+fndoc-round = Làm tròn đến `chữ_số` chữ số thập phân, nửa lên (như hàm ROUND của Excel).
+fndoc-best = Cao nhất: giá trị cao nhất của `x` trong các đơn vị được chấm cùng đợt (để so với đơn vị tốt nhất); một đơn vị chấm riêng là đơn vị tốt nhất của chính nó.
+
 ## Ống kính kiểm thử trong trình soạn thảo
 lens-not-run = ▶ chưa chạy: hãy sửa các lỗi trước
 lens-passed = ✔ đạt ({ $checks } phép kiểm tra)

@@ -132,7 +132,7 @@ pub fn completions(
                         label,
                         CompletionKind::Keyword,
                         None,
-                        Some(k.doc),
+                        Some(&crate::message::Message::new(k.doc).render(lang)),
                         typed_line,
                         typed_line_start..offset,
                     ));
@@ -164,7 +164,7 @@ pub fn completions(
                         label,
                         CompletionKind::Function,
                         Some(f.signature),
-                        Some(f.doc),
+                        Some(&super::hover::function_doc(f.func).render(lang)),
                         word,
                         word_start..offset,
                     ));
@@ -178,7 +178,7 @@ pub fn completions(
                         label,
                         CompletionKind::Keyword,
                         None,
-                        Some(k.doc),
+                        Some(&crate::message::Message::new(k.doc).render(lang)),
                         word,
                         word_start..offset,
                     ));
@@ -219,7 +219,7 @@ pub fn completions(
                                 label,
                                 CompletionKind::Keyword,
                                 None,
-                                Some(k.doc),
+                                Some(&crate::message::Message::new(k.doc).render(lang)),
                                 word,
                                 word_start..offset,
                             ));

@@ -26,12 +26,17 @@ pub fn hover(analysis: &Analysis, source: &str, offset: usize, lang: Lang) -> Op
     let markdown = match target {
         Target::Node(index) => node(analysis, source, index, lang),
         Target::Input(slot) => input(analysis, slot, lang),
-        Target::Function(f) => function(f),
+        Target::Function(f) => function(f, lang),
         Target::Keyword(k) => {
             if let Some(f) = Func::lookup(&source[span.clone()]) {
-                function(f)
+                function(f, lang)
             } else {
-                format!("**{}** · **{}**\n\n{}", k.vi, k.en, k.doc)
+                format!(
+                    "**{}** · **{}**\n\n{}",
+                    k.vi,
+                    k.en,
+                    crate::message::Message::new(k.doc).render(lang)
+                )
             }
         }
     };
@@ -173,14 +178,29 @@ fn input(analysis: &Analysis, slot: usize, lang: Lang) -> String {
     out
 }
 
-fn function(f: Func) -> String {
+fn function(f: Func, lang: Lang) -> String {
     format!(
         "**{}** · `{}`\n\n```chiso\n{}\n```\n\n{}",
         f.vietnamese(),
         f.name(),
         f.signature(),
-        f.doc()
+        function_doc(f).render(lang)
     )
+}
+
+/// What a built-in function does, in the reader's language (the catalogue's `fndoc-…`; the
+/// developers' English note is [`Func::doc`]).
+pub(crate) fn function_doc(f: Func) -> crate::message::Message {
+    match f {
+        Func::Ratio => msg!("fndoc-ratio"),
+        Func::Min => msg!("fndoc-min"),
+        Func::Max => msg!("fndoc-max"),
+        Func::Clamp => msg!("fndoc-clamp"),
+        Func::Each => msg!("fndoc-each"),
+        Func::Deduct => msg!("fndoc-deduct"),
+        Func::Round => msg!("fndoc-round"),
+        Func::Best => msg!("fndoc-best"),
+    }
 }
 
 fn snippet(source: &str, span: &Span) -> String {

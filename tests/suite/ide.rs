@@ -75,6 +75,29 @@ fn hover_completion_and_rename_in_vietnamese() {
         ide::rename(&a, &src, at, "1.3").map_err(|m| m.render(Lang::Vi)),
         Err("mã số 1.3 đã được dùng".into())
     );
+    // What keywords and functions mean, from the catalogues.
+    let kw_at = nth(&src, "tiêu chí thành phần", 0) + "tiêu chí th".len();
+    let k = ide::hover(&a, &src, kw_at, Lang::Vi).expect("keyword");
+    assert!(
+        k.markdown.ends_with(
+            "Tiêu chí thành phần (TCTP): một tiêu chí thành phần, đánh số dưới tiêu chí của nó (1.2.3)."
+        ),
+        "{}",
+        k.markdown
+    );
+    let k = ide::hover(&a, &src, kw_at, Lang::En).expect("keyword");
+    assert!(
+        k.markdown
+            .ends_with("a sub-criterion, numbered under its criterion (1.2.3)."),
+        "{}",
+        k.markdown
+    );
+    let f = ide::hover(&a, &src, nth(&src, "tỷ_lệ(", 0), Lang::Vi).expect("function");
+    assert!(
+        f.markdown.contains("\n\nTỷ lệ: tử số ÷ mẫu số, làm tròn theo"),
+        "{}",
+        f.markdown
+    );
     let half = chiso::analyze(SMALL_HALF);
     let hints = ide::inlay_hints(&half, SMALL_HALF, Lang::Vi);
     // Children of 1: 1 + 0,5.
