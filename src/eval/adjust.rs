@@ -361,6 +361,7 @@ pub fn explain_adjustment(
         unit: unit.unit.clone(),
         stage: unit.stage,
         stage_name: unit.stage.name(rs).to_string(),
+        item: Some(adjustment.kind),
         uses_best: false,
     }
 }
