@@ -137,6 +137,10 @@ pub struct HeaderChange {
     pub old: Option<String>,
     /// The new value, `None` when not declared.
     pub new: Option<String>,
+    /// The old value in the reader's words (numbers as the reader writes them).
+    pub old_text: Option<Message>,
+    /// The new value in the reader's words.
+    pub new_text: Option<Message>,
 }
 
 /// An input that was added, removed, renamed or retyped.
@@ -939,62 +943,92 @@ fn type_text(ty: &InputType) -> String {
     ty.describe()
 }
 
-/// The header facts compared, by stable name, as written.
-fn header_facts(analysis: &Analysis) -> BTreeMap<String, String> {
+/// The header facts compared, by stable name: each as written (what is compared, and what the
+/// JSON shows) and in the reader's words.
+fn header_facts(analysis: &Analysis) -> BTreeMap<String, (String, Message)> {
     let r = &analysis.ruleset;
     let mut facts = BTreeMap::new();
     let fmt = crate::text::format_decimal;
+    let number = |v: Decimal| (fmt(v), msg!("diff-value-number", value = v));
+    let plain = |v: String| (v.clone(), Message::from(v));
+    let yes = || ("yes".to_string(), msg!("value-yes"));
     if let Some(total) = r.meta.total {
-        facts.insert("total".to_string(), fmt(total));
+        facts.insert("total".to_string(), number(total));
     }
     if let Some(year) = r.meta.year {
-        facts.insert("year".to_string(), year.to_string());
+        facts.insert("year".to_string(), plain(year.to_string()));
     }
     if let Some(decree) = &r.meta.decree {
-        let date = r
-            .meta
-            .decree_date
-            .map(|d| format!(" ngày {}", d.format("%d/%m/%Y")))
-            .unwrap_or_default();
-        facts.insert("decree".to_string(), format!("{decree}{date}"));
+        let fact = match r.meta.decree_date {
+            Some(d) => {
+                let date = d.format("%d/%m/%Y").to_string();
+                (
+                    format!("{decree} ngày {date}"),
+                    msg!("diff-value-decree-dated", decree = decree.as_str(), date = date),
+                )
+            }
+            None => plain(decree.clone()),
+        };
+        facts.insert("decree".to_string(), fact);
     }
     if let Some(level) = r.meta.level {
-        facts.insert("level".to_string(), level.as_str().to_string());
+        facts.insert("level".to_string(), plain(level.as_str().to_string()));
     }
     let on_points = r.meta.grade_basis == crate::model::GradeBasis::Points;
     if on_points {
-        facts.insert("grade on".to_string(), "points".to_string());
+        facts.insert(
+            "grade on".to_string(),
+            ("points".to_string(), msg!("diff-value-points")),
+        );
     }
     for g in &r.meta.grades {
-        let unit = if on_points { " points" } else { "%" };
-        facts.insert(format!("grade {}", g.name), g.interval.describe() + unit);
+        let band = g.interval.describe();
+        let fact = if on_points {
+            (
+                format!("{band} points"),
+                msg!("diff-value-band-points", band = band.as_str()),
+            )
+        } else {
+            (format!("{band}%"), msg!("diff-value-band-percent", band = band.as_str()))
+        };
+        facts.insert(format!("grade {}", g.name), fact);
     }
     // Bonus and penalty points outside the tree: the policy and each item.
     let policy = r.meta.adjustment_policy;
     if let Some(cap) = policy.bonus_cap {
-        facts.insert("bonus max".to_string(), fmt(cap));
+        facts.insert("bonus max".to_string(), number(cap));
     }
     if let Some(cap) = policy.penalty_cap {
-        facts.insert("penalty max".to_string(), fmt(cap));
+        facts.insert("penalty max".to_string(), number(cap));
     }
     if policy.bonus_above_max {
-        facts.insert("bonus above max".to_string(), "yes".to_string());
+        facts.insert("bonus above max".to_string(), yes());
     }
     if !policy.floor.is_zero() {
-        facts.insert("floor".to_string(), fmt(policy.floor));
+        facts.insert("floor".to_string(), number(policy.floor));
     }
     if let Some(places) = r.meta.display_places {
-        facts.insert("display places".to_string(), places.to_string());
+        facts.insert("display places".to_string(), plain(places.to_string()));
     }
     for a in &r.adjustments {
-        let cap = a
-            .cap
-            .map(|c| format!(", max {}", fmt(c)))
-            .unwrap_or_default();
-        facts.insert(
-            format!("{} {}", a.kind.as_str(), a.id),
-            format!("“{}”{cap}: {}", a.title, a.rule_text),
-        );
+        let written = match a.cap {
+            Some(c) => format!("“{}”, max {}: {}", a.title, fmt(c), a.rule_text),
+            None => format!("“{}”: {}", a.title, a.rule_text),
+        };
+        let text = match a.cap {
+            Some(c) => msg!(
+                "diff-value-item-capped",
+                title = a.title.as_str(),
+                max = c,
+                rule = a.rule_text.as_str()
+            ),
+            None => msg!(
+                "diff-value-item",
+                title = a.title.as_str(),
+                rule = a.rule_text.as_str()
+            ),
+        };
+        facts.insert(format!("{} {}", a.kind.as_str(), a.id), (written, text));
     }
     for (target, rounding) in [
         ("ratio", r.rounding.ratio),
@@ -1003,31 +1037,37 @@ fn header_facts(analysis: &Analysis) -> BTreeMap<String, String> {
         ("percent", r.rounding.percent),
     ] {
         if let Some(rounding) = rounding {
-            facts.insert(format!("rounding {target}"), rounding.describe());
+            facts.insert(
+                format!("rounding {target}"),
+                (rounding.describe(), crate::eval::rounding_word(&rounding)),
+            );
         }
     }
     if r.meta.percent_from_rounded_total {
-        facts.insert("percent from rounded total".to_string(), "yes".to_string());
+        facts.insert("percent from rounded total".to_string(), yes());
     }
     // The appraisal rounds and the groups, as declared (names in order: a reordering is a
     // change too, since the last round is the one that counts).
     if !r.meta.stages.is_empty() {
-        facts.insert("stages".to_string(), r.meta.stages.join(", "));
+        facts.insert("stages".to_string(), plain(r.meta.stages.join(", ")));
     }
     if !r.meta.groups.is_empty() {
-        facts.insert("groups".to_string(), r.meta.groups.join(", "));
+        facts.insert("groups".to_string(), plain(r.meta.groups.join(", ")));
     }
     if let Some(header) = analysis.syntax.headers.first() {
         for item in &header.items {
             match &item.value {
                 HeaderItem::Count(kind, count) => {
-                    facts.insert(format!("count {}", kind.as_str()), count.to_string());
+                    facts.insert(format!("count {}", kind.as_str()), plain(count.to_string()));
                 }
                 HeaderItem::Share(source, share) => {
-                    facts.insert(format!("share {}", source.as_str()), fmt(*share));
+                    facts.insert(format!("share {}", source.as_str()), number(*share));
                 }
                 HeaderItem::ZeroDefault(action) => {
-                    facts.insert("zero denominator".to_string(), action.as_str().to_string());
+                    facts.insert(
+                        "zero denominator".to_string(),
+                        plain(action.as_str().to_string()),
+                    );
                 }
                 _ => {}
             }
@@ -1040,11 +1080,13 @@ fn header_changes(old: &Analysis, new: &Analysis) -> Vec<HeaderChange> {
     let (a, b) = (header_facts(old), header_facts(new));
     let keys: BTreeSet<&String> = a.keys().chain(b.keys()).collect();
     keys.into_iter()
-        .filter(|k| a.get(*k) != b.get(*k))
+        .filter(|k| a.get(*k).map(|f| &f.0) != b.get(*k).map(|f| &f.0))
         .map(|k| HeaderChange {
             what: k.clone(),
-            old: a.get(k).cloned(),
-            new: b.get(k).cloned(),
+            old: a.get(k).map(|f| f.0.clone()),
+            new: b.get(k).map(|f| f.0.clone()),
+            old_text: a.get(k).map(|f| f.1.clone()),
+            new_text: b.get(k).map(|f| f.1.clone()),
         })
         .collect()
 }

@@ -1050,7 +1050,7 @@ fn yes_no(value: bool) -> Message {
 }
 
 /// "2 places, half-up" in the reader's language.
-fn rounding_word(r: &Rounding) -> Message {
+pub(crate) fn rounding_word(r: &Rounding) -> Message {
     let mode = match r.mode {
         crate::syntax::vocab::RoundMode::HalfUp => msg!("round-half-up"),
         crate::syntax::vocab::RoundMode::HalfEven => msg!("round-half-even"),

@@ -339,7 +339,7 @@ fn impact_of_the_constructed_pair_by_hand() {
     );
     assert_eq!(u.missing_points, vec!["1.2", "1.3", "3.1"]);
     assert_eq!(
-        u.dropped,
+        u.dropped.iter().map(|m| m.en()).collect::<Vec<_>>(),
         vec![
             "inputs.không_có_hồ_sơ",
             "points.1.2",
@@ -478,10 +478,12 @@ fn kon_ray_2021_under_2022_and_2023_rulesets() {
     }
     assert!(u
         .rescaled
-        .contains(&"1.4.2 → 1.4.3: 4 of 5 → 0.8 of 1".to_string()));
+        .iter()
+        .any(|m| m.en() == "1.4.2 → 1.4.3: 4 of 5 → 0.8 of 1"));
     assert!(u
         .dropped
-        .contains(&"points.1.6.1 (1.6.1 takes no points)".to_string()));
+        .iter()
+        .any(|m| m.en() == "points.1.6.1 (1.6.1 takes no points)"));
 }
 
 #[test]

@@ -21,6 +21,11 @@ pub struct Sides<'a> {
     pub new_name: &'a str,
 }
 
+/// A header value in the reader's words, `—` when not declared.
+fn value(v: &Option<Message>, lang: Lang) -> String {
+    v.as_ref().map_or_else(|| "—".to_string(), |m| m.render(lang))
+}
+
 fn opt(v: &Option<String>) -> String {
     v.clone().unwrap_or_else(|| "—".to_string())
 }
@@ -203,8 +208,8 @@ fn lines(s: &Sides, d: &RulesetDiff, md: bool, lang: Lang) -> Vec<String> {
             out.push(format!(
                 "{bullet}{}: {} → {}",
                 header_what(&h.what).render(lang),
-                opt(&h.old),
-                opt(&h.new)
+                value(&h.old_text, lang),
+                value(&h.new_text, lang)
             ));
         }
     }
@@ -397,13 +402,13 @@ fn impact_lines(imp: &Impact, md: bool, lang: Lang) -> Vec<String> {
         for r in &u.rescaled {
             block.push(format!(
                 "{bullet}{}",
-                msg!("diff-carried-in-proportion", what = r.as_str()).render(lang)
+                msg!("diff-carried-in-proportion", what = r.clone()).render(lang)
             ));
         }
         if !u.dropped.is_empty() {
             block.push(format!(
                 "{bullet}{}",
-                msg!("diff-dropped", what = u.dropped.join(", ")).render(lang)
+                msg!("diff-dropped", what = u.dropped.clone()).render(lang)
             ));
         }
         if !block.is_empty() {
@@ -537,8 +542,8 @@ pub fn json(s: &Sides, d: &RulesetDiff, impact: Option<&Impact>) -> String {
                 })).collect::<Vec<_>>(),
                 "missing_inputs": u.missing_inputs.iter().map(|(n, ids)| json!({"input": n, "needed_by": ids})).collect::<Vec<_>>(),
                 "missing_points": u.missing_points,
-                "dropped": u.dropped,
-                "rescaled": u.rescaled,
+                "dropped": u.dropped.iter().map(Message::en).collect::<Vec<_>>(),
+                "rescaled": u.rescaled.iter().map(Message::en).collect::<Vec<_>>(),
             }))
             .collect::<Vec<_>>());
     }
@@ -590,8 +595,8 @@ pub fn html(s: &Sides, d: &RulesetDiff, impact: Option<&Impact>, lang: Lang) -> 
             h.push_str(&format!(
                 "<tr class=\"chg\"><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                 esc(&header_what(&c.what).render(lang)),
-                esc(&opt(&c.old)),
-                esc(&opt(&c.new))
+                esc(&value(&c.old_text, lang)),
+                esc(&value(&c.new_text, lang))
             ));
         }
         h.push_str("</table>\n");
