@@ -480,6 +480,13 @@ step-input-default = { $name } = { $value } (default)
 step-arithmetic = { $x } { $op } { $y } = { $result }
 step-compare = { $x } { $op } { $y } is { $result }
 step-condition = condition holds: { $result }
+band-equal = = { $value }
+band-any = any value
+band-at-least = ≥ { $value }
+band-above = > { $value }
+band-at-most = ≤ { $value }
+band-below = < { $value }
+band-both = { $lower } and { $upper }
 step-band-otherwise = otherwise
 step-band = { $value } falls in the band { $band } → { $result }
 step-best = best of the batch = { $best }
@@ -733,6 +740,8 @@ diff-source = source { $old } → { $new }
 diff-rule = rule { $old } → { $new } ({ $details })
 diff-sum-of-children = sum of children
 diff-not-evaluated = not evaluated { $old } → { $new }
+diff-not-evaluated-when = when { $condition } because "{ $reason }"
+diff-not-evaluated-always = always because "{ $reason }"
 diff-bonus = bonus { $old } → { $new }
 diff-yes = yes
 diff-no = no
@@ -809,6 +818,24 @@ diff-value-band-points = { $band } points
 diff-value-band-percent = { $band }%
 diff-value-item = “{ $title }”: { $rule }
 diff-value-item-capped = “{ $title }”, max { $max }: { $rule }
+diff-word-areas = areas
+diff-word-criteria = criteria
+diff-word-subcriteria = sub-criteria
+diff-word-self = self
+diff-word-survey = survey
+diff-word-satisfaction = satisfaction
+diff-word-ratio = ratio
+diff-word-score = score
+diff-word-total = total
+diff-word-percent = percent
+diff-word-department = department
+diff-word-district = district
+diff-word-commune = commune
+diff-word-province = province
+diff-word-ministry = ministry
+diff-word-not-evaluated = not evaluated
+diff-word-zero = zero
+diff-word-error = error
 diff-in-year = in { $year }
 diff-in-last-year = in last year's ruleset
 diff-was-unchanged = was { $points } points as { $id } { $year }, unchanged

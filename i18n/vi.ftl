@@ -471,6 +471,13 @@ step-input-default = { $name } = { $value } (mặc định)
 step-arithmetic = { $x } { $op } { $y } = { $result }
 step-compare = { $x } { $op } { $y }: { $result }
 step-condition = điều kiện đúng: { $result }
+band-equal = = { $value }
+band-any = mọi giá trị
+band-at-least = ≥ { $value }
+band-above = > { $value }
+band-at-most = ≤ { $value }
+band-below = < { $value }
+band-both = { $lower } và { $upper }
 step-band-otherwise = còn lại
 step-band = { $value } thuộc bậc { $band } → { $result }
 step-best = cao nhất của đợt chấm = { $best }
@@ -724,6 +731,8 @@ diff-source = nguồn điểm { $old } → { $new }
 diff-rule = quy tắc { $old } → { $new } ({ $details })
 diff-sum-of-children = tổng điểm các tiêu chí con
 diff-not-evaluated = không đánh giá { $old } → { $new }
+diff-not-evaluated-when = khi { $condition } vì "{ $reason }"
+diff-not-evaluated-always = luôn luôn, vì "{ $reason }"
 diff-bonus = điểm thưởng { $old } → { $new }
 diff-yes = có
 diff-no = không
@@ -800,6 +809,24 @@ diff-value-band-points = { $band } điểm
 diff-value-band-percent = { $band }%
 diff-value-item = “{ $title }”: { $rule }
 diff-value-item-capped = “{ $title }”, tối đa { $max }: { $rule }
+diff-word-areas = lĩnh vực
+diff-word-criteria = tiêu chí
+diff-word-subcriteria = tiêu chí thành phần
+diff-word-self = tự đánh giá
+diff-word-survey = điều tra xã hội học
+diff-word-satisfaction = mức độ hài lòng
+diff-word-ratio = tỷ lệ
+diff-word-score = điểm
+diff-word-total = tổng điểm
+diff-word-percent = phần trăm
+diff-word-department = sở
+diff-word-district = huyện
+diff-word-commune = xã
+diff-word-province = tỉnh
+diff-word-ministry = bộ
+diff-word-not-evaluated = không đánh giá
+diff-word-zero = bằng 0
+diff-word-error = báo lỗi
 diff-in-year = năm { $year }
 diff-in-last-year = trong bộ tiêu chí năm trước
 diff-was-unchanged = { $year } là { $id }, { $points } điểm, không thay đổi

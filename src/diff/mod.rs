@@ -619,6 +619,20 @@ fn node_changes(
     out
 }
 
+/// A node's not-evaluated clause in the reader's words ("when COND because “REASON”", "khi
+/// COND vì “REASON”"), or `None`: what [`Change::NotEvaluated`] describes as written.
+pub fn not_evaluated_message(node: &Node) -> Option<Message> {
+    let clause = node.not_evaluated.as_ref()?;
+    Some(match &node.not_evaluated_text {
+        Some(cond) if clause.condition.is_some() => msg!(
+            "diff-not-evaluated-when",
+            condition = cond.trim(),
+            reason = clause.reason.as_str()
+        ),
+        _ => msg!("diff-not-evaluated-always", reason = clause.reason.as_str()),
+    })
+}
+
 /// "when COND because REASON", "always because REASON", or `None`.
 fn not_evaluated_text(node: &Node) -> Option<String> {
     let clause = node.not_evaluated.as_ref()?;
@@ -972,7 +986,14 @@ fn header_facts(analysis: &Analysis) -> BTreeMap<String, (String, Message)> {
         facts.insert("decree".to_string(), fact);
     }
     if let Some(level) = r.meta.level {
-        facts.insert("level".to_string(), plain(level.as_str().to_string()));
+        let word = match level {
+            crate::model::UnitLevel::Department => msg!("diff-word-department"),
+            crate::model::UnitLevel::District => msg!("diff-word-district"),
+            crate::model::UnitLevel::Commune => msg!("diff-word-commune"),
+            crate::model::UnitLevel::Province => msg!("diff-word-province"),
+            crate::model::UnitLevel::Ministry => msg!("diff-word-ministry"),
+        };
+        facts.insert("level".to_string(), (level.as_str().to_string(), word));
     }
     let on_points = r.meta.grade_basis == crate::model::GradeBasis::Points;
     if on_points {
@@ -983,13 +1004,14 @@ fn header_facts(analysis: &Analysis) -> BTreeMap<String, (String, Message)> {
     }
     for g in &r.meta.grades {
         let band = g.interval.describe();
+        let words = g.interval.describe_message();
         let fact = if on_points {
             (
                 format!("{band} points"),
-                msg!("diff-value-band-points", band = band.as_str()),
+                msg!("diff-value-band-points", band = words),
             )
         } else {
-            (format!("{band}%"), msg!("diff-value-band-percent", band = band.as_str()))
+            (format!("{band}%"), msg!("diff-value-band-percent", band = words))
         };
         facts.insert(format!("grade {}", g.name), fact);
     }
@@ -1064,9 +1086,14 @@ fn header_facts(analysis: &Analysis) -> BTreeMap<String, (String, Message)> {
                     facts.insert(format!("share {}", source.as_str()), number(*share));
                 }
                 HeaderItem::ZeroDefault(action) => {
+                    let word = match action {
+                        crate::model::ZeroAction::NotEvaluated => msg!("diff-word-not-evaluated"),
+                        crate::model::ZeroAction::Zero => msg!("diff-word-zero"),
+                        crate::model::ZeroAction::Error => msg!("diff-word-error"),
+                    };
                     facts.insert(
                         "zero denominator".to_string(),
-                        plain(action.as_str().to_string()),
+                        (action.as_str().to_string(), word),
                     );
                 }
                 _ => {}

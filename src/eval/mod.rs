@@ -908,9 +908,9 @@ impl<'a> Evaluator<'a> {
                 };
                 let result = self.eval(&arm.value)?;
                 self.step(|| {
-                    let band = arm.interval.map_or(msg!("step-band-otherwise"), |iv| {
-                        Message::plain(iv.describe())
-                    });
+                    let band = arm
+                        .interval
+                        .map_or(msg!("step-band-otherwise"), |iv| iv.describe_message());
                     msg!(
                         "step-band",
                         value = v,

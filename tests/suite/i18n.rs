@@ -26,8 +26,6 @@ const UNTRANSLATED: &[(&str, &str)] = &[
     ("src/ide/outline.rs", "Message::plain(\"\")"),
     // An input's description is the ruleset author's text.
     ("src/eval/mod.rs", "Message::plain(desc.clone())"),
-    // A band's bounds are ruleset text (`≥ 0.9`; so is the rule an explanation shows).
-    ("src/eval/mod.rs", "Message::plain(iv.describe())"),
     // A value as written: a date, a level's name.
     ("src/model.rs", "Message::plain(self.describe(ty))"),
     // A file name alone is a place.

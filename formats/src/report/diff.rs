@@ -59,7 +59,7 @@ pub fn change_text(change: &Change, lang: Lang) -> String {
         Change::Title(a, b) => msg!("diff-title", old = a.as_str(), new = b.as_str()),
         Change::Max(a, b) => msg!("diff-max", old = *a, new = *b),
         Change::Owner(a, b) => msg!("diff-owner", old = opt(a), new = opt(b)),
-        Change::Source(a, b) => msg!("diff-source", old = a.as_str(), new = b.as_str()),
+        Change::Source(a, b) => msg!("diff-source", old = word(a), new = word(b)),
         Change::Rule(r) => {
             let side = |t: &Option<String>| match t.as_deref() {
                 Some(t) => Message::from(one_line(t)),
@@ -83,6 +83,26 @@ pub fn change_text(change: &Change, lang: Lang) -> String {
         Change::Moved(a, b, false) => msg!("diff-moved", old = a.as_str(), new = b.as_str()),
     };
     m.render(lang)
+}
+
+/// One change of a matched pair in words: [`change_text`], with a not-evaluated clause said
+/// in the reader's words from both nodes.
+fn change_line(s: &Sides, m: &chiso::diff::NodeMatch, c: &Change, lang: Lang) -> String {
+    match c {
+        Change::NotEvaluated(..) => {
+            let side = |r: &Ruleset, i: usize| {
+                chiso::diff::not_evaluated_message(&r.nodes[i])
+                    .map_or_else(|| "—".to_string(), |m| m.render(lang))
+            };
+            msg!(
+                "diff-not-evaluated",
+                old = side(s.old, m.old),
+                new = side(s.new, m.new)
+            )
+            .render(lang)
+        }
+        _ => change_text(c, lang),
+    }
 }
 
 fn input_text(s: &Sides, c: &InputChange, lang: Lang) -> String {
@@ -140,10 +160,28 @@ fn header_what(what: &str) -> Message {
     ];
     for (prefix, id) in named {
         if let Some(name) = what.strip_prefix(prefix) {
-            return Message::new(id).arg("name", name);
+            return Message::new(id).arg("name", word(name));
         }
     }
     Message::from(what)
+}
+
+/// A word of the language inside a header name or a change (a count, a source, a rounding
+/// target) in the reader's words; any other text (a grade's name, an item's id) as written.
+fn word(w: &str) -> Message {
+    match w {
+        "areas" => msg!("diff-word-areas"),
+        "criteria" => msg!("diff-word-criteria"),
+        "sub-criteria" => msg!("diff-word-subcriteria"),
+        "self" => msg!("diff-word-self"),
+        "survey" => msg!("diff-word-survey"),
+        "satisfaction" => msg!("diff-word-satisfaction"),
+        "ratio" => msg!("diff-word-ratio"),
+        "score" => msg!("diff-word-score"),
+        "total" => msg!("diff-word-total"),
+        "percent" => msg!("diff-word-percent"),
+        _ => Message::from(w),
+    }
 }
 
 fn node_label(r: &Ruleset, i: usize) -> String {
@@ -219,7 +257,7 @@ fn lines(s: &Sides, d: &RulesetDiff, md: bool, lang: Lang) -> Vec<String> {
             out.push(format!("{bullet}{}", node_label(s.new, m.new)));
             for c in &m.changes {
                 let sub = if md { "  - " } else { "      " };
-                out.push(format!("{sub}{}", change_text(c, lang)));
+                out.push(format!("{sub}{}", change_line(s, m, c, lang)));
             }
         }
     }
@@ -649,7 +687,7 @@ pub fn html(s: &Sides, d: &RulesetDiff, impact: Option<&Impact>, lang: Lang) -> 
             let changes: String = m
                 .changes
                 .iter()
-                .map(|c| format!("<li>{}</li>", esc(&change_text(c, lang))))
+                .map(|c| format!("<li>{}</li>", esc(&change_line(s, m, c, lang))))
                 .collect();
             rows.push(format!(
                 "<tr class=\"{class}\">{}{}<td><ul>{changes}</ul></td></tr>",
