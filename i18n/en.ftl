@@ -836,6 +836,13 @@ diff-word-ministry = ministry
 diff-word-not-evaluated = not evaluated
 diff-word-zero = zero
 diff-word-error = error
+mapping-expected-arrow = line { $line }: expected `OLD -> NEW`
+mapping-both-empty = line { $line }: both sides are empty
+mapping-many-to-many = line { $line }: many to many is not a mapping; write one line per pair
+mapping-header =
+    chiso diff mapping: old id -> new id (`-`: none). Review, then pass with --mapping.
+    old: { $old }
+    new: { $new }
 diff-in-year = in { $year }
 diff-in-last-year = in last year's ruleset
 diff-was-unchanged = was { $points } points as { $id } { $year }, unchanged

@@ -827,6 +827,13 @@ diff-word-ministry = bộ
 diff-word-not-evaluated = không đánh giá
 diff-word-zero = bằng 0
 diff-word-error = báo lỗi
+mapping-expected-arrow = dòng { $line }: cần có dạng `CŨ -> MỚI`
+mapping-both-empty = dòng { $line }: cả hai vế đều trống
+mapping-many-to-many = dòng { $line }: nhiều-nhiều không phải là một ánh xạ; ghi mỗi cặp một dòng
+mapping-header =
+    ánh xạ của chiso diff: mã số cũ -> mã số mới (`-`: không có). Hãy rà soát, rồi truyền lại bằng --mapping.
+    cũ: { $old }
+    mới: { $new }
 diff-in-year = năm { $year }
 diff-in-last-year = trong bộ tiêu chí năm trước
 diff-was-unchanged = { $year } là { $id }, { $points } điểm, không thay đổi

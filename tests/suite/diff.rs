@@ -238,7 +238,7 @@ fn mapping_overrides_the_guess_and_round_trips() {
     // The written mapping, passed back, gives the same diff.
     let written = guess
         .to_mapping(&old.ruleset, &new.ruleset)
-        .write("old", "new");
+        .write("old", "new", chiso::Lang::En);
     assert!(written.contains("1.3 -> 1.4\n"));
     assert!(written.contains("1.2 -> 1.2, 1.3\n"));
     assert!(written.contains("3.1, 3.2 -> 3.1\n"));

@@ -54,7 +54,7 @@ pub fn run(args: Args) -> Outcome {
     let mapping = match &args.mapping {
         Some(path) => Some(
             Mapping::parse(&super::read(path)?)
-                .map_err(|e| format!("{}: {}", path.display(), crate::render::text(e.into())))?,
+                .map_err(|e| format!("{}: {}", path.display(), crate::render::text(e)))?,
         ),
         None => None,
     };
@@ -70,7 +70,11 @@ pub fn run(args: Args) -> Outcome {
     if let Some(path) = &args.write_mapping {
         let text = diff
             .to_mapping(&old.ruleset, &new.ruleset)
-            .write(&old.ruleset.meta.title, &new.ruleset.meta.title);
+            .write(
+                &old.ruleset.meta.title,
+                &new.ruleset.meta.title,
+                crate::render::lang(),
+            );
         crate::output::write_output(Some(path), text.as_bytes(), false, &inputs)?;
     }
     let impact = if args.data.is_empty() {
