@@ -148,6 +148,10 @@ fndoc-round = Rounds to `places` decimals, half away from zero (Excel's ROUND).
 fndoc-best = Cao nhất: the highest value of `x` among the units scored together (for normalising against the best unit); a unit scored alone is its own best.
 
 ## Test lenses in the editor
+lsp-unknown-command = unknown command { $command }
+lsp-run-test-arguments = expected [uri, test name]
+lsp-document-not-open = the document is not open
+lsp-no-test-named = no test named { $name }
 lens-not-run = ▶ not run: fix the errors first
 lens-passed = ✔ passed ({ $checks } { $checks ->
         [one] check

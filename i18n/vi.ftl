@@ -148,6 +148,10 @@ fndoc-round = Làm tròn đến `chữ_số` chữ số thập phân, nửa lên
 fndoc-best = Cao nhất: giá trị cao nhất của `x` trong các đơn vị được chấm cùng đợt (để so với đơn vị tốt nhất); một đơn vị chấm riêng là đơn vị tốt nhất của chính nó.
 
 ## Ống kính kiểm thử trong trình soạn thảo
+lsp-unknown-command = không có lệnh { $command }
+lsp-run-test-arguments = cần có [uri, tên kiểm thử]
+lsp-document-not-open = tài liệu chưa được mở
+lsp-no-test-named = không có kiểm thử tên { $name }
 lens-not-run = ▶ chưa chạy: hãy sửa các lỗi trước
 lens-passed = ✔ đạt ({ $checks } phép kiểm tra)
 lens-failed = ✘ không đạt { $failed } trên { $checks } phép kiểm tra: { $first }

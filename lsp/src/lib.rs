@@ -518,16 +518,16 @@ impl LanguageServer for Backend {
                 ),
                 new_text: formatted,
             }])),
-            Err(e) => Err(Error::invalid_params(e.to_string())),
+            Err(e) => Err(Error::invalid_params(e.message().render(self.lang()))),
         }
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
         if params.command != RUN_TEST_COMMAND {
-            return Err(Error::invalid_params(format!(
-                "unknown command {}",
-                params.command
-            )));
+            return Err(Error::invalid_params(
+                chiso::msg!("lsp-unknown-command", command = params.command.as_str())
+                    .render(self.lang()),
+            ));
         }
         // Arguments: the document's URI and the test's name, as the lens gave them.
         let uri = params
@@ -537,10 +537,14 @@ impl LanguageServer for Backend {
             .and_then(|s| s.parse::<Uri>().ok());
         let name = params.arguments.get(1).and_then(|v| v.as_str());
         let (Some(uri), Some(name)) = (uri, name) else {
-            return Err(Error::invalid_params("expected [uri, test name]"));
+            return Err(Error::invalid_params(
+                chiso::msg!("lsp-run-test-arguments").render(self.lang()),
+            ));
         };
         let Some(doc) = self.document(&uri) else {
-            return Err(Error::invalid_params("the document is not open"));
+            return Err(Error::invalid_params(
+                chiso::msg!("lsp-document-not-open").render(self.lang()),
+            ));
         };
         let lens = chiso::ide::code_lenses(&doc.analysis, &doc.text)
             .into_iter()
@@ -556,7 +560,9 @@ impl LanguageServer for Backend {
                 self.client.show_message(kind, message.clone()).await;
                 Ok(Some(LSPAny::String(message)))
             }
-            None => Err(Error::invalid_params(format!("no test named {name}"))),
+            None => Err(Error::invalid_params(
+                chiso::msg!("lsp-no-test-named", name = name).render(self.lang()),
+            )),
         }
     }
 }
