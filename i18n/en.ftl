@@ -872,6 +872,15 @@ mapping-header =
     chiso diff mapping: old id -> new id (`-`: none). Review, then pass with --mapping.
     old: { $old }
     new: { $new }
+diff-kind-id = id
+diff-kind-title = title
+diff-kind-max = max
+diff-kind-owner = owner
+diff-kind-source = source
+diff-kind-rule = rule
+diff-kind-not-evaluated = not_evaluated
+diff-kind-bonus = bonus
+diff-kind-moved = moved
 diff-in-year = in { $year }
 diff-in-last-year = in last year's ruleset
 diff-was-unchanged = was { $points } points as { $id } { $year }, unchanged

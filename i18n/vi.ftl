@@ -860,6 +860,15 @@ mapping-header =
     ánh xạ của chiso diff: mã số cũ -> mã số mới (`-`: không có). Hãy rà soát, rồi truyền lại bằng --mapping.
     cũ: { $old }
     mới: { $new }
+diff-kind-id = mã số
+diff-kind-title = tên
+diff-kind-max = điểm tối đa
+diff-kind-owner = chủ trì
+diff-kind-source = nguồn điểm
+diff-kind-rule = quy tắc
+diff-kind-not-evaluated = không đánh giá
+diff-kind-bonus = điểm thưởng
+diff-kind-moved = vị trí
 diff-in-year = năm { $year }
 diff-in-last-year = trong bộ tiêu chí năm trước
 diff-was-unchanged = { $year } là { $id }, { $points } điểm, không thay đổi

@@ -96,6 +96,22 @@ impl Change {
             Change::Moved(..) => "moved",
         }
     }
+
+    /// What kind of change, in the reader's words ("mã số", "điểm thưởng"; in English the
+    /// machine word of [`Change::kind`]).
+    pub fn kind_message(&self) -> Message {
+        match self {
+            Change::Id(..) => msg!("diff-kind-id"),
+            Change::Title(..) => msg!("diff-kind-title"),
+            Change::Max(..) => msg!("diff-kind-max"),
+            Change::Owner(..) => msg!("diff-kind-owner"),
+            Change::Source(..) => msg!("diff-kind-source"),
+            Change::Rule(..) => msg!("diff-kind-rule"),
+            Change::NotEvaluated(..) => msg!("diff-kind-not-evaluated"),
+            Change::Bonus(..) => msg!("diff-kind-bonus"),
+            Change::Moved(..) => msg!("diff-kind-moved"),
+        }
+    }
 }
 
 /// A rule's change: both texts and what differs.
@@ -272,7 +288,7 @@ pub fn was(diff: &RulesetDiff, old: &Ruleset, new: &Ruleset, node: usize) -> Opt
     };
     if let Some(m) = diff.matched.iter().find(|m| m.new == node) {
         let before = &old.nodes[m.old];
-        let kinds: Vec<&str> = m.changes.iter().map(Change::kind).collect();
+        let kinds: Vec<Message> = m.changes.iter().map(Change::kind_message).collect();
         return Some(if kinds.is_empty() {
             msg!(
                 "diff-was-unchanged",
@@ -286,7 +302,7 @@ pub fn was(diff: &RulesetDiff, old: &Ruleset, new: &Ruleset, node: usize) -> Opt
                 points = before.max,
                 id = before.id.as_str(),
                 year = year,
-                kinds = kinds.join(", ")
+                kinds = kinds
             )
         });
     }
