@@ -790,7 +790,9 @@ mod tests {
         // On the id of 1.4 (1.3 last year, 1 point, now a bonus).
         let at = doc.text.find("criterion 1.4").unwrap() + "criterion ".len() + 1;
         assert_eq!(
-            was_last_year(&previous, &doc, at).map(|m| m.en()).as_deref(),
+            was_last_year(&previous, &doc, at)
+                .map(|m| m.en())
+                .as_deref(),
             Some("was 1 points as 1.3 in 2023; changed: id, bonus")
         );
         assert_eq!(

@@ -464,7 +464,11 @@ impl Checker {
             // The expression checker names the item by its words in the ruleset; the
             // diagnostics here name it in the reader's language.
             let label = format!("{} {id}", kind.label());
-            let name = msg!("adjustment-name", kind = adjustment_kind(kind), id = id.as_str());
+            let name = msg!(
+                "adjustment-name",
+                kind = adjustment_kind(kind),
+                id = id.as_str()
+            );
             let (rule, rule_text) = match rule_syntax {
                 Some(expr) => {
                     let mut ctx = expr::ExprContext {
@@ -486,10 +490,8 @@ impl Checker {
                         if compiled.range.known
                             && compiled.range.lo.is_none_or(|l| l < Decimal::ZERO)
                         {
-                            let reach = compiled
-                                .range
-                                .lo
-                                .map_or(msg!("e026-no-lower-limit"), |l| {
+                            let reach =
+                                compiled.range.lo.map_or(msg!("e026-no-lower-limit"), |l| {
                                     msg!("e026-reaches", value = l)
                                 });
                             self.diagnostics.push(

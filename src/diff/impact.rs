@@ -136,7 +136,10 @@ pub fn translate(diff: &RulesetDiff, old: &Ruleset, new: &Ruleset, raw: &RawUnit
                 key: name,
                 ..entry.clone()
             }),
-            None => dropped.push(crate::message::Message::from(format!("inputs.{}", entry.key))),
+            None => dropped.push(crate::message::Message::from(format!(
+                "inputs.{}",
+                entry.key
+            ))),
         }
     }
     let mut by_id = |entries: &[RawEntry], table: &str, scale: bool| {
@@ -146,7 +149,10 @@ pub fn translate(diff: &RulesetDiff, old: &Ruleset, new: &Ruleset, raw: &RawUnit
                 .node_index(entry.key.trim())
                 .and_then(|i| diff.new_of(i).map(|j| (i, j)));
             let Some((i, j)) = pair else {
-                dropped.push(crate::message::Message::from(format!("{table}.{}", entry.key)));
+                dropped.push(crate::message::Message::from(format!(
+                    "{table}.{}",
+                    entry.key
+                )));
                 continue;
             };
             let (a, b) = (&old.nodes[i], &new.nodes[j]);

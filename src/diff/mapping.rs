@@ -122,7 +122,10 @@ mod tests {
                 (Some("c".into()), None)
             ]
         );
-        assert_eq!(Mapping::parse(&m.write("a", "b", crate::Lang::Vi)).unwrap(), m);
+        assert_eq!(
+            Mapping::parse(&m.write("a", "b", crate::Lang::Vi)).unwrap(),
+            m
+        );
         assert!(Mapping::parse("1.1 1.2")
             .unwrap_err()
             .en()

@@ -761,42 +761,32 @@ fn rule_change(
                     ));
                 }
             }
-            _ => details.push(msg!(
-                "diff-input-unused",
-                name = o.inputs[*s].name.as_str()
-            )),
+            _ => details.push(msg!("diff-input-unused", name = o.inputs[*s].name.as_str())),
         }
     }
     // `one`/`many`: the message for one number changed and for the list changed.
-    let mut pairwise = |one: &'static str,
-                        many: &'static str,
-                        xs: &[Decimal],
-                        ys: &[Decimal],
-                        percent: bool| {
-        if xs.len() == ys.len() {
-            for (x, y) in xs.iter().zip(ys) {
-                if x != y {
-                    details.push(
-                        Message::new(one)
-                            .arg("old", number_text(*x, percent))
-                            .arg("new", number_text(*y, percent)),
-                    );
+    let mut pairwise =
+        |one: &'static str, many: &'static str, xs: &[Decimal], ys: &[Decimal], percent: bool| {
+            if xs.len() == ys.len() {
+                for (x, y) in xs.iter().zip(ys) {
+                    if x != y {
+                        details.push(
+                            Message::new(one)
+                                .arg("old", number_text(*x, percent))
+                                .arg("new", number_text(*y, percent)),
+                        );
+                    }
                 }
+            } else if xs != ys {
+                let show = |v: &[Decimal]| {
+                    v.iter()
+                        .map(|d| number_text(*d, percent))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                details.push(Message::new(many).arg("old", show(xs)).arg("new", show(ys)));
             }
-        } else if xs != ys {
-            let show = |v: &[Decimal]| {
-                v.iter()
-                    .map(|d| number_text(*d, percent))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            details.push(
-                Message::new(many)
-                    .arg("old", show(xs))
-                    .arg("new", show(ys)),
-            );
-        }
-    };
+        };
     if kind(a) == 1 && kind(b) == 1 {
         pairwise(
             "diff-band-edge",
@@ -805,7 +795,13 @@ fn rule_change(
             &pb.edges,
             true,
         );
-        pairwise("diff-factor", "diff-factors", &pa.numbers, &pb.numbers, false);
+        pairwise(
+            "diff-factor",
+            "diff-factors",
+            &pa.numbers,
+            &pb.numbers,
+            false,
+        );
     }
     let mut unique: Vec<Message> = Vec::new();
     for d in details {
@@ -994,7 +990,11 @@ fn header_facts(analysis: &Analysis) -> BTreeMap<String, (String, Message)> {
                 let date = d.format("%d/%m/%Y").to_string();
                 (
                     format!("{decree} ngày {date}"),
-                    msg!("diff-value-decree-dated", decree = decree.as_str(), date = date),
+                    msg!(
+                        "diff-value-decree-dated",
+                        decree = decree.as_str(),
+                        date = date
+                    ),
                 )
             }
             None => plain(decree.clone()),
@@ -1027,7 +1027,10 @@ fn header_facts(analysis: &Analysis) -> BTreeMap<String, (String, Message)> {
                 msg!("diff-value-band-points", band = words),
             )
         } else {
-            (format!("{band}%"), msg!("diff-value-band-percent", band = words))
+            (
+                format!("{band}%"),
+                msg!("diff-value-band-percent", band = words),
+            )
         };
         facts.insert(format!("grade {}", g.name), fact);
     }

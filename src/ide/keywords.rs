@@ -41,6 +41,8 @@ pub struct Keyword {
 use Place::*;
 
 /// Every keyword, grouped by the place it is written in.
+// One keyword a line: the table reads as a table.
+#[rustfmt::skip]
 pub const KEYWORDS: &[Keyword] = &[
     // ── top level
     Keyword { en: "ruleset", vi: "bộ tiêu chí", also: &["bo chi so"], places: &[Top], doc: "kwdoc-ruleset" },

@@ -527,7 +527,10 @@ fn explain_shows_how_an_item_arises() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("điểm thưởng T1\n"), "{out}");
-    assert!(out.contains("giới hạn bởi mức tối đa riêng 1: 1,5 → 1"), "{out}");
+    assert!(
+        out.contains("giới hạn bởi mức tối đa riêng 1: 1,5 → 1"),
+        "{out}"
+    );
     assert!(
         out.contains("điểm thưởng tính cho đơn vị: 1,5 (tổng các khoản điểm thưởng tối đa 1,5); tổng điểm 15 → 14,5"),
         "{out}"
@@ -585,7 +588,10 @@ fn an_item_that_fails_for_a_unit_makes_it_incomplete_and_is_named() {
         "json",
     ]);
     assert_eq!(code, 1, "{out}");
-    assert!(err.contains("bonus B1 “Per member”: division by zero"), "{err}");
+    assert!(
+        err.contains("bonus B1 “Per member”: division by zero"),
+        "{err}"
+    );
     let json: Json = serde_json::from_str(&out).unwrap();
     assert_eq!(json[0]["complete"], false);
     assert_eq!(json[0]["percent"], Json::Null);

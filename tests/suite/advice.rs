@@ -198,7 +198,11 @@ fn inputs_only_a_penalty_reads_are_advised_on() {
          lĩnh vực 1 \"A\" tối đa 10 { tiêu chí 1.1 \"B\" tối đa 10 }\n\
          điểm trừ P1 \"Vi phạm\" { điểm = vi_phạm × 0,5 }\n",
     );
-    assert!(analysis.diagnostics.is_empty(), "{:?}", analysis.diagnostics);
+    assert!(
+        analysis.diagnostics.is_empty(),
+        "{:?}",
+        analysis.diagnostics
+    );
     let rs = analysis.ruleset;
     let u = unit(
         &rs,

@@ -41,7 +41,10 @@ const UNTRANSLATED: &[(&str, &str)] = &[
     // A ruleset's only stage word: its own name of the stage.
     ("src/data.rs", "Message::plain(words.join(\"\"))"),
     // A bonus or penalty item's rule, as the ruleset writes it.
-    ("src/eval/adjust.rs", "Message::plain(adjustment.rule_text.clone())"),
+    (
+        "src/eval/adjust.rs",
+        "Message::plain(adjustment.rule_text.clone())",
+    ),
 ];
 
 /// The calls whose argument is a text for a person, and which argument it is (0-based).
@@ -863,13 +866,19 @@ fn diff_import_and_d013_speak_the_readers_language() {
     for (args, vi, en) in cases {
         let (_, out) = run_with_env(&args, &[]);
         for expected in vi {
-            assert!(out.contains(expected), "{args:?}: missing “{expected}” in\n{out}");
+            assert!(
+                out.contains(expected),
+                "{args:?}: missing “{expected}” in\n{out}"
+            );
         }
         let mut english = args.clone();
         english.extend(["--lang", "en"]);
         let (_, out) = run_with_env(&english, &[]);
         for expected in en {
-            assert!(out.contains(expected), "{english:?}: missing “{expected}” in\n{out}");
+            assert!(
+                out.contains(expected),
+                "{english:?}: missing “{expected}” in\n{out}"
+            );
         }
     }
 }

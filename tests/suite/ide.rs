@@ -94,7 +94,8 @@ fn hover_completion_and_rename_in_vietnamese() {
     );
     let f = ide::hover(&a, &src, nth(&src, "tỷ_lệ(", 0), Lang::Vi).expect("function");
     assert!(
-        f.markdown.contains("\n\nTỷ lệ: tử số ÷ mẫu số, làm tròn theo"),
+        f.markdown
+            .contains("\n\nTỷ lệ: tử số ÷ mẫu số, làm tròn theo"),
         "{}",
         f.markdown
     );
@@ -125,7 +126,9 @@ fn hover_on_a_leaf_shows_owner_condition_and_rule() {
     // The same node named in a test.
     let in_test = nth(&src, "1.6.2 không đánh giá", 0);
     assert_eq!(
-        ide::hover(&a, &src, in_test + 5, Lang::En).expect("hover").markdown,
+        ide::hover(&a, &src, in_test + 5, Lang::En)
+            .expect("hover")
+            .markdown,
         h.markdown
     );
 }
@@ -153,7 +156,10 @@ fn hover_on_inputs_functions_and_keywords() {
         .markdown
         .starts_with("**tiêu chí thành phần** · **subcriterion**"));
     // Inside a string or a comment there is nothing to explain.
-    assert_eq!(ide::hover(&a, &src, nth(&src, "Phòng Nội vụ", 0) + 2, Lang::En), None);
+    assert_eq!(
+        ide::hover(&a, &src, nth(&src, "Phòng Nội vụ", 0) + 2, Lang::En),
+        None
+    );
     assert_eq!(ide::hover(&a, &src, 5, Lang::En), None);
 }
 

@@ -68,13 +68,11 @@ pub fn run(args: Args) -> Outcome {
     }
     let mut inputs = vec![args.old.clone(), args.new.clone()];
     if let Some(path) = &args.write_mapping {
-        let text = diff
-            .to_mapping(&old.ruleset, &new.ruleset)
-            .write(
-                &old.ruleset.meta.title,
-                &new.ruleset.meta.title,
-                crate::render::lang(),
-            );
+        let text = diff.to_mapping(&old.ruleset, &new.ruleset).write(
+            &old.ruleset.meta.title,
+            &new.ruleset.meta.title,
+            crate::render::lang(),
+        );
         crate::output::write_output(Some(path), text.as_bytes(), false, &inputs)?;
     }
     let impact = if args.data.is_empty() {

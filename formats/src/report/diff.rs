@@ -23,7 +23,8 @@ pub struct Sides<'a> {
 
 /// A header value in the reader's words, `—` when not declared.
 fn value(v: &Option<Message>, lang: Lang) -> String {
-    v.as_ref().map_or_else(|| "—".to_string(), |m| m.render(lang))
+    v.as_ref()
+        .map_or_else(|| "—".to_string(), |m| m.render(lang))
 }
 
 fn opt(v: &Option<String>) -> String {

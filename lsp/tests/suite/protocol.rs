@@ -884,11 +884,17 @@ async fn editor_texts_speak_the_language_the_client_asks_for() {
             "{params}: {markdown}"
         );
         let hover = h
-            .request("textDocument/hover", h.at(&text, nth(&text, "1.6.1", 0) + 2))
+            .request(
+                "textDocument/hover",
+                h.at(&text, nth(&text, "1.6.1", 0) + 2),
+            )
             .await
             .unwrap();
         let markdown = hover["contents"]["value"].as_str().unwrap();
-        assert!(markdown.contains(expected.hover_max), "{params}: {markdown}");
+        assert!(
+            markdown.contains(expected.hover_max),
+            "{params}: {markdown}"
+        );
 
         // Completing a criterion id in a test's `expect 1.6.` line.
         let mut edited = text.clone();
