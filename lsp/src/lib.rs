@@ -243,6 +243,11 @@ impl LanguageServer for Backend {
                     trigger_characters: Some(trigger_characters),
                     ..Default::default()
                 }),
+                signature_help_provider: Some(SignatureHelpOptions {
+                    trigger_characters: Some(vec!["(".into(), ",".into()]),
+                    retrigger_characters: None,
+                    work_done_progress_options: Default::default(),
+                }),
                 definition_provider: Some(OneOf::Left(true)),
                 references_provider: Some(OneOf::Left(true)),
                 rename_provider: Some(OneOf::Right(RenameOptions {
@@ -349,6 +354,34 @@ impl LanguageServer for Backend {
             .map(|c| convert::completion(&doc, c, self.encoding()))
             .collect();
         Ok(Some(CompletionResponse::Array(items)))
+    }
+
+    async fn signature_help(&self, params: SignatureHelpParams) -> Result<Option<SignatureHelp>> {
+        let Some((doc, offset)) = self.at(&params.text_document_position_params) else {
+            return Ok(None);
+        };
+        let help = chiso::ide::signature_help(&doc.analysis, &doc.text, offset, self.lang());
+        Ok(help.map(|h| SignatureHelp {
+            signatures: vec![SignatureInformation {
+                label: h.label,
+                documentation: Some(Documentation::MarkupContent(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value: h.documentation,
+                })),
+                parameters: Some(
+                    h.parameters
+                        .into_iter()
+                        .map(|p| ParameterInformation {
+                            label: ParameterLabel::Simple(p),
+                            documentation: None,
+                        })
+                        .collect(),
+                ),
+                active_parameter: None,
+            }],
+            active_signature: Some(0),
+            active_parameter: u32::try_from(h.active).ok(),
+        }))
     }
 
     async fn goto_definition(

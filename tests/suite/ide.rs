@@ -648,3 +648,36 @@ fn a_hash_inside_a_string_keeps_spans_whole() {
         );
     }
 }
+
+/// Inside a call of a built-in function the editor shows its parameters in the reader's
+/// language and which one the cursor is on (the second after one comma).
+#[test]
+fn signature_help_inside_a_call_in_both_languages() {
+    let src = read(KON_TUM);
+    let a = chiso::analyze(&src);
+    let call = "tỷ_lệ(nội_dung_chương_trình_hoàn_thành, ";
+    let at = nth(&src, call, 0) + call.len();
+    let vi = ide::signature_help(&a, &src, at, Lang::Vi).expect("inside tỷ_lệ(");
+    assert_eq!(vi.label, "tỷ_lệ(tử_số, mẫu_số)");
+    assert_eq!(vi.parameters, vec!["tử_số", "mẫu_số"]);
+    assert_eq!(vi.active, 1);
+    assert!(
+        vi.documentation.starts_with("Tỷ lệ: tử số ÷ mẫu số"),
+        "{}",
+        vi.documentation
+    );
+    let en = ide::signature_help(&a, &src, at, Lang::En).expect("inside ratio(");
+    assert_eq!(en.label, "ratio(part, whole)");
+    assert_eq!(en.parameters, vec!["part", "whole"]);
+    assert_eq!(en.active, 1);
+    // Right after the parenthesis: the first parameter.
+    let first = nth(&src, "tỷ_lệ(", 0) + "tỷ_lệ(".len();
+    assert_eq!(
+        ide::signature_help(&a, &src, first, Lang::En).map(|h| h.active),
+        Some(0)
+    );
+    // Outside any call, and inside a string: nothing.
+    assert_eq!(ide::signature_help(&a, &src, 5, Lang::Vi), None);
+    let in_title = nth(&src, "Thực hiện nhiệm vụ được giao", 0) + 3;
+    assert_eq!(ide::signature_help(&a, &src, in_title, Lang::Vi), None);
+}

@@ -844,6 +844,7 @@ async fn editor_texts_speak_the_language_the_client_asks_for() {
         refused: &'static str,
         outline: &'static str,
         tooltip: &'static str,
+        signature: &'static str,
     }
     let cases = [
         (
@@ -855,6 +856,7 @@ async fn editor_texts_speak_the_language_the_client_asks_for() {
                 refused: "`nếu` không phải tên đầu vào hợp lệ",
                 outline: "tối đa 7,5",
                 tooltip: "điểm tối đa của các tiêu chí con cộng lại là 7",
+                signature: "tỷ_lệ(tử_số, mẫu_số)",
             },
         ),
         (
@@ -866,6 +868,7 @@ async fn editor_texts_speak_the_language_the_client_asks_for() {
                 refused: "`nếu` is not a valid input name",
                 outline: "max 7.5",
                 tooltip: "the children's maxima add up to 7",
+                signature: "ratio(part, whole)",
             },
         ),
     ];
@@ -929,6 +932,19 @@ async fn editor_texts_speak_the_language_the_client_asks_for() {
         rename["newName"] = json!("nếu");
         let refused = h.request("textDocument/rename", rename).await.unwrap_err();
         assert!(refused.starts_with(expected.refused), "{params}: {refused}");
+
+        // Signature help after `tỷ_lệ(hồ_sơ_trực_tuyến_toàn_trình, ` in 7.2.2's rule.
+        let call = "tỷ_lệ(hồ_sơ_trực_tuyến_toàn_trình, ";
+        let at = nth(&text, call, 0) + call.len();
+        let help = h
+            .request("textDocument/signatureHelp", h.at(&text, at))
+            .await
+            .unwrap();
+        assert_eq!(
+            help["signatures"][0]["label"], expected.signature,
+            "{params}"
+        );
+        assert_eq!(help["activeParameter"], 1, "{params}");
 
         let symbols = h
             .request(
