@@ -832,7 +832,7 @@ mod tests {
             was_last_year(&previous, &doc, at)
                 .map(|m| m.render(chiso::Lang::Vi))
                 .as_deref(),
-            Some("năm 2023 là 1.3, 1 điểm; đã đổi: mã số, điểm thưởng")
+            Some("năm 2023 là tiêu chí 1.3 (1 điểm); đã đổi: mã số, điểm thưởng")
         );
         // Not on a criterion: no note.
         let at = doc.text.find("total 15").unwrap() + 1;

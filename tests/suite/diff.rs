@@ -651,7 +651,7 @@ fn hover_note_says_what_a_criterion_was_last_year() {
         .unwrap()
         .render(chiso::Lang::Vi);
     assert!(
-        vi.starts_with("trong bộ tiêu chí năm trước là 1.4.1, 0,5 điểm"),
+        vi.starts_with("trong bộ tiêu chí năm trước là tiêu chí 1.4.1 (0,5 điểm)"),
         "{vi}"
     );
     assert_eq!(was("7.2.2"), "new: not in last year's ruleset");
