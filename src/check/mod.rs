@@ -461,9 +461,7 @@ impl Checker {
                     AdjustmentItem::Reference(r) => references.push(r.clone()),
                 }
             }
-            // The expression checker names the item by its words in the ruleset; the
-            // diagnostics here name it in the reader's language.
-            let label = format!("{} {id}", kind.label());
+            // Every message names the item in the reader's language (`điểm thưởng T1`).
             let name = msg!(
                 "adjustment-name",
                 kind = adjustment_kind(kind),
@@ -477,7 +475,7 @@ impl Checker {
                         input_names: &self.input_names,
                         node_max: cap.unwrap_or_default(),
                         node_index: None,
-                        node_id: &label,
+                        node_id: name.clone(),
                         has_zero_policy: zero_default.is_some(),
                         best_slots: &mut self.best_slots,
                         references: &mut self.references,
@@ -1102,7 +1100,7 @@ impl Checker {
             input_names: &self.input_names,
             node_max: node.max,
             node_index: Some(index),
-            node_id: &node.id,
+            node_id: Message::from(node.id.as_str()),
             has_zero_policy,
             best_slots: &mut self.best_slots,
             references: &mut self.references,
