@@ -43,7 +43,123 @@ form-label-row = { $message } ({ $label }: dòng { $row })
 action-declare-input = khai báo đầu vào `{ $name }`
 action-close-gap = lấp khoảng trống: `{ $from }` → `{ $to }`
 
+## Trình soạn thảo: di chuột, gợi ý, dàn ý, đổi tên
+hover-level-area = lĩnh vực
+hover-level-criterion = tiêu chí
+hover-level-subcriterion = tiêu chí thành phần
+hover-maximum = điểm tối đa: **{ $max }**
+hover-maximum-children = điểm tối đa: **{ $max }** (các tiêu chí con cộng lại { $sum })
+hover-owner = chủ trì: { $owner }
+hover-source = nguồn điểm: { $source }
+hover-bonus = điểm thưởng
+hover-not-evaluated-when = không đánh giá khi `{ $condition }` ({ $reason })
+hover-not-evaluated = không đánh giá ({ $reason })
+hover-rule = quy tắc: `{ $rule }`
+hover-rule-awarded = quy tắc: điểm do hội đồng chấm
+hover-sum-of-children = tổng điểm các tiêu chí con
+hover-reference = căn cứ: { $reference }
+hover-input = **đầu vào** `{ $name }`: { $ty }
+hover-default = mặc định: { $value }
+hover-used-by-none = chưa tiêu chí nào dùng
+hover-used-by = được dùng ở:
+completion-node-detail = { $title } · tối đa { $max }
+outline-total = tổng điểm { $total }
+outline-max = tối đa { $max }
+outline-test = kiểm thử
+inlay-children-sum = điểm tối đa của các tiêu chí con cộng lại là { $sum }
+rename-nothing-here = ở đây không có đầu vào hay mã số tiêu chí nào
+rename-bad-input-name = `{ $name }` không phải tên đầu vào hợp lệ: bắt đầu bằng một chữ cái hoặc `_`, sau đó là chữ cái, chữ số hoặc `_`; không được dùng từ khoá
+rename-input-exists = đã có đầu vào tên `{ $name }`
+rename-bad-id = `{ $id }` không phải mã số hợp lệ: các số hoặc chữ cách nhau bằng dấu chấm, như 1.2.3
+rename-id-used = mã số { $id } đã được dùng
+rename-only-inputs-and-ids = chỉ đổi tên được đầu vào và mã số tiêu chí
+
+## Trình soạn thảo: nghĩa của từ khoá và hàm
+kwdoc-ruleset = Bộ tiêu chí: phần đầu của bộ tiêu chí — tên, cơ quan ban hành, quyết định, năm, cấp, tổng điểm, số lượng, tỷ trọng, xếp loại, làm tròn.
+kwdoc-input = Đầu vào: một số liệu đơn vị báo cáo (`đầu vào tên: số lượng "mô tả" chủ trì "phòng" mặc định 0`). Các quy tắc dùng nó theo tên.
+kwdoc-area = Lĩnh vực: một lĩnh vực cấp cao nhất của chỉ số, với điểm tối đa và các tiêu chí của nó.
+kwdoc-test = Kiểm thử: một ví dụ tính sẵn — cho các đầu vào, điểm mong đợi. `chiso test` chạy nó; trình soạn thảo hiện kết quả phía trên.
+kwdoc-issuer = Cơ quan ban hành: cơ quan ban hành quyết định (ví dụ "UBND tỉnh Kon Tum").
+kwdoc-decree = Quyết định: số và ngày của quyết định: `quyết định "723/QĐ-UBND" ngày 11/11/2022`.
+kwdoc-dated = Ngày: ngày của quyết định, 31/12/2023 hoặc 2023-12-31.
+kwdoc-year = Năm: năm mà bộ tiêu chí chấm điểm.
+kwdoc-level = Cấp: loại đơn vị được chấm — sở, huyện, xã, tỉnh, bộ.
+kwdoc-total = Tổng điểm: tổng điểm khai báo; điểm tối đa của các lĩnh vực phải cộng lại bằng nó.
+kwdoc-areas = Số lĩnh vực: số lĩnh vực khai báo, được đối chiếu với cây tiêu chí.
+kwdoc-criteria = Số tiêu chí: số tiêu chí khai báo, được đối chiếu với cây tiêu chí.
+kwdoc-subcriteria = Số tiêu chí thành phần: số tiêu chí thành phần khai báo, được đối chiếu với cây tiêu chí.
+kwdoc-share = Tỷ trọng: số điểm khai báo của một nguồn (tự đánh giá, điều tra xã hội học, mức độ hài lòng); các tiêu chí thuộc nguồn đó phải cộng lại bằng nó.
+kwdoc-grade = Xếp loại: một mức xếp loại theo tỷ lệ phần trăm, nửa khoảng: `xếp loại "Tốt" từ 85`, `xếp loại "Khá" từ 75 dưới 85`. Trong kiểm thử: `mong đợi xếp loại "Tốt"`.
+kwdoc-stages = Giai đoạn: các giai đoạn chấm, theo thứ tự — tự đánh giá, rồi từng vòng thẩm định: `giai đoạn "Tự đánh giá", "Thẩm định", "Thẩm định lại"`. Vòng cuối cùng của đơn vị là vòng được tính.
+kwdoc-group = Nhóm: một nhóm đơn vị được xếp hạng riêng trong cùng một đợt chấm (`nhóm "Khối sở"`, mỗi nhóm một dòng); dữ liệu của từng đơn vị ghi nhóm của nó.
+kwdoc-rounding = Làm tròn: làm tròn cái gì (tỷ lệ, điểm, tổng điểm, phần trăm), đến mấy chữ số, theo cách nào (nửa lên — như hàm ROUND của Excel, mặc định —, nửa chẵn, xuống, lên).
+kwdoc-percent-from-rounded-total = Phần trăm tính từ tổng điểm đã làm tròn (mặc định tính từ điểm chưa làm tròn, như cơ quan công bố).
+kwdoc-grade-on-points = Xếp loại theo điểm: các mức xếp loại ghi theo tổng điểm của đơn vị (sau điểm thưởng, điểm trừ), không theo tỷ lệ phần trăm; đơn vị được xếp hạng theo tổng điểm đó.
+kwdoc-penalty = Điểm trừ / điểm phạt: một khoản điểm trừ ngoài cây tiêu chí, trừ sau khi tính cây (`điểm trừ P1 "Kỷ luật" {"{"} điểm = số_vi_phạm × 1 {"}"}`, số điểm là một số ≥ 0); ở phần đầu, `điểm trừ tối đa N`: mức trừ tối đa trong năm của tất cả các khoản điểm trừ.
+kwdoc-floor = Điểm sàn: điểm trừ không bao giờ kéo tổng điểm của đơn vị xuống dưới mức này (0 khi không ghi).
+kwdoc-display = Hiển thị N chữ số: báo cáo in tổng điểm của đơn vị với đúng N chữ số thập phân, dù phép tính làm tròn thế nào (`hiển thị 3 chữ số`).
+kwdoc-zero-denominator = Mẫu số bằng 0: `tỷ_lệ(a, b)` có nghĩa gì khi b bằng 0 — không đánh giá, bằng 0, hoặc báo lỗi.
+kwdoc-criterion = Tiêu chí (TC): một tiêu chí trong một lĩnh vực, hoặc một tiêu chí thành phần trong một tiêu chí: `tiêu chí 1.2 "tên" tối đa 2 {"{"} … {"}"}`.
+kwdoc-subcriterion = Tiêu chí thành phần (TCTP): một tiêu chí thành phần, đánh số dưới tiêu chí của nó (1.2.3).
+kwdoc-max = Tối đa (điểm tối đa, điểm chuẩn): điểm tối đa của mục. Điểm tối đa của tiêu chí cha phải bằng tổng điểm tối đa của các tiêu chí con. Trong quy tắc, `tối đa` là điểm tối đa của chính mục đó.
+kwdoc-owner = Chủ trì (đơn vị chủ trì): phòng, ban phụ trách tiêu chí hoặc báo cáo đầu vào.
+kwdoc-source = Nguồn: điểm đến từ đâu — tự đánh giá/thẩm định, điều tra xã hội học (ĐTXHH), mức độ hài lòng (SIPAS). Các tiêu chí con kế thừa.
+kwdoc-bonus = Điểm thưởng: trong một tiêu chí, một tiêu chí thưởng tính trong tổng điểm; ở cấp cao nhất, một khoản điểm thưởng ngoài cây tiêu chí, cộng sau khi tính cây (`điểm thưởng T1 "Sáng kiến" tối đa 1 {"{"} điểm = số_sáng_kiến × 0,5 {"}"}`); ở phần đầu, `điểm thưởng tối đa N` (mức thưởng tối đa trong năm của tất cả các khoản điểm thưởng) và `điểm thưởng vượt tối đa` / `điểm thưởng trong tối đa`.
+kwdoc-note = Ghi chú: một ghi chú hiện trong phần giải thích.
+kwdoc-ref = Căn cứ: nơi quyết định quy định tiêu chí (phụ lục, dòng, điều).
+kwdoc-not-evaluated = Không đánh giá: tiêu chí không được đánh giá (khi điều kiện của nó đúng); điểm tối đa của nó khi đó không tính vào điểm tối đa của đơn vị. Trong kiểm thử: `mong đợi 1.6.2 không đánh giá`.
+kwdoc-when = Khi: điều kiện của `không đánh giá`.
+kwdoc-because = Vì / lý do: lý do hiện ra khi một tiêu chí không được đánh giá.
+kwdoc-score = Điểm: quy tắc cho điểm của tiêu chí lá: `điểm = tỷ_lệ(đã_làm, tất_cả) × tối đa`. Tiêu chí lá không có quy tắc thì do hội đồng chấm.
+kwdoc-if = Nếu … thì … ngược lại …: chọn một trong hai giá trị.
+kwdoc-then = Thì: giá trị khi điều kiện của `nếu` đúng.
+kwdoc-else = Ngược lại: giá trị khi điều kiện của `nếu` không đúng.
+kwdoc-bands = Bậc: các bậc theo ngưỡng, xét theo thứ tự: `bậc tỷ_lệ(a, b) {"{"} từ 90%: 1,5  từ 80% dưới 90%: 1  còn lại: 0 {"}"}`. Khoảng trống và chồng lấn đều được báo.
+kwdoc-and = Và: cả hai điều kiện đều đúng.
+kwdoc-or = Hoặc: ít nhất một điều kiện đúng.
+kwdoc-not = Không phải: điều kiện không đúng.
+kwdoc-awarded = Hội đồng chấm: số điểm hội đồng thẩm định chấm cho mục này.
+kwdoc-yes = Có: đúng (true).
+kwdoc-no = Không: sai (false).
+kwdoc-date = Ngày: một giá trị ngày, `ngày 31/12/2023`.
+kwdoc-from = Từ: cận dưới, tính cả (≥).
+kwdoc-above = Trên: cận dưới, không tính (>).
+kwdoc-below = Dưới / đến dưới: cận trên, không tính (<).
+kwdoc-up-to = Đến / không quá: cận trên, tính cả (≤).
+kwdoc-or-more = Trở lên: “và cao hơn”, sau một cận dưới (`từ 90% trở lên`).
+kwdoc-otherwise = Còn lại: mọi giá trị chưa thuộc bậc nào phía trên.
+kwdoc-given = Cho: giá trị đầu vào của kiểm thử: `cho đã_làm = 15, tất_cả = 19`.
+kwdoc-points = Điểm: trong kiểm thử, điểm hội đồng chấm cho một mục (`điểm 2.1 = 1,5`); là kiểu đầu vào, một số điểm ≥ 0.
+kwdoc-expect = Mong đợi: một kết quả mong đợi — `mong đợi 1.2.3 = 0,5`, `mong đợi phần trăm = 90,29`, `mong đợi xếp loại "Tốt"`, `mong đợi đạt = 12`, `mong đợi tổng điểm = 12,5` (sau điểm thưởng, điểm trừ), `mong đợi tối đa = 97`, `mong đợi 1.6.2 không đánh giá`.
+kwdoc-percent = Phần trăm: tỷ lệ phần trăm của đơn vị; là kiểu đầu vào, một tỷ lệ phần trăm ghi từ 0 đến 100 hoặc “57,89%”.
+kwdoc-achieved = Đạt: số điểm đơn vị đạt được.
+kwdoc-count = Số lượng: một số nguyên ≥ 0.
+kwdoc-decimal = Số: một số thập phân ≥ 0.
+kwdoc-yesno = Có/không: một sự việc có hoặc không.
+kwdoc-levels = Mức: một trong một danh sách mức cố định: `mức("Tốt", "Đạt", "Chưa đạt")`.
+kwdoc-default = Mặc định: giá trị dùng khi đơn vị không báo cáo đầu vào này.
+fnsig-ratio = tỷ_lệ(tử_số, mẫu_số)
+fnsig-min = nhỏ_nhất(a, b)
+fnsig-max = lớn_nhất(a, b)
+fnsig-clamp = giới_hạn(giá_trị, thấp, cao)
+fnsig-each = mỗi(số_mục, điểm, trần)
+fnsig-deduct = trừ(điểm_đầu, số_mục, điểm, sàn)
+fnsig-round = làm_tròn(giá_trị, chữ_số)
+fnsig-best = cao_nhất(x)
+fndoc-ratio = Tỷ lệ: tử số ÷ mẫu số, làm tròn theo cách làm tròn tỷ lệ đã khai báo. Mẫu số bằng 0 thì làm theo quy định `mẫu số bằng 0` của tiêu chí; tử số lớn hơn mẫu số là lỗi dữ liệu.
+fndoc-min = Giá trị nhỏ hơn trong hai giá trị.
+fndoc-max = Giá trị lớn hơn trong hai giá trị.
+fndoc-clamp = Giá trị giới hạn trong khoảng [thấp, cao].
+fndoc-each = Điểm cho mỗi mục đếm được, tối đa `trần`: nhỏ_nhất(số_mục × điểm, trần). "mỗi ứng dụng 1 điểm, tổng không quá 5 điểm".
+fndoc-deduct = Trừ điểm theo từng mục, có mức sàn: lớn_nhất(điểm_đầu − số_mục × điểm, sàn). "trừ 0,25 điểm mỗi vi phạm, không thấp hơn 0".
+fndoc-round = Làm tròn đến `chữ_số` chữ số thập phân, nửa lên (như hàm ROUND của Excel).
+fndoc-best = Cao nhất: giá trị cao nhất của `x` trong các đơn vị được chấm cùng đợt (để so với đơn vị tốt nhất); một đơn vị chấm riêng là đơn vị tốt nhất của chính nó.
+
 ## Ống kính kiểm thử trong trình soạn thảo
+lsp-unknown-command = không có lệnh { $command }
+lsp-run-test-arguments = cần có [uri, tên kiểm thử]
+lsp-document-not-open = tài liệu chưa được mở
+lsp-no-test-named = không có kiểm thử tên { $name }
 lens-not-run = ▶ chưa chạy: hãy sửa các lỗi trước
 lens-passed = ✔ đạt ({ $checks } phép kiểm tra)
 lens-failed = ✘ không đạt { $failed } trên { $checks } phép kiểm tra: { $first }
@@ -367,6 +483,13 @@ step-input-default = { $name } = { $value } (mặc định)
 step-arithmetic = { $x } { $op } { $y } = { $result }
 step-compare = { $x } { $op } { $y }: { $result }
 step-condition = điều kiện đúng: { $result }
+band-equal = = { $value }
+band-any = mọi giá trị
+band-at-least = ≥ { $value }
+band-above = > { $value }
+band-at-most = ≤ { $value }
+band-below = < { $value }
+band-both = { $lower } và { $upper }
 step-band-otherwise = còn lại
 step-band = { $value } thuộc bậc { $band } → { $result }
 step-best = cao nhất của đợt chấm = { $best }
@@ -403,6 +526,9 @@ place-in-file = { $file }, { $within }
 help-word = gợi ý
 
 ## Đợt chấm nhiều đơn vị
+stage-self = tự đánh giá
+stage-appraised = thẩm định
+stage-round = thẩm định lần { $round }
 d013-unit-twice = đơn vị “{ $unit }” ({ $stage }) được cho hai lần: đã có trong { $first }; bản này không được chấm
 d007-target-above-max = điểm phấn đấu { $target } cho { $id }, nhưng điểm tối đa của nó là { $max }
 d-target-of = điểm phấn đấu của { $id }: { $message }
@@ -619,6 +745,155 @@ cli-diff-arg-mapping = Tệp ánh xạ đã rà soát (mã cũ -> mã mới), th
 cli-diff-arg-write-mapping = Ghi ánh xạ đã dùng (đoán, hoặc như đã cho) vào tệp này để rà soát
 cli-diff-arg-data = Các tệp đơn vị năm trước (TOML/JSON, hoặc thư mục chứa chúng), được chấm theo cả hai bộ tiêu chí
 
+## So sánh hai bộ tiêu chí (chiso diff)
+diff-summary = { $matched } tiêu chí khớp ({ $changed } có thay đổi), { $removed } bị bỏ, { $added } được thêm, { $split } được tách, { $merged } được gộp; { $header } thay đổi ở phần đầu, { $inputs } thay đổi ở đầu vào
+diff-head-header = Phần đầu bộ tiêu chí
+diff-head-changed = Tiêu chí có thay đổi
+diff-head-splits = Tách và gộp
+diff-head-removed = Bị bỏ
+diff-head-added = Được thêm
+diff-head-inputs = Đầu vào
+diff-head-impact = Ảnh hưởng đến các đơn vị năm trước
+diff-impact-columns = đơn vị | cũ | xếp loại | hạng | mới | xếp loại | hạng | thay đổi
+diff-split = tách { $old } → { $new }
+diff-merged = gộp { $old } → { $new }
+diff-node-max = { $node } (tối đa { $max })
+diff-renumbered = đánh số lại { $old } → { $new }
+diff-title = tên "{ $old }" → "{ $new }"
+diff-max = điểm tối đa { $old } → { $new }
+diff-owner = chủ trì { $old } → { $new }
+diff-source = nguồn điểm { $old } → { $new }
+diff-rule = quy tắc { $old } → { $new } ({ $details })
+diff-sum-of-children = tổng điểm các tiêu chí con
+diff-not-evaluated = không đánh giá { $old } → { $new }
+diff-not-evaluated-when = khi { $condition } vì "{ $reason }"
+diff-not-evaluated-always = luôn luôn, vì "{ $reason }"
+diff-bonus = điểm thưởng { $old } → { $new }
+diff-yes = có
+diff-no = không
+diff-moved = chuyển từ { $old } sang { $new }
+diff-moved-area = chuyển từ { $old } sang { $new } (sang lĩnh vực khác)
+diff-input-added = thêm { $name }
+diff-input-removed = bỏ { $name }
+diff-input-renamed-to = đổi tên { $old } → { $new }
+diff-input-type = kiểu { $old } → { $new }
+diff-description-changed = mô tả đã đổi
+diff-awarded-to-formula = điểm do hội đồng chấm chuyển thành công thức
+diff-formula-to-awarded = công thức chuyển thành điểm do hội đồng chấm
+diff-sum-to-rule = tổng điểm của tiêu chí cha chuyển thành quy tắc của tiêu chí lá
+diff-rule-to-sum = quy tắc của tiêu chí lá chuyển thành tổng điểm của tiêu chí cha
+diff-new-input = đầu vào mới { $name }
+diff-input-renamed = đầu vào { $old } đổi tên thành { $new }
+diff-input-unused = đầu vào { $name } không còn được dùng
+diff-band-edge = mốc bậc { $old } → { $new }
+diff-band-edges = các mốc bậc ({ $old }) → ({ $new })
+diff-factor = hệ số { $old } → { $new }
+diff-factors = các hệ số ({ $old }) → ({ $new })
+diff-wording-changed = cách viết quy tắc đã đổi
+diff-points-of-percent = { $change } điểm phần trăm
+diff-rank-change = hạng #{ $old } → #{ $new }
+diff-grade-change = xếp loại { $old } → { $new }
+diff-incomplete = chưa đủ dữ liệu; các tiêu chí đã chấm { $achieved }/{ $max } = { $percent }
+diff-old = cũ
+diff-new = mới
+diff-change = thay đổi
+diff-more = … còn { $count } mục nữa
+diff-missing-input = thiếu đầu vào { $name } (cần cho { $ids })
+diff-no-points-carried = không chuyển được điểm cho { $ids }
+diff-carried-in-proportion = chuyển theo tỷ lệ: { $what }
+diff-dropped = bỏ đi: { $what }
+diff-drivers-and-gaps = { $unit } — nguyên nhân thay đổi và chỗ thiếu
+diff-dropped-no-points = { $entry } ({ $id } không nhận điểm)
+diff-rescaled = { $old } → { $new }: { $value } trên { $old_max } → { $carried } trên { $new_max }
+diff-none = không có
+diff-gain-lose = Tăng: { $up }; giảm: { $down }; không đổi hoặc không so sánh được: { $same }
+diff-what = mục
+diff-criteria = Tiêu chí
+diff-changes = thay đổi
+diff-max-column = tối đa
+diff-removed = bị bỏ
+diff-added = được thêm
+diff-split-of = tách từ { $id }
+diff-merges = gộp { $ids }
+diff-split-into = tách thành { $ids }
+diff-merged-away = được gộp
+diff-h-total = tổng điểm
+diff-h-year = năm
+diff-h-decree = quyết định
+diff-h-level = cấp
+diff-h-grade-on = xếp loại theo
+diff-h-bonus-max = điểm thưởng tối đa
+diff-h-penalty-max = điểm trừ tối đa
+diff-h-bonus-above-max = điểm thưởng vượt tối đa
+diff-h-floor = điểm sàn
+diff-h-display-places = số chữ số hiển thị
+diff-h-percent-from-rounded-total = phần trăm tính từ tổng điểm đã làm tròn
+diff-h-zero-denominator = mẫu số bằng 0
+diff-h-stages = giai đoạn
+diff-h-groups = nhóm
+diff-h-grade = xếp loại { $name }
+diff-h-rounding = làm tròn { $name }
+diff-h-count = số { $name }
+diff-h-share = tỷ trọng { $name }
+diff-h-bonus-item = điểm thưởng { $name }
+diff-h-penalty-item = điểm trừ { $name }
+diff-value-number = { $value }
+diff-value-decree-dated = { $decree } ngày { $date }
+diff-value-points = điểm
+diff-value-band-points = { $band } điểm
+diff-value-band-percent = { $band }%
+diff-value-item = “{ $title }”: { $rule }
+diff-value-item-capped = “{ $title }”, tối đa { $max }: { $rule }
+diff-word-areas = lĩnh vực
+diff-word-criteria = tiêu chí
+diff-word-subcriteria = tiêu chí thành phần
+diff-word-self = tự đánh giá
+diff-word-survey = điều tra xã hội học
+diff-word-satisfaction = mức độ hài lòng
+diff-word-ratio = tỷ lệ
+diff-word-score = điểm
+diff-word-total = tổng điểm
+diff-word-percent = phần trăm
+diff-word-department = sở
+diff-word-district = huyện
+diff-word-commune = xã
+diff-word-province = tỉnh
+diff-word-ministry = bộ
+diff-word-not-evaluated = không đánh giá
+diff-word-zero = bằng 0
+diff-word-error = báo lỗi
+mapping-expected-arrow = dòng { $line }: cần có dạng `CŨ -> MỚI`
+mapping-both-empty = dòng { $line }: cả hai vế đều trống
+mapping-many-to-many = dòng { $line }: nhiều-nhiều không phải là một ánh xạ; ghi mỗi cặp một dòng
+mapping-header =
+    ánh xạ của chiso diff: mã số cũ -> mã số mới (`-`: không có). Hãy rà soát, rồi truyền lại bằng --mapping.
+    cũ: { $old }
+    mới: { $new }
+diff-kind-id = mã số
+diff-kind-title = tên
+diff-kind-max = điểm tối đa
+diff-kind-owner = chủ trì
+diff-kind-source = nguồn điểm
+diff-kind-rule = quy tắc
+diff-kind-not-evaluated = không đánh giá
+diff-kind-bonus = điểm thưởng
+diff-kind-moved = vị trí
+diff-in-year = năm { $year }
+diff-in-last-year = trong bộ tiêu chí năm trước
+diff-was-unchanged = { $year } là tiêu chí { $id } ({ $points } điểm), không thay đổi
+diff-was-changed = { $year } là tiêu chí { $id } ({ $points } điểm); đã đổi: { $kinds }
+diff-split-from = tách từ { $id } ({ $points } điểm) { $year }
+diff-id-points = { $id } ({ $points } điểm)
+diff-merged-from = gộp từ { $parts } { $year }
+diff-new-not-in-year = mới: không có trong bộ tiêu chí năm { $year }
+diff-new-not-in-last-year = mới: không có trong bộ tiêu chí năm trước
+diff-mapping-no-old-criterion = tệp ánh xạ: bộ tiêu chí cũ không có tiêu chí { $id }
+diff-mapping-no-new-criterion = tệp ánh xạ: bộ tiêu chí mới không có tiêu chí { $id }
+diff-mapping-already-mapped = tệp ánh xạ: { $old } → { $new } nhắc đến một tiêu chí đã được ánh xạ
+diff-mapping-many-to-many = tệp ánh xạ: { $old } → { $new }: nhiều-nhiều không phải là một ánh xạ
+diff-mapping-no-old-input = tệp ánh xạ: bộ tiêu chí cũ không có đầu vào { $name }
+diff-mapping-no-new-input = tệp ánh xạ: bộ tiêu chí mới không có đầu vào { $name }
+
 ## Giải thích điểm (chiso explain)
 explain-unit = đơn vị
 explain-unit-stage = { $unit }, giai đoạn { $label } ({ $stage })
@@ -697,6 +972,19 @@ cli-fmt-would-reformat = { $files } tệp cần viết lại theo bố cục chu
 fmt-syntax-errors = tệp có { $count } lỗi cú pháp; hãy sửa chúng trước
 fmt-unsafe = không viết lại: bố cục mới sẽ làm thay đổi bộ tiêu chí ({ $why })
 cli-import-nothing = không nhập được gì
+import-comment-imported = Tạo bằng `chiso import` từ { $source }, dòng { $first }–{ $last }.
+import-comment-a-table = một bảng
+import-comment-review =
+    Hãy đối chiếu từng dòng với văn bản gốc: tên, điểm tối đa, đơn vị chủ trì, nhãn điều tra
+    xã hội học, và từng điều kiện tạm của mỗi mệnh đề "không đánh giá".
+import-comment-above = Phía trên bảng:
+import-comment-total = tổng điểm của bảng (dòng { $row })
+import-comment-placeholders =
+    Điều kiện tạm cho các mệnh đề "không đánh giá": thay mỗi điều kiện bằng điều kiện thật
+    theo số liệu của đơn vị, hoặc giữ nguyên và cho giá trị của nó trong dữ liệu của đơn vị.
+import-comment-repeats = dòng { $row }: bảng lặp lại số { $id } của dòng { $first }
+import-comment-no-row = bảng không có dòng cho { $id }: đã thêm phía trên dòng { $row }
+import-comment-no-max = dòng { $row }: bảng để trống điểm tối đa
 cli-import-summary = bảng { $table } trên { $tables }, dòng { $first }–{ $last }: { $areas } lĩnh vực, { $criteria } tiêu chí, { $subcriteria } tiêu chí thành phần ({ $survey } điều tra, { $satisfaction } hài lòng, { $bonus } điểm thưởng, { $not_evaluated } không đánh giá); { $errors } lỗi, { $warnings } cảnh báo
 cli-targets-no-unit = điểm phấn đấu cho “{ $unit }” không khớp đơn vị nào của đợt chấm
 cli-not-scored = không chấm điểm vì các lỗi ở trên
@@ -779,6 +1067,29 @@ e016-grade-gap-points = các mức xếp loại theo điểm để hở: tổng 
 
 ## Điểm thưởng, điểm trừ
 adjust-rule = quy tắc: { $rule }
+adjustment-kind-bonus = điểm thưởng
+adjustment-kind-penalty = điểm trừ
+adjustment-name = { $kind } { $id }
+adjustment-title = { $kind } { $id } “{ $title }”
+e017-display-places = báo cáo in tối đa 28 chữ số thập phân
+e026-below-zero = quy tắc của { $item } có thể cho điểm dưới 0: { $reach }
+e026-no-lower-limit = nó không có giới hạn dưới
+e026-reaches = nó có thể xuống tới { $value }
+e026-penalty-help = ghi số điểm bị trừ bằng một số dương (`số_vi_phạm × 0,5`); vì đây là khoản điểm trừ nên số điểm đó được trừ khỏi tổng điểm
+e026-bonus-help = điểm thưởng phải từ 0 trở lên; muốn trừ điểm thì khai báo một khoản điểm trừ (`điểm trừ`)
+e009-item-not-number = điểm của { $item } phải là một số, nhưng gặp { $found }
+e025-no-rule = { $item } chưa có quy tắc tính điểm
+e025-no-rule-help = ghi số điểm được cộng hoặc bị trừ: `điểm = số_vi_phạm × 0,5`; điểm do hội đồng quyết định thì lấy từ một đầu vào kiểu `điểm`
+e025-what-awarded = `hội đồng chấm` (điểm hội đồng chấm cho một tiêu chí)
+e025-what-best = `cao_nhất(…)`
+e025-what-max = `tối đa` khi khoản này không có mức tối đa riêng (`tối đa N` ở khoản đó)
+e025-outside-tree = { $what } không có nghĩa trong { $item }, vì khoản này nằm ngoài cây tiêu chí
+e025-outside-tree-help = điểm thưởng, điểm trừ được tính từ các đầu vào của đơn vị; điểm do hội đồng quyết định thì lấy từ một đầu vào kiểu `điểm`
+e027-floor-above-total = điểm sàn { $floor } cao hơn tổng điểm tối đa của cây tiêu chí ({ $total })
+d009-item-below-zero = { $item }: quy tắc cho { $value }, dưới 0
+explain-item-capped = giới hạn bởi mức tối đa riêng { $cap }: { $computed } → { $points }
+explain-adjustment-applied = { $kind } tính cho đơn vị: { $points }; tổng điểm { $before } → { $after }
+explain-adjustment-applied-capped = { $kind } tính cho đơn vị: { $points } (tổng các khoản { $kind } tối đa { $cap }); tổng điểm { $before } → { $after }
 
 ## Dòng lệnh: số chữ số hiển thị (hợp nhất)
 cli-score-arg-decimals = In tổng điểm của mỗi đơn vị với đúng số chữ số thập phân này (86,471, 85,900), bất kể phép tính làm tròn thế nào; thay cho `hiển thị N chữ số` / `display N places` của bộ tiêu chí

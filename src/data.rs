@@ -101,6 +101,17 @@ impl Stage {
         STAGE_LABELS[self.index().min(Stage::MAX_STAGES - 1)]
     }
 
+    /// The default name in the reader's language: "tự đánh giá" / "self-assessment",
+    /// "thẩm định" / "appraisal", "thẩm định lần 2" / "appraisal round 2"… (a message naming
+    /// the stage where no ruleset is at hand).
+    pub fn word(self) -> Message {
+        match self.index() {
+            0 => msg!("stage-self"),
+            1 => msg!("stage-appraised"),
+            n => msg!("stage-round", round = n),
+        }
+    }
+
     /// The name a report shows for this stage under a ruleset: the declared one
     /// (`giai đoạn "…", "…"`), else [`Stage::label`].
     pub fn name(self, ruleset: &Ruleset) -> &str {

@@ -734,7 +734,7 @@ impl Merge {
                 crate::msg!(
                     "d013-unit-twice",
                     unit = unit,
-                    stage = stage.label(),
+                    stage = stage.word(),
                     first = first.place().message()
                 ),
             ),

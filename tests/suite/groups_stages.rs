@@ -610,6 +610,36 @@ fn advice_is_on_the_round_that_counts_named_as_the_ruleset_names_it() {
 }
 
 #[test]
+fn explain_names_the_round_as_the_ruleset_names_it() {
+    // Sở Tư pháp's re-appraisal (row 5 of the sheet): 2.1 = 85 / 100 × 6 = 5,1 points. The
+    // ruleset names its third stage "Thẩm định lại"; explain says so, not the default
+    // "thẩm định lần 2".
+    let (code, out, err) = run_chiso(&["explain", RULESET, SHEET, "2.1", "--unit", "Sở Tư pháp"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Sở Tư pháp, stage appraised_2 (Thẩm định lại)\n"),
+        "{out}"
+    );
+    assert!(out.contains("5.1 of 6"), "{out}");
+    let (code, out, err) = run_chiso(&[
+        "explain",
+        RULESET,
+        SHEET,
+        "2.1",
+        "--unit",
+        "Sở Tư pháp",
+        "--lang",
+        "vi",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Sở Tư pháp, giai đoạn Thẩm định lại (appraised_2)\n"),
+        "{out}"
+    );
+    assert!(!out.contains("thẩm định lần 2"), "{out}");
+}
+
+#[test]
 fn a_unit_not_scored_is_counted_in_its_group() {
     let dir = std::env::temp_dir().join(format!("chiso-groups-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
