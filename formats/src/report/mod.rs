@@ -735,6 +735,7 @@ pub fn write_csv(
     style: NumberStyle,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    use chiso::text::push_number;
     const HEADER: [&str; 11] = [
         "unit", "id", "title", "level", "max", "score", "status", "reason", "lost", "percent",
         "grade",
@@ -769,10 +770,11 @@ pub fn write_csv(
             let r = result.node(i);
             row.push_str(&name);
             row.push_str(prefix);
-            row.push_str(&format_number(r.max, style));
+            // Numbers go straight into the row (a million cells at 10,000 units).
+            push_number(&mut row, r.max, style);
             row.push(delimiter);
             if let Some(score) = r.score {
-                row.push_str(&format_number(score, style));
+                push_number(&mut row, score, style);
             }
             row.push(delimiter);
             row.push_str(r.status.as_str());
@@ -780,7 +782,7 @@ pub fn write_csv(
             row.push_str(&csv_cell(r.status.reason().unwrap_or_default(), delimiter));
             row.push(delimiter);
             if let Some(lost) = r.lost() {
-                row.push_str(&format_number(lost, style));
+                push_number(&mut row, lost, style);
             }
             row.push(delimiter);
             row.push(delimiter);
