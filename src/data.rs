@@ -621,20 +621,15 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             .collect()
     };
     let (points_indices, claimed_indices) = (node_indices(&points), node_indices(&claimed));
-    for (section, index) in [
-        (
-            "inputs",
-            given_twice(ruleset, "inputs", keys(&inputs), Some(&input_slots), &mut diagnostics),
-        ),
-        (
-            "points",
-            given_twice(ruleset, "points", keys(&points), Some(&points_indices), &mut diagnostics),
-        ),
-    ]
-    .into_iter()
-    .flat_map(|(section, found)| found.into_iter().map(move |i| (section, i)))
-    {
-        twice.push((section, index));
+    let looked_up = [
+        ("inputs", &inputs, &input_slots),
+        ("points", &points, &points_indices),
+    ];
+    for (section, entries, indices) in looked_up {
+        for index in given_twice(ruleset, section, keys(entries), Some(indices), &mut diagnostics)
+        {
+            twice.push((section, index));
+        }
     }
     let sections: [(&str, &[RawEntry]); 2] = [
         ("not_evaluated", &raw.not_evaluated),
@@ -1014,7 +1009,75 @@ pub(crate) fn typed_value(
 
 #[cfg(test)]
 mod tests {
-    use super::Stage;
+    use super::*;
+
+    /// A sheet's cells come as placed entries (slot and node found once per header); they
+    /// must resolve, and be reported, exactly as the named entries of a unit file: same
+    /// values, same diagnostics (codes, spans, messages), and a name given both ways is
+    /// given twice (D012, neither value kept).
+    #[test]
+    fn placed_entries_resolve_and_report_as_named_ones() {
+        let analysis = crate::analyze(include_str!("../tests/fixtures/batch/huyen-mau.chiso"));
+        let rs = &analysis.ruleset;
+        let slot = |name: &str| rs.input_index(name).expect("an input of the fixture");
+        let node = |id: &str| rs.node_index(id).expect("a criterion of the fixture");
+        // (key, target, value, span): a good count, a bad count, points above 1.2's maximum,
+        // and an unreadable claimed score.
+        let cells = [
+            ("nhiệm_vụ_kế_hoạch", Target::Input(slot("nhiệm_vụ_kế_hoạch")), "10", 1..2),
+            ("nhiệm_vụ_hoàn_thành", Target::Input(slot("nhiệm_vụ_hoàn_thành")), "chín", 2..3),
+            ("1.2", Target::Points(node("1.2")), "99", 3..4),
+            ("1.2", Target::Claimed(node("1.2")), "x", 4..5),
+        ];
+        let mut named = RawUnit {
+            unit: Some(("X".to_string(), 0..0)),
+            ..RawUnit::default()
+        };
+        let mut placed = named.clone();
+        for (key, target, text, span) in cells {
+            let value = RawValue::Text(text.to_string());
+            let entry = RawEntry {
+                key: key.to_string(),
+                key_span: span.clone(),
+                value: value.clone(),
+                value_span: span.clone(),
+            };
+            match target {
+                Target::Input(_) => named.inputs.push(entry),
+                Target::Points(_) => named.points.push(entry),
+                Target::Claimed(_) => named.claimed.push(entry),
+            }
+            placed.placed.push(PlacedEntry {
+                target,
+                value,
+                span,
+            });
+        }
+        let (data_named, found_named) = resolve(rs, &named);
+        let (data_placed, found_placed) = resolve(rs, &placed);
+        assert_eq!(data_placed, data_named);
+        assert_eq!(found_placed, found_named);
+        // 10 is read; "chín" is not a count (D003), 99 is above 1.2's maximum (D007), "x"
+        // is not a score (D003).
+        assert_eq!(
+            data_placed.values[slot("nhiệm_vụ_kế_hoạch")],
+            Some(Value::Number(Decimal::from(10)))
+        );
+        let codes: Vec<&str> = found_placed.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["D003", "D007", "D003"], "{found_placed:?}");
+
+        // The same input given by name and placed: given twice, neither value kept.
+        let mut both = placed.clone();
+        both.inputs.push(RawEntry {
+            key: "nhiệm_vụ_kế_hoạch".to_string(),
+            key_span: 9..10,
+            value: RawValue::Number("12".to_string()),
+            value_span: 9..10,
+        });
+        let (data, found) = resolve(rs, &both);
+        assert!(found.iter().any(|d| d.code == "D012" && d.span == (1..2)), "{found:?}");
+        assert_eq!(data.values[slot("nhiệm_vụ_kế_hoạch")], None);
+    }
 
     #[test]
     fn stage_words_parse_and_print_one_way() {

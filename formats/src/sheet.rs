@@ -324,7 +324,7 @@ impl Sheet {
         self.grid.first_row + index
     }
 
-    /// The column (0-based) of a [`RawEntry`] of [`Sheet::row`]: its span is `c+1..c+2` for
+    /// The column (0-based) of a [`RawEntry`] or [`PlacedEntry`] of [`Sheet::row`]: its span is `c+1..c+2` for
     /// the row's c-th cell, a convention that stays inside this module (the diagnostics of
     /// [`chiso::data::resolve`] are placed by [`Sheet::place`] before anyone sees them).
     fn column_of_entry(&self, span: &Span) -> Option<usize> {
