@@ -595,10 +595,15 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
     // Each entry of the inputs, points and claimed sections with what it names, found once:
     // the named entries by lookup, then the placed ones as they come.
     let node = |key: &str| ruleset.node_index(key.trim());
-    let inputs = given(&raw.inputs, &raw.placed, |k| ruleset.input_index(k), |t| match t {
-        Target::Input(slot) => Some((ruleset.inputs[slot].name.as_str(), slot)),
-        _ => None,
-    });
+    let inputs = given(
+        &raw.inputs,
+        &raw.placed,
+        |k| ruleset.input_index(k),
+        |t| match t {
+            Target::Input(slot) => Some((ruleset.inputs[slot].name.as_str(), slot)),
+            _ => None,
+        },
+    );
     let points = given(&raw.points, &raw.placed, node, |t| match t {
         Target::Points(node) => Some((ruleset.nodes[node].id.as_str(), node)),
         _ => None,
@@ -626,15 +631,18 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
         ("points", &points, &points_indices),
     ];
     for (section, entries, indices) in looked_up {
-        for index in given_twice(ruleset, section, keys(entries), Some(indices), &mut diagnostics)
-        {
+        for index in given_twice(
+            ruleset,
+            section,
+            keys(entries),
+            Some(indices),
+            &mut diagnostics,
+        ) {
             twice.push((section, index));
         }
     }
-    let sections: [(&str, &[RawEntry]); 2] = [
-        ("not_evaluated", &raw.not_evaluated),
-        ("notes", &raw.notes),
-    ];
+    let sections: [(&str, &[RawEntry]); 2] =
+        [("not_evaluated", &raw.not_evaluated), ("notes", &raw.notes)];
     for (section, entries) in sections {
         let keys = entries.iter().map(|e| (e.key.as_str(), &e.key_span));
         for index in given_twice(ruleset, section, keys, None, &mut diagnostics) {
@@ -660,8 +668,7 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
                 entry.key_span.clone(),
                 msg!("e008-unknown-input", name = entry.key),
             );
-            if let Some(s) =
-                did_you_mean(entry.key, ruleset.inputs.iter().map(|i| i.name.as_str()))
+            if let Some(s) = did_you_mean(entry.key, ruleset.inputs.iter().map(|i| i.name.as_str()))
             {
                 d = d.with_help(msg!("did-you-mean", name = s));
             }
@@ -743,7 +750,7 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             diagnostics.push(Diagnostic::error("D010", entry.key_span.clone(), message));
             continue;
         }
-        match typed_value(&entry.value, &InputType::Points, separator) {
+        match typed_value(entry.value, &InputType::Points, separator) {
             Ok(Value::Number(points)) => {
                 if points > node.max {
                     diagnostics.push(points_out_of_range(node, points, entry.value_span.clone()));
@@ -807,7 +814,7 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             continue;
         };
         let node = &ruleset.nodes[index];
-        match typed_value(&entry.value, &InputType::Points, separator) {
+        match typed_value(entry.value, &InputType::Points, separator) {
             Ok(Value::Number(points)) if points > node.max => {
                 diagnostics.push(points_out_of_range(node, points, entry.value_span.clone()))
             }
@@ -1024,8 +1031,18 @@ mod tests {
         // (key, target, value, span): a good count, a bad count, points above 1.2's maximum,
         // and an unreadable claimed score.
         let cells = [
-            ("nhiệm_vụ_kế_hoạch", Target::Input(slot("nhiệm_vụ_kế_hoạch")), "10", 1..2),
-            ("nhiệm_vụ_hoàn_thành", Target::Input(slot("nhiệm_vụ_hoàn_thành")), "chín", 2..3),
+            (
+                "nhiệm_vụ_kế_hoạch",
+                Target::Input(slot("nhiệm_vụ_kế_hoạch")),
+                "10",
+                1..2,
+            ),
+            (
+                "nhiệm_vụ_hoàn_thành",
+                Target::Input(slot("nhiệm_vụ_hoàn_thành")),
+                "chín",
+                2..3,
+            ),
             ("1.2", Target::Points(node("1.2")), "99", 3..4),
             ("1.2", Target::Claimed(node("1.2")), "x", 4..5),
         ];
@@ -1075,7 +1092,10 @@ mod tests {
             value_span: 9..10,
         });
         let (data, found) = resolve(rs, &both);
-        assert!(found.iter().any(|d| d.code == "D012" && d.span == (1..2)), "{found:?}");
+        assert!(
+            found.iter().any(|d| d.code == "D012" && d.span == (1..2)),
+            "{found:?}"
+        );
         assert_eq!(data.values[slot("nhiệm_vụ_kế_hoạch")], None);
     }
 

@@ -900,7 +900,10 @@ fn write_csv_with(
         append(&mut row, &blanks);
         row.push('\n');
     }
-    for cells in extra.map(columns::CsvColumns::previous_only).unwrap_or_default() {
+    for cells in extra
+        .map(columns::CsvColumns::previous_only)
+        .unwrap_or_default()
+    {
         let cells: Vec<_> = cells.iter().map(|c| csv_cell(c, delimiter)).collect();
         row.push_str(&cells.join(&sep));
         row.push('\n');
