@@ -342,7 +342,16 @@ pub fn delimiter(text: &str) -> char {
 /// Reads CSV/TSV text (a BOM is dropped, the delimiter guessed) into a grid of text cells.
 /// Never fails: a quote that never closes is read literally and noted in [`Grid::notes`].
 pub fn text_grid(text: &str) -> Grid {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    owned_text_grid(text.to_string())
+}
+
+/// [`text_grid`] of a text the grid keeps as it is (no copy of a sheet that may be tens of
+/// megabytes: [`bytes_text_grid`] hands over the text it decoded).
+fn owned_text_grid(mut owned: String) -> Grid {
+    if owned.starts_with('\u{feff}') {
+        owned.drain(..'\u{feff}'.len_utf8());
+    }
+    let text = owned.as_str();
     let delimiter = delimiter(text);
     let mut starts = Vec::new();
     let mut notes = Vec::new();
@@ -367,7 +376,7 @@ pub fn text_grid(text: &str) -> Grid {
         first_column: 1,
         notes,
         store: Store::Text {
-            text: text.to_string(),
+            text: owned,
             delimiter,
             starts,
         },
@@ -376,7 +385,7 @@ pub fn text_grid(text: &str) -> Grid {
 
 /// Reads a text file's bytes ([`decode`], then [`text_grid`]).
 pub fn bytes_text_grid(bytes: &[u8]) -> Result<Grid, GridError> {
-    decode(bytes).map(|text| text_grid(&text))
+    decode(bytes).map(owned_text_grid)
 }
 
 /// One record of a text: its cells, where the next record starts, how many line breaks it
