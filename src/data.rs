@@ -101,6 +101,27 @@ impl Stage {
         STAGE_LABELS[self.index().min(Stage::MAX_STAGES - 1)]
     }
 
+    /// The default name in a reader's language, from the catalogues: "tự đánh giá" /
+    /// "self-assessment", "thẩm định lần 2" / "appraisal round 2"… ([`Stage::label`] is the
+    /// Vietnamese word the parser also reads).
+    pub fn label_in(self, lang: crate::Lang) -> String {
+        match self.index() {
+            0 => msg!("report-stage-self"),
+            1 => msg!("report-stage-appraised"),
+            n => msg!("report-stage-round", round = n.min(Stage::MAX_STAGES - 1)),
+        }
+        .render(lang)
+    }
+
+    /// [`Stage::name`] for a reader of `lang`: the ruleset's declared name as written, else
+    /// [`Stage::label_in`].
+    pub fn name_in(self, ruleset: &Ruleset, lang: crate::Lang) -> std::borrow::Cow<'_, str> {
+        match ruleset.meta.stages.get(self.index()) {
+            Some(name) => std::borrow::Cow::Borrowed(name.as_str()),
+            None => std::borrow::Cow::Owned(self.label_in(lang)),
+        }
+    }
+
     /// The name a report shows for this stage under a ruleset: the declared one
     /// (`giai đoạn "…", "…"`), else [`Stage::label`].
     pub fn name(self, ruleset: &Ruleset) -> &str {

@@ -5,7 +5,8 @@
 
 use chiso::eval::{AdjustmentResult, Adjustments, UnitResult};
 use chiso::model::{Adjustment, AdjustmentKind, Ruleset};
-use chiso::text::format_decimal;
+use chiso::text::{format_decimal, NumberStyle};
+use chiso::Lang;
 use serde_json::{json, Value as Json};
 
 /// One item as a report line shows it.
@@ -19,11 +20,12 @@ pub struct AdjustmentLine {
     pub kind: AdjustmentKind,
     /// Its yearly cap, formatted; empty when not capped.
     pub cap: String,
-    /// Its points after its own cap, signed (`+1,5`, `−1`); "—" when not scored.
+    /// Its points after its own cap, signed (`+1,5`, `−1`: in the reader's style); "—" when
+    /// not scored.
     pub signed: String,
     /// What its rule gave before the cap, when the cap cut it.
     pub before_cap: Option<String>,
-    /// Why it was not scored ("thiếu số liệu", …); empty when scored.
+    /// Why it was not scored ("thiếu số liệu", …, in the reader's language); empty when scored.
     pub status: String,
     /// The status's machine word (`scored`, `missing`, …), as for nodes.
     pub status_word: &'static str,
@@ -32,30 +34,31 @@ pub struct AdjustmentLine {
 }
 
 /// The unit's bonus and penalty items, bonus first, in the ruleset's order; empty when the
-/// ruleset declares none.
-pub fn lines(ruleset: &Ruleset, result: &UnitResult) -> Vec<AdjustmentLine> {
+/// ruleset declares none. Texts and numbers for a reader of `lang`.
+pub fn lines(ruleset: &Ruleset, result: &UnitResult, lang: Lang) -> Vec<AdjustmentLine> {
     let Some(adj) = &result.adjustments else {
         return Vec::new();
     };
     [AdjustmentKind::Bonus, AdjustmentKind::Penalty]
         .into_iter()
         .flat_map(|kind| adj.of_kind(ruleset, kind))
-        .map(|(item, r)| line(item, r))
+        .map(|(item, r)| line(item, r, lang))
         .collect()
 }
 
-fn line(item: &Adjustment, r: &AdjustmentResult) -> AdjustmentLine {
+fn line(item: &Adjustment, r: &AdjustmentResult, lang: Lang) -> AdjustmentLine {
+    let style = super::style_of(lang);
     AdjustmentLine {
         id: item.id.clone(),
         title: item.title.clone(),
         kind: item.kind,
         cap: item.cap.map(format_decimal).unwrap_or_default(),
-        signed: r.points.map_or("—".into(), |p| signed(item.kind, p)),
+        signed: r.points.map_or("—".into(), |p| signed(item.kind, p, style)),
         before_cap: match (r.computed, r.points) {
-            (Some(c), Some(p)) if c != p => Some(super::vi(c)),
+            (Some(c), Some(p)) if c != p => Some(super::num(c, style)),
             _ => None,
         },
-        status: r.status.label(),
+        status: r.status.label_in(lang),
         status_word: r.status.as_str(),
         value: r.points.map(|p| match item.kind {
             AdjustmentKind::Bonus => p,
@@ -65,28 +68,38 @@ fn line(item: &Adjustment, r: &AdjustmentResult) -> AdjustmentLine {
 }
 
 /// `+1,5` for a bonus, `−1` for a penalty (zero is `0`).
-fn signed(kind: AdjustmentKind, points: rust_decimal::Decimal) -> String {
+fn signed(kind: AdjustmentKind, points: rust_decimal::Decimal, style: NumberStyle) -> String {
     if points.is_zero() {
         return "0".into();
     }
     match kind {
-        AdjustmentKind::Bonus => format!("+{}", super::vi(points)),
-        AdjustmentKind::Penalty => format!("−{}", super::vi(points)),
+        AdjustmentKind::Bonus => format!("+{}", super::num(points, style)),
+        AdjustmentKind::Penalty => format!("−{}", super::num(points, style)),
     }
 }
 
 /// Text lines for the table and Markdown reports: one per item, then what the caps, the
-/// maximum and the floor let through and the total they make. Empty without items.
-pub fn text_lines(ruleset: &Ruleset, result: &UnitResult) -> Vec<String> {
+/// maximum and the floor let through and the total they make, in `lang`. Empty without
+/// items.
+pub fn text_lines(ruleset: &Ruleset, result: &UnitResult, lang: Lang) -> Vec<String> {
     let Some(adj) = &result.adjustments else {
         return Vec::new();
     };
-    let mut out: Vec<String> = lines(ruleset, result)
+    let [bonus, penalty] =
+        [chiso::msg!("report-bonus"), chiso::msg!("report-penalty")].map(|m| m.render(lang));
+    let mut out: Vec<String> = lines(ruleset, result, lang)
         .into_iter()
         .map(|l| {
-            let mut text = format!("{} {} “{}”: {}", capital(l.kind), l.id, l.title, l.signed);
+            let kind = match l.kind {
+                AdjustmentKind::Bonus => &bonus,
+                AdjustmentKind::Penalty => &penalty,
+            };
+            let mut text = format!("{kind} {} “{}”: {}", l.id, l.title, l.signed);
             if let Some(before) = &l.before_cap {
-                text.push_str(&format!(" (tính được {before}, tối đa {})", l.cap));
+                let capped =
+                    chiso::msg!("report-adjust-capped", computed = before.as_str(), cap = l.cap.as_str())
+                        .render(lang);
+                text.push_str(&format!(" ({capped})"));
             }
             if !l.status.is_empty() {
                 text.push_str(&format!(" ({})", l.status));
@@ -94,25 +107,20 @@ pub fn text_lines(ruleset: &Ruleset, result: &UnitResult) -> Vec<String> {
             text
         })
         .collect();
-    out.push(summary(result, adj));
+    out.push(summary(result, adj, lang));
     out
 }
 
-fn capital(kind: AdjustmentKind) -> &'static str {
-    match kind {
-        AdjustmentKind::Bonus => "Điểm thưởng",
-        AdjustmentKind::Penalty => "Điểm trừ",
-    }
-}
-
-fn summary(result: &UnitResult, adj: &Adjustments) -> String {
-    format!(
-        "Điểm các tiêu chí: {}   Điểm thưởng được cộng: {}   Điểm trừ: {}   Tổng điểm: {}",
-        super::vi(result.achieved),
-        signed(AdjustmentKind::Bonus, adj.bonus),
-        signed(AdjustmentKind::Penalty, adj.penalty),
-        super::vi(adj.total)
+fn summary(result: &UnitResult, adj: &Adjustments, lang: Lang) -> String {
+    let style = super::style_of(lang);
+    chiso::msg!(
+        "report-adjust-summary",
+        criteria = super::num(result.achieved, style),
+        bonus = signed(AdjustmentKind::Bonus, adj.bonus, style),
+        penalty = signed(AdjustmentKind::Penalty, adj.penalty, style),
+        total = super::num(adj.total, style)
     )
+    .render(lang)
 }
 
 /// The `adjustments` field of a unit's JSON (docs/json.md): `null` when the ruleset declares

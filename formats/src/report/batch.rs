@@ -3,7 +3,7 @@
 //! JSON, [`super::html`], [`super::xlsx`]) show is computed once here.
 
 use super::blocks::Doc;
-use super::vi;
+use super::{num, style_of};
 use chiso::batch::groups::{group_summaries, ungrouped_not_scored, GroupSummary};
 use chiso::batch::lost::{area_lost, compare_targets, lost_points, LostRow, TargetRow, Targets};
 use chiso::batch::previous::{compare_previous, PreviousUnit, YearOverYear};
@@ -35,6 +35,114 @@ pub struct BatchReport<'a> {
     /// Last year's results beside this year's (`--previous`), when given
     /// ([`BatchReport::with_previous`]).
     pub previous: Option<YearOverYear>,
+    /// The reader's language: every heading, label and problem the report writes, and how it
+    /// writes numbers in the formats people read (Vietnamese unless
+    /// [`BatchReport::with_lang`] says otherwise). JSON keys, CSV columns, codes and status
+    /// words do not change with it.
+    pub lang: chiso::Lang,
+    /// The report's words in `lang`, rendered once per report.
+    pub words: Words,
+}
+
+/// Defines [`Words`]: each field the catalogue entry `report-…` in the report's language.
+macro_rules! words {
+    ($($(#[$doc:meta])* $field:ident = $id:literal,)*) => {
+        /// The words of a report's headings, column heads and labels in its language, each
+        /// rendered once per report from the catalogues (`i18n/vi.ftl`, `i18n/en.ftl`).
+        pub struct Words {
+            $($(#[$doc])* pub $field: String,)*
+        }
+
+        impl Words {
+            /// Every word in `lang`.
+            pub fn new(lang: chiso::Lang) -> Self {
+                Words {
+                    $($field: chiso::message::Message::new($id).render(lang),)*
+                }
+            }
+        }
+    };
+}
+
+words! {
+    /// "Mã"
+    id = "report-col-id",
+    /// "Tiêu chí"
+    criterion = "report-col-criterion",
+    /// "Tối đa"
+    max = "report-col-max",
+    /// "Điểm"
+    points = "report-col-points",
+    /// "Bị mất"
+    lost = "report-col-lost",
+    /// "Ghi chú"
+    note = "report-col-note",
+    /// "Tự chấm"
+    self_score = "report-col-self",
+    /// "Tính từ số liệu"
+    computed = "report-col-computed",
+    /// "Thẩm định"
+    appraised = "report-col-appraised",
+    /// "Chênh lệch"
+    difference = "report-col-difference",
+    /// "Ghi chú của hội đồng"
+    council_note = "report-col-council-note",
+    /// "Đạt"
+    achieved = "report-col-achieved",
+    /// "Chủ trì"
+    owner = "report-col-owner",
+    /// "Phấn đấu"
+    target = "report-col-target",
+    /// "Hạng"
+    rank = "report-col-rank",
+    /// "Đơn vị"
+    unit = "report-col-unit",
+    /// "Điểm đạt"
+    points_achieved = "report-col-points-achieved",
+    /// "Chỉ số"
+    index = "report-index",
+    /// "Xếp loại"
+    grade = "report-grade",
+    /// "Khoảng"
+    band = "report-col-band",
+    /// "Số đơn vị"
+    unit_count = "report-col-unit-count",
+    /// "Nguồn"
+    source = "report-source",
+    /// "Nhóm"
+    group = "report-col-group",
+    /// "TỔNG"
+    total = "report-total",
+    /// "TỔNG (các tiêu chí đã chấm)"
+    total_scored = "report-total-scored",
+    /// "KĐG" (không đánh giá)
+    not_evaluated = "report-not-evaluated-short",
+    /// "đạt" (a target met)
+    met = "report-target-met",
+    /// "chưa đạt"
+    not_met = "report-target-not-met",
+    /// "chưa đủ số liệu"
+    incomplete = "report-incomplete",
+    /// "không chấm được"
+    not_scored = "report-not-scored",
+    /// "Chưa xếp loại"
+    ungraded = "report-ungraded",
+    /// "Bình quân"
+    mean = "report-mean",
+    /// "Chỉ số bình quân"
+    mean_index = "report-mean-index",
+    /// "Tự đánh giá và thẩm định"
+    self_and_appraisal = "report-self-and-appraisal",
+    /// "Điểm bị mất"
+    lost_heading = "report-lost-heading",
+    /// "Điểm phấn đấu và kết quả"
+    targets_heading = "report-targets-heading",
+    /// "Phân bố xếp loại"
+    grade_distribution = "report-grade-distribution",
+    /// "Chỉ số thành phần theo lĩnh vực (%)"
+    area_indices = "report-area-indices",
+    /// "LV" (lĩnh vực), before an area's number in a column head
+    area_abbrev = "report-area-abbrev",
 }
 
 impl<'a> BatchReport<'a> {
@@ -67,7 +175,25 @@ impl<'a> BatchReport<'a> {
             groups: group_summaries(ruleset, batch),
             ungrouped_not_scored: ungrouped_not_scored(ruleset, batch),
             previous: None,
+            lang: chiso::Lang::Vi,
+            words: Words::new(chiso::Lang::Vi),
         }
+    }
+
+    /// The report in the reader's language (the CLI passes `--lang`'s): its headings, labels
+    /// and problems, and numbers written as that reader writes them.
+    pub fn with_lang(mut self, lang: chiso::Lang) -> Self {
+        if lang != self.lang {
+            self.lang = lang;
+            self.words = Words::new(lang);
+        }
+        self
+    }
+
+    /// How the report writes numbers for its reader: a decimal comma in Vietnamese, a point
+    /// in English.
+    pub fn style(&self) -> NumberStyle {
+        style_of(self.lang)
     }
 
     /// Adds last year's results (read by [`crate::previous::read_previous`]): each unit that
@@ -107,32 +233,51 @@ impl<'a> BatchReport<'a> {
         )
     }
 
-    /// "thẩm định" / "tự đánh giá"
-    pub fn stage_name(&self) -> &'static str {
-        stage_name(self.ranking.stage)
+    /// The ranked stage's name in the report's language: "thẩm định" / "appraisal"…
+    pub fn stage_name(&self) -> String {
+        stage_name(self.ranking.stage, self.lang)
     }
 }
 
-pub fn stage_name(stage: Stage) -> &'static str {
-    stage.label()
+/// A stage's default name for a reader of `lang` ([`Stage::label_in`]).
+pub fn stage_name(stage: Stage, lang: chiso::Lang) -> String {
+    stage.label_in(lang)
 }
 
-/// [`opt`], [`pct`] and [`signed`] for a person: decimal comma.
-pub(crate) fn opt_vi(d: Option<Decimal>) -> String {
-    d.map(vi).unwrap_or_else(|| "—".into())
+/// A number or "—", in `style`.
+pub(crate) fn opt_n(d: Option<Decimal>, style: NumberStyle) -> String {
+    d.map(|d| num(d, style)).unwrap_or_else(|| "—".into())
 }
 
-pub(crate) fn pct_vi(d: Option<Decimal>) -> String {
-    d.map(|p| format_percent(p, NumberStyle::Vietnamese))
+/// A percentage or "—", in `style`.
+pub(crate) fn pct_n(d: Option<Decimal>, style: NumberStyle) -> String {
+    d.map(|p| format_percent(p, style))
         .unwrap_or_else(|| "—".into())
 }
 
-pub(crate) fn signed_vi(d: Option<Decimal>) -> String {
+/// A difference with its sign (`+1,5`), or "—", in `style`.
+pub(crate) fn signed_n(d: Option<Decimal>, style: NumberStyle) -> String {
     match d {
-        Some(v) if v > Decimal::ZERO => format!("+{}", vi(v)),
-        Some(v) => vi(v),
+        Some(v) if v > Decimal::ZERO => format!("+{}", num(v, style)),
+        Some(v) => num(v, style),
         None => "—".into(),
     }
+}
+
+/// A stage's total cell: "41,5 / 47 (88,3%)" — the one place it is written (comparisons and
+/// appraisal rounds).
+pub(crate) fn out_of(
+    total: Option<Decimal>,
+    max: Option<Decimal>,
+    percent: Option<Decimal>,
+    style: NumberStyle,
+) -> String {
+    format!(
+        "{} / {} ({})",
+        opt_n(total, style),
+        opt_n(max, style),
+        pct_n(percent, style)
+    )
 }
 
 /// A simple table: rows of cells, aligned for text or written as Markdown.
@@ -285,6 +430,11 @@ pub(crate) fn heading(out: &mut String, markdown: bool, title: &str) {
 /// What `sink` returns.
 pub fn write_text(report: &BatchReport, markdown: bool, sink: &mut dyn Write) -> io::Result<()> {
     let rs = report.ruleset;
+    let w = &report.words;
+    let style = report.style();
+    let vi = |d: Decimal| num(d, style);
+    let opt_vi = |d: Option<Decimal>| opt_n(d, style);
+    let signed_vi = |d: Option<Decimal>| signed_n(d, style);
     let mut out = String::new();
     // Hands what is rendered so far to the sink.
     let mut flush = |out: &mut String| -> io::Result<()> {
@@ -311,17 +461,17 @@ pub fn write_text(report: &BatchReport, markdown: bool, sink: &mut dyn Write) ->
         heading(
             &mut out,
             markdown,
-            &format!("Tự đánh giá và thẩm định — {}", c.unit),
+            &format!("{} — {}", w.self_and_appraisal, c.unit),
         );
         let mut t = Table::new(&[
-            ("Mã", false),
-            ("Tiêu chí", false),
-            ("Tối đa", true),
-            ("Tự chấm", true),
-            ("Tính từ số liệu", true),
-            ("Thẩm định", true),
-            ("Chênh lệch", true),
-            ("Ghi chú của hội đồng", false),
+            (w.id.as_str(), false),
+            (w.criterion.as_str(), false),
+            (w.max.as_str(), true),
+            (w.self_score.as_str(), true),
+            (w.computed.as_str(), true),
+            (w.appraised.as_str(), true),
+            (w.difference.as_str(), true),
+            (w.council_note.as_str(), false),
         ]);
         for r in &c.rows {
             let node = &rs.nodes[r.node];
@@ -331,7 +481,7 @@ pub fn write_text(report: &BatchReport, markdown: bool, sink: &mut dyn Write) ->
                 node.title.clone(),
                 vi(r.max),
                 if r.not_evaluated {
-                    "KĐG".into()
+                    w.not_evaluated.clone()
                 } else {
                     format!("{}{flag}", opt_vi(r.self_score))
                 },
@@ -343,33 +493,25 @@ pub fn write_text(report: &BatchReport, markdown: bool, sink: &mut dyn Write) ->
         }
         t.rows.push(vec![
             String::new(),
-            "TỔNG".into(),
+            w.total.clone(),
             String::new(),
-            format!(
-                "{} / {} ({})",
-                opt_vi(c.self_total),
-                opt_vi(c.self_max),
-                pct_vi(c.self_percent)
-            ),
+            out_of(c.self_total, c.self_max, c.self_percent, style),
             String::new(),
-            format!(
-                "{} / {} ({})",
-                opt_vi(c.appraised_total),
-                opt_vi(c.appraised_max),
-                pct_vi(c.appraised_percent)
+            out_of(
+                c.appraised_total,
+                c.appraised_max,
+                c.appraised_percent,
+                style,
             ),
             signed_vi(c.total_difference()),
             String::new(),
         ]);
         out.push_str(&t.render(markdown));
-        if let Some(note) = survey_note_in(c, NumberStyle::Vietnamese) {
+        if let Some(note) = survey_note_in(c, style, report.lang) {
             out.push_str(&format!("\n{note}\n"));
         }
         if c.flags > 0 {
-            out.push_str(&format!(
-                "\n⚠ {} tiêu chí: điểm tự chấm khác điểm tính từ số liệu của đơn vị.\n",
-                c.flags
-            ));
+            out.push_str(&format!("\n⚠ {}\n", flags_line(c.flags, report.lang)));
         }
         flush(&mut out)?;
     }
@@ -385,15 +527,15 @@ pub fn write_text(report: &BatchReport, markdown: bool, sink: &mut dyn Write) ->
         heading(
             &mut out,
             markdown,
-            &format!("Điểm bị mất — {}", unit.unit()),
+            &format!("{} — {}", w.lost_heading, unit.unit()),
         );
         let mut t = Table::new(&[
-            ("Mã", false),
-            ("Tiêu chí", false),
-            ("Tối đa", true),
-            ("Đạt", true),
-            ("Bị mất", true),
-            ("Chủ trì", false),
+            (w.id.as_str(), false),
+            (w.criterion.as_str(), false),
+            (w.max.as_str(), true),
+            (w.achieved.as_str(), true),
+            (w.lost.as_str(), true),
+            (w.owner.as_str(), false),
         ]);
         for r in &areas {
             let node = &rs.nodes[r.node];
@@ -421,9 +563,9 @@ pub fn write_text(report: &BatchReport, markdown: bool, sink: &mut dyn Write) ->
         t.rows.push(vec![
             String::new(),
             if unit.result.is_complete() {
-                "TỔNG".into()
+                w.total.clone()
             } else {
-                "TỔNG (các tiêu chí đã chấm)".into()
+                w.total_scored.clone()
             },
             vi(max),
             vi(achieved),
@@ -439,15 +581,15 @@ pub fn write_text(report: &BatchReport, markdown: bool, sink: &mut dyn Write) ->
         heading(
             &mut out,
             markdown,
-            &format!("Điểm phấn đấu và kết quả — {}", unit.unit()),
+            &format!("{} — {}", w.targets_heading, unit.unit()),
         );
         let mut t = Table::new(&[
-            ("Mã", false),
-            ("Tiêu chí", false),
-            ("Tối đa", true),
-            ("Phấn đấu", true),
-            ("Đạt", true),
-            ("Chênh lệch", true),
+            (w.id.as_str(), false),
+            (w.criterion.as_str(), false),
+            (w.max.as_str(), true),
+            (w.target.as_str(), true),
+            (w.achieved.as_str(), true),
+            (w.difference.as_str(), true),
             ("", false),
         ]);
         for r in rows {
@@ -458,15 +600,15 @@ pub fn write_text(report: &BatchReport, markdown: bool, sink: &mut dyn Write) ->
                 vi(r.max),
                 vi(r.target),
                 if r.not_evaluated {
-                    "KĐG".into()
+                    w.not_evaluated.clone()
                 } else {
                     opt_vi(r.achieved)
                 },
                 signed_vi(r.gap),
                 if r.met {
-                    "đạt".into()
+                    w.met.clone()
                 } else if r.gap.is_some() {
-                    "chưa đạt".into()
+                    w.not_met.clone()
                 } else {
                     String::new()
                 },
@@ -509,20 +651,28 @@ pub(crate) struct Section<'s> {
 /// The ranking, grade distribution and area sub-indices of a group (or the batch).
 pub(crate) fn ranking_sections(report: &BatchReport, section: &Section) -> Doc {
     let rs = report.ruleset;
+    let w = &report.words;
+    let style = report.style();
+    let opt_vi = |d: Option<Decimal>| opt_n(d, style);
+    let pct_vi = |d: Option<Decimal>| pct_n(d, style);
     let mut out = Doc::default();
     let suffix = section.name.map(|n| format!(" — {n}")).unwrap_or_default();
-    out.heading(format!(
-        "Xếp hạng Chỉ số CCHC ({}){suffix} — {}",
-        report.stage_name(),
-        rs.meta.title
-    ));
+    out.heading(
+        chiso::msg!(
+            "report-ranking-heading",
+            stage = report.stage_name(),
+            group = suffix.as_str(),
+            ruleset = rs.meta.title.as_str()
+        )
+        .render(report.lang),
+    );
     let mut t = Table::new(&[
-        ("Hạng", true),
-        ("Đơn vị", false),
-        ("Điểm đạt", true),
-        ("Tối đa", true),
-        ("Chỉ số", true),
-        ("Xếp loại", false),
+        (w.rank.as_str(), true),
+        (w.unit.as_str(), false),
+        (w.points_achieved.as_str(), true),
+        (w.max.as_str(), true),
+        (w.index.as_str(), true),
+        (w.grade.as_str(), false),
     ]);
     let rows = || {
         section
@@ -537,14 +687,14 @@ pub(crate) fn ranking_sections(report: &BatchReport, section: &Section) -> Doc {
                 .map(|r| r.to_string())
                 .unwrap_or_else(|| "—".into()),
             unit.unit().to_string(),
-            rs.format_points(unit.result.total(), chiso::text::NumberStyle::Vietnamese),
-            vi(unit.result.max),
+            rs.format_points(unit.result.total(), style),
+            num(unit.result.max, style),
             pct_vi(row.percent),
             row.grade.clone().unwrap_or_else(|| {
                 if unit.result.is_complete() {
                     "—".into()
                 } else {
-                    "chưa đủ số liệu".into()
+                    w.incomplete.clone()
                 }
             }),
         ]);
@@ -556,31 +706,31 @@ pub(crate) fn ranking_sections(report: &BatchReport, section: &Section) -> Doc {
             "—".into(),
             "—".into(),
             "—".into(),
-            "không chấm được".into(),
+            w.not_scored.clone(),
         ]);
     }
     out.table(t);
     if let Some((mean, _)) = section.means {
-        out.line(format!("Chỉ số bình quân{suffix}: {}", pct_vi(mean)));
+        out.line(format!("{}{suffix}: {}", w.mean_index, pct_vi(mean)));
     }
 
-    out.heading(format!("Phân bố xếp loại{suffix}"));
-    let mut t = Table::new(&[("Xếp loại", false), ("Khoảng", false), ("Số đơn vị", true)]);
+    out.heading(format!("{}{suffix}", w.grade_distribution));
+    let mut t = Table::new(&[(w.grade.as_str(), false), (w.band.as_str(), false), (w.unit_count.as_str(), true)]);
     for g in section.grades {
         t.rows.push(vec![
-            g.grade.clone().unwrap_or_else(|| "Chưa xếp loại".into()),
+            g.grade.clone().unwrap_or_else(|| w.ungraded.clone()),
             g.band.clone(),
             g.count.to_string(),
         ]);
     }
     out.table(t);
 
-    out.heading(format!("Chỉ số thành phần theo lĩnh vực (%){suffix}"));
-    let mut head: Vec<(String, bool)> = vec![("Đơn vị".into(), false)];
+    out.heading(format!("{}{suffix}", w.area_indices));
+    let mut head: Vec<(String, bool)> = vec![(w.unit.clone(), false)];
     head.extend(
         rs.roots
             .iter()
-            .map(|&r| (format!("LV {}", rs.nodes[r].id), true)),
+            .map(|&r| (format!("{} {}", w.area_abbrev, rs.nodes[r].id), true)),
     );
     let head_refs: Vec<(&str, bool)> = head.iter().map(|(h, r)| (h.as_str(), *r)).collect();
     let mut t = Table::new(&head_refs);
@@ -590,7 +740,7 @@ pub(crate) fn ranking_sections(report: &BatchReport, section: &Section) -> Doc {
         t.rows.push(row);
     }
     if let Some((_, areas)) = section.means {
-        let mut row = vec!["Bình quân".to_string()];
+        let mut row = vec![w.mean.clone()];
         row.extend(areas.iter().map(|a| opt_vi(*a)));
         t.rows.push(row);
     }
@@ -654,7 +804,7 @@ pub fn write_json(report: &BatchReport, out: &mut dyn Write) -> io::Result<()> {
             })
         })
         .chain(report.batch.not_scored.iter().map(|n| {
-            let mut object = super::not_scored_json(rs, n);
+            let mut object = super::not_scored_json(rs, n, report.lang);
             super::columns::add_not_scored_fields(report, n, &mut object);
             super::Either::Value(object)
         }))
@@ -791,26 +941,53 @@ fn comparison_json(rs: &Ruleset, c: &StageComparison) -> Json {
 
 /// What each stage leaves to the survey, beside the comparison's totals (each stage's total
 /// is over what that stage scores): "Chờ điều tra XHH (ngoài tổng trên): tự đánh giá 25
-/// điểm; thẩm định 25 điểm." `None` when no stage waits for survey points.
-pub fn survey_note(c: &StageComparison) -> Option<String> {
-    survey_note_in(c, NumberStyle::Machine)
+/// điểm; thẩm định 25 điểm." in the report's language and number style. `None` when no stage
+/// waits for survey points.
+pub fn survey_note(report: &BatchReport, c: &StageComparison) -> Option<String> {
+    survey_note_in(c, report.style(), report.lang)
 }
 
-/// [`survey_note`] with its numbers written in `style`.
-pub fn survey_note_in(c: &StageComparison, style: NumberStyle) -> Option<String> {
-    let parts: Vec<String> = [
-        ("tự đánh giá", c.self_survey),
-        ("thẩm định", c.appraised_survey),
-    ]
-    .iter()
-    .filter_map(|(stage, pending)| {
-        pending
-            .filter(|p| !p.is_zero())
-            .map(|p| format!("{stage} {} điểm", format_number(p, style)))
+/// [`survey_note`] with its numbers written in `style`, its words in `lang`.
+pub fn survey_note_in(
+    c: &StageComparison,
+    style: NumberStyle,
+    lang: chiso::Lang,
+) -> Option<String> {
+    let stages = [
+        (Stage::SelfAssessment.label_in(lang), c.self_survey),
+        (Stage::Appraised.label_in(lang), c.appraised_survey),
+    ];
+    survey_pending(stages, style, lang)
+}
+
+/// "Chờ điều tra XHH (ngoài tổng trên): tự đánh giá 25 điểm; …." for the stages that wait for
+/// survey points (`None` when none does): the one wording of comparisons and rounds.
+pub(crate) fn survey_pending(
+    stages: impl IntoIterator<Item = (String, Option<Decimal>)>,
+    style: NumberStyle,
+    lang: chiso::Lang,
+) -> Option<String> {
+    let parts: Vec<String> = stages
+        .into_iter()
+        .filter_map(|(stage, pending)| {
+            pending.filter(|p| !p.is_zero()).map(|p| {
+                chiso::msg!(
+                    "report-survey-stage",
+                    stage = stage,
+                    points = format_number(p, style)
+                )
+                .render(lang)
+            })
+        })
+        .collect();
+    (!parts.is_empty()).then(|| {
+        chiso::msg!("report-survey-pending", stages = parts.join("; ")).render(lang)
     })
-    .collect();
-    (!parts.is_empty())
-        .then(|| format!("Chờ điều tra XHH (ngoài tổng trên): {}.", parts.join("; ")))
+}
+
+/// "N tiêu chí: điểm tự chấm khác điểm tính từ số liệu của đơn vị." in `lang`.
+pub(crate) fn flags_line(flags: usize, lang: chiso::Lang) -> String {
+    chiso::msg!("report-flags", count = flags).render(lang)
 }
 
 /// A unit name as a short, file- and sheet-safe label.

@@ -82,23 +82,26 @@ pub(crate) fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The sheets the workbook adds for what the batch has (name, content): `Theo nhóm`,
-/// `So với năm trước`, `Các vòng thẩm định`; none for a batch without groups, rounds or
-/// `--previous`.
-pub(crate) fn sheets(report: &BatchReport) -> Vec<(&'static str, Doc)> {
+/// The sheets the workbook adds for what the batch has (name in the report's language,
+/// content): `Theo nhóm`, `So với năm trước`, `Các vòng thẩm định`; none for a batch without
+/// groups, rounds or `--previous`.
+pub(crate) fn sheets(report: &BatchReport) -> Vec<(String, Doc)> {
+    let lang = report.lang;
     let mut out = Vec::new();
     if !report.groups.is_empty() {
-        out.push(("Theo nhóm", super::groups::doc(report)));
+        let name = chiso::msg!("report-sheet-groups").render(lang);
+        out.push((name, super::groups::doc(report)));
     }
     if let Some(previous) = &report.previous {
-        out.push(("So với năm trước", super::year::doc(report, previous)));
+        let name = chiso::msg!("report-sheet-previous").render(lang);
+        out.push((name, super::year::doc(report, previous)));
     }
     let mut rounds = Doc::default();
     for c in report.comparisons.iter().filter(|c| c.rounds.len() > 1) {
         rounds.extend(super::rounds::doc(report, c));
     }
     if !rounds.is_empty() {
-        out.push(("Các vòng thẩm định", rounds));
+        out.push((chiso::msg!("report-sheet-rounds").render(lang), rounds));
     }
     out
 }

@@ -174,6 +174,7 @@ impl Format {
             || !report.targets.is_empty()
             || report.previous.is_some();
         let ruleset = report.ruleset;
+        let lang = report.lang;
         match self {
             Format::Xlsx => out.write_all(&xlsx::batch(report).map_err(io::Error::other)?),
             Format::Html => html::write(report, out),
@@ -192,25 +193,25 @@ impl Format {
                     .chain(
                         b.not_scored
                             .iter()
-                            .map(|n| Either::Value(not_scored_json(ruleset, n))),
+                            .map(|n| Either::Value(not_scored_json(ruleset, n, lang))),
                     ),
             ),
             // Groups, appraisal rounds and last year add columns to each unit's total row
             // (`columns::csv`); that pass holds the CSV in memory, the plain one streams.
             Format::Csv if columns::adds_csv_columns(report) => {
                 let mut plain = Vec::new();
-                write_csv(ruleset, b, NumberStyle::Machine, &mut plain)?;
+                write_csv(ruleset, b, NumberStyle::Machine, lang, &mut plain)?;
                 let plain = String::from_utf8(plain).map_err(io::Error::other)?;
                 out.write_all(columns::csv(report, plain).as_bytes())
             }
-            Format::Csv => write_csv(ruleset, b, NumberStyle::Machine, out),
+            Format::Csv => write_csv(ruleset, b, NumberStyle::Machine, lang, out),
             Format::CsvVi => {
                 out.write_all("\u{feff}".as_bytes())?;
-                write_csv(ruleset, b, NumberStyle::Vietnamese, out)
+                write_csv(ruleset, b, NumberStyle::Vietnamese, lang, out)
             }
             Format::Table | Format::Markdown => {
                 let as_markdown = self == Format::Markdown;
-                let layout = Layout::new(ruleset);
+                let layout = Layout::new(ruleset, lang);
                 let mut section = String::new();
                 let mut first = true;
                 for unit in &b.units {
@@ -231,7 +232,7 @@ impl Format {
                         out.write_all(b"\n")?;
                     }
                     first = false;
-                    out.write_all(not_scored_text(ruleset, n, as_markdown).as_bytes())?;
+                    out.write_all(not_scored_text(ruleset, n, as_markdown, lang).as_bytes())?;
                 }
                 if extras {
                     batch::write_text(report, as_markdown, out)?;
@@ -367,7 +368,9 @@ fn missing_json(ruleset: &Ruleset, missing: &[(MissingItem, Vec<usize>)]) -> Vec
 
 /// One problem of a unit's data as JSON: `code`, `severity`, `message`, `place` (as text:
 /// "tinh.csv, row 7, column D (x)"), `file`, `row`, `column` (the letter), `header`, `help`.
-pub fn problem_json(problem: &Problem) -> Json {
+/// The message, place and help are written in `lang`; the code and severity are the stable
+/// words.
+pub fn problem_json(problem: &Problem, lang: chiso::Lang) -> Json {
     let (row, column, header) = match &problem.place {
         chiso::place::Place::Cell {
             row,
@@ -384,19 +387,15 @@ pub fn problem_json(problem: &Problem) -> Json {
     json!({
         "code": problem.diagnostic.code,
         "severity": problem.diagnostic.severity.as_str(),
-        "message": problem.diagnostic.message.render(REPORT_LANG),
-        "place": problem.place.render(REPORT_LANG),
+        "message": problem.diagnostic.message.render(lang),
+        "place": problem.place.render(lang),
         "file": problem.place.file_name(),
         "row": row,
         "column": column,
         "header": header,
-        "help": problem.diagnostic.help.as_ref().map(|h| h.render(REPORT_LANG)),
+        "help": problem.diagnostic.help.as_ref().map(|h| h.render(lang)),
     })
 }
-
-/// The language of the reports' texts: their headings are Vietnamese, and so are the problems
-/// they list (a unit not scored), whatever `--lang` says for the command's own messages.
-pub const REPORT_LANG: chiso::Lang = chiso::Lang::Vi;
 
 /// The labels of aligned "label: value" lines (`explain`, `advise`): each label id rendered
 /// in `lang` with a colon, padded with spaces to the longest label plus two, whatever the
@@ -423,8 +422,8 @@ pub(crate) fn padded_labels(
 
 /// The JSON object of a unit whose data could not be scored (documented in docs/json.md):
 /// the fields of [`unit_json`] with no figures (`achieved`, `max`, `percent`, `grade` null,
-/// `nodes` empty), `complete: false`, `scored: false`, and `problems`.
-pub fn not_scored_json(ruleset: &Ruleset, unit: &NotScored) -> Json {
+/// `nodes` empty), `complete: false`, `scored: false`, and `problems` (their texts in `lang`).
+pub fn not_scored_json(ruleset: &Ruleset, unit: &NotScored, lang: chiso::Lang) -> Json {
     json!({
         "unit": unit.unit,
         "ruleset": ruleset.meta.title,
@@ -440,35 +439,41 @@ pub fn not_scored_json(ruleset: &Ruleset, unit: &NotScored) -> Json {
         "adjustments": Json::Null,
         "origin": unit.origin.to_string(),
         "rank": Json::Null,
-        "problems": unit.problems.iter().map(problem_json).collect::<Vec<_>>(),
+        "problems": unit.problems.iter().map(|p| problem_json(p, lang)).collect::<Vec<_>>(),
     })
 }
 
 /// The problems of a unit not scored, one line each: "error[D003] tinh.csv, row 3, column B
-/// (x): message".
-pub fn problem_lines(unit: &NotScored) -> Vec<String> {
+/// (x): message", in `lang`.
+pub fn problem_lines(unit: &NotScored, lang: chiso::Lang) -> Vec<String> {
     unit.problems
         .iter()
         .map(|p| {
             format!(
                 "{}[{}] {}: {}",
-                p.diagnostic.severity.label(REPORT_LANG),
+                p.diagnostic.severity.label(lang),
                 p.diagnostic.code,
-                p.place.render(REPORT_LANG),
-                p.diagnostic.message.render(REPORT_LANG)
+                p.place.render(lang),
+                p.diagnostic.message.render(lang)
             )
         })
         .collect()
 }
 
 /// The section of a unit whose data could not be scored, as text or Markdown: its name and
-/// place, "KHÔNG CHẤM ĐƯỢC" and every problem with its place.
-pub fn not_scored_text(ruleset: &Ruleset, unit: &NotScored, as_markdown: bool) -> String {
-    let title = format!(
-        "{} — {} (không chấm được: số liệu có lỗi)",
-        unit.label(),
-        ruleset.meta.title
-    );
+/// place, "không chấm được" and every problem with its place, in `lang`.
+pub fn not_scored_text(
+    ruleset: &Ruleset,
+    unit: &NotScored,
+    as_markdown: bool,
+    lang: chiso::Lang,
+) -> String {
+    let title = chiso::msg!(
+        "report-not-scored-title",
+        unit = unit.label(),
+        ruleset = ruleset.meta.title.as_str()
+    )
+    .render(lang);
     let mut out = if as_markdown {
         format!(
             "## {}
@@ -483,14 +488,15 @@ pub fn not_scored_text(ruleset: &Ruleset, unit: &NotScored, as_markdown: bool) -
         )
     };
     out.push_str(&format!(
-        "Nguồn: {}
+        "{}: {}
 ",
+        chiso::msg!("report-source").render(lang),
         unit.origin
     ));
     if as_markdown {
         out.push('\n');
     }
-    for line in problem_lines(unit) {
+    for line in problem_lines(unit, lang) {
         if as_markdown {
             out.push_str(&format!(
                 "- {}
@@ -504,52 +510,90 @@ pub fn not_scored_text(ruleset: &Ruleset, unit: &NotScored, as_markdown: bool) -
             ));
         }
     }
+    let words = SummaryWords::new(lang);
     out.push_str(&format!(
-        "{}Tổng điểm: —   Chỉ số: —   Xếp loại: — (không chấm được)
+        "{}{}: —   {}: —   {}: — ({})
 ",
-        if as_markdown { "\n" } else { "" }
+        if as_markdown { "\n" } else { "" },
+        words.total,
+        words.index,
+        words.grade,
+        chiso::msg!("report-not-scored").render(lang)
     ));
     out
 }
 
-/// A number in a report a person reads: decimal comma (issue 11, `NumberStyle::Vietnamese`).
-pub(crate) fn vi(d: Decimal) -> String {
-    format_number(d, NumberStyle::Vietnamese)
+/// How a report writes numbers for a reader of `lang`: a decimal comma in Vietnamese, a
+/// decimal point in English (`chiso::message::number_style`).
+pub(crate) fn style_of(lang: chiso::Lang) -> NumberStyle {
+    chiso::message::number_style(lang)
+}
+
+/// A number in a report a person reads, in the reader's style (`12,5` / `12.5`).
+pub(crate) fn num(d: Decimal, style: NumberStyle) -> String {
+    format_number(d, style)
 }
 
 /// The maximum as a report shows it: blank ("—") when the node is not evaluated, as officials
 /// blank it; JSON and CSV keep the number (0).
-fn shown_max(r: &NodeResult) -> String {
+fn shown_max(r: &NodeResult, style: NumberStyle) -> String {
     match r.status {
         Status::NotEvaluated(_) => "—".into(),
-        _ => vi(r.max),
+        _ => num(r.max, style),
+    }
+}
+
+/// The words of a unit's summary line, rendered once per report.
+struct SummaryWords {
+    total: String,
+    index: String,
+    grade: String,
+    incomplete: String,
+}
+
+impl SummaryWords {
+    fn new(lang: chiso::Lang) -> Self {
+        SummaryWords {
+            total: chiso::msg!("report-total-points").render(lang),
+            index: chiso::msg!("report-index").render(lang),
+            grade: chiso::msg!("report-grade").render(lang),
+            incomplete: chiso::msg!("report-incomplete-so-far").render(lang),
+        }
     }
 }
 
 /// "Tổng điểm: 81,45 / 95 …"; an incomplete unit shows the points it has so far, marked,
 /// never a total as if it were final.
-fn summary_line(ruleset: &Ruleset, result: &PackedResult) -> String {
-    let percent = result.percent.map_or("—".to_string(), |p| {
-        format_percent(p, NumberStyle::Vietnamese)
-    });
+fn summary_line(
+    ruleset: &Ruleset,
+    result: &PackedResult,
+    words: &SummaryWords,
+    style: NumberStyle,
+) -> String {
+    let percent = result
+        .percent
+        .map_or("—".to_string(), |p| format_percent(p, style));
     let grade = result.grade.as_deref().unwrap_or("—");
     let incomplete = if result.is_complete() {
-        ""
+        String::new()
     } else {
-        " (chưa đủ số liệu: điểm đã chấm được)"
+        format!(" ({})", words.incomplete)
     };
     format!(
-        "Tổng điểm: {}{incomplete} / {}   Chỉ số: {}   Xếp loại: {}",
+        "{}: {}{incomplete} / {}   {}: {}   {}: {}",
+        words.total,
         // The precision the ruleset says reports print (`display 3 places`), if any.
-        ruleset.format_points(result.total(), NumberStyle::Vietnamese),
-        vi(result.max),
+        ruleset.format_points(result.total(), style),
+        num(result.max, style),
+        words.index,
         percent,
+        words.grade,
         grade
     )
 }
 
-fn title_line(ruleset: &Ruleset, result: &PackedResult) -> String {
-    let stage = result.stage.name(ruleset);
+fn title_line(ruleset: &Ruleset, result: &PackedResult, lang: chiso::Lang) -> String {
+    let stage = result.stage.name_in(ruleset, lang);
     format!("{} — {} ({stage})", result.unit, ruleset.meta.title)
 }
 
@@ -579,11 +623,11 @@ fn right(text: &str, width: usize) -> String {
 
 /// A unit's bonus and penalty lines for the text and Markdown reports (none for most units:
 /// only a unit with adjustments is unpacked for them).
-fn adjustment_lines(ruleset: &Ruleset, result: &PackedResult) -> Vec<String> {
+fn adjustment_lines(ruleset: &Ruleset, result: &PackedResult, lang: chiso::Lang) -> Vec<String> {
     if result.adjustments.is_none() {
         return Vec::new();
     }
-    adjustments::text_lines(ruleset, &result.unpack())
+    adjustments::text_lines(ruleset, &result.unpack(), lang)
 }
 
 /// What every unit's table shares, computed once per report: the ids and titles indented by
@@ -593,10 +637,15 @@ struct Layout<'a> {
     /// Per node: its id and title indented and fitted (text tables).
     cells: Vec<(String, String)>,
     header: String,
+    /// The Markdown table's header and alignment rows.
+    markdown_header: String,
+    words: SummaryWords,
+    lang: chiso::Lang,
+    style: NumberStyle,
 }
 
 impl<'a> Layout<'a> {
-    fn new(ruleset: &'a Ruleset) -> Self {
+    fn new(ruleset: &'a Ruleset, lang: chiso::Lang) -> Self {
         let id_width = ruleset
             .nodes
             .iter()
@@ -616,25 +665,42 @@ impl<'a> Layout<'a> {
                 )
             })
             .collect();
+        let [id, criterion, max, points, lost, note] = [
+            chiso::msg!("report-col-id"),
+            chiso::msg!("report-col-criterion"),
+            chiso::msg!("report-col-max"),
+            chiso::msg!("report-col-points"),
+            chiso::msg!("report-col-lost"),
+            chiso::msg!("report-col-note"),
+        ]
+        .map(|m| m.render(lang));
         let header = format!(
-            "{}  {}  {}  {}  {}  Ghi chú\n",
-            fit("Mã", id_width),
-            fit("Tiêu chí", title_width),
-            right("Tối đa", 7),
-            right("Điểm", 7),
-            right("Bị mất", 7)
+            "{}  {}  {}  {}  {}  {note}\n",
+            fit(&id, id_width),
+            fit(&criterion, title_width),
+            right(&max, 7),
+            right(&points, 7),
+            right(&lost, 7)
+        );
+        let markdown_header = format!(
+            "| {id} | {criterion} | {max} | {points} | {lost} | {note} |\n|---|---|---:|---:|---:|---|\n"
         );
         Layout {
             ruleset,
             cells,
             header,
+            markdown_header,
+            words: SummaryWords::new(lang),
+            lang,
+            style: style_of(lang),
         }
     }
 
     /// A plain-text table of one unit, the tree indented.
     fn table(&self, out: &mut String, result: &PackedResult) {
         use std::fmt::Write as _;
-        out.push_str(&title_line(self.ruleset, result));
+        let style = self.style;
+        out.push_str(&title_line(self.ruleset, result, self.lang));
         out.push('\n');
         out.push_str(&self.header);
         for (i, (id, title)) in self.cells.iter().enumerate() {
@@ -642,31 +708,33 @@ impl<'a> Layout<'a> {
             let _ = writeln!(
                 out,
                 "{id}  {title}  {}  {}  {}  {}",
-                right(&shown_max(&r), 7),
-                right(&r.score.map(vi).unwrap_or_else(|| "—".into()), 7),
-                right(&r.lost().map(vi).unwrap_or_default(), 7),
-                r.status.label()
+                right(&shown_max(&r, style), 7),
+                right(
+                    &r.score.map(|d| num(d, style)).unwrap_or_else(|| "—".into()),
+                    7
+                ),
+                right(&r.lost().map(|d| num(d, style)).unwrap_or_default(), 7),
+                r.status.label_in(self.lang)
             );
         }
-        for line in adjustment_lines(self.ruleset, result) {
+        for line in adjustment_lines(self.ruleset, result, self.lang) {
             out.push_str(&line);
             out.push('\n');
         }
-        out.push_str(&summary_line(self.ruleset, result));
+        out.push_str(&summary_line(self.ruleset, result, &self.words, style));
         out.push('\n');
     }
 
     /// A Markdown section per unit, ready to paste into a report.
     fn markdown(&self, out: &mut String, result: &PackedResult) {
         use std::fmt::Write as _;
+        let style = self.style;
         let _ = write!(
             out,
             "## {}\n\n",
-            md_escape(&title_line(self.ruleset, result))
+            md_escape(&title_line(self.ruleset, result, self.lang))
         );
-        out.push_str(
-            "| Mã | Tiêu chí | Tối đa | Điểm | Bị mất | Ghi chú |\n|---|---|---:|---:|---:|---|\n",
-        );
+        out.push_str(&self.markdown_header);
         for (i, node) in self.ruleset.nodes.iter().enumerate() {
             let r = result.node(i);
             let (open, close) = if node.is_leaf() {
@@ -679,34 +747,39 @@ impl<'a> Layout<'a> {
                 "| {open}{}{close} | {open}{}{close} | {} | {} | {} | {} |",
                 node.id,
                 md_escape(&node.title),
-                shown_max(&r),
-                r.score.map(vi).unwrap_or_else(|| "—".into()),
-                r.lost().map(vi).unwrap_or_default(),
-                md_escape(&r.status.label())
+                shown_max(&r, style),
+                r.score.map(|d| num(d, style)).unwrap_or_else(|| "—".into()),
+                r.lost().map(|d| num(d, style)).unwrap_or_default(),
+                md_escape(&r.status.label_in(self.lang))
             );
         }
-        let extra = adjustment_lines(self.ruleset, result);
+        let extra = adjustment_lines(self.ruleset, result, self.lang);
         if !extra.is_empty() {
             out.push('\n');
             for line in extra {
                 let _ = writeln!(out, "- {}", md_escape(&line));
             }
         }
-        let _ = writeln!(out, "\n{}", summary_line(self.ruleset, result));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            summary_line(self.ruleset, result, &self.words, style)
+        );
     }
 }
 
-/// A plain-text table of one unit, the tree indented (numbers with a decimal comma).
-pub fn table(ruleset: &Ruleset, result: &PackedResult) -> String {
+/// A plain-text table of one unit in `lang`, the tree indented (numbers in the reader's
+/// style: a decimal comma in Vietnamese).
+pub fn table(ruleset: &Ruleset, result: &PackedResult, lang: chiso::Lang) -> String {
     let mut out = String::new();
-    Layout::new(ruleset).table(&mut out, result);
+    Layout::new(ruleset, lang).table(&mut out, result);
     out
 }
 
-/// A Markdown section of one unit, ready to paste into a report.
-pub fn markdown(ruleset: &Ruleset, result: &PackedResult) -> String {
+/// A Markdown section of one unit in `lang`, ready to paste into a report.
+pub fn markdown(ruleset: &Ruleset, result: &PackedResult, lang: chiso::Lang) -> String {
     let mut out = String::new();
-    Layout::new(ruleset).markdown(&mut out, result);
+    Layout::new(ruleset, lang).markdown(&mut out, result);
     out
 }
 
@@ -726,6 +799,9 @@ fn depth(ruleset: &Ruleset, node: &chiso::model::Node) -> usize {
 /// scored is one total row with status `not_scored`, empty figures and its problems in
 /// `reason`. In `NumberStyle::Machine` (`csv`) cells are separated by `,` and decimals
 /// written with a point; in `NumberStyle::Vietnamese` (`csv-vi`) by `;`, with a decimal comma.
+/// The column names, codes, status words and the total row's "TỔNG" are the stable words
+/// tools read, whatever the language; the texts a person reads (the problems of a unit not
+/// scored, why a bonus or penalty item was not scored) are in `lang`.
 ///
 /// # Errors
 /// What `out` returns.
@@ -733,6 +809,7 @@ pub fn write_csv(
     ruleset: &Ruleset,
     batch: &Batch,
     style: NumberStyle,
+    lang: chiso::Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     const HEADER: [&str; 11] = [
@@ -788,7 +865,7 @@ pub fn write_csv(
         }
         if result.adjustments.is_some() {
             // Bonus and penalty items: `level` says which, `score` is signed.
-            for line in adjustments::lines(ruleset, &result.unpack()) {
+            for line in adjustments::lines(ruleset, &result.unpack(), lang) {
                 let cells = [
                     &*name,
                     &csv_cell(&line.id, delimiter),
@@ -836,7 +913,7 @@ pub fn write_csv(
         row.clear();
     }
     for unit in &batch.not_scored {
-        let (label, problems) = (unit.label(), problem_lines(unit).join("; "));
+        let (label, problems) = (unit.label(), problem_lines(unit, lang).join("; "));
         let cells = [
             &*csv_cell(&label, delimiter),
             "",
