@@ -9,7 +9,7 @@ const CASE: &str = "tests/fixtures/cases/hidden-sheet-rows";
 #[test]
 fn score_skips_a_hidden_first_sheet() {
     let (code, out, err) = run_chiso(&[
-        "score",
+        "score", "--lang", "vi",
         &format!("{CASE}/def.chiso"),
         &format!("{CASE}/hidden-first.xlsx"),
     ]);

@@ -31,7 +31,7 @@ fn every_format(args: &[&str]) -> Vec<(&'static str, String)> {
         .iter()
         .map(|row| {
             let out = dir.path().join(format!("report.{}", row.extensions[0]));
-            let mut all = vec!["score"];
+            let mut all = vec!["score", "--lang", "vi"];
             all.extend_from_slice(args);
             all.extend(["--format", row.name, "-o", out.to_str().unwrap()]);
             let (code, _, stderr) = run_chiso(&all);
@@ -231,7 +231,7 @@ fn three_leaves_of_an_eighth_make_0_39_not_0_38() {
     assert_eq!(unit["percent"], "13");
     assert_adds_up(&rs, unit);
     // The table a person reads says the same.
-    let (_, table, _) = run_chiso(&["score", &ruleset, &format!("{DIR}/mot-phan-tam.toml")]);
+    let (_, table, _) = run_chiso(&["score", "--lang", "vi", &ruleset, &format!("{DIR}/mot-phan-tam.toml")]);
     assert!(table.contains("Tổng điểm: 0,39 / 3"), "{table}");
 }
 
