@@ -105,12 +105,17 @@ impl Stage {
     /// "self-assessment", "thẩm định lần 2" / "appraisal round 2"… ([`Stage::label`] is the
     /// Vietnamese word the parser also reads).
     pub fn label_in(self, lang: crate::Lang) -> String {
+        self.label_message().render(lang)
+    }
+
+    /// The default name as a message, for a message that names a stage: its reader's
+    /// language decides the words.
+    pub fn label_message(self) -> Message {
         match self.index() {
             0 => msg!("report-stage-self"),
             1 => msg!("report-stage-appraised"),
             n => msg!("report-stage-round", round = n.min(Stage::MAX_STAGES - 1)),
         }
-        .render(lang)
     }
 
     /// [`Stage::name`] for a reader of `lang`: the ruleset's declared name as written, else

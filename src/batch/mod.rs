@@ -734,7 +734,7 @@ impl Merge {
                 crate::msg!(
                     "d013-unit-twice",
                     unit = unit,
-                    stage = stage.label(),
+                    stage = stage.label_message(),
                     first = first.place().message()
                 ),
             ),
@@ -892,9 +892,9 @@ impl UnitChoiceError {
                 "unit-choice-no-stage",
                 unit = unit.as_str(),
                 asked = asked.as_str(),
-                asked_label = asked.label(),
+                asked_label = asked.label_message(),
                 given = given.as_str(),
-                given_label = given.label()
+                given_label = given.label_message()
             ),
         }
     }

@@ -25,6 +25,7 @@ mod outputs;
 mod parallel;
 mod province;
 mod reading;
+mod report_lang;
 mod robustness;
 mod semantics;
 mod tidy;

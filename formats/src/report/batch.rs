@@ -186,6 +186,23 @@ impl<'a> BatchReport<'a> {
         if lang != self.lang {
             self.lang = lang;
             self.words = Words::new(lang);
+            // The bands' words ("từ 80% trở lên") in the reader's language too.
+            let ruleset = self.ruleset;
+            let groups = self.groups.iter_mut().flat_map(|g| g.grades.iter_mut());
+            for count in self.grades.iter_mut().chain(groups) {
+                let declared = ruleset
+                    .meta
+                    .grades
+                    .iter()
+                    .find(|g| count.grade.as_deref() == Some(g.name.as_str()));
+                if let Some(g) = declared {
+                    count.band = chiso::batch::rank::describe_band_in(
+                        &g.interval,
+                        ruleset.meta.grade_basis,
+                        lang,
+                    );
+                }
+            }
         }
         self
     }
