@@ -213,7 +213,9 @@ fn bonus_and_penalty_lines_appear_in_the_table_markdown_and_csv() {
         ),
         "{table}"
     );
-    let (_, md, _) = run_chiso(&["score", "--lang", "vi", PROVINCE, &a, "--format", "markdown"]);
+    let (_, md, _) = run_chiso(&[
+        "score", "--lang", "vi", PROVINCE, &a, "--format", "markdown",
+    ]);
     assert!(md.contains("- Điểm trừ P1 “Kỷ luật cán bộ”: −2"), "{md}");
     // The page a province publishes ranks on the total after the items (15 + 1,5 − 2 = 14,5
     // of 18) and lists the items under the unit.
@@ -439,7 +441,9 @@ fn a_report_prints_the_declared_places_whatever_the_computation_rounds_to() {
     // `chiso score --decimals 3` states it from the command line: Kon Rẫy 2021, 81,45 / 95
     // (seed 000), printed 81,450; the percentage is computed as before, 81,45 / 95 = 85,74 %.
     let (code, table, err) = run_chiso(&[
-        "score", "--lang", "vi",
+        "score",
+        "--lang",
+        "vi",
         "rulesets/kon-tum/huyen-2022.chiso",
         "rulesets/kon-tum/data/kon-ray-2021.toml",
         "--decimals",
@@ -451,7 +455,9 @@ fn a_report_prints_the_declared_places_whatever_the_computation_rounds_to() {
         "{table}"
     );
     let (code, _, _) = run_chiso(&[
-        "score", "--lang", "vi",
+        "score",
+        "--lang",
+        "vi",
         "rulesets/kon-tum/huyen-2022.chiso",
         "rulesets/kon-tum/data/kon-ray-2021.toml",
         "--decimals",

@@ -9,7 +9,9 @@ const CASE: &str = "tests/fixtures/cases/hidden-sheet-rows";
 #[test]
 fn score_skips_a_hidden_first_sheet() {
     let (code, out, err) = run_chiso(&[
-        "score", "--lang", "vi",
+        "score",
+        "--lang",
+        "vi",
         &format!("{CASE}/def.chiso"),
         &format!("{CASE}/hidden-first.xlsx"),
     ]);

@@ -44,7 +44,15 @@ fn score(ruleset: &chiso::model::Ruleset, text: &str) -> batch::Batch {
 
 /// The province's report in Vietnamese (`--lang vi`), as its officers read it.
 fn report(args: &[&str]) -> String {
-    let mut all = vec!["score", "--lang", "vi", RULESET, SHEET, "--previous", PREVIOUS];
+    let mut all = vec![
+        "score",
+        "--lang",
+        "vi",
+        RULESET,
+        SHEET,
+        "--previous",
+        PREVIOUS,
+    ];
     all.extend(args);
     let (code, out, err) = run_chiso(&all);
     assert_eq!(code, 0, "{err}");
@@ -737,7 +745,9 @@ fn the_province_with_a_bonus_and_a_penalty_in_every_format() {
     let (rs_path, sheet_path) = (rs_path.to_str().unwrap(), sheet_path.to_str().unwrap());
     let run = |format: &str| {
         let (code, out, err) = run_chiso(&[
-            "score", "--lang", "vi",
+            "score",
+            "--lang",
+            "vi",
             rs_path,
             sheet_path,
             "--previous",
@@ -808,7 +818,9 @@ fn the_province_with_a_bonus_and_a_penalty_in_every_format() {
 
     let out = dir.join("bao-cao.xlsx");
     let (code, _, err) = run_chiso(&[
-        "score", "--lang", "vi",
+        "score",
+        "--lang",
+        "vi",
         rs_path,
         sheet_path,
         "--previous",

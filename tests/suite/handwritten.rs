@@ -32,9 +32,8 @@ fn the_hand_written_scorer_and_chiso_write_the_same_csv_for_a_messy_province() {
     let name = sheet.display().to_string();
     // In Vietnamese, as the hand-written scorer writes the problems (a report speaks the
     // run's language: `BatchReport::lang`).
-    let (code, chiso_csv, stderr) = run_chiso(&[
-        "score", "--lang", "vi", RULESET, &name, "--format", "csv",
-    ]);
+    let (code, chiso_csv, stderr) =
+        run_chiso(&["score", "--lang", "vi", RULESET, &name, "--format", "csv"]);
     // Bad cells and missing data: chiso says so and exits 1, still writing every unit.
     assert_eq!(code, 1, "{stderr}");
     let mut hand_csv = Vec::new();

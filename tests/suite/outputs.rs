@@ -231,7 +231,13 @@ fn three_leaves_of_an_eighth_make_0_39_not_0_38() {
     assert_eq!(unit["percent"], "13");
     assert_adds_up(&rs, unit);
     // The table a person reads says the same.
-    let (_, table, _) = run_chiso(&["score", "--lang", "vi", &ruleset, &format!("{DIR}/mot-phan-tam.toml")]);
+    let (_, table, _) = run_chiso(&[
+        "score",
+        "--lang",
+        "vi",
+        &ruleset,
+        &format!("{DIR}/mot-phan-tam.toml"),
+    ]);
     assert!(table.contains("Tổng điểm: 0,39 / 3"), "{table}");
 }
 

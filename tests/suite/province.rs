@@ -507,7 +507,9 @@ fn the_cli_scores_the_province_and_writes_reports() {
     assert!(page.contains("<section class=\"details\""));
     assert!(page.contains(">Đơn vị 01</td>"));
     let (code, _, _) = run_chiso(&[
-        "score", "--lang", "vi",
+        "score",
+        "--lang",
+        "vi",
         RULESET,
         csv.to_str().unwrap(),
         "--format",

@@ -29,7 +29,9 @@ fn an_inline_string_with_a_cached_value_is_read() {
     // D2 is an inline string `1` that also carries `<v>1</v>`: 1 late task, not the default 0.
     // 1.1 = ratio(15 + 1/2, 16) * 4 = 0.96875 → 0.97 (rounding ratio 2) × 4 = 3.88.
     let (code, out, err) = run_chiso(&[
-        "score", "--lang", "vi",
+        "score",
+        "--lang",
+        "vi",
         &case("xlsx-inlinestr-cdata/def.chiso"),
         &case("xlsx-inlinestr-cdata/default.xlsx"),
     ]);
@@ -141,7 +143,9 @@ fn import_names_formulas_without_values_and_keeps_the_total_row_out_of_titles() 
 fn a_percent_formatted_cell_is_the_percentage_shown() {
     // D2 stores 0.5789 with format 10 (0.00%): a person reads 57,89 %. 1.2 = 0.5789 × 1 → 0.58.
     let (_, out, _) = run_chiso(&[
-        "score", "--lang", "vi",
+        "score",
+        "--lang",
+        "vi",
         &case("percent-formatted-cells/owned.chiso"),
         &case("percent-formatted-cells/percent-openpyxl.xlsx"),
     ]);
@@ -385,7 +389,9 @@ fn csv_in_utf16_or_with_a_bom_and_crlf_scores_like_the_workbook() {
     // line ends, 2<U+00A0>534: the same figures as above, so 655.41 / 1005.
     for file in ["utf16.csv", "bom-crlf.csv"] {
         let (code, out, err) = run_chiso(&[
-            "score", "--lang", "vi",
+            "score",
+            "--lang",
+            "vi",
             &case("base.chiso"),
             &format!("tests/fixtures/reading/{file}"),
         ]);
@@ -492,7 +498,9 @@ fn a_title_block_above_the_header_row_is_not_read_as_the_header() {
     // title-block.csv: a title, a line citing the letter and a blank line above the header
     // (row 4); the unit on row 5 has the base figures: 655.41 / 1005.
     let (code, out, err) = run_chiso(&[
-        "score", "--lang", "vi",
+        "score",
+        "--lang",
+        "vi",
         &case("base.chiso"),
         "tests/fixtures/reading/title-block.csv",
     ]);

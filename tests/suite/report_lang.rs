@@ -211,7 +211,10 @@ fn every_human_format_speaks_english_under_lang_en() {
                 .iter()
                 .filter(|p| !text.contains(**p))
                 .collect();
-            assert!(missing.is_empty(), "case {case}, {format}: no {missing:?}\n{text}");
+            assert!(
+                missing.is_empty(),
+                "case {case}, {format}: no {missing:?}\n{text}"
+            );
             // The same batch in Vietnamese (`--lang vi`) has the Vietnamese words instead.
             let vietnamese = report(args, format, &["--lang", "vi"]);
             assert!(
@@ -340,9 +343,21 @@ fn csv_and_json_keep_their_keys_and_codes_and_say_the_problems_in_the_readers_la
     };
     let (en, vi) = (not_scored(&csv_en), not_scored(&csv_vi));
     assert_eq!(en.len(), 2, "{csv_en}");
-    assert!(en[0].starts_with("Đơn vị 00002,,TỔNG,unit,,,not_scored,"), "{}", en[0]);
-    assert!(en[0].contains("error[D003]") && en[0].contains("row 3, column B"), "{}", en[0]);
-    assert!(vi[0].contains("lỗi[D003]") && vi[0].contains("dòng 3, cột B"), "{}", vi[0]);
+    assert!(
+        en[0].starts_with("Đơn vị 00002,,TỔNG,unit,,,not_scored,"),
+        "{}",
+        en[0]
+    );
+    assert!(
+        en[0].contains("error[D003]") && en[0].contains("row 3, column B"),
+        "{}",
+        en[0]
+    );
+    assert!(
+        vi[0].contains("lỗi[D003]") && vi[0].contains("dòng 3, cột B"),
+        "{}",
+        vi[0]
+    );
     // Every other row is the same in both languages.
     let others = |csv: &str| -> Vec<String> {
         csv.lines()
@@ -364,12 +379,27 @@ fn csv_and_json_keep_their_keys_and_codes_and_say_the_problems_in_the_readers_la
             .unwrap()
     };
     let (en, vi) = (problem(&json_en), problem(&json_vi));
-    assert_eq!((&en["code"], &en["severity"]), (&vi["code"], &vi["severity"]));
+    assert_eq!(
+        (&en["code"], &en["severity"]),
+        (&vi["code"], &vi["severity"])
+    );
     assert_eq!(en["code"], "D003");
-    assert!(en["place"].as_str().unwrap().contains("row 3, column B"), "{en}");
-    assert!(vi["place"].as_str().unwrap().contains("dòng 3, cột B"), "{vi}");
-    assert!(en["message"].as_str().unwrap().contains("is not a number"), "{en}");
-    assert!(!vi["message"].as_str().unwrap().contains("is not a number"), "{vi}");
+    assert!(
+        en["place"].as_str().unwrap().contains("row 3, column B"),
+        "{en}"
+    );
+    assert!(
+        vi["place"].as_str().unwrap().contains("dòng 3, cột B"),
+        "{vi}"
+    );
+    assert!(
+        en["message"].as_str().unwrap().contains("is not a number"),
+        "{en}"
+    );
+    assert!(
+        !vi["message"].as_str().unwrap().contains("is not a number"),
+        "{vi}"
+    );
 }
 
 /// Every key of a JSON value, with its path, in order.

@@ -624,7 +624,9 @@ fn the_bundled_targets_name_the_unit_of_their_batch() {
     // names "UBND huyện Kon Rẫy", the unit of kon-ray-2021.toml, so its section is shown
     // and no "match no unit" warning is given.
     let (code, stdout, stderr) = run_chiso(&[
-        "score", "--lang", "vi",
+        "score",
+        "--lang",
+        "vi",
         "rulesets/kon-tum/huyen-2022.chiso",
         "rulesets/kon-tum/data/kon-ray-2021.toml",
         "--targets",
@@ -645,7 +647,9 @@ fn the_readmes_first_example_prints_what_the_readme_says() {
     // 7.2.2: 169/2534 = 6.67 % → 7 % × 2 = 0.14; 1.6.1: 15.5/16 → 97 % × 4 = 3.88; 1.6.2 not
     // evaluated; 44.6 of 47 = 94.89 %; the excerpt has no grade bands: "—".
     let (code, stdout, stderr) = run_chiso(&[
-        "score", "--lang", "vi",
+        "score",
+        "--lang",
+        "vi",
         "rulesets/kon-tum/huyen-2023-trich.chiso",
         "rulesets/kon-tum/data/kon-ray-2023.toml",
     ]);

@@ -96,9 +96,12 @@ pub fn text_lines(ruleset: &Ruleset, result: &UnitResult, lang: Lang) -> Vec<Str
             };
             let mut text = format!("{kind} {} “{}”: {}", l.id, l.title, l.signed);
             if let Some(before) = &l.before_cap {
-                let capped =
-                    chiso::msg!("report-adjust-capped", computed = before.as_str(), cap = l.cap.as_str())
-                        .render(lang);
+                let capped = chiso::msg!(
+                    "report-adjust-capped",
+                    computed = before.as_str(),
+                    cap = l.cap.as_str()
+                )
+                .render(lang);
                 text.push_str(&format!(" ({capped})"));
             }
             if !l.status.is_empty() {

@@ -732,7 +732,11 @@ pub(crate) fn ranking_sections(report: &BatchReport, section: &Section) -> Doc {
     }
 
     out.heading(format!("{}{suffix}", w.grade_distribution));
-    let mut t = Table::new(&[(w.grade.as_str(), false), (w.band.as_str(), false), (w.unit_count.as_str(), true)]);
+    let mut t = Table::new(&[
+        (w.grade.as_str(), false),
+        (w.band.as_str(), false),
+        (w.unit_count.as_str(), true),
+    ]);
     for g in section.grades {
         t.rows.push(vec![
             g.grade.clone().unwrap_or_else(|| w.ungraded.clone()),
@@ -997,9 +1001,8 @@ pub(crate) fn survey_pending(
             })
         })
         .collect();
-    (!parts.is_empty()).then(|| {
-        chiso::msg!("report-survey-pending", stages = parts.join("; ")).render(lang)
-    })
+    (!parts.is_empty())
+        .then(|| chiso::msg!("report-survey-pending", stages = parts.join("; ")).render(lang))
 }
 
 /// "N tiêu chí: điểm tự chấm khác điểm tính từ số liệu của đơn vị." in `lang`.

@@ -368,7 +368,11 @@ fn ranking(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) 
         sheet,
         0,
         0,
-        &msg!("report-xlsx-ranking-title", ruleset = rs.meta.title.as_str()).render(lang),
+        &msg!(
+            "report-xlsx-ranking-title",
+            ruleset = rs.meta.title.as_str()
+        )
+        .render(lang),
         &s.title,
     )?;
     let stage = stage_name(report.ranking.stage, lang);
@@ -959,7 +963,11 @@ mod tests {
         assert!(!a.contains(['[', ']', ':', '*', '?', '/', '\\']), "{a}");
         let b = sheet_name("xã [mường]: nhé/pồ*?", "Đơn vị", &mut used);
         assert_ne!(a.to_lowercase(), b.to_lowercase());
-        let long = sheet_name("Ủy ban nhân dân thị xã Mường Lay tỉnh Điện Biên", "Đơn vị", &mut used);
+        let long = sheet_name(
+            "Ủy ban nhân dân thị xã Mường Lay tỉnh Điện Biên",
+            "Đơn vị",
+            &mut used,
+        );
         assert!(long.chars().count() <= 31, "{long}");
         assert_eq!(sheet_name("'''", "Đơn vị", &mut used), "Đơn vị");
     }
