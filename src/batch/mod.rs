@@ -1096,7 +1096,7 @@ mod tests {
         let refused = choose_unit(&units, None, "b.toml", Some(Stage::Appraised)).unwrap_err();
         assert_eq!(
             refused.message().en(),
-            "UBND huyện B has no appraised (thẩm định) data: the data gives only self (tự đánh giá)"
+            "UBND huyện B has no appraised (appraisal) data: the data gives only self (self-assessment)"
         );
     }
 }

@@ -391,7 +391,7 @@ fn explain_refuses_a_stage_the_unit_does_not_have() {
     ]);
     assert_eq!(code, 1);
     assert!(
-        stderr.contains("B has no appraised (thẩm định) data"),
+        stderr.contains("B has no appraised (appraisal) data"),
         "{stderr}"
     );
 }
