@@ -592,8 +592,10 @@ fn summary_line(
     )
 }
 
-fn title_line(ruleset: &Ruleset, result: &PackedResult, lang: chiso::Lang) -> String {
-    let stage = result.stage.name_in(ruleset, lang);
+/// "UBND huyện A — Bộ chỉ số 2023 (thẩm định)": `stages` holds each stage's name in the
+/// reader's language, indexed by [`chiso::data::Stage::index`].
+fn title_line(ruleset: &Ruleset, result: &PackedResult, stages: &[String]) -> String {
+    let stage = stages.get(result.stage.index()).map_or("", String::as_str);
     format!("{} — {} ({stage})", result.unit, ruleset.meta.title)
 }
 
@@ -640,6 +642,8 @@ struct Layout<'a> {
     /// The Markdown table's header and alignment rows.
     markdown_header: String,
     words: SummaryWords,
+    /// Each stage's name in the reader's language (by stage index), rendered once.
+    stages: Vec<String>,
     lang: chiso::Lang,
     style: NumberStyle,
 }
@@ -691,6 +695,10 @@ impl<'a> Layout<'a> {
             header,
             markdown_header,
             words: SummaryWords::new(lang),
+            stages: (0..chiso::data::Stage::MAX_STAGES)
+                .filter_map(chiso::data::Stage::nth)
+                .map(|s| s.name_in(ruleset, lang).into_owned())
+                .collect(),
             lang,
             style: style_of(lang),
         }
@@ -700,7 +708,7 @@ impl<'a> Layout<'a> {
     fn table(&self, out: &mut String, result: &PackedResult) {
         use std::fmt::Write as _;
         let style = self.style;
-        out.push_str(&title_line(self.ruleset, result, self.lang));
+        out.push_str(&title_line(self.ruleset, result, &self.stages));
         out.push('\n');
         out.push_str(&self.header);
         for (i, (id, title)) in self.cells.iter().enumerate() {
@@ -732,7 +740,7 @@ impl<'a> Layout<'a> {
         let _ = write!(
             out,
             "## {}\n\n",
-            md_escape(&title_line(self.ruleset, result, self.lang))
+            md_escape(&title_line(self.ruleset, result, &self.stages))
         );
         out.push_str(&self.markdown_header);
         for (i, node) in self.ruleset.nodes.iter().enumerate() {
