@@ -28,6 +28,7 @@ mod reading;
 mod report_lang;
 mod robustness;
 mod semantics;
+mod slips;
 mod tidy;
 mod worklists;
 mod writing;
