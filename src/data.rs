@@ -930,6 +930,24 @@ mod tests {
         assert_eq!(Stage::parse("Appraised"), Some(Stage::Appraised));
         assert_eq!(Stage::parse("final"), None);
         assert_eq!(Stage::Appraised.label(), "thẩm định");
+        // What a report shows: the parser's Vietnamese word, or the reader's English.
+        for stage in Stage::ALL
+            .into_iter()
+            .chain((2..Stage::MAX_STAGES).filter_map(Stage::nth))
+        {
+            assert_eq!(stage.label_in(crate::Lang::Vi), stage.label());
+        }
+        assert_eq!(
+            Stage::SelfAssessment.label_in(crate::Lang::En),
+            "self-assessment"
+        );
+        assert_eq!(Stage::Appraised.label_in(crate::Lang::En), "appraisal");
+        assert_eq!(
+            Stage::nth(3)
+                .map(|s| s.label_in(crate::Lang::En))
+                .as_deref(),
+            Some("appraisal round 3")
+        );
         assert_eq!(
             Stage::expected().en(),
             "\"self\" (tự đánh giá) or \"appraised\" (thẩm định)"

@@ -222,3 +222,55 @@ pub fn describe_band_in(
     }
     .render(lang)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{GradeBasis, NumInterval};
+    use crate::Lang;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn a_band_is_said_in_the_decrees_words_or_in_english() {
+        // The bands of Điện Biên 2024 (QĐ: "từ 85% trở lên", "từ 75% đến dưới 85%", …) and
+        // a band on points ("từ 15 điểm trở lên").
+        let band = |lower, upper| NumInterval { lower, upper };
+        let cases = [
+            (
+                band(Some((dec!(85), true)), None),
+                GradeBasis::Percent,
+                "từ 85% trở lên",
+                "85% or more",
+            ),
+            (
+                band(Some((dec!(75), true)), Some((dec!(85), false))),
+                GradeBasis::Percent,
+                "từ 75% đến dưới 85%",
+                "75% to below 85%",
+            ),
+            (
+                band(None, Some((dec!(50), false))),
+                GradeBasis::Percent,
+                "dưới 50%",
+                "below 50%",
+            ),
+            (
+                band(Some((dec!(15), true)), None),
+                GradeBasis::Points,
+                "từ 15 điểm trở lên",
+                "15 points or more",
+            ),
+            (
+                band(Some((dec!(9.5), false)), Some((dec!(12), true))),
+                GradeBasis::Points,
+                "trên 9.5 điểm đến 12 điểm",
+                "above 9.5 points to 12 points",
+            ),
+        ];
+        for (interval, basis, vi, en) in cases {
+            assert_eq!(describe_band_on(&interval, basis), vi);
+            assert_eq!(describe_band_in(&interval, basis, Lang::Vi), vi);
+            assert_eq!(describe_band_in(&interval, basis, Lang::En), en);
+        }
+    }
+}

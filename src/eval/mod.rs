@@ -1152,5 +1152,17 @@ mod tests {
                 "lỗi số liệu"
             ]
         );
+        // For an English reader; the reason is the ruleset's own words, kept.
+        let labels: Vec<String> = all.iter().map(|s| s.label_in(crate::Lang::En)).collect();
+        assert_eq!(
+            labels,
+            [
+                "",
+                "not evaluated: mẫu số bằng 0",
+                "awaiting the survey",
+                "missing data",
+                "bad data"
+            ]
+        );
     }
 }

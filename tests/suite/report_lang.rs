@@ -326,6 +326,21 @@ fn the_workbooks_sheets_are_named_in_the_readers_language() {
     assert_eq!(en[8..], vi[8..], "the units' sheets keep the units' names");
     let en = names("en", CASES[4]);
     assert!(en.contains(&"Not scored".to_string()), "{en:?}");
+    // The printed pages' footer: "Page 2 / 5" (Excel's codes &P, &N), "Trang 2 / 5".
+    for (lang, footer) in [
+        ("en", "&amp;CPage &amp;P / &amp;N"),
+        ("vi", "&amp;CTrang &amp;P / &amp;N"),
+    ] {
+        let bytes = std::fs::read(dir.path().join(format!("{lang}.xlsx"))).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut sheet = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+            &mut sheet,
+        )
+        .unwrap();
+        assert!(sheet.contains(footer), "{lang}: {sheet}");
+    }
 }
 
 #[test]
