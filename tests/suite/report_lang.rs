@@ -469,3 +469,36 @@ fn a_user_who_sets_nothing_gets_the_reviewed_vietnamese_reports_byte_for_byte() 
         );
     }
 }
+
+#[test]
+fn the_english_workbooks_sections_hold_numbers_as_numbers() {
+    // The sections' cells are written for their reader (`84.8%`, `+0.4` in English) and read
+    // back as numbers with the reader's decimal separator: Sở Nội vụ 89% (last year 85%),
+    // +4 points of percentage, +0.4 points (8.9 − 8.5), as in the Vietnamese workbook.
+    use chiso_formats::grid::{workbook_grid, Cell};
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.xlsx");
+    let mut args = vec!["score", "--lang", "en"];
+    args.extend_from_slice(CASES[1]);
+    args.extend(["-o", out.to_str().unwrap()]);
+    let (code, _, stderr) = run_chiso(&args);
+    assert_eq!(code, 0, "{stderr}");
+    let bytes = std::fs::read(&out).unwrap();
+    let grid = workbook_grid(&bytes, Some("Compared with last year")).unwrap();
+    let rows: Vec<Vec<Cell>> = grid.rows().collect();
+    let noi_vu = rows
+        .iter()
+        .find(|r| r.first().map(Cell::text).as_deref() == Some("Sở Nội vụ"))
+        .unwrap();
+    assert_eq!(noi_vu[1], Cell::Text("Khối sở".into()));
+    assert_eq!(noi_vu[2], Cell::Number("89".into()));
+    assert_eq!(noi_vu[4], Cell::Number("4".into()));
+    assert_eq!(noi_vu[5], Cell::Number("0.4".into()));
+    assert_eq!(noi_vu[8], Cell::Text("↑1".into()));
+    let huyen_a = rows
+        .iter()
+        .find(|r| r.first().map(Cell::text).as_deref() == Some("UBND huyện A"))
+        .unwrap();
+    // 84.8% this year (8.48 of 10).
+    assert_eq!(huyen_a[2], Cell::Number("84.8".into()));
+}
