@@ -644,6 +644,9 @@ struct Layout<'a> {
     words: SummaryWords,
     /// Each stage's name in the reader's language (by stage index), rendered once.
     stages: Vec<String>,
+    /// The labels of a node waiting for the survey, missing data, failed (rendered once: a
+    /// province's table has thousands of them).
+    status_labels: [String; 3],
     lang: chiso::Lang,
     style: NumberStyle,
 }
@@ -699,8 +702,23 @@ impl<'a> Layout<'a> {
                 .filter_map(chiso::data::Stage::nth)
                 .map(|s| s.name_in(ruleset, lang).into_owned())
                 .collect(),
+            status_labels: [Status::Survey, Status::Missing, Status::Failed]
+                .map(|s| s.label_in(lang)),
             lang,
             style: style_of(lang),
+        }
+    }
+
+    /// A node's status label in the reader's language ([`Status::label_in`], the fixed ones
+    /// rendered once per report).
+    fn status_label<'s>(&'s self, status: &Status) -> std::borrow::Cow<'s, str> {
+        use std::borrow::Cow;
+        match status {
+            Status::Scored => Cow::Borrowed(""),
+            Status::Survey => Cow::Borrowed(&self.status_labels[0]),
+            Status::Missing => Cow::Borrowed(&self.status_labels[1]),
+            Status::Failed => Cow::Borrowed(&self.status_labels[2]),
+            Status::NotEvaluated(_) => Cow::Owned(status.label_in(self.lang)),
         }
     }
 
@@ -722,7 +740,7 @@ impl<'a> Layout<'a> {
                     7
                 ),
                 right(&r.lost().map(|d| num(d, style)).unwrap_or_default(), 7),
-                r.status.label_in(self.lang)
+                self.status_label(&r.status)
             );
         }
         for line in adjustment_lines(self.ruleset, result, self.lang) {
@@ -758,7 +776,7 @@ impl<'a> Layout<'a> {
                 shown_max(&r, style),
                 r.score.map(|d| num(d, style)).unwrap_or_else(|| "—".into()),
                 r.lost().map(|d| num(d, style)).unwrap_or_default(),
-                md_escape(&r.status.label_in(self.lang))
+                md_escape(&self.status_label(&r.status))
             );
         }
         let extra = adjustment_lines(self.ruleset, result, self.lang);
