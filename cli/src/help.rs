@@ -136,7 +136,8 @@ fn localize_one(mut command: Command, lang: Lang, path: &[String]) -> Command {
                     .map(|v| v.get_name().to_string())
                     .collect()
             };
-            let defaults = if a.is_hide_default_value_set() {
+            // A flag's implicit `false` is no default worth saying.
+            let defaults = if a.is_hide_default_value_set() || !a.get_action().takes_values() {
                 Vec::new()
             } else {
                 a.get_default_values()

@@ -326,3 +326,13 @@ fn english_counts_agree_with_their_nouns() {
     assert!(err.contains("0 errors, 0 warnings;"), "{err}");
     assert!(!err.contains("(s)"), "{err}");
 }
+
+#[test]
+fn a_flags_help_does_not_say_its_default_is_false() {
+    for lang in [false, true] {
+        let (code, out, _) = run(&["fmt", "--help"], lang);
+        assert_eq!(code, 0);
+        assert!(out.contains("--check"), "{out}");
+        assert!(!out.contains("false"), "{out}");
+    }
+}
