@@ -211,7 +211,72 @@ pub enum NumberStyle {
 /// Vietnamese)` is `"2.534,5"`, in `Machine` style `"2534.5"`. Rounding is the caller's (a
 /// value is shown as computed; rounding happens only where the ruleset declares it).
 pub fn format_number(value: Decimal, style: NumberStyle) -> String {
-    styled(format_decimal(value), style)
+    let mut out = String::new();
+    push_number(&mut out, value, style);
+    out
+}
+
+/// Appends [`format_number`]`(value, style)` to `out`, allocating nothing of its own: the
+/// writers of large reports (CSV: a number per cell, millions of cells) write straight into
+/// their row buffer. The digits are those of `value.normalize().to_string()` (checked against
+/// it in the tests), grouped by thousands in [`NumberStyle::Vietnamese`].
+pub fn push_number(out: &mut String, value: Decimal, style: NumberStyle) {
+    let mut mantissa = value.mantissa().unsigned_abs();
+    if mantissa == 0 {
+        // `normalize` makes -0 plain 0.
+        out.push('0');
+        return;
+    }
+    let mut scale = value.scale() as usize;
+    while scale > 0 && mantissa % 10 == 0 {
+        mantissa /= 10;
+        scale -= 1;
+    }
+    // The digits of the mantissa, last first (29 at most for a Decimal).
+    let mut digits = [0u8; 40];
+    let mut len = 0;
+    if let Ok(mut small) = u64::try_from(mantissa) {
+        while small > 0 {
+            digits[len] = b'0' + (small % 10) as u8;
+            small /= 10;
+            len += 1;
+        }
+    } else {
+        while mantissa > 0 {
+            digits[len] = b'0' + (mantissa % 10) as u8;
+            mantissa /= 10;
+            len += 1;
+        }
+    }
+    // Leading zeros of a fraction below one ("0.05": the digits 5, 0 and the whole 0).
+    while len <= scale {
+        digits[len] = b'0';
+        len += 1;
+    }
+    let (group, point) = match style {
+        NumberStyle::Machine => (None, '.'),
+        NumberStyle::Vietnamese => (Some('.'), ','),
+    };
+    if value.is_sign_negative() {
+        out.push('-');
+    }
+    let whole = len - scale;
+    for i in (scale..len).rev() {
+        let position = i - scale;
+        out.push(char::from(digits[i]));
+        if let Some(g) = group {
+            if position > 0 && position % 3 == 0 {
+                out.push(g);
+            }
+        }
+    }
+    debug_assert!(whole > 0);
+    if scale > 0 {
+        out.push(point);
+        for i in (0..scale).rev() {
+            out.push(char::from(digits[i]));
+        }
+    }
 }
 
 /// `value` with exactly `places` decimals, trailing zeros kept (`86,471`, `85,900`), in
@@ -280,6 +345,46 @@ pub fn did_you_mean<'a>(
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    /// `push_number` writes its own digits: they must be rust_decimal's, for every scale,
+    /// sign, size (past `u64` into the 96-bit mantissa) and trailing zeros, -0 included.
+    #[test]
+    fn numbers_written_without_allocating_are_rust_decimals_own_text() {
+        let mut values = vec![
+            Decimal::ZERO,
+            -Decimal::ZERO,
+            Decimal::new(-0, 3),
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(5, 28),
+            Decimal::new(-5, 28),
+            Decimal::new(1_000, 3),
+            Decimal::new(-1_000_000, 2),
+            Decimal::from_i128_with_scale(12_345_678_901_234_567_890_123_456_789, 10),
+            Decimal::from_i128_with_scale(18_446_744_073_709_551_616, 0),
+            Decimal::from_i128_with_scale(18_446_744_073_709_551_615, 4),
+        ];
+        // A deterministic spread of mantissas and scales (a linear congruential sequence).
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let digits = (x >> 59) as u32; // 0..=31: how big the mantissa is
+            let mantissa = i128::from(x >> 8) % 10i128.pow(digits.min(17)) * (x as i128 % 7 - 3);
+            let scale = ((x >> 3) % 29) as u32;
+            values.push(Decimal::from_i128_with_scale(mantissa, scale));
+        }
+        for value in values {
+            for style in [NumberStyle::Machine, NumberStyle::Vietnamese] {
+                let mut out = String::from("x");
+                push_number(&mut out, value, style);
+                assert_eq!(
+                    out[1..],
+                    styled(value.normalize().to_string(), style),
+                    "{value:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn vietnamese_numbers_use_a_decimal_comma_and_group_thousands_with_a_dot() {
