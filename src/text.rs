@@ -190,7 +190,7 @@ fn invisible_name(c: char) -> Option<String> {
 /// This is the machine form (JSON, CSV for tools, messages quoting a ruleset); a report a person
 /// reads uses [`format_number`] with [`NumberStyle::Vietnamese`].
 pub fn format_decimal(value: Decimal) -> String {
-    value.normalize().to_string()
+    format_number(value, NumberStyle::Machine)
 }
 
 /// How a number is written for its reader. The one place that decides it: every
@@ -211,7 +211,68 @@ pub enum NumberStyle {
 /// Vietnamese)` is `"2.534,5"`, in `Machine` style `"2534.5"`. Rounding is the caller's (a
 /// value is shown as computed; rounding happens only where the ruleset declares it).
 pub fn format_number(value: Decimal, style: NumberStyle) -> String {
-    styled(format_decimal(value), style)
+    let mut out = String::with_capacity(12);
+    push_number(&mut out, value, style);
+    out
+}
+
+/// [`format_number`] appended to `out`, without allocating: the reports write millions of
+/// numbers (a 10,000-unit table holds 5 million), and a `String` per number was a fifth of
+/// their time. The digits are those of `Decimal`'s `Display` of the normalized value
+/// (checked against it in the tests), grouped and separated as [`styled`] does.
+pub fn push_number(out: &mut String, value: Decimal, style: NumberStyle) {
+    let value = value.normalize();
+    // A Decimal's mantissa has 96 bits: at most 29 digits.
+    let mut buf = [0u8; 40];
+    let mut at = buf.len();
+    let mantissa = value.mantissa().unsigned_abs();
+    if let Ok(mut m) = u64::try_from(mantissa) {
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (m % 10) as u8;
+            m /= 10;
+            if m == 0 {
+                break;
+            }
+        }
+    } else {
+        let mut m = mantissa;
+        while m != 0 {
+            at -= 1;
+            buf[at] = b'0' + (m % 10) as u8;
+            m /= 10;
+        }
+    }
+    let digits = &buf[at..];
+    let scale = value.scale() as usize;
+    // Normalized, zero has no sign; `Display` writes a minus before any other negative value.
+    if value.is_sign_negative() && !value.is_zero() {
+        out.push('-');
+    }
+    let (int, frac): (&[u8], &[u8]) = if scale >= digits.len() {
+        (b"0", digits)
+    } else {
+        digits.split_at(digits.len() - scale)
+    };
+    let (group, point) = match style {
+        NumberStyle::Machine => (None, '.'),
+        NumberStyle::Vietnamese => (Some('.'), ','),
+    };
+    for (i, &d) in int.iter().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            if let Some(g) = group {
+                out.push(g);
+            }
+        }
+        out.push(char::from(d));
+    }
+    if scale > 0 {
+        out.push(point);
+        // Zeros between the point and the first digit (0.05: mantissa 5, scale 2).
+        out.extend(std::iter::repeat_n('0', scale - frac.len()));
+        // The digits are ASCII.
+        out.push_str(std::str::from_utf8(frac).unwrap_or_default());
+    }
 }
 
 /// `value` with exactly `places` decimals, trailing zeros kept (`86,471`, `85,900`), in
@@ -297,6 +358,41 @@ mod tests {
             "94,89%"
         );
         assert_eq!(format_percent(dec!(94.89), NumberStyle::Machine), "94.89%");
+    }
+
+    #[test]
+    fn numbers_are_written_as_decimal_display_writes_them() {
+        // The reference: `Display` of the normalized value, then the Vietnamese separators.
+        let reference = |d: Decimal, style| styled(d.normalize().to_string(), style);
+        let mut values = vec![
+            Decimal::ZERO,
+            -Decimal::ZERO,
+            dec!(-0.000),
+            dec!(0.05),
+            dec!(-0.05),
+            dec!(0.0000000000000000000000000001),
+            dec!(1.10),
+            dec!(100.00),
+            dec!(-12345.5),
+            dec!(999999.999),
+            dec!(1000000),
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(u64::MAX as i64, 3),
+            Decimal::from_i128_with_scale(18_446_744_073_709_551_616, 0),
+            Decimal::from_i128_with_scale(-18_446_744_073_709_551_617, 7),
+        ];
+        // Every scale, and values on both sides of each power of ten.
+        for scale in 0..=28 {
+            for m in [1i64, 7, 10, 99, 100, 1001, 123_456_789, -5, -1000, i64::MAX] {
+                values.push(Decimal::new(m, scale));
+            }
+        }
+        for v in values {
+            for style in [NumberStyle::Machine, NumberStyle::Vietnamese] {
+                assert_eq!(format_number(v, style), reference(v, style), "{v:?}");
+            }
+        }
     }
 
     #[test]
