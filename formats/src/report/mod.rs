@@ -21,7 +21,7 @@ use chiso::diagnostic::Diagnostic;
 use chiso::eval::{MissingItem, NodeResult, Status, UnitOutcome};
 use chiso::model::Ruleset;
 use chiso::position::LineIndex;
-use chiso::text::{format_decimal, format_number, format_percent, NumberStyle};
+use chiso::text::{format_decimal, format_number, format_percent, push_number, NumberStyle};
 use rust_decimal::Decimal;
 use serde_json::{json, Value as Json};
 use std::io::{self, Write};
@@ -518,11 +518,11 @@ pub(crate) fn vi(d: Decimal) -> String {
 }
 
 /// The maximum as a report shows it: blank ("—") when the node is not evaluated, as officials
-/// blank it; JSON and CSV keep the number (0).
-fn shown_max(r: &NodeResult) -> String {
+/// blank it; JSON and CSV keep the number (0). Appended to `out`.
+fn push_shown_max(out: &mut String, r: &NodeResult) {
     match r.status {
-        Status::NotEvaluated(_) => "—".into(),
-        _ => vi(r.max),
+        Status::NotEvaluated(_) => out.push('—'),
+        _ => push_number(out, r.max, NumberStyle::Vietnamese),
     }
 }
 
@@ -574,7 +574,24 @@ fn fit(text: &str, width: usize) -> String {
 }
 
 fn right(text: &str, width: usize) -> String {
-    format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
+    let mut out = String::new();
+    push_right(&mut out, text, width);
+    out
+}
+
+/// `text` right-aligned to a display width, appended to `out`.
+fn push_right(out: &mut String, text: &str, width: usize) {
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(text_width(text))));
+    out.push_str(text);
+}
+
+/// The display width of text; numbers (ASCII) without the Unicode tables.
+pub(crate) fn text_width(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.width()
+    }
 }
 
 /// A unit's bonus and penalty lines for the text and Markdown reports (none for most units:
@@ -586,12 +603,15 @@ fn adjustment_lines(ruleset: &Ruleset, result: &PackedResult) -> Vec<String> {
     adjustments::text_lines(ruleset, &result.unpack())
 }
 
-/// What every unit's table shares, computed once per report: the ids and titles indented by
-/// depth and cut to their columns, the header.
+/// What every unit's table shares, computed once per report: each node's id and title as
+/// the text table writes them (indented by depth and cut to their columns) and as the
+/// Markdown table does (escaped, parents in bold), and the header.
 struct Layout<'a> {
     ruleset: &'a Ruleset,
-    /// Per node: its id and title indented and fitted (text tables).
-    cells: Vec<(String, String)>,
+    /// Per node: "{id}  {title}  " of the text table, fitted.
+    cells: Vec<String>,
+    /// Per node: "| {id} | {title} | " of the Markdown table.
+    markdown_cells: Vec<String>,
     header: String,
 }
 
@@ -610,9 +630,26 @@ impl<'a> Layout<'a> {
             .iter()
             .map(|node| {
                 let indent = "  ".repeat(depth(ruleset, node));
-                (
+                format!(
+                    "{}  {}  ",
                     fit(&format!("{indent}{}", node.id), id_width),
                     fit(&format!("{indent}{}", node.title), title_width),
+                )
+            })
+            .collect();
+        let markdown_cells = ruleset
+            .nodes
+            .iter()
+            .map(|node| {
+                let (open, close) = if node.is_leaf() {
+                    ("", "")
+                } else {
+                    ("**", "**")
+                };
+                format!(
+                    "| {open}{}{close} | {open}{}{close} | ",
+                    node.id,
+                    md_escape(&node.title)
                 )
             })
             .collect();
@@ -627,26 +664,42 @@ impl<'a> Layout<'a> {
         Layout {
             ruleset,
             cells,
+            markdown_cells,
             header,
         }
     }
 
-    /// A plain-text table of one unit, the tree indented.
+    /// A plain-text table of one unit, the tree indented. Written cell by cell into `out`
+    /// (one unit's table is 165 rows; a province's, millions of cells).
     fn table(&self, out: &mut String, result: &PackedResult) {
-        use std::fmt::Write as _;
         out.push_str(&title_line(self.ruleset, result));
         out.push('\n');
         out.push_str(&self.header);
-        for (i, (id, title)) in self.cells.iter().enumerate() {
+        let mut cell = String::new();
+        for (i, prefix) in self.cells.iter().enumerate() {
             let r = result.node(i);
-            let _ = writeln!(
-                out,
-                "{id}  {title}  {}  {}  {}  {}",
-                right(&shown_max(&r), 7),
-                right(&r.score.map(vi).unwrap_or_else(|| "—".into()), 7),
-                right(&r.lost().map(vi).unwrap_or_default(), 7),
-                r.status.label()
-            );
+            out.push_str(prefix);
+            cell.clear();
+            push_shown_max(&mut cell, &r);
+            push_right(out, &cell, 7);
+            out.push_str("  ");
+            cell.clear();
+            match r.score {
+                Some(score) => push_number(&mut cell, score, NumberStyle::Vietnamese),
+                None => cell.push('—'),
+            }
+            push_right(out, &cell, 7);
+            out.push_str("  ");
+            cell.clear();
+            if let Some(lost) = r.lost() {
+                push_number(&mut cell, lost, NumberStyle::Vietnamese);
+            }
+            push_right(out, &cell, 7);
+            out.push_str("  ");
+            if r.status != Status::Scored {
+                out.push_str(&r.status.label());
+            }
+            out.push('\n');
         }
         for line in adjustment_lines(self.ruleset, result) {
             out.push_str(&line);
@@ -667,23 +720,24 @@ impl<'a> Layout<'a> {
         out.push_str(
             "| Mã | Tiêu chí | Tối đa | Điểm | Bị mất | Ghi chú |\n|---|---|---:|---:|---:|---|\n",
         );
-        for (i, node) in self.ruleset.nodes.iter().enumerate() {
+        for (i, prefix) in self.markdown_cells.iter().enumerate() {
             let r = result.node(i);
-            let (open, close) = if node.is_leaf() {
-                ("", "")
-            } else {
-                ("**", "**")
-            };
-            let _ = writeln!(
-                out,
-                "| {open}{}{close} | {open}{}{close} | {} | {} | {} | {} |",
-                node.id,
-                md_escape(&node.title),
-                shown_max(&r),
-                r.score.map(vi).unwrap_or_else(|| "—".into()),
-                r.lost().map(vi).unwrap_or_default(),
-                md_escape(&r.status.label())
-            );
+            out.push_str(prefix);
+            push_shown_max(out, &r);
+            out.push_str(" | ");
+            match r.score {
+                Some(score) => push_number(out, score, NumberStyle::Vietnamese),
+                None => out.push('—'),
+            }
+            out.push_str(" | ");
+            if let Some(lost) = r.lost() {
+                push_number(out, lost, NumberStyle::Vietnamese);
+            }
+            out.push_str(" | ");
+            if r.status != Status::Scored {
+                out.push_str(&md_escape(&r.status.label()));
+            }
+            out.push_str(" |\n");
         }
         let extra = adjustment_lines(self.ruleset, result);
         if !extra.is_empty() {
