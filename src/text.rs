@@ -218,60 +218,94 @@ pub fn format_number(value: Decimal, style: NumberStyle) -> String {
 
 /// [`format_number`] appended to `out`, without allocating: the reports write millions of
 /// numbers (a 10,000-unit table holds 5 million), and a `String` per number was a fifth of
-/// their time. The digits are those of `Decimal`'s `Display` of the normalized value
-/// (checked against it in the tests), grouped and separated as [`styled`] does.
+/// their time.
 pub fn push_number(out: &mut String, value: Decimal, style: NumberStyle) {
-    let value = value.normalize();
-    // A Decimal's mantissa has 96 bits: at most 29 digits.
-    let mut buf = [0u8; 40];
-    let mut at = buf.len();
-    let mantissa = value.mantissa().unsigned_abs();
-    if let Ok(mut m) = u64::try_from(mantissa) {
-        loop {
-            at -= 1;
-            buf[at] = b'0' + (m % 10) as u8;
-            m /= 10;
-            if m == 0 {
-                break;
+    out.push_str(NumberText::new(value, style).as_str());
+}
+
+/// A number's text ([`format_number`]) held in a fixed buffer, for writers that pass it on
+/// (a JSON serializer) rather than keep it. The digits are those of `Decimal`'s `Display` of
+/// the normalized value (checked against it in the tests), grouped and separated as
+/// [`styled`] does.
+pub struct NumberText {
+    buf: [u8; 64],
+    len: usize,
+}
+
+impl NumberText {
+    /// `value` without trailing zeros, written in `style`.
+    pub fn new(value: Decimal, style: NumberStyle) -> Self {
+        let value = value.normalize();
+        // A Decimal's mantissa has 96 bits: at most 29 digits.
+        let mut digits_buf = [0u8; 32];
+        let mut at = digits_buf.len();
+        let mantissa = value.mantissa().unsigned_abs();
+        if let Ok(mut m) = u64::try_from(mantissa) {
+            loop {
+                at -= 1;
+                digits_buf[at] = b'0' + (m % 10) as u8;
+                m /= 10;
+                if m == 0 {
+                    break;
+                }
+            }
+        } else {
+            let mut m = mantissa;
+            while m != 0 {
+                at -= 1;
+                digits_buf[at] = b'0' + (m % 10) as u8;
+                m /= 10;
             }
         }
-    } else {
-        let mut m = mantissa;
-        while m != 0 {
-            at -= 1;
-            buf[at] = b'0' + (m % 10) as u8;
-            m /= 10;
+        let digits = &digits_buf[at..];
+        let scale = value.scale() as usize;
+        // Sign, 29 digits with 9 group marks, point and up to 28 zeros: under 64 bytes.
+        let mut text = NumberText {
+            buf: [0; 64],
+            len: 0,
+        };
+        let mut push = |b: u8| {
+            text.buf[text.len] = b;
+            text.len += 1;
+        };
+        // Normalized, zero has no sign; `Display` writes a minus before any other negative.
+        if value.is_sign_negative() && !value.is_zero() {
+            push(b'-');
         }
-    }
-    let digits = &buf[at..];
-    let scale = value.scale() as usize;
-    // Normalized, zero has no sign; `Display` writes a minus before any other negative value.
-    if value.is_sign_negative() && !value.is_zero() {
-        out.push('-');
-    }
-    let (int, frac): (&[u8], &[u8]) = if scale >= digits.len() {
-        (b"0", digits)
-    } else {
-        digits.split_at(digits.len() - scale)
-    };
-    let (group, point) = match style {
-        NumberStyle::Machine => (None, '.'),
-        NumberStyle::Vietnamese => (Some('.'), ','),
-    };
-    for (i, &d) in int.iter().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            if let Some(g) = group {
-                out.push(g);
+        let (int, frac): (&[u8], &[u8]) = if scale >= digits.len() {
+            (b"0", digits)
+        } else {
+            digits.split_at(digits.len() - scale)
+        };
+        let (group, point) = match style {
+            NumberStyle::Machine => (None, b'.'),
+            NumberStyle::Vietnamese => (Some(b'.'), b','),
+        };
+        for (i, &d) in int.iter().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                if let Some(g) = group {
+                    push(g);
+                }
+            }
+            push(d);
+        }
+        if scale > 0 {
+            push(point);
+            // Zeros between the point and the first digit (0.05: mantissa 5, scale 2).
+            for _ in frac.len()..scale {
+                push(b'0');
+            }
+            for &d in frac {
+                push(d);
             }
         }
-        out.push(char::from(d));
+        text
     }
-    if scale > 0 {
-        out.push(point);
-        // Zeros between the point and the first digit (0.05: mantissa 5, scale 2).
-        out.extend(std::iter::repeat_n('0', scale - frac.len()));
-        // The digits are ASCII.
-        out.push_str(std::str::from_utf8(frac).unwrap_or_default());
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII digits, signs and separators were written.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
     }
 }
 

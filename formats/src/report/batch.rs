@@ -3,7 +3,7 @@
 //! JSON, [`super::html`], [`super::xlsx`]) show is computed once here.
 
 use super::blocks::Doc;
-use super::vi;
+use super::{vi, JsonNumber};
 use chiso::batch::groups::{group_summaries, ungrouped_not_scored, GroupSummary};
 use chiso::batch::lost::{area_lost, compare_targets, lost_points, LostRow, TargetRow, Targets};
 use chiso::batch::previous::{compare_previous, PreviousUnit, YearOverYear};
@@ -777,9 +777,9 @@ impl UnitExtra<'_> {
             .iter()
             .map(|a| AreaJson {
                 id: &rs.nodes[a.node].id,
-                achieved: a.achieved.map(format_decimal),
-                max: format_decimal(a.max),
-                percent: a.percent.map(format_decimal),
+                achieved: a.achieved.map(JsonNumber),
+                max: JsonNumber(a.max),
+                percent: a.percent.map(JsonNumber),
             })
             .collect();
         map.serialize_entry("areas", &areas)?;
@@ -788,9 +788,9 @@ impl UnitExtra<'_> {
             .iter()
             .map(|r| LostJson {
                 id: &rs.nodes[r.node].id,
-                max: format_decimal(r.max),
-                achieved: format_decimal(r.achieved),
-                lost: format_decimal(r.lost),
+                max: JsonNumber(r.max),
+                achieved: JsonNumber(r.achieved),
+                lost: JsonNumber(r.lost),
                 owner: &r.owner,
             })
             .collect();
@@ -827,17 +827,17 @@ impl UnitExtra<'_> {
 #[derive(serde::Serialize)]
 struct AreaJson<'a> {
     id: &'a str,
-    achieved: Option<String>,
-    max: String,
-    percent: Option<String>,
+    achieved: Option<JsonNumber>,
+    max: JsonNumber,
+    percent: Option<JsonNumber>,
 }
 
 #[derive(serde::Serialize)]
 struct LostJson<'a> {
     id: &'a str,
-    max: String,
-    achieved: String,
-    lost: String,
+    max: JsonNumber,
+    achieved: JsonNumber,
+    lost: JsonNumber,
     owner: &'a Option<String>,
 }
 

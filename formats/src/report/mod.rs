@@ -21,7 +21,9 @@ use chiso::diagnostic::Diagnostic;
 use chiso::eval::{MissingItem, NodeResult, Status, UnitOutcome};
 use chiso::model::Ruleset;
 use chiso::position::LineIndex;
-use chiso::text::{format_decimal, format_number, format_percent, push_number, NumberStyle};
+use chiso::text::{
+    format_number, format_percent, push_number, NumberStyle, NumberText,
+};
 use rust_decimal::Decimal;
 use serde_json::{json, Value as Json};
 use std::io::{self, Write};
@@ -279,9 +281,9 @@ impl serde::Serialize for UnitJson<'_> {
         map.serialize_entry("unit", &result.unit)?;
         map.serialize_entry("ruleset", &ruleset.meta.title)?;
         map.serialize_entry("stage", result.stage.as_str())?;
-        map.serialize_entry("achieved", &format_decimal(result.achieved))?;
-        map.serialize_entry("max", &format_decimal(result.max))?;
-        map.serialize_entry("percent", &result.percent.map(format_decimal))?;
+        map.serialize_entry("achieved", &JsonNumber(result.achieved))?;
+        map.serialize_entry("max", &JsonNumber(result.max))?;
+        map.serialize_entry("percent", &result.percent.map(JsonNumber))?;
         map.serialize_entry("grade", &result.grade)?;
         map.serialize_entry("complete", &result.is_complete())?;
         map.serialize_entry("scored", &true)?;
@@ -311,11 +313,11 @@ struct NodeJson<'a> {
     id: &'a str,
     title: &'a str,
     level: &'static str,
-    max: String,
-    score: Option<String>,
+    max: JsonNumber,
+    score: Option<JsonNumber>,
     status: &'static str,
     reason: Option<&'a str>,
-    lost: Option<String>,
+    lost: Option<JsonNumber>,
     owner: &'a Option<String>,
     references: &'a [String],
 }
@@ -330,11 +332,11 @@ impl serde::Serialize for NodesJson<'_> {
                 id: &node.id,
                 title: &node.title,
                 level: node.level.as_str(),
-                max: format_decimal(r.max),
-                score: r.score.map(format_decimal),
+                max: JsonNumber(r.max),
+                score: r.score.map(JsonNumber),
                 status: r.status.as_str(),
                 reason: r.status.reason(),
-                lost: r.lost().map(format_decimal),
+                lost: r.lost().map(JsonNumber),
                 owner: &node.owner,
                 references: &node.references,
             })?;
@@ -921,8 +923,9 @@ fn csv_cell(text: &str, delimiter: char) -> std::borrow::Cow<'_, str> {
 }
 
 /// Writes JSON values as one pretty-printed array, element by element: the bytes
-/// `serde_json::to_writer_pretty` gives for the whole array (each element's lines indented
-/// two more spaces; JSON text has no raw line breaks inside strings), then a newline.
+/// `serde_json::to_writer_pretty` gives for the whole array, then a newline. One serializer
+/// writes every element straight into a buffer in front of `out` (no element is held, and
+/// serde_json's many small writes never cross the `dyn Write`).
 ///
 /// # Errors
 /// What `out` returns.
@@ -930,24 +933,108 @@ pub(crate) fn write_json_array<T: serde::Serialize>(
     out: &mut dyn Write,
     items: impl Iterator<Item = T>,
 ) -> io::Result<()> {
-    let mut first = true;
-    // Each element is serialized into memory (serde_json writes token by token; a buffer is
-    // faster than a writer per token), then written with its lines indented.
-    let mut text = Vec::new();
-    for item in items {
-        out.write_all(if first { b"[\n  " } else { b",\n  " })?;
-        first = false;
-        text.clear();
-        serde_json::to_writer_pretty(&mut text, &item).map_err(io::Error::other)?;
-        let mut rest = text.as_slice();
-        while let Some(at) = rest.iter().position(|&b| b == b'\n') {
-            out.write_all(&rest[..=at])?;
-            out.write_all(b"  ")?;
-            rest = &rest[at + 1..];
+    /// The items as one JSON array, serialized as they come.
+    struct Items<I>(std::cell::Cell<Option<I>>);
+    impl<T: serde::Serialize, I: Iterator<Item = T>> serde::Serialize for Items<I> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(self.0.take().into_iter().flatten())
         }
-        out.write_all(rest)?;
     }
-    out.write_all(if first { b"[]\n" } else { b"\n]\n" })
+    let mut buffer = io::BufWriter::with_capacity(1 << 16, out);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut buffer, Pretty::default());
+    serde::Serialize::serialize(&Items(std::cell::Cell::new(Some(items))), &mut serializer)
+        .map_err(io::Error::from)?;
+    buffer.write_all(b"\n")?;
+    buffer.flush()
+}
+
+/// serde_json's `PrettyFormatter` with a two-space indent, byte for byte (its methods are
+/// copied), but each line's indentation written in one piece: serde_json writes it two
+/// spaces at a time, and a node of a unit's JSON sits four levels deep (the indentation
+/// was a tenth of the JSON report's time).
+#[derive(Default)]
+struct Pretty {
+    current_indent: usize,
+    has_value: bool,
+}
+
+impl Pretty {
+    fn indent<W: ?Sized + Write>(&self, writer: &mut W) -> io::Result<()> {
+        const SPACES: &[u8; 64] = &[b' '; 64];
+        let mut n = 2 * self.current_indent;
+        while n > 0 {
+            let step = n.min(SPACES.len());
+            writer.write_all(&SPACES[..step])?;
+            n -= step;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.current_indent += 1;
+        self.has_value = false;
+        writer.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.current_indent -= 1;
+        if self.has_value {
+            writer.write_all(b"\n")?;
+            self.indent(writer)?;
+        }
+        writer.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        writer.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(writer)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.current_indent += 1;
+        self.has_value = false;
+        writer.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.current_indent -= 1;
+        if self.has_value {
+            writer.write_all(b"\n")?;
+            self.indent(writer)?;
+        }
+        writer.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        writer.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(writer)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+/// A number in JSON: its machine text as a string (docs/json.md), formatted without
+/// allocating.
+pub(crate) struct JsonNumber(pub Decimal);
+
+impl serde::Serialize for JsonNumber {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(NumberText::new(self.0, NumberStyle::Machine).as_str())
+    }
 }
 
 /// An element of a JSON array of units: a scored unit, or a value (a unit not scored).
