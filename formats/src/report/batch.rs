@@ -746,7 +746,7 @@ pub fn write_json(report: &BatchReport, out: &mut dyn Write) -> io::Result<()> {
                 .into_iter()
                 .map(super::Either::Value),
         );
-    super::write_json_array(out, units)
+    super::write_json_array(out, rs, units)
 }
 
 /// What a batch adds to a unit's JSON object.

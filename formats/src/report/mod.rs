@@ -182,6 +182,7 @@ impl Format {
             Format::Json if extras => batch::write_json(report, out),
             Format::Json => write_json_array(
                 out,
+                ruleset,
                 b.units
                     .iter()
                     .map(|u| {
@@ -256,15 +257,20 @@ impl Format {
 
 /// The stable JSON object of one unit (documented in docs/json.md), as a value.
 pub fn unit_json(ruleset: &Ruleset, result: &PackedResult) -> Json {
-    serde_json::to_value(UnitJson {
+    let mut text = Vec::new();
+    let unit = UnitJson {
         ruleset,
         result,
         extra: None,
-    })
-    .unwrap_or(Json::Null)
+    };
+    let written = write_unit_json(&mut text, &unit, &NodeTexts::new(ruleset));
+    written
+        .ok()
+        .and_then(|()| serde_json::from_slice(&text).ok())
+        .unwrap_or(Json::Null)
 }
 
-/// One unit's JSON object (docs/json.md), serialized straight from its packed result, without
+/// One unit's JSON object (docs/json.md), written straight from its packed result, without
 /// building a `serde_json::Value` tree (a province's JSON runs to hundreds of megabytes): the
 /// unit's keys, then the batch's when `extra` is given.
 pub(crate) struct UnitJson<'a> {
@@ -273,76 +279,216 @@ pub(crate) struct UnitJson<'a> {
     pub extra: Option<batch::UnitExtra<'a>>,
 }
 
-impl serde::Serialize for UnitJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let (ruleset, result) = (self.ruleset, self.result);
-        let mut map = s.serialize_map(None)?;
-        map.serialize_entry("unit", &result.unit)?;
-        map.serialize_entry("ruleset", &ruleset.meta.title)?;
-        map.serialize_entry("stage", result.stage.as_str())?;
-        map.serialize_entry("achieved", &JsonNumber(result.achieved))?;
-        map.serialize_entry("max", &JsonNumber(result.max))?;
-        map.serialize_entry("percent", &result.percent.map(JsonNumber))?;
-        map.serialize_entry("grade", &result.grade)?;
-        map.serialize_entry("complete", &result.is_complete())?;
-        map.serialize_entry("scored", &true)?;
-        map.serialize_entry("missing", &missing_json(ruleset, &result.missing))?;
-        map.serialize_entry("nodes", &NodesJson { ruleset, result })?;
-        let adjustments = match result.adjustments {
-            None => Json::Null,
-            Some(_) => adjustments::json(ruleset, &result.unpack()),
-        };
-        map.serialize_entry("adjustments", &adjustments)?;
-        if let Some(extra) = &self.extra {
-            extra.serialize_entries(&mut map)?;
+/// The depth of a unit's object in the JSON report (an element of the top-level array).
+const UNIT_DEPTH: usize = 1;
+
+/// What each node's object in a unit's JSON repeats for every unit, written once per report
+/// (as the CSV writer's row prefixes): the pretty-printed text before its `max` value (its
+/// `id`, `title`, `level`) and after its `lost` value (`owner`, `references`, the brace).
+/// A province's JSON repeats these 1.6 million times; escaping and indenting them each time
+/// was most of the report's time.
+pub(crate) struct NodeTexts {
+    /// Per node: `{` … `"max": `.
+    heads: Vec<Vec<u8>>,
+    /// Per node: `,` … `"references": […]` and the closing brace.
+    tails: Vec<Vec<u8>>,
+}
+
+impl NodeTexts {
+    pub(crate) fn new(ruleset: &Ruleset) -> Self {
+        // A node's object is an element of the unit's `nodes` array: its keys two levels
+        // below the unit's.
+        let keys = UNIT_DEPTH + 3;
+        let mut heads = Vec::with_capacity(ruleset.nodes.len());
+        let mut tails = Vec::with_capacity(ruleset.nodes.len());
+        for node in &ruleset.nodes {
+            let mut head = b"{".to_vec();
+            let mut object = JsonObject::resume(&mut head, keys, true);
+            // Writing into memory cannot fail.
+            let _ = object.entry("id", &node.id);
+            let _ = object.entry("title", &node.title);
+            let _ = object.entry("level", node.level.as_str());
+            let _ = object.key("max");
+            let mut tail = Vec::new();
+            let mut object = JsonObject::resume(&mut tail, keys, false);
+            let _ = object.entry("owner", &node.owner);
+            let _ = object.entry("references", &node.references);
+            let _ = object.end();
+            heads.push(head);
+            tails.push(tail);
         }
-        map.end()
+        NodeTexts { heads, tails }
     }
 }
 
-/// The `nodes` array of a unit's JSON.
-struct NodesJson<'a> {
-    ruleset: &'a Ruleset,
-    result: &'a PackedResult,
-}
-
-/// One node of a unit's JSON.
-#[derive(serde::Serialize)]
-struct NodeJson<'a> {
-    id: &'a str,
-    title: &'a str,
-    level: &'static str,
-    max: JsonNumber,
-    score: Option<JsonNumber>,
-    status: &'static str,
-    reason: Option<&'a str>,
-    lost: Option<JsonNumber>,
-    owner: &'a Option<String>,
-    references: &'a [String],
-}
-
-impl serde::Serialize for NodesJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        let mut seq = s.serialize_seq(Some(self.ruleset.nodes.len()))?;
-        for (i, node) in self.ruleset.nodes.iter().enumerate() {
-            let r = self.result.node(i);
-            seq.serialize_element(&NodeJson {
-                id: &node.id,
-                title: &node.title,
-                level: node.level.as_str(),
-                max: JsonNumber(r.max),
-                score: r.score.map(JsonNumber),
-                status: r.status.as_str(),
-                reason: r.status.reason(),
-                lost: r.lost().map(JsonNumber),
-                owner: &node.owner,
-                references: &node.references,
-            })?;
-        }
-        seq.end()
+/// Writes one unit's JSON object (at [`UNIT_DEPTH`]) into `w`, its nodes from `texts`.
+fn write_unit_json<W: Write>(w: &mut W, unit: &UnitJson, texts: &NodeTexts) -> io::Result<()> {
+    let (ruleset, result) = (unit.ruleset, unit.result);
+    w.write_all(b"{")?;
+    let mut map = JsonObject::resume(w, UNIT_DEPTH + 1, true);
+    map.entry("unit", &result.unit)?;
+    map.entry("ruleset", &ruleset.meta.title)?;
+    map.entry("stage", result.stage.as_str())?;
+    map.entry("achieved", &JsonNumber(result.achieved))?;
+    map.entry("max", &JsonNumber(result.max))?;
+    map.entry("percent", &result.percent.map(JsonNumber))?;
+    map.entry("grade", &result.grade)?;
+    map.entry("complete", &result.is_complete())?;
+    map.entry("scored", &true)?;
+    map.entry("missing", &missing_json(ruleset, &result.missing))?;
+    map.key("nodes")?;
+    write_nodes_json(map.w, ruleset, result, texts)?;
+    let adjustments = match result.adjustments {
+        None => Json::Null,
+        Some(_) => adjustments::json(ruleset, &result.unpack()),
+    };
+    map.entry("adjustments", &adjustments)?;
+    if let Some(extra) = &unit.extra {
+        extra.serialize_entries(&mut map).map_err(io::Error::from)?;
     }
+    map.end()
+}
+
+/// The `nodes` array of a unit's JSON: per node its texts and its figures.
+fn write_nodes_json<W: Write>(
+    w: &mut W,
+    ruleset: &Ruleset,
+    result: &PackedResult,
+    texts: &NodeTexts,
+) -> io::Result<()> {
+    if ruleset.nodes.is_empty() {
+        return w.write_all(b"[]");
+    }
+    // The node objects' own indentation and their keys'.
+    let element = b"\n      ";
+    let key = b",\n        ";
+    debug_assert_eq!(element.len() - 1, 2 * (UNIT_DEPTH + 2));
+    debug_assert_eq!(key.len() - 2, 2 * (UNIT_DEPTH + 3));
+    let number = |w: &mut W, value: Option<Decimal>| match value {
+        Some(v) => {
+            w.write_all(b"\"")?;
+            w.write_all(NumberText::new(v, NumberStyle::Machine).as_str().as_bytes())?;
+            w.write_all(b"\"")
+        }
+        None => w.write_all(b"null"),
+    };
+    w.write_all(b"[")?;
+    for (i, (head, tail)) in texts.heads.iter().zip(&texts.tails).enumerate() {
+        let r = result.node(i);
+        if i > 0 {
+            w.write_all(b",")?;
+        }
+        w.write_all(element)?;
+        w.write_all(head)?;
+        number(w, Some(r.max))?;
+        w.write_all(key)?;
+        w.write_all(b"\"score\": ")?;
+        number(w, r.score)?;
+        w.write_all(key)?;
+        w.write_all(b"\"status\": \"")?;
+        w.write_all(r.status.as_str().as_bytes())?;
+        w.write_all(b"\"")?;
+        w.write_all(key)?;
+        w.write_all(b"\"reason\": ")?;
+        match r.status.reason() {
+            Some(reason) => serde_json::to_writer(&mut *w, reason).map_err(io::Error::from)?,
+            None => w.write_all(b"null")?,
+        }
+        w.write_all(key)?;
+        w.write_all(b"\"lost\": ")?;
+        number(w, r.lost())?;
+        w.write_all(tail)?;
+    }
+    // The array closes at the indentation of the unit's keys.
+    w.write_all(b"\n    ]")
+}
+
+/// A pretty-printed JSON object being written: its keys at `depth`, each value pretty-printed
+/// below them as serde_json's `PrettyFormatter` would place it (byte for byte: the batch
+/// adds its keys through [`serde::ser::SerializeMap`]).
+pub(crate) struct JsonObject<'w, W: Write> {
+    w: &'w mut W,
+    depth: usize,
+    first: bool,
+}
+
+impl<'w, W: Write> JsonObject<'w, W> {
+    /// Continues an object whose `{` is written (`first`: no key yet).
+    fn resume(w: &'w mut W, depth: usize, first: bool) -> Self {
+        JsonObject { w, depth, first }
+    }
+
+    /// Writes a key and the `: ` before its value.
+    fn key(&mut self, key: &str) -> io::Result<()> {
+        self.w
+            .write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.first = false;
+        Pretty {
+            current_indent: self.depth,
+            has_value: false,
+        }
+        .indent(self.w)?;
+        serde_json::to_writer(&mut *self.w, key).map_err(io::Error::from)?;
+        self.w.write_all(b": ")
+    }
+
+    /// Writes a key and its value.
+    fn entry<T: serde::Serialize + ?Sized>(&mut self, key: &str, value: &T) -> io::Result<()> {
+        self.key(key)?;
+        write_pretty(self.w, value, self.depth)
+    }
+
+    /// Closes the object.
+    fn end(self) -> io::Result<()> {
+        if !self.first {
+            self.w.write_all(b"\n")?;
+            Pretty {
+                current_indent: self.depth - 1,
+                has_value: false,
+            }
+            .indent(self.w)?;
+        }
+        self.w.write_all(b"}")
+    }
+}
+
+impl<W: Write> serde::ser::SerializeMap for JsonObject<'_, W> {
+    type Ok = ();
+    type Error = serde_json::Error;
+
+    fn serialize_key<T: serde::Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Self::Error> {
+        // Keys are strings: their JSON text is the key.
+        let key = serde_json::to_string(key)?;
+        let key: String = serde_json::from_str(&key)?;
+        self.key(&key).map_err(serde_json::Error::io)
+    }
+
+    fn serialize_value<T: serde::Serialize + ?Sized>(
+        &mut self,
+        value: &T,
+    ) -> Result<(), Self::Error> {
+        write_pretty(self.w, value, self.depth).map_err(serde_json::Error::io)
+    }
+
+    fn end(self) -> Result<(), Self::Error> {
+        Ok(())
+    }
+}
+
+/// `value` pretty-printed as the value of a key at `depth`.
+fn write_pretty<W: Write, T: serde::Serialize + ?Sized>(
+    w: &mut W,
+    value: &T,
+    depth: usize,
+) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(
+        w,
+        Pretty {
+            current_indent: depth,
+            has_value: false,
+        },
+    );
+    value.serialize(&mut serializer).map_err(io::Error::from)
 }
 
 /// A unit's to-do list as JSON: what is missing, who owns it, which criteria need it.
@@ -922,30 +1068,31 @@ fn csv_cell(text: &str, delimiter: char) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Writes JSON values as one pretty-printed array, element by element: the bytes
-/// `serde_json::to_writer_pretty` gives for the whole array, then a newline. One serializer
-/// writes every element straight into a buffer in front of `out` (no element is held, and
-/// serde_json's many small writes never cross the `dyn Write`).
+/// Writes units' JSON objects as one pretty-printed array, element by element: the bytes
+/// `serde_json::to_writer_pretty` gives for the whole array, then a newline. Each element is
+/// written straight into a buffer in front of `out` (no element is held, and the many small
+/// writes never cross the `dyn Write`).
 ///
 /// # Errors
 /// What `out` returns.
-pub(crate) fn write_json_array<T: serde::Serialize>(
+pub(crate) fn write_json_array<'a>(
     out: &mut dyn Write,
-    items: impl Iterator<Item = T>,
+    ruleset: &Ruleset,
+    items: impl Iterator<Item = Either<'a>>,
 ) -> io::Result<()> {
-    /// The items as one JSON array, serialized as they come.
-    struct Items<I>(std::cell::Cell<Option<I>>);
-    impl<T: serde::Serialize, I: Iterator<Item = T>> serde::Serialize for Items<I> {
-        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.collect_seq(self.0.take().into_iter().flatten())
+    let texts = NodeTexts::new(ruleset);
+    let mut w = io::BufWriter::with_capacity(1 << 16, out);
+    let mut first = true;
+    for item in items {
+        w.write_all(if first { b"[\n  " } else { b",\n  " })?;
+        first = false;
+        match item {
+            Either::Unit(unit) => write_unit_json(&mut w, &unit, &texts)?,
+            Either::Value(value) => write_pretty(&mut w, &value, UNIT_DEPTH)?,
         }
     }
-    let mut buffer = io::BufWriter::with_capacity(1 << 16, out);
-    let mut serializer = serde_json::Serializer::with_formatter(&mut buffer, Pretty::default());
-    serde::Serialize::serialize(&Items(std::cell::Cell::new(Some(items))), &mut serializer)
-        .map_err(io::Error::from)?;
-    buffer.write_all(b"\n")?;
-    buffer.flush()
+    w.write_all(if first { b"[]\n" } else { b"\n]\n" })?;
+    w.flush()
 }
 
 /// serde_json's `PrettyFormatter` with a two-space indent, byte for byte (its methods are
@@ -1043,14 +1190,6 @@ pub(crate) enum Either<'a> {
     Value(Json),
 }
 
-impl serde::Serialize for Either<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Either::Unit(u) => u.serialize(s),
-            Either::Value(v) => v.serialize(s),
-        }
-    }
-}
 
 fn md_escape(text: &str) -> String {
     text.replace('|', "\\|")
