@@ -235,7 +235,6 @@ pub struct NumberText {
 impl NumberText {
     /// `value` without trailing zeros, written in `style`.
     pub fn new(value: Decimal, style: NumberStyle) -> Self {
-        let value = value.normalize();
         // A Decimal's mantissa has 96 bits: at most 29 digits.
         let mut digits_buf = [0u8; 32];
         let mut at = digits_buf.len();
@@ -257,8 +256,18 @@ impl NumberText {
                 m /= 10;
             }
         }
-        let digits = &digits_buf[at..];
-        let scale = value.scale() as usize;
+        // Trailing zeros after the point dropped, as `normalize` drops them (from the
+        // digits, not by dividing the 96-bit mantissa again); zero is "0".
+        let mut end = digits_buf.len();
+        let mut scale = value.scale() as usize;
+        if mantissa == 0 {
+            scale = 0;
+        }
+        while scale > 0 && digits_buf[end - 1] == b'0' {
+            end -= 1;
+            scale -= 1;
+        }
+        let digits = &digits_buf[at..end];
         // Sign, 29 digits with 9 group marks, point and up to 28 zeros: under 64 bytes.
         let mut text = NumberText {
             buf: [0; 64],
@@ -268,8 +277,8 @@ impl NumberText {
             text.buf[text.len] = b;
             text.len += 1;
         };
-        // Normalized, zero has no sign; `Display` writes a minus before any other negative.
-        if value.is_sign_negative() && !value.is_zero() {
+        // `Display` writes a minus before any negative value but zero.
+        if value.is_sign_negative() && mantissa != 0 {
             push(b'-');
         }
         let (int, frac): (&[u8], &[u8]) = if scale >= digits.len() {
