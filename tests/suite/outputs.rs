@@ -636,9 +636,10 @@ fn check_outputs(rs: &Ruleset, b: &batch::Batch, n: usize, formats: &[Format]) {
         .collect();
     assert_eq!(names.len(), n);
     let dir = tempfile::tempdir().unwrap();
-    eprintln!("HWM before: {}", std::fs::read_to_string("/proc/self/status").unwrap().lines().find(|l| l.starts_with("VmHWM")).unwrap());
     for &format in formats {
-        let path = dir.path().join(format!("report.{}", format.info().extensions[0]));
+        let path = dir
+            .path()
+            .join(format!("report.{}", format.info().extensions[0]));
         let mut file = BufWriter::new(std::fs::File::create(&path).unwrap());
         format.write(&report, &mut file).unwrap();
         file.flush().unwrap();
@@ -665,7 +666,11 @@ fn check_outputs(rs: &Ruleset, b: &batch::Batch, n: usize, formats: &[Format]) {
                 assert_eq!(not_scored, b.not_scored.len());
                 // Every scored unit by its name (a unit not scored may have none).
                 for u in &b.units {
-                    assert!(listed.contains(&Some(u.unit().to_string())), "json: {}", u.unit());
+                    assert!(
+                        listed.contains(&Some(u.unit().to_string())),
+                        "json: {}",
+                        u.unit()
+                    );
                 }
             }
             Format::Csv | Format::CsvVi => {
@@ -724,7 +729,6 @@ fn check_outputs(rs: &Ruleset, b: &batch::Batch, n: usize, formats: &[Format]) {
             }
         }
         std::fs::remove_file(&path).unwrap();
-    eprintln!("HWM {format:?}: {}", std::fs::read_to_string("/proc/self/status").unwrap().lines().find(|l| l.starts_with("VmHWM")).unwrap());
     }
 }
 

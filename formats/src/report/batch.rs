@@ -457,10 +457,10 @@ pub fn write_text(report: &BatchReport, markdown: bool, sink: &mut dyn Write) ->
         };
         let (max, achieved, lost_sum) = chiso::batch::lost::total_lost(rs, &result);
         // The rows as (id, title, max, achieved, lost, owner) over the ruleset's texts.
-        let rows = areas
-            .iter()
-            .map(|r| (r, 2, ""))
-            .chain(lost.iter().map(|r| (r, 1, r.owner.as_deref().unwrap_or_default())));
+        let rows = areas.iter().map(|r| (r, 2, "")).chain(
+            lost.iter()
+                .map(|r| (r, 1, r.owner.as_deref().unwrap_or_default())),
+        );
         if markdown {
             let mut cells: Vec<Vec<Cow<str>>> = rows
                 .map(|(r, title, owner)| {

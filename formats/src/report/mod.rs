@@ -21,9 +21,7 @@ use chiso::diagnostic::Diagnostic;
 use chiso::eval::{MissingItem, NodeResult, Status, UnitOutcome};
 use chiso::model::Ruleset;
 use chiso::position::LineIndex;
-use chiso::text::{
-    format_number, format_percent, push_number, NumberStyle, NumberText,
-};
+use chiso::text::{format_number, format_percent, push_number, NumberStyle, NumberText};
 use rust_decimal::Decimal;
 use serde_json::{json, Value as Json};
 use std::io::{self, Write};
@@ -420,8 +418,7 @@ impl<'w, W: Write> JsonObject<'w, W> {
 
     /// Writes a key and the `: ` before its value.
     fn key(&mut self, key: &str) -> io::Result<()> {
-        self.w
-            .write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.w.write_all(if self.first { b"\n" } else { b",\n" })?;
         self.first = false;
         Pretty {
             current_indent: self.depth,
@@ -729,7 +726,10 @@ fn right(text: &str, width: usize) -> String {
 
 /// `text` right-aligned to a display width, appended to `out`.
 fn push_right(out: &mut String, text: &str, width: usize) {
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(text_width(text))));
+    out.extend(std::iter::repeat_n(
+        ' ',
+        width.saturating_sub(text_width(text)),
+    ));
     out.push_str(text);
 }
 
@@ -1134,7 +1134,11 @@ impl serde_json::ser::Formatter for Pretty {
         writer.write_all(b"]")
     }
 
-    fn begin_array_value<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
         writer.write_all(if first { b"\n" } else { b",\n" })?;
         self.indent(writer)
     }
@@ -1159,7 +1163,11 @@ impl serde_json::ser::Formatter for Pretty {
         writer.write_all(b"}")
     }
 
-    fn begin_object_key<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
         writer.write_all(if first { b"\n" } else { b",\n" })?;
         self.indent(writer)
     }
@@ -1189,7 +1197,6 @@ pub(crate) enum Either<'a> {
     Unit(UnitJson<'a>),
     Value(Json),
 }
-
 
 fn md_escape(text: &str) -> String {
     text.replace('|', "\\|")
