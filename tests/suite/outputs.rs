@@ -788,3 +788,42 @@ fn ten_thousand_units_with_two_percent_broken_rows_from_a_workbook() {
     let b = check(&rs, &p, grid, "tinh.xlsx");
     check_outputs(&rs, &b, 10_000, &[Format::Json, Format::Xlsx]);
 }
+
+#[test]
+fn each_json_report_is_exactly_serde_json_pretty_text_of_its_own_value() {
+    // The JSON writer writes what repeats in every unit (each node's id, title, owner,
+    // references) once per report and the rest around serde_json (issue 10). Whatever it
+    // writes must be the bytes serde_json's pretty printer gives for the same value (keys in
+    // order), whichever parts a report has: bonus and penalty items, not evaluated and
+    // missing data (adjust); groups, appraisal rounds and last year (nhom-vong); one unit
+    // alone, the plain array (kon-tum); a unit not scored (outputs).
+    let cases: [&[&str]; 4] = [
+        &["tests/fixtures/adjust/thuong-tru.chiso", "tests/fixtures/adjust/data"],
+        &[
+            "tests/fixtures/nhom-vong/tinh-2023.chiso",
+            "tests/fixtures/nhom-vong/tinh-2023.csv",
+            "--previous",
+            "tests/fixtures/nhom-vong/tinh-2022.json",
+        ],
+        &[
+            "rulesets/kon-tum/huyen-2023-trich.chiso",
+            "rulesets/kon-tum/data/kon-ray-2023.toml",
+        ],
+        &[
+            "rulesets/dien-bien/huyen-2024.chiso",
+            "tests/fixtures/outputs/unclosed-quote-swallows-rows.csv",
+        ],
+    ];
+    for args in cases {
+        let mut all = vec!["score"];
+        all.extend_from_slice(args);
+        all.extend(["--format", "json"]);
+        let (code, stdout, stderr) = run_chiso(&all);
+        assert!(code == 0 || code == 1, "{args:?}: {stderr}");
+        let value: Json = serde_json::from_str(&stdout).unwrap();
+        assert!(!value.as_array().unwrap().is_empty(), "{args:?}");
+        let mut pretty = serde_json::to_string_pretty(&value).unwrap();
+        pretty.push('\n');
+        assert!(stdout == pretty, "{args:?}: not serde_json's pretty text");
+    }
+}
