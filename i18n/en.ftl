@@ -435,7 +435,10 @@ unsaved-help = open and save the file in Excel/LibreOffice so the value is store
 i003-error = cell { $cell } holds the error { $error }: left empty
 i004-no-header = no header row (STT, Lĩnh vực/Tiêu chí, Điểm tối đa …) found: columns read as STT, title, maximum, notes
 i004-no-header-help = keep the table's header row, so that each column is read for what it is
-i013-no-such-table = the file holds { $tables } table(s); there is no table { $chosen }
+i013-no-such-table = the file holds { $tables ->
+        [one] 1 table
+       *[other] { $tables } tables
+    }; there is no table { $chosen }
 i013-table-at = table { $table } at rows { $from }–{ $to }
 i013-several-tables = the file holds { $tables } tables ({ $list }); table 1 was imported
 i013-several-tables-help = choose another with `--table-number N`
@@ -512,6 +515,25 @@ d001-quote-names = TOML names with Vietnamese letters must be quoted: "hồ_sơ_
 d001-unit-file-holds = a unit file holds `unit`, `year`, `stage`, `group` and the tables [inputs], [points], [not_evaluated], [evidence], [notes], [claimed]
 d001-not-toml = the data file is not valid TOML: { $error }
 d001-not-json = the data file is not valid JSON: { $error }
+d001-decimal-comma = the number `{ $value }` is written with a decimal comma, which TOML and JSON do not read
+d001-decimal-comma-help = write `{ $point }` (a point), or put it in quotes: "{ $value }"
+d001-json-decimal-comma-help = write { $point } (a point), or put it in quotes: "{ $value }"
+d001-unquoted-text = the text `{ $value }` must be in quotes
+d001-unquoted-text-help = write "{ $value }"; a number is written without letters: 2534 or "1,5"
+d001-no-value = a value is missing after `=`
+d001-no-value-help = write a number (2534), or "" when there is no figure yet
+d001-unclosed-table = a table name is not closed with `]`: write [inputs], [points]…
+d001-unclosed-string = a quote opens but is not closed on this line
+d001-expected-equals = an `=` is needed between the name and the value
+d001-expected-equals-help = each line is "name" = value, for example "hồ_sơ_tiếp_nhận" = 2534
+d001-after-value = there is more after the value
+d001-after-value-help = one value per line; a decimal is written 1.5 or "1,5"; a comment starts with #
+d001-json-trailing-comma = a comma too many before `{"}"}` or `]`
+d001-json-expected-value = a value is needed here: a number, "text", true/false or null
+d001-json-eof = the file ends with a `{"{"}` or `[` still open
+d001-json-key = a name must be in quotes: "unit", "inputs"
+d001-json-colon = a `:` is needed between the name and the value
+d001-json-comma = a `,` is needed between two items, or a closing bracket
 d001-given-twice = `{ $key }` is given twice
 d001-unknown-field = unknown field `{ $field }`
 d001-fields = a unit file holds unit, year, stage, group, decimal_separator, inputs, points, not_evaluated, evidence, notes, claimed
@@ -534,6 +556,9 @@ cli-error-missing-command = a command is required (see `chiso --help`)
 cli-error-conflict = `{ $arg }` cannot be used with `{ $other }`
 cli-error-number-of-values = wrong number of values for `{ $arg }`
 cli-error-other = the command line is not valid
+cli-error-tip = tip
+cli-error-similar-command = a similar subcommand exists: `{ $name }`
+cli-error-similar-argument = a similar argument exists: `{ $name }`
 cli-error-more = For more information, try `--help`.
 
 ## Command line: commands and arguments
@@ -632,7 +657,19 @@ merge-foreign = { $form } gives [{ $table }] `{ $key }`, which belongs to { $own
 merge-gap-word = gap
 merge-gap = [{ $table }] `{ $key }` not given by any form
 merge-gap-for = (for { $criteria })
-merge-summary = merged { $forms } form(s): { $values } value(s), { $conflicts } conflict(s), { $gaps } gap(s); claimed total { $claimed }
+merge-summary = merged { $forms ->
+        [one] 1 form
+       *[other] { $forms } forms
+    }: { $values ->
+        [one] 1 value
+       *[other] { $values } values
+    }, { $conflicts ->
+        [one] 1 conflict
+       *[other] { $conflicts } conflicts
+    }, { $gaps ->
+        [one] 1 gap
+       *[other] { $gaps } gaps
+    }; claimed total { $claimed }
 
 ## Advice (chiso advise)
 advice-head = { $unit } ({ $stage }) — { $points } points, index { $percent }, grade { $grade }
@@ -646,7 +683,10 @@ advice-most-effective = most effective
 advice-next-grade-change = to the next grade
 advice-not-enough = not enough by changing this input alone
 advice-input = { $name } (now { $now })
-advice-evaluations = ({ $count } evaluations)
+advice-evaluations = ({ $count ->
+        [one] 1 evaluation
+       *[other] { $count } evaluations
+    })
 advice-amount-percent = { $amount } percentage points
 advice-amount-days = { $amount } days
 advice-change = { $from } → { $to }, +{ $gain } points (total { $total }, { $percent }{ $grade })
@@ -657,19 +697,63 @@ cli-cannot-read-stdin = cannot read standard input: { $error }
 cli-cannot-read-folder = cannot read folder { $folder }: { $error }
 cli-not-utf8 = { $file } is not UTF-8 text (byte { $byte }): save it as UTF-8
 cli-in-file = in { $file }
-cli-check-summary = { $errors } error(s), { $warnings } warning(s); { $nodes } nodes, { $inputs } inputs, { $tests } tests
+cli-check-summary = { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }; { $nodes ->
+        [one] 1 node
+       *[other] { $nodes } nodes
+    }, { $inputs ->
+        [one] 1 input
+       *[other] { $inputs } inputs
+    }, { $tests ->
+        [one] 1 test
+       *[other] { $tests } tests
+    }
 cli-merge-empty = the forms give no value: refusing to replace { $file } with an empty unit file (--force to do it anyway)
+cli-merge-header = Merged by chiso from: { $forms }
+cli-ruleset-is-data = { $file } is a data file, not a ruleset (.chiso): the ruleset comes first, then the data: chiso score RULESET DATA…
+cli-previous-data-without-ruleset = --previous-data goes with last year's ruleset (.chiso), not with { $file }
+cli-previous-needs-data = { $file }: last year's ruleset needs last year's data: add --previous-data FILES
+cli-previous-ruleset-errors = { $file }: last year's ruleset has errors
+cli-previous-data-problems = last year's data ({ $file }) has problems: run `chiso score` on it to see them
+cli-previous-new-unit = “{ $unit }” is not in last year's results ({ $file })
+cli-previous-gone-unit = “{ $unit }” of last year's results ({ $file }) is not in this year's
+previous-not-json = not chiso's JSON results: line { $line }, column { $column }: { $message }
+previous-not-array = not chiso's JSON results: expected the array `chiso score … --format json` writes
+previous-entry-not-object = entry { $entry }: expected an object
+previous-entry-no-unit = entry { $entry }: no `unit` name
+previous-not-number = { $unit }: `{ $field }` is not a number: { $value }
+previous-not-rank = { $unit }: `{ $field }` is not a rank: { $value }
 cli-expected = expected { $words }
 cli-no-criterion = no criterion `{ $id }` in { $file }
 cli-no-criterion-suggest = no criterion `{ $id }` in { $file } (did you mean { $suggestion }?)
 cli-fmt-not-formatted = not formatted
 cli-fmt-formatted = formatted
 cli-fmt-syntax-errors = not formatted because of the syntax errors above
-cli-fmt-would-reformat = { $files } file(s) would be reformatted: run `chiso fmt` on them
-fmt-syntax-errors = the file has { $count } syntax error(s); fix them first
+cli-fmt-would-reformat = { $files ->
+        [one] 1 file
+       *[other] { $files } files
+    } would be reformatted: run `chiso fmt` on { $files ->
+        [one] it
+       *[other] them
+    }
+fmt-syntax-errors = the file has { $count ->
+        [one] 1 syntax error; fix it first
+       *[other] { $count } syntax errors; fix them first
+    }
 fmt-unsafe = not formatted: the layout would change the ruleset ({ $why })
 cli-import-nothing = nothing imported
-cli-import-summary = table { $table } of { $tables }, rows { $first }–{ $last }: { $areas } areas, { $criteria } criteria, { $subcriteria } sub-criteria ({ $survey } survey, { $satisfaction } satisfaction, { $bonus } bonus, { $not_evaluated } not evaluated); { $errors } error(s), { $warnings } warning(s)
+cli-import-summary = table { $table } of { $tables }, rows { $first }–{ $last }: { $areas } areas, { $criteria } criteria, { $subcriteria } sub-criteria ({ $survey } survey, { $satisfaction } satisfaction, { $bonus } bonus, { $not_evaluated } not evaluated); { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }
 cli-targets-no-unit = targets for “{ $unit }” match no unit of the batch
 cli-not-scored = not scored because of the errors above
 cli-left-out = left out because of the errors above
@@ -678,11 +762,21 @@ cli-cannot-create-temp = cannot create a temporary file in { $folder }: { $error
 cli-cannot-write = cannot write { $file }: { $error }
 cli-binary-terminal = this format is binary: write it to a file with --output FILE
 cli-cannot-write-stdout = cannot write to standard output: { $error }
-cli-test-expectations = { $count } expectations
-cli-test-broken = { $count } ruleset(s) have errors and were not tested
+cli-test-expectations = { $count ->
+        [one] 1 expectation
+       *[other] { $count } expectations
+    }
+cli-test-broken = { $count ->
+        [one] 1 ruleset has errors and was not tested
+       *[other] { $count } rulesets have errors and were not tested
+    }
 cli-test-summary = { $passed } passed, { $failed } failed
-cli-template-items = { $count } items
+cli-template-items = { $count ->
+        [one] 1 item
+       *[other] { $count } items
+    }
 cli-unknown-stage = unknown stage `{ $stage }`: write { $words }
+cli-unknown-group = unknown group “{ $group }”: write one of { $groups }
 
 ## Choosing the unit of a command
 unit-choice-no-unit = no unit “{ $name }” in the data (units: { $units })

@@ -503,6 +503,25 @@ d001-quote-names = tên TOML có chữ tiếng Việt phải đặt trong ngoặ
 d001-unit-file-holds = tệp đơn vị chứa `unit`, `year`, `stage`, `group` và các bảng [inputs], [points], [not_evaluated], [evidence], [notes], [claimed]
 d001-not-toml = tệp dữ liệu không phải TOML hợp lệ: { $error }
 d001-not-json = tệp dữ liệu không phải JSON hợp lệ: { $error }
+d001-decimal-comma = số `{ $value }` viết bằng dấu phẩy thập phân, tệp TOML/JSON không đọc được như vậy
+d001-decimal-comma-help = viết `{ $point }` (dấu chấm), hoặc đặt trong ngoặc kép: "{ $value }"
+d001-json-decimal-comma-help = viết { $point } (dấu chấm), hoặc đặt trong ngoặc kép: "{ $value }"
+d001-unquoted-text = chữ `{ $value }` phải đặt trong ngoặc kép
+d001-unquoted-text-help = viết "{ $value }"; một con số thì viết không có chữ: 2534 hoặc "1,5"
+d001-no-value = thiếu giá trị sau `=`
+d001-no-value-help = viết một số (2534), hoặc "" nếu chưa có số liệu
+d001-unclosed-table = tên bảng chưa đóng ngoặc vuông: viết [inputs], [points]…
+d001-unclosed-string = ngoặc kép mở nhưng chưa đóng trên dòng này
+d001-expected-equals = cần dấu `=` giữa tên và giá trị
+d001-expected-equals-help = mỗi dòng viết "tên" = giá trị, ví dụ "hồ_sơ_tiếp_nhận" = 2534
+d001-after-value = sau giá trị còn chữ thừa
+d001-after-value-help = mỗi dòng một giá trị; số thập phân viết 1.5 hoặc "1,5"; chú thích bắt đầu bằng #
+d001-json-trailing-comma = dấu phẩy thừa trước `{"}"}` hoặc `]`
+d001-json-expected-value = cần một giá trị ở đây: một số, "chữ", true/false hoặc null
+d001-json-eof = tệp kết thúc khi còn ngoặc `{"{"}` hoặc `[` chưa đóng
+d001-json-key = tên phải đặt trong ngoặc kép: "unit", "inputs"
+d001-json-colon = cần dấu `:` giữa tên và giá trị
+d001-json-comma = cần dấu `,` giữa hai mục, hoặc ngoặc đóng
 d001-given-twice = `{ $key }` được cho hai lần
 d001-unknown-field = không có trường `{ $field }`
 d001-fields = tệp đơn vị chứa unit, year, stage, group, decimal_separator, inputs, points, not_evaluated, evidence, notes, claimed
@@ -525,6 +544,9 @@ cli-error-missing-command = thiếu lệnh: hãy chọn một lệnh (xem `chiso
 cli-error-conflict = `{ $arg }` không dùng được cùng với `{ $other }`
 cli-error-number-of-values = số giá trị cho `{ $arg }` không đúng
 cli-error-other = dòng lệnh không hợp lệ
+cli-error-tip = gợi ý
+cli-error-similar-command = có lệnh gần giống: `{ $name }`
+cli-error-similar-argument = có tuỳ chọn gần giống: `{ $name }`
 cli-error-more = Xem thêm bằng `--help`.
 
 ## Dòng lệnh: giới thiệu các lệnh và đối số
@@ -650,6 +672,20 @@ cli-not-utf8 = { $file } không phải là văn bản UTF-8 (byte { $byte }): h�
 cli-in-file = trong { $file }
 cli-check-summary = { $errors } lỗi, { $warnings } cảnh báo; { $nodes } tiêu chí, { $inputs } đầu vào, { $tests } kiểm thử
 cli-merge-empty = các phiếu không cho giá trị nào: không ghi đè { $file } bằng một tệp đơn vị trống (dùng --force nếu vẫn muốn)
+cli-merge-header = Gộp bởi chiso từ các phiếu: { $forms }
+cli-ruleset-is-data = { $file } là tệp số liệu, không phải bộ tiêu chí (.chiso): bộ tiêu chí đứng trước, số liệu sau: chiso score BỘ_TIÊU_CHÍ SỐ_LIỆU…
+cli-previous-data-without-ruleset = --previous-data đi cùng bộ tiêu chí năm trước (.chiso), không đi cùng { $file }
+cli-previous-needs-data = { $file }: bộ tiêu chí năm trước cần số liệu năm trước: thêm --previous-data TỆP
+cli-previous-ruleset-errors = { $file }: bộ tiêu chí năm trước có lỗi
+cli-previous-data-problems = số liệu năm trước ({ $file }) có vấn đề: chạy `chiso score` trên đó để xem
+cli-previous-new-unit = “{ $unit }” không có trong kết quả năm trước ({ $file })
+cli-previous-gone-unit = “{ $unit }” của kết quả năm trước ({ $file }) không có trong năm nay
+previous-not-json = không phải kết quả JSON của chiso: dòng { $line }, cột { $column }: { $message }
+previous-not-array = không phải kết quả JSON của chiso: cần mảng mà `chiso score … --format json` ghi ra
+previous-entry-not-object = mục { $entry }: cần một đối tượng JSON
+previous-entry-no-unit = mục { $entry }: không có tên đơn vị `unit`
+previous-not-number = { $unit }: `{ $field }` không phải một số: { $value }
+previous-not-rank = { $unit }: `{ $field }` không phải một thứ hạng: { $value }
 cli-expected = cần { $words }
 cli-no-criterion = không có tiêu chí `{ $id }` trong { $file }
 cli-no-criterion-suggest = không có tiêu chí `{ $id }` trong { $file } (có phải ý bạn là { $suggestion }?)
@@ -674,6 +710,7 @@ cli-test-broken = { $count } bộ tiêu chí có lỗi và không được kiể
 cli-test-summary = { $passed } đạt, { $failed } không đạt
 cli-template-items = { $count } mục
 cli-unknown-stage = không có giai đoạn `{ $stage }`: hãy viết { $words }
+cli-unknown-group = không có nhóm “{ $group }”: hãy viết một trong { $groups }
 
 ## Chọn đơn vị cho một lệnh
 unit-choice-no-unit = không có đơn vị “{ $name }” trong dữ liệu (các đơn vị: { $units })

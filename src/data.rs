@@ -367,7 +367,7 @@ fn given_twice<'a>(
 }
 
 /// The ruleset's groups as a help text lists them: "“Khối sở”, “Khối huyện”".
-fn declared_groups(ruleset: &Ruleset) -> String {
+pub fn declared_groups(ruleset: &Ruleset) -> String {
     ruleset
         .meta
         .groups

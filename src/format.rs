@@ -18,7 +18,7 @@
 //! the formatter refuses rather than change meaning.
 
 use crate::diagnostic::{Diagnostic, Span};
-use crate::syntax::ast::{AdjustmentItem, Expr, ExprKind, NodeItem, NodeSyntax, SyntaxFile};
+use crate::syntax::ast::{AdjustmentItem, BinOp, Expr, ExprKind, NodeItem, NodeSyntax, SyntaxFile};
 use crate::syntax::comments::comments;
 use crate::syntax::lexer::{Lexed, LexemeKind};
 use std::collections::HashMap;
@@ -248,6 +248,13 @@ fn ends_word(c: char) -> bool {
 /// `1,5` stays one token (it is 1.5, not two arguments), words keep `.`, `-`, `/`, `%`.
 /// Strings and comments are the lexer's.
 pub(crate) fn tokens(text: &str) -> Vec<Token> {
+    tokens_with_operators(text, &HashMap::new())
+}
+
+/// [`tokens`], where `operators` (start → end, bytes) are the arithmetic operators the
+/// syntax tree found: each is a token of its own, so `b*0` lays out as `b * 0`. Without the
+/// tree `*`, `/` and `-` may be parts of words (dates, names).
+fn tokens_with_operators(text: &str, operators: &HashMap<usize, usize>) -> Vec<Token> {
     let lexed = Lexed::new(text);
     let mut trivia = lexed.trivia().peekable();
     let mut out = Vec::new();
@@ -267,6 +274,9 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
         } else if c.is_whitespace() {
             i += c.len_utf8();
             continue;
+        } else if let Some(&end) = operators.get(&i) {
+            i = end;
+            Tok::Op
         } else if is_op_char(c) {
             while let Some(c) = text[i..].chars().next().filter(|&c| is_op_char(c)) {
                 i += c.len_utf8();
@@ -297,7 +307,7 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
                             }
                             break;
                         }
-                        if ends_word(next) {
+                        if ends_word(next) || operators.contains_key(&i) {
                             break;
                         }
                         i += next.len_utf8();
@@ -452,9 +462,75 @@ impl Printer<'_> {
     }
 }
 
+/// Where the arithmetic operators of the rules are (start → end, bytes): between each binary
+/// `+ - * × / ÷`'s operands.
+fn arithmetic_operators(text: &str, file: &SyntaxFile) -> HashMap<usize, usize> {
+    fn expr(text: &str, e: &Expr, out: &mut HashMap<usize, usize>) {
+        match &e.kind {
+            ExprKind::Bands { subject, arms } => {
+                expr(text, subject, out);
+                arms.iter().for_each(|arm| expr(text, &arm.value, out));
+            }
+            ExprKind::Neg(a) | ExprKind::Not(a) => expr(text, a, out),
+            ExprKind::Binary { lhs, rhs, op } => {
+                if !matches!(op, BinOp::And | BinOp::Or) {
+                    let gap = lhs.span.end..rhs.span.start;
+                    if let Some(between) = text.get(gap.clone()) {
+                        if let Some((at, c)) = between
+                            .char_indices()
+                            .find(|(_, c)| matches!(c, '+' | '-' | '*' | '×' | '/' | '÷'))
+                        {
+                            out.insert(gap.start + at, gap.start + at + c.len_utf8());
+                        }
+                    }
+                }
+                expr(text, lhs, out);
+                expr(text, rhs, out);
+            }
+            ExprKind::Compare { lhs, rhs, .. } => {
+                expr(text, lhs, out);
+                expr(text, rhs, out);
+            }
+            ExprKind::If {
+                cond,
+                then,
+                otherwise,
+            } => {
+                expr(text, cond, out);
+                expr(text, then, out);
+                expr(text, otherwise, out);
+            }
+            ExprKind::Call { args, .. } => args.iter().for_each(|a| expr(text, a, out)),
+            _ => {}
+        }
+    }
+    fn node(text: &str, n: &NodeSyntax, out: &mut HashMap<usize, usize>) {
+        for item in &n.items {
+            match &item.value {
+                NodeItem::Rule(e) => expr(text, e, out),
+                NodeItem::NotEvaluated {
+                    condition: Some(e), ..
+                } => expr(text, e, out),
+                _ => {}
+            }
+        }
+        n.children.iter().for_each(|c| node(text, c, out));
+    }
+    let mut out = HashMap::new();
+    for item in &file.adjustments {
+        for stmt in &item.items {
+            if let AdjustmentItem::Rule(e) = &stmt.value {
+                expr(text, e, &mut out);
+            }
+        }
+    }
+    file.nodes.iter().for_each(|n| node(text, n, &mut out));
+    out
+}
+
 fn layout(text: &str, syntax: &SyntaxFile) -> String {
     let starts = statement_starts(syntax);
-    let toks = tokens(text);
+    let toks = tokens_with_operators(text, &arithmetic_operators(text, syntax));
     let mut p = Printer {
         text,
         lines: Vec::new(),
@@ -575,6 +651,23 @@ mod tests {
             "ruleset \"t\" {\n  total 1\n}\n\ninput a: count \"x\" # trailing\n\n# own line\narea 1 \"A\" max 1 {\n  score = min(a, 1) # why\n}\n"
         );
         assert_eq!(format(&out).expect("again"), out);
+    }
+
+    #[test]
+    fn spaces_arithmetic_operators_but_not_dates_or_signs() {
+        let source = format!(
+            "{HEAD}input a: count \"x\"\ninput b: count \"y\"\narea 1 \"A\" max 1 {{ score = ratio(a,b)*max+0*2 - min(a,b)/b*0 }}\narea 2 \"B\" max 1 {{ score = -1*a/(b-a) }}\n"
+        );
+        let out = format(&source).expect("formats");
+        assert!(
+            out.contains("score = ratio(a, b) * max + 0 * 2 - min(a, b) / b * 0\n"),
+            "{out}"
+        );
+        assert!(out.contains("score = -1 * a / (b - a)\n"), "{out}");
+        assert_eq!(format(&out).expect("again"), out);
+        let vi = "bộ tiêu chí \"t\" { tổng điểm 1 }\nđầu vào a: số lượng \"x\"\nlĩnh vực 1 \"A\" tối đa 1 { điểm = tỷ_lệ(a,a)×tối đa }\n";
+        let out = format(vi).expect("formats");
+        assert!(out.contains("điểm = tỷ_lệ(a, a) × tối đa\n"), "{out}");
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! without an owner belongs to the owners of the criteria that use it. Notes of a node that
 //! start with `TLKC:` (tài liệu kiểm chứng) or `evidence:` say which evidence is expected.
 
-use crate::data::{resolve, RawUnit, Stage, UnitData};
+use crate::data::{resolve, RawEntry, RawUnit, Stage, UnitData};
 use crate::diagnostic::Diagnostic;
 use crate::model::{InputType, Rule, Ruleset, SourceKind, Value};
 pub use crate::owners::offices;
@@ -211,7 +211,8 @@ pub fn worklist(ruleset: &Ruleset, office: &str) -> Result<Worklist, crate::mess
             kind: ItemKind::Input(slot),
             key: input.name.clone(),
             text: input.description.clone().unwrap_or_default(),
-            ty: input.ty.describe(),
+            // Forms are Vietnamese documents: the type as the ruleset language writes it.
+            ty: crate::check::input_type_word(&input.ty).render(crate::Lang::Vi),
             criteria: users[slot]
                 .iter()
                 .map(|&n| ruleset.nodes[n].id.clone())
@@ -354,9 +355,10 @@ pub struct Conflict {
 /// Something the ruleset needs that no form gave.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Gap {
-    /// "inputs", "points" or "unit".
+    /// "inputs", "points", "unit" or "group".
     pub table: &'static str,
-    /// The input's name or the criterion's id ("unit" for the unit's name).
+    /// The input's name or the criterion's id ("unit" for the unit's name, "group" for its
+    /// group when the ruleset declares groups).
     pub key: String,
     /// The offices that should have given it (đơn vị chủ trì); empty when none is named.
     pub owners: Vec<String>,
@@ -637,8 +639,19 @@ pub fn merge(ruleset: &Ruleset, forms: &[Form]) -> Merged {
     }
     // gaps: what the ruleset needs that no form gave (conflicts are reported as such)
     let mut gaps = Vec::new();
+    // A value a form gives but that cannot be read is that form's problem (reported), not a
+    // value no form gives.
+    let written = |table: fn(&RawUnit) -> &Vec<RawEntry>, key: &str| {
+        let key = crate::text::name_key(key);
+        forms.iter().any(|f| {
+            table(&f.raw)
+                .iter()
+                .any(|e| crate::text::name_key(&e.key) == key)
+        })
+    };
     for (slot, input) in ruleset.inputs.iter().enumerate() {
         if data.values[slot].is_none()
+            && !written(|r| &r.inputs, &input.name)
             && input.default.is_none()
             && !users[slot].is_empty()
             && !conflicts
@@ -662,6 +675,7 @@ pub fn merge(ruleset: &Ruleset, forms: &[Form]) -> Merged {
             && scores(ruleset, index)
             && node.source == SourceKind::SelfAssessment
             && data.points[index].is_none()
+            && !written(|r| &r.points, &node.id)
             && !excluded(ruleset, &data, index)
             && !conflicts
                 .iter()
@@ -674,6 +688,17 @@ pub fn merge(ruleset: &Ruleset, forms: &[Form]) -> Merged {
                 criteria: vec![node.id.clone()],
             });
         }
+    }
+    if !ruleset.meta.groups.is_empty()
+        && data.group.is_none()
+        && !conflicts.iter().any(|c| c.table == "group")
+    {
+        gaps.push(Gap {
+            table: "group",
+            key: "group".into(),
+            owners: Vec::new(),
+            criteria: Vec::new(),
+        });
     }
     if data.unit.trim().is_empty() && !conflicts.iter().any(|c| c.table == "unit") {
         gaps.push(Gap {

@@ -136,7 +136,8 @@ fn localize_one(mut command: Command, lang: Lang, path: &[String]) -> Command {
                     .map(|v| v.get_name().to_string())
                     .collect()
             };
-            let defaults = if a.is_hide_default_value_set() {
+            // A flag's implicit `false` is no default worth saying.
+            let defaults = if a.is_hide_default_value_set() || !a.get_action().takes_values() {
                 Vec::new()
             } else {
                 a.get_default_values()
@@ -280,6 +281,26 @@ pub fn exit_with(error: clap::Error, lang: Lang) -> ExitCode {
         chiso::diagnostic::Severity::Error.label(lang),
         message.render(lang)
     );
+    // clap's "a similar subcommand exists" and "a similar argument exists", in our words.
+    let similar = [
+        (
+            ContextKind::SuggestedSubcommand,
+            "cli-error-similar-command",
+        ),
+        (ContextKind::SuggestedArg, "cli-error-similar-argument"),
+    ];
+    for (kind, id) in similar {
+        let suggested = context(kind);
+        if !suggested.is_empty() {
+            let text = match id {
+                "cli-error-similar-command" => {
+                    chiso::msg!("cli-error-similar-command", name = suggested.as_str())
+                }
+                _ => chiso::msg!("cli-error-similar-argument", name = suggested.as_str()),
+            };
+            eprintln!("\n  {}: {}", t(lang, "cli-error-tip"), text.render(lang));
+        }
+    }
     if !usage.is_empty() {
         eprintln!("\n{usage}\n\n{}", t(lang, "cli-error-more"));
     }

@@ -15,6 +15,9 @@ pub struct FormHeader {
     pub unit: Option<String>,
     pub year: Option<u32>,
     pub stage: Stage,
+    /// The unit's group (nhóm), one the ruleset declares; a form of a ruleset with groups
+    /// always has the line, left empty when this is `None`.
+    pub group: Option<String>,
     /// A deadline to print on the form (seed 001: 25/11/2023).
     pub deadline: Option<String>,
 }
@@ -54,7 +57,17 @@ pub fn template_toml(ruleset: &Ruleset, list: &Worklist, header: &FormHeader) ->
     if let Some(y) = header.year.or(ruleset.meta.year) {
         out.push_str(&format!("year = {y}\n"));
     }
-    out.push_str(&format!("stage = {}\n", toml_string(header.stage.as_str())));
+    out.push_str(&format!(
+        "stage = {}\n",
+        toml_string(header.stage.name(ruleset))
+    ));
+    if !ruleset.meta.groups.is_empty() {
+        out.push_str(&format!("{}\n", group_guidance(ruleset)));
+        out.push_str(&format!(
+            "group = {}\n",
+            toml_string(header.group.as_deref().unwrap_or(""))
+        ));
+    }
     let section = |out: &mut String, title: &str, kind: fn(&ItemKind) -> bool| {
         let items: Vec<&Item> = list.items.iter().filter(|i| kind(&i.kind)).collect();
         if items.is_empty() {
@@ -89,6 +102,14 @@ pub fn template_toml(ruleset: &Ruleset, list: &Worklist, header: &FormHeader) ->
         );
     }
     out
+}
+
+/// "# Nhóm: một trong “Khối sở”, “Khối huyện”": the line above a form's group.
+fn group_guidance(ruleset: &Ruleset) -> String {
+    format!(
+        "# Nhóm: một trong {}",
+        chiso::data::declared_groups(ruleset)
+    )
 }
 
 const FORM_HEADERS: [&str; 9] = [
@@ -141,7 +162,7 @@ pub fn template_xlsx(
         source.push_str(&format!(" ({d})"));
     }
     e(sheet.write_string(1, 0, source))?;
-    let meta_rows: [(&str, String); 5] = [
+    let mut meta_rows: Vec<(&str, String)> = vec![
         ("Đơn vị", header.unit.clone().unwrap_or_default()),
         (
             "Năm",
@@ -151,10 +172,13 @@ pub fn template_xlsx(
                 .map(|y| y.to_string())
                 .unwrap_or_default(),
         ),
-        ("Giai đoạn", header.stage.as_str().to_string()),
-        ("Cơ quan chủ trì", list.office.clone()),
-        ("Hạn gửi", header.deadline.clone().unwrap_or_default()),
+        ("Giai đoạn", header.stage.name(ruleset).to_string()),
     ];
+    if !ruleset.meta.groups.is_empty() {
+        meta_rows.push(("Nhóm", header.group.clone().unwrap_or_default()));
+    }
+    meta_rows.push(("Cơ quan chủ trì", list.office.clone()));
+    meta_rows.push(("Hạn gửi", header.deadline.clone().unwrap_or_default()));
     for (i, (label, value)) in meta_rows.iter().enumerate() {
         let row = 2 + i as u32;
         e(sheet.write_string_with_format(row, 0, *label, &bold))?;
@@ -165,7 +189,15 @@ pub fn template_xlsx(
             e(sheet.write_string_with_format(row, 1, value.as_str(), &fill))?;
         }
     }
-    let header_row = 8;
+    // A blank row between the header lines and the table.
+    let header_row = 3 + meta_rows.len() as u32;
+    if !ruleset.meta.groups.is_empty() {
+        e(sheet.write_string(
+            2 + meta_rows.len() as u32,
+            0,
+            group_guidance(ruleset).trim_start_matches("# "),
+        ))?;
+    }
     for (c, h) in FORM_HEADERS.iter().enumerate() {
         e(sheet.write_string_with_format(header_row, c as u16, *h, &head))?;
     }
@@ -230,6 +262,9 @@ fn drop_empty(raw: &mut RawUnit) -> Vec<(&'static str, String)> {
     raw.evidence.retain(|(_, _, docs)| !docs.is_empty());
     if raw.unit.as_ref().is_some_and(|(u, _)| u.trim().is_empty()) {
         raw.unit = None;
+    }
+    if raw.group.as_ref().is_some_and(|(g, _)| g.trim().is_empty()) {
+        raw.group = None;
     }
     empty
 }

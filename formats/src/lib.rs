@@ -9,6 +9,7 @@
 pub mod forms;
 pub mod grid;
 pub mod import;
+pub mod parse_error;
 pub mod previous;
 pub mod report;
 pub mod sheet;

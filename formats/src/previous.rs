@@ -9,6 +9,7 @@
 use chiso::batch::previous::PreviousUnit;
 use chiso::data::Stage;
 use chiso::text::unit_key;
+use chiso::{msg, Message};
 use rust_decimal::Decimal;
 use serde_json::Value as Json;
 use std::str::FromStr;
@@ -16,28 +17,29 @@ use std::str::FromStr;
 /// Reads last year's results from chiso's JSON report (an array of unit objects).
 ///
 /// # Errors
-/// A message naming what is wrong: not JSON (with line and column), not an array, an entry
-/// without a unit name, or a figure that is not a number (naming the unit and the field).
-pub fn read_previous(text: &str) -> Result<Vec<PreviousUnit>, String> {
-    let json: Json = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-        format!(
-            "not chiso's JSON results: line {}, column {}: {e}",
-            e.line(),
-            e.column()
+/// A message naming what is wrong: not JSON (`previous-not-json`, with line and column),
+/// not an array (`previous-not-array`), an entry that is no object or has no unit name
+/// (`previous-entry-not-object`, `previous-entry-no-unit`), or a figure that is not a number
+/// (`previous-not-number`, `previous-not-rank`, naming the unit and the field).
+pub fn read_previous(text: &str) -> Result<Vec<PreviousUnit>, Message> {
+    let text = text.trim_start_matches('\u{feff}');
+    let json: Json = serde_json::from_str(text).map_err(|e| {
+        msg!(
+            "previous-not-json",
+            line = e.line(),
+            column = e.column(),
+            message = crate::parse_error::json_problem(text, &e).message
         )
     })?;
     let Json::Array(entries) = json else {
-        return Err(
-            "not chiso's JSON results: expected the array `chiso score … --format json` writes"
-                .into(),
-        );
+        return Err(msg!("previous-not-array"));
     };
     // Per unit name key: (the entry kept, its stage, whether it has a rank).
     let mut kept: Vec<(PreviousUnit, Stage, bool)> = Vec::new();
     let mut by_key: std::collections::HashMap<String, usize> = Default::default();
     for (n, entry) in entries.iter().enumerate() {
         let Some(object) = entry.as_object() else {
-            return Err(format!("entry {}: expected an object", n + 1));
+            return Err(msg!("previous-entry-not-object", entry = n + 1));
         };
         // Units of the year before that one, carried in last year's report: not last
         // year's results.
@@ -49,30 +51,45 @@ pub fn read_previous(text: &str) -> Result<Vec<PreviousUnit>, String> {
             if object.get("scored") == Some(&Json::Bool(false)) {
                 continue;
             }
-            return Err(format!("entry {}: no `unit` name", n + 1));
+            return Err(msg!("previous-entry-no-unit", entry = n + 1));
         };
-        let decimal = |field: &str| -> Result<Option<Decimal>, String> {
+        let not_number = |field: &str, value: String| {
+            msg!(
+                "previous-not-number",
+                unit = unit,
+                field = field,
+                value = value
+            )
+        };
+        let decimal = |field: &str| -> Result<Option<Decimal>, Message> {
             match object.get(field) {
                 None | Some(Json::Null) => Ok(None),
                 Some(Json::String(s)) => Decimal::from_str(s.trim())
                     .map(Some)
-                    .map_err(|_| format!("{unit}: `{field}` is not a number: \"{s}\"")),
+                    .map_err(|_| not_number(field, format!("\"{s}\""))),
                 // arbitrary_precision: the number's text exactly.
                 Some(Json::Number(v)) => Decimal::from_str(&v.to_string())
                     .or_else(|_| Decimal::from_scientific(&v.to_string()))
                     .map(Some)
-                    .map_err(|_| format!("{unit}: `{field}` is not a number: {v}")),
-                Some(other) => Err(format!("{unit}: `{field}` is not a number: {other}")),
+                    .map_err(|_| not_number(field, v.to_string())),
+                Some(other) => Err(not_number(field, other.to_string())),
             }
         };
-        let whole = |field: &str| -> Result<Option<usize>, String> {
+        let whole = |field: &str| -> Result<Option<usize>, Message> {
             match object.get(field) {
                 None | Some(Json::Null) => Ok(None),
                 Some(v) => v
                     .as_u64()
                     .and_then(|r| usize::try_from(r).ok())
                     .map(Some)
-                    .ok_or_else(|| format!("{unit}: `{field}` is not a rank: {v}")),
+                    .ok_or_else(|| {
+                        msg!(
+                            "previous-not-rank",
+                            unit = unit,
+                            field = field,
+                            value = v.to_string()
+                        )
+                    }),
             }
         };
         let text = |field: &str| object.get(field).and_then(Json::as_str).map(str::to_string);
@@ -86,11 +103,9 @@ pub fn read_previous(text: &str) -> Result<Vec<PreviousUnit>, String> {
                 object.get("adjustments").and_then(|a| a.get("total")),
             ) {
                 (false, _) => None,
-                (true, Some(Json::String(total))) => {
-                    Decimal::from_str(total.trim()).map(Some).map_err(|_| {
-                        format!("{unit}: `adjustments.total` is not a number: \"{total}\"")
-                    })?
-                }
+                (true, Some(Json::String(total))) => Decimal::from_str(total.trim())
+                    .map(Some)
+                    .map_err(|_| not_number("adjustments.total", format!("\"{total}\"")))?,
                 (true, _) => decimal("achieved")?,
             },
             max: decimal("max")?,
@@ -125,6 +140,7 @@ pub fn read_previous(text: &str) -> Result<Vec<PreviousUnit>, String> {
 #[cfg(test)]
 mod tests {
     use super::read_previous;
+    use chiso::Lang;
     use rust_decimal::Decimal;
 
     #[test]
@@ -144,8 +160,13 @@ mod tests {
         assert_eq!(units[0].rank, Some(2));
         // An incomplete unit's points so far are no total.
         assert_eq!(units[1].achieved, None);
-        assert!(read_previous("{}").unwrap_err().contains("array"));
-        let bad = read_previous(r#"[{"unit": "X", "percent": "chín"}]"#).unwrap_err();
+        let said = |text: &str| read_previous(text).unwrap_err().render(Lang::En);
+        assert!(said("{}").contains("array"));
+        let bad = said(r#"[{"unit": "X", "percent": "chín"}]"#);
         assert_eq!(bad, "X: `percent` is not a number: \"chín\"");
+        let vi = read_previous(r#"[{"unit": "X", "percent": "chín"}]"#)
+            .unwrap_err()
+            .render(Lang::Vi);
+        assert_eq!(vi, "X: `percent` không phải một số: \"chín\"");
     }
 }

@@ -5,7 +5,6 @@
 use chiso::data::{resolve, RawEntry, RawUnit, RawValue, UnitData};
 use chiso::diagnostic::{Diagnostic, Span};
 use chiso::model::{InputType, Ruleset, Value};
-use chiso::position::{ColumnUnit, LineIndex};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -103,27 +102,12 @@ mod toml_shape {
 
 fn read_toml(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
     let shape: toml_shape::Unit = toml::from_str(text).map_err(|e| {
-        let span = e.span().unwrap_or(0..0);
-        // A bare key with Vietnamese letters is the commonest mistake: TOML wants it quoted.
-        let line_start = text[..span.start.min(text.len())]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        let line = text[line_start..].lines().next().unwrap_or_default();
-        let key = line.split('=').next().unwrap_or_default().trim();
-        let non_ascii_key = line.contains('=') && !key.starts_with('"') && !key.is_ascii();
-        let help = if non_ascii_key {
-            chiso::msg!("d001-quote-names")
-        } else {
-            chiso::msg!("d001-unit-file-holds")
-        };
-        Box::new(
-            Diagnostic::error(
-                "D001",
-                span,
-                chiso::msg!("d001-not-toml", error = e.message()),
-            )
-            .with_help(help),
-        )
+        let problem = crate::parse_error::toml_problem(text, &e);
+        let diagnostic = Diagnostic::error("D001", problem.span, problem.message);
+        Box::new(match problem.help {
+            Some(help) => diagnostic.with_help(help),
+            None => diagnostic,
+        })
     })?;
     let entries =
         |map: BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Value>>| -> Vec<RawEntry> {
@@ -264,14 +248,12 @@ impl<'de> serde::Deserialize<'de> for Section {
 
 fn read_json(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
     let Pairs(top) = serde_json::from_str(text).map_err(|e| {
-        // serde_json counts lines from 1 and columns in bytes from 1.
-        let offset =
-            LineIndex::new(text).offset_of_line_col(text, e.line(), e.column(), ColumnUnit::Utf8);
-        Box::new(Diagnostic::error(
-            "D001",
-            offset..offset,
-            chiso::msg!("d001-not-json", error = e.to_string()),
-        ))
+        let problem = crate::parse_error::json_problem(text, &e);
+        let diagnostic = Diagnostic::error("D001", problem.span, problem.message);
+        Box::new(match problem.help {
+            Some(help) => diagnostic.with_help(help),
+            None => diagnostic,
+        })
     })?;
     // serde_json keeps no positions: find each key's first occurrence after the previous one.
     let mut finder = KeyFinder { text, from: 0 };
@@ -393,7 +375,8 @@ pub fn to_toml(ruleset: &Ruleset, data: &UnitData) -> String {
     if let Some(y) = data.year {
         out.push_str(&format!("year = {y}\n"));
     }
-    out.push_str(&format!("stage = {}\n", q(data.stage.as_str())));
+    // The stage as the ruleset names it ("Tự đánh giá"); read back by `Stage::parse_for`.
+    out.push_str(&format!("stage = {}\n", q(data.stage.name(ruleset))));
     if let Some(group) = data.group.and_then(|g| ruleset.meta.groups.get(g)) {
         out.push_str(&format!("group = {}\n", q(group)));
     }

@@ -923,16 +923,31 @@ pub fn choose_unit(
     first_file: &str,
     stage: Option<Stage>,
 ) -> Result<usize, UnitChoiceError> {
+    // Each unit once, though it has a row per stage.
     let names = || {
-        units
-            .iter()
-            .map(|(_, u)| u.unit.clone())
-            .collect::<Vec<_>>()
+        let mut names: Vec<String> = Vec::new();
+        for (_, u) in units {
+            if !names.iter().any(|n| crate::text::same_unit(n, &u.unit)) {
+                names.push(u.unit.clone());
+            }
+        }
+        names
     };
     let index = match name {
         Some(name) => units
             .iter()
             .position(|(_, u)| crate::text::same_unit(&u.unit, name))
+            .or_else(|| {
+                // Typed without diacritics ("so tu phap"): the one unit that matches so.
+                let folded = crate::text::fold(&crate::text::unit_key(name));
+                let mut found = units.iter().enumerate().filter(|(_, (_, u))| {
+                    crate::text::fold(&crate::text::unit_key(&u.unit)) == folded
+                });
+                let (first, (_, unit)) = found.next()?;
+                found
+                    .all(|(_, (_, u))| crate::text::same_unit(&u.unit, &unit.unit))
+                    .then_some(first)
+            })
             .ok_or_else(|| UnitChoiceError::NoSuchUnit {
                 name: name.to_string(),
                 units: names(),
@@ -953,9 +968,16 @@ pub fn choose_unit(
                 .iter()
                 .all(|&i| crate::text::same_unit(&units[i].1.unit, &units[first].1.unit));
             if !one_unit {
+                let mut distinct: Vec<&str> = Vec::new();
+                for &i in &from_first {
+                    let unit = units[i].1.unit.as_str();
+                    if !distinct.iter().any(|d| crate::text::same_unit(d, unit)) {
+                        distinct.push(unit);
+                    }
+                }
                 return Err(UnitChoiceError::SeveralIn {
                     file: first_file.to_string(),
-                    count: from_first.len(),
+                    count: distinct.len(),
                     units: names(),
                 });
             }

@@ -531,7 +531,7 @@ fn a_form_and_a_criteria_table_can_come_from_standard_input() {
         "{}",
         text(&out)
     );
-    assert!(text(&err).contains("merged 1 form(s)"), "{}", text(&err));
+    assert!(text(&err).contains("merged 1 form:"), "{}", text(&err));
 
     // A criteria table from standard input imports as from its file.
     let table = "tests/fixtures/import/kon-ray-2022.tsv";

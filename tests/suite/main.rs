@@ -27,6 +27,7 @@ mod province;
 mod reading;
 mod robustness;
 mod semantics;
+mod slips;
 mod tidy;
 mod worklists;
 mod writing;

@@ -362,6 +362,7 @@ fn what_no_office_owns_is_on_the_unassigned_form_and_merge_closes_every_gap() {
         unit: Some("UBND huyện Kon Rẫy".into()),
         year: Some(2023),
         stage: chiso::data::Stage::SelfAssessment,
+        group: None,
         deadline: None,
     };
     let forms: Vec<_> = offices
@@ -447,6 +448,7 @@ fn a_toml_form_gives_evidence_for_an_input_and_merge_keeps_it() {
         unit: Some("UBND huyện Mẫu".into()),
         year: Some(2024),
         stage: chiso::data::Stage::SelfAssessment,
+        group: None,
         deadline: None,
     };
     let text = template_toml(&ruleset, &list, &header)

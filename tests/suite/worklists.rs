@@ -55,6 +55,7 @@ fn header() -> FormHeader {
         unit: Some("UBND huyện An Lão".into()),
         year: Some(2023),
         stage: Stage::SelfAssessment,
+        group: None,
         deadline: Some("25/11/2023".into()),
     }
 }

@@ -15,8 +15,8 @@ pub struct Args {
     unit: Option<String>,
     /// The stage to advise on when the unit has both: self (tự đánh giá) or appraised (thẩm
     /// định). By default the stage that counts: the appraisal when there is one.
-    #[arg(long, value_parser = super::explain::parse_stage)]
-    stage: Option<chiso::data::Stage>,
+    #[arg(long, value_hint = clap::ValueHint::Other)]
+    stage: Option<String>,
     /// The sheet of a workbook to read (the first visible one by default; a hidden sheet only when named).
     #[arg(long)]
     sheet: Option<String>,
@@ -38,7 +38,7 @@ pub fn run(args: Args) -> Outcome {
         &sources,
         &args.data[0],
         args.unit.as_deref(),
-        args.stage,
+        super::explain::parse_stage(ruleset, args.stage.as_deref())?,
     )?;
     let best = best_without(ruleset, &all, index);
     let advice = advise(ruleset, &all[index], &best);

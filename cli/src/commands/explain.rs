@@ -21,16 +21,30 @@ pub struct Args {
     unit: Option<String>,
     /// The stage to explain when the unit has both: self (tự đánh giá) or appraised (thẩm
     /// định). By default the stage that counts: the appraisal when there is one.
-    #[arg(long, value_parser = parse_stage)]
-    stage: Option<Stage>,
+    #[arg(long, value_hint = clap::ValueHint::Other)]
+    stage: Option<String>,
     /// The sheet of a workbook to read (the first visible one by default; a hidden sheet only when named).
     #[arg(long)]
     sheet: Option<String>,
 }
 
-/// Reads `--stage`: English or Vietnamese words (`self`, `tự đánh giá`, `appraised`, `thẩm định`).
-pub(super) fn parse_stage(text: &str) -> Result<Stage, String> {
-    Stage::parse(text).ok_or_else(|| tr!("cli-expected", words = Stage::expected()))
+/// Reads `--stage` under a ruleset: its own stage names (`Thẩm định lại`), or the words
+/// `self`, `tự đánh giá`, `appraised`, `thẩm định`… (without case or diacritics). The error
+/// lists the ruleset's stages.
+pub(super) fn parse_stage(
+    ruleset: &chiso::model::Ruleset,
+    text: Option<&str>,
+) -> Result<Option<Stage>, String> {
+    text.map(|text| {
+        Stage::parse_for(ruleset, text).ok_or_else(|| {
+            tr!(
+                "cli-unknown-stage",
+                stage = text,
+                words = Stage::expected_for(ruleset)
+            )
+        })
+    })
+    .transpose()
 }
 
 /// The units of the batch of one stage (a batch is scored stage by stage).
@@ -74,7 +88,7 @@ pub fn run(args: Args) -> Outcome {
         &sources,
         &args.data,
         args.unit.as_deref(),
-        args.stage,
+        parse_stage(ruleset, args.stage.as_deref())?,
     )?;
     let batch = of_stage(&data, data[unit].stage);
     let best = best_values(ruleset, &batch);

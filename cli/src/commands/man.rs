@@ -27,7 +27,11 @@ fn pages(command: clap::Command) -> Result<Vec<(String, Vec<u8>)>, String> {
     fn walk(command: clap::Command, out: &mut Vec<(String, Vec<u8>)>) -> Result<(), String> {
         let man = clap_mangen::Man::new(command.clone());
         out.push((man.get_filename(), page(command.clone())?));
-        for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+        // `chiso help …` is no page of its own: each page is the help.
+        for sub in command
+            .get_subcommands()
+            .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+        {
             walk(sub.clone(), out)?;
         }
         Ok(())

@@ -106,12 +106,15 @@ pub fn run(args: Args) -> Outcome {
     );
     let text = chiso_formats::unit_file::to_toml(ruleset, &merged.data);
     let header = format!(
-        "# Merged by chiso from: {}\n",
-        forms
-            .iter()
-            .map(|f| f.name.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
+        "# {}\n",
+        tr!(
+            "cli-merge-header",
+            forms = forms
+                .iter()
+                .map(|f| f.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
     );
     let empty = merged.data.values.iter().all(Option::is_none)
         && merged.data.points.iter().all(Option::is_none)

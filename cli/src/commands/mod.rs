@@ -119,7 +119,9 @@ pub fn print_diagnostics(file: &str, text: &str, diagnostics: &[Diagnostic]) {
 
 /// Reads and checks a ruleset, printing its diagnostics. `None` when it has errors.
 pub fn load_ruleset(path: &Path) -> Result<Option<(String, chiso::Analysis)>, String> {
-    let text = read(path)?;
+    let bytes = read_bytes(path)?;
+    data_file_given_as_ruleset(path, &bytes)?;
+    let text = text_of(path, bytes)?;
     let analysis = chiso::analyze(&text);
     print_diagnostics(&path.display().to_string(), &text, &analysis.diagnostics);
     if analysis.has_errors() {
@@ -127,6 +129,35 @@ pub fn load_ruleset(path: &Path) -> Result<Option<(String, chiso::Analysis)>, St
     } else {
         Ok(Some((text, analysis)))
     }
+}
+
+/// A data file where the ruleset is expected (`chiso score DATA RULESET`, arguments swapped):
+/// one clear error rather than hundreds of syntax errors. Known by its extension (a unit
+/// file, a sheet, a workbook), else by its first bytes (a workbook's zip, a JSON object or
+/// array, a TOML `unit =` line).
+fn data_file_given_as_ruleset(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    const DATA: [&str; 7] = ["toml", "json", "csv", "tsv", "xlsx", "xls", "ods"];
+    let by_extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| DATA.iter().any(|d| e.eq_ignore_ascii_case(d)));
+    let start = bytes
+        .strip_prefix("\u{feff}".as_bytes())
+        .unwrap_or(bytes)
+        .trim_ascii_start();
+    let by_content = start.starts_with(b"PK\x03\x04")
+        || start.starts_with(b"\xD0\xCF\x11\xE0")
+        || start.starts_with(b"{")
+        || start.starts_with(b"[")
+        || start.starts_with(b"unit =")
+        || start.starts_with(b"unit=");
+    if by_extension || by_content {
+        return Err(tr!(
+            "cli-ruleset-is-data",
+            file = path.display().to_string()
+        ));
+    }
+    Ok(())
 }
 
 /// Expands folders into the unit files they hold (`.toml`, `.json`), sorted by name.

@@ -68,6 +68,15 @@ pub enum Separator {
 }
 
 pub fn run(args: Args) -> Outcome {
+    let mut inputs = vec![args.ruleset.clone()];
+    inputs.extend(super::expand_data_paths(&args.data)?);
+    inputs.extend(super::expand_data_paths(&args.targets)?);
+    inputs.extend(args.previous.clone());
+    inputs.extend(super::expand_data_paths(&args.previous_data)?);
+    // Refused before any scoring: an `-o` over an input is a slip, not a long wait.
+    if let Some(output) = &args.output {
+        crate::output::check_not_an_input(output, &inputs)?;
+    }
     let Some((_, mut analysis)) = super::load_ruleset(&args.ruleset)? else {
         return Ok(ExitCode::from(1));
     };
@@ -106,11 +115,6 @@ pub fn run(args: Args) -> Outcome {
         .format
         .or_else(|| output.and_then(|o| Format::from_path(&o.display().to_string())))
         .unwrap_or(Format::Table);
-    let mut inputs = vec![args.ruleset.clone()];
-    inputs.extend(super::expand_data_paths(&args.data)?);
-    inputs.extend(super::expand_data_paths(&args.targets)?);
-    inputs.extend(args.previous.clone());
-    inputs.extend(super::expand_data_paths(&args.previous_data)?);
     // Written unit by unit from the packed results, straight into the file (or stdout).
     crate::output::write_output_with(output, format.is_binary(), &inputs, &mut |out| {
         format.write(&view, out)
@@ -134,25 +138,25 @@ fn read_previous(
         .is_some_and(|e| e.eq_ignore_ascii_case("chiso"));
     if !is_ruleset {
         if !data.is_empty() {
-            return Err(format!(
-                "--previous-data goes with last year's ruleset (.chiso), not with {}",
-                path.display()
+            return Err(tr!(
+                "cli-previous-data-without-ruleset",
+                file = path.display().to_string()
             ));
         }
         let text = super::read(path)?;
         return chiso_formats::previous::read_previous(&text)
-            .map_err(|e| format!("{}: {e}", path.display()));
+            .map_err(|e| format!("{}: {}", path.display(), crate::render::text(e)));
     }
     if data.is_empty() {
-        return Err(format!(
-            "{}: last year's ruleset needs last year's data: add --previous-data FILES",
-            path.display()
+        return Err(tr!(
+            "cli-previous-needs-data",
+            file = path.display().to_string()
         ));
     }
     let Some((_, analysis)) = super::load_ruleset(path)? else {
-        return Err(format!(
-            "{}: last year's ruleset has errors",
-            path.display()
+        return Err(tr!(
+            "cli-previous-ruleset-errors",
+            file = path.display().to_string()
         ));
     };
     let ruleset = &analysis.ruleset;
@@ -160,8 +164,12 @@ fn read_previous(
     let batch = super::batch::score(ruleset, &sources, None);
     if batch.has_failures() {
         eprintln!(
-            "warning: last year's data ({}) has problems: run `chiso score` on it to see them",
-            path.display()
+            "{}: {}",
+            chiso::Severity::Warning.label(crate::render::lang()),
+            tr!(
+                "cli-previous-data-problems",
+                file = path.display().to_string()
+            )
         );
     }
     Ok(chiso::batch::previous::from_batch(ruleset, &batch))
@@ -175,16 +183,24 @@ fn print_unmatched(view: &report::batch::BatchReport, path: &std::path::Path) {
     };
     for &i in &previous.new_units {
         eprintln!(
-            "warning: “{}” is not in last year's results ({})",
-            view.batch.units[i].unit(),
-            path.display()
+            "{}: {}",
+            chiso::Severity::Warning.label(crate::render::lang()),
+            tr!(
+                "cli-previous-new-unit",
+                unit = view.batch.units[i].unit(),
+                file = path.display().to_string()
+            )
         );
     }
     for &i in &previous.gone {
         eprintln!(
-            "warning: “{}” of last year's results ({}) is not in this year's",
-            previous.previous[i].unit,
-            path.display()
+            "{}: {}",
+            chiso::Severity::Warning.label(crate::render::lang()),
+            tr!(
+                "cli-previous-gone-unit",
+                unit = previous.previous[i].unit.as_str(),
+                file = path.display().to_string()
+            )
         );
     }
 }

@@ -22,8 +22,11 @@ pub struct Args {
     #[arg(long)]
     year: Option<u32>,
     /// The stage: self (tự đánh giá, default) or appraised (thẩm định).
-    #[arg(long, default_value = "self")]
+    #[arg(long, default_value = "self", value_hint = clap::ValueHint::Other)]
     stage: String,
+    /// The unit's group (nhóm), one the ruleset declares (filled in on the form).
+    #[arg(long)]
+    group: Option<String>,
     /// A deadline printed on the form ("25/11/2023").
     #[arg(long)]
     deadline: Option<String>,
@@ -63,7 +66,32 @@ pub fn run(args: Args) -> Outcome {
             words = Stage::expected_for(ruleset)
         ));
     };
+    let group = match &args.group {
+        None => None,
+        Some(g) => {
+            let folded = chiso::text::fold(g.trim());
+            let found = ruleset
+                .meta
+                .groups
+                .iter()
+                .find(|n| chiso::text::fold(n) == folded);
+            match found {
+                Some(n) => Some(n.clone()),
+                None if ruleset.meta.groups.is_empty() => {
+                    return Err(tr!("d003-group-undeclared", group = g.trim()))
+                }
+                None => {
+                    return Err(tr!(
+                        "cli-unknown-group",
+                        group = g.trim(),
+                        groups = chiso::data::declared_groups(ruleset)
+                    ))
+                }
+            }
+        }
+    };
     let header = FormHeader {
+        group,
         unit: args.unit.clone(),
         year: args.year,
         stage,
