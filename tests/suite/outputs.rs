@@ -798,7 +798,10 @@ fn each_json_report_is_exactly_serde_json_pretty_text_of_its_own_value() {
     // missing data (adjust); groups, appraisal rounds and last year (nhom-vong); one unit
     // alone, the plain array (kon-tum); a unit not scored (outputs).
     let cases: [&[&str]; 4] = [
-        &["tests/fixtures/adjust/thuong-tru.chiso", "tests/fixtures/adjust/data"],
+        &[
+            "tests/fixtures/adjust/thuong-tru.chiso",
+            "tests/fixtures/adjust/data",
+        ],
         &[
             "tests/fixtures/nhom-vong/tinh-2023.chiso",
             "tests/fixtures/nhom-vong/tinh-2023.csv",
