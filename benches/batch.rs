@@ -4,7 +4,8 @@
 //! 1. a hand-written scorer (`dien_bien_hand.rs`: straight-line Rust + rust_decimal, CSV in →
 //!    the same CSV out as `chiso score --format csv`, checked byte for byte here and in
 //!    `tests/suite/handwritten.rs`),
-//! 2. chiso's library path (grid → sheet → `batch::score` → ranking and grades), and
+//! 2. chiso's library path (grid → sheet → `batch::score` → ranking and grades), on one
+//!    thread and on two (`batch::score_jobs`: the throughput ratio of both cores), and
 //! 3. the `chiso` command end to end, CSV in → each report format out (a file),
 //!
 //! each in its own process, so that each peak memory (ru_maxrss, from `/usr/bin/time`) is its
@@ -117,9 +118,9 @@ fn child_hand(sheet: &Path, out: &Path) {
     println!("{}", elapsed.as_nanos());
 }
 
-/// In a child process: chiso's library path on one thread, from the sheet's bytes to the
-/// ranking and grade counts.
-fn child_library(sheet: &Path) {
+/// In a child process: chiso's library path on `jobs` threads (`batch::score` on one,
+/// `batch::score_jobs` on more), from the sheet's bytes to the ranking and grade counts.
+fn child_library(sheet: &Path, jobs: usize) {
     let text = std::fs::read_to_string(root().join(RULESET)).expect("ruleset");
     let analysis = chiso::analyze(&text);
     let rs = &analysis.ruleset;
@@ -129,7 +130,11 @@ fn child_library(sheet: &Path) {
     drop(bytes);
     let sheet = Sheet::new(rs, grid, SheetOptions::default());
     let units = SheetUnits::new("tinh.csv", sheet);
-    let b = batch::score(rs, &units, &mut |_| {});
+    let b = if jobs <= 1 {
+        batch::score(rs, &units, &mut |_| {})
+    } else {
+        batch::score_jobs(rs, &units, &mut |_| {}, jobs)
+    };
     let ranking = rank(&b);
     let grades = grade_counts(rs, &ranking);
     let elapsed = start.elapsed();
@@ -151,6 +156,15 @@ fn secs(d: Duration) -> f64 {
 
 fn mb(kib: u64) -> f64 {
     kib as f64 / 1024.0
+}
+
+/// The 1-minute load average (`/proc/loadavg`): on a shared machine, the figure that says how
+/// far the two threads' ratio can be trusted.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|t| t.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "unknown".into())
 }
 
 fn machine() -> String {
@@ -225,6 +239,25 @@ fn size(n: usize, formats: &[&str], dir: &Path) {
         library_time,
         library.peak_kib,
     );
+    // Both cores: the same path on two threads (`score_jobs`, output byte-identical), and
+    // the throughput it gains over one (target ≥ 1.6× at 100 000 units on 2 cores).
+    let library2 = median(
+        (0..reps)
+            .map(|_| in_child("library2", &[&sheet_arg]))
+            .collect(),
+    );
+    let library2_time = Duration::from_nanos(library2.stdout.trim().parse().unwrap_or(0));
+    line(
+        "chiso library, 2 threads (score_jobs)",
+        library2_time,
+        library2.peak_kib,
+    );
+    println!(
+        "  {:<44} {:.2}× (load average {})",
+        "  2 threads' throughput over 1 thread's:",
+        secs(library_time) / secs(library2_time).max(1e-9),
+        load_average()
+    );
     let bin = env!("CARGO_BIN_EXE_chiso");
     let ruleset = root().join(RULESET);
     let mut csv_time = None;
@@ -260,7 +293,7 @@ fn size(n: usize, formats: &[&str], dir: &Path) {
     }
     if let Some(csv) = csv_time {
         println!(
-            "  (targets: library ≤ 1.5× hand; csv end to end ≤ 1.5× hand: {:.2}×; every format ≤ 2× csv; ≤ 150 MB at 10 000 units)",
+            "  (targets: library ≤ 1.5× hand; csv end to end ≤ 1.5× hand: {:.2}×; every format ≤ 2× csv; ≤ 150 MB at 10 000 units; 2 threads ≥ 1.6× 1 thread at 100 000)",
             secs(csv) / secs(hand_time).max(1e-9)
         );
     }
@@ -273,7 +306,8 @@ fn main() {
     if args.first().map(String::as_str) == Some("--child") {
         match args.get(1).map(String::as_str) {
             Some("hand") => child_hand(Path::new(&args[2]), Path::new(&args[3])),
-            Some("library") => child_library(Path::new(&args[2])),
+            Some("library") => child_library(Path::new(&args[2]), 1),
+            Some("library2") => child_library(Path::new(&args[2]), 2),
             Some("province") => {
                 let n: usize = args[2].parse().expect("a size");
                 std::fs::write(&args[3], dien_bien_hand::province(n, false, 2024))

@@ -43,7 +43,123 @@ form-label-row = { $message } ({ $label }: row { $row })
 action-declare-input = declare input `{ $name }`
 action-close-gap = close the gap: `{ $from }` → `{ $to }`
 
+## Editor: hovers, completion, outline, rename
+hover-level-area = area
+hover-level-criterion = criterion
+hover-level-subcriterion = sub-criterion
+hover-maximum = maximum: **{ $max }**
+hover-maximum-children = maximum: **{ $max }** (children add up to { $sum })
+hover-owner = owner: { $owner }
+hover-source = source: { $source }
+hover-bonus = bonus item
+hover-not-evaluated-when = not evaluated when `{ $condition }` ({ $reason })
+hover-not-evaluated = not evaluated ({ $reason })
+hover-rule = rule: `{ $rule }`
+hover-rule-awarded = rule: points awarded by the council
+hover-sum-of-children = sum of its children
+hover-reference = ref: { $reference }
+hover-input = **input** `{ $name }`: { $ty }
+hover-default = default: { $value }
+hover-used-by-none = used by no criterion
+hover-used-by = used by:
+completion-node-detail = { $title } · max { $max }
+outline-total = total { $total }
+outline-max = max { $max }
+outline-test = test
+inlay-children-sum = the children's maxima add up to { $sum }
+rename-nothing-here = there is no input or criterion id here
+rename-bad-input-name = `{ $name }` is not a valid input name: start with a letter or `_`, then letters, digits or `_`; keywords are reserved
+rename-input-exists = an input named `{ $name }` already exists
+rename-bad-id = `{ $id }` is not a valid id: numbers or letters separated by dots, like 1.2.3
+rename-id-used = the id { $id } is already used
+rename-only-inputs-and-ids = only inputs and criterion ids can be renamed
+
+## Editor: what keywords and functions mean
+kwdoc-ruleset = Bộ tiêu chí: the ruleset header — title, issuer, decree, year, level, total, counts, shares, grades, roundings.
+kwdoc-input = Đầu vào: a figure the unit reports (`input name: count "description" owner "office" default 0`). Rules use it by name.
+kwdoc-area = Lĩnh vực: a top-level area of the index, with its maximum and its criteria.
+kwdoc-test = Kiểm thử: a worked example — given inputs, the expected scores. `chiso test` runs it; the editor shows the result above it.
+kwdoc-issuer = Cơ quan ban hành: who issued the decree (e.g. "UBND tỉnh Kon Tum").
+kwdoc-decree = Quyết định: the decree's number and date: `decree "723/QĐ-UBND" dated 11/11/2022`.
+kwdoc-dated = Ngày: the decree's date, 31/12/2023 or 2023-12-31.
+kwdoc-year = Năm: the year the ruleset scores.
+kwdoc-level = Cấp: the kind of unit scored — department (sở), district (huyện), commune (xã), province (tỉnh), ministry (bộ).
+kwdoc-total = Tổng điểm: the declared total; the areas' maxima must add up to it.
+kwdoc-areas = Số lĩnh vực: the declared number of areas, checked against the tree.
+kwdoc-criteria = Số tiêu chí: the declared number of criteria, checked against the tree.
+kwdoc-subcriteria = Số tiêu chí thành phần: the declared number of sub-criteria, checked against the tree.
+kwdoc-share = Tỷ trọng: the declared points of one source (self, survey, satisfaction); the criteria of that source must add up to it.
+kwdoc-grade = Xếp loại: a grade band over the percentage, half-open: `grade "Tốt" from 85`, `grade "Khá" from 75 below 85`. In a test: `expect grade "Tốt"`.
+kwdoc-stages = Giai đoạn: the stages scored, in order — the self-assessment, then each appraisal round: `giai đoạn "Tự đánh giá", "Thẩm định", "Thẩm định lại"`. The last round a unit has counts.
+kwdoc-group = Nhóm: a group of units ranked on its own within one batch (`nhóm "Khối sở"`, one per line); each unit's data names its group.
+kwdoc-rounding = Làm tròn: what is rounded (ratio, score, total, percent), to how many places, which mode (half-up — Excel's ROUND, the default —, half-even, down, up).
+kwdoc-percent-from-rounded-total = The percentage is computed from the rounded total (by default it uses the unrounded points, as officials publish).
+kwdoc-grade-on-points = Xếp loại theo điểm: the grade bands are written in points of the unit's total (after bonus and penalty points), not over the percentage; units rank on that total.
+kwdoc-penalty = Điểm trừ / điểm phạt: a penalty item outside the tree, subtracted after it (`penalty P1 "Kỷ luật" {"{"} score = violations * 1 {"}"}`, the points a magnitude ≥ 0); in the header, `penalty max N`: the yearly cap of all penalty items.
+kwdoc-floor = Điểm sàn: penalties never take the unit's total below it (0 when not written).
+kwdoc-display = Hiển thị N chữ số: reports print the unit's total with exactly N decimals, whatever the computation rounds to (`display 3 places`).
+kwdoc-zero-denominator = Mẫu số bằng 0: what `ratio(a, b)` means when b is 0 — not evaluated, zero, or error.
+kwdoc-criterion = Tiêu chí (TC): a criterion inside an area, or a sub-criterion inside a criterion: `criterion 1.2 "title" max 2 {"{"} … {"}"}`.
+kwdoc-subcriterion = Tiêu chí thành phần (TCTP): a sub-criterion, numbered under its criterion (1.2.3).
+kwdoc-max = Tối đa (điểm tối đa, điểm chuẩn): the node's maximum. A parent's maximum must equal the sum of its children's. In a rule, `max` is the node's own maximum.
+kwdoc-owner = Chủ trì (đơn vị chủ trì): the office that owns the criterion or reports the input.
+kwdoc-source = Nguồn: where the points come from — self (tự đánh giá/thẩm định), survey (ĐTXHH), satisfaction (SIPAS). Inherited by the children.
+kwdoc-bonus = Điểm thưởng: inside a criterion, a bonus criterion counted inside the total; at the top level, a bonus item outside the tree added after it (`bonus T1 "Sáng kiến" max 1 {"{"} score = initiatives * 0.5 {"}"}`); in the header, `bonus max N` (the yearly cap of all bonus items) and `bonus above max` / `bonus within max`.
+kwdoc-note = Ghi chú: a note shown in explanations.
+kwdoc-ref = Căn cứ: where the decree states the criterion (appendix, row, article).
+kwdoc-not-evaluated = Không đánh giá: the criterion is not evaluated (when its condition holds); its maximum then leaves the unit's maximum. In a test: `expect 1.6.2 not evaluated`.
+kwdoc-when = Khi: the condition of `not evaluated`.
+kwdoc-because = Vì / lý do: the reason shown when a criterion is not evaluated.
+kwdoc-score = Điểm: the rule that gives a leaf its points: `score = ratio(done, all) × max`. A leaf without a rule is awarded by the council.
+kwdoc-if = Nếu … thì … ngược lại …: a choice between two values.
+kwdoc-then = Thì: the value when the condition of `if` holds.
+kwdoc-else = Ngược lại: the value when the condition of `if` does not hold.
+kwdoc-bands = Bậc: threshold bands, tried in order: `bands ratio(a, b) {"{"} from 90%: 1.5  from 80% below 90%: 1  otherwise: 0 {"}"}`. Gaps and overlaps are reported.
+kwdoc-and = Và: both conditions hold.
+kwdoc-or = Hoặc: at least one condition holds.
+kwdoc-not = Không phải: the condition does not hold.
+kwdoc-awarded = Hội đồng chấm: the points the appraisal council awards for this node.
+kwdoc-yes = Có: yes (true).
+kwdoc-no = Không: no (false).
+kwdoc-date = Ngày: a date value, `date 31/12/2023`.
+kwdoc-from = Từ: a lower bound, included (≥).
+kwdoc-above = Trên: a lower bound, excluded (>).
+kwdoc-below = Dưới / đến dưới: an upper bound, excluded (<).
+kwdoc-up-to = Đến / không quá: an upper bound, included (≤).
+kwdoc-or-more = Trở lên: “and above”, after a lower bound (`từ 90% trở lên`).
+kwdoc-otherwise = Còn lại: every value no earlier band took.
+kwdoc-given = Cho: input values of the test: `given done = 15, all = 19`.
+kwdoc-points = Điểm: in a test, the council's points for a node (`points 2.1 = 1.5`); as an input type, points ≥ 0.
+kwdoc-expect = Mong đợi: an expectation — `expect 1.2.3 = 0.5`, `expect percent = 90.29`, `expect grade "Tốt"`, `expect achieved = 12`, `expect total = 12.5` (after bonus and penalty points), `expect max = 97`, `expect 1.6.2 not evaluated`.
+kwdoc-percent = Phần trăm: the unit's percentage; as an input type, a percentage written 0–100 or “57,89%”.
+kwdoc-achieved = Đạt: the unit's achieved points.
+kwdoc-count = Số lượng: a whole number ≥ 0.
+kwdoc-decimal = Số: a decimal number ≥ 0.
+kwdoc-yesno = Có/không: a yes/no fact.
+kwdoc-levels = Mức: one of a closed list of levels: `levels("Tốt", "Đạt", "Chưa đạt")`.
+kwdoc-default = Mặc định: the value used when the unit does not report the input.
+fnsig-ratio = ratio(part, whole)
+fnsig-min = min(a, b)
+fnsig-max = max(a, b)
+fnsig-clamp = clamp(value, low, high)
+fnsig-each = each(count, points, cap)
+fnsig-deduct = deduct(start, count, points, floor)
+fnsig-round = round(value, places)
+fnsig-best = best(x)
+fndoc-ratio = Tỷ lệ: part ÷ whole, rounded by the declared ratio rounding. A zero whole does what the criterion's `zero denominator` policy says; a part above the whole is a data error.
+fndoc-min = The smaller of two values.
+fndoc-max = The larger of two values.
+fndoc-clamp = The value limited to [low, high].
+fndoc-each = Points per counted item, at most `cap`: min(count × points, cap). "mỗi ứng dụng 1 điểm, tổng không quá 5 điểm".
+fndoc-deduct = Deduction per item with a floor: max(start − count × points, floor). "trừ 0,25 điểm mỗi vi phạm, không thấp hơn 0".
+fndoc-round = Rounds to `places` decimals, half away from zero (Excel's ROUND).
+fndoc-best = Cao nhất: the highest value of `x` among the units scored together (for normalising against the best unit); a unit scored alone is its own best.
+
 ## Test lenses in the editor
+lsp-unknown-command = unknown command { $command }
+lsp-run-test-arguments = expected [uri, test name]
+lsp-document-not-open = the document is not open
+lsp-no-test-named = no test named { $name }
 lens-not-run = ▶ not run: fix the errors first
 lens-passed = ✔ passed ({ $checks } { $checks ->
         [one] check
@@ -376,6 +492,13 @@ step-input-default = { $name } = { $value } (default)
 step-arithmetic = { $x } { $op } { $y } = { $result }
 step-compare = { $x } { $op } { $y } is { $result }
 step-condition = condition holds: { $result }
+band-equal = = { $value }
+band-any = any value
+band-at-least = ≥ { $value }
+band-above = > { $value }
+band-at-most = ≤ { $value }
+band-below = < { $value }
+band-both = { $lower } and { $upper }
 step-band-otherwise = otherwise
 step-band = { $value } falls in the band { $band } → { $result }
 step-best = best of the batch = { $best }
@@ -412,6 +535,9 @@ place-in-file = { $file }, { $within }
 help-word = help
 
 ## Batches
+stage-self = self-assessment
+stage-appraised = appraisal
+stage-round = appraisal round { $round }
 d013-unit-twice = unit “{ $unit }” ({ $stage }) is given twice: already in { $first }; this one is not scored
 d007-target-above-max = target { $target } for { $id }, whose maximum is { $max }
 d-target-of = target of { $id }: { $message }
@@ -601,6 +727,7 @@ cli-template-arg-list = List the offices the ruleset names
 cli-template-arg-unit = The unit the form is for (filled in on the form)
 cli-template-arg-year = The year (the ruleset's by default)
 cli-template-arg-stage = The stage: self (tự đánh giá, default) or appraised (thẩm định)
+cli-template-arg-group = The unit's group (nhóm), one the ruleset declares (filled in on the form)
 cli-template-arg-deadline = A deadline printed on the form ("25/11/2023")
 cli-template-arg-output = Write the form here: `.xlsx` for a workbook, anything else for TOML. TOML to standard output without it
 cli-merge-about = Merge the offices' filled forms into one unit file, reporting conflicts and gaps
@@ -629,6 +756,155 @@ cli-diff-arg-output = Write the report here (default: print it)
 cli-diff-arg-mapping = A reviewed mapping file (old id -> new id) overriding the guessed matches
 cli-diff-arg-write-mapping = Write the mapping used (guessed, or as given) to this file, to review
 cli-diff-arg-data = Last year's unit files (TOML/JSON, or folders of them), scored under both rulesets
+
+## Comparing rulesets (chiso diff)
+diff-summary = { $matched } matched ({ $changed } changed), { $removed } removed, { $added } added, { $split } split, { $merged } merged; { $header } header, { $inputs } input change(s)
+diff-head-header = Header
+diff-head-changed = Changed criteria
+diff-head-splits = Splits and merges
+diff-head-removed = Removed
+diff-head-added = Added
+diff-head-inputs = Inputs
+diff-head-impact = Impact on last year's units
+diff-impact-columns = unit | old | grade | rank | new | grade | rank | change
+diff-split = split { $old } → { $new }
+diff-merged = merged { $old } → { $new }
+diff-node-max = { $node } (max { $max })
+diff-renumbered = renumbered { $old } → { $new }
+diff-title = title "{ $old }" → "{ $new }"
+diff-max = max { $old } → { $new }
+diff-owner = owner { $old } → { $new }
+diff-source = source { $old } → { $new }
+diff-rule = rule { $old } → { $new } ({ $details })
+diff-sum-of-children = sum of children
+diff-not-evaluated = not evaluated { $old } → { $new }
+diff-not-evaluated-when = when { $condition } because "{ $reason }"
+diff-not-evaluated-always = always because "{ $reason }"
+diff-bonus = bonus { $old } → { $new }
+diff-yes = yes
+diff-no = no
+diff-moved = moved from { $old } to { $new }
+diff-moved-area = moved from { $old } to { $new } (another area)
+diff-input-added = added { $name }
+diff-input-removed = removed { $name }
+diff-input-renamed-to = renamed { $old } → { $new }
+diff-input-type = type { $old } → { $new }
+diff-description-changed = description changed
+diff-awarded-to-formula = awarded points become a formula
+diff-formula-to-awarded = a formula becomes awarded points
+diff-sum-to-rule = a parent's sum becomes a leaf's rule
+diff-rule-to-sum = a leaf's rule becomes a parent's sum
+diff-new-input = new input { $name }
+diff-input-renamed = input { $old } renamed { $new }
+diff-input-unused = input { $name } no longer used
+diff-band-edge = band edge { $old } → { $new }
+diff-band-edges = band edges ({ $old }) → ({ $new })
+diff-factor = factor { $old } → { $new }
+diff-factors = factors ({ $old }) → ({ $new })
+diff-wording-changed = the rule's wording changed
+diff-points-of-percent = { $change } points of %
+diff-rank-change = rank #{ $old } → #{ $new }
+diff-grade-change = grade { $old } → { $new }
+diff-incomplete = incomplete; scored leaves { $achieved }/{ $max } = { $percent }
+diff-old = old
+diff-new = new
+diff-change = change
+diff-more = … { $count } more
+diff-missing-input = missing input { $name } (needed by { $ids })
+diff-no-points-carried = no points carried over for { $ids }
+diff-carried-in-proportion = carried in proportion: { $what }
+diff-dropped = dropped: { $what }
+diff-drivers-and-gaps = { $unit } — drivers and gaps
+diff-dropped-no-points = { $entry } ({ $id } takes no points)
+diff-rescaled = { $old } → { $new }: { $value } of { $old_max } → { $carried } of { $new_max }
+diff-none = none
+diff-gain-lose = Gain: { $up }; lose: { $down }; unchanged or not comparable: { $same }
+diff-what = what
+diff-criteria = Criteria
+diff-changes = changes
+diff-max-column = max
+diff-removed = removed
+diff-added = added
+diff-split-of = split of { $id }
+diff-merges = merges { $ids }
+diff-split-into = split into { $ids }
+diff-merged-away = merged
+diff-h-total = total
+diff-h-year = year
+diff-h-decree = decree
+diff-h-level = level
+diff-h-grade-on = grade on
+diff-h-bonus-max = bonus max
+diff-h-penalty-max = penalty max
+diff-h-bonus-above-max = bonus above max
+diff-h-floor = floor
+diff-h-display-places = display places
+diff-h-percent-from-rounded-total = percent from rounded total
+diff-h-zero-denominator = zero denominator
+diff-h-stages = stages
+diff-h-groups = groups
+diff-h-grade = grade { $name }
+diff-h-rounding = rounding { $name }
+diff-h-count = count { $name }
+diff-h-share = share { $name }
+diff-h-bonus-item = bonus { $name }
+diff-h-penalty-item = penalty { $name }
+diff-value-number = { $value }
+diff-value-decree-dated = { $decree } dated { $date }
+diff-value-points = points
+diff-value-band-points = { $band } points
+diff-value-band-percent = { $band }%
+diff-value-item = “{ $title }”: { $rule }
+diff-value-item-capped = “{ $title }”, max { $max }: { $rule }
+diff-word-areas = areas
+diff-word-criteria = criteria
+diff-word-subcriteria = sub-criteria
+diff-word-self = self
+diff-word-survey = survey
+diff-word-satisfaction = satisfaction
+diff-word-ratio = ratio
+diff-word-score = score
+diff-word-total = total
+diff-word-percent = percent
+diff-word-department = department
+diff-word-district = district
+diff-word-commune = commune
+diff-word-province = province
+diff-word-ministry = ministry
+diff-word-not-evaluated = not evaluated
+diff-word-zero = zero
+diff-word-error = error
+mapping-expected-arrow = line { $line }: expected `OLD -> NEW`
+mapping-both-empty = line { $line }: both sides are empty
+mapping-many-to-many = line { $line }: many to many is not a mapping; write one line per pair
+mapping-header =
+    chiso diff mapping: old id -> new id (`-`: none). Review, then pass with --mapping.
+    old: { $old }
+    new: { $new }
+diff-kind-id = id
+diff-kind-title = title
+diff-kind-max = max
+diff-kind-owner = owner
+diff-kind-source = source
+diff-kind-rule = rule
+diff-kind-not-evaluated = not_evaluated
+diff-kind-bonus = bonus
+diff-kind-moved = moved
+diff-in-year = in { $year }
+diff-in-last-year = in last year's ruleset
+diff-was-unchanged = was { $points } points as { $id } { $year }, unchanged
+diff-was-changed = was { $points } points as { $id } { $year }; changed: { $kinds }
+diff-split-from = split from { $id } ({ $points } points) { $year }
+diff-id-points = { $id } ({ $points } points)
+diff-merged-from = merged from { $parts } { $year }
+diff-new-not-in-year = new: not in the { $year } ruleset
+diff-new-not-in-last-year = new: not in last year's ruleset
+diff-mapping-no-old-criterion = mapping: no criterion { $id } in the old ruleset
+diff-mapping-no-new-criterion = mapping: no criterion { $id } in the new ruleset
+diff-mapping-already-mapped = mapping: { $old } → { $new } names a criterion already mapped
+diff-mapping-many-to-many = mapping: { $old } → { $new }: many to many is not a mapping
+diff-mapping-no-old-input = mapping: no input { $name } in the old ruleset
+diff-mapping-no-new-input = mapping: no input { $name } in the new ruleset
 
 ## Explanations (chiso explain)
 explain-unit = unit
@@ -747,6 +1023,19 @@ fmt-syntax-errors = the file has { $count ->
     }
 fmt-unsafe = not formatted: the layout would change the ruleset ({ $why })
 cli-import-nothing = nothing imported
+import-comment-imported = Imported by `chiso import` from { $source }, rows { $first }–{ $last }.
+import-comment-a-table = a table
+import-comment-review =
+    Review every row against the source: titles, maxima, owners, survey tags, and each
+    placeholder condition of a "không đánh giá" clause.
+import-comment-above = Above the table:
+import-comment-total = the table's total (row { $row })
+import-comment-placeholders =
+    Placeholders for the conditions of "không đánh giá" clauses: replace each with the real
+    condition on the unit's figures, or keep it and give it in the unit's data.
+import-comment-repeats = row { $row }: the table repeats the number { $id } of row { $first }
+import-comment-no-row = the table has no row for { $id }: added above row { $row }
+import-comment-no-max = row { $row }: the table leaves the maximum blank
 cli-import-summary = table { $table } of { $tables }, rows { $first }–{ $last }: { $areas } areas, { $criteria } criteria, { $subcriteria } sub-criteria ({ $survey } survey, { $satisfaction } satisfaction, { $bonus } bonus, { $not_evaluated } not evaluated); { $errors ->
         [one] 1 error
        *[other] { $errors } errors
@@ -844,6 +1133,29 @@ e016-grade-gap-points = grade bands leave a gap: totals { $gap } get no grade
 
 ## Bonus and penalty items
 adjust-rule = rule: { $rule }
+adjustment-kind-bonus = bonus
+adjustment-kind-penalty = penalty
+adjustment-name = { $kind } { $id }
+adjustment-title = { $kind } { $id } “{ $title }”
+e017-display-places = a report prints at most 28 places
+e026-below-zero = the rule of { $item } can go below zero: it { $reach }
+e026-no-lower-limit = has no lower limit
+e026-reaches = reaches { $value }
+e026-penalty-help = write the points a penalty takes away as a positive number (`violations × 0,5`); the item being a penalty subtracts them
+e026-bonus-help = a bonus gives points ≥ 0; to take points away, declare a penalty item (`penalty`/`điểm trừ`)
+e009-item-not-number = the points of { $item } must be a number, found { $found }
+e025-no-rule = { $item } has no rule
+e025-no-rule-help = write how many points it gives or takes: `score = violations * 0.5` / `điểm = số_vi_phạm × 0,5`; points the council decides come from an input of type `points`
+e025-what-awarded = `awarded` (the council's points for a criterion)
+e025-what-best = `best(…)`
+e025-what-max = `max` without a cap (`max N` on the item)
+e025-outside-tree = { $what } has no meaning in { $item }, outside the criteria tree
+e025-outside-tree-help = a bonus or penalty item is computed from the unit's inputs; points the council decides come from an input of type `points`
+e027-floor-above-total = the floor { $floor } is above the tree's total { $total }
+d009-item-below-zero = { $item }: the rule gives { $value }, below zero
+explain-item-capped = capped by its own max { $cap }: { $computed } → { $points }
+explain-adjustment-applied = { $kind } applied to the unit: { $points }; total { $before } → { $after }
+explain-adjustment-applied-capped = { $kind } applied to the unit: { $points } (all { $kind } items together at most { $cap }); total { $before } → { $after }
 
 ## Command line: decimals shown (merged)
 cli-score-arg-decimals = Print each unit's total with exactly this many decimals (86.471, 85.900), whatever the computation rounds to; overrides the ruleset's `display N places` / `hiển thị N chữ số`

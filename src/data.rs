@@ -101,6 +101,17 @@ impl Stage {
         STAGE_LABELS[self.index().min(Stage::MAX_STAGES - 1)]
     }
 
+    /// The default name in the reader's language: "tự đánh giá" / "self-assessment",
+    /// "thẩm định" / "appraisal", "thẩm định lần 2" / "appraisal round 2"… (a message naming
+    /// the stage where no ruleset is at hand).
+    pub fn word(self) -> Message {
+        match self.index() {
+            0 => msg!("stage-self"),
+            1 => msg!("stage-appraised"),
+            n => msg!("stage-round", round = n),
+        }
+    }
+
     /// The name a report shows for this stage under a ruleset: the declared one
     /// (`giai đoạn "…", "…"`), else [`Stage::label`].
     pub fn name(self, ruleset: &Ruleset) -> &str {
@@ -263,6 +274,31 @@ pub struct RawEntry {
     pub value_span: Span,
 }
 
+/// Where a value of [`RawUnit::placed`] goes, found before resolution: a sheet resolves its
+/// header to inputs and criteria once, so its cells skip the name lookup of [`RawEntry`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// An input, by slot (as an entry of [`RawUnit::inputs`]).
+    Input(usize),
+    /// Points awarded for a node, by node index (as [`RawUnit::points`]).
+    Points(usize),
+    /// The score the unit claims for a node, by node index (as [`RawUnit::claimed`]).
+    Claimed(usize),
+}
+
+/// A value whose input or criterion is already known ([`Target`]); resolved and reported
+/// exactly as the [`RawEntry`] naming the same input or criterion would be, its one span
+/// standing for both the key's and the value's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedEntry {
+    /// Where the value goes.
+    pub target: Target,
+    /// The value, not yet typed.
+    pub value: RawValue,
+    /// Where the value is written (`0..0` without a text).
+    pub span: Span,
+}
+
 /// A unit's data as written, not yet resolved against a ruleset: what a unit file, a sheet
 /// row or a merge of office forms gives, or what an embedder builds from a web form. Every
 /// span is a byte range into the data's text (`0..0` when there is none). [`resolve`] reads it.
@@ -292,9 +328,58 @@ pub struct RawUnit {
     pub notes: Vec<RawEntry>,
     /// `[claimed]`: the unit's own score per criterion (self-assessment).
     pub claimed: Vec<RawEntry>,
+    /// Inputs, points and claimed scores already placed (a sheet's cells under headers
+    /// resolved once); read after the named entries of the same section.
+    pub placed: Vec<PlacedEntry>,
 }
 
 // ───────────── resolution ─────────────
+
+/// An entry of a section with what it names: a [`RawEntry`] with its input's slot or
+/// node's index looked up (`None`: no such name), or a [`PlacedEntry`] with its
+/// [`Target`]'s, its key the input's name or the node's id.
+struct Given<'a> {
+    index: Option<usize>,
+    key: &'a str,
+    key_span: &'a Span,
+    value: &'a RawValue,
+    value_span: &'a Span,
+}
+
+/// A section's named entries, each looked up by `lookup` (an input's slot or a node's
+/// index), then its placed ones (`target` gives the key and index of the placed entries of
+/// this section, `None` for those of another section).
+fn given<'a>(
+    named: &'a [RawEntry],
+    placed: &'a [PlacedEntry],
+    lookup: impl Fn(&str) -> Option<usize>,
+    target: impl Fn(Target) -> Option<(&'a str, usize)>,
+) -> Vec<Given<'a>> {
+    let mut out = Vec::with_capacity(named.len() + placed.len());
+    out.extend(named.iter().map(|e| Given {
+        index: lookup(&e.key),
+        key: e.key.as_str(),
+        key_span: &e.key_span,
+        value: &e.value,
+        value_span: &e.value_span,
+    }));
+    out.extend(placed.iter().filter_map(|e| {
+        let (key, index) = target(e.target)?;
+        Some(Given {
+            index: Some(index),
+            key,
+            key_span: &e.span,
+            value: &e.value,
+            value_span: &e.span,
+        })
+    }));
+    out
+}
+
+/// The keys of entries, for [`given_twice`].
+fn keys<'a>(entries: &'a [Given<'a>]) -> impl Iterator<Item = (&'a str, &'a Span)> {
+    entries.iter().map(|g| (g.key, g.key_span))
+}
 
 /// Reports each name of a section given twice (D012): two keys that find the same input
 /// (by [`name_key`]: NFC, one tone placement) or criterion. The second place is the
@@ -518,40 +603,83 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
     // The same name given twice (exactly, in NFC and NFD, or with the other tone placement):
     // an error naming both places, never the last value silently: neither value is kept
     // (as when two forms disagree).
-    // Each input's slot, found once.
-    let slots: Vec<Option<usize>> = raw
-        .inputs
-        .iter()
-        .map(|e| ruleset.input_index(&e.key))
-        .collect();
+    // Each entry of the inputs, points and claimed sections with what it names, found once:
+    // the named entries by lookup, then the placed ones as they come.
+    let node = |key: &str| ruleset.node_index(key.trim());
+    let inputs = given(
+        &raw.inputs,
+        &raw.placed,
+        |k| ruleset.input_index(k),
+        |t| match t {
+            Target::Input(slot) => Some((ruleset.inputs[slot].name.as_str(), slot)),
+            _ => None,
+        },
+    );
+    let points = given(&raw.points, &raw.placed, node, |t| match t {
+        Target::Points(node) => Some((ruleset.nodes[node].id.as_str(), node)),
+        _ => None,
+    });
+    let claimed = given(&raw.claimed, &raw.placed, node, |t| match t {
+        Target::Claimed(node) => Some((ruleset.nodes[node].id.as_str(), node)),
+        _ => None,
+    });
     let mut twice: Vec<(&str, usize)> = Vec::new();
-    /// A section: its name, its entries, and for inputs their slots (found above).
-    type Section<'a> = (&'a str, &'a [RawEntry], Option<&'a [Option<usize>]>);
-    let sections: [Section; 5] = [
-        ("inputs", &raw.inputs, Some(&slots)),
-        ("points", &raw.points, None),
-        ("not_evaluated", &raw.not_evaluated, None),
-        ("notes", &raw.notes, None),
-        ("claimed", &raw.claimed, None),
+    // For [`given_twice`], the index of each entry: inputs by slot, criteria after them.
+    let input_slots: Vec<Option<usize>> = inputs.iter().map(|g| g.index).collect();
+    let node_indices = |entries: &[Given]| -> Vec<Option<usize>> {
+        entries
+            .iter()
+            .map(|g| {
+                g.index
+                    .map(|n| ruleset.inputs.len() + n)
+                    .or_else(|| ruleset.input_index(g.key.trim()))
+            })
+            .collect()
+    };
+    let (points_indices, claimed_indices) = (node_indices(&points), node_indices(&claimed));
+    let looked_up = [
+        ("inputs", &inputs, &input_slots),
+        ("points", &points, &points_indices),
     ];
-    for (section, entries, inputs) in sections {
-        let keys = entries.iter().map(|e| (e.key.as_str(), &e.key_span));
-        for index in given_twice(ruleset, section, keys, inputs, &mut diagnostics) {
+    for (section, entries, indices) in looked_up {
+        for index in given_twice(
+            ruleset,
+            section,
+            keys(entries),
+            Some(indices),
+            &mut diagnostics,
+        ) {
             twice.push((section, index));
         }
+    }
+    let sections: [(&str, &[RawEntry]); 2] =
+        [("not_evaluated", &raw.not_evaluated), ("notes", &raw.notes)];
+    for (section, entries) in sections {
+        let keys = entries.iter().map(|e| (e.key.as_str(), &e.key_span));
+        for index in given_twice(ruleset, section, keys, None, &mut diagnostics) {
+            twice.push((section, index));
+        }
+    }
+    for index in given_twice(
+        ruleset,
+        "claimed",
+        keys(&claimed),
+        Some(&claimed_indices),
+        &mut diagnostics,
+    ) {
+        twice.push(("claimed", index));
     }
     let evidence = raw.evidence.iter().map(|(k, span, _)| (k.as_str(), span));
     given_twice(ruleset, "evidence", evidence, None, &mut diagnostics);
 
-    for (entry, slot) in raw.inputs.iter().zip(&slots) {
-        let Some(slot) = *slot else {
+    for entry in &inputs {
+        let Some(slot) = entry.index else {
             let mut d = Diagnostic::error(
                 "D006",
                 entry.key_span.clone(),
-                msg!("e008-unknown-input", name = entry.key.as_str()),
+                msg!("e008-unknown-input", name = entry.key),
             );
-            if let Some(s) =
-                did_you_mean(&entry.key, ruleset.inputs.iter().map(|i| i.name.as_str()))
+            if let Some(s) = did_you_mean(entry.key, ruleset.inputs.iter().map(|i| i.name.as_str()))
             {
                 d = d.with_help(msg!("did-you-mean", name = s));
             }
@@ -559,7 +687,7 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             continue;
         };
         let input = &ruleset.inputs[slot];
-        match typed_value(&entry.value, &input.ty, separator) {
+        match typed_value(entry.value, &input.ty, separator) {
             Ok(value) => {
                 data.values[slot] = Some(value);
                 data.value_spans[slot] = Some(entry.value_span.clone());
@@ -595,9 +723,13 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
         }
     }
 
-    let node_of = |key: &str, span: &Span, diagnostics: &mut Vec<Diagnostic>| -> Option<usize> {
-        let found = ruleset.node_index(key.trim());
-        if found.is_none() {
+    // A criterion found (the placed ones were found before), else D006 at the key.
+    let found_node = |index: Option<usize>,
+                      key: &str,
+                      span: &Span,
+                      diagnostics: &mut Vec<Diagnostic>|
+     -> Option<usize> {
+        if index.is_none() {
             let mut d = Diagnostic::error(
                 "D006",
                 span.clone(),
@@ -608,11 +740,15 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             }
             diagnostics.push(d);
         }
-        found
+        index
+    };
+    let node_of = |key: &str, span: &Span, diagnostics: &mut Vec<Diagnostic>| {
+        found_node(ruleset.node_index(key.trim()), key, span, diagnostics)
     };
 
-    for entry in &raw.points {
-        let Some(index) = node_of(&entry.key, &entry.key_span, &mut diagnostics) else {
+    for entry in &points {
+        let Some(index) = found_node(entry.index, entry.key, entry.key_span, &mut diagnostics)
+        else {
             continue;
         };
         let node = &ruleset.nodes[index];
@@ -625,7 +761,7 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             diagnostics.push(Diagnostic::error("D010", entry.key_span.clone(), message));
             continue;
         }
-        match typed_value(&entry.value, &InputType::Points, separator) {
+        match typed_value(entry.value, &InputType::Points, separator) {
             Ok(Value::Number(points)) => {
                 if points > node.max {
                     diagnostics.push(points_out_of_range(node, points, entry.value_span.clone()));
@@ -683,12 +819,13 @@ pub fn resolve(ruleset: &Ruleset, raw: &RawUnit) -> (UnitData, Vec<Diagnostic>) 
             data.notes[index] = Some(t.clone());
         }
     }
-    for entry in &raw.claimed {
-        let Some(index) = node_of(&entry.key, &entry.key_span, &mut diagnostics) else {
+    for entry in &claimed {
+        let Some(index) = found_node(entry.index, entry.key, entry.key_span, &mut diagnostics)
+        else {
             continue;
         };
         let node = &ruleset.nodes[index];
-        match typed_value(&entry.value, &InputType::Points, separator) {
+        match typed_value(entry.value, &InputType::Points, separator) {
             Ok(Value::Number(points)) if points > node.max => {
                 diagnostics.push(points_out_of_range(node, points, entry.value_span.clone()))
             }
@@ -890,7 +1027,88 @@ pub(crate) fn typed_value(
 
 #[cfg(test)]
 mod tests {
-    use super::Stage;
+    use super::*;
+
+    /// A sheet's cells come as placed entries (slot and node found once per header); they
+    /// must resolve, and be reported, exactly as the named entries of a unit file: same
+    /// values, same diagnostics (codes, spans, messages), and a name given both ways is
+    /// given twice (D012, neither value kept).
+    #[test]
+    fn placed_entries_resolve_and_report_as_named_ones() {
+        let analysis = crate::analyze(include_str!("../tests/fixtures/batch/huyen-mau.chiso"));
+        let rs = &analysis.ruleset;
+        let slot = |name: &str| rs.input_index(name).expect("an input of the fixture");
+        let node = |id: &str| rs.node_index(id).expect("a criterion of the fixture");
+        // (key, target, value, span): a good count, a bad count, points above 1.2's maximum,
+        // and an unreadable claimed score.
+        let cells = [
+            (
+                "nhiệm_vụ_kế_hoạch",
+                Target::Input(slot("nhiệm_vụ_kế_hoạch")),
+                "10",
+                1..2,
+            ),
+            (
+                "nhiệm_vụ_hoàn_thành",
+                Target::Input(slot("nhiệm_vụ_hoàn_thành")),
+                "chín",
+                2..3,
+            ),
+            ("1.2", Target::Points(node("1.2")), "99", 3..4),
+            ("1.2", Target::Claimed(node("1.2")), "x", 4..5),
+        ];
+        let mut named = RawUnit {
+            unit: Some(("X".to_string(), 0..0)),
+            ..RawUnit::default()
+        };
+        let mut placed = named.clone();
+        for (key, target, text, span) in cells {
+            let value = RawValue::Text(text.to_string());
+            let entry = RawEntry {
+                key: key.to_string(),
+                key_span: span.clone(),
+                value: value.clone(),
+                value_span: span.clone(),
+            };
+            match target {
+                Target::Input(_) => named.inputs.push(entry),
+                Target::Points(_) => named.points.push(entry),
+                Target::Claimed(_) => named.claimed.push(entry),
+            }
+            placed.placed.push(PlacedEntry {
+                target,
+                value,
+                span,
+            });
+        }
+        let (data_named, found_named) = resolve(rs, &named);
+        let (data_placed, found_placed) = resolve(rs, &placed);
+        assert_eq!(data_placed, data_named);
+        assert_eq!(found_placed, found_named);
+        // 10 is read; "chín" is not a count (D003), 99 is above 1.2's maximum (D007), "x"
+        // is not a score (D003).
+        assert_eq!(
+            data_placed.values[slot("nhiệm_vụ_kế_hoạch")],
+            Some(Value::Number(Decimal::from(10)))
+        );
+        let codes: Vec<&str> = found_placed.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["D003", "D007", "D003"], "{found_placed:?}");
+
+        // The same input given by name and placed: given twice, neither value kept.
+        let mut both = placed.clone();
+        both.inputs.push(RawEntry {
+            key: "nhiệm_vụ_kế_hoạch".to_string(),
+            key_span: 9..10,
+            value: RawValue::Number("12".to_string()),
+            value_span: 9..10,
+        });
+        let (data, found) = resolve(rs, &both);
+        assert!(
+            found.iter().any(|d| d.code == "D012" && d.span == (1..2)),
+            "{found:?}"
+        );
+        assert_eq!(data.values[slot("nhiệm_vụ_kế_hoạch")], None);
+    }
 
     #[test]
     fn stage_words_parse_and_print_one_way() {

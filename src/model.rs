@@ -141,6 +141,37 @@ impl NumInterval {
             }
         }
     }
+
+    /// [`Interval::describe`] in the reader's language: "≥ 50 and < 80", "≥ 50 và < 80"
+    /// (numbers as the reader writes them).
+    pub fn describe_message(&self) -> crate::message::Message {
+        use crate::msg;
+        match (self.lower, self.upper) {
+            (Some((l, true)), Some((u, true))) if l == u => msg!("band-equal", value = l),
+            (None, None) => msg!("band-any"),
+            (lower, upper) => {
+                let lower = lower.map(|(l, inc)| {
+                    if inc {
+                        msg!("band-at-least", value = l)
+                    } else {
+                        msg!("band-above", value = l)
+                    }
+                });
+                let upper = upper.map(|(u, inc)| {
+                    if inc {
+                        msg!("band-at-most", value = u)
+                    } else {
+                        msg!("band-below", value = u)
+                    }
+                });
+                match (lower, upper) {
+                    (Some(l), Some(u)) => msg!("band-both", lower = l, upper = u),
+                    (Some(one), None) | (None, Some(one)) => one,
+                    (None, None) => msg!("band-any"),
+                }
+            }
+        }
+    }
 }
 
 /// The type of a declared input.

@@ -403,6 +403,46 @@ mod tests {
         assert_eq!(format_percent(dec!(94.89), NumberStyle::Machine), "94.89%");
     }
 
+    /// `push_number` writes its own digits: they must be rust_decimal's, for every scale,
+    /// sign, size (past `u64` into the 96-bit mantissa) and trailing zeros, -0 included.
+    #[test]
+    fn numbers_written_without_allocating_are_rust_decimals_own_text() {
+        let mut values = vec![
+            Decimal::ZERO,
+            -Decimal::ZERO,
+            Decimal::new(-0, 3),
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(5, 28),
+            Decimal::new(-5, 28),
+            Decimal::new(1_000, 3),
+            Decimal::new(-1_000_000, 2),
+            Decimal::from_i128_with_scale(12_345_678_901_234_567_890_123_456_789, 10),
+            Decimal::from_i128_with_scale(18_446_744_073_709_551_616, 0),
+            Decimal::from_i128_with_scale(18_446_744_073_709_551_615, 4),
+        ];
+        // A deterministic spread of mantissas and scales (a linear congruential sequence).
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let digits = (x >> 59) as u32; // 0..=31: how big the mantissa is
+            let mantissa = i128::from(x >> 8) % 10i128.pow(digits.min(17)) * (x as i128 % 7 - 3);
+            let scale = ((x >> 3) % 29) as u32;
+            values.push(Decimal::from_i128_with_scale(mantissa, scale));
+        }
+        for value in values {
+            for style in [NumberStyle::Machine, NumberStyle::Vietnamese] {
+                let mut out = String::from("x");
+                push_number(&mut out, value, style);
+                assert_eq!(
+                    out[1..],
+                    styled(value.normalize().to_string(), style),
+                    "{value:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn numbers_are_written_as_decimal_display_writes_them() {
         // The reference: `Display` of the normalized value, then the Vietnamese separators.

@@ -156,12 +156,13 @@ pub struct Grid {
 #[derive(Debug, Clone, PartialEq)]
 enum Store {
     Cells(Vec<Vec<Cell>>),
-    /// The text, its delimiter, and where each record starts: (byte offset, line), plus the
-    /// end.
+    /// The text, its delimiter, and where each record starts: (byte offset, line, whether
+    /// it holds anything — found while splitting the text, so [`Grid::has_data`] does not
+    /// split the record again), plus the end.
     Text {
         text: String,
         delimiter: char,
-        starts: Vec<(usize, usize)>,
+        starts: Vec<(usize, usize, bool)>,
     },
 }
 
@@ -211,7 +212,7 @@ impl Grid {
                 delimiter,
                 starts,
             } => match starts.get(i) {
-                Some(&(start, line)) if i + 1 < starts.len() => {
+                Some(&(start, line, _)) if i + 1 < starts.len() => {
                     record(text, start, line, *delimiter)
                         .cells
                         .into_iter()
@@ -238,19 +239,9 @@ impl Grid {
     pub fn has_data(&self, i: usize) -> bool {
         match &self.store {
             Store::Cells(rows) => rows.get(i).is_some_and(|r| r.iter().any(|c| !c.is_empty())),
-            Store::Text {
-                text,
-                delimiter,
-                starts,
-            } => match starts.get(i) {
-                Some(&(start, line)) if i + 1 < starts.len() => {
-                    record(text, start, line, *delimiter)
-                        .cells
-                        .iter()
-                        .any(|c| !c.trim().is_empty())
-                }
-                _ => false,
-            },
+            Store::Text { starts, .. } => {
+                i + 1 < starts.len() && starts.get(i).is_some_and(|&(_, _, data)| data)
+            }
         }
     }
 
@@ -351,15 +342,24 @@ pub fn delimiter(text: &str) -> char {
 /// Reads CSV/TSV text (a BOM is dropped, the delimiter guessed) into a grid of text cells.
 /// Never fails: a quote that never closes is read literally and noted in [`Grid::notes`].
 pub fn text_grid(text: &str) -> Grid {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    owned_text_grid(text.to_string())
+}
+
+/// [`text_grid`] of a text the grid keeps as it is (no copy of a sheet that may be tens of
+/// megabytes: [`bytes_text_grid`] hands over the text it decoded).
+fn owned_text_grid(mut owned: String) -> Grid {
+    if owned.starts_with('\u{feff}') {
+        owned.drain(..'\u{feff}'.len_utf8());
+    }
+    let text = owned.as_str();
     let delimiter = delimiter(text);
     let mut starts = Vec::new();
     let mut notes = Vec::new();
     let mut pos = 0;
     let mut line = 1;
     while pos < text.len() {
-        starts.push((pos, line));
         let r = record(text, pos, line, delimiter);
+        starts.push((pos, line, r.cells.iter().any(|c| !c.trim().is_empty())));
         let row = starts.len();
         notes.extend(r.unclosed.into_iter().map(|(column, at, line)| GridNote {
             row,
@@ -369,14 +369,14 @@ pub fn text_grid(text: &str) -> Grid {
         pos = r.end;
         line += r.lines;
     }
-    starts.push((text.len(), line));
+    starts.push((text.len(), line, false));
     Grid {
         name: None,
         first_row: 1,
         first_column: 1,
         notes,
         store: Store::Text {
-            text: text.to_string(),
+            text: owned,
             delimiter,
             starts,
         },
@@ -385,7 +385,7 @@ pub fn text_grid(text: &str) -> Grid {
 
 /// Reads a text file's bytes ([`decode`], then [`text_grid`]).
 pub fn bytes_text_grid(bytes: &[u8]) -> Result<Grid, GridError> {
-    decode(bytes).map(|text| text_grid(&text))
+    decode(bytes).map(owned_text_grid)
 }
 
 /// One record of a text: its cells, where the next record starts, how many line breaks it
@@ -410,9 +410,13 @@ fn record(text: &str, mut pos: usize, line: usize, delimiter: char) -> Record<'_
     let mut lines = 0;
     let mut cells: Vec<Cow<'_, str>> = Vec::new();
     let mut unclosed = Vec::new();
-    // A delimiter outside ASCII (never guessed, but a caller may pass one) is found by chars.
-    let ascii = u8::try_from(delimiter).ok().filter(u8::is_ascii);
-    let is_end = |b: u8| b == b'\n' || b == b'\r' || Some(b) == ascii;
+    // The delimiter's UTF-8 bytes: a cell ends at `\n`, `\r` or a byte equal to the
+    // delimiter's first that starts the whole delimiter. UTF-8 never puts a leading byte inside
+    // another character, so one byte scan serves any delimiter, ASCII (the common case, one
+    // comparison a byte) or not.
+    let mut encoded = [0u8; 4];
+    let delimiter_bytes = delimiter.encode_utf8(&mut encoded).as_bytes();
+    let first = delimiter_bytes[0];
     loop {
         // At the start of a cell.
         let mut cell: Cow<'_, str> = Cow::Borrowed("");
@@ -428,21 +432,13 @@ fn record(text: &str, mut pos: usize, line: usize, delimiter: char) -> Record<'_
         }
         // The rest of the cell, up to the delimiter or the end of the line.
         let start = pos;
-        match ascii {
-            Some(_) => {
-                while pos < bytes.len() && !is_end(bytes[pos]) {
-                    pos += 1;
-                }
+        while pos < bytes.len() {
+            let b = bytes[pos];
+            if b == b'\n' || b == b'\r' || (b == first && bytes[pos..].starts_with(delimiter_bytes))
+            {
+                break;
             }
-            None => {
-                while pos < bytes.len() {
-                    let c = text[pos..].chars().next().unwrap_or('\n');
-                    if c == delimiter || c == '\n' || c == '\r' {
-                        break;
-                    }
-                    pos += c.len_utf8();
-                }
-            }
+            pos += 1;
         }
         if pos > start {
             let rest = &text[start..pos];
@@ -1241,6 +1237,27 @@ mod tests {
             ]
         );
         assert_eq!(grid.line(2), Some(4));
+    }
+
+    /// One byte scan serves every delimiter: a delimiter outside ASCII (a caller may pass
+    /// one) splits cells exactly where it stands, never inside a character that shares its
+    /// leading byte ("；" and "ộ" both begin with a byte above 0x7F).
+    #[test]
+    fn a_delimiter_outside_ascii_splits_only_at_itself() {
+        let texts = |text: &str, delimiter: char| -> Vec<String> {
+            record(text, 0, 1, delimiter)
+                .cells
+                .into_iter()
+                .map(Cow::into_owned)
+                .collect()
+        };
+        assert_eq!(
+            texts("Cộng；1,5；\"a；b\"；\n", '；'),
+            vec!["Cộng", "1,5", "a；b", ""]
+        );
+        // U+FF1B (；) is EF BC 9B; U+FF1C (＜) shares its first two bytes and is no delimiter.
+        assert_eq!(texts("x＜y；z", '；'), vec!["x＜y", "z"]);
+        assert_eq!(texts("a,b\r\nc", ','), vec!["a", "b"]);
     }
 
     #[test]

@@ -18,7 +18,7 @@
 //! spreadsheet are read as Excel shows them (15 significant digits), never through float
 //! arithmetic.
 
-use chiso::data::{RawEntry, RawUnit, RawValue};
+use chiso::data::{PlacedEntry, RawEntry, RawUnit, RawValue, Target};
 use chiso::diagnostic::{Diagnostic, Span};
 use chiso::model::{InputType, Ruleset};
 use chiso::place::{column_name, Place};
@@ -324,7 +324,7 @@ impl Sheet {
         self.grid.first_row + index
     }
 
-    /// The column (0-based) of a [`RawEntry`] of [`Sheet::row`]: its span is `c+1..c+2` for
+    /// The column (0-based) of a [`RawEntry`] or [`PlacedEntry`] of [`Sheet::row`]: its span is `c+1..c+2` for
     /// the row's c-th cell, a convention that stays inside this module (the diagnostics of
     /// [`chiso::data::resolve`] are placed by [`Sheet::place`] before anyone sees them).
     fn column_of_entry(&self, span: &Span) -> Option<usize> {
@@ -356,7 +356,7 @@ impl Sheet {
         // The row's cells are taken by value: a text cell's string becomes the raw value
         // without another copy.
         let cells = self.grid.row(index);
-        raw.inputs.reserve(cells.len());
+        raw.placed.reserve(cells.len());
         for (i, owned) in cells.into_iter().enumerate() {
             let cell = &owned;
             // A column past the header's last cell, or under an empty header cell (a workbook's
@@ -441,17 +441,22 @@ impl Sheet {
                 }
                 Column::Stage => raw.stage = Some((cell.text(), span)),
                 Column::Group => raw.group = Some((cell.text(), span)),
-                Column::Input(slot) => {
-                    let input = &ruleset.inputs[slot];
-                    raw.inputs
-                        .push(entry(input.name.clone(), input_value(owned, &input.ty)));
-                }
-                Column::Points(node) => raw
-                    .points
-                    .push(entry(ruleset.nodes[node].id.clone(), plain_value(owned))),
-                Column::Claimed(node) => raw
-                    .claimed
-                    .push(entry(ruleset.nodes[node].id.clone(), plain_value(owned))),
+                // The header found the input or criterion once: the cell goes straight there.
+                Column::Input(slot) => raw.placed.push(PlacedEntry {
+                    target: Target::Input(slot),
+                    value: input_value(owned, &ruleset.inputs[slot].ty),
+                    span,
+                }),
+                Column::Points(node) => raw.placed.push(PlacedEntry {
+                    target: Target::Points(node),
+                    value: plain_value(owned),
+                    span,
+                }),
+                Column::Claimed(node) => raw.placed.push(PlacedEntry {
+                    target: Target::Claimed(node),
+                    value: plain_value(owned),
+                    span,
+                }),
                 Column::Note(node) => raw.notes.push(entry(
                     ruleset.nodes[node].id.clone(),
                     RawValue::Text(cell.text()),

@@ -148,6 +148,7 @@ fn read_toml(text: &str) -> Result<RawUnit, Box<Diagnostic>> {
         },
         notes: entries(shape.notes),
         claimed: entries(shape.claimed),
+        placed: Vec::new(),
     })
 }
 

@@ -141,8 +141,9 @@ impl Backend {
     }
 }
 
-/// "was 1,5 points as 2.3 in 2023" for the criterion at `offset`, against last year's ruleset.
-pub fn was_last_year(previous: &Analysis, doc: &Document, offset: usize) -> Option<String> {
+/// "was 1.5 points as 2.3 in 2023" ("năm 2023 là 2.3, 1,5 điểm") for the criterion at
+/// `offset`, against last year's ruleset, rendered by the caller in the reader's language.
+pub fn was_last_year(previous: &Analysis, doc: &Document, offset: usize) -> Option<chiso::Message> {
     let (chiso::ide::Target::Node(index), _) =
         chiso::ide::target_at(&doc.analysis, &doc.text, offset)?
     else {
@@ -242,6 +243,11 @@ impl LanguageServer for Backend {
                     trigger_characters: Some(trigger_characters),
                     ..Default::default()
                 }),
+                signature_help_provider: Some(SignatureHelpOptions {
+                    trigger_characters: Some(vec!["(".into(), ",".into()]),
+                    retrigger_characters: None,
+                    work_done_progress_options: Default::default(),
+                }),
                 definition_provider: Some(OneOf::Left(true)),
                 references_provider: Some(OneOf::Left(true)),
                 rename_provider: Some(OneOf::Right(RenameOptions {
@@ -329,10 +335,11 @@ impl LanguageServer for Backend {
         let Some((doc, offset)) = self.at(&params.text_document_position_params) else {
             return Ok(None);
         };
-        let mut hover = chiso::ide::hover(&doc.analysis, &doc.text, offset);
+        let mut hover = chiso::ide::hover(&doc.analysis, &doc.text, offset, self.lang());
         if let (Some(h), Some(previous)) = (hover.as_mut(), self.previous.get()) {
             if let Some(note) = was_last_year(previous, &doc, offset) {
-                h.markdown.push_str(&format!("\n\n---\n*{note}*"));
+                h.markdown
+                    .push_str(&format!("\n\n---\n*{}*", note.render(self.lang())));
             }
         }
         Ok(hover.map(|h| convert::hover(&doc, h, self.encoding())))
@@ -342,11 +349,39 @@ impl LanguageServer for Backend {
         let Some((doc, offset)) = self.at(&params.text_document_position) else {
             return Ok(None);
         };
-        let items = chiso::ide::completions(&doc.analysis, &doc.text, offset)
+        let items = chiso::ide::completions(&doc.analysis, &doc.text, offset, self.lang())
             .into_iter()
             .map(|c| convert::completion(&doc, c, self.encoding()))
             .collect();
         Ok(Some(CompletionResponse::Array(items)))
+    }
+
+    async fn signature_help(&self, params: SignatureHelpParams) -> Result<Option<SignatureHelp>> {
+        let Some((doc, offset)) = self.at(&params.text_document_position_params) else {
+            return Ok(None);
+        };
+        let help = chiso::ide::signature_help(&doc.analysis, &doc.text, offset, self.lang());
+        Ok(help.map(|h| SignatureHelp {
+            signatures: vec![SignatureInformation {
+                label: h.label,
+                documentation: Some(Documentation::MarkupContent(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value: h.documentation,
+                })),
+                parameters: Some(
+                    h.parameters
+                        .into_iter()
+                        .map(|p| ParameterInformation {
+                            label: ParameterLabel::Simple(p),
+                            documentation: None,
+                        })
+                        .collect(),
+                ),
+                active_parameter: None,
+            }],
+            active_signature: Some(0),
+            active_parameter: u32::try_from(h.active).ok(),
+        }))
     }
 
     async fn goto_definition(
@@ -418,7 +453,7 @@ impl LanguageServer for Backend {
                 &edits,
                 self.encoding(),
             ))),
-            Err(message) => Err(Error::invalid_params(message)),
+            Err(message) => Err(Error::invalid_params(message.render(self.lang()))),
         }
     }
 
@@ -429,7 +464,7 @@ impl LanguageServer for Backend {
         let Some(doc) = self.document(&params.text_document.uri) else {
             return Ok(None);
         };
-        let symbols = chiso::ide::document_symbols(&doc.analysis, &doc.text)
+        let symbols = chiso::ide::document_symbols(&doc.analysis, &doc.text, self.lang())
             .into_iter()
             .map(|s| convert::symbol(&doc, s, self.encoding()))
             .collect();
@@ -483,7 +518,7 @@ impl LanguageServer for Backend {
         let encoding = self.encoding();
         let start = doc.lines.offset(&doc.text, params.range.start, encoding);
         let end = doc.lines.offset(&doc.text, params.range.end, encoding);
-        let hints = chiso::ide::inlay_hints(&doc.analysis, &doc.text)
+        let hints = chiso::ide::inlay_hints(&doc.analysis, &doc.text, self.lang())
             .into_iter()
             .filter(|h| start <= h.offset && h.offset <= end)
             .map(|h| convert::inlay_hint(&doc, h, encoding))
@@ -516,16 +551,16 @@ impl LanguageServer for Backend {
                 ),
                 new_text: formatted,
             }])),
-            Err(e) => Err(Error::invalid_params(e.to_string())),
+            Err(e) => Err(Error::invalid_params(e.message().render(self.lang()))),
         }
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
         if params.command != RUN_TEST_COMMAND {
-            return Err(Error::invalid_params(format!(
-                "unknown command {}",
-                params.command
-            )));
+            return Err(Error::invalid_params(
+                chiso::msg!("lsp-unknown-command", command = params.command.as_str())
+                    .render(self.lang()),
+            ));
         }
         // Arguments: the document's URI and the test's name, as the lens gave them.
         let uri = params
@@ -535,10 +570,14 @@ impl LanguageServer for Backend {
             .and_then(|s| s.parse::<Uri>().ok());
         let name = params.arguments.get(1).and_then(|v| v.as_str());
         let (Some(uri), Some(name)) = (uri, name) else {
-            return Err(Error::invalid_params("expected [uri, test name]"));
+            return Err(Error::invalid_params(
+                chiso::msg!("lsp-run-test-arguments").render(self.lang()),
+            ));
         };
         let Some(doc) = self.document(&uri) else {
-            return Err(Error::invalid_params("the document is not open"));
+            return Err(Error::invalid_params(
+                chiso::msg!("lsp-document-not-open").render(self.lang()),
+            ));
         };
         let lens = chiso::ide::code_lenses(&doc.analysis, &doc.text)
             .into_iter()
@@ -554,7 +593,9 @@ impl LanguageServer for Backend {
                 self.client.show_message(kind, message.clone()).await;
                 Ok(Some(LSPAny::String(message)))
             }
-            None => Err(Error::invalid_params(format!("no test named {name}"))),
+            None => Err(Error::invalid_params(
+                chiso::msg!("lsp-no-test-named", name = name).render(self.lang()),
+            )),
         }
     }
 }
@@ -782,8 +823,16 @@ mod tests {
         // On the id of 1.4 (1.3 last year, 1 point, now a bonus).
         let at = doc.text.find("criterion 1.4").unwrap() + "criterion ".len() + 1;
         assert_eq!(
-            was_last_year(&previous, &doc, at).as_deref(),
+            was_last_year(&previous, &doc, at)
+                .map(|m| m.en())
+                .as_deref(),
             Some("was 1 points as 1.3 in 2023; changed: id, bonus")
+        );
+        assert_eq!(
+            was_last_year(&previous, &doc, at)
+                .map(|m| m.render(chiso::Lang::Vi))
+                .as_deref(),
+            Some("năm 2023 là tiêu chí 1.3 (1 điểm); đã đổi: mã số, điểm thưởng")
         );
         // Not on a criterion: no note.
         let at = doc.text.find("total 15").unwrap() + 1;

@@ -48,6 +48,9 @@ pub struct Change {
     /// Criteria whose score changes: (node index in `ruleset.nodes`, points before, points
     /// after); `None` where the node had no score.
     pub criteria: Vec<(usize, Option<Decimal>, Option<Decimal>)>,
+    /// Bonus and penalty items whose points change: (index in `ruleset.adjustments`, points
+    /// before, points after, each after the item's own cap).
+    pub items: Vec<(usize, Option<Decimal>, Option<Decimal>)>,
 }
 
 impl Change {
@@ -136,6 +139,10 @@ impl<'r> Shape<'r> {
             if let Some(Rule::Formula(expr)) = &node.rule {
                 shape.walk(expr, false);
             }
+        }
+        // An input only a bonus or penalty item reads is a lever too (fewer violations).
+        for item in &ruleset.adjustments {
+            shape.walk(&item.rule, false);
         }
         shape
     }
@@ -238,7 +245,9 @@ impl Prober<'_> {
         }
         let outcome = evaluate_with_best(self.ruleset, &self.unit, &best);
         Trial {
-            achieved: outcome.result.achieved,
+            // The total after bonus and penalty points: what a change in an input that only
+            // an item reads gains.
+            achieved: outcome.result.total(),
             percent: outcome.result.percent,
             grade: outcome.result.grade.clone(),
             graded: self
@@ -495,6 +504,18 @@ fn make_change(
             (before != after).then_some((i, before, after))
         })
         .collect();
+    let points = |r: &UnitResult, i: usize| {
+        r.adjustments
+            .as_ref()
+            .and_then(|a| a.items.get(i))
+            .and_then(|x| x.points)
+    };
+    let items = (0..ruleset.adjustments.len())
+        .filter_map(|i| {
+            let (before, after) = (points(&base.result, i), points(&t.result, i));
+            (before != after).then_some((i, before, after))
+        })
+        .collect();
     Change {
         input: slot,
         from: from.clone(),
@@ -506,6 +527,7 @@ fn make_change(
         grade: t.grade,
         graded: t.graded,
         criteria,
+        items,
     }
 }
 

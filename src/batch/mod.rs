@@ -656,6 +656,9 @@ struct Worked {
     group: Option<usize>,
     problems: Vec<Problem>,
     scored: Option<ScoredUnit>,
+    /// The (unit, stage) this row gives, by [`unit_key`]: computed by the worker, so the
+    /// merge (one thread for all) only looks it up.
+    seen_key: Option<(String, Stage)>,
 }
 
 /// What is kept of a unit with good data, once scored.
@@ -693,6 +696,14 @@ fn work(ruleset: &Ruleset, programs: &Programs, loaded: Loaded, best: &Best) -> 
             unit: data.unit,
         }
     });
+    let seen_key = match &scored {
+        Some(s) => Some((unit_key(&s.unit), s.stage)),
+        None => loaded
+            .unit
+            .as_deref()
+            .zip(loaded.stage)
+            .map(|(u, stage)| (unit_key(u), stage)),
+    };
     Worked {
         origin: loaded.origin,
         unit: loaded.unit,
@@ -700,6 +711,7 @@ fn work(ruleset: &Ruleset, programs: &Programs, loaded: Loaded, best: &Best) -> 
         group: loaded.group,
         problems: loaded.problems,
         scored,
+        seen_key,
     }
 }
 
@@ -734,7 +746,7 @@ impl Merge {
                 crate::msg!(
                     "d013-unit-twice",
                     unit = unit,
-                    stage = stage.label(),
+                    stage = stage.word(),
                     first = first.place().message()
                 ),
             ),
@@ -746,8 +758,9 @@ impl Merge {
         let Some(scored) = worked.scored else {
             batch.problems.extend(worked.problems.iter().cloned());
             let mut problems = worked.problems;
-            if let (Some(unit), Some(stage)) = (&worked.unit, worked.stage) {
-                let seen_key = (unit_key(unit), stage);
+            if let (Some(unit), Some(stage), Some(seen_key)) =
+                (&worked.unit, worked.stage, worked.seen_key)
+            {
                 match self.seen.get(&seen_key) {
                     Some(first) => {
                         let problem = Self::twice(unit, stage, first, &worked.origin);
@@ -769,7 +782,9 @@ impl Merge {
             return;
         };
         batch.problems.extend(worked.problems);
-        let seen_key = (unit_key(&scored.unit), scored.stage);
+        let seen_key = worked
+            .seen_key
+            .unwrap_or_else(|| (unit_key(&scored.unit), scored.stage));
         if let Some(first) = self.seen.get(&seen_key) {
             let problem = Self::twice(&scored.unit, scored.stage, first, &worked.origin);
             batch.problems.push(problem.clone());

@@ -83,6 +83,13 @@ pub fn rank(batch: &Batch) -> Ranking {
     )
 }
 
+/// A decimal as an integer count of 10⁻²⁸ (Decimal's finest scale): exact, and ordered as
+/// the decimals are; `None` when it does not fit an `i128` (beyond about 10¹⁰).
+fn finest(d: Decimal) -> Option<i128> {
+    d.mantissa()
+        .checked_mul(10i128.checked_pow(Decimal::MAX_SCALE - d.scale())?)
+}
+
 /// Ranks the given units (indices into [`Batch::units`]) by percentage, ties as decrees rank
 /// them; `not_scored` units that could not be scored are counted with the ungraded.
 pub(crate) fn rank_units(
@@ -106,7 +113,20 @@ pub(crate) fn rank_units(
             _ => unranked.push(index),
         }
     }
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.2.cmp(&b.2)));
+    // Highest first, ties by name. Each key is compared as an integer at Decimal's finest
+    // scale when every key fits one (a percentage always does): the same order as the
+    // decimals' own, without rescaling two decimals at each of the sort's comparisons
+    // (100,000 units: about 1.7 million of them, on the one thread that ranks).
+    let scaled: Option<Vec<i128>> = ranked.iter().map(|(_, key, _)| finest(*key)).collect();
+    match scaled {
+        Some(scaled) => {
+            let mut keyed: Vec<(i128, (usize, Decimal, String))> =
+                scaled.into_iter().zip(ranked).collect();
+            keyed.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1 .2.cmp(&b.1 .2)));
+            ranked = keyed.into_iter().map(|(_, row)| row).collect();
+        }
+        None => ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.2.cmp(&b.2))),
+    }
     let mut rows = Vec::with_capacity(ranked.len() + unranked.len());
     let mut previous: Option<(Decimal, usize)> = None;
     for (position, (index, key, _)) in ranked.iter().enumerate() {
@@ -201,5 +221,41 @@ pub fn describe_band_on(
             f(u)
         ),
         (None, None) => "mọi mức".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ranking's integer keys order decimals exactly as the decimals order themselves
+    /// (scales mixed, signs mixed, equal values of different scales equal), and refuse what
+    /// does not fit rather than wrap.
+    #[test]
+    fn finest_keys_order_as_the_decimals() {
+        let mut values = vec![
+            Decimal::new(875, 1),
+            Decimal::new(8750, 2),
+            Decimal::new(8725, 2),
+            Decimal::new(100, 0),
+            Decimal::new(-5, 28),
+            Decimal::new(5, 28),
+            Decimal::ZERO,
+            Decimal::new(-12_345, 3),
+            Decimal::new(9_999_999_999, 0),
+        ];
+        let mut x: u64 = 7;
+        for _ in 0..2_000 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let mantissa = (x >> 40) as i64 - (1 << 23);
+            values.push(Decimal::new(mantissa, ((x >> 8) % 12) as u32));
+        }
+        for a in &values {
+            for b in values.iter().step_by(7) {
+                let (fa, fb) = (finest(*a).unwrap(), finest(*b).unwrap());
+                assert_eq!(fa.cmp(&fb), a.cmp(b), "{a} and {b}");
+            }
+        }
+        assert_eq!(finest(Decimal::MAX), None);
     }
 }

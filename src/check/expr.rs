@@ -131,7 +131,9 @@ pub struct ExprContext<'a> {
     pub node_max: Decimal,
     /// The node whose rule or condition this is; `None` for a bonus or penalty item.
     pub node_index: Option<usize>,
-    pub node_id: &'a str,
+    /// How messages name the node (its id) or the item (`điểm thưởng T1` / `bonus T1`, in the
+    /// reader's language).
+    pub node_id: crate::message::Message,
     /// Whether `ratio()` has a zero-denominator policy here.
     pub has_zero_policy: bool,
     pub best_slots: &'a mut usize,
@@ -503,7 +505,11 @@ impl ExprContext<'_> {
                         Diagnostic::error(
                             "E014",
                             span.clone(),
-                            msg!("e014-no-zero-policy", function = row.en, id = self.node_id),
+                            msg!(
+                                "e014-no-zero-policy",
+                                function = row.en,
+                                id = self.node_id.clone()
+                            ),
                         )
                         .with_help(msg!("e014-no-zero-policy-help")),
                     );

@@ -236,7 +236,7 @@ impl Checker {
                         self.diagnostics.push(Diagnostic::error(
                             "E017",
                             item.span.clone(),
-                            "a report prints at most 28 places",
+                            msg!("e017-display-places"),
                         ));
                     } else {
                         meta.display_places = Some(*places);
@@ -298,7 +298,7 @@ impl Checker {
             {
                 self.diagnostics.push(
                     Diagnostic::error("E023", span.clone(), crate::msg!("e023-stage-twice"))
-                        .with_label(first.clone(), "first declared here"),
+                        .with_label(first.clone(), msg!("first-declared-here")),
                 );
                 return;
             }
@@ -420,9 +420,9 @@ impl Checker {
                     Diagnostic::error(
                         "E002",
                         syntax.id.span.clone(),
-                        format!("duplicate id `{id}`"),
+                        msg!("e002-duplicate-id", id = id.as_str()),
                     )
-                    .with_label(first, "first used here"),
+                    .with_label(first, msg!("e002-first-used-here")),
                 );
             }
             let kind = syntax.kind.value;
@@ -445,9 +445,9 @@ impl Checker {
                             Diagnostic::error(
                                 "E023",
                                 item.span.clone(),
-                                format!("`{key}` is declared twice for {id}"),
+                                msg!("e023-node-item-twice", key = key, id = id.as_str()),
                             )
-                            .with_label(first.clone(), "first declared here"),
+                            .with_label(first.clone(), msg!("first-declared-here")),
                         );
                         continue;
                     }
@@ -461,7 +461,12 @@ impl Checker {
                     AdjustmentItem::Reference(r) => references.push(r.clone()),
                 }
             }
-            let label = format!("{} {id}", kind.label());
+            // Every message names the item in the reader's language (`điểm thưởng T1`).
+            let name = msg!(
+                "adjustment-name",
+                kind = adjustment_kind(kind),
+                id = id.as_str()
+            );
             let (rule, rule_text) = match rule_syntax {
                 Some(expr) => {
                     let mut ctx = expr::ExprContext {
@@ -470,7 +475,7 @@ impl Checker {
                         input_names: &self.input_names,
                         node_max: cap.unwrap_or_default(),
                         node_index: None,
-                        node_id: &label,
+                        node_id: name.clone(),
                         has_zero_policy: zero_default.is_some(),
                         best_slots: &mut self.best_slots,
                         references: &mut self.references,
@@ -478,26 +483,24 @@ impl Checker {
                         diagnostics: &mut self.diagnostics,
                     };
                     let compiled = ctx.compile(expr);
-                    self.outside_the_tree(&compiled.expr, &label, cap.is_some());
+                    self.outside_the_tree(&compiled.expr, &name, cap.is_some());
                     if compiled.ty == Ty::Number {
                         if compiled.range.known
                             && compiled.range.lo.is_none_or(|l| l < Decimal::ZERO)
                         {
-                            let reach = compiled
-                                .range
-                                .lo
-                                .map_or("has no lower limit".to_string(), |l| {
-                                    format!("reaches {}", format_decimal(l))
+                            let reach =
+                                compiled.range.lo.map_or(msg!("e026-no-lower-limit"), |l| {
+                                    msg!("e026-reaches", value = l)
                                 });
                             self.diagnostics.push(
                                 Diagnostic::error(
                                     "E026",
                                     expr.span.clone(),
-                                    format!("the rule of {label} can go below zero: it {reach}"),
+                                    msg!("e026-below-zero", item = name.clone(), reach = reach),
                                 )
                                 .with_help(match kind {
-                                    AdjustmentKind::Penalty => "write the points a penalty takes away as a positive number (`violations × 0,5`); the item being a penalty subtracts them",
-                                    AdjustmentKind::Bonus => "a bonus gives points ≥ 0; to take points away, declare a penalty item (`điểm trừ`)",
+                                    AdjustmentKind::Penalty => msg!("e026-penalty-help"),
+                                    AdjustmentKind::Bonus => msg!("e026-bonus-help"),
                                 }),
                             );
                         }
@@ -505,9 +508,10 @@ impl Checker {
                         self.diagnostics.push(Diagnostic::error(
                             "E009",
                             expr.span.clone(),
-                            format!(
-                                "the points of {label} must be a number, found {}",
-                                describe_ty(&compiled.ty)
+                            msg!(
+                                "e009-item-not-number",
+                                item = name.clone(),
+                                found = describe_ty(&compiled.ty)
                             ),
                         ));
                     }
@@ -518,9 +522,9 @@ impl Checker {
                         Diagnostic::error(
                             "E025",
                             syntax.id.span.clone(),
-                            format!("{label} has no rule"),
+                            msg!("e025-no-rule", item = name.clone()),
                         )
-                        .with_help("write how many points it gives or takes: `score = violations * 0.5` / `điểm = số_vi_phạm × 0,5`; points the council decides come from an input of type `points`"),
+                        .with_help(msg!("e025-no-rule-help")),
                     );
                     (
                         CExpr {
@@ -556,11 +560,7 @@ impl Checker {
                 self.diagnostics.push(Diagnostic::error(
                     "E027",
                     span,
-                    format!(
-                        "the floor {} is above the tree's total {}",
-                        format_decimal(floor),
-                        format_decimal(tree_total)
-                    ),
+                    msg!("e027-floor-above-total", floor = floor, total = tree_total),
                 ));
             }
         }
@@ -569,11 +569,11 @@ impl Checker {
 
     /// What has no meaning outside the tree: the council's points for a node (`awarded`),
     /// the batch's best (`best`), and `max` of an item without a cap (`E025`).
-    fn outside_the_tree(&mut self, expr: &CExpr, label: &str, has_cap: bool) {
+    fn outside_the_tree(&mut self, expr: &CExpr, label: &Message, has_cap: bool) {
         let what = match &expr.kind {
-            CExprKind::Awarded => Some("`awarded` (the council's points for a criterion)"),
-            CExprKind::Best(..) => Some("`best(…)`"),
-            CExprKind::SelfMax if !has_cap => Some("`max` without a cap (`max N` on the item)"),
+            CExprKind::Awarded => Some(msg!("e025-what-awarded")),
+            CExprKind::Best(..) => Some(msg!("e025-what-best")),
+            CExprKind::SelfMax if !has_cap => Some(msg!("e025-what-max")),
             _ => None,
         };
         if let Some(what) = what {
@@ -581,9 +581,9 @@ impl Checker {
                 Diagnostic::error(
                     "E025",
                     expr.span.clone(),
-                    format!("{what} has no meaning in {label}, outside the criteria tree"),
+                    msg!("e025-outside-tree", what = what, item = label.clone()),
                 )
-                .with_help("a bonus or penalty item is computed from the unit's inputs; points the council decides come from an input of type `points`"),
+                .with_help(msg!("e025-outside-tree-help")),
             );
         }
         expr.for_each_child(&mut |child| self.outside_the_tree(child, label, has_cap));
@@ -1100,7 +1100,7 @@ impl Checker {
             input_names: &self.input_names,
             node_max: node.max,
             node_index: Some(index),
-            node_id: &node.id,
+            node_id: Message::from(node.id.as_str()),
             has_zero_policy,
             best_slots: &mut self.best_slots,
             references: &mut self.references,
@@ -1449,6 +1449,25 @@ pub(crate) fn describe_ty(ty: &Ty) -> Message {
     })
 }
 
+/// The kind of a bonus or penalty item in words (`điểm thưởng`, "bonus").
+pub(crate) fn adjustment_kind(kind: AdjustmentKind) -> Message {
+    match kind {
+        AdjustmentKind::Bonus => msg!("adjustment-kind-bonus"),
+        AdjustmentKind::Penalty => msg!("adjustment-kind-penalty"),
+    }
+}
+
+/// A bonus or penalty item named for a reader: its kind, id and title
+/// (`điểm trừ P1 “Vi phạm kỷ luật”`).
+pub(crate) fn adjustment_title(kind: AdjustmentKind, id: &str, title: &str) -> Message {
+    msg!(
+        "adjustment-title",
+        kind = adjustment_kind(kind),
+        id = id,
+        title = title
+    )
+}
+
 /// An input's declared type in words ("count", "số lượng"; levels with their names).
 pub(crate) fn input_type_word(ty: &InputType) -> Message {
     match ty {
@@ -1487,7 +1506,7 @@ fn count_kind_word(kind: CountKind) -> Message {
     }
 }
 
-fn source_word(source: SourceKind) -> Message {
+pub(crate) fn source_word(source: SourceKind) -> Message {
     match source {
         SourceKind::SelfAssessment => msg!("source-self"),
         SourceKind::Survey => msg!("source-survey"),

@@ -16,7 +16,6 @@ use super::RulesetDiff;
 use crate::data::{RawEntry, RawUnit, RawValue};
 use crate::eval::{evaluate_batch, MissingItem, Status, UnitResult};
 use crate::model::Ruleset;
-use crate::text::format_decimal as fmt;
 use rust_decimal::Decimal;
 
 /// One unit under one ruleset.
@@ -69,10 +68,12 @@ pub struct UnitImpact {
     pub missing_inputs: Vec<(String, Vec<String>)>,
     /// Criteria of the new ruleset awarding points the data does not give (new ids).
     pub missing_points: Vec<String>,
-    /// Data entries with no counterpart in the new ruleset (`inputs.x`, `points.1.2`).
-    pub dropped: Vec<String>,
-    /// Council points carried in proportion to a changed maximum: "1.4.2 → 1.4.3: 4 of 5 → 0.8 of 1".
-    pub rescaled: Vec<String>,
+    /// Data entries with no counterpart in the new ruleset (`inputs.x`, `points.1.2`), in the
+    /// reader's words.
+    pub dropped: Vec<crate::message::Message>,
+    /// Council points carried in proportion to a changed maximum: "1.4.2 → 1.4.3: 4 of 5 → 0.8
+    /// of 1".
+    pub rescaled: Vec<crate::message::Message>,
     /// Leaves whose points differ, largest change first.
     pub drivers: Vec<Driver>,
 }
@@ -112,9 +113,9 @@ pub struct Carried {
     /// The data, keyed for the new ruleset.
     pub raw: RawUnit,
     /// Entries with no counterpart (`inputs.x`, `points.1.2`).
-    pub dropped: Vec<String>,
+    pub dropped: Vec<crate::message::Message>,
     /// Points carried in proportion to a changed maximum.
-    pub rescaled: Vec<String>,
+    pub rescaled: Vec<crate::message::Message>,
 }
 
 /// Carries one unit's raw data over to the new ruleset.
@@ -135,7 +136,10 @@ pub fn translate(diff: &RulesetDiff, old: &Ruleset, new: &Ruleset, raw: &RawUnit
                 key: name,
                 ..entry.clone()
             }),
-            None => dropped.push(format!("inputs.{}", entry.key)),
+            None => dropped.push(crate::message::Message::from(format!(
+                "inputs.{}",
+                entry.key
+            ))),
         }
     }
     let mut by_id = |entries: &[RawEntry], table: &str, scale: bool| {
@@ -145,12 +149,19 @@ pub fn translate(diff: &RulesetDiff, old: &Ruleset, new: &Ruleset, raw: &RawUnit
                 .node_index(entry.key.trim())
                 .and_then(|i| diff.new_of(i).map(|j| (i, j)));
             let Some((i, j)) = pair else {
-                dropped.push(format!("{table}.{}", entry.key));
+                dropped.push(crate::message::Message::from(format!(
+                    "{table}.{}",
+                    entry.key
+                )));
                 continue;
             };
             let (a, b) = (&old.nodes[i], &new.nodes[j]);
             if scale && !b.takes_points() {
-                dropped.push(format!("{table}.{} ({} takes no points)", entry.key, b.id));
+                dropped.push(crate::msg!(
+                    "diff-dropped-no-points",
+                    entry = format!("{table}.{}", entry.key),
+                    id = b.id.as_str()
+                ));
                 continue;
             }
             let mut value = entry.value.clone();
@@ -159,14 +170,14 @@ pub fn translate(diff: &RulesetDiff, old: &Ruleset, new: &Ruleset, raw: &RawUnit
                     if a.max != b.max && !a.max.is_zero() {
                         let carried = (v * b.max / a.max).normalize();
                         if table == "points" {
-                            rescaled.push(format!(
-                                "{} → {}: {} of {} → {} of {}",
-                                a.id,
-                                b.id,
-                                fmt(v),
-                                fmt(a.max),
-                                fmt(carried),
-                                fmt(b.max)
+                            rescaled.push(crate::msg!(
+                                "diff-rescaled",
+                                old = a.id.as_str(),
+                                new = b.id.as_str(),
+                                value = v,
+                                old_max = a.max,
+                                carried = carried,
+                                new_max = b.max
                             ));
                         }
                         value = RawValue::Number(carried.to_string());

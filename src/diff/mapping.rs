@@ -24,8 +24,9 @@ pub struct Mapping {
 }
 
 impl Mapping {
-    /// Reads a mapping file. Errors name the line (1-based) and what is wrong.
-    pub fn parse(text: &str) -> Result<Mapping, String> {
+    /// Reads a mapping file. Errors name the line (1-based) and what is wrong, in the
+    /// reader's language.
+    pub fn parse(text: &str) -> Result<Mapping, crate::message::Message> {
         let mut entries = Vec::new();
         let mut inputs = Vec::new();
         for (number, line) in text.lines().enumerate() {
@@ -35,7 +36,7 @@ impl Mapping {
             }
             let line = line.replace('→', "->");
             let Some((left, right)) = line.split_once("->") else {
-                return Err(format!("line {}: expected `OLD -> NEW`", number + 1));
+                return Err(crate::msg!("mapping-expected-arrow", line = number + 1));
             };
             let side = |s: &str| -> Vec<String> {
                 s.split(',')
@@ -51,31 +52,32 @@ impl Mapping {
                 };
                 let (old, new) = (name(left), name(right));
                 if old.is_none() && new.is_none() {
-                    return Err(format!("line {}: both sides are empty", number + 1));
+                    return Err(crate::msg!("mapping-both-empty", line = number + 1));
                 }
                 inputs.push((old, new));
                 continue;
             }
             let (old, new) = (side(left), side(right));
             if old.is_empty() && new.is_empty() {
-                return Err(format!("line {}: both sides are empty", number + 1));
+                return Err(crate::msg!("mapping-both-empty", line = number + 1));
             }
             if old.len() > 1 && new.len() > 1 {
-                return Err(format!(
-                    "line {}: many to many is not a mapping; write one line per pair",
-                    number + 1
-                ));
+                return Err(crate::msg!("mapping-many-to-many", line = number + 1));
             }
             entries.push((old, new));
         }
         Ok(Mapping { entries, inputs })
     }
 
-    /// The file's text, one entry a line, with a header comment.
-    pub fn write(&self, old_title: &str, new_title: &str) -> String {
-        let mut out = format!(
-            "# chiso diff mapping: old id -> new id (`-`: none). Review, then pass with --mapping.\n# old: {old_title}\n# new: {new_title}\n"
-        );
+    /// The file's text, one entry a line, with a header comment in the reader's `lang`.
+    pub fn write(&self, old_title: &str, new_title: &str, lang: crate::Lang) -> String {
+        let mut out = String::new();
+        let header = crate::msg!("mapping-header", old = old_title, new = new_title).render(lang);
+        for line in header.lines() {
+            out.push_str("# ");
+            out.push_str(line);
+            out.push('\n');
+        }
         let side = |ids: &[String]| {
             if ids.is_empty() {
                 "-".to_string()
@@ -120,8 +122,18 @@ mod tests {
                 (Some("c".into()), None)
             ]
         );
-        assert_eq!(Mapping::parse(&m.write("a", "b")).unwrap(), m);
-        assert!(Mapping::parse("1.1 1.2").unwrap_err().starts_with("line 1"));
+        assert_eq!(
+            Mapping::parse(&m.write("a", "b", crate::Lang::Vi)).unwrap(),
+            m
+        );
+        assert!(Mapping::parse("1.1 1.2")
+            .unwrap_err()
+            .en()
+            .starts_with("line 1"));
+        assert!(Mapping::parse("1.1 1.2")
+            .unwrap_err()
+            .render(crate::Lang::Vi)
+            .starts_with("dòng 1"));
         assert!(Mapping::parse("1, 2 -> 3, 4").is_err());
     }
 }

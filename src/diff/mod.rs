@@ -26,7 +26,9 @@ pub mod similar;
 pub use impact::{impact, Impact, UnitImpact};
 pub use mapping::Mapping;
 
+use crate::message::Message;
 use crate::model::{CExpr, CExprKind, InputType, Node, Rule, Ruleset};
+use crate::msg;
 use crate::syntax::ast::HeaderItem;
 use crate::Analysis;
 use rust_decimal::Decimal;
@@ -94,6 +96,22 @@ impl Change {
             Change::Moved(..) => "moved",
         }
     }
+
+    /// What kind of change, in the reader's words ("mã số", "điểm thưởng"; in English the
+    /// machine word of [`Change::kind`]).
+    pub fn kind_message(&self) -> Message {
+        match self {
+            Change::Id(..) => msg!("diff-kind-id"),
+            Change::Title(..) => msg!("diff-kind-title"),
+            Change::Max(..) => msg!("diff-kind-max"),
+            Change::Owner(..) => msg!("diff-kind-owner"),
+            Change::Source(..) => msg!("diff-kind-source"),
+            Change::Rule(..) => msg!("diff-kind-rule"),
+            Change::NotEvaluated(..) => msg!("diff-kind-not-evaluated"),
+            Change::Bonus(..) => msg!("diff-kind-bonus"),
+            Change::Moved(..) => msg!("diff-kind-moved"),
+        }
+    }
 }
 
 /// A rule's change: both texts and what differs.
@@ -105,7 +123,7 @@ pub struct RuleChange {
     /// The new rule's text.
     pub new: Option<String>,
     /// What differs, in words: "band edge 50% → 60%", "factor 2 → 3", "new input x", ….
-    pub details: Vec<String>,
+    pub details: Vec<Message>,
 }
 
 /// A matched pair of criteria and how they differ.
@@ -125,7 +143,8 @@ pub struct NodeMatch {
 
 /// One header declaration that changed: a stable name (`total`, `count criteria`,
 /// `share survey`, `grade Tốt`, `rounding ratio`, `percent from rounded total`,
-/// `zero denominator`, `year`, `decree`, `level`) and both sides as written.
+/// `zero denominator`, `year`, `decree`, `level`, `stages`, `groups`) and both sides as
+/// written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HeaderChange {
     /// What changed.
@@ -134,6 +153,10 @@ pub struct HeaderChange {
     pub old: Option<String>,
     /// The new value, `None` when not declared.
     pub new: Option<String>,
+    /// The old value in the reader's words (numbers as the reader writes them).
+    pub old_text: Option<Message>,
+    /// The new value in the reader's words.
+    pub new_text: Option<Message>,
 }
 
 /// An input that was added, removed, renamed or retyped.
@@ -253,55 +276,62 @@ impl RulesetDiff {
     }
 }
 
-/// What a node of the new ruleset was in last year's, for a hover: "was 1,5 points as 2.3 in
-/// 2023" (decimal comma, as decrees write), with the kinds of change; "new: not in the 2023
-/// ruleset" for an added node; "split from …", "merged from …". `None` for an index out of range.
-pub fn was(diff: &RulesetDiff, old: &Ruleset, new: &Ruleset, node: usize) -> Option<String> {
+/// What a node of the new ruleset was in last year's, for a hover: "was 1.5 points as 2.3 in
+/// 2023" ("năm 2023 là 2.3, 1,5 điểm"), with the kinds of change; "new: not in the 2023
+/// ruleset" for an added node; "split from …", "merged from …". `None` for an index out of
+/// range. The reader's language renders it.
+pub fn was(diff: &RulesetDiff, old: &Ruleset, new: &Ruleset, node: usize) -> Option<Message> {
     new.nodes.get(node)?;
-    let year = old
-        .meta
-        .year
-        .map(|y| format!("in {y}"))
-        .unwrap_or_else(|| "in last year's ruleset".to_string());
-    let points = |v: Decimal| crate::text::format_decimal(v).replace('.', ",");
+    let year = match old.meta.year {
+        Some(y) => msg!("diff-in-year", year = y.to_string()),
+        None => msg!("diff-in-last-year"),
+    };
     if let Some(m) = diff.matched.iter().find(|m| m.new == node) {
         let before = &old.nodes[m.old];
-        let mut text = format!("was {} points as {} {year}", points(before.max), before.id);
-        let kinds: Vec<&str> = m.changes.iter().map(Change::kind).collect();
-        if kinds.is_empty() {
-            text.push_str(", unchanged");
+        let kinds: Vec<Message> = m.changes.iter().map(Change::kind_message).collect();
+        return Some(if kinds.is_empty() {
+            msg!(
+                "diff-was-unchanged",
+                points = before.max,
+                id = before.id.as_str(),
+                year = year
+            )
         } else {
-            text.push_str(&format!("; changed: {}", kinds.join(", ")));
-        }
-        return Some(text);
+            msg!(
+                "diff-was-changed",
+                points = before.max,
+                id = before.id.as_str(),
+                year = year,
+                kinds = kinds
+            )
+        });
     }
     if let Some((o, _)) = diff.splits.iter().find(|(_, ns)| ns.contains(&node)) {
         let before = &old.nodes[*o];
-        return Some(format!(
-            "split from {} ({} points) {year}",
-            before.id,
-            points(before.max)
+        return Some(msg!(
+            "diff-split-from",
+            id = before.id.as_str(),
+            points = before.max,
+            year = year
         ));
     }
     if let Some((os, _)) = diff.merges.iter().find(|(_, n)| *n == node) {
-        let parts: Vec<String> = os
+        let parts: Vec<Message> = os
             .iter()
             .map(|o| {
-                format!(
-                    "{} ({} points)",
-                    old.nodes[*o].id,
-                    points(old.nodes[*o].max)
+                msg!(
+                    "diff-id-points",
+                    id = old.nodes[*o].id.as_str(),
+                    points = old.nodes[*o].max
                 )
             })
             .collect();
-        return Some(format!("merged from {} {year}", parts.join(", ")));
+        return Some(msg!("diff-merged-from", parts = parts, year = year));
     }
-    let ruleset = old
-        .meta
-        .year
-        .map(|y| format!("the {y} ruleset"))
-        .unwrap_or_else(|| "last year's ruleset".to_string());
-    Some(format!("new: not in {ruleset}"))
+    Some(match old.meta.year {
+        Some(y) => msg!("diff-new-not-in-year", year = y.to_string()),
+        None => msg!("diff-new-not-in-last-year"),
+    })
 }
 
 /// Threshold (per mille) for a pair with equal ids.
@@ -317,7 +347,7 @@ pub fn compare(
     old: &Analysis,
     new: &Analysis,
     mapping: Option<&Mapping>,
-) -> (RulesetDiff, Vec<String>) {
+) -> (RulesetDiff, Vec<Message>) {
     let (o, n) = (&old.ruleset, &new.ruleset);
     let mut problems = Vec::new();
     let ow: Vec<TitleWords> = o.nodes.iter().map(|x| TitleWords::new(&x.title)).collect();
@@ -338,7 +368,7 @@ pub fn compare(
                 .filter_map(|id| {
                     let i = o.node_index(id);
                     if i.is_none() {
-                        problems.push(format!("mapping: no criterion {id} in the old ruleset"));
+                        problems.push(msg!("diff-mapping-no-old-criterion", id = id.as_str()));
                     }
                     i
                 })
@@ -348,7 +378,7 @@ pub fn compare(
                 .filter_map(|id| {
                     let i = n.node_index(id);
                     if i.is_none() {
-                        problems.push(format!("mapping: no criterion {id} in the new ruleset"));
+                        problems.push(msg!("diff-mapping-no-new-criterion", id = id.as_str()));
                     }
                     i
                 })
@@ -357,10 +387,10 @@ pub fn compare(
                 continue;
             }
             if find_old.iter().any(|&i| old_taken[i]) || find_new.iter().any(|&i| new_taken[i]) {
-                problems.push(format!(
-                    "mapping: {} → {} names a criterion already mapped",
-                    olds.join(", "),
-                    news.join(", ")
+                problems.push(msg!(
+                    "diff-mapping-already-mapped",
+                    old = olds.join(", "),
+                    new = news.join(", ")
                 ));
                 continue;
             }
@@ -372,10 +402,10 @@ pub fn compare(
                 ([], [b]) => added.push(*b),
                 ([a], many) => splits.push((*a, many.to_vec())),
                 (many, [b]) => merges.push((many.to_vec(), *b)),
-                _ => problems.push(format!(
-                    "mapping: {} → {}: many to many is not a mapping",
-                    olds.join(", "),
-                    news.join(", ")
+                _ => problems.push(msg!(
+                    "diff-mapping-many-to-many",
+                    old = olds.join(", "),
+                    new = news.join(", ")
                 )),
             }
         }
@@ -605,6 +635,20 @@ fn node_changes(
     out
 }
 
+/// A node's not-evaluated clause in the reader's words ("when COND because “REASON”", "khi
+/// COND vì “REASON”"), or `None`: what [`Change::NotEvaluated`] describes as written.
+pub fn not_evaluated_message(node: &Node) -> Option<Message> {
+    let clause = node.not_evaluated.as_ref()?;
+    Some(match &node.not_evaluated_text {
+        Some(cond) if clause.condition.is_some() => msg!(
+            "diff-not-evaluated-when",
+            condition = cond.trim(),
+            reason = clause.reason.as_str()
+        ),
+        _ => msg!("diff-not-evaluated-always", reason = clause.reason.as_str()),
+    })
+}
+
 /// "when COND because REASON", "always because REASON", or `None`.
 fn not_evaluated_text(node: &Node) -> Option<String> {
     let clause = node.not_evaluated.as_ref()?;
@@ -689,10 +733,10 @@ fn rule_change(
     }
     let mut details = Vec::new();
     match (kind(a), kind(b)) {
-        (2, 1) => details.push("awarded points become a formula".to_string()),
-        (1, 2) => details.push("a formula becomes awarded points".to_string()),
-        (0, _) => details.push("a parent's sum becomes a leaf's rule".to_string()),
-        (_, 0) => details.push("a leaf's rule becomes a parent's sum".to_string()),
+        (2, 1) => details.push(msg!("diff-awarded-to-formula")),
+        (1, 2) => details.push(msg!("diff-formula-to-awarded")),
+        (0, _) => details.push(msg!("diff-sum-to-rule")),
+        (_, 0) => details.push(msg!("diff-rule-to-sum")),
         _ => {}
     }
     let (pa, pb) = (parts_of(a), parts_of(b));
@@ -703,51 +747,71 @@ fn rule_change(
         .collect();
     for s in &pb.inputs {
         if !mapped.contains(s) {
-            details.push(format!("new input {}", n.inputs[*s].name));
+            details.push(msg!("diff-new-input", name = n.inputs[*s].name.as_str()));
         }
     }
     for s in &pa.inputs {
         match input_map.get(*s).copied().flatten() {
             Some(t) if pb.inputs.contains(&t) => {
                 if o.inputs[*s].name != n.inputs[t].name {
-                    details.push(format!(
-                        "input {} renamed {}",
-                        o.inputs[*s].name, n.inputs[t].name
+                    details.push(msg!(
+                        "diff-input-renamed",
+                        old = o.inputs[*s].name.as_str(),
+                        new = n.inputs[t].name.as_str()
                     ));
                 }
             }
-            _ => details.push(format!("input {} no longer used", o.inputs[*s].name)),
+            _ => details.push(msg!("diff-input-unused", name = o.inputs[*s].name.as_str())),
         }
     }
-    let mut pairwise = |what: &str, xs: &[Decimal], ys: &[Decimal], percent: bool| {
-        if xs.len() == ys.len() {
-            for (x, y) in xs.iter().zip(ys) {
-                if x != y {
-                    details.push(format!(
-                        "{what} {} → {}",
-                        number_text(*x, percent),
-                        number_text(*y, percent)
-                    ));
+    // `one`/`many`: the message for one number changed and for the list changed.
+    let mut pairwise =
+        |one: &'static str, many: &'static str, xs: &[Decimal], ys: &[Decimal], percent: bool| {
+            if xs.len() == ys.len() {
+                for (x, y) in xs.iter().zip(ys) {
+                    if x != y {
+                        details.push(
+                            Message::new(one)
+                                .arg("old", number_text(*x, percent))
+                                .arg("new", number_text(*y, percent)),
+                        );
+                    }
                 }
+            } else if xs != ys {
+                let show = |v: &[Decimal]| {
+                    v.iter()
+                        .map(|d| number_text(*d, percent))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                details.push(Message::new(many).arg("old", show(xs)).arg("new", show(ys)));
             }
-        } else if xs != ys {
-            let show = |v: &[Decimal]| {
-                v.iter()
-                    .map(|d| number_text(*d, percent))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            details.push(format!("{what}s ({}) → ({})", show(xs), show(ys)));
-        }
-    };
+        };
     if kind(a) == 1 && kind(b) == 1 {
-        pairwise("band edge", &pa.edges, &pb.edges, true);
-        pairwise("factor", &pa.numbers, &pb.numbers, false);
+        pairwise(
+            "diff-band-edge",
+            "diff-band-edges",
+            &pa.edges,
+            &pb.edges,
+            true,
+        );
+        pairwise(
+            "diff-factor",
+            "diff-factors",
+            &pa.numbers,
+            &pb.numbers,
+            false,
+        );
     }
-    let mut seen = BTreeSet::new();
-    details.retain(|d| seen.insert(d.clone()));
+    let mut unique: Vec<Message> = Vec::new();
+    for d in details {
+        if !unique.contains(&d) {
+            unique.push(d);
+        }
+    }
+    let mut details = unique;
     if details.is_empty() {
-        details.push("the rule's wording changed".to_string());
+        details.push(msg!("diff-wording-changed"));
     }
     Some(RuleChange {
         old: ta,
@@ -779,7 +843,7 @@ fn compare_inputs(
     n: &Ruleset,
     pairs: &[(usize, usize, MatchHow, u32)],
     mapping: Option<&Mapping>,
-    problems: &mut Vec<String>,
+    problems: &mut Vec<Message>,
 ) -> (Vec<InputChange>, Vec<Option<usize>>) {
     let mut map: Vec<Option<usize>> = vec![None; o.inputs.len()];
     let mut taken = vec![false; n.inputs.len()];
@@ -789,12 +853,16 @@ fn compare_inputs(
     for (a, b) in mapping.map(|m| m.inputs.as_slice()).unwrap_or_default() {
         let s = a.as_ref().map(|a| (a, o.input_index(a)));
         let t = b.as_ref().map(|b| (b, n.input_index(b)));
-        for (name, found, side) in [s.map(|(a, f)| (a, f, "old")), t.map(|(b, f)| (b, f, "new"))]
+        for (name, found, old_side) in [s.map(|(a, f)| (a, f, true)), t.map(|(b, f)| (b, f, false))]
             .into_iter()
             .flatten()
         {
             if found.is_none() {
-                problems.push(format!("mapping: no input {name} in the {side} ruleset"));
+                problems.push(if old_side {
+                    msg!("diff-mapping-no-old-input", name = name.as_str())
+                } else {
+                    msg!("diff-mapping-no-new-input", name = name.as_str())
+                });
             }
         }
         match (s.map(|x| x.1), t.map(|x| x.1)) {
@@ -901,62 +969,107 @@ fn type_text(ty: &InputType) -> String {
     ty.describe()
 }
 
-/// The header facts compared, by stable name, as written.
-fn header_facts(analysis: &Analysis) -> BTreeMap<String, String> {
+/// The header facts compared, by stable name: each as written (what is compared, and what the
+/// JSON shows) and in the reader's words.
+fn header_facts(analysis: &Analysis) -> BTreeMap<String, (String, Message)> {
     let r = &analysis.ruleset;
     let mut facts = BTreeMap::new();
     let fmt = crate::text::format_decimal;
+    let number = |v: Decimal| (fmt(v), msg!("diff-value-number", value = v));
+    let plain = |v: String| (v.clone(), Message::from(v));
+    let yes = || ("yes".to_string(), msg!("value-yes"));
     if let Some(total) = r.meta.total {
-        facts.insert("total".to_string(), fmt(total));
+        facts.insert("total".to_string(), number(total));
     }
     if let Some(year) = r.meta.year {
-        facts.insert("year".to_string(), year.to_string());
+        facts.insert("year".to_string(), plain(year.to_string()));
     }
     if let Some(decree) = &r.meta.decree {
-        let date = r
-            .meta
-            .decree_date
-            .map(|d| format!(" ngày {}", d.format("%d/%m/%Y")))
-            .unwrap_or_default();
-        facts.insert("decree".to_string(), format!("{decree}{date}"));
+        let fact = match r.meta.decree_date {
+            Some(d) => {
+                let date = d.format("%d/%m/%Y").to_string();
+                (
+                    format!("{decree} ngày {date}"),
+                    msg!(
+                        "diff-value-decree-dated",
+                        decree = decree.as_str(),
+                        date = date
+                    ),
+                )
+            }
+            None => plain(decree.clone()),
+        };
+        facts.insert("decree".to_string(), fact);
     }
     if let Some(level) = r.meta.level {
-        facts.insert("level".to_string(), level.as_str().to_string());
+        let word = match level {
+            crate::model::UnitLevel::Department => msg!("diff-word-department"),
+            crate::model::UnitLevel::District => msg!("diff-word-district"),
+            crate::model::UnitLevel::Commune => msg!("diff-word-commune"),
+            crate::model::UnitLevel::Province => msg!("diff-word-province"),
+            crate::model::UnitLevel::Ministry => msg!("diff-word-ministry"),
+        };
+        facts.insert("level".to_string(), (level.as_str().to_string(), word));
     }
     let on_points = r.meta.grade_basis == crate::model::GradeBasis::Points;
     if on_points {
-        facts.insert("grade on".to_string(), "points".to_string());
+        facts.insert(
+            "grade on".to_string(),
+            ("points".to_string(), msg!("diff-value-points")),
+        );
     }
     for g in &r.meta.grades {
-        let unit = if on_points { " points" } else { "%" };
-        facts.insert(format!("grade {}", g.name), g.interval.describe() + unit);
+        let band = g.interval.describe();
+        let words = g.interval.describe_message();
+        let fact = if on_points {
+            (
+                format!("{band} points"),
+                msg!("diff-value-band-points", band = words),
+            )
+        } else {
+            (
+                format!("{band}%"),
+                msg!("diff-value-band-percent", band = words),
+            )
+        };
+        facts.insert(format!("grade {}", g.name), fact);
     }
     // Bonus and penalty points outside the tree: the policy and each item.
     let policy = r.meta.adjustment_policy;
     if let Some(cap) = policy.bonus_cap {
-        facts.insert("bonus max".to_string(), fmt(cap));
+        facts.insert("bonus max".to_string(), number(cap));
     }
     if let Some(cap) = policy.penalty_cap {
-        facts.insert("penalty max".to_string(), fmt(cap));
+        facts.insert("penalty max".to_string(), number(cap));
     }
     if policy.bonus_above_max {
-        facts.insert("bonus above max".to_string(), "yes".to_string());
+        facts.insert("bonus above max".to_string(), yes());
     }
     if !policy.floor.is_zero() {
-        facts.insert("floor".to_string(), fmt(policy.floor));
+        facts.insert("floor".to_string(), number(policy.floor));
     }
     if let Some(places) = r.meta.display_places {
-        facts.insert("display places".to_string(), places.to_string());
+        facts.insert("display places".to_string(), plain(places.to_string()));
     }
     for a in &r.adjustments {
-        let cap = a
-            .cap
-            .map(|c| format!(", max {}", fmt(c)))
-            .unwrap_or_default();
-        facts.insert(
-            format!("{} {}", a.kind.as_str(), a.id),
-            format!("“{}”{cap}: {}", a.title, a.rule_text),
-        );
+        let written = match a.cap {
+            Some(c) => format!("“{}”, max {}: {}", a.title, fmt(c), a.rule_text),
+            None => format!("“{}”: {}", a.title, a.rule_text),
+        };
+        let text = match a.cap {
+            Some(c) => msg!(
+                "diff-value-item-capped",
+                title = a.title.as_str(),
+                max = c,
+                rule = a.rule_text.as_str()
+            ),
+            None => msg!(
+                "diff-value-item",
+                title = a.title.as_str(),
+                rule = a.rule_text.as_str()
+            ),
+        };
+        facts.insert(format!("{} {}", a.kind.as_str(), a.id), (written, text));
     }
     for (target, rounding) in [
         ("ratio", r.rounding.ratio),
@@ -965,23 +1078,42 @@ fn header_facts(analysis: &Analysis) -> BTreeMap<String, String> {
         ("percent", r.rounding.percent),
     ] {
         if let Some(rounding) = rounding {
-            facts.insert(format!("rounding {target}"), rounding.describe());
+            facts.insert(
+                format!("rounding {target}"),
+                (rounding.describe(), crate::eval::rounding_word(&rounding)),
+            );
         }
     }
     if r.meta.percent_from_rounded_total {
-        facts.insert("percent from rounded total".to_string(), "yes".to_string());
+        facts.insert("percent from rounded total".to_string(), yes());
+    }
+    // The appraisal rounds and the groups, as declared (names in order: a reordering is a
+    // change too, since the last round is the one that counts).
+    if !r.meta.stages.is_empty() {
+        facts.insert("stages".to_string(), plain(r.meta.stages.join(", ")));
+    }
+    if !r.meta.groups.is_empty() {
+        facts.insert("groups".to_string(), plain(r.meta.groups.join(", ")));
     }
     if let Some(header) = analysis.syntax.headers.first() {
         for item in &header.items {
             match &item.value {
                 HeaderItem::Count(kind, count) => {
-                    facts.insert(format!("count {}", kind.as_str()), count.to_string());
+                    facts.insert(format!("count {}", kind.as_str()), plain(count.to_string()));
                 }
                 HeaderItem::Share(source, share) => {
-                    facts.insert(format!("share {}", source.as_str()), fmt(*share));
+                    facts.insert(format!("share {}", source.as_str()), number(*share));
                 }
                 HeaderItem::ZeroDefault(action) => {
-                    facts.insert("zero denominator".to_string(), action.as_str().to_string());
+                    let word = match action {
+                        crate::model::ZeroAction::NotEvaluated => msg!("diff-word-not-evaluated"),
+                        crate::model::ZeroAction::Zero => msg!("diff-word-zero"),
+                        crate::model::ZeroAction::Error => msg!("diff-word-error"),
+                    };
+                    facts.insert(
+                        "zero denominator".to_string(),
+                        (action.as_str().to_string(), word),
+                    );
                 }
                 _ => {}
             }
@@ -994,11 +1126,13 @@ fn header_changes(old: &Analysis, new: &Analysis) -> Vec<HeaderChange> {
     let (a, b) = (header_facts(old), header_facts(new));
     let keys: BTreeSet<&String> = a.keys().chain(b.keys()).collect();
     keys.into_iter()
-        .filter(|k| a.get(*k) != b.get(*k))
+        .filter(|k| a.get(*k).map(|f| &f.0) != b.get(*k).map(|f| &f.0))
         .map(|k| HeaderChange {
             what: k.clone(),
-            old: a.get(k).cloned(),
-            new: b.get(k).cloned(),
+            old: a.get(k).map(|f| f.0.clone()),
+            new: b.get(k).map(|f| f.0.clone()),
+            old_text: a.get(k).map(|f| f.1.clone()),
+            new_text: b.get(k).map(|f| f.1.clone()),
         })
         .collect()
 }

@@ -158,7 +158,7 @@ fn apply(
     let mut items = Vec::with_capacity(rs.adjustments.len());
     let (mut bonus, mut penalty) = (Decimal::ZERO, Decimal::ZERO);
     for (index, item) in rs.adjustments.iter().enumerate() {
-        let label = format!("{} {} “{}”", item.kind.label(), item.id, item.title);
+        let label = crate::check::adjustment_title(item.kind, &item.id, &item.title);
         ev.unit_max = item.cap;
         let computed = points(&mut ev, &item.rule);
         let (computed, status) = match computed {
@@ -167,9 +167,9 @@ fn apply(
                     Diagnostic::error(
                         "D009",
                         0..0,
-                        format!("{label}: the rule gives {}, below zero", format_decimal(v)),
+                        crate::msg!("d009-item-below-zero", item = label.clone(), value = v),
                     )
-                    .with_help(format!("rule: {}", item.rule_text)),
+                    .with_help(crate::msg!("adjust-rule", rule = item.rule_text.as_str())),
                 );
                 (None, Status::Failed)
             }
@@ -183,21 +183,24 @@ fn apply(
                     if let MissingItem::Input(slot) = m {
                         let input = &rs.inputs[slot];
                         let owners = crate::owners::input_owners(rs, slot);
+                        let mut help = vec![crate::msg!(
+                            "d002-add-input",
+                            ty = crate::check::input_type_word(&input.ty)
+                        )];
+                        if !owners.is_empty() {
+                            help.push(crate::msg!("d002-owner", owners = owners.join("; ")));
+                        }
                         diagnostics.push(
                             Diagnostic::error(
                                 "D002",
                                 0..0,
-                                format!("missing input `{}`, needed by {label}", input.name),
+                                crate::msg!(
+                                    "d002-missing-input",
+                                    name = input.name.as_str(),
+                                    ids = label.clone()
+                                ),
                             )
-                            .with_help(format!(
-                                "add it under [inputs] as {}{}",
-                                input.ty.describe(),
-                                if owners.is_empty() {
-                                    String::new()
-                                } else {
-                                    format!("; owner: {}", owners.join("; "))
-                                }
-                            )),
+                            .with_help(crate::message::Message::join(help, "; ")),
                         );
                     }
                     if !missing.iter().any(|(x, _)| *x == m) {
@@ -215,7 +218,7 @@ fn apply(
                 let mut own = Diagnostic::error(
                     d.code,
                     d.span.clone(),
-                    crate::msg!("d-node-message", id = label.to_string(), message = message),
+                    crate::msg!("d-node-message", id = label.clone(), message = message),
                 )
                 .with_help(crate::msg!("adjust-rule", rule = item.rule_text.as_str()));
                 own.labels = d.labels.clone();
@@ -296,40 +299,45 @@ pub fn explain_adjustment(
         let _ = points(&mut ev, &adjustment.rule);
     }
     let mut steps = ev.trace.take().unwrap_or_default();
-    // The steps of a bonus or penalty item are not yet in the catalogues (listed in
-    // tests/suite/i18n.rs).
-    let step = |text: String| super::Step {
-        text: crate::message::Message::plain(text),
-    };
+    let step = |text: crate::message::Message| super::Step { text };
     let own = result
         .adjustments
         .as_ref()
         .and_then(|a| a.items.get(item).cloned());
     if let Some(r) = &own {
         if let (Some(c), Some(p), Some(cap)) = (r.computed, r.points, adjustment.cap) {
-            steps.push(step(format!(
-                "capped by its own max {}: {} → {}",
-                format_decimal(cap),
-                format_decimal(c),
-                format_decimal(p)
+            steps.push(step(crate::msg!(
+                "explain-item-capped",
+                cap = cap,
+                computed = c,
+                points = p
             )));
         }
     }
     if let Some(a) = &result.adjustments {
         let policy = rs.meta.adjustment_policy;
-        let (applied, cap, word) = match adjustment.kind {
-            AdjustmentKind::Bonus => (a.bonus, policy.bonus_cap, "bonus"),
-            AdjustmentKind::Penalty => (a.penalty, policy.penalty_cap, "penalty"),
+        let (applied, cap) = match adjustment.kind {
+            AdjustmentKind::Bonus => (a.bonus, policy.bonus_cap),
+            AdjustmentKind::Penalty => (a.penalty, policy.penalty_cap),
         };
-        let cap = cap.map_or(String::new(), |c| {
-            format!(" (all {word} items together at most {})", format_decimal(c))
-        });
-        steps.push(step(format!(
-            "{word} applied to the unit: {}{cap}; total {} → {}",
-            format_decimal(applied),
-            format_decimal(result.achieved),
-            format_decimal(a.total)
-        )));
+        let kind = crate::check::adjustment_kind(adjustment.kind);
+        steps.push(step(match cap {
+            Some(cap) => crate::msg!(
+                "explain-adjustment-applied-capped",
+                kind = kind,
+                points = applied,
+                cap = cap,
+                before = result.achieved,
+                after = a.total
+            ),
+            None => crate::msg!(
+                "explain-adjustment-applied",
+                kind = kind,
+                points = applied,
+                before = result.achieved,
+                after = a.total
+            ),
+        }));
     }
     let (score, status) = own.map_or((None, Status::Missing), |r| (r.points, r.status));
     super::Explanation {
@@ -352,6 +360,8 @@ pub fn explain_adjustment(
         },
         unit: unit.unit.clone(),
         stage: unit.stage,
+        stage_name: unit.stage.name(rs).to_string(),
+        item: Some(adjustment.kind),
         uses_best: false,
     }
 }

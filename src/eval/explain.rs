@@ -43,6 +43,12 @@ pub struct Explanation {
     pub unit: String,
     /// The stage of the unit's data explained (self-assessment or appraisal).
     pub stage: Stage,
+    /// The stage's name under the ruleset: its declared name (`giai đoạn "Tự đánh giá",
+    /// "Thẩm định", "Thẩm định lại"`), else the default one ([`Stage::name`]).
+    pub stage_name: String,
+    /// For a bonus or penalty item outside the tree, its kind (the path then names the item:
+    /// `điểm trừ P1`); `None` for a node of the tree.
+    pub item: Option<crate::model::AdjustmentKind>,
     /// Whether the node's rule, or a rule below it, compares with the best unit of the batch
     /// (`best(…)`): its number depends on the other units scored with it.
     pub uses_best: bool,
@@ -172,6 +178,8 @@ pub fn explain(
         result: result.clone(),
         unit: unit.unit.clone(),
         stage: unit.stage,
+        stage_name: unit.stage.name(ruleset).to_string(),
+        item: None,
         uses_best: uses_best(ruleset, index),
     }
 }

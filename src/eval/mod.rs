@@ -908,9 +908,9 @@ impl<'a> Evaluator<'a> {
                 };
                 let result = self.eval(&arm.value)?;
                 self.step(|| {
-                    let band = arm.interval.map_or(msg!("step-band-otherwise"), |iv| {
-                        Message::plain(iv.describe())
-                    });
+                    let band = arm
+                        .interval
+                        .map_or(msg!("step-band-otherwise"), |iv| iv.describe_message());
                     msg!(
                         "step-band",
                         value = v,
@@ -1050,7 +1050,7 @@ fn yes_no(value: bool) -> Message {
 }
 
 /// "2 places, half-up" in the reader's language.
-fn rounding_word(r: &Rounding) -> Message {
+pub(crate) fn rounding_word(r: &Rounding) -> Message {
     let mode = match r.mode {
         crate::syntax::vocab::RoundMode::HalfUp => msg!("round-half-up"),
         crate::syntax::vocab::RoundMode::HalfEven => msg!("round-half-even"),

@@ -92,8 +92,13 @@ fn enclosing_block(source: &str, offset: usize) -> Place {
     stack.last().copied().unwrap_or(Place::Top)
 }
 
-/// Completions at `offset`.
-pub fn completions(analysis: &Analysis, source: &str, offset: usize) -> Vec<Completion> {
+/// Completions at `offset`, their details in the reader's `lang`.
+pub fn completions(
+    analysis: &Analysis,
+    source: &str,
+    offset: usize,
+    lang: crate::Lang,
+) -> Vec<Completion> {
     let offset = floor_char_boundary(source, offset);
     if in_string_or_comment(source, offset) {
         return Vec::new();
@@ -127,7 +132,7 @@ pub fn completions(analysis: &Analysis, source: &str, offset: usize) -> Vec<Comp
                         label,
                         CompletionKind::Keyword,
                         None,
-                        Some(k.doc),
+                        Some(&crate::message::Message::new(k.doc).render(lang)),
                         typed_line,
                         typed_line_start..offset,
                     ));
@@ -151,7 +156,7 @@ pub fn completions(analysis: &Analysis, source: &str, offset: usize) -> Vec<Comp
     ]
     .contains(&before);
     let expression = |out: &mut Vec<Completion>| {
-        inputs(analysis, word, word_start..offset, out);
+        inputs(analysis, word, word_start..offset, lang, out);
         for f in BUILTINS.iter() {
             for label in [f.en, f.vi] {
                 if matches(label, word) {
@@ -159,7 +164,7 @@ pub fn completions(analysis: &Analysis, source: &str, offset: usize) -> Vec<Comp
                         label,
                         CompletionKind::Function,
                         Some(f.signature),
-                        Some(f.doc),
+                        Some(&super::hover::function_doc(f.func).render(lang)),
                         word,
                         word_start..offset,
                     ));
@@ -173,7 +178,7 @@ pub fn completions(analysis: &Analysis, source: &str, offset: usize) -> Vec<Comp
                         label,
                         CompletionKind::Keyword,
                         None,
-                        Some(k.doc),
+                        Some(&crate::message::Message::new(k.doc).render(lang)),
                         word,
                         word_start..offset,
                     ));
@@ -182,12 +187,12 @@ pub fn completions(analysis: &Analysis, source: &str, offset: usize) -> Vec<Comp
         }
     };
     match block {
-        Place::Test if expects_id => ids(analysis, word, word_start..offset, &mut out),
+        Place::Test if expects_id => ids(analysis, word, word_start..offset, lang, &mut out),
         Place::Test if given_line => {
             // A name goes after `given` or a `,`; a value after `=`.
             let current = before.rsplit(',').next().unwrap_or("");
             if !current.contains('=') || last_char == Some(',') {
-                inputs(analysis, word, word_start..offset, &mut out);
+                inputs(analysis, word, word_start..offset, lang, &mut out);
             }
         }
         Place::Test => {
@@ -196,7 +201,7 @@ pub fn completions(analysis: &Analysis, source: &str, offset: usize) -> Vec<Comp
                 .iter()
                 .any(|k| before.starts_with(k));
             if expecting && !before.contains('=') {
-                ids(analysis, word, word_start..offset, &mut out);
+                ids(analysis, word, word_start..offset, lang, &mut out);
             }
         }
         _ if in_expr => expression(&mut out),
@@ -214,7 +219,7 @@ pub fn completions(analysis: &Analysis, source: &str, offset: usize) -> Vec<Comp
                                 label,
                                 CompletionKind::Keyword,
                                 None,
-                                Some(k.doc),
+                                Some(&crate::message::Message::new(k.doc).render(lang)),
                                 word,
                                 word_start..offset,
                             ));
@@ -238,12 +243,18 @@ pub fn completions(analysis: &Analysis, source: &str, offset: usize) -> Vec<Comp
     out
 }
 
-fn inputs(analysis: &Analysis, word: &str, replace: Span, out: &mut Vec<Completion>) {
+fn inputs(
+    analysis: &Analysis,
+    word: &str,
+    replace: Span,
+    lang: crate::Lang,
+    out: &mut Vec<Completion>,
+) {
     for i in &analysis.ruleset.inputs {
         if matches(&i.name, word) {
             let detail = format!(
                 "{}{}",
-                i.ty.describe(),
+                crate::check::input_type_word(&i.ty).render(lang),
                 i.owner
                     .as_ref()
                     .map(|o| format!(" · {o}"))
@@ -261,10 +272,21 @@ fn inputs(analysis: &Analysis, word: &str, replace: Span, out: &mut Vec<Completi
     }
 }
 
-fn ids(analysis: &Analysis, word: &str, replace: Span, out: &mut Vec<Completion>) {
+fn ids(
+    analysis: &Analysis,
+    word: &str,
+    replace: Span,
+    lang: crate::Lang,
+    out: &mut Vec<Completion>,
+) {
     for n in &analysis.ruleset.nodes {
         if n.id.starts_with(word) {
-            let detail = format!("{} · max {}", n.title, crate::text::format_decimal(n.max));
+            let detail = crate::msg!(
+                "completion-node-detail",
+                title = n.title.as_str(),
+                max = n.max
+            )
+            .render(lang);
             out.push(item(
                 &n.id,
                 CompletionKind::Criterion,

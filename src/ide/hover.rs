@@ -2,8 +2,9 @@
 
 use super::{target_at, Target};
 use crate::diagnostic::Span;
+use crate::message::Lang;
 use crate::model::{Func, Rule, Ruleset};
-use crate::text::format_decimal;
+use crate::msg;
 use crate::Analysis;
 use rust_decimal::Decimal;
 
@@ -18,18 +19,24 @@ pub struct Hover {
 }
 
 /// The hover at byte `offset` of `source` (the text `analysis` was made from): a node id, an
-/// input name, a function or a keyword. `None` when there is nothing there to describe.
-pub fn hover(analysis: &Analysis, source: &str, offset: usize) -> Option<Hover> {
+/// input name, a function or a keyword, in the reader's `lang`. `None` when there is nothing
+/// there to describe.
+pub fn hover(analysis: &Analysis, source: &str, offset: usize, lang: Lang) -> Option<Hover> {
     let (target, span) = target_at(analysis, source, offset)?;
     let markdown = match target {
-        Target::Node(index) => node(analysis, source, index),
-        Target::Input(slot) => input(analysis, slot),
-        Target::Function(f) => function(f),
+        Target::Node(index) => node(analysis, source, index, lang),
+        Target::Input(slot) => input(analysis, slot, lang),
+        Target::Function(f) => function(f, lang),
         Target::Keyword(k) => {
             if let Some(f) = Func::lookup(&source[span.clone()]) {
-                function(f)
+                function(f, lang)
             } else {
-                format!("**{}** · **{}**\n\n{}", k.vi, k.en, k.doc)
+                format!(
+                    "**{}** · **{}**\n\n{}",
+                    k.vi,
+                    k.en,
+                    crate::message::Message::new(k.doc).render(lang)
+                )
             }
         }
     };
@@ -53,68 +60,102 @@ pub(crate) fn children_sum(rs: &Ruleset, index: usize) -> Decimal {
         .sum()
 }
 
-fn node(analysis: &Analysis, source: &str, index: usize) -> String {
+/// A node's level as the hover names it ("criterion", "tiêu chí").
+fn level_name(level: crate::model::NodeLevel) -> crate::message::Message {
+    match level {
+        crate::model::NodeLevel::Area => msg!("hover-level-area"),
+        crate::model::NodeLevel::Criterion => msg!("hover-level-criterion"),
+        crate::model::NodeLevel::Subcriterion => msg!("hover-level-subcriterion"),
+    }
+}
+
+fn node(analysis: &Analysis, source: &str, index: usize, lang: Lang) -> String {
     let rs = &analysis.ruleset;
     let n = &rs.nodes[index];
+    let level = level_name(n.level).render(lang);
     let mut out = format!(
-        "**{} {}** — {}\n\n{} · {}\n\n",
-        n.level.as_str(),
+        "**{level} {}** — {}\n\n{} · {level}\n\n",
         n.id,
         n.title,
         path(rs, index),
-        n.level.as_str()
     );
-    out.push_str(&format!("- maximum: **{}**", format_decimal(n.max)));
-    if !n.is_leaf() {
-        out.push_str(&format!(
-            " (children add up to {})",
-            format_decimal(children_sum(rs, index))
+    // Markdown stays here; the words are the catalogue's.
+    let mut line = |m: crate::message::Message| {
+        out.push_str("- ");
+        out.push_str(&m.render(lang));
+        out.push('\n');
+    };
+    if n.is_leaf() {
+        line(msg!("hover-maximum", max = n.max));
+    } else {
+        line(msg!(
+            "hover-maximum-children",
+            max = n.max,
+            sum = children_sum(rs, index)
         ));
     }
-    out.push('\n');
     if let Some(owner) = &n.owner {
-        out.push_str(&format!("- owner: {owner}\n"));
+        line(msg!("hover-owner", owner = owner.as_str()));
     }
-    out.push_str(&format!("- source: {}\n", n.source.as_str()));
+    line(msg!(
+        "hover-source",
+        source = crate::check::source_word(n.source)
+    ));
     if n.bonus {
-        out.push_str("- bonus item\n");
+        line(msg!("hover-bonus"));
     }
     if let Some(ne) = &n.not_evaluated {
         match &ne.condition {
-            Some(c) => out.push_str(&format!(
-                "- not evaluated when `{}` ({})\n",
-                snippet(source, &c.span),
-                ne.reason
+            Some(c) => line(msg!(
+                "hover-not-evaluated-when",
+                condition = snippet(source, &c.span),
+                reason = ne.reason.as_str()
             )),
-            None => out.push_str(&format!("- not evaluated ({})\n", ne.reason)),
+            None => line(msg!("hover-not-evaluated", reason = ne.reason.as_str())),
         }
     }
     match &n.rule {
         Some(Rule::Formula(_)) => {
             let text = n.rule_text.as_deref().unwrap_or("");
-            out.push_str(&format!("- rule: `{}`\n", one_line(text)));
+            line(msg!("hover-rule", rule = one_line(text)));
         }
-        Some(Rule::Awarded) => out.push_str("- rule: points awarded by the council\n"),
-        None => out.push_str("- sum of its children\n"),
+        Some(Rule::Awarded) => line(msg!("hover-rule-awarded")),
+        None => line(msg!("hover-sum-of-children")),
     }
     for r in &n.references {
-        out.push_str(&format!("- ref: {r}\n"));
+        line(msg!("hover-reference", reference = r.as_str()));
     }
     out
 }
 
-fn input(analysis: &Analysis, slot: usize) -> String {
+fn input(analysis: &Analysis, slot: usize, lang: Lang) -> String {
     let rs = &analysis.ruleset;
     let i = &rs.inputs[slot];
-    let mut out = format!("**input** `{}`: {}\n\n", i.name, i.ty.describe());
+    let mut out = format!(
+        "{}\n\n",
+        msg!(
+            "hover-input",
+            name = i.name.as_str(),
+            ty = crate::check::input_type_word(&i.ty)
+        )
+        .render(lang)
+    );
     if let Some(d) = &i.description {
         out.push_str(&format!("{d}\n\n"));
     }
+    let line = |m: crate::message::Message, out: &mut String| {
+        out.push_str("- ");
+        out.push_str(&m.render(lang));
+        out.push('\n');
+    };
     if let Some(o) = &i.owner {
-        out.push_str(&format!("- owner: {o}\n"));
+        line(msg!("hover-owner", owner = o.as_str()), &mut out);
     }
     if let Some(v) = &i.default {
-        out.push_str(&format!("- default: {}\n", v.describe(Some(&i.ty))));
+        line(
+            msg!("hover-default", value = v.describe(Some(&i.ty))),
+            &mut out,
+        );
     }
     let mut users: Vec<usize> = analysis
         .references
@@ -126,9 +167,9 @@ fn input(analysis: &Analysis, slot: usize) -> String {
     users.sort_unstable();
     users.dedup();
     if users.is_empty() {
-        out.push_str("- used by no criterion\n");
+        line(msg!("hover-used-by-none"), &mut out);
     } else {
-        out.push_str("- used by:\n");
+        line(msg!("hover-used-by"), &mut out);
         for u in users {
             let n = &rs.nodes[u];
             out.push_str(&format!("  - {} {}\n", n.id, n.title));
@@ -137,14 +178,29 @@ fn input(analysis: &Analysis, slot: usize) -> String {
     out
 }
 
-fn function(f: Func) -> String {
+fn function(f: Func, lang: Lang) -> String {
     format!(
         "**{}** · `{}`\n\n```chiso\n{}\n```\n\n{}",
         f.vietnamese(),
         f.name(),
         f.signature(),
-        f.doc()
+        function_doc(f).render(lang)
     )
+}
+
+/// What a built-in function does, in the reader's language (the catalogue's `fndoc-…`; the
+/// developers' English note is [`Func::doc`]).
+pub(crate) fn function_doc(f: Func) -> crate::message::Message {
+    match f {
+        Func::Ratio => msg!("fndoc-ratio"),
+        Func::Min => msg!("fndoc-min"),
+        Func::Max => msg!("fndoc-max"),
+        Func::Clamp => msg!("fndoc-clamp"),
+        Func::Each => msg!("fndoc-each"),
+        Func::Deduct => msg!("fndoc-deduct"),
+        Func::Round => msg!("fndoc-round"),
+        Func::Best => msg!("fndoc-best"),
+    }
 }
 
 fn snippet(source: &str, span: &Span) -> String {

@@ -1,5 +1,5 @@
-//! Editor features over an [`Analysis`]: hover, completion, navigation, rename, outline,
-//! folding, semantic tokens, code actions, inlay hints and test lenses.
+//! Editor features over an [`Analysis`]: hover, completion, signature help, navigation,
+//! rename, outline, folding, semantic tokens, code actions, inlay hints and test lenses.
 //!
 //! Every function takes the analysis, the text it was made from and byte offsets, and returns
 //! plain values with byte spans. Nothing here knows about the LSP or UTF-16: the language
@@ -12,6 +12,7 @@ mod hover;
 pub mod keywords;
 mod navigation;
 mod outline;
+mod signature;
 
 pub use actions::{code_actions, Action};
 pub use completion::{completions, Completion, CompletionKind, TRIGGER_CHARACTERS};
@@ -21,6 +22,7 @@ pub use outline::{
     code_lenses, document_symbols, folding_ranges, inlay_hints, semantic_tokens, Fold, FoldKind,
     InlayHint, Lens, SemanticToken, Symbol, SymbolKind, TokenKind,
 };
+pub use signature::{signature_help, SignatureHelp};
 
 use crate::diagnostic::{floor_char_boundary, Span};
 use crate::model::Func;

@@ -70,15 +70,16 @@ pub fn prepare_rename(analysis: &Analysis, source: &str, offset: usize) -> Optio
 
 /// The edits that rename the input or node at `offset` everywhere: its declaration, its uses
 /// in rules and conditions, and in tests. Renaming a node renumbers its descendants too
-/// (1.3 → 1.4 makes 1.3.1 → 1.4.1), since a child's id starts with its parent's.
+/// (1.3 → 1.4 makes 1.3.1 → 1.4.1), since a child's id starts with its parent's. A refusal
+/// says why, rendered in the reader's language by the caller.
 pub fn rename(
     analysis: &Analysis,
     source: &str,
     offset: usize,
     new_name: &str,
-) -> Result<Vec<TextEdit>, String> {
+) -> Result<Vec<TextEdit>, crate::message::Message> {
     let Some((target, _)) = target_at(analysis, source, offset) else {
-        return Err("there is no input or criterion id here".into());
+        return Err(crate::msg!("rename-nothing-here"));
     };
     let new_name = new_name.trim();
     let rs = &analysis.ruleset;
@@ -86,9 +87,7 @@ pub fn rename(
     match target {
         Target::Input(slot) => {
             if !is_valid_name(new_name) {
-                return Err(format!(
-                    "`{new_name}` is not a valid input name: start with a letter or `_`, then letters, digits or `_`; keywords are reserved"
-                ));
+                return Err(crate::msg!("rename-bad-input-name", name = new_name));
             }
             let key = name_key(new_name);
             if rs
@@ -97,7 +96,7 @@ pub fn rename(
                 .enumerate()
                 .any(|(i, input)| i != slot && input.key == key)
             {
-                return Err(format!("an input named `{new_name}` already exists"));
+                return Err(crate::msg!("rename-input-exists", name = new_name));
             }
             for span in references(analysis, source, rs.inputs[slot].name_span.start, true) {
                 edits.push(TextEdit {
@@ -108,9 +107,7 @@ pub fn rename(
         }
         Target::Node(index) => {
             if !is_valid_id(new_name) {
-                return Err(format!(
-                    "`{new_name}` is not a valid id: numbers or letters separated by dots, like 1.2.3"
-                ));
+                return Err(crate::msg!("rename-bad-id", id = new_name));
             }
             let old = rs.nodes[index].id.clone();
             let subtree: Vec<usize> = (0..rs.nodes.len())
@@ -122,7 +119,7 @@ pub fn rename(
                 if !subtree.contains(&i)
                     && subtree.iter().any(|&s| renamed(&rs.nodes[s].id) == node.id)
                 {
-                    return Err(format!("the id {} is already used", node.id));
+                    return Err(crate::msg!("rename-id-used", id = node.id.as_str()));
                 }
             }
             for &i in &subtree {
@@ -143,7 +140,7 @@ pub fn rename(
                 }
             }
         }
-        _ => return Err("only inputs and criterion ids can be renamed".into()),
+        _ => return Err(crate::msg!("rename-only-inputs-and-ids")),
     }
     edits.sort_by_key(|e| e.span.start);
     edits.dedup();

@@ -6,7 +6,6 @@ use super::{function_names, syntax_nodes};
 use crate::diagnostic::Span;
 use crate::format::{tokens, Tok};
 use crate::syntax::ast::{ExprKind, NodeItem, NodeKeyword, NodeSyntax};
-use crate::text::format_decimal;
 use crate::Analysis;
 use std::collections::HashMap;
 
@@ -44,8 +43,9 @@ pub struct Symbol {
     pub children: Vec<Symbol>,
 }
 
-/// The outline: the header, the inputs, the criteria tree, the tests, in text order.
-pub fn document_symbols(analysis: &Analysis, _source: &str) -> Vec<Symbol> {
+/// The outline: the header, the inputs, the criteria tree, the tests, in text order; details
+/// in the reader's `lang`.
+pub fn document_symbols(analysis: &Analysis, _source: &str, lang: crate::Lang) -> Vec<Symbol> {
     let file = &analysis.syntax;
     let rs = &analysis.ruleset;
     let mut out = Vec::new();
@@ -55,7 +55,7 @@ pub fn document_symbols(analysis: &Analysis, _source: &str) -> Vec<Symbol> {
             detail: rs
                 .meta
                 .total
-                .map(|t| format!("total {}", format_decimal(t))),
+                .map(|t| crate::msg!("outline-total", total = t).render(lang)),
             kind: SymbolKind::Ruleset,
             span: h.span.clone(),
             selection: h.title.span.clone(),
@@ -67,7 +67,7 @@ pub fn document_symbols(analysis: &Analysis, _source: &str) -> Vec<Symbol> {
             name: i.name.value.clone(),
             detail: rs
                 .input_index(&i.name.value)
-                .map(|s| rs.inputs[s].ty.describe()),
+                .map(|s| crate::check::input_type_word(&rs.inputs[s].ty).render(lang)),
             kind: SymbolKind::Input,
             span: i.span.clone(),
             selection: i.name.span.clone(),
@@ -75,14 +75,23 @@ pub fn document_symbols(analysis: &Analysis, _source: &str) -> Vec<Symbol> {
         });
     }
     let mut counter = 0;
-    fn node(n: &NodeSyntax, rs: &crate::model::Ruleset, counter: &mut usize) -> Symbol {
+    fn node(
+        n: &NodeSyntax,
+        rs: &crate::model::Ruleset,
+        counter: &mut usize,
+        lang: crate::Lang,
+    ) -> Symbol {
         let index = *counter;
         *counter += 1;
         let max = rs.nodes.get(index).map(|m| m.max);
-        let children = n.children.iter().map(|c| node(c, rs, counter)).collect();
+        let children = n
+            .children
+            .iter()
+            .map(|c| node(c, rs, counter, lang))
+            .collect();
         Symbol {
             name: format!("{} {}", n.id.value, n.title.value),
-            detail: max.map(|m| format!("max {}", format_decimal(m))),
+            detail: max.map(|m| crate::msg!("outline-max", max = m).render(lang)),
             kind: match n.keyword.value {
                 NodeKeyword::Area => SymbolKind::Area,
                 NodeKeyword::Criterion => SymbolKind::Criterion,
@@ -94,12 +103,12 @@ pub fn document_symbols(analysis: &Analysis, _source: &str) -> Vec<Symbol> {
         }
     }
     for n in &file.nodes {
-        out.push(node(n, rs, &mut counter));
+        out.push(node(n, rs, &mut counter, lang));
     }
     for t in &file.tests {
         out.push(Symbol {
             name: t.name.value.clone(),
-            detail: Some("test".into()),
+            detail: Some(crate::msg!("outline-test").render(lang)),
             kind: SymbolKind::Test,
             span: t.span.clone(),
             selection: t.name.span.clone(),
@@ -301,12 +310,13 @@ pub struct InlayHint {
     pub offset: usize,
     /// The text shown, e.g. "Σ 3".
     pub label: String,
-    /// A sentence in English and Vietnamese.
+    /// A sentence in the reader's language.
     pub tooltip: String,
 }
 
-/// Beside each parent: the sum of its children's maxima.
-pub fn inlay_hints(analysis: &Analysis, _source: &str) -> Vec<InlayHint> {
+/// Beside each parent: the sum of its children's maxima, written as the reader's `lang`
+/// writes numbers.
+pub fn inlay_hints(analysis: &Analysis, _source: &str, lang: crate::Lang) -> Vec<InlayHint> {
     let rs = &analysis.ruleset;
     let mut out = Vec::new();
     for (index, n) in syntax_nodes(&analysis.syntax).into_iter().enumerate() {
@@ -324,11 +334,11 @@ pub fn inlay_hints(analysis: &Analysis, _source: &str) -> Vec<InlayHint> {
         let sum = children_sum(rs, index);
         out.push(InlayHint {
             offset,
-            label: format!("Σ {}", format_decimal(sum)),
-            tooltip: format!(
-                "the children's maxima add up to {} (tổng điểm tối đa của các tiêu chí con)",
-                format_decimal(sum)
+            label: format!(
+                "Σ {}",
+                crate::text::format_number(sum, crate::message::number_style(lang))
             ),
+            tooltip: crate::msg!("inlay-children-sum", sum = sum).render(lang),
         });
     }
     out

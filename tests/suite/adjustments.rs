@@ -133,7 +133,7 @@ fn a_unit_is_graded_on_its_total_and_ranked_on_it() {
     assert_eq!(d["grade"], Json::Null);
     assert_eq!(d["adjustments"]["items"][2]["status"], "missing");
     assert!(
-        stderr.contains("missing input `kỷ_luật`, needed by điểm trừ P1"),
+        stderr.contains("missing input `kỷ_luật`, needed by penalty P1"),
         "{stderr}"
     );
     assert_eq!(c["rank"], 1);
@@ -509,11 +509,30 @@ fn explain_shows_how_an_item_arises() {
     // the header's cap; total 15 → 15 + 1,5 − 2 = 14,5.
     let (code, out, err) = run_chiso(&["explain", PROVINCE, &format!("{DATA}/a.toml"), "T1"]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("path:      điểm thưởng T1"), "{out}");
+    assert!(out.contains("path:      bonus T1"), "{out}");
     assert!(out.contains("3 × 0.5 = 1.5"), "{out}");
     assert!(out.contains("capped by its own max 1: 1.5 → 1"), "{out}");
     assert!(
         out.contains("bonus applied to the unit: 1.5 (all bonus items together at most 1.5); total 15 → 14.5"),
+        "{out}"
+    );
+    // The same in Vietnamese, as an officer reads it: decimal commas, the field's words.
+    let (code, out, err) = run_chiso(&[
+        "explain",
+        PROVINCE,
+        &format!("{DATA}/a.toml"),
+        "T1",
+        "--lang",
+        "vi",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("điểm thưởng T1\n"), "{out}");
+    assert!(
+        out.contains("giới hạn bởi mức tối đa riêng 1: 1,5 → 1"),
+        "{out}"
+    );
+    assert!(
+        out.contains("điểm thưởng tính cho đơn vị: 1,5 (tổng các khoản điểm thưởng tối đa 1,5); tổng điểm 15 → 14,5"),
         "{out}"
     );
 }
@@ -569,7 +588,10 @@ fn an_item_that_fails_for_a_unit_makes_it_incomplete_and_is_named() {
         "json",
     ]);
     assert_eq!(code, 1, "{out}");
-    assert!(err.contains("điểm thưởng B1 “Per member”"), "{err}");
+    assert!(
+        err.contains("bonus B1 “Per member”: division by zero"),
+        "{err}"
+    );
     let json: Json = serde_json::from_str(&out).unwrap();
     assert_eq!(json[0]["complete"], false);
     assert_eq!(json[0]["percent"], Json::Null);

@@ -186,3 +186,78 @@ fn the_cli_prints_the_advice() {
         "{stdout}"
     );
 }
+
+/// An input only a penalty item reads is advised on too (issue 12). Worked by hand: 1.1 is
+/// awarded 8 of 10; P1 takes 0,5 per violation, 2 violations = 1; the total is 8 − 1 = 7,
+/// 70% = Khá. One violation fewer: 8 − 0,5 = 7,5 (+0,5); none: 8 = 80% = Tốt.
+#[test]
+fn inputs_only_a_penalty_reads_are_advised_on() {
+    let analysis = chiso::analyze(
+        "bộ tiêu chí \"Phạt\" {\n  tổng điểm 10\n  xếp loại \"Tốt\" từ 80\n  xếp loại \"Khá\" dưới 80\n}\n\
+         đầu vào vi_phạm: số lượng \"Số vi phạm\"\n\
+         lĩnh vực 1 \"A\" tối đa 10 { tiêu chí 1.1 \"B\" tối đa 10 }\n\
+         điểm trừ P1 \"Vi phạm\" { điểm = vi_phạm × 0,5 }\n",
+    );
+    assert!(
+        analysis.diagnostics.is_empty(),
+        "{:?}",
+        analysis.diagnostics
+    );
+    let rs = analysis.ruleset;
+    let u = unit(
+        &rs,
+        "unit = \"X\"\n[inputs]\n\"vi_phạm\" = 2\n[points]\n\"1.1\" = 8\n",
+    );
+    let advice = advise(&rs, &u, &[]);
+    assert_eq!(advice.achieved, dec!(7));
+    assert_eq!(advice.grade.as_deref(), Some("Khá"));
+    let slot = rs.input_index("vi_phạm").unwrap();
+    let a = advice
+        .inputs
+        .iter()
+        .find(|a| a.input == slot)
+        .expect("vi_phạm is advised on");
+    let step = a.next_step.as_ref().expect("a next step");
+    assert_eq!(step.to, Value::Number(dec!(1)));
+    assert_eq!((step.gain, step.achieved), (dec!(0.5), dec!(7.5)));
+    // The penalty it moves: P1 1 → 0,5.
+    let p1 = rs.adjustments.iter().position(|a| a.id == "P1").unwrap();
+    assert_eq!(step.items, vec![(p1, Some(dec!(1)), Some(dec!(0.5)))]);
+    let grade = a.next_grade.as_ref().expect("to Tốt");
+    assert_eq!(grade.to, Value::Number(dec!(0)));
+    assert_eq!(grade.grade.as_deref(), Some("Tốt"));
+}
+
+/// The same advice as an officer reads it: the penalty item the change moves is named by its
+/// kind (hand-worked above: P1 1 → 0,5, total 7,5 = 75%).
+#[test]
+fn advise_names_the_penalty_a_change_moves() {
+    let dir = tempfile::tempdir().unwrap();
+    let ruleset = dir.path().join("r.chiso");
+    std::fs::write(
+        &ruleset,
+        "bộ tiêu chí \"Phạt\" {\n  tổng điểm 10\n  xếp loại \"Tốt\" từ 80\n  xếp loại \"Khá\" dưới 80\n}\n\
+         đầu vào vi_phạm: số lượng \"Số vi phạm\"\n\
+         lĩnh vực 1 \"A\" tối đa 10 { tiêu chí 1.1 \"B\" tối đa 10 }\n\
+         điểm trừ P1 \"Vi phạm\" { điểm = vi_phạm × 0,5 }\n",
+    )
+    .unwrap();
+    let unit = dir.path().join("u.toml");
+    std::fs::write(
+        &unit,
+        "unit = \"X\"\n[inputs]\n\"vi_phạm\" = 2\n[points]\n\"1.1\" = 8\n",
+    )
+    .unwrap();
+    let (r, u) = (ruleset.to_str().unwrap(), unit.to_str().unwrap());
+    let (code, out, err) = crate::common::run_chiso(&["advise", r, u, "--lang", "vi"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("-1: 2 → 1, +0,5 điểm (tổng 7,5, 75%, Khá) [điểm trừ P1 1 → 0,5]"),
+        "{out}"
+    );
+    let (_, out, _) = crate::common::run_chiso(&["advise", r, u]);
+    assert!(
+        out.contains("-1: 2 → 1, +0.5 points (total 7.5, 75%, Khá) [penalty P1 1 → 0.5]"),
+        "{out}"
+    );
+}

@@ -80,9 +80,9 @@ fn the_deepest_accepted_expressions_check_evaluate_explain_and_format_on_a_small
             let explained = chiso::eval::explain(&analysis.ruleset, &data, &[], index, result);
             let formatted = chiso::format::format(&source).is_ok();
             let offset = source.find("score").unwrap() + 10;
-            let _ = chiso::ide::hover(&analysis, &source, offset);
+            let _ = chiso::ide::hover(&analysis, &source, offset, chiso::Lang::Vi);
             let tokens = chiso::ide::semantic_tokens(&analysis, &source).len();
-            let _ = chiso::ide::inlay_hints(&analysis, &source);
+            let _ = chiso::ide::inlay_hints(&analysis, &source, chiso::Lang::Vi);
             (
                 diagnostics,
                 result.score.map(|s| s.to_string()),

@@ -135,7 +135,7 @@ fn constructed_pair_every_kind_of_change() {
         .unwrap()
         .contains("from 95% or more: max"));
     assert_eq!(
-        rule.details,
+        rule.details.iter().map(|m| m.en()).collect::<Vec<_>>(),
         s(&[
             "input hồ_sơ_đã_giải_quyết renamed tổng_hồ_sơ",
             "band edge 90% → 95%"
@@ -152,7 +152,10 @@ fn constructed_pair_every_kind_of_change() {
     let Change::Rule(rule) = &find(&diff, n, "2.2")[0] else {
         panic!()
     };
-    assert_eq!(rule.details, s(&["factor 0.25 → 0.5"]));
+    assert_eq!(
+        rule.details.iter().map(|m| m.en()).collect::<Vec<_>>(),
+        s(&["factor 0.25 → 0.5"])
+    );
     assert_eq!(
         find(&diff, n, "2.3"),
         &[Change::Source("satisfaction".into(), "survey".into())]
@@ -235,7 +238,7 @@ fn mapping_overrides_the_guess_and_round_trips() {
     // The written mapping, passed back, gives the same diff.
     let written = guess
         .to_mapping(&old.ruleset, &new.ruleset)
-        .write("old", "new");
+        .write("old", "new", chiso::Lang::En);
     assert!(written.contains("1.3 -> 1.4\n"));
     assert!(written.contains("1.2 -> 1.2, 1.3\n"));
     assert!(written.contains("3.1, 3.2 -> 3.1\n"));
@@ -265,7 +268,7 @@ fn mapping_overrides_the_guess_and_round_trips() {
         Some(&Mapping::parse("input hồ_sơ_đã_giải_quyết -> -\ninput x -> tổng_hồ_sơ\n").unwrap()),
     );
     assert_eq!(
-        problems,
+        problems.iter().map(|m| m.en()).collect::<Vec<_>>(),
         vec!["mapping: no input x in the old ruleset".to_string()]
     );
     let kinds: Vec<&str> = inputs.inputs.iter().map(|c| c.kind()).collect();
@@ -278,7 +281,7 @@ fn mapping_overrides_the_guess_and_round_trips() {
         panic!("{c21:?}")
     };
     assert_eq!(
-        rule.details,
+        rule.details.iter().map(|m| m.en()).collect::<Vec<_>>(),
         vec![
             "new input tổng_hồ_sơ".to_string(),
             "input hồ_sơ_đã_giải_quyết no longer used".to_string(),
@@ -292,7 +295,7 @@ fn mapping_overrides_the_guess_and_round_trips() {
         Some(&Mapping::parse("1.3 -> -\n- -> 1.4\n9.9 -> 1.1\n").unwrap()),
     );
     assert_eq!(
-        problems,
+        problems.iter().map(|m| m.en()).collect::<Vec<_>>(),
         vec!["mapping: no criterion 9.9 in the old ruleset".to_string()]
     );
     assert_eq!(ids(&old.ruleset, &over.removed), vec!["1.3".to_string()]);
@@ -336,7 +339,7 @@ fn impact_of_the_constructed_pair_by_hand() {
     );
     assert_eq!(u.missing_points, vec!["1.2", "1.3", "3.1"]);
     assert_eq!(
-        u.dropped,
+        u.dropped.iter().map(|m| m.en()).collect::<Vec<_>>(),
         vec![
             "inputs.không_có_hồ_sơ",
             "points.1.2",
@@ -397,8 +400,12 @@ fn kon_tum_2022_to_2023_renumbering_and_reweighting() {
     assert_eq!(rule.old.as_deref(), Some("awarded"));
     assert!(rule
         .details
-        .contains(&"awarded points become a formula".to_string()));
-    assert!(rule.details.contains(&"new input chưa_đến_hạn".to_string()));
+        .iter()
+        .any(|m| m.en() == "awarded points become a formula"));
+    assert!(rule
+        .details
+        .iter()
+        .any(|m| m.en() == "new input chưa_đến_hạn"));
     // Other renumberings read off the two files: 1.1.5 → 1.1.3, 1.4.1 → 1.4.2, 1.4.2 → 1.4.3
     // (the 2023 titles are the 2022 ones shortened, abbreviations for words), 8.6 → 5.6 (moved
     // to area 5), 5.6 "Cán bộ, công chức cấp xã" → 5.8.
@@ -471,10 +478,12 @@ fn kon_ray_2021_under_2022_and_2023_rulesets() {
     }
     assert!(u
         .rescaled
-        .contains(&"1.4.2 → 1.4.3: 4 of 5 → 0.8 of 1".to_string()));
+        .iter()
+        .any(|m| m.en() == "1.4.2 → 1.4.3: 4 of 5 → 0.8 of 1"));
     assert!(u
         .dropped
-        .contains(&"points.1.6.1 (1.6.1 takes no points)".to_string()));
+        .iter()
+        .any(|m| m.en() == "points.1.6.1 (1.6.1 takes no points)"));
 }
 
 #[test]
@@ -624,22 +633,38 @@ fn hover_note_says_what_a_criterion_was_last_year() {
     let new = analyzed("rulesets/kon-tum/huyen-2023-trich.chiso");
     let (diff, _) = compare(&old, &new, None);
     let (o, n) = (&old.ruleset, &new.ruleset);
-    let was = |id: &str| chiso::diff::was(&diff, o, n, n.node_index(id).unwrap()).unwrap();
+    let was = |id: &str| {
+        chiso::diff::was(&diff, o, n, n.node_index(id).unwrap())
+            .unwrap()
+            .en()
+    };
     // The 2022 file declares no year: "last year's ruleset". 1.6.3 had maximum 3; its owner
     // "Văn phòng HĐND & UBND huyện" (from 1.6) is 2023's "Văn phòng HĐND và UBND huyện".
     assert_eq!(
         was("1.6.2"),
         "was 3 points as 1.6.3 in last year's ruleset; changed: id, title, rule, not_evaluated"
     );
-    // 1.4.1 "… (hoặc nhiệm vụ …)" had 0,5 points (decimal comma).
-    assert!(was("1.4.2").starts_with("was 0,5 points as 1.4.1 in last year's ruleset"));
+    // 1.4.1 "… (hoặc nhiệm vụ …)" had 0,5 points: a decimal point in English, a decimal
+    // comma in Vietnamese.
+    assert!(was("1.4.2").starts_with("was 0.5 points as 1.4.1 in last year's ruleset"));
+    let vi = chiso::diff::was(&diff, o, n, n.node_index("1.4.2").unwrap())
+        .unwrap()
+        .render(chiso::Lang::Vi);
+    assert!(
+        vi.starts_with("trong bộ tiêu chí năm trước là tiêu chí 1.4.1 (0,5 điểm)"),
+        "{vi}"
+    );
     assert_eq!(was("7.2.2"), "new: not in last year's ruleset");
 
     let old = analyzed("tests/fixtures/diff/old.chiso");
     let new = analyzed("tests/fixtures/diff/new.chiso");
     let (diff, _) = compare(&old, &new, None);
     let (o, n) = (&old.ruleset, &new.ruleset);
-    let was = |id: &str| chiso::diff::was(&diff, o, n, n.node_index(id).unwrap()).unwrap();
+    let was = |id: &str| {
+        chiso::diff::was(&diff, o, n, n.node_index(id).unwrap())
+            .unwrap()
+            .en()
+    };
     assert_eq!(
         was("1.4"),
         "was 1 points as 1.3 in 2023; changed: id, bonus"
@@ -709,4 +734,41 @@ fn impact_as_markdown_and_html() {
     assert!(html.contains(
         "<tr class=\"chg\"><td class=\"l2\">1.1 Tỷ lệ hồ sơ giải quyết đúng hạn</td><td>6</td>"
     ));
+}
+
+/// Appraisal rounds and groups are header declarations like any other: declaring a third
+/// round, renaming one, or adding a group is a header change, named `stages` / `groups`, with
+/// both sides as written (names joined in order).
+#[test]
+fn stage_and_group_declarations_are_header_changes() {
+    let old = chiso::analyze(
+        "bộ tiêu chí \"T\" {\n  tổng điểm 1\n  giai đoạn \"Tự đánh giá\", \"Thẩm định\"\n  nhóm \"Khối sở\"\n}\n\
+         lĩnh vực 1 \"A\" tối đa 1 { tiêu chí 1.1 \"B\" tối đa 1 }\n",
+    );
+    let new = chiso::analyze(
+        "bộ tiêu chí \"T\" {\n  tổng điểm 1\n  giai đoạn \"Tự chấm\", \"Thẩm định\", \"Thẩm định lại\"\n  nhóm \"Khối sở\"\n  nhóm \"Khối huyện\"\n}\n\
+         lĩnh vực 1 \"A\" tối đa 1 { tiêu chí 1.1 \"B\" tối đa 1 }\n",
+    );
+    assert!(old.diagnostics.is_empty() && new.diagnostics.is_empty());
+    let (diff, problems) = compare(&old, &new, None);
+    assert!(problems.is_empty());
+    let header: Vec<(&str, Option<&str>, Option<&str>)> = diff
+        .header
+        .iter()
+        .map(|h| (h.what.as_str(), h.old.as_deref(), h.new.as_deref()))
+        .collect();
+    assert_eq!(
+        header,
+        vec![
+            ("groups", Some("Khối sở"), Some("Khối sở, Khối huyện")),
+            (
+                "stages",
+                Some("Tự đánh giá, Thẩm định"),
+                Some("Tự chấm, Thẩm định, Thẩm định lại")
+            ),
+        ]
+    );
+    // The same declarations on both sides: no change.
+    let (same, _) = compare(&new, &new, None);
+    assert!(same.header.is_empty());
 }

@@ -285,10 +285,10 @@ fn a_unit_file_names_its_group_and_stage() {
     let data = data.unwrap();
     assert_eq!(data.stage, Stage::nth(2).unwrap());
     assert_eq!(data.group, Some(0));
-    // Written back with the group as the ruleset names it.
+    // Written back with the stage and the group as the ruleset names them.
     let back = chiso_formats::unit_file::to_toml(&rs, &data);
     assert!(
-        back.contains("stage = \"appraised_2\"\ngroup = \"Khối sở\"\n"),
+        back.contains("stage = \"Thẩm định lại\"\ngroup = \"Khối sở\"\n"),
         "{back}"
     );
 }
@@ -607,6 +607,36 @@ fn advice_is_on_the_round_that_counts_named_as_the_ruleset_names_it() {
         out.starts_with("Sở Tư pháp (Thẩm định lại) — 8,1 điểm, chỉ số 81%, xếp loại Tốt\n"),
         "{out}"
     );
+}
+
+#[test]
+fn explain_names_the_round_as_the_ruleset_names_it() {
+    // Sở Tư pháp's re-appraisal (row 5 of the sheet): 2.1 = 85 / 100 × 6 = 5,1 points. The
+    // ruleset names its third stage "Thẩm định lại"; explain says so, not the default
+    // "thẩm định lần 2".
+    let (code, out, err) = run_chiso(&["explain", RULESET, SHEET, "2.1", "--unit", "Sở Tư pháp"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Sở Tư pháp, stage appraised_2 (Thẩm định lại)\n"),
+        "{out}"
+    );
+    assert!(out.contains("5.1 of 6"), "{out}");
+    let (code, out, err) = run_chiso(&[
+        "explain",
+        RULESET,
+        SHEET,
+        "2.1",
+        "--unit",
+        "Sở Tư pháp",
+        "--lang",
+        "vi",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Sở Tư pháp, giai đoạn Thẩm định lại (appraised_2)\n"),
+        "{out}"
+    );
+    assert!(!out.contains("thẩm định lần 2"), "{out}");
 }
 
 #[test]

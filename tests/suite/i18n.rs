@@ -26,8 +26,6 @@ const UNTRANSLATED: &[(&str, &str)] = &[
     ("src/ide/outline.rs", "Message::plain(\"\")"),
     // An input's description is the ruleset author's text.
     ("src/eval/mod.rs", "Message::plain(desc.clone())"),
-    // A band's bounds are ruleset text (`≥ 0.9`; so is the rule an explanation shows).
-    ("src/eval/mod.rs", "Message::plain(iv.describe())"),
     // A value as written: a date, a level's name.
     ("src/model.rs", "Message::plain(self.describe(ty))"),
     // A file name alone is a place.
@@ -42,29 +40,11 @@ const UNTRANSLATED: &[(&str, &str)] = &[
     ("formats/src/grid.rs", "Message::plain(s.name.clone())"),
     // A ruleset's only stage word: its own name of the stage.
     ("src/data.rs", "Message::plain(words.join(\"\"))"),
-    // NOT YET TRANSLATED: the bonus and penalty items, grades on points and report rounding
-    // (issue 12) merged from main at the end of the i18n work, with English texts. Each is to
-    // become a msg!(…) with entries in both catalogues; until then they are listed here so
-    // that only a new plain text fails this test. (The rule's text is ruleset text.)
-    ("src/check/mod.rs", "\"a report prints at most 28 places\""),
-    ("src/check/mod.rs", "format!(\"duplicate id `{id}`\")"),
-    ("src/check/mod.rs", "format!(\"`{key}` is declared twice for {id}\")"),
-    ("src/check/mod.rs", "format!(\"the rule of {label} can go below zero: it {reach}\")"),
-    ("src/check/mod.rs", "format!( \"the points of {label} must be a number, found {}\", describe_ty(&compiled.ty) )"),
-    ("src/check/mod.rs", "format!(\"{label} has no rule\")"),
-    ("src/check/mod.rs", "format!( \"the floor {} is above the tree's total {}\", format_decimal(floor), format_decimal(tree_total) )"),
-    ("src/check/mod.rs", "format!(\"{what} has no meaning in {label}, outside the criteria tree\")"),
-    ("src/check/mod.rs", "match kind { AdjustmentKind::Penalty => \"write the points a penalty takes away as a positive number (`violations × 0,5`); the item being a penalty subtracts them\", AdjustmentKind::Bonus => \"a bonus gives points ≥ 0; to take points away, declare a penalty item (`điểm trừ`)\", }"),
-    ("src/check/mod.rs", "\"write how many points it gives or takes: `score = violations * 0.5` / `điểm = số_vi_phạm × 0,5`; points the council decides come from an input of type `points`\""),
-    ("src/check/mod.rs", "\"a bonus or penalty item is computed from the unit's inputs; points the council decides come from an input of type `points`\""),
-    ("src/check/mod.rs", "\"first used here\""),
-    ("src/check/mod.rs", "\"first declared here\""),
-    ("src/eval/adjust.rs", "format!(\"{label}: the rule gives {}, below zero\", format_decimal(v))"),
-    ("src/eval/adjust.rs", "format!(\"missing input `{}`, needed by {label}\", input.name)"),
-    ("src/eval/adjust.rs", "format!(\"rule: {}\", item.rule_text)"),
-    ("src/eval/adjust.rs", "format!( \"add it under [inputs] as {}{}\", input.ty.describe(), if owners.is_empty() { String::new() } else { format!(\"; owner: {}\", owners.join(\"; \")) } )"),
-    ("src/eval/adjust.rs", "Message::plain(text)"),
-    ("src/eval/adjust.rs", "Message::plain(adjustment.rule_text.clone())"),
+    // A bonus or penalty item's rule, as the ruleset writes it.
+    (
+        "src/eval/adjust.rs",
+        "Message::plain(adjustment.rule_text.clone())",
+    ),
 ];
 
 /// The calls whose argument is a text for a person, and which argument it is (0-based).
@@ -395,6 +375,8 @@ fn every_message_the_sources_use_is_in_both_catalogues_with_the_same_arguments()
         "\"e009-",
         "\"what-",
         "\"raw-",
+        // The keyword table's docs (src/ide/keywords.rs).
+        "\"kwdoc-",
     ];
     for (file, text) in sources() {
         for prefix in prefixes {
@@ -467,6 +449,20 @@ impl Scratch {
         )
         .expect("write");
         std::fs::write(dir.join("tot.chiso"), TOT).expect("write");
+        // Next year's ruleset: 1.2 re-weighted and renamed, 1.3 added, an input added, the
+        // total, stages and groups declared — every section of `chiso diff`.
+        std::fs::write(dir.join("tot-2025.chiso"), TOT_2025).expect("write");
+        // A published criteria table with a blank maximum, a missing area row and a total.
+        std::fs::write(
+            dir.join("bang.csv"),
+            "STT;Nội dung;Điểm chuẩn\n\
+             I;CÔNG TÁC CHỈ ĐẠO;1\n\
+             1.1;Kế hoạch;1\n\
+             1.2;Báo cáo;\n\
+             2.1;Không có lĩnh vực 2;1\n\
+             Tổng cộng;;2\n",
+        )
+        .expect("write");
         std::fs::write(
             dir.join("don-vi.toml"),
             "unit = \"UBND huyện Đăk Hà\"\nyear = 2024\n\n[inputs]\n\"số_hồ_sơ\" = -3\n\"lạ\" = 1\n\n[points]\n\"1.2\" = 9\n",
@@ -504,6 +500,21 @@ lĩnh vực 1 \"Cải cách\" {\n\
 }\n\
 kiểm thử \"sai\" {\n  cho số_hồ_sơ = 10\n  cho hồ_sơ_đúng_hạn = 5\n  điểm 1.2 = 1\n  mong đợi 1.1 = 2\n}\n";
 
+/// [`TOT`] a year later: 1.2 is worth 2 and renamed, 1.3 is new, an input is new, the total is
+/// 5 (2 + 2 + 1), and the ruleset declares its appraisal rounds and groups.
+const TOT_2025: &str = "bộ tiêu chí \"Thử\" {\n  năm 2025\n  tổng điểm 5\n  xếp loại \"Tốt\" từ 80\n  xếp loại \"Khá\" từ 50 dưới 80\n  xếp loại \"Trung bình\" dưới 50\n  giai đoạn \"Tự đánh giá\", \"Thẩm định\", \"Thẩm định lại\"\n  nhóm \"Khối huyện\"\n}\n\
+đầu vào số_hồ_sơ: số lượng \"Số hồ sơ\" chủ trì \"Văn phòng\"\n\
+đầu vào hồ_sơ_đúng_hạn: số lượng \"Hồ sơ đúng hạn\" chủ trì \"Văn phòng\"\n\
+đầu vào sáng_kiến: số lượng \"Số sáng kiến\"\n\
+lĩnh vực 1 \"Cải cách\" {\n\
+  tiêu chí 1.1 \"Tỷ lệ đúng hạn\" tối đa 2 {\n\
+    mẫu số bằng 0: không đánh giá\n\
+    điểm = tỷ_lệ(hồ_sơ_đúng_hạn, số_hồ_sơ) × tối đa\n\
+  }\n\
+  tiêu chí 1.2 \"Hội đồng chấm điểm\" tối đa 2 chủ trì \"Sở Nội vụ\"\n\
+  tiêu chí 1.3 \"Sáng kiến\" tối đa 1 { điểm = nhỏ_nhất(sáng_kiến, tối đa) }\n\
+}\n";
+
 /// Commands an officer runs, each meeting messages: diagnostics of every kind, usage errors,
 /// help, explanations, advice, forms, merges, to-do lists.
 fn runs(s: &Scratch) -> Vec<Vec<String>> {
@@ -515,6 +526,7 @@ fn runs(s: &Scratch) -> Vec<Vec<String>> {
         s.path("thieu.toml"),
     );
     let form = s.path("van-phong.toml");
+    let (tot_2025, bang) = (s.path("tot-2025.chiso"), s.path("bang.csv"));
     vec![
         v(&["--help"]),
         v(&["score", "--help"]),
@@ -533,6 +545,13 @@ fn runs(s: &Scratch) -> Vec<Vec<String>> {
         v(&["template", &tot, "--owner", "Văn phòng", "-o", &form]),
         v(&["merge", &tot, &form]),
         v(&["fmt", "--check", &hong]),
+        // The same unit given twice (D013 names the stage).
+        v(&["score", &tot, &thieu, &thieu]),
+        v(&["diff", &tot, &tot_2025]),
+        v(&["diff", &tot, &tot_2025, "--format", "markdown"]),
+        v(&["diff", &tot, &tot_2025, "--format", "html"]),
+        v(&["diff", &tot, &tot_2025, "--data", &thieu]),
+        v(&["import", &bang]),
     ]
 }
 
@@ -739,4 +758,130 @@ fn explain_in_vietnamese_matches_the_reviewed_golden_file() {
         out,
         crate::common::read("tests/golden/explain-7.2.2.vi.txt")
     );
+}
+
+/// The diagnostics of bonus and penalty items (issue 12) in the reader's language: a penalty
+/// with no rule (`E025`), a bonus whose rule can go below zero (`E026`) and a floor above the
+/// tree's total (`E027`). Expected texts are the catalogues' wording with the numbers of this
+/// ruleset: the tree's total is 2 (one area of 2), the floor 5, the bonus `1 − n` reaches no
+/// lower limit (n is any count); T2's ratio has no zero-denominator policy (`E014`).
+#[test]
+fn bonus_and_penalty_diagnostics_speak_the_readers_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("thuong-tru.chiso");
+    std::fs::write(
+        &path,
+        "bộ tiêu chí \"Thử\" {\n  năm 2024\n  điểm sàn 5\n}\n\
+         đầu vào n: số lượng \"Số sáng kiến\"\n\
+         lĩnh vực 1 \"Cải cách\" tối đa 2 { tiêu chí 1.1 \"Một\" tối đa 2 }\n\
+         điểm thưởng T1 \"Sáng kiến\" { điểm = 1 - n }\n\
+         điểm trừ P1 \"Kỷ luật\"\n\
+         điểm thưởng T2 \"Tỷ lệ\" tối đa 1 { điểm = tỷ_lệ(n, n) }\n",
+    )
+    .expect("write");
+    let path = path.to_string_lossy().into_owned();
+    let (code, vi) = run_with_env(&["check", &path], &[]);
+    assert_eq!(code, 1, "{vi}");
+    for expected in [
+        "điểm trừ P1 chưa có quy tắc tính điểm",
+        "quy tắc của điểm thưởng T1 có thể cho điểm dưới 0: nó không có giới hạn dưới",
+        "muốn trừ điểm thì khai báo một khoản điểm trừ",
+        "điểm sàn 5 cao hơn tổng điểm tối đa của cây tiêu chí (2)",
+        "`ratio` trong điểm thưởng T2 mà không khai báo cách xử lý mẫu số bằng 0",
+    ] {
+        assert!(vi.contains(expected), "missing “{expected}” in\n{vi}");
+    }
+    let (code, en) = run_with_env(&["check", "--lang", "en", &path], &[]);
+    assert_eq!(code, 1, "{en}");
+    for expected in [
+        "penalty P1 has no rule",
+        "the rule of bonus T1 can go below zero: it has no lower limit",
+        "declare a penalty item",
+        "the floor 5 is above the tree's total 2",
+        "`ratio` in bonus T2 without a zero-denominator policy",
+    ] {
+        assert!(en.contains(expected), "missing “{expected}” in\n{en}");
+    }
+    // The excerpts quote the Vietnamese ruleset; the messages are English.
+    for word in ["chưa có", "giới hạn", "điểm sàn 5 cao hơn"] {
+        assert!(!en.contains(word), "“{word}” in\n{en}");
+    }
+}
+
+/// `chiso diff`, `chiso import` and a unit given twice (`D013`) say what the catalogues say, in
+/// Vietnamese when nothing is set and in English with `--lang en`. Expected texts are the
+/// catalogues' wording over [`TOT`] → [`TOT_2025`]: 1.2 goes from 1 to 2 points, 1.3 (1 point)
+/// is added, the total from 3 to 5; the stages are declared in 2025 only.
+#[test]
+fn diff_import_and_d013_speak_the_readers_language() {
+    let s = Scratch::new("diff-import");
+    let (tot, tot_2025, thieu, bang) = (
+        s.path("tot.chiso"),
+        s.path("tot-2025.chiso"),
+        s.path("thieu.toml"),
+        s.path("bang.csv"),
+    );
+    type Case<'a> = (Vec<&'a str>, &'a [&'a str], &'a [&'a str]);
+    let cases: [Case; 4] = [
+        (
+            vec!["diff", &tot, &tot_2025],
+            &[
+                "Tiêu chí có thay đổi",
+                "điểm tối đa 1 → 2",
+                "tên \"Hội đồng chấm\" → \"Hội đồng chấm điểm\"",
+                "1.3 \"Sáng kiến\" (tối đa 1)",
+                "tổng điểm: 3 → 5",
+                "giai đoạn: — → Tự đánh giá, Thẩm định, Thẩm định lại",
+                "nhóm: — → Khối huyện",
+            ],
+            &[
+                "Changed criteria",
+                "max 1 → 2",
+                "title \"Hội đồng chấm\" → \"Hội đồng chấm điểm\"",
+                "1.3 \"Sáng kiến\" (max 1)",
+                "total: 3 → 5",
+                "stages: — → Tự đánh giá, Thẩm định, Thẩm định lại",
+                "groups: — → Khối huyện",
+            ],
+        ),
+        (
+            vec!["diff", &tot, &tot_2025, "--data", &thieu],
+            &[
+                "Ảnh hưởng đến các đơn vị năm trước",
+                "thiếu đầu vào sáng_kiến (cần cho 1.3)",
+            ],
+            &[
+                "Impact on last year's units",
+                "missing input sáng_kiến (needed by 1.3)",
+            ],
+        ),
+        (
+            vec!["import", &bang],
+            &["# Tạo bằng `chiso import` từ bang.csv, dòng 2–6."],
+            &["# Imported by `chiso import` from bang.csv, rows 2–6."],
+        ),
+        (
+            vec!["score", &tot, &thieu, &thieu],
+            &["đơn vị “UBND huyện Sa Thầy” (tự đánh giá) được cho hai lần"],
+            &["unit “UBND huyện Sa Thầy” (self-assessment) is given twice"],
+        ),
+    ];
+    for (args, vi, en) in cases {
+        let (_, out) = run_with_env(&args, &[]);
+        for expected in vi {
+            assert!(
+                out.contains(expected),
+                "{args:?}: missing “{expected}” in\n{out}"
+            );
+        }
+        let mut english = args.clone();
+        english.extend(["--lang", "en"]);
+        let (_, out) = run_with_env(&english, &[]);
+        for expected in en {
+            assert!(
+                out.contains(expected),
+                "{english:?}: missing “{expected}” in\n{out}"
+            );
+        }
+    }
 }

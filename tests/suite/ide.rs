@@ -3,6 +3,7 @@
 use crate::common::read;
 use crate::common::En as _;
 use chiso::ide::{self, CompletionKind, FoldKind, SymbolKind, TokenKind};
+use chiso::Lang;
 
 const KON_TUM: &str = "rulesets/kon-tum/huyen-2023-trich.chiso";
 
@@ -21,7 +22,7 @@ fn nth(text: &str, needle: &str, n: usize) -> usize {
 
 fn labels(source: &str, offset: usize) -> Vec<String> {
     let analysis = chiso::analyze(source);
-    ide::completions(&analysis, source, offset)
+    ide::completions(&analysis, source, offset, Lang::En)
         .into_iter()
         .map(|c| c.label)
         .collect()
@@ -42,30 +43,92 @@ fn hover_on_a_parent_criterion() {
     let src = read(KON_TUM);
     let a = chiso::analyze(&src);
     let at = nth(&src, "1.6 \"", 0);
-    let h = ide::hover(&a, &src, at + 1).expect("hover");
+    let h = ide::hover(&a, &src, at + 1, Lang::En).expect("hover");
     assert_eq!(h.span, at..at + 3);
     assert_eq!(
         h.markdown,
-        "**criterion 1.6** — Thực hiện nhiệm vụ được giao\n\n1 › 1.6 · criterion\n\n- maximum: **7** (children add up to 7)\n- source: self\n- sum of its children\n"
+        "**criterion 1.6** — Thực hiện nhiệm vụ được giao\n\n1 › 1.6 · criterion\n\n- maximum: **7** (children add up to 7)\n- source: self-assessment\n- sum of its children\n"
     );
 }
+
+/// The same hover as a Vietnamese officer reads it (the default language): the words are the
+/// catalogue's, a number with a decimal comma.
+#[test]
+fn hover_completion_and_rename_in_vietnamese() {
+    let src = read(KON_TUM);
+    let a = chiso::analyze(&src);
+    let at = nth(&src, "1.6 \"", 0);
+    let h = ide::hover(&a, &src, at + 1, Lang::Vi).expect("hover");
+    assert_eq!(
+        h.markdown,
+        "**tiêu chí 1.6** — Thực hiện nhiệm vụ được giao\n\n1 › 1.6 · tiêu chí\n\n- điểm tối đa: **7** (các tiêu chí con cộng lại 7)\n- nguồn điểm: tự đánh giá\n- tổng điểm các tiêu chí con\n"
+    );
+    // 1.6.1 (4 points) offered after `mong đợi 1.6.` in a test.
+    let test_line = nth(&src, "mong đợi 1.6.1", 0) + "mong đợi 1.6.".len();
+    let items = ide::completions(&a, &src, test_line, Lang::Vi);
+    let item = items.iter().find(|c| c.label == "1.6.1").expect("1.6.1");
+    assert_eq!(
+        item.detail.as_deref(),
+        Some("Thực hiện nhiệm vụ do UBND tỉnh, Chủ tịch UBND tỉnh giao · tối đa 4")
+    );
+    assert_eq!(
+        ide::rename(&a, &src, at, "1.3").map_err(|m| m.render(Lang::Vi)),
+        Err("mã số 1.3 đã được dùng".into())
+    );
+    // What keywords and functions mean, from the catalogues.
+    let kw_at = nth(&src, "tiêu chí thành phần", 0) + "tiêu chí th".len();
+    let k = ide::hover(&a, &src, kw_at, Lang::Vi).expect("keyword");
+    assert!(
+        k.markdown.ends_with(
+            "Tiêu chí thành phần (TCTP): một tiêu chí thành phần, đánh số dưới tiêu chí của nó (1.2.3)."
+        ),
+        "{}",
+        k.markdown
+    );
+    let k = ide::hover(&a, &src, kw_at, Lang::En).expect("keyword");
+    assert!(
+        k.markdown
+            .ends_with("a sub-criterion, numbered under its criterion (1.2.3)."),
+        "{}",
+        k.markdown
+    );
+    let f = ide::hover(&a, &src, nth(&src, "tỷ_lệ(", 0), Lang::Vi).expect("function");
+    assert!(
+        f.markdown
+            .contains("\n\nTỷ lệ: tử số ÷ mẫu số, làm tròn theo"),
+        "{}",
+        f.markdown
+    );
+    let half = chiso::analyze(SMALL_HALF);
+    let hints = ide::inlay_hints(&half, SMALL_HALF, Lang::Vi);
+    // Children of 1: 1 + 0,5.
+    assert_eq!(hints[0].label, "Σ 1,5");
+    assert_eq!(
+        hints[0].tooltip,
+        "điểm tối đa của các tiêu chí con cộng lại là 1,5"
+    );
+}
+
+const SMALL_HALF: &str = "ruleset \"t\" {\n  total 1.5\n}\narea 1 \"A\" max 1.5 {\n  criterion 1.1 \"B\" max 1\n  criterion 1.2 \"C\" max 0.5\n}\n";
 
 #[test]
 fn hover_on_a_leaf_shows_owner_condition_and_rule() {
     let src = read(KON_TUM);
     let a = chiso::analyze(&src);
-    let h = ide::hover(&a, &src, nth(&src, "1.6.2", 0)).expect("hover");
+    let h = ide::hover(&a, &src, nth(&src, "1.6.2", 0), Lang::En).expect("hover");
     assert_eq!(
         h.markdown,
         "**sub-criterion 1.6.2** — Thực hiện Chương trình công tác của UBND tỉnh\n\n1 › 1.6 › 1.6.2 · sub-criterion\n\n\
-- maximum: **3**\n- owner: Văn phòng HĐND và UBND huyện\n- source: self\n\
+- maximum: **3**\n- owner: Văn phòng HĐND và UBND huyện\n- source: self-assessment\n\
 - not evaluated when `nội_dung_chương_trình_được_giao = 0` (Không có nội dung được giao chủ trì tham mưu)\n\
 - rule: `tỷ_lệ(nội_dung_chương_trình_hoàn_thành, nội_dung_chương_trình_được_giao) × tối đa`\n"
     );
     // The same node named in a test.
     let in_test = nth(&src, "1.6.2 không đánh giá", 0);
     assert_eq!(
-        ide::hover(&a, &src, in_test + 5).expect("hover").markdown,
+        ide::hover(&a, &src, in_test + 5, Lang::En)
+            .expect("hover")
+            .markdown,
         h.markdown
     );
 }
@@ -74,12 +137,12 @@ fn hover_on_a_leaf_shows_owner_condition_and_rule() {
 fn hover_on_inputs_functions_and_keywords() {
     let src = read(KON_TUM);
     let a = chiso::analyze(&src);
-    let h = ide::hover(&a, &src, nth(&src, "chưa_đến_hạn", 1) + 4).expect("input");
+    let h = ide::hover(&a, &src, nth(&src, "chưa_đến_hạn", 1) + 4, Lang::En).expect("input");
     assert_eq!(
         h.markdown,
         "**input** `chưa_đến_hạn`: count\n\nSố nhiệm vụ chưa hoàn thành nhưng chưa đến hạn\n\n- owner: Văn phòng HĐND và UBND huyện\n- used by:\n  - 1.6.1 Thực hiện nhiệm vụ do UBND tỉnh, Chủ tịch UBND tỉnh giao\n"
     );
-    let f = ide::hover(&a, &src, nth(&src, "tỷ_lệ(", 0)).expect("function");
+    let f = ide::hover(&a, &src, nth(&src, "tỷ_lệ(", 0), Lang::En).expect("function");
     assert!(
         f.markdown
             .starts_with("**tỷ_lệ** · `ratio`\n\n```chiso\nratio(part, whole)\n```"),
@@ -87,14 +150,17 @@ fn hover_on_inputs_functions_and_keywords() {
         f.markdown
     );
     let kw_at = nth(&src, "tiêu chí thành phần", 0);
-    let k = ide::hover(&a, &src, kw_at + "tiêu chí th".len()).expect("keyword");
+    let k = ide::hover(&a, &src, kw_at + "tiêu chí th".len(), Lang::En).expect("keyword");
     assert_eq!(k.span, kw_at..kw_at + "tiêu chí thành phần".len());
     assert!(k
         .markdown
         .starts_with("**tiêu chí thành phần** · **subcriterion**"));
     // Inside a string or a comment there is nothing to explain.
-    assert_eq!(ide::hover(&a, &src, nth(&src, "Phòng Nội vụ", 0) + 2), None);
-    assert_eq!(ide::hover(&a, &src, 5), None);
+    assert_eq!(
+        ide::hover(&a, &src, nth(&src, "Phòng Nội vụ", 0) + 2, Lang::En),
+        None
+    );
+    assert_eq!(ide::hover(&a, &src, 5, Lang::En), None);
 }
 
 #[test]
@@ -103,7 +169,7 @@ fn completion_by_place_with_or_without_diacritics() {
     // A rule, typed without diacritics.
     let (src, at) = cursor(&format!("{top}  score = ratio(ho_so$0\n}}\n"));
     let a = chiso::analyze(&src);
-    let items = ide::completions(&a, &src, at);
+    let items = ide::completions(&a, &src, at, Lang::En);
     let names: Vec<&str> = items.iter().map(|c| c.label.as_str()).collect();
     assert_eq!(names, vec!["hồ_sơ_nhận", "hồ_sơ_đúng_hạn"]);
     assert_eq!(items[0].kind, CompletionKind::Input);
@@ -113,7 +179,7 @@ fn completion_by_place_with_or_without_diacritics() {
     // Typed with diacritics: the filter text keeps them; a part after `_` matches too.
     let (src, at) = cursor(&format!("{top}  score = vụ$0\n}}\n"));
     let a = chiso::analyze(&src);
-    let items = ide::completions(&a, &src, at);
+    let items = ide::completions(&a, &src, at, Lang::En);
     assert_eq!(
         items.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(),
         vec!["số_vụ"]
@@ -127,7 +193,7 @@ fn completion_by_place_with_or_without_diacritics() {
     // A multi-word keyword at the start of a statement in a node, typed plainly.
     let (src, at) = cursor(&format!("{top}  tieu c$0\n}}\n"));
     let a = chiso::analyze(&src);
-    let items = ide::completions(&a, &src, at);
+    let items = ide::completions(&a, &src, at, Lang::En);
     assert_eq!(
         items.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(),
         vec!["tiêu chí", "tiêu chí thành phần"]
@@ -197,14 +263,16 @@ fn definition_references_and_rename_of_an_input() {
         .all(|t| t.passed()));
     // Refusals.
     assert_eq!(
-        ide::rename(&a, &src, uses[0], "chưa_đến_hạn"),
+        ide::rename(&a, &src, uses[0], "chưa_đến_hạn").map_err(|m| m.en()),
         Err("an input named `chưa_đến_hạn` already exists".into())
     );
     assert!(ide::rename(&a, &src, uses[0], "1abc")
         .unwrap_err()
+        .en()
         .contains("not a valid input name"));
     assert!(ide::rename(&a, &src, uses[0], "nếu")
         .unwrap_err()
+        .en()
         .contains("not a valid input name"));
     assert_eq!(ide::prepare_rename(&a, &src, nth(&src, "chủ trì", 0)), None);
 }
@@ -233,11 +301,12 @@ fn renaming_a_criterion_renumbers_its_subtree_and_tests() {
     assert!(after.diagnostics.is_empty(), "{:?}", after.diagnostics);
     assert!(renamed.contains("mong đợi 1.8.1 = 3,88"));
     assert_eq!(
-        ide::rename(&a, &src, nth(&src, "1.6 \"", 0), "1.3"),
+        ide::rename(&a, &src, nth(&src, "1.6 \"", 0), "1.3").map_err(|m| m.en()),
         Err("the id 1.3 is already used".into())
     );
     assert!(ide::rename(&a, &src, nth(&src, "1.6 \"", 0), "1..2")
         .unwrap_err()
+        .en()
         .contains("not a valid id"));
 }
 
@@ -246,7 +315,7 @@ const SMALL: &str = "# one\n# two\nruleset \"t\" {\n  total 3\n}\ninput n: count
 #[test]
 fn outline_folding_and_hints_of_a_small_ruleset() {
     let a = chiso::analyze(SMALL);
-    let symbols = ide::document_symbols(&a, SMALL);
+    let symbols = ide::document_symbols(&a, SMALL, Lang::En);
     let shape: Vec<(SymbolKind, &str, Option<&str>, usize)> = symbols
         .iter()
         .map(|s| {
@@ -290,7 +359,7 @@ fn outline_folding_and_hints_of_a_small_ruleset() {
         ]
     );
 
-    let hints = ide::inlay_hints(&a, SMALL);
+    let hints = ide::inlay_hints(&a, SMALL, Lang::En);
     assert_eq!(hints.len(), 1);
     assert_eq!(hints[0].label, "Σ 3");
     assert_eq!(hints[0].offset, nth(SMALL, "max 3 {", 0) + "max 3".len());
@@ -491,7 +560,7 @@ fn every_feature_at_every_offset_of_broken_text_stays_inside_it() {
                 && text.is_char_boundary(s.start)
                 && text.is_char_boundary(s.end)
         };
-        for s in ide::document_symbols(&a, text) {
+        for s in ide::document_symbols(&a, text, Lang::En) {
             assert!(inside(&s.span) && inside(&s.selection));
         }
         for f in ide::folding_ranges(&a, text) {
@@ -500,7 +569,7 @@ fn every_feature_at_every_offset_of_broken_text_stays_inside_it() {
         for t in ide::semantic_tokens(&a, text) {
             assert!(inside(&t.span) && !text[t.span].contains('\n'));
         }
-        for h in ide::inlay_hints(&a, text) {
+        for h in ide::inlay_hints(&a, text, Lang::En) {
             assert!(h.offset <= text.len());
         }
         for l in ide::code_lenses(&a, text) {
@@ -511,10 +580,10 @@ fn every_feature_at_every_offset_of_broken_text_stays_inside_it() {
         }
         let step = (text.len() / 300).max(1);
         for offset in (0..=text.len() + 2).step_by(step) {
-            if let Some(h) = ide::hover(&a, text, offset) {
+            if let Some(h) = ide::hover(&a, text, offset, Lang::Vi) {
                 assert!(inside(&h.span));
             }
-            for c in ide::completions(&a, text, offset) {
+            for c in ide::completions(&a, text, offset, Lang::En) {
                 assert!(inside(&c.replace));
             }
             if let Some(d) = ide::definition(&a, text, offset) {
@@ -557,7 +626,7 @@ fn a_hash_inside_a_string_keeps_spans_whole() {
         "tiêu chí 1.2 \"Màn hình 5\\\" #1\" tối đa 2"
     );
     // The outline shows whole declarations.
-    let symbols = ide::document_symbols(&a, source);
+    let symbols = ide::document_symbols(&a, source, Lang::En);
     let outline_c12 = &symbols
         .iter()
         .find(|s| s.kind == SymbolKind::Area)
@@ -574,8 +643,41 @@ fn a_hash_inside_a_string_keeps_spans_whole() {
     for needle in ["#3", "# inch", "#1", "#2"] {
         let offset = source.find(needle).unwrap() + 1;
         assert!(
-            ide::completions(&a, source, offset).is_empty(),
+            ide::completions(&a, source, offset, Lang::En).is_empty(),
             "completion inside a string at {needle}"
         );
     }
+}
+
+/// Inside a call of a built-in function the editor shows its parameters in the reader's
+/// language and which one the cursor is on (the second after one comma).
+#[test]
+fn signature_help_inside_a_call_in_both_languages() {
+    let src = read(KON_TUM);
+    let a = chiso::analyze(&src);
+    let call = "tỷ_lệ(nội_dung_chương_trình_hoàn_thành, ";
+    let at = nth(&src, call, 0) + call.len();
+    let vi = ide::signature_help(&a, &src, at, Lang::Vi).expect("inside tỷ_lệ(");
+    assert_eq!(vi.label, "tỷ_lệ(tử_số, mẫu_số)");
+    assert_eq!(vi.parameters, vec!["tử_số", "mẫu_số"]);
+    assert_eq!(vi.active, 1);
+    assert!(
+        vi.documentation.starts_with("Tỷ lệ: tử số ÷ mẫu số"),
+        "{}",
+        vi.documentation
+    );
+    let en = ide::signature_help(&a, &src, at, Lang::En).expect("inside ratio(");
+    assert_eq!(en.label, "ratio(part, whole)");
+    assert_eq!(en.parameters, vec!["part", "whole"]);
+    assert_eq!(en.active, 1);
+    // Right after the parenthesis: the first parameter.
+    let first = nth(&src, "tỷ_lệ(", 0) + "tỷ_lệ(".len();
+    assert_eq!(
+        ide::signature_help(&a, &src, first, Lang::En).map(|h| h.active),
+        Some(0)
+    );
+    // Outside any call, and inside a string: nothing.
+    assert_eq!(ide::signature_help(&a, &src, 5, Lang::Vi), None);
+    let in_title = nth(&src, "Thực hiện nhiệm vụ được giao", 0) + 3;
+    assert_eq!(ide::signature_help(&a, &src, in_title, Lang::Vi), None);
 }

@@ -54,7 +54,7 @@ pub fn run(args: Args) -> Outcome {
     let mapping = match &args.mapping {
         Some(path) => Some(
             Mapping::parse(&super::read(path)?)
-                .map_err(|e| format!("{}: {}", path.display(), crate::render::text(e.into())))?,
+                .map_err(|e| format!("{}: {}", path.display(), crate::render::text(e)))?,
         ),
         None => None,
     };
@@ -62,14 +62,17 @@ pub fn run(args: Args) -> Outcome {
     for p in &problems {
         eprintln!(
             "{}: {p}",
-            chiso::Severity::Warning.label(crate::render::lang())
+            chiso::Severity::Warning.label(crate::render::lang()),
+            p = p.render(crate::render::lang())
         );
     }
     let mut inputs = vec![args.old.clone(), args.new.clone()];
     if let Some(path) = &args.write_mapping {
-        let text = diff
-            .to_mapping(&old.ruleset, &new.ruleset)
-            .write(&old.ruleset.meta.title, &new.ruleset.meta.title);
+        let text = diff.to_mapping(&old.ruleset, &new.ruleset).write(
+            &old.ruleset.meta.title,
+            &new.ruleset.meta.title,
+            crate::render::lang(),
+        );
         crate::output::write_output(Some(path), text.as_bytes(), false, &inputs)?;
     }
     let impact = if args.data.is_empty() {
@@ -102,10 +105,12 @@ pub fn run(args: Args) -> Outcome {
         new_name: &new_name,
     };
     let out = match args.format {
-        DiffFormat::Text => render::text(&sides, &diff, impact.as_ref()),
-        DiffFormat::Markdown => render::markdown(&sides, &diff, impact.as_ref()),
+        DiffFormat::Text => render::text(&sides, &diff, impact.as_ref(), crate::render::lang()),
+        DiffFormat::Markdown => {
+            render::markdown(&sides, &diff, impact.as_ref(), crate::render::lang())
+        }
         DiffFormat::Json => render::json(&sides, &diff, impact.as_ref()),
-        DiffFormat::Html => render::html(&sides, &diff, impact.as_ref()),
+        DiffFormat::Html => render::html(&sides, &diff, impact.as_ref(), crate::render::lang()),
     };
     crate::output::write_output(args.output.as_deref(), out.as_bytes(), false, &inputs)?;
     Ok(ExitCode::SUCCESS)

@@ -64,6 +64,7 @@ pub fn run(args: Args) -> Outcome {
         }),
         sheet: args.sheet,
         table: args.table_number,
+        lang: crate::render::lang(),
     };
     let imported = import(&bytes, &options);
     super::print_diagnostics(

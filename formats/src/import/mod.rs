@@ -36,6 +36,8 @@ pub struct ImportOptions {
     pub sheet: Option<String>,
     /// Which table of a file holding several (1-based; a table ends at its total row).
     pub table: Option<usize>,
+    /// The language of the skeleton's comments (the reader's; Vietnamese by default).
+    pub lang: chiso::Lang,
 }
 
 /// Counts of what was read.

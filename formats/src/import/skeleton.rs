@@ -44,7 +44,7 @@ struct Entry {
     /// The "không đánh giá" sentence and the placeholder input standing for its condition.
     not_evaluated: Option<(String, String)>,
     /// Comments written above the node's items (what the importer did and why).
-    comments: Vec<String>,
+    comments: Vec<chiso::Message>,
     row: usize,
     span: std::ops::Range<usize>,
     /// The maximum cell held something that is not a number (already reported).
@@ -709,9 +709,11 @@ impl RowReader<'_> {
                 )
                 .with_help(msg!("i010-repeats-help")),
             );
-            entry.comments.push(format!(
-                "row {}: the table repeats the number {} of row {first_row}",
-                row.number, entry.id
+            entry.comments.push(msg!(
+                "import-comment-repeats",
+                row = row.number.to_string(),
+                id = entry.id.as_str(),
+                first = first_row.to_string()
             ));
         }
         let parent = entry
@@ -748,9 +750,10 @@ impl RowReader<'_> {
         let index = self.entries.len();
         self.entries.push(Entry {
             id: id.to_string(),
-            comments: vec![format!(
-                "the table has no row for {id}: added above row {}",
-                row.number
+            comments: vec![msg!(
+                "import-comment-no-row",
+                id = id,
+                row = row.number.to_string()
             )],
             row: row.number,
             parent: grand,
@@ -767,21 +770,36 @@ impl RowReader<'_> {
     // ───────────── writing ─────────────
 
     fn write(&self, options: &ImportOptions, preamble: &[&Row], rows: (usize, usize)) -> String {
+        let lang = options.lang;
+        // A comment of one or more lines, each starting with `# ` after `pad`.
+        let comment = |out: &mut String, pad: &str, m: chiso::Message| {
+            for line in m.render(lang).lines() {
+                out.push_str(pad);
+                out.push_str("# ");
+                out.push_str(line);
+                out.push('\n');
+            }
+        };
         let mut out = String::new();
-        out.push_str(&format!(
-            "# Imported by `chiso import` from {}, rows {}–{}.\n",
-            if options.source_name.is_empty() {
-                "a table"
-            } else {
-                &options.source_name
-            },
-            rows.0,
-            rows.1
-        ));
-        out.push_str("# Review every row against the source: titles, maxima, owners, survey tags, and each\n");
-        out.push_str("# placeholder condition of a \"không đánh giá\" clause.\n");
+        let source = if options.source_name.is_empty() {
+            msg!("import-comment-a-table")
+        } else {
+            chiso::Message::from(options.source_name.as_str())
+        };
+        comment(
+            &mut out,
+            "",
+            msg!(
+                "import-comment-imported",
+                source = source,
+                first = rows.0.to_string(),
+                last = rows.1.to_string()
+            ),
+        );
+        comment(&mut out, "", msg!("import-comment-review"));
         if !preamble.is_empty() {
-            out.push_str("#\n# Above the table:\n");
+            out.push_str("#\n");
+            comment(&mut out, "", msg!("import-comment-above"));
             for row in preamble {
                 let text: Vec<String> = row
                     .cells
@@ -818,15 +836,17 @@ impl RowReader<'_> {
             out.push_str(&format!("  cấp {name}\n"));
         }
         if let Some((total, row)) = self.total {
-            out.push_str(&format!("  # the table's total (row {row})\n"));
+            comment(
+                &mut out,
+                "  ",
+                msg!("import-comment-total", row = row.to_string()),
+            );
             out.push_str(&format!("  tổng điểm {}\n", number(total)));
         }
         out.push_str("}\n");
         if !self.inputs.is_empty() {
-            out.push_str("\n# Placeholders for the conditions of \"không đánh giá\" clauses: replace each with the real\n");
-            out.push_str(
-                "# condition on the unit's figures, or keep it and give it in the unit's data.\n",
-            );
+            out.push('\n');
+            comment(&mut out, "", msg!("import-comment-placeholders"));
             for (name, description) in &self.inputs {
                 out.push_str(&format!(
                     "đầu vào {name}: có/không {} mặc định không\n",
@@ -836,12 +856,12 @@ impl RowReader<'_> {
         }
         for &root in &self.roots {
             out.push('\n');
-            self.write_entry(root, 0, &mut out);
+            self.write_entry(root, 0, lang, &mut out);
         }
         out
     }
 
-    fn write_entry(&self, index: usize, indent: usize, out: &mut String) {
+    fn write_entry(&self, index: usize, indent: usize, lang: chiso::Lang, out: &mut String) {
         let e = &self.entries[index];
         let pad = "  ".repeat(indent);
         let keyword = match e.depth() {
@@ -849,13 +869,17 @@ impl RowReader<'_> {
             2 => "tiêu chí",
             _ => "tiêu chí thành phần",
         };
-        let mut items: Vec<String> = e.comments.iter().map(|c| format!("# {c}")).collect();
+        let mut items: Vec<String> = e
+            .comments
+            .iter()
+            .map(|c| format!("# {}", c.render(lang)))
+            .collect();
         let max = match e.max {
             Some(m) => format!(" tối đa {}", number(m)),
             None if e.children.is_empty() => {
                 items.push(format!(
-                    "# row {}: the table leaves the maximum blank",
-                    e.row
+                    "# {}",
+                    msg!("import-comment-no-max", row = e.row.to_string()).render(lang)
                 ));
                 " tối đa 0".to_string()
             }
@@ -890,7 +914,7 @@ impl RowReader<'_> {
             out.push_str(&format!("{pad}  {item}\n"));
         }
         for &child in &e.children {
-            self.write_entry(child, indent + 1, out);
+            self.write_entry(child, indent + 1, lang, out);
         }
         out.push_str(&format!("{pad}}}\n"));
     }

@@ -125,7 +125,7 @@ fn line(ruleset: &Ruleset, c: &Change, lang: Lang) -> String {
             format!("{shown}: ")
         }
     };
-    let criteria: Vec<String> = c
+    let mut criteria: Vec<String> = c
         .criteria
         .iter()
         .map(|(n, before, after)| {
@@ -137,6 +137,20 @@ fn line(ruleset: &Ruleset, c: &Change, lang: Lang) -> String {
             )
         })
         .collect();
+    // Bonus and penalty items moved by the change, named by their kind (`điểm trừ P1`).
+    criteria.extend(c.items.iter().map(|(i, before, after)| {
+        let item = &ruleset.adjustments[*i];
+        let kind = match item.kind {
+            chiso::model::AdjustmentKind::Bonus => msg!("adjustment-kind-bonus"),
+            chiso::model::AdjustmentKind::Penalty => msg!("adjustment-kind-penalty"),
+        };
+        format!(
+            "{} {} → {}",
+            t(msg!("adjustment-name", kind = kind, id = item.id.as_str())),
+            before.map(number).unwrap_or_else(|| "—".into()),
+            after.map(number).unwrap_or_else(|| "—".into())
+        )
+    }));
     let percent = c
         .percent
         .map(|p| t(msg!("gap-percent", value = p)))

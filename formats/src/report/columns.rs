@@ -204,52 +204,80 @@ pub fn adds_csv_columns(report: &BatchReport) -> bool {
     has_rounds(report.ruleset) || !report.groups.is_empty() || report.previous.is_some()
 }
 
-/// The CSV with the added columns (see the module's doc); `csv` unchanged when the batch has
-/// no groups, no rounds and no previous year.
-pub fn csv(report: &BatchReport, csv: String) -> String {
-    let rs = report.ruleset;
-    let rounds = has_rounds(rs);
-    let groups = !report.groups.is_empty();
-    let previous = report.previous.as_ref();
-    if !rounds && !groups && previous.is_none() {
-        return csv;
+/// The columns groups, rounds and last year add to the CSV report (see the module's doc),
+/// for [`super::write_csv_with`] to write row by row as it streams: nothing here holds the
+/// report.
+pub struct CsvColumns<'r> {
+    report: &'r BatchReport<'r>,
+    rounds: bool,
+    groups: bool,
+    group_ranks: Vec<Option<usize>>,
+}
+
+impl<'r> CsvColumns<'r> {
+    /// The added columns of a report; `None` when it adds none (no groups, no rounds, no
+    /// previous year: the CSV stays as it was).
+    pub fn new(report: &'r BatchReport<'r>) -> Option<Self> {
+        adds_csv_columns(report).then(|| CsvColumns {
+            report,
+            rounds: has_rounds(report.ruleset),
+            groups: !report.groups.is_empty(),
+            group_ranks: report.group_ranks(),
+        })
     }
-    let mut head: Vec<&str> = Vec::new();
-    if rounds {
-        head.push("stage");
+
+    /// The added columns' headers.
+    pub fn head(&self) -> Vec<&'static str> {
+        let mut head: Vec<&'static str> = Vec::new();
+        if self.rounds {
+            head.push("stage");
+        }
+        if self.groups {
+            head.extend(["group", "group_rank"]);
+        }
+        if self.report.previous.is_some() {
+            head.extend([
+                "previous_percent",
+                "percent_change",
+                "achieved_change",
+                "previous_rank",
+                "rank_change",
+                "previous_grade",
+                "grade_move",
+            ]);
+        }
+        head
     }
-    if groups {
-        head.extend(["group", "group_rank"]);
+
+    /// How many of [`CsvColumns::cells`] a unit's node and item rows repeat (its stage and
+    /// group: which row is whose); the rest (the group rank, last year's figures) are
+    /// totals, left empty there.
+    pub fn kept_on_node_rows(&self) -> usize {
+        usize::from(self.rounds) + usize::from(self.groups)
     }
-    if previous.is_some() {
-        head.extend([
-            "previous_percent",
-            "percent_change",
-            "achieved_change",
-            "previous_rank",
-            "rank_change",
-            "previous_grade",
-            "grade_move",
-        ]);
-    }
-    let group_ranks = report.group_ranks();
-    // The added cells of unit `i`'s total row.
-    let cells = |i: usize| -> Vec<String> {
-        let unit = &report.batch.units[i];
+
+    /// The added cells of the total row of scored unit `i` (an index into `batch.units`).
+    pub fn cells(&self, i: usize) -> Vec<String> {
+        let rs = self.report.ruleset;
+        let unit = &self.report.batch.units[i];
         let mut out = Vec::new();
-        if rounds {
+        if self.rounds {
             out.push(unit.result.stage.as_str().to_string());
         }
-        if groups {
+        if self.groups {
             out.push(
                 unit.group
                     .and_then(|g| rs.meta.groups.get(g))
                     .cloned()
                     .unwrap_or_default(),
             );
-            out.push(group_ranks[i].map(|r| r.to_string()).unwrap_or_default());
+            out.push(
+                self.group_ranks[i]
+                    .map(|r| r.to_string())
+                    .unwrap_or_default(),
+            );
         }
-        if let Some(p) = previous {
+        if let Some(p) = &self.report.previous {
             let d = |d: Option<rust_decimal::Decimal>| d.map(format_decimal).unwrap_or_default();
             match p.row(i) {
                 Some(r) => {
@@ -270,63 +298,42 @@ pub fn csv(report: &BatchReport, csv: String) -> String {
             }
         }
         out
-    };
-    let mut reader = ::csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(csv.as_bytes());
-    let mut writer = ::csv::Writer::from_writer(Vec::new());
-    let width = head.len();
-    // Rows after the header are each scored unit's node rows, its bonus and penalty rows,
-    // then its total row (level `unit`); then one total row per unit not scored.
-    let mut unit = 0usize;
-    for (n, record) in reader.records().enumerate() {
-        let Ok(record) = record else { continue };
-        let mut row: Vec<String> = record.iter().map(str::to_string).collect();
-        if n == 0 {
-            row.extend(head.iter().map(|h| h.to_string()));
-        } else if unit >= report.batch.units.len() {
-            row.extend(std::iter::repeat_n(String::new(), width));
-        } else if record.get(3) == Some("unit") {
-            row.extend(cells(unit));
-            unit += 1;
-        } else {
-            // A node or item row: the unit's stage and group (which row is whose), no totals.
-            let mut cells = cells(unit);
-            let keep = usize::from(rounds) + usize::from(groups);
-            for cell in cells.iter_mut().skip(keep) {
-                cell.clear();
-            }
-            row.extend(cells);
-        }
-        let _ = writer.write_record(&row);
     }
-    if let Some(p) = previous {
-        for &i in &p.gone {
-            let last = &p.previous[i];
-            let mut row = vec![
-                last.unit.clone(),
-                String::new(),
-                "TỔNG".into(),
-                "unit".into(),
-                String::new(),
-                String::new(),
-                "previous_only".into(),
-            ];
-            row.extend(std::iter::repeat_n(String::new(), 4));
-            row.extend(std::iter::repeat_n(String::new(), width - 7));
-            let d = |d: Option<rust_decimal::Decimal>| d.map(format_decimal).unwrap_or_default();
-            row.extend([
-                d(last.percent),
-                String::new(),
-                String::new(),
-                last.rank.map(|r| r.to_string()).unwrap_or_default(),
-                String::new(),
-                last.grade.clone().unwrap_or_default(),
-                String::new(),
-            ]);
-            let _ = writer.write_record(&row);
-        }
+
+    /// Last year's units this year's results do not have: one total row each (all the
+    /// report's columns), status `previous_only`, after every unit of this year.
+    pub fn previous_only(&self) -> Vec<Vec<String>> {
+        let Some(p) = &self.report.previous else {
+            return Vec::new();
+        };
+        let width = self.head().len();
+        let d = |d: Option<rust_decimal::Decimal>| d.map(format_decimal).unwrap_or_default();
+        p.gone
+            .iter()
+            .map(|&i| {
+                let last = &p.previous[i];
+                let mut row = vec![
+                    last.unit.clone(),
+                    String::new(),
+                    "TỔNG".into(),
+                    "unit".into(),
+                    String::new(),
+                    String::new(),
+                    "previous_only".into(),
+                ];
+                row.extend(std::iter::repeat_n(String::new(), 4));
+                row.extend(std::iter::repeat_n(String::new(), width - 7));
+                row.extend([
+                    d(last.percent),
+                    String::new(),
+                    String::new(),
+                    last.rank.map(|r| r.to_string()).unwrap_or_default(),
+                    String::new(),
+                    last.grade.clone().unwrap_or_default(),
+                    String::new(),
+                ]);
+                row
+            })
+            .collect()
     }
-    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }

@@ -5,6 +5,7 @@
 use chiso::diff::{Change, Impact, InputChange, RulesetDiff};
 use chiso::model::Ruleset;
 use chiso::text::format_decimal;
+use chiso::{msg, Lang, Message};
 use rust_decimal::Decimal;
 use serde_json::{json, Value as Json};
 
@@ -18,6 +19,12 @@ pub struct Sides<'a> {
     pub old_name: &'a str,
     /// Label of the new side.
     pub new_name: &'a str,
+}
+
+/// A header value in the reader's words, `—` when not declared.
+fn value(v: &Option<Message>, lang: Lang) -> String {
+    v.as_ref()
+        .map_or_else(|| "—".to_string(), |m| m.render(lang))
 }
 
 fn opt(v: &Option<String>) -> String {
@@ -46,56 +53,136 @@ pub fn one_line(rule: &str) -> String {
     out
 }
 
-/// One change in words, without the criterion's id.
-pub fn change_text(change: &Change) -> String {
-    match change {
-        Change::Id(a, b) => format!("renumbered {a} → {b}"),
-        Change::Title(a, b) => format!("title \"{a}\" → \"{b}\""),
-        Change::Max(a, b) => format!("max {} → {}", format_decimal(*a), format_decimal(*b)),
-        Change::Owner(a, b) => format!("owner {} → {}", opt(a), opt(b)),
-        Change::Source(a, b) => format!("source {a} → {b}"),
-        Change::Rule(r) => format!(
-            "rule {} → {} ({})",
-            r.old
-                .as_deref()
-                .map(one_line)
-                .unwrap_or_else(|| "sum of children".into()),
-            r.new
-                .as_deref()
-                .map(one_line)
-                .unwrap_or_else(|| "sum of children".into()),
-            r.details.join("; ")
-        ),
-        Change::NotEvaluated(a, b) => format!("not evaluated {} → {}", opt(a), opt(b)),
-        Change::Bonus(a, b) => format!(
-            "bonus {} → {}",
-            if *a { "yes" } else { "no" },
-            if *b { "yes" } else { "no" }
-        ),
-        Change::Moved(a, b, area) => format!(
-            "moved from {a} to {b}{}",
-            if *area { " (another area)" } else { "" }
-        ),
+/// One change in words, without the criterion's id, in the reader's language.
+pub fn change_text(change: &Change, lang: Lang) -> String {
+    let m = match change {
+        Change::Id(a, b) => msg!("diff-renumbered", old = a.as_str(), new = b.as_str()),
+        Change::Title(a, b) => msg!("diff-title", old = a.as_str(), new = b.as_str()),
+        Change::Max(a, b) => msg!("diff-max", old = *a, new = *b),
+        Change::Owner(a, b) => msg!("diff-owner", old = opt(a), new = opt(b)),
+        Change::Source(a, b) => msg!("diff-source", old = word(a), new = word(b)),
+        Change::Rule(r) => {
+            let side = |t: &Option<String>| match t.as_deref() {
+                Some(t) => Message::from(one_line(t)),
+                None => msg!("diff-sum-of-children"),
+            };
+            msg!(
+                "diff-rule",
+                old = side(&r.old),
+                new = side(&r.new),
+                details = Message::join(r.details.clone(), "; ")
+            )
+        }
+        Change::NotEvaluated(a, b) => msg!("diff-not-evaluated", old = opt(a), new = opt(b)),
+        Change::Bonus(a, b) => {
+            let yes_no = |v: bool| if v { msg!("diff-yes") } else { msg!("diff-no") };
+            msg!("diff-bonus", old = yes_no(*a), new = yes_no(*b))
+        }
+        Change::Moved(a, b, true) => {
+            msg!("diff-moved-area", old = a.as_str(), new = b.as_str())
+        }
+        Change::Moved(a, b, false) => msg!("diff-moved", old = a.as_str(), new = b.as_str()),
+    };
+    m.render(lang)
+}
+
+/// One change of a matched pair in words: [`change_text`], with a not-evaluated clause said
+/// in the reader's words from both nodes.
+fn change_line(s: &Sides, m: &chiso::diff::NodeMatch, c: &Change, lang: Lang) -> String {
+    match c {
+        Change::NotEvaluated(..) => {
+            let side = |r: &Ruleset, i: usize| {
+                chiso::diff::not_evaluated_message(&r.nodes[i])
+                    .map_or_else(|| "—".to_string(), |m| m.render(lang))
+            };
+            msg!(
+                "diff-not-evaluated",
+                old = side(s.old, m.old),
+                new = side(s.new, m.new)
+            )
+            .render(lang)
+        }
+        _ => change_text(c, lang),
     }
 }
 
-fn input_text(s: &Sides, c: &InputChange) -> String {
+fn input_text(s: &Sides, c: &InputChange, lang: Lang) -> String {
     let name = |r: &Ruleset, slot: Option<usize>| slot.map(|i| r.inputs[i].name.clone());
     let (a, b) = (name(s.old, c.old), name(s.new, c.new));
     let mut parts = vec![match (&a, &b) {
-        (None, Some(b)) => format!("added {b}"),
-        (Some(a), None) => format!("removed {a}"),
-        (Some(a), Some(b)) if c.renamed => format!("renamed {a} → {b}"),
+        (None, Some(b)) => msg!("diff-input-added", name = b.as_str()).render(lang),
+        (Some(a), None) => msg!("diff-input-removed", name = a.as_str()).render(lang),
+        (Some(a), Some(b)) if c.renamed => {
+            msg!("diff-input-renamed-to", old = a.as_str(), new = b.as_str()).render(lang)
+        }
         (_, Some(b)) => b.clone(),
         _ => String::new(),
     }];
     if let Some((x, y)) = &c.retyped {
-        parts.push(format!("type {x} → {y}"));
+        parts.push(msg!("diff-input-type", old = x.as_str(), new = y.as_str()).render(lang));
     }
     if c.described && c.old.is_some() && c.new.is_some() {
-        parts.push("description changed".to_string());
+        parts.push(msg!("diff-description-changed").render(lang));
     }
     parts.join("; ")
+}
+
+/// A header declaration's stable name ([`chiso::diff::HeaderChange::what`]) in the reader's
+/// words: the fixed names by catalogue, the named ones (`grade Tốt`, `rounding ratio`,
+/// `penalty P1`) with their name.
+fn header_what(what: &str) -> Message {
+    let fixed = match what {
+        "total" => Some("diff-h-total"),
+        "year" => Some("diff-h-year"),
+        "decree" => Some("diff-h-decree"),
+        "level" => Some("diff-h-level"),
+        "grade on" => Some("diff-h-grade-on"),
+        "bonus max" => Some("diff-h-bonus-max"),
+        "penalty max" => Some("diff-h-penalty-max"),
+        "bonus above max" => Some("diff-h-bonus-above-max"),
+        "floor" => Some("diff-h-floor"),
+        "display places" => Some("diff-h-display-places"),
+        "percent from rounded total" => Some("diff-h-percent-from-rounded-total"),
+        "zero denominator" => Some("diff-h-zero-denominator"),
+        "stages" => Some("diff-h-stages"),
+        "groups" => Some("diff-h-groups"),
+        _ => None,
+    };
+    if let Some(id) = fixed {
+        return Message::new(id);
+    }
+    let named = [
+        ("grade ", "diff-h-grade"),
+        ("rounding ", "diff-h-rounding"),
+        ("count ", "diff-h-count"),
+        ("share ", "diff-h-share"),
+        ("bonus ", "diff-h-bonus-item"),
+        ("penalty ", "diff-h-penalty-item"),
+    ];
+    for (prefix, id) in named {
+        if let Some(name) = what.strip_prefix(prefix) {
+            return Message::new(id).arg("name", word(name));
+        }
+    }
+    Message::from(what)
+}
+
+/// A word of the language inside a header name or a change (a count, a source, a rounding
+/// target) in the reader's words; any other text (a grade's name, an item's id) as written.
+fn word(w: &str) -> Message {
+    match w {
+        "areas" => msg!("diff-word-areas"),
+        "criteria" => msg!("diff-word-criteria"),
+        "sub-criteria" => msg!("diff-word-subcriteria"),
+        "self" => msg!("diff-word-self"),
+        "survey" => msg!("diff-word-survey"),
+        "satisfaction" => msg!("diff-word-satisfaction"),
+        "ratio" => msg!("diff-word-ratio"),
+        "score" => msg!("diff-word-score"),
+        "total" => msg!("diff-word-total"),
+        "percent" => msg!("diff-word-percent"),
+        _ => Message::from(w),
+    }
 }
 
 fn node_label(r: &Ruleset, i: usize) -> String {
@@ -109,23 +196,29 @@ fn ids(r: &Ruleset, v: &[usize]) -> String {
         .join(", ")
 }
 
-fn pct(v: Option<Decimal>) -> String {
-    v.map(|p| format!("{}%", format_decimal(p)))
+/// A number as the reader's language writes it (`1,5` in Vietnamese).
+fn num(v: Decimal, lang: Lang) -> String {
+    chiso::text::format_number(v, chiso::message::number_style(lang))
+}
+
+fn pct(v: Option<Decimal>, lang: Lang) -> String {
+    v.map(|p| format!("{}%", num(p, lang)))
         .unwrap_or_else(|| "—".into())
 }
 
-fn signed(v: Decimal) -> String {
+fn signed(v: Decimal, lang: Lang) -> String {
     if v > Decimal::ZERO {
-        format!("+{}", format_decimal(v))
+        format!("+{}", num(v, lang))
     } else {
-        format_decimal(v)
+        num(v, lang)
     }
 }
 
 /// Lines of the structural diff (shared by text and Markdown; `md` adds list bullets).
-fn lines(s: &Sides, d: &RulesetDiff, md: bool) -> Vec<String> {
+fn lines(s: &Sides, d: &RulesetDiff, md: bool, lang: Lang) -> Vec<String> {
     let bullet = if md { "- " } else { "  " };
-    let head = |t: &str| {
+    let head = |id: &'static str| {
+        let t = Message::new(id).render(lang);
         if md {
             format!("\n## {t}\n")
         } else {
@@ -134,128 +227,146 @@ fn lines(s: &Sides, d: &RulesetDiff, md: bool) -> Vec<String> {
     };
     let mut out = Vec::new();
     let count = d.changed().count();
-    out.push(format!(
-        "{} matched ({} changed), {} removed, {} added, {} split, {} merged; {} header, {} input change(s)",
-        d.matched.len(),
-        count,
-        d.removed.len(),
-        d.added.len(),
-        d.splits.len(),
-        d.merges.len(),
-        d.header.len(),
-        d.inputs.len()
-    ));
+    out.push(
+        msg!(
+            "diff-summary",
+            matched = d.matched.len(),
+            changed = count,
+            removed = d.removed.len(),
+            added = d.added.len(),
+            split = d.splits.len(),
+            merged = d.merges.len(),
+            header = d.header.len(),
+            inputs = d.inputs.len()
+        )
+        .render(lang),
+    );
     if !d.header.is_empty() {
-        out.push(head("Header"));
+        out.push(head("diff-head-header"));
         for h in &d.header {
             out.push(format!(
                 "{bullet}{}: {} → {}",
-                h.what,
-                opt(&h.old),
-                opt(&h.new)
+                header_what(&h.what).render(lang),
+                value(&h.old_text, lang),
+                value(&h.new_text, lang)
             ));
         }
     }
     if count > 0 {
-        out.push(head("Changed criteria"));
+        out.push(head("diff-head-changed"));
         for m in d.changed() {
             out.push(format!("{bullet}{}", node_label(s.new, m.new)));
             for c in &m.changes {
                 let sub = if md { "  - " } else { "      " };
-                out.push(format!("{sub}{}", change_text(c)));
+                out.push(format!("{sub}{}", change_line(s, m, c, lang)));
             }
         }
     }
     if !d.splits.is_empty() || !d.merges.is_empty() {
-        out.push(head("Splits and merges"));
+        out.push(head("diff-head-splits"));
         for (o, ns) in &d.splits {
             out.push(format!(
-                "{bullet}split {} → {}",
-                node_label(s.old, *o),
-                ids(s.new, ns)
+                "{bullet}{}",
+                msg!(
+                    "diff-split",
+                    old = node_label(s.old, *o),
+                    new = ids(s.new, ns)
+                )
+                .render(lang)
             ));
         }
         for (os, n) in &d.merges {
             out.push(format!(
-                "{bullet}merged {} → {}",
-                ids(s.old, os),
-                node_label(s.new, *n)
+                "{bullet}{}",
+                msg!(
+                    "diff-merged",
+                    old = ids(s.old, os),
+                    new = node_label(s.new, *n)
+                )
+                .render(lang)
             ));
         }
     }
+    let with_max = |r: &Ruleset, i: usize| {
+        msg!(
+            "diff-node-max",
+            node = node_label(r, i),
+            max = r.nodes[i].max
+        )
+        .render(lang)
+    };
     if !d.removed.is_empty() {
-        out.push(head("Removed"));
+        out.push(head("diff-head-removed"));
         for i in &d.removed {
-            out.push(format!(
-                "{bullet}{} (max {})",
-                node_label(s.old, *i),
-                format_decimal(s.old.nodes[*i].max)
-            ));
+            out.push(format!("{bullet}{}", with_max(s.old, *i)));
         }
     }
     if !d.added.is_empty() {
-        out.push(head("Added"));
+        out.push(head("diff-head-added"));
         for i in &d.added {
-            out.push(format!(
-                "{bullet}{} (max {})",
-                node_label(s.new, *i),
-                format_decimal(s.new.nodes[*i].max)
-            ));
+            out.push(format!("{bullet}{}", with_max(s.new, *i)));
         }
     }
     if !d.inputs.is_empty() {
-        out.push(head("Inputs"));
+        out.push(head("diff-head-inputs"));
         for c in &d.inputs {
-            out.push(format!("{bullet}{}", input_text(s, c)));
+            out.push(format!("{bullet}{}", input_text(s, c, lang)));
         }
     }
     out
 }
 
-fn impact_lines(imp: &Impact, md: bool) -> Vec<String> {
+fn impact_lines(imp: &Impact, md: bool, lang: Lang) -> Vec<String> {
+    let t = |id: &'static str| Message::new(id).render(lang);
     let mut out = Vec::new();
     out.push(if md {
-        "\n## Impact on last year's units\n".into()
+        format!("\n## {}\n", t("diff-head-impact"))
     } else {
-        "\nImpact on last year's units".into()
+        format!("\n{}", t("diff-head-impact"))
     });
     if md {
-        out.push("| unit | old | grade | rank | new | grade | rank | change |".into());
+        out.push(format!("| {} |", t("diff-impact-columns")));
         out.push("|---|---|---|---|---|---|---|---|".into());
     }
     for u in &imp.units {
         let rank = |r: Option<usize>| r.map(|r| format!("#{r}")).unwrap_or_else(|| "—".into());
         let mut change = u
             .percent_change()
-            .map(|c| format!("{} points of %", signed(c)))
+            .map(|c| msg!("diff-points-of-percent", change = signed(c, lang)).render(lang))
             .unwrap_or_else(|| "—".into());
         if let (Some(a), Some(b)) = (u.old.rank, u.new.rank) {
             if a != b {
-                change.push_str(&format!("; rank #{a} → #{b}"));
+                change.push_str("; ");
+                change.push_str(&msg!("diff-rank-change", old = a, new = b).render(lang));
             }
         }
         if u.old.grade != u.new.grade && u.new.complete {
-            change.push_str(&format!(
-                "; grade {} → {}",
-                u.old.grade.as_deref().unwrap_or("—"),
-                u.new.grade.as_deref().unwrap_or("—")
-            ));
+            change.push_str("; ");
+            change.push_str(
+                &msg!(
+                    "diff-grade-change",
+                    old = u.old.grade.as_deref().unwrap_or("—"),
+                    new = u.new.grade.as_deref().unwrap_or("—")
+                )
+                .render(lang),
+            );
         }
         let show = |x: &chiso::diff::impact::Scored| {
             if x.complete {
                 format!(
                     "{}/{} = {}",
-                    format_decimal(x.achieved),
-                    format_decimal(x.max),
-                    pct(x.percent)
+                    num(x.achieved, lang),
+                    num(x.max, lang),
+                    pct(x.percent, lang)
                 )
             } else {
-                format!(
-                    "incomplete; scored leaves {}/{} = {}",
-                    format_decimal(x.partial.0),
-                    format_decimal(x.partial.1),
-                    pct(x.partial_percent)
+                msg!(
+                    "diff-incomplete",
+                    achieved = num(x.partial.0, lang),
+                    max = num(x.partial.1, lang),
+                    percent = pct(x.partial_percent, lang)
                 )
+                .render(lang)
             }
         };
         let old = show(&u.old);
@@ -273,16 +384,18 @@ fn impact_lines(imp: &Impact, md: bool) -> Vec<String> {
         } else {
             out.push(format!("  {}", u.unit));
             out.push(format!(
-                "    old: {old} {} {}",
+                "    {}: {old} {} {}",
+                t("diff-old"),
                 g(&u.old.grade),
                 rank(u.old.rank)
             ));
             out.push(format!(
-                "    new: {new} {} {}",
+                "    {}: {new} {} {}",
+                t("diff-new"),
                 g(&u.new.grade),
                 rank(u.new.rank)
             ));
-            out.push(format!("    change: {change}"));
+            out.push(format!("    {}: {change}", t("diff-change")));
         }
     }
     for u in &imp.units {
@@ -294,79 +407,98 @@ fn impact_lines(imp: &Impact, md: bool) -> Vec<String> {
                 d.old_id.as_deref().unwrap_or("—"),
                 d.new_id.as_deref().unwrap_or("—"),
                 d.old_points
-                    .map(format_decimal)
+                    .map(|v| num(v, lang))
                     .unwrap_or_else(|| "—".into()),
                 d.new_points
-                    .map(format_decimal)
+                    .map(|v| num(v, lang))
                     .unwrap_or_else(|| "—".into()),
-                signed(d.delta)
+                signed(d.delta, lang)
             ));
         }
         if u.drivers.len() > 8 {
-            block.push(format!("{bullet}… {} more", u.drivers.len() - 8));
+            block.push(format!(
+                "{bullet}{}",
+                msg!("diff-more", count = u.drivers.len() - 8).render(lang)
+            ));
         }
         for (name, ids) in &u.missing_inputs {
             block.push(format!(
-                "{bullet}missing input {name} (needed by {})",
-                ids.join(", ")
+                "{bullet}{}",
+                msg!(
+                    "diff-missing-input",
+                    name = name.as_str(),
+                    ids = ids.join(", ")
+                )
+                .render(lang)
             ));
         }
         if !u.missing_points.is_empty() {
             block.push(format!(
-                "{bullet}no points carried over for {}",
-                u.missing_points.join(", ")
+                "{bullet}{}",
+                msg!("diff-no-points-carried", ids = u.missing_points.join(", ")).render(lang)
             ));
         }
         for r in &u.rescaled {
-            block.push(format!("{bullet}carried in proportion: {r}"));
+            block.push(format!(
+                "{bullet}{}",
+                msg!("diff-carried-in-proportion", what = r.clone()).render(lang)
+            ));
         }
         if !u.dropped.is_empty() {
-            block.push(format!("{bullet}dropped: {}", u.dropped.join(", ")));
+            block.push(format!(
+                "{bullet}{}",
+                msg!("diff-dropped", what = u.dropped.clone()).render(lang)
+            ));
         }
         if !block.is_empty() {
             out.push(if md {
                 format!("\n### {}\n", u.unit)
             } else {
-                format!("  {} — drivers and gaps", u.unit)
+                format!(
+                    "  {}",
+                    msg!("diff-drivers-and-gaps", unit = u.unit.as_str()).render(lang)
+                )
             });
             out.extend(block);
         }
     }
     let (up, down, same) = imp.gainers_losers();
     out.push(String::new());
-    out.push(format!(
-        "Gain: {}; lose: {}; unchanged or not comparable: {}",
-        list(&up),
-        list(&down),
-        list(&same)
-    ));
+    let list = |v: &[&str]| {
+        if v.is_empty() {
+            t("diff-none")
+        } else {
+            v.join(", ")
+        }
+    };
+    out.push(
+        msg!(
+            "diff-gain-lose",
+            up = list(&up),
+            down = list(&down),
+            same = list(&same)
+        )
+        .render(lang),
+    );
     out
 }
 
-fn list(v: &[&str]) -> String {
-    if v.is_empty() {
-        "none".into()
-    } else {
-        v.join(", ")
-    }
-}
-
-/// Plain text for a terminal.
-pub fn text(s: &Sides, d: &RulesetDiff, impact: Option<&Impact>) -> String {
+/// Plain text for a terminal, in the reader's language.
+pub fn text(s: &Sides, d: &RulesetDiff, impact: Option<&Impact>, lang: Lang) -> String {
     let mut out = vec![format!("{} → {}", s.old_name, s.new_name)];
-    out.extend(lines(s, d, false));
+    out.extend(lines(s, d, false, lang));
     if let Some(imp) = impact {
-        out.extend(impact_lines(imp, false));
+        out.extend(impact_lines(imp, false, lang));
     }
     out.join("\n") + "\n"
 }
 
-/// Markdown.
-pub fn markdown(s: &Sides, d: &RulesetDiff, impact: Option<&Impact>) -> String {
+/// Markdown, in the reader's language.
+pub fn markdown(s: &Sides, d: &RulesetDiff, impact: Option<&Impact>, lang: Lang) -> String {
     let mut out = vec![format!("# {} → {}\n", s.old_name, s.new_name)];
-    out.extend(lines(s, d, true));
+    out.extend(lines(s, d, true, lang));
     if let Some(imp) = impact {
-        out.extend(impact_lines(imp, true));
+        out.extend(impact_lines(imp, true, lang));
     }
     out.join("\n") + "\n"
 }
@@ -382,7 +514,9 @@ fn change_json(c: &Change) -> Json {
             json!({"kind": c.kind(), "old": a, "new": b})
         }
         Change::Rule(r) => {
-            json!({"kind": c.kind(), "old": r.old, "new": r.new, "details": r.details})
+            // The stable JSON keeps English details (docs/diff.md).
+            let details: Vec<String> = r.details.iter().map(Message::en).collect();
+            json!({"kind": c.kind(), "old": r.old, "new": r.new, "details": details})
         }
         Change::Bonus(a, b) => json!({"kind": c.kind(), "old": a, "new": b}),
         Change::Moved(a, b, area) => {
@@ -447,8 +581,8 @@ pub fn json(s: &Sides, d: &RulesetDiff, impact: Option<&Impact>) -> String {
                 })).collect::<Vec<_>>(),
                 "missing_inputs": u.missing_inputs.iter().map(|(n, ids)| json!({"input": n, "needed_by": ids})).collect::<Vec<_>>(),
                 "missing_points": u.missing_points,
-                "dropped": u.dropped,
-                "rescaled": u.rescaled,
+                "dropped": u.dropped.iter().map(Message::en).collect::<Vec<_>>(),
+                "rescaled": u.rescaled.iter().map(Message::en).collect::<Vec<_>>(),
             }))
             .collect::<Vec<_>>());
     }
@@ -465,9 +599,16 @@ fn esc(s: &str) -> String {
 /// One self-contained page: both trees side by side, each matched pair on one row, changes
 /// highlighted; removed rows on the left only, added on the right only; then header, inputs
 /// and the impact.
-pub fn html(s: &Sides, d: &RulesetDiff, impact: Option<&Impact>) -> String {
+pub fn html(s: &Sides, d: &RulesetDiff, impact: Option<&Impact>, lang: Lang) -> String {
+    let t = |id: &'static str| esc(&Message::new(id).render(lang));
     let mut h = String::new();
-    h.push_str("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">");
+    h.push_str(&format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">",
+        match lang {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    ));
     h.push_str(&format!(
         "<title>chiso diff: {} → {}</title>",
         esc(s.old_name),
@@ -479,21 +620,34 @@ pub fn html(s: &Sides, d: &RulesetDiff, impact: Option<&Impact>) -> String {
         esc(s.old_name),
         esc(s.new_name)
     ));
-    let summary = lines(s, d, false);
+    let summary = lines(s, d, false, lang);
     h.push_str(&format!("<p>{}</p>\n", esc(&summary[0])));
     if !d.header.is_empty() {
-        h.push_str("<h2>Header</h2><table><tr><th>what</th><th>old</th><th>new</th></tr>\n");
+        h.push_str(&format!(
+            "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th></tr>\n",
+            t("diff-head-header"),
+            t("diff-what"),
+            t("diff-old"),
+            t("diff-new")
+        ));
         for c in &d.header {
             h.push_str(&format!(
                 "<tr class=\"chg\"><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                esc(&c.what),
-                esc(&opt(&c.old)),
-                esc(&opt(&c.new))
+                esc(&header_what(&c.what).render(lang)),
+                esc(&value(&c.old_text, lang)),
+                esc(&value(&c.new_text, lang))
             ));
         }
         h.push_str("</table>\n");
     }
-    h.push_str("<h2>Criteria</h2><table><tr><th>old</th><th>max</th><th>new</th><th>max</th><th>changes</th></tr>\n");
+    h.push_str(&format!(
+        "<h2>{}</h2><table><tr><th>{old}</th><th>{max}</th><th>{new}</th><th>{max}</th><th>{}</th></tr>\n",
+        t("diff-criteria"),
+        t("diff-changes"),
+        old = t("diff-old"),
+        new = t("diff-new"),
+        max = t("diff-max-column"),
+    ));
     let cell = |r: &Ruleset, i: usize| {
         let n = &r.nodes[i];
         let level = match n.level {
@@ -505,7 +659,7 @@ pub fn html(s: &Sides, d: &RulesetDiff, impact: Option<&Impact>) -> String {
             "<td class=\"l{level}\">{} {}</td><td>{}</td>",
             esc(&n.id),
             esc(&n.title),
-            format_decimal(n.max)
+            num(n.max, lang)
         )
     };
     let empty = "<td></td><td></td>";
@@ -524,8 +678,9 @@ pub fn html(s: &Sides, d: &RulesetDiff, impact: Option<&Impact>) -> String {
             for i in before.into_iter().rev() {
                 placed_old[i] = true;
                 rows.push(format!(
-                    "<tr class=\"del\">{}{empty}<td>removed</td></tr>",
-                    cell(s.old, i)
+                    "<tr class=\"del\">{}{empty}<td>{}</td></tr>",
+                    cell(s.old, i),
+                    t("diff-removed")
                 ));
             }
             placed_old[m.old] = true;
@@ -533,7 +688,7 @@ pub fn html(s: &Sides, d: &RulesetDiff, impact: Option<&Impact>) -> String {
             let changes: String = m
                 .changes
                 .iter()
-                .map(|c| format!("<li>{}</li>", esc(&change_text(c))))
+                .map(|c| format!("<li>{}</li>", esc(&change_line(s, m, c, lang))))
                 .collect();
             rows.push(format!(
                 "<tr class=\"{class}\">{}{}<td><ul>{changes}</ul></td></tr>",
@@ -542,53 +697,54 @@ pub fn html(s: &Sides, d: &RulesetDiff, impact: Option<&Impact>) -> String {
             ));
         } else if let Some((o, _)) = d.splits.iter().find(|(_, ns)| ns.contains(&j)) {
             rows.push(format!(
-                "<tr class=\"chg\">{}{}<td>split of {}</td></tr>",
+                "<tr class=\"chg\">{}{}<td>{}</td></tr>",
                 empty,
                 cell(s.new, j),
-                esc(&s.old.nodes[*o].id)
+                esc(&msg!("diff-split-of", id = s.old.nodes[*o].id.as_str()).render(lang))
             ));
         } else if let Some((os, _)) = d.merges.iter().find(|(_, n)| *n == j) {
             rows.push(format!(
-                "<tr class=\"chg\">{}{}<td>merges {}</td></tr>",
+                "<tr class=\"chg\">{}{}<td>{}</td></tr>",
                 empty,
                 cell(s.new, j),
-                esc(&ids(s.old, os))
+                esc(&msg!("diff-merges", ids = ids(s.old, os)).render(lang))
             ));
         } else {
             rows.push(format!(
-                "<tr class=\"add\">{empty}{}<td>added</td></tr>",
-                cell(s.new, j)
+                "<tr class=\"add\">{empty}{}<td>{}</td></tr>",
+                cell(s.new, j),
+                t("diff-added")
             ));
         }
     }
     for (i, placed) in placed_old.iter().enumerate() {
         if !placed && !d.matched.iter().any(|m| m.old == i) {
             let what = if d.removed.contains(&i) {
-                "removed".to_string()
+                msg!("diff-removed")
             } else if let Some((_, ns)) = d.splits.iter().find(|(o, _)| *o == i) {
-                format!("split into {}", ids(s.new, ns))
+                msg!("diff-split-into", ids = ids(s.new, ns))
             } else {
-                "merged".to_string()
+                msg!("diff-merged-away")
             };
             rows.push(format!(
                 "<tr class=\"del\">{}{empty}<td>{}</td></tr>",
                 cell(s.old, i),
-                esc(&what)
+                esc(&what.render(lang))
             ));
         }
     }
     h.push_str(&rows.join("\n"));
     h.push_str("\n</table>\n");
     if !d.inputs.is_empty() {
-        h.push_str("<h2>Inputs</h2><ul>\n");
+        h.push_str(&format!("<h2>{}</h2><ul>\n", t("diff-head-inputs")));
         for c in &d.inputs {
-            h.push_str(&format!("<li>{}</li>\n", esc(&input_text(s, c))));
+            h.push_str(&format!("<li>{}</li>\n", esc(&input_text(s, c, lang))));
         }
         h.push_str("</ul>\n");
     }
     if let Some(imp) = impact {
-        h.push_str("<h2>Impact on last year's units</h2><pre>");
-        h.push_str(&esc(&impact_lines(imp, false).join("\n")));
+        h.push_str(&format!("<h2>{}</h2><pre>", t("diff-head-impact")));
+        h.push_str(&esc(&impact_lines(imp, false, lang).join("\n")));
         h.push_str("</pre>\n");
     }
     h.push_str("</body></html>\n");

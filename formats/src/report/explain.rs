@@ -33,10 +33,20 @@ pub fn text(explanation: &Explanation, batch_units: usize, lang: Lang) -> String
             "explain-unit-stage",
             unit = e.unit.as_str(),
             stage = e.stage.as_str(),
-            label = e.stage.label()
+            label = e.stage_name.as_str()
         ))
     ));
-    out.push_str(&format!("  {}{}\n", label("explain-path"), e.path));
+    // A bonus or penalty item is named by its kind in the reader's words.
+    let path = match e.item {
+        Some(chiso::model::AdjustmentKind::Bonus) => {
+            format!("{} {}", t(msg!("adjustment-kind-bonus")), e.id)
+        }
+        Some(chiso::model::AdjustmentKind::Penalty) => {
+            format!("{} {}", t(msg!("adjustment-kind-penalty")), e.id)
+        }
+        None => e.path.clone(),
+    };
+    out.push_str(&format!("  {}{path}\n", label("explain-path")));
     let max = e
         .max
         .parse::<chiso::Decimal>()

@@ -196,15 +196,15 @@ impl Format {
                             .map(|n| Either::Value(not_scored_json(ruleset, n))),
                     ),
             ),
-            // Groups, appraisal rounds and last year add columns to each unit's total row
-            // (`columns::csv`); that pass holds the CSV in memory, the plain one streams.
-            Format::Csv if columns::adds_csv_columns(report) => {
-                let mut plain = Vec::new();
-                write_csv(ruleset, b, NumberStyle::Machine, &mut plain)?;
-                let plain = String::from_utf8(plain).map_err(io::Error::other)?;
-                out.write_all(columns::csv(report, plain).as_bytes())
-            }
-            Format::Csv => write_csv(ruleset, b, NumberStyle::Machine, out),
+            // Groups, appraisal rounds and last year add columns (`columns::CsvColumns`),
+            // written as each row streams.
+            Format::Csv => write_csv_with(
+                ruleset,
+                b,
+                NumberStyle::Machine,
+                columns::CsvColumns::new(report).as_ref(),
+                out,
+            ),
             Format::CsvVi => {
                 out.write_all("\u{feff}".as_bytes())?;
                 write_csv(ruleset, b, NumberStyle::Vietnamese, out)
@@ -937,6 +937,21 @@ pub fn write_csv(
     style: NumberStyle,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    write_csv_with(ruleset, batch, style, None, out)
+}
+
+/// [`write_csv`] with the columns groups, rounds and last year add (`extra`): after the
+/// header's, a unit's cells on its total row (its stage and group also on its node and item
+/// rows), empty cells on the rows of units not scored, and last year's units without a match
+/// as rows of their own at the end.
+fn write_csv_with(
+    ruleset: &Ruleset,
+    batch: &Batch,
+    style: NumberStyle,
+    extra: Option<&columns::CsvColumns>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    use chiso::text::push_number;
     const HEADER: [&str; 11] = [
         "unit", "id", "title", "level", "max", "score", "status", "reason", "lost", "percent",
         "grade",
@@ -961,20 +976,48 @@ pub fn write_csv(
             .join(&sep)
         })
         .collect();
+    // The added cells of a row, each after a delimiter.
+    let append = |row: &mut String, cells: &[String]| {
+        for cell in cells {
+            row.push(delimiter);
+            row.push_str(&csv_cell(cell, delimiter));
+        }
+    };
+    let blanks = extra.map_or(Vec::new(), |e| vec![String::new(); e.head().len()]);
     let mut row = String::new();
     row.push_str(&HEADER.join(&sep));
+    if let Some(e) = extra {
+        for head in e.head() {
+            row.push(delimiter);
+            row.push_str(head);
+        }
+    }
     row.push('\n');
-    for unit in &batch.units {
+    for (i, unit) in batch.units.iter().enumerate() {
         let result = &unit.result;
         let name = csv_cell(&result.unit, delimiter);
+        // This unit's added cells: all on its total row, the first `kept` on the others.
+        let (added, kept) = match extra {
+            Some(e) => {
+                let cells = e.cells(i);
+                let kept = e.kept_on_node_rows();
+                let mut on_nodes = cells.clone();
+                for cell in on_nodes.iter_mut().skip(kept) {
+                    cell.clear();
+                }
+                (cells, on_nodes)
+            }
+            None => (Vec::new(), Vec::new()),
+        };
         for (i, prefix) in prefixes.iter().enumerate() {
             let r = result.node(i);
             row.push_str(&name);
             row.push_str(prefix);
-            row.push_str(&format_number(r.max, style));
+            // Numbers go straight into the row (a million cells at 10,000 units).
+            push_number(&mut row, r.max, style);
             row.push(delimiter);
             if let Some(score) = r.score {
-                row.push_str(&format_number(score, style));
+                push_number(&mut row, score, style);
             }
             row.push(delimiter);
             row.push_str(r.status.as_str());
@@ -982,10 +1025,11 @@ pub fn write_csv(
             row.push_str(&csv_cell(r.status.reason().unwrap_or_default(), delimiter));
             row.push(delimiter);
             if let Some(lost) = r.lost() {
-                row.push_str(&format_number(lost, style));
+                push_number(&mut row, lost, style);
             }
             row.push(delimiter);
             row.push(delimiter);
+            append(&mut row, &kept);
             row.push('\n');
         }
         if result.adjustments.is_some() {
@@ -1008,6 +1052,7 @@ pub fn write_csv(
                     "",
                 ];
                 row.push_str(&cells.join(&sep));
+                append(&mut row, &kept);
                 row.push('\n');
             }
         }
@@ -1033,6 +1078,7 @@ pub fn write_csv(
             &csv_cell(result.grade.as_deref().unwrap_or_default(), delimiter),
         ];
         row.push_str(&cells.join(&sep));
+        append(&mut row, &added);
         row.push('\n');
         out.write_all(row.as_bytes())?;
         row.clear();
@@ -1052,6 +1098,15 @@ pub fn write_csv(
             "",
             "",
         ];
+        row.push_str(&cells.join(&sep));
+        append(&mut row, &blanks);
+        row.push('\n');
+    }
+    for cells in extra
+        .map(columns::CsvColumns::previous_only)
+        .unwrap_or_default()
+    {
+        let cells: Vec<_> = cells.iter().map(|c| csv_cell(c, delimiter)).collect();
         row.push_str(&cells.join(&sep));
         row.push('\n');
     }

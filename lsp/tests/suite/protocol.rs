@@ -214,13 +214,14 @@ async fn every_feature_through_the_protocol() {
             hover["range"],
             h.range(&text, use_at..use_at + "hồ_sơ_tiếp_nhận".len())
         );
+        // Vietnamese by default (the client sends no locale).
         let markdown = hover["contents"]["value"].as_str().unwrap();
         assert!(
-            markdown.starts_with("**input** `hồ_sơ_tiếp_nhận`: count"),
+            markdown.starts_with("**đầu vào** `hồ_sơ_tiếp_nhận`: số lượng"),
             "{markdown}"
         );
         assert!(
-            markdown.contains("- used by:\n  - 7.2.2 Tỷ lệ hồ sơ trực tuyến toàn trình"),
+            markdown.contains("- được dùng ở:\n  - 7.2.2 Tỷ lệ hồ sơ trực tuyến toàn trình"),
             "{markdown}"
         );
 
@@ -232,7 +233,7 @@ async fn every_feature_through_the_protocol() {
             .unwrap();
         let markdown = hover["contents"]["value"].as_str().unwrap();
         assert!(markdown.contains("1 › 1.6 › 1.6.1"), "{markdown}");
-        assert!(markdown.contains("- maximum: **4**"), "{markdown}");
+        assert!(markdown.contains("- điểm tối đa: **4**"), "{markdown}");
 
         // Definition: from the use to the declaration.
         let decl_at = nth(&text, "hồ_sơ_tiếp_nhận", 0);
@@ -276,7 +277,10 @@ async fn every_feature_through_the_protocol() {
         let mut params = h.at(&text, use_at);
         params["newName"] = json!("nếu");
         let refused = h.request("textDocument/rename", params).await.unwrap_err();
-        assert!(refused.contains("not a valid input name"), "{refused}");
+        assert!(
+            refused.contains("không phải tên đầu vào hợp lệ"),
+            "{refused}"
+        );
         let not_renamable = h
             .request(
                 "textDocument/prepareRename",
@@ -371,13 +375,13 @@ async fn every_feature_through_the_protocol() {
             .iter()
             .find(|s| s["name"] == "1 Công tác chỉ đạo, điều hành")
             .expect("area 1");
-        assert_eq!(area1["detail"], "max 7.5");
+        assert_eq!(area1["detail"], "tối đa 7,5");
         assert_eq!(
             area1["children"][1]["name"],
             "1.6 Thực hiện nhiệm vụ được giao"
         );
-        assert_eq!(area1["children"][1]["detail"], "max 7");
-        assert_eq!(area1["children"][1]["children"][0]["detail"], "max 4");
+        assert_eq!(area1["children"][1]["detail"], "tối đa 7");
+        assert_eq!(area1["children"][1]["children"][0]["detail"], "tối đa 4");
         let area1_at = nth(&text, "1 \"Công tác", 0);
         assert_eq!(
             area1["selectionRange"],
@@ -560,7 +564,7 @@ async fn incremental_edits_in_utf16_over_vietnamese_text() {
         .await
         .unwrap();
     assert_eq!(symbols[1]["name"], "1 Đăk Tô");
-    assert_eq!(symbols[1]["detail"], "max 1");
+    assert_eq!(symbols[1]["detail"], "tối đa 1");
 }
 
 #[tokio::test]
@@ -622,7 +626,7 @@ async fn out_of_order_and_rapid_edits_keep_the_newest_version() {
     assert!(hover_line["contents"]["value"]
         .as_str()
         .unwrap()
-        .contains("**area 1** — A"));
+        .contains("**lĩnh vực 1** — A"));
     let symbols = h
         .request(
             "textDocument/documentSymbol",
@@ -823,5 +827,158 @@ async fn diagnostics_speak_the_language_the_client_asks_for() {
         assert_eq!(diagnostics.len(), 1, "{params}: {diagnostics:#?}");
         assert_eq!(diagnostics[0]["message"], expected, "{params}");
         assert_eq!(diagnostics[0]["code"], "E005", "{params}");
+    }
+}
+
+/// The editor's own texts follow the same choice as diagnostics: a hover, a completion item's
+/// detail, a rename refusal, an outline detail and an inlay hint's tooltip are Vietnamese when
+/// the client says nothing, English with `lang = "en"`. Expected texts written by hand from the
+/// catalogues' wording; 1.6.1 has a maximum of 4 and area 1 of 7,5 in the fixture.
+#[tokio::test]
+async fn editor_texts_speak_the_language_the_client_asks_for() {
+    let text = ruleset();
+    struct Expected {
+        hover_input: &'static str,
+        hover_max: &'static str,
+        detail: &'static str,
+        refused: &'static str,
+        outline: &'static str,
+        tooltip: &'static str,
+        signature: &'static str,
+    }
+    let cases = [
+        (
+            json!({}),
+            Expected {
+                hover_input: "**đầu vào** `hồ_sơ_tiếp_nhận`: số lượng",
+                hover_max: "- điểm tối đa: **4**",
+                detail: "Thực hiện nhiệm vụ do UBND tỉnh, Chủ tịch UBND tỉnh giao · tối đa 4",
+                refused: "`nếu` không phải tên đầu vào hợp lệ",
+                outline: "tối đa 7,5",
+                tooltip: "điểm tối đa của các tiêu chí con cộng lại là 7",
+                signature: "tỷ_lệ(tử_số, mẫu_số)",
+            },
+        ),
+        (
+            json!({ "initializationOptions": { "lang": "en" } }),
+            Expected {
+                hover_input: "**input** `hồ_sơ_tiếp_nhận`: count",
+                hover_max: "- maximum: **4**",
+                detail: "Thực hiện nhiệm vụ do UBND tỉnh, Chủ tịch UBND tỉnh giao · max 4",
+                refused: "`nếu` is not a valid input name",
+                outline: "max 7.5",
+                tooltip: "the children's maxima add up to 7",
+                signature: "ratio(part, whole)",
+            },
+        ),
+    ];
+    for (params, expected) in cases {
+        let mut h = Harness::with_params(false, params.clone()).await;
+        h.open(&text).await;
+        let _ = h.diagnostics().await;
+        let use_at = nth(&text, "hồ_sơ_tiếp_nhận", 1);
+        let hover = h
+            .request("textDocument/hover", h.at(&text, use_at + 1))
+            .await
+            .unwrap();
+        let markdown = hover["contents"]["value"].as_str().unwrap();
+        assert!(
+            markdown.starts_with(expected.hover_input),
+            "{params}: {markdown}"
+        );
+        let hover = h
+            .request(
+                "textDocument/hover",
+                h.at(&text, nth(&text, "1.6.1", 0) + 2),
+            )
+            .await
+            .unwrap();
+        let markdown = hover["contents"]["value"].as_str().unwrap();
+        assert!(
+            markdown.contains(expected.hover_max),
+            "{params}: {markdown}"
+        );
+
+        // Completing a criterion id in a test's `expect 1.6.` line.
+        let mut edited = text.clone();
+        let expect_at = nth(&edited, "mong đợi 1.6.1 = 3,88", 0) + "mong đợi 1.6.1 = 3,88".len();
+        edited.insert_str(expect_at, "\n  mong đợi 1.6.");
+        let cursor = expect_at + "\n  mong đợi 1.6.".len();
+        h.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": URI, "version": 2 }, "contentChanges": [ { "text": edited } ] }),
+        )
+        .await;
+        let _ = h.diagnostics().await;
+        let completions = h
+            .request("textDocument/completion", h.at(&edited, cursor))
+            .await
+            .unwrap();
+        let item = completions
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["label"] == "1.6.1")
+            .unwrap_or_else(|| panic!("{params}: {completions:#}"));
+        assert_eq!(item["detail"], expected.detail, "{params}");
+        h.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": URI, "version": 3 }, "contentChanges": [ { "text": text } ] }),
+        )
+        .await;
+        let _ = h.diagnostics().await;
+
+        let mut rename = h.at(&text, use_at);
+        rename["newName"] = json!("nếu");
+        let refused = h.request("textDocument/rename", rename).await.unwrap_err();
+        assert!(refused.starts_with(expected.refused), "{params}: {refused}");
+
+        // Signature help after `tỷ_lệ(hồ_sơ_trực_tuyến_toàn_trình, ` in 7.2.2's rule.
+        let call = "tỷ_lệ(hồ_sơ_trực_tuyến_toàn_trình, ";
+        let at = nth(&text, call, 0) + call.len();
+        let help = h
+            .request("textDocument/signatureHelp", h.at(&text, at))
+            .await
+            .unwrap();
+        assert_eq!(
+            help["signatures"][0]["label"], expected.signature,
+            "{params}"
+        );
+        assert_eq!(help["activeParameter"], 1, "{params}");
+
+        let symbols = h
+            .request(
+                "textDocument/documentSymbol",
+                json!({ "textDocument": { "uri": URI } }),
+            )
+            .await
+            .unwrap();
+        let area1 = symbols
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == "1 Công tác chỉ đạo, điều hành")
+            .expect("area 1");
+        assert_eq!(area1["detail"], expected.outline, "{params}");
+
+        let hints = h
+            .request(
+                "textDocument/inlayHint",
+                json!({ "textDocument": { "uri": URI }, "range": h.range(&text, 0..text.len()) }),
+            )
+            .await
+            .unwrap();
+        let hint = hints
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|hint| hint["label"] == "Σ 7")
+            .expect("1.6's hint");
+        let tooltip = hint["tooltip"]
+            .as_str()
+            .map(str::to_string)
+            .or_else(|| hint["tooltip"]["value"].as_str().map(str::to_string))
+            .unwrap_or_default();
+        assert_eq!(tooltip, expected.tooltip, "{params}");
     }
 }

@@ -10,9 +10,12 @@ use chiso::LineIndex;
 use chiso_formats::import::{import, import_text, import_workbook, ImportOptions, Imported};
 use pretty_assertions::assert_eq;
 
+/// The reviewed golden skeletons carry English comments: the tests read them in English
+/// (a Vietnamese reader's skeleton: `import_comments_speak_the_readers_language`).
 fn options(name: &str) -> ImportOptions {
     ImportOptions {
         source_name: name.to_string(),
+        lang: chiso::Lang::En,
         ..ImportOptions::default()
     }
 }
@@ -229,6 +232,49 @@ fn workbook_numbers_are_read_as_excel_shows_them() {
         "{}",
         imported.diagnostics[2].message
     );
+}
+
+/// The skeleton's comments in the reader's language: Vietnamese when nothing is chosen (the
+/// default of `ImportOptions`), English on request. Expected texts from the catalogues'
+/// wording: the table is rows 2–6 (row 1 names the columns), row 4 leaves 1.2's maximum
+/// blank, row 5's 2.1 has no area 2 above it, the total is on row 6.
+#[test]
+fn import_comments_speak_the_readers_language() {
+    let csv = "STT;Nội dung;Điểm chuẩn\n\
+               I;CÔNG TÁC CHỈ ĐẠO;1\n\
+               1.1;Kế hoạch;1\n\
+               1.2;Báo cáo;\n\
+               2.1;Không có lĩnh vực 2;1\n\
+               Tổng cộng;;2\n";
+    let vi = import_text(
+        csv,
+        &ImportOptions {
+            source_name: "xa.csv".into(),
+            ..ImportOptions::default()
+        },
+    )
+    .text;
+    for expected in [
+        "# Tạo bằng `chiso import` từ xa.csv, dòng 2–6.\n",
+        "# Hãy đối chiếu từng dòng với văn bản gốc",
+        "  # tổng điểm của bảng (dòng 6)\n",
+        "# dòng 4: bảng để trống điểm tối đa",
+        "# bảng không có dòng cho 2: đã thêm phía trên dòng 5",
+    ] {
+        assert!(vi.contains(expected), "missing “{expected}” in\n{vi}");
+    }
+    for english in ["Imported by", "Review", "the table", "row "] {
+        assert!(!vi.contains(english), "“{english}” in\n{vi}");
+    }
+    let en = import_text(csv, &options("xa.csv")).text;
+    for expected in [
+        "# Imported by `chiso import` from xa.csv, rows 2–6.\n",
+        "  # the table's total (row 6)\n",
+        "# row 4: the table leaves the maximum blank",
+        "# the table has no row for 2: added above row 5",
+    ] {
+        assert!(en.contains(expected), "missing “{expected}” in\n{en}");
+    }
 }
 
 #[test]
