@@ -3,7 +3,7 @@
 //! JSON, [`super::html`], [`super::xlsx`]) show is computed once here.
 
 use super::blocks::Doc;
-use super::{num, style_of};
+use super::{num, style_of, JsonNumber};
 use chiso::batch::groups::{group_summaries, ungrouped_not_scored, GroupSummary};
 use chiso::batch::lost::{area_lost, compare_targets, lost_points, LostRow, TargetRow, Targets};
 use chiso::batch::previous::{compare_previous, PreviousUnit, YearOverYear};
@@ -14,6 +14,7 @@ use chiso::model::Ruleset;
 use chiso::text::{format_decimal, format_number, format_percent, same_unit, NumberStyle};
 use rust_decimal::Decimal;
 use serde_json::{json, Value as Json};
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// Everything a batch report shows.
@@ -338,93 +339,128 @@ impl Table {
     }
 
     pub(crate) fn render(&self, markdown: bool) -> String {
-        use unicode_width::UnicodeWidthStr;
         let mut out = String::new();
-        if markdown {
-            let esc = |s: &str| s.replace('|', "\\|");
-            out.push_str(&format!(
-                "| {} |\n",
-                self.head
-                    .iter()
-                    .map(|h| esc(h))
-                    .collect::<Vec<_>>()
-                    .join(" | ")
-            ));
-            out.push_str(&format!(
-                "|{}|\n",
-                self.right
-                    .iter()
-                    .map(|r| if *r { "---:" } else { "---" })
-                    .collect::<Vec<_>>()
-                    .join("|")
-            ));
-            for row in &self.rows {
-                out.push_str(&format!(
-                    "| {} |\n",
-                    row.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | ")
-                ));
-            }
-            return out;
-        }
-        // Each cell cut to 60 columns once (titles run to 300 characters), with its width.
-        let cut = |s: &str| -> (String, usize) {
-            let w = s.width();
-            if w <= 60 {
-                return (s.to_string(), w);
-            }
-            let mut cut = String::new();
-            let mut used = 0;
-            for ch in s.chars() {
-                let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
-                if used + w > 59 {
-                    break;
-                }
-                cut.push(ch);
-                used += w;
-            }
-            cut.push('…');
-            let w = cut.width();
-            (cut, w)
-        };
-        let head: Vec<(String, usize)> = self.head.iter().map(|h| cut(h)).collect();
-        let rows: Vec<Vec<(String, usize)>> = self
+        let rows: Vec<Vec<Cow<str>>> = self
             .rows
             .iter()
-            .map(|r| r.iter().map(|c| cut(c)).collect())
+            .map(|r| r.iter().map(|c| Cow::Borrowed(c.as_str())).collect())
             .collect();
-        let widths: Vec<usize> = (0..head.len())
-            .map(|c| {
-                std::iter::once(&head[c])
-                    .chain(rows.iter().filter_map(|r| r.get(c)))
-                    .map(|(_, w)| *w)
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
-        let line = |out: &mut String, cells: &[(String, usize)]| {
-            let start = out.len();
-            for (c, (s, w)) in cells.iter().enumerate() {
-                if c > 0 {
-                    out.push_str("  ");
-                }
-                let pad = widths[c].saturating_sub(*w);
-                if self.right[c] {
-                    out.extend(std::iter::repeat_n(' ', pad));
-                    out.push_str(s);
-                } else {
-                    out.push_str(s);
-                    out.extend(std::iter::repeat_n(' ', pad));
-                }
-            }
-            let kept = out[start..].trim_end().len();
-            out.truncate(start + kept);
-            out.push('\n');
-        };
-        line(&mut out, &head);
-        for row in &rows {
-            line(&mut out, row);
-        }
+        render_cells(&mut out, markdown, &self.head, &self.right, &rows);
         out
+    }
+}
+
+/// A table's lines appended to `out`, as Markdown or aligned text: the one renderer of
+/// [`Table`] and of the per-unit tables that borrow their cells rather than copy them.
+/// In text, each cell is cut to 60 columns (titles run to 300 characters) and columns are
+/// padded to their widest cell, numbers (`right`) on the right, trailing spaces trimmed.
+pub(crate) fn render_cells<S: AsRef<str>>(
+    out: &mut String,
+    markdown: bool,
+    head: &[S],
+    right: &[bool],
+    rows: &[Vec<Cow<str>>],
+) {
+    if markdown {
+        let row = |out: &mut String, cells: &mut dyn Iterator<Item = &str>| {
+            out.push_str("| ");
+            for (c, cell) in cells.enumerate() {
+                if c > 0 {
+                    out.push_str(" | ");
+                }
+                push_md_escaped(out, cell);
+            }
+            out.push_str(" |\n");
+        };
+        row(out, &mut head.iter().map(AsRef::as_ref));
+        out.push('|');
+        for (c, r) in right.iter().enumerate() {
+            if c > 0 {
+                out.push('|');
+            }
+            out.push_str(if *r { "---:" } else { "---" });
+        }
+        out.push_str("|\n");
+        for cells in rows {
+            row(out, &mut cells.iter().map(AsRef::as_ref));
+        }
+        return;
+    }
+    let head: Vec<Fitted> = head.iter().map(|h| fit_cell(h.as_ref())).collect();
+    let rows: Vec<Vec<Fitted>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| fit_cell(c)).collect())
+        .collect();
+    aligned(out, right, &head, &rows);
+}
+
+/// A cell of an aligned text table: its text as shown (cut to 60 columns) and its width.
+pub(crate) type Fitted<'a> = (Cow<'a, str>, usize);
+
+/// A cell cut to 60 columns (titles run to 300 characters), with its display width.
+pub(crate) fn fit_cell(s: &str) -> Fitted<'_> {
+    let w = super::text_width(s);
+    if w <= 60 {
+        return (Cow::Borrowed(s), w);
+    }
+    let mut cut = String::new();
+    let mut used = 0;
+    for ch in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+        if used + w > 59 {
+            break;
+        }
+        cut.push(ch);
+        used += w;
+    }
+    cut.push('…');
+    let w = super::text_width(&cut);
+    (Cow::Owned(cut), w)
+}
+
+/// Aligned text lines of fitted cells: each column padded to its widest cell, numbers
+/// (`right`) on the right, two spaces between columns, trailing spaces trimmed.
+pub(crate) fn aligned(out: &mut String, right: &[bool], head: &[Fitted], rows: &[Vec<Fitted>]) {
+    let widths: Vec<usize> = (0..head.len())
+        .map(|c| {
+            std::iter::once(&head[c])
+                .chain(rows.iter().filter_map(|r| r.get(c)))
+                .map(|(_, w)| *w)
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |out: &mut String, cells: &[Fitted]| {
+        let start = out.len();
+        for (c, (s, w)) in cells.iter().enumerate() {
+            if c > 0 {
+                out.push_str("  ");
+            }
+            let pad = widths[c].saturating_sub(*w);
+            if right[c] {
+                out.extend(std::iter::repeat_n(' ', pad));
+                out.push_str(s);
+            } else {
+                out.push_str(s);
+                out.extend(std::iter::repeat_n(' ', pad));
+            }
+        }
+        let kept = out[start..].trim_end().len();
+        out.truncate(start + kept);
+        out.push('\n');
+    };
+    line(out, head);
+    for row in rows {
+        line(out, row);
+    }
+}
+
+/// Markdown cell text: `|` escaped.
+fn push_md_escaped(out: &mut String, text: &str) {
+    if text.contains('|') {
+        out.push_str(&text.replace('|', "\\|"));
+    } else {
+        out.push_str(text);
     }
 }
 
@@ -533,6 +569,25 @@ pub fn write_text(report: &BatchReport, markdown: bool, sink: &mut dyn Write) ->
         flush(&mut out)?;
     }
 
+    // The ruleset's texts as the points-lost tables show them, found once per report (not
+    // once per unit): each title uppercased (an area's row), and for text each node's id,
+    // title and uppercased title fitted to its column.
+    let upper_titles: Vec<String> = rs.nodes.iter().map(|n| n.title.to_uppercase()).collect();
+    let fitted = |text: &str| {
+        let (shown, width) = fit_cell(text);
+        (shown.into_owned(), width)
+    };
+    let node_cells: Vec<[(String, usize); 3]> = rs
+        .nodes
+        .iter()
+        .zip(&upper_titles)
+        .map(|(n, upper)| [fitted(&n.id), fitted(&n.title), fitted(upper)])
+        .collect();
+    let number = |d: Decimal| {
+        let text = vi(d);
+        let width = text.len();
+        (Cow::Owned(text), width)
+    };
     for (_, unit) in report.ranked_units() {
         // One unit unpacked at a time, once for its three tables.
         let result = unit.result.unpack();
@@ -546,7 +601,7 @@ pub fn write_text(report: &BatchReport, markdown: bool, sink: &mut dyn Write) ->
             markdown,
             &format!("{} — {}", w.lost_heading, unit.unit()),
         );
-        let mut t = Table::new(&[
+        let t = Table::new(&[
             (w.id.as_str(), false),
             (w.criterion.as_str(), false),
             (w.max.as_str(), true),
@@ -554,42 +609,70 @@ pub fn write_text(report: &BatchReport, markdown: bool, sink: &mut dyn Write) ->
             (w.lost.as_str(), true),
             (w.owner.as_str(), false),
         ]);
-        for r in &areas {
-            let node = &rs.nodes[r.node];
-            t.rows.push(vec![
-                node.id.clone(),
-                node.title.to_uppercase(),
-                vi(r.max),
-                vi(r.achieved),
-                vi(r.lost),
-                String::new(),
-            ]);
-        }
-        for r in &lost {
-            let node = &rs.nodes[r.node];
-            t.rows.push(vec![
-                node.id.clone(),
-                node.title.clone(),
-                vi(r.max),
-                vi(r.achieved),
-                vi(r.lost),
-                r.owner.clone().unwrap_or_default(),
-            ]);
-        }
+        let total_title = if unit.result.is_complete() {
+            w.total.as_str()
+        } else {
+            w.total_scored.as_str()
+        };
         let (max, achieved, lost_sum) = chiso::batch::lost::total_lost(rs, &result);
-        t.rows.push(vec![
-            String::new(),
-            if unit.result.is_complete() {
-                w.total.clone()
-            } else {
-                w.total_scored.clone()
-            },
-            vi(max),
-            vi(achieved),
-            vi(lost_sum),
-            String::new(),
-        ]);
-        out.push_str(&t.render(markdown));
+        // The rows as (id, title, max, achieved, lost, owner) over the ruleset's texts.
+        let rows = areas.iter().map(|r| (r, 2, "")).chain(
+            lost.iter()
+                .map(|r| (r, 1, r.owner.as_deref().unwrap_or_default())),
+        );
+        if markdown {
+            let mut cells: Vec<Vec<Cow<str>>> = rows
+                .map(|(r, title, owner)| {
+                    let node = &rs.nodes[r.node];
+                    let title = if title == 2 {
+                        Cow::Borrowed(upper_titles[r.node].as_str())
+                    } else {
+                        Cow::Borrowed(node.title.as_str())
+                    };
+                    vec![
+                        Cow::Borrowed(node.id.as_str()),
+                        title,
+                        Cow::Owned(vi(r.max)),
+                        Cow::Owned(vi(r.achieved)),
+                        Cow::Owned(vi(r.lost)),
+                        Cow::Borrowed(owner),
+                    ]
+                })
+                .collect();
+            cells.push(vec![
+                Cow::Borrowed(""),
+                Cow::Borrowed(total_title),
+                Cow::Owned(vi(max)),
+                Cow::Owned(vi(achieved)),
+                Cow::Owned(vi(lost_sum)),
+                Cow::Borrowed(""),
+            ]);
+            render_cells(&mut out, true, t.head(), &t.right, &cells);
+        } else {
+            let mut cells: Vec<Vec<Fitted>> = rows
+                .map(|(r, title, owner)| {
+                    let node = &node_cells[r.node];
+                    vec![
+                        (Cow::Borrowed(node[0].0.as_str()), node[0].1),
+                        (Cow::Borrowed(node[title].0.as_str()), node[title].1),
+                        number(r.max),
+                        number(r.achieved),
+                        number(r.lost),
+                        fit_cell(owner),
+                    ]
+                })
+                .collect();
+            cells.push(vec![
+                fit_cell(""),
+                fit_cell(total_title),
+                number(max),
+                number(achieved),
+                number(lost_sum),
+                fit_cell(""),
+            ]);
+            let head: Vec<Fitted> = t.head().iter().map(|h| fit_cell(h)).collect();
+            aligned(&mut out, &t.right, &head, &cells);
+        }
         flush(&mut out)?;
     }
 
@@ -834,7 +917,7 @@ pub fn write_json(report: &BatchReport, out: &mut dyn Write) -> io::Result<()> {
                 .into_iter()
                 .map(super::Either::Value),
         );
-    super::write_json_array(out, units)
+    super::write_json_array(out, rs, units)
 }
 
 /// What a batch adds to a unit's JSON object.
@@ -865,9 +948,9 @@ impl UnitExtra<'_> {
             .iter()
             .map(|a| AreaJson {
                 id: &rs.nodes[a.node].id,
-                achieved: a.achieved.map(format_decimal),
-                max: format_decimal(a.max),
-                percent: a.percent.map(format_decimal),
+                achieved: a.achieved.map(JsonNumber),
+                max: JsonNumber(a.max),
+                percent: a.percent.map(JsonNumber),
             })
             .collect();
         map.serialize_entry("areas", &areas)?;
@@ -876,9 +959,9 @@ impl UnitExtra<'_> {
             .iter()
             .map(|r| LostJson {
                 id: &rs.nodes[r.node].id,
-                max: format_decimal(r.max),
-                achieved: format_decimal(r.achieved),
-                lost: format_decimal(r.lost),
+                max: JsonNumber(r.max),
+                achieved: JsonNumber(r.achieved),
+                lost: JsonNumber(r.lost),
                 owner: &r.owner,
             })
             .collect();
@@ -915,17 +998,17 @@ impl UnitExtra<'_> {
 #[derive(serde::Serialize)]
 struct AreaJson<'a> {
     id: &'a str,
-    achieved: Option<String>,
-    max: String,
-    percent: Option<String>,
+    achieved: Option<JsonNumber>,
+    max: JsonNumber,
+    percent: Option<JsonNumber>,
 }
 
 #[derive(serde::Serialize)]
 struct LostJson<'a> {
     id: &'a str,
-    max: String,
-    achieved: String,
-    lost: String,
+    max: JsonNumber,
+    achieved: JsonNumber,
+    lost: JsonNumber,
     owner: &'a Option<String>,
 }
 

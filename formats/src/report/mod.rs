@@ -21,7 +21,7 @@ use chiso::diagnostic::Diagnostic;
 use chiso::eval::{MissingItem, NodeResult, Status, UnitOutcome};
 use chiso::model::Ruleset;
 use chiso::position::LineIndex;
-use chiso::text::{format_decimal, format_number, format_percent, NumberStyle};
+use chiso::text::{format_number, format_percent, push_number, NumberStyle, NumberText};
 use rust_decimal::Decimal;
 use serde_json::{json, Value as Json};
 use std::io::{self, Write};
@@ -181,6 +181,7 @@ impl Format {
             Format::Json if extras => batch::write_json(report, out),
             Format::Json => write_json_array(
                 out,
+                ruleset,
                 b.units
                     .iter()
                     .map(|u| {
@@ -256,15 +257,20 @@ impl Format {
 
 /// The stable JSON object of one unit (documented in docs/json.md), as a value.
 pub fn unit_json(ruleset: &Ruleset, result: &PackedResult) -> Json {
-    serde_json::to_value(UnitJson {
+    let mut text = Vec::new();
+    let unit = UnitJson {
         ruleset,
         result,
         extra: None,
-    })
-    .unwrap_or(Json::Null)
+    };
+    let written = write_unit_json(&mut text, &unit, &NodeTexts::new(ruleset));
+    written
+        .ok()
+        .and_then(|()| serde_json::from_slice(&text).ok())
+        .unwrap_or(Json::Null)
 }
 
-/// One unit's JSON object (docs/json.md), serialized straight from its packed result, without
+/// One unit's JSON object (docs/json.md), written straight from its packed result, without
 /// building a `serde_json::Value` tree (a province's JSON runs to hundreds of megabytes): the
 /// unit's keys, then the batch's when `extra` is given.
 pub(crate) struct UnitJson<'a> {
@@ -273,76 +279,215 @@ pub(crate) struct UnitJson<'a> {
     pub extra: Option<batch::UnitExtra<'a>>,
 }
 
-impl serde::Serialize for UnitJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let (ruleset, result) = (self.ruleset, self.result);
-        let mut map = s.serialize_map(None)?;
-        map.serialize_entry("unit", &result.unit)?;
-        map.serialize_entry("ruleset", &ruleset.meta.title)?;
-        map.serialize_entry("stage", result.stage.as_str())?;
-        map.serialize_entry("achieved", &format_decimal(result.achieved))?;
-        map.serialize_entry("max", &format_decimal(result.max))?;
-        map.serialize_entry("percent", &result.percent.map(format_decimal))?;
-        map.serialize_entry("grade", &result.grade)?;
-        map.serialize_entry("complete", &result.is_complete())?;
-        map.serialize_entry("scored", &true)?;
-        map.serialize_entry("missing", &missing_json(ruleset, &result.missing))?;
-        map.serialize_entry("nodes", &NodesJson { ruleset, result })?;
-        let adjustments = match result.adjustments {
-            None => Json::Null,
-            Some(_) => adjustments::json(ruleset, &result.unpack()),
-        };
-        map.serialize_entry("adjustments", &adjustments)?;
-        if let Some(extra) = &self.extra {
-            extra.serialize_entries(&mut map)?;
+/// The depth of a unit's object in the JSON report (an element of the top-level array).
+const UNIT_DEPTH: usize = 1;
+
+/// What each node's object in a unit's JSON repeats for every unit, written once per report
+/// (as the CSV writer's row prefixes): the pretty-printed text before its `max` value (its
+/// `id`, `title`, `level`) and after its `lost` value (`owner`, `references`, the brace).
+/// A province's JSON repeats these 1.6 million times; escaping and indenting them each time
+/// was most of the report's time.
+pub(crate) struct NodeTexts {
+    /// Per node: `{` … `"max": `.
+    heads: Vec<Vec<u8>>,
+    /// Per node: `,` … `"references": […]` and the closing brace.
+    tails: Vec<Vec<u8>>,
+}
+
+impl NodeTexts {
+    pub(crate) fn new(ruleset: &Ruleset) -> Self {
+        // A node's object is an element of the unit's `nodes` array: its keys two levels
+        // below the unit's.
+        let keys = UNIT_DEPTH + 3;
+        let mut heads = Vec::with_capacity(ruleset.nodes.len());
+        let mut tails = Vec::with_capacity(ruleset.nodes.len());
+        for node in &ruleset.nodes {
+            let mut head = b"{".to_vec();
+            let mut object = JsonObject::resume(&mut head, keys, true);
+            // Writing into memory cannot fail.
+            let _ = object.entry("id", &node.id);
+            let _ = object.entry("title", &node.title);
+            let _ = object.entry("level", node.level.as_str());
+            let _ = object.key("max");
+            let mut tail = Vec::new();
+            let mut object = JsonObject::resume(&mut tail, keys, false);
+            let _ = object.entry("owner", &node.owner);
+            let _ = object.entry("references", &node.references);
+            let _ = object.end();
+            heads.push(head);
+            tails.push(tail);
         }
-        map.end()
+        NodeTexts { heads, tails }
     }
 }
 
-/// The `nodes` array of a unit's JSON.
-struct NodesJson<'a> {
-    ruleset: &'a Ruleset,
-    result: &'a PackedResult,
-}
-
-/// One node of a unit's JSON.
-#[derive(serde::Serialize)]
-struct NodeJson<'a> {
-    id: &'a str,
-    title: &'a str,
-    level: &'static str,
-    max: String,
-    score: Option<String>,
-    status: &'static str,
-    reason: Option<&'a str>,
-    lost: Option<String>,
-    owner: &'a Option<String>,
-    references: &'a [String],
-}
-
-impl serde::Serialize for NodesJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        let mut seq = s.serialize_seq(Some(self.ruleset.nodes.len()))?;
-        for (i, node) in self.ruleset.nodes.iter().enumerate() {
-            let r = self.result.node(i);
-            seq.serialize_element(&NodeJson {
-                id: &node.id,
-                title: &node.title,
-                level: node.level.as_str(),
-                max: format_decimal(r.max),
-                score: r.score.map(format_decimal),
-                status: r.status.as_str(),
-                reason: r.status.reason(),
-                lost: r.lost().map(format_decimal),
-                owner: &node.owner,
-                references: &node.references,
-            })?;
-        }
-        seq.end()
+/// Writes one unit's JSON object (at [`UNIT_DEPTH`]) into `w`, its nodes from `texts`.
+fn write_unit_json<W: Write>(w: &mut W, unit: &UnitJson, texts: &NodeTexts) -> io::Result<()> {
+    let (ruleset, result) = (unit.ruleset, unit.result);
+    w.write_all(b"{")?;
+    let mut map = JsonObject::resume(w, UNIT_DEPTH + 1, true);
+    map.entry("unit", &result.unit)?;
+    map.entry("ruleset", &ruleset.meta.title)?;
+    map.entry("stage", result.stage.as_str())?;
+    map.entry("achieved", &JsonNumber(result.achieved))?;
+    map.entry("max", &JsonNumber(result.max))?;
+    map.entry("percent", &result.percent.map(JsonNumber))?;
+    map.entry("grade", &result.grade)?;
+    map.entry("complete", &result.is_complete())?;
+    map.entry("scored", &true)?;
+    map.entry("missing", &missing_json(ruleset, &result.missing))?;
+    map.key("nodes")?;
+    write_nodes_json(map.w, ruleset, result, texts)?;
+    let adjustments = match result.adjustments {
+        None => Json::Null,
+        Some(_) => adjustments::json(ruleset, &result.unpack()),
+    };
+    map.entry("adjustments", &adjustments)?;
+    if let Some(extra) = &unit.extra {
+        extra.serialize_entries(&mut map).map_err(io::Error::from)?;
     }
+    map.end()
+}
+
+/// The `nodes` array of a unit's JSON: per node its texts and its figures.
+fn write_nodes_json<W: Write>(
+    w: &mut W,
+    ruleset: &Ruleset,
+    result: &PackedResult,
+    texts: &NodeTexts,
+) -> io::Result<()> {
+    if ruleset.nodes.is_empty() {
+        return w.write_all(b"[]");
+    }
+    // The node objects' own indentation and their keys'.
+    let element = b"\n      ";
+    let key = b",\n        ";
+    debug_assert_eq!(element.len() - 1, 2 * (UNIT_DEPTH + 2));
+    debug_assert_eq!(key.len() - 2, 2 * (UNIT_DEPTH + 3));
+    let number = |w: &mut W, value: Option<Decimal>| match value {
+        Some(v) => {
+            w.write_all(b"\"")?;
+            w.write_all(NumberText::new(v, NumberStyle::Machine).as_str().as_bytes())?;
+            w.write_all(b"\"")
+        }
+        None => w.write_all(b"null"),
+    };
+    w.write_all(b"[")?;
+    for (i, (head, tail)) in texts.heads.iter().zip(&texts.tails).enumerate() {
+        let r = result.node(i);
+        if i > 0 {
+            w.write_all(b",")?;
+        }
+        w.write_all(element)?;
+        w.write_all(head)?;
+        number(w, Some(r.max))?;
+        w.write_all(key)?;
+        w.write_all(b"\"score\": ")?;
+        number(w, r.score)?;
+        w.write_all(key)?;
+        w.write_all(b"\"status\": \"")?;
+        w.write_all(r.status.as_str().as_bytes())?;
+        w.write_all(b"\"")?;
+        w.write_all(key)?;
+        w.write_all(b"\"reason\": ")?;
+        match r.status.reason() {
+            Some(reason) => serde_json::to_writer(&mut *w, reason).map_err(io::Error::from)?,
+            None => w.write_all(b"null")?,
+        }
+        w.write_all(key)?;
+        w.write_all(b"\"lost\": ")?;
+        number(w, r.lost())?;
+        w.write_all(tail)?;
+    }
+    // The array closes at the indentation of the unit's keys.
+    w.write_all(b"\n    ]")
+}
+
+/// A pretty-printed JSON object being written: its keys at `depth`, each value pretty-printed
+/// below them as serde_json's `PrettyFormatter` would place it (byte for byte: the batch
+/// adds its keys through [`serde::ser::SerializeMap`]).
+pub(crate) struct JsonObject<'w, W: Write> {
+    w: &'w mut W,
+    depth: usize,
+    first: bool,
+}
+
+impl<'w, W: Write> JsonObject<'w, W> {
+    /// Continues an object whose `{` is written (`first`: no key yet).
+    fn resume(w: &'w mut W, depth: usize, first: bool) -> Self {
+        JsonObject { w, depth, first }
+    }
+
+    /// Writes a key and the `: ` before its value.
+    fn key(&mut self, key: &str) -> io::Result<()> {
+        self.w.write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.first = false;
+        Pretty {
+            current_indent: self.depth,
+            has_value: false,
+        }
+        .indent(self.w)?;
+        serde_json::to_writer(&mut *self.w, key).map_err(io::Error::from)?;
+        self.w.write_all(b": ")
+    }
+
+    /// Writes a key and its value.
+    fn entry<T: serde::Serialize + ?Sized>(&mut self, key: &str, value: &T) -> io::Result<()> {
+        self.key(key)?;
+        write_pretty(self.w, value, self.depth)
+    }
+
+    /// Closes the object.
+    fn end(self) -> io::Result<()> {
+        if !self.first {
+            self.w.write_all(b"\n")?;
+            Pretty {
+                current_indent: self.depth - 1,
+                has_value: false,
+            }
+            .indent(self.w)?;
+        }
+        self.w.write_all(b"}")
+    }
+}
+
+impl<W: Write> serde::ser::SerializeMap for JsonObject<'_, W> {
+    type Ok = ();
+    type Error = serde_json::Error;
+
+    fn serialize_key<T: serde::Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Self::Error> {
+        // Keys are strings: their JSON text is the key.
+        let key = serde_json::to_string(key)?;
+        let key: String = serde_json::from_str(&key)?;
+        self.key(&key).map_err(serde_json::Error::io)
+    }
+
+    fn serialize_value<T: serde::Serialize + ?Sized>(
+        &mut self,
+        value: &T,
+    ) -> Result<(), Self::Error> {
+        write_pretty(self.w, value, self.depth).map_err(serde_json::Error::io)
+    }
+
+    fn end(self) -> Result<(), Self::Error> {
+        Ok(())
+    }
+}
+
+/// `value` pretty-printed as the value of a key at `depth`.
+fn write_pretty<W: Write, T: serde::Serialize + ?Sized>(
+    w: &mut W,
+    value: &T,
+    depth: usize,
+) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(
+        w,
+        Pretty {
+            current_indent: depth,
+            has_value: false,
+        },
+    );
+    value.serialize(&mut serializer).map_err(io::Error::from)
 }
 
 /// A unit's to-do list as JSON: what is missing, who owns it, which criteria need it.
@@ -536,11 +681,11 @@ pub(crate) fn num(d: Decimal, style: NumberStyle) -> String {
 }
 
 /// The maximum as a report shows it: blank ("—") when the node is not evaluated, as officials
-/// blank it; JSON and CSV keep the number (0).
-fn shown_max(r: &NodeResult, style: NumberStyle) -> String {
+/// blank it; JSON and CSV keep the number (0). Appended to `out`, in `style`.
+fn push_shown_max(out: &mut String, r: &NodeResult, style: NumberStyle) {
     match r.status {
-        Status::NotEvaluated(_) => "—".into(),
-        _ => num(r.max, style),
+        Status::NotEvaluated(_) => out.push('—'),
+        _ => push_number(out, r.max, style),
     }
 }
 
@@ -621,7 +766,27 @@ fn fit(text: &str, width: usize) -> String {
 }
 
 fn right(text: &str, width: usize) -> String {
-    format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
+    let mut out = String::new();
+    push_right(&mut out, text, width);
+    out
+}
+
+/// `text` right-aligned to a display width, appended to `out`.
+fn push_right(out: &mut String, text: &str, width: usize) {
+    out.extend(std::iter::repeat_n(
+        ' ',
+        width.saturating_sub(text_width(text)),
+    ));
+    out.push_str(text);
+}
+
+/// The display width of text; numbers (ASCII) without the Unicode tables.
+pub(crate) fn text_width(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.width()
+    }
 }
 
 /// A unit's bonus and penalty lines for the text and Markdown reports (none for most units:
@@ -633,12 +798,15 @@ fn adjustment_lines(ruleset: &Ruleset, result: &PackedResult, lang: chiso::Lang)
     adjustments::text_lines(ruleset, &result.unpack(), lang)
 }
 
-/// What every unit's table shares, computed once per report: the ids and titles indented by
-/// depth and cut to their columns, the header.
+/// What every unit's table shares, computed once per report: each node's id and title as
+/// the text table writes them (indented by depth and cut to their columns) and as the
+/// Markdown table does (escaped, parents in bold), and the header.
 struct Layout<'a> {
     ruleset: &'a Ruleset,
-    /// Per node: its id and title indented and fitted (text tables).
-    cells: Vec<(String, String)>,
+    /// Per node: "{id}  {title}  " of the text table, fitted.
+    cells: Vec<String>,
+    /// Per node: "| {id} | {title} | " of the Markdown table.
+    markdown_cells: Vec<String>,
     header: String,
     /// The Markdown table's header and alignment rows.
     markdown_header: String,
@@ -667,7 +835,8 @@ impl<'a> Layout<'a> {
             .iter()
             .map(|node| {
                 let indent = "  ".repeat(depth(ruleset, node));
-                (
+                format!(
+                    "{}  {}  ",
                     fit(&format!("{indent}{}", node.id), id_width),
                     fit(&format!("{indent}{}", node.title), title_width),
                 )
@@ -682,6 +851,22 @@ impl<'a> Layout<'a> {
             chiso::msg!("report-col-note"),
         ]
         .map(|m| m.render(lang));
+        let markdown_cells = ruleset
+            .nodes
+            .iter()
+            .map(|node| {
+                let (open, close) = if node.is_leaf() {
+                    ("", "")
+                } else {
+                    ("**", "**")
+                };
+                format!(
+                    "| {open}{}{close} | {open}{}{close} | ",
+                    node.id,
+                    md_escape(&node.title)
+                )
+            })
+            .collect();
         let header = format!(
             "{}  {}  {}  {}  {}  {note}\n",
             fit(&id, id_width),
@@ -696,6 +881,7 @@ impl<'a> Layout<'a> {
         Layout {
             ruleset,
             cells,
+            markdown_cells,
             header,
             markdown_header,
             words: SummaryWords::new(lang),
@@ -723,26 +909,38 @@ impl<'a> Layout<'a> {
         }
     }
 
-    /// A plain-text table of one unit, the tree indented.
+    /// A plain-text table of one unit, the tree indented. Written cell by cell into `out`
+    /// (one unit's table is 165 rows; a province's, millions of cells).
     fn table(&self, out: &mut String, result: &PackedResult) {
-        use std::fmt::Write as _;
         let style = self.style;
         out.push_str(&title_line(self.ruleset, result, &self.stages));
         out.push('\n');
         out.push_str(&self.header);
-        for (i, (id, title)) in self.cells.iter().enumerate() {
+        let mut cell = String::new();
+        for (i, prefix) in self.cells.iter().enumerate() {
             let r = result.node(i);
-            let _ = writeln!(
-                out,
-                "{id}  {title}  {}  {}  {}  {}",
-                right(&shown_max(&r, style), 7),
-                right(
-                    &r.score.map(|d| num(d, style)).unwrap_or_else(|| "—".into()),
-                    7
-                ),
-                right(&r.lost().map(|d| num(d, style)).unwrap_or_default(), 7),
-                self.status_label(&r.status)
-            );
+            out.push_str(prefix);
+            cell.clear();
+            push_shown_max(&mut cell, &r, style);
+            push_right(out, &cell, 7);
+            out.push_str("  ");
+            cell.clear();
+            match r.score {
+                Some(score) => push_number(&mut cell, score, style),
+                None => cell.push('—'),
+            }
+            push_right(out, &cell, 7);
+            out.push_str("  ");
+            cell.clear();
+            if let Some(lost) = r.lost() {
+                push_number(&mut cell, lost, style);
+            }
+            push_right(out, &cell, 7);
+            out.push_str("  ");
+            if r.status != Status::Scored {
+                out.push_str(&self.status_label(&r.status));
+            }
+            out.push('\n');
         }
         for line in adjustment_lines(self.ruleset, result, self.lang) {
             out.push_str(&line);
@@ -762,23 +960,24 @@ impl<'a> Layout<'a> {
             md_escape(&title_line(self.ruleset, result, &self.stages))
         );
         out.push_str(&self.markdown_header);
-        for (i, node) in self.ruleset.nodes.iter().enumerate() {
+        for (i, prefix) in self.markdown_cells.iter().enumerate() {
             let r = result.node(i);
-            let (open, close) = if node.is_leaf() {
-                ("", "")
-            } else {
-                ("**", "**")
-            };
-            let _ = writeln!(
-                out,
-                "| {open}{}{close} | {open}{}{close} | {} | {} | {} | {} |",
-                node.id,
-                md_escape(&node.title),
-                shown_max(&r, style),
-                r.score.map(|d| num(d, style)).unwrap_or_else(|| "—".into()),
-                r.lost().map(|d| num(d, style)).unwrap_or_default(),
-                md_escape(&self.status_label(&r.status))
-            );
+            out.push_str(prefix);
+            push_shown_max(out, &r, style);
+            out.push_str(" | ");
+            match r.score {
+                Some(score) => push_number(out, score, style),
+                None => out.push('—'),
+            }
+            out.push_str(" | ");
+            if let Some(lost) = r.lost() {
+                push_number(out, lost, style);
+            }
+            out.push_str(" | ");
+            if r.status != Status::Scored {
+                out.push_str(&md_escape(&self.status_label(&r.status)));
+            }
+            out.push_str(" |\n");
         }
         let extra = adjustment_lines(self.ruleset, result, self.lang);
         if !extra.is_empty() {
@@ -1026,49 +1225,134 @@ fn csv_cell(text: &str, delimiter: char) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Writes JSON values as one pretty-printed array, element by element: the bytes
-/// `serde_json::to_writer_pretty` gives for the whole array (each element's lines indented
-/// two more spaces; JSON text has no raw line breaks inside strings), then a newline.
+/// Writes units' JSON objects as one pretty-printed array, element by element: the bytes
+/// `serde_json::to_writer_pretty` gives for the whole array, then a newline. Each element is
+/// written straight into a buffer in front of `out` (no element is held, and the many small
+/// writes never cross the `dyn Write`).
 ///
 /// # Errors
 /// What `out` returns.
-pub(crate) fn write_json_array<T: serde::Serialize>(
+pub(crate) fn write_json_array<'a>(
     out: &mut dyn Write,
-    items: impl Iterator<Item = T>,
+    ruleset: &Ruleset,
+    items: impl Iterator<Item = Either<'a>>,
 ) -> io::Result<()> {
+    let texts = NodeTexts::new(ruleset);
+    let mut w = io::BufWriter::with_capacity(1 << 16, out);
     let mut first = true;
-    // Each element is serialized into memory (serde_json writes token by token; a buffer is
-    // faster than a writer per token), then written with its lines indented.
-    let mut text = Vec::new();
     for item in items {
-        out.write_all(if first { b"[\n  " } else { b",\n  " })?;
+        w.write_all(if first { b"[\n  " } else { b",\n  " })?;
         first = false;
-        text.clear();
-        serde_json::to_writer_pretty(&mut text, &item).map_err(io::Error::other)?;
-        let mut rest = text.as_slice();
-        while let Some(at) = rest.iter().position(|&b| b == b'\n') {
-            out.write_all(&rest[..=at])?;
-            out.write_all(b"  ")?;
-            rest = &rest[at + 1..];
+        match item {
+            Either::Unit(unit) => write_unit_json(&mut w, &unit, &texts)?,
+            Either::Value(value) => write_pretty(&mut w, &value, UNIT_DEPTH)?,
         }
-        out.write_all(rest)?;
     }
-    out.write_all(if first { b"[]\n" } else { b"\n]\n" })
+    w.write_all(if first { b"[]\n" } else { b"\n]\n" })?;
+    w.flush()
+}
+
+/// serde_json's `PrettyFormatter` with a two-space indent, byte for byte (its methods are
+/// copied), but each line's indentation written in one piece: serde_json writes it two
+/// spaces at a time, and a node of a unit's JSON sits four levels deep (the indentation
+/// was a tenth of the JSON report's time).
+#[derive(Default)]
+struct Pretty {
+    current_indent: usize,
+    has_value: bool,
+}
+
+impl Pretty {
+    fn indent<W: ?Sized + Write>(&self, writer: &mut W) -> io::Result<()> {
+        const SPACES: &[u8; 64] = &[b' '; 64];
+        let mut n = 2 * self.current_indent;
+        while n > 0 {
+            let step = n.min(SPACES.len());
+            writer.write_all(&SPACES[..step])?;
+            n -= step;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.current_indent += 1;
+        self.has_value = false;
+        writer.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.current_indent -= 1;
+        if self.has_value {
+            writer.write_all(b"\n")?;
+            self.indent(writer)?;
+        }
+        writer.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        writer.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(writer)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.current_indent += 1;
+        self.has_value = false;
+        writer.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.current_indent -= 1;
+        if self.has_value {
+            writer.write_all(b"\n")?;
+            self.indent(writer)?;
+        }
+        writer.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        writer.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(writer)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+/// A number in JSON: its machine text as a string (docs/json.md), formatted without
+/// allocating.
+pub(crate) struct JsonNumber(pub Decimal);
+
+impl serde::Serialize for JsonNumber {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(NumberText::new(self.0, NumberStyle::Machine).as_str())
+    }
 }
 
 /// An element of a JSON array of units: a scored unit, or a value (a unit not scored).
 pub(crate) enum Either<'a> {
     Unit(UnitJson<'a>),
     Value(Json),
-}
-
-impl serde::Serialize for Either<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Either::Unit(u) => u.serialize(s),
-            Either::Value(v) => v.serialize(s),
-        }
-    }
 }
 
 fn md_escape(text: &str) -> String {
