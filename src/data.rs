@@ -112,6 +112,21 @@ impl Stage {
         }
     }
 
+    /// [`Stage::word`] rendered for a reader of `lang` ([`Stage::label`] is the Vietnamese word
+    /// the parser also reads).
+    pub fn label_in(self, lang: crate::Lang) -> String {
+        self.word().render(lang)
+    }
+
+    /// [`Stage::name`] for a reader of `lang`: the ruleset's declared name as written, else
+    /// [`Stage::label_in`].
+    pub fn name_in(self, ruleset: &Ruleset, lang: crate::Lang) -> std::borrow::Cow<'_, str> {
+        match ruleset.meta.stages.get(self.index()) {
+            Some(name) => std::borrow::Cow::Borrowed(name.as_str()),
+            None => std::borrow::Cow::Owned(self.label_in(lang)),
+        }
+    }
+
     /// The name a report shows for this stage under a ruleset: the declared one
     /// (`giai đoạn "…", "…"`), else [`Stage::label`].
     pub fn name(self, ruleset: &Ruleset) -> &str {
@@ -1122,6 +1137,24 @@ mod tests {
         assert_eq!(Stage::parse("Appraised"), Some(Stage::Appraised));
         assert_eq!(Stage::parse("final"), None);
         assert_eq!(Stage::Appraised.label(), "thẩm định");
+        // What a report shows: the parser's Vietnamese word, or the reader's English.
+        for stage in Stage::ALL
+            .into_iter()
+            .chain((2..Stage::MAX_STAGES).filter_map(Stage::nth))
+        {
+            assert_eq!(stage.label_in(crate::Lang::Vi), stage.label());
+        }
+        assert_eq!(
+            Stage::SelfAssessment.label_in(crate::Lang::En),
+            "self-assessment"
+        );
+        assert_eq!(Stage::Appraised.label_in(crate::Lang::En), "appraisal");
+        assert_eq!(
+            Stage::nth(3)
+                .map(|s| s.label_in(crate::Lang::En))
+                .as_deref(),
+            Some("appraisal round 3")
+        );
         assert_eq!(
             Stage::expected().en(),
             "\"self\" (tự đánh giá) or \"appraised\" (thẩm định)"

@@ -33,8 +33,10 @@ fuzz_target!(|data: &[u8]| {
             let _ = chiso_formats::report::json_text(&[chiso_formats::report::unit_json(
                 rs, &packed,
             )]);
-            let _ = chiso_formats::report::table(rs, &packed);
-            let _ = chiso_formats::report::markdown(rs, &packed);
+            for lang in chiso::Lang::ALL {
+                let _ = chiso_formats::report::table(rs, &packed, lang);
+                let _ = chiso_formats::report::markdown(rs, &packed, lang);
+            }
             let _ = chiso_formats::unit_file::to_toml(rs, &unit);
         }
     }

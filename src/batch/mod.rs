@@ -914,9 +914,9 @@ impl UnitChoiceError {
                 "unit-choice-no-stage",
                 unit = unit.as_str(),
                 asked = asked.as_str(),
-                asked_label = asked.label(),
+                asked_label = asked.word(),
                 given = given.as_str(),
-                given_label = given.label()
+                given_label = given.word()
             ),
         }
     }
@@ -1140,7 +1140,7 @@ mod tests {
         let refused = choose_unit(&units, None, "b.toml", Some(Stage::Appraised)).unwrap_err();
         assert_eq!(
             refused.message().en(),
-            "UBND huyện B has no appraised (thẩm định) data: the data gives only self (tự đánh giá)"
+            "UBND huyện B has no appraised (appraisal) data: the data gives only self (self-assessment)"
         );
     }
 }

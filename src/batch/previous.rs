@@ -60,13 +60,19 @@ impl GradeMove {
     }
 
     /// The Vietnamese a report shows: "giữ nguyên", "tăng", "giảm", "thay đổi".
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
+        self.label_in(crate::Lang::Vi)
+    }
+
+    /// What a report shows in a reader's language (catalogue ids `report-grade-move-…`).
+    pub fn label_in(self, lang: crate::Lang) -> String {
         match self {
-            GradeMove::Same => "giữ nguyên",
-            GradeMove::Up => "tăng",
-            GradeMove::Down => "giảm",
-            GradeMove::Changed => "thay đổi",
+            GradeMove::Same => crate::msg!("report-grade-move-same"),
+            GradeMove::Up => crate::msg!("report-grade-move-up"),
+            GradeMove::Down => crate::msg!("report-grade-move-down"),
+            GradeMove::Changed => crate::msg!("report-grade-move-changed"),
         }
+        .render(lang)
     }
 }
 

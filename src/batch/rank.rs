@@ -198,29 +198,100 @@ pub fn grade_counts(ruleset: &Ruleset, ranking: &Ranking) -> Vec<GradeCount> {
 }
 
 /// A grade band in the decrees' words, over the percentage ("từ 85% trở lên") or over points
-/// ("từ 15 điểm trở lên").
+/// ("từ 15 điểm trở lên"): [`describe_band_in`] in Vietnamese.
 pub fn describe_band_on(
     interval: &crate::model::NumInterval,
     basis: crate::model::GradeBasis,
 ) -> String {
-    let unit = match basis {
-        crate::model::GradeBasis::Percent => "%",
-        crate::model::GradeBasis::Points => " điểm",
+    describe_band_in(interval, basis, crate::Lang::Vi)
+}
+
+/// A grade band in a reader's language ("từ 85% trở lên", "85% or more"; catalogue ids
+/// `report-band-…`). Its bounds are the ruleset's numbers as written (`format_decimal`).
+pub fn describe_band_in(
+    interval: &crate::model::NumInterval,
+    basis: crate::model::GradeBasis,
+    lang: crate::Lang,
+) -> String {
+    use crate::msg;
+    let f = |d| {
+        let value = crate::text::format_decimal(d);
+        match basis {
+            crate::model::GradeBasis::Percent => format!("{value}%"),
+            crate::model::GradeBasis::Points => {
+                msg!("report-band-points", value = value).render(lang)
+            }
+        }
     };
-    let f = |d| format!("{}{unit}", crate::text::format_decimal(d));
     match (interval.lower, interval.upper) {
-        (Some((l, true)), None) => format!("từ {} trở lên", f(l)),
-        (Some((l, false)), None) => format!("trên {}", f(l)),
-        (None, Some((u, false))) => format!("dưới {}", f(u)),
-        (None, Some((u, true))) => format!("đến {}", f(u)),
-        (Some((l, li)), Some((u, ui))) => format!(
-            "{} {} {} {}",
-            if li { "từ" } else { "trên" },
-            f(l),
-            if ui { "đến" } else { "đến dưới" },
-            f(u)
-        ),
-        (None, None) => "mọi mức".to_string(),
+        (Some((l, true)), None) => msg!("report-band-from", low = f(l)),
+        (Some((l, false)), None) => msg!("report-band-above", low = f(l)),
+        (None, Some((u, false))) => msg!("report-band-below", high = f(u)),
+        (None, Some((u, true))) => msg!("report-band-up-to", high = f(u)),
+        (Some((l, true)), Some((u, true))) => msg!("report-band-from-to", low = f(l), high = f(u)),
+        (Some((l, true)), Some((u, false))) => {
+            msg!("report-band-from-below", low = f(l), high = f(u))
+        }
+        (Some((l, false)), Some((u, true))) => {
+            msg!("report-band-above-to", low = f(l), high = f(u))
+        }
+        (Some((l, false)), Some((u, false))) => {
+            msg!("report-band-above-below", low = f(l), high = f(u))
+        }
+        (None, None) => msg!("report-band-any"),
+    }
+    .render(lang)
+}
+
+#[cfg(test)]
+mod band_words {
+    use super::*;
+    use crate::model::{GradeBasis, NumInterval};
+    use crate::Lang;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn a_band_is_said_in_the_decrees_words_or_in_english() {
+        // The bands of Điện Biên 2024 (QĐ: "từ 85% trở lên", "từ 75% đến dưới 85%", …) and
+        // a band on points ("từ 15 điểm trở lên").
+        let band = |lower, upper| NumInterval { lower, upper };
+        let cases = [
+            (
+                band(Some((dec!(85), true)), None),
+                GradeBasis::Percent,
+                "từ 85% trở lên",
+                "85% or more",
+            ),
+            (
+                band(Some((dec!(75), true)), Some((dec!(85), false))),
+                GradeBasis::Percent,
+                "từ 75% đến dưới 85%",
+                "75% to below 85%",
+            ),
+            (
+                band(None, Some((dec!(50), false))),
+                GradeBasis::Percent,
+                "dưới 50%",
+                "below 50%",
+            ),
+            (
+                band(Some((dec!(15), true)), None),
+                GradeBasis::Points,
+                "từ 15 điểm trở lên",
+                "15 points or more",
+            ),
+            (
+                band(Some((dec!(9.5), false)), Some((dec!(12), true))),
+                GradeBasis::Points,
+                "trên 9.5 điểm đến 12 điểm",
+                "above 9.5 points to 12 points",
+            ),
+        ];
+        for (interval, basis, vi, en) in cases {
+            assert_eq!(describe_band_on(&interval, basis), vi);
+            assert_eq!(describe_band_in(&interval, basis, Lang::Vi), vi);
+            assert_eq!(describe_band_in(&interval, basis, Lang::En), en);
+        }
     }
 }
 

@@ -50,15 +50,24 @@ impl Status {
 
     /// What a report writes beside the node, in Vietnamese: nothing for a scored node (its
     /// score says it), "không đánh giá: …" with the reason, "chờ điều tra XHH", "thiếu số liệu",
-    /// "lỗi số liệu". The one place these labels are spelled.
+    /// "lỗi số liệu" (spelled once, in the catalogues: [`Status::label_in`]).
     pub fn label(&self) -> String {
+        self.label_in(crate::Lang::Vi)
+    }
+
+    /// [`Status::label`] in a reader's language (catalogue ids `report-status-…`); a scored
+    /// node's empty label is not looked up.
+    pub fn label_in(&self, lang: crate::Lang) -> String {
         match self {
-            Status::Scored => String::new(),
-            Status::NotEvaluated(reason) => format!("không đánh giá: {reason}"),
-            Status::Survey => "chờ điều tra XHH".into(),
-            Status::Missing => "thiếu số liệu".into(),
-            Status::Failed => "lỗi số liệu".into(),
+            Status::Scored => return String::new(),
+            Status::NotEvaluated(reason) => {
+                msg!("report-status-not-evaluated", reason = reason.as_str())
+            }
+            Status::Survey => msg!("report-status-survey"),
+            Status::Missing => msg!("report-status-missing"),
+            Status::Failed => msg!("report-status-failed"),
         }
+        .render(lang)
     }
 
     /// The reason a node is not evaluated.
@@ -1141,6 +1150,18 @@ mod tests {
                 "chờ điều tra XHH",
                 "thiếu số liệu",
                 "lỗi số liệu"
+            ]
+        );
+        // For an English reader; the reason is the ruleset's own words, kept.
+        let labels: Vec<String> = all.iter().map(|s| s.label_in(crate::Lang::En)).collect();
+        assert_eq!(
+            labels,
+            [
+                "",
+                "not evaluated: mẫu số bằng 0",
+                "awaiting the survey",
+                "missing data",
+                "bad data"
             ]
         );
     }

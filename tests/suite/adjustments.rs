@@ -193,7 +193,7 @@ fn the_core_ranks_and_counts_grades_on_points() {
 #[test]
 fn bonus_and_penalty_lines_appear_in_the_table_markdown_and_csv() {
     let a = format!("{DATA}/a.toml");
-    let (_, table, _) = run_chiso(&["score", PROVINCE, &a]);
+    let (_, table, _) = run_chiso(&["score", "--lang", "vi", PROVINCE, &a]);
     // T1: 3 × 0,5 = 1,5 cut to its cap 1; T2: 1; P1: 2; bonus 2 cut to 1,5 by the total cap.
     assert!(
         table.contains("Điểm thưởng T1 “Sáng kiến được công nhận”: +1 (tính được 1,5, tối đa 1)"),
@@ -213,15 +213,17 @@ fn bonus_and_penalty_lines_appear_in_the_table_markdown_and_csv() {
         ),
         "{table}"
     );
-    let (_, md, _) = run_chiso(&["score", PROVINCE, &a, "--format", "markdown"]);
+    let (_, md, _) = run_chiso(&[
+        "score", "--lang", "vi", PROVINCE, &a, "--format", "markdown",
+    ]);
     assert!(md.contains("- Điểm trừ P1 “Kỷ luật cán bộ”: −2"), "{md}");
     // The page a province publishes ranks on the total after the items (15 + 1,5 − 2 = 14,5
     // of 18) and lists the items under the unit.
-    let (_, html, _) = run_chiso(&["score", PROVINCE, &a, "--format", "html"]);
+    let (_, html, _) = run_chiso(&["score", "--lang", "vi", PROVINCE, &a, "--format", "html"]);
     assert!(html.contains("Điểm trừ P1 “Kỷ luật cán bộ”: −2"), "{html}");
     // … printed with the ruleset's `hiển thị 3 chữ số`.
     assert!(html.contains(">14,500</td>"), "{html}");
-    let (_, csv, _) = run_chiso(&["score", PROVINCE, &a, "--format", "csv"]);
+    let (_, csv, _) = run_chiso(&["score", "--lang", "vi", PROVINCE, &a, "--format", "csv"]);
     // A row per item: level says bonus or penalty, score is signed; the total row is 14,5.
     assert!(
         csv.contains("UBND xã A,T1,Sáng kiến được công nhận,bonus,1,1,scored"),
@@ -409,13 +411,13 @@ fn a_report_prints_the_declared_places_whatever_the_computation_rounds_to() {
     // `hiển thị 3 chữ số`: A's total 14,5 is printed 14,500, C's 18 as 18,000 (the table is for
     // people: a decimal comma, issue 11). The JSON keeps
     // the computed values (14.5).
-    let (_, table, _) = run_chiso(&["score", PROVINCE, &format!("{DATA}/a.toml")]);
+    let (_, table, _) = run_chiso(&["score", "--lang", "vi", PROVINCE, &format!("{DATA}/a.toml")]);
     assert!(table.contains("Tổng điểm: 14,500 / 18"), "{table}");
-    let (_, table, _) = run_chiso(&["score", PROVINCE, &format!("{DATA}/c.toml")]);
+    let (_, table, _) = run_chiso(&["score", "--lang", "vi", PROVINCE, &format!("{DATA}/c.toml")]);
     assert!(table.contains("Tổng điểm: 18,000 / 18"), "{table}");
     // The batch's ranking prints each unit's total (after bonus and penalty points) so too:
     // A 14,5 → 14,500; B 14 → 14,000.
-    let (_, batch, _) = run_chiso(&["score", PROVINCE, DATA]);
+    let (_, batch, _) = run_chiso(&["score", "--lang", "vi", PROVINCE, DATA]);
     let row = |unit: &str| {
         batch
             .lines()
@@ -441,6 +443,8 @@ fn a_report_prints_the_declared_places_whatever_the_computation_rounds_to() {
     // (seed 000), printed 81,450; the percentage is computed as before, 81,45 / 95 = 85,74 %.
     let (code, table, err) = run_chiso(&[
         "score",
+        "--lang",
+        "vi",
         "rulesets/kon-tum/huyen-2022.chiso",
         "rulesets/kon-tum/data/kon-ray-2021.toml",
         "--decimals",
@@ -453,6 +457,8 @@ fn a_report_prints_the_declared_places_whatever_the_computation_rounds_to() {
     );
     let (code, _, _) = run_chiso(&[
         "score",
+        "--lang",
+        "vi",
         "rulesets/kon-tum/huyen-2022.chiso",
         "rulesets/kon-tum/data/kon-ray-2021.toml",
         "--decimals",

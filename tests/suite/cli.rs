@@ -11,7 +11,8 @@ const DATA: &str = "rulesets/kon-tum/data/kon-ray-2023.toml";
 #[test]
 fn score_in_every_format_matches_the_reviewed_golden_files() {
     for format in ["table", "json", "csv", "markdown"] {
-        let (code, stdout, stderr) = run_chiso(&["score", RULESET, DATA, "--format", format]);
+        let (code, stdout, stderr) =
+            run_chiso(&["score", "--lang", "vi", RULESET, DATA, "--format", format]);
         assert_eq!((code, stderr.as_str()), (0, ""), "format {format}");
         assert_eq!(
             stdout,
@@ -171,8 +172,13 @@ fn a_bad_unit_is_reported_and_the_good_ones_still_scored() {
         .find(|l| l.contains("not_scored"))
         .unwrap_or_else(|| panic!("{stdout}"));
     assert!(bad_row.contains("xấu.toml"), "{bad_row}");
-    // The report's own text is Vietnamese (`report::REPORT_LANG`), whatever --lang says.
-    assert!(bad_row.contains("không được âm (gặp -5)"), "{bad_row}");
+    // The report speaks the run's language (`BatchReport::lang`): English here
+    // (`CHISO_LANG=en`), the problem's code and the CSV's words unchanged.
+    assert!(bad_row.contains("error[D004]"), "{bad_row}");
+    assert!(
+        bad_row.contains("must not be negative (found -5)"),
+        "{bad_row}"
+    );
     // The broken file: its line and value, and the reason.
     // The column counts characters, not bytes, on a line full of Vietnamese letters.
     assert!(stderr.contains("xấu.toml:3:21]"), "{stderr}");

@@ -10,6 +10,8 @@ const CASE: &str = "tests/fixtures/cases/hidden-sheet-rows";
 fn score_skips_a_hidden_first_sheet() {
     let (code, out, err) = run_chiso(&[
         "score",
+        "--lang",
+        "vi",
         &format!("{CASE}/def.chiso"),
         &format!("{CASE}/hidden-first.xlsx"),
     ]);

@@ -42,8 +42,17 @@ fn score(ruleset: &chiso::model::Ruleset, text: &str) -> batch::Batch {
     batch::score(ruleset, &SheetUnits::new("tinh.csv", sheet), &mut |_| {})
 }
 
+/// The province's report in Vietnamese (`--lang vi`), as its officers read it.
 fn report(args: &[&str]) -> String {
-    let mut all = vec!["score", RULESET, SHEET, "--previous", PREVIOUS];
+    let mut all = vec![
+        "score",
+        "--lang",
+        "vi",
+        RULESET,
+        SHEET,
+        "--previous",
+        PREVIOUS,
+    ];
     all.extend(args);
     let (code, out, err) = run_chiso(&all);
     assert_eq!(code, 0, "{err}");
@@ -564,7 +573,9 @@ fn last_years_ruleset_and_data_give_what_its_json_gives() {
     // by hand: Sở Nội vụ 2 + 2 + 75/100 × 6 = 8.5 (85%), Sở Tư pháp 2 + 2 + 4.8 = 8.8, Sở Y
     // tế 1 + 1 + 4.2 = 6.2, UBND huyện A 2 + 2 + 4.2 = 8.2, UBND huyện C 2 + 2 + 3 = 7;
     // ranked 88, 85, 82, 70, 62 (Tư pháp, Nội vụ, A, C, Y tế), 1–3 and 1–2 within the groups.
-    let from_json = report(&[]);
+    // Both in the run's language (English here: `run_chiso`).
+    let (code, from_json, err) = run_chiso(&["score", RULESET, SHEET, "--previous", PREVIOUS]);
+    assert_eq!(code, 0, "{err}");
     let (code, from_data, err) = run_chiso(&[
         "score",
         RULESET,
@@ -656,7 +667,7 @@ fn a_unit_not_scored_is_counted_in_its_group() {
     )
     .unwrap();
     let sheet = sheet.to_str().unwrap();
-    let (code, out, _) = run_chiso(&["score", RULESET, sheet, "--format", "json"]);
+    let (code, out, _) = run_chiso(&["score", "--lang", "vi", RULESET, sheet, "--format", "json"]);
     assert_eq!(code, 1);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     let a = json
@@ -668,7 +679,7 @@ fn a_unit_not_scored_is_counted_in_its_group() {
     assert_eq!(a["scored"], false);
     assert_eq!(a["group"], "Khối huyện");
     // In the table: Khối huyện ranks nobody and counts A as not graded.
-    let (_, out, _) = run_chiso(&["score", RULESET, sheet]);
+    let (_, out, _) = run_chiso(&["score", "--lang", "vi", RULESET, sheet]);
     let huyện = &out[out.find("Phân bố xếp loại — Khối huyện").unwrap()..];
     let ungraded = huyện
         .lines()
@@ -769,6 +780,8 @@ fn the_province_with_a_bonus_and_a_penalty_in_every_format() {
     let run = |format: &str| {
         let (code, out, err) = run_chiso(&[
             "score",
+            "--lang",
+            "vi",
             rs_path,
             sheet_path,
             "--previous",
@@ -846,6 +859,8 @@ fn the_province_with_a_bonus_and_a_penalty_in_every_format() {
     let out = dir.join("bao-cao.xlsx");
     let (code, _, err) = run_chiso(&[
         "score",
+        "--lang",
+        "vi",
         rs_path,
         sheet_path,
         "--previous",

@@ -377,6 +377,8 @@ fn every_message_the_sources_use_is_in_both_catalogues_with_the_same_arguments()
         "\"raw-",
         // The keyword table's docs (src/ide/keywords.rs).
         "\"kwdoc-",
+        // The words of reports (`report::batch::Words`, looked up by their ids).
+        "\"report-",
     ];
     for (file, text) in sources() {
         for prefix in prefixes {
@@ -711,13 +713,9 @@ fn english_when_asked_by_flag_variable_or_locale() {
         args.push("--lang");
         args.push("en");
         let (_, stdout, stderr) = run_with_env_apart(&args, &[]);
-        // A score report is written in Vietnamese whatever --lang says (its headings and the
-        // problems it lists: `report::REPORT_LANG`); the command's messages are on stderr.
-        let out = if args[0] == "score" && !args.contains(&"--help") {
-            stderr
-        } else {
-            format!("{stdout}{stderr}")
-        };
+        // A score report speaks the run's language too (its headings, labels and the problems
+        // it lists: `BatchReport::lang`), so standard output is read with standard error.
+        let out = format!("{stdout}{stderr}");
         let text = messages_only(&out, &s);
         let vietnamese_words = [
             "lỗi",
@@ -726,6 +724,10 @@ fn english_when_asked_by_flag_variable_or_locale() {
             "Cách dùng",
             "không có",
             "Tuỳ chọn",
+            "Tổng điểm",
+            "Xếp loại",
+            "Tối đa",
+            "thiếu số liệu",
         ];
         let found: Vec<&&str> = vietnamese_words
             .iter()

@@ -145,6 +145,8 @@ fn the_cli_reports_lost_points_and_targets() {
     .unwrap();
     let (code, stdout, stderr) = crate::common::run_chiso(&[
         "score",
+        "--lang",
+        "vi",
         "tests/fixtures/batch/xa-2021-mat-diem.chiso",
         "tests/fixtures/batch/xa-2021-tham-dinh.toml",
         "--format",

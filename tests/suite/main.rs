@@ -26,6 +26,7 @@ mod parallel;
 mod province;
 mod reading;
 mod report_fixes;
+mod report_lang;
 mod robustness;
 mod semantics;
 mod slips;

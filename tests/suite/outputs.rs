@@ -31,7 +31,7 @@ fn every_format(args: &[&str]) -> Vec<(&'static str, String)> {
         .iter()
         .map(|row| {
             let out = dir.path().join(format!("report.{}", row.extensions[0]));
-            let mut all = vec!["score"];
+            let mut all = vec!["score", "--lang", "vi"];
             all.extend_from_slice(args);
             all.extend(["--format", row.name, "-o", out.to_str().unwrap()]);
             let (code, _, stderr) = run_chiso(&all);
@@ -231,7 +231,13 @@ fn three_leaves_of_an_eighth_make_0_39_not_0_38() {
     assert_eq!(unit["percent"], "13");
     assert_adds_up(&rs, unit);
     // The table a person reads says the same.
-    let (_, table, _) = run_chiso(&["score", &ruleset, &format!("{DIR}/mot-phan-tam.toml")]);
+    let (_, table, _) = run_chiso(&[
+        "score",
+        "--lang",
+        "vi",
+        &ruleset,
+        &format!("{DIR}/mot-phan-tam.toml"),
+    ]);
     assert!(table.contains("Tổng điểm: 0,39 / 3"), "{table}");
 }
 
@@ -621,7 +627,12 @@ fn check(rs: &Ruleset, p: &Province, grid: chiso_formats::sheet::Grid, file: &st
 }
 
 /// Every unit of the batch is an entry of each report format.
+/// Checks that every unit of `b` (n in all) appears in each format's report, and what each
+/// format says of the units not scored. Each report is written to a file and read back as
+/// it streams (line by line; JSON element by element): a 10,000-unit report runs to
+/// hundreds of megabytes, and held whole in memory these tests took ~6.7 GB each.
 fn check_outputs(rs: &Ruleset, b: &batch::Batch, n: usize, formats: &[Format]) {
+    use std::io::{BufRead, BufReader, BufWriter, Write};
     let report = BatchReport::new(rs, b, &[]);
     let names: Vec<String> = b
         .units
@@ -630,35 +641,63 @@ fn check_outputs(rs: &Ruleset, b: &batch::Batch, n: usize, formats: &[Format]) {
         .chain(b.not_scored.iter().map(|u| u.label()))
         .collect();
     assert_eq!(names.len(), n);
+    let dir = tempfile::tempdir().unwrap();
     for &format in formats {
-        let bytes = format.to_bytes(&report).unwrap();
+        let path = dir
+            .path()
+            .join(format!("report.{}", format.info().extensions[0]));
+        let mut file = BufWriter::new(std::fs::File::create(&path).unwrap());
+        format.write(&report, &mut file).unwrap();
+        file.flush().unwrap();
+        drop(file);
+        let lines = || BufReader::new(std::fs::File::open(&path).unwrap()).lines();
         match format {
             Format::Json => {
-                let json: Json = serde_json::from_slice(&bytes).unwrap();
-                let units = json.as_array().unwrap();
-                assert_eq!(units.len(), n);
-                let not_scored = units.iter().filter(|u| u["scored"] == false).count();
+                // The array read one element at a time: each unit's object whole, never the
+                // report.
+                let reader = BufReader::new(std::fs::File::open(&path).unwrap());
+                let mut units = 0;
+                let mut not_scored = 0;
+                let mut listed = HashSet::new();
+                each_json_element(reader, |u| {
+                    units += 1;
+                    listed.insert(u["unit"].as_str().map(str::to_string));
+                    if u["scored"] == false {
+                        not_scored += 1;
+                        assert_eq!(u["complete"], false);
+                        assert!(!u["problems"].as_array().unwrap().is_empty(), "{u}");
+                    }
+                });
+                assert_eq!(units, n);
                 assert_eq!(not_scored, b.not_scored.len());
-                for u in units.iter().filter(|u| u["scored"] == false) {
-                    assert_eq!(u["complete"], false);
-                    assert!(!u["problems"].as_array().unwrap().is_empty(), "{u}");
+                // Every scored unit by its name (a unit not scored may have none).
+                for u in &b.units {
+                    assert!(
+                        listed.contains(&Some(u.unit().to_string())),
+                        "json: {}",
+                        u.unit()
+                    );
                 }
             }
             Format::Csv | Format::CsvVi => {
-                let text = String::from_utf8(bytes).unwrap();
                 let sep = if format == Format::Csv { ',' } else { ';' };
-                let totals = text
-                    .lines()
-                    .filter(|l| l.contains(&format!("{sep}TỔNG{sep}unit{sep}")))
-                    .count();
+                let (total, not_scored_cell) = (
+                    format!("{sep}TỔNG{sep}unit{sep}"),
+                    format!("{sep}not_scored{sep}"),
+                );
+                let (mut totals, mut not_scored) = (0, 0);
+                for line in lines() {
+                    let line = line.unwrap();
+                    totals += usize::from(line.contains(&total));
+                    not_scored += usize::from(line.contains(&not_scored_cell));
+                }
                 assert_eq!(totals, n);
-                let not_scored = text
-                    .lines()
-                    .filter(|l| l.contains(&format!("{sep}not_scored{sep}")))
-                    .count();
                 assert_eq!(not_scored, b.not_scored.len());
             }
             Format::Xlsx => {
+                // The workbook is one zip (tens of megabytes): read whole, its ranking sheet
+                // only.
+                let bytes = std::fs::read(&path).unwrap();
                 let grid = workbook_grid(&bytes, Some("Xếp hạng")).unwrap();
                 let listed: HashSet<String> = grid
                     .rows()
@@ -669,22 +708,56 @@ fn check_outputs(rs: &Ruleset, b: &batch::Batch, n: usize, formats: &[Format]) {
                 }
             }
             Format::Table | Format::Markdown | Format::Html => {
-                let text = String::from_utf8(bytes).unwrap();
-                // The names the text shows ("Xã 00001"), collected in one pass.
-                let shown: HashSet<&str> = text
-                    .match_indices("Xã ")
-                    .filter_map(|(at, _)| text.get(at..at + "Xã 00000".len()))
+                // The names the text shows ("Xã 00001"), collected line by line; the few
+                // other names (a unit not scored without a name is shown by its place)
+                // looked for in each line until found.
+                let mut shown: HashSet<String> = HashSet::new();
+                let mut pending: Vec<&str> = names
+                    .iter()
+                    .filter(|name| !name.starts_with("Xã "))
+                    .map(String::as_str)
                     .collect();
-                for name in &names {
-                    if name.starts_with("Xã ") {
-                        assert!(shown.contains(name.as_str()), "{format:?}: {name}");
-                    } else {
-                        assert!(text.contains(name.as_str()), "{format:?}: {name}");
+                for line in lines() {
+                    let line = line.unwrap();
+                    for (at, _) in line.match_indices("Xã ") {
+                        if let Some(name) = line.get(at..at + "Xã 00000".len()) {
+                            if !shown.contains(name) {
+                                shown.insert(name.to_string());
+                            }
+                        }
                     }
+                    pending.retain(|name| !line.contains(name));
                 }
+                for name in names.iter().filter(|name| name.starts_with("Xã ")) {
+                    assert!(shown.contains(name.as_str()), "{format:?}: {name}");
+                }
+                assert!(pending.is_empty(), "{format:?}: {pending:?}");
             }
         }
+        std::fs::remove_file(&path).unwrap();
     }
+}
+
+/// Calls `check` with each element of the JSON array `reader` holds, parsing one element at
+/// a time (the whole text must be one array).
+fn each_json_element(reader: impl std::io::Read, check: impl FnMut(Json)) {
+    use serde::de::{Deserializer, SeqAccess, Visitor};
+    struct Each<F>(F);
+    impl<'de, F: FnMut(Json)> Visitor<'de> for Each<F> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a JSON array")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+            while let Some(element) = seq.next_element::<Json>()? {
+                (self.0)(element);
+            }
+            Ok(())
+        }
+    }
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    de.deserialize_seq(Each(check)).unwrap();
+    de.end().unwrap();
 }
 
 #[test]
@@ -720,4 +793,46 @@ fn ten_thousand_units_with_two_percent_broken_rows_from_a_workbook() {
     let grid = workbook_grid(&province_xlsx(&p), None).unwrap();
     let b = check(&rs, &p, grid, "tinh.xlsx");
     check_outputs(&rs, &b, 10_000, &[Format::Json, Format::Xlsx]);
+}
+
+#[test]
+fn each_json_report_is_exactly_serde_json_pretty_text_of_its_own_value() {
+    // The JSON writer writes what repeats in every unit (each node's id, title, owner,
+    // references) once per report and the rest around serde_json (issue 10). Whatever it
+    // writes must be the bytes serde_json's pretty printer gives for the same value (keys in
+    // order), whichever parts a report has: bonus and penalty items, not evaluated and
+    // missing data (adjust); groups, appraisal rounds and last year (nhom-vong); one unit
+    // alone, the plain array (kon-tum); a unit not scored (outputs).
+    let cases: [&[&str]; 4] = [
+        &[
+            "tests/fixtures/adjust/thuong-tru.chiso",
+            "tests/fixtures/adjust/data",
+        ],
+        &[
+            "tests/fixtures/nhom-vong/tinh-2023.chiso",
+            "tests/fixtures/nhom-vong/tinh-2023.csv",
+            "--previous",
+            "tests/fixtures/nhom-vong/tinh-2022.json",
+        ],
+        &[
+            "rulesets/kon-tum/huyen-2023-trich.chiso",
+            "rulesets/kon-tum/data/kon-ray-2023.toml",
+        ],
+        &[
+            "rulesets/dien-bien/huyen-2024.chiso",
+            "tests/fixtures/outputs/unclosed-quote-swallows-rows.csv",
+        ],
+    ];
+    for args in cases {
+        let mut all = vec!["score"];
+        all.extend_from_slice(args);
+        all.extend(["--format", "json"]);
+        let (code, stdout, stderr) = run_chiso(&all);
+        assert!(code == 0 || code == 1, "{args:?}: {stderr}");
+        let value: Json = serde_json::from_str(&stdout).unwrap();
+        assert!(!value.as_array().unwrap().is_empty(), "{args:?}");
+        let mut pretty = serde_json::to_string_pretty(&value).unwrap();
+        pretty.push('\n');
+        assert!(stdout == pretty, "{args:?}: not serde_json's pretty text");
+    }
 }

@@ -30,6 +30,8 @@ fn an_inline_string_with_a_cached_value_is_read() {
     // 1.1 = ratio(15 + 1/2, 16) * 4 = 0.96875 → 0.97 (rounding ratio 2) × 4 = 3.88.
     let (code, out, err) = run_chiso(&[
         "score",
+        "--lang",
+        "vi",
         &case("xlsx-inlinestr-cdata/def.chiso"),
         &case("xlsx-inlinestr-cdata/default.xlsx"),
     ]);
@@ -60,17 +62,18 @@ fn workbook_cells_of_every_kind_are_read_as_shown() {
     // Row 2 of cells.xlsx: shared strings, a shared string holding the number 169, 2534 with a
     // thousands format, 0.5789 with the custom format `0.00" "%` (shown 57.89 %), a date
     // (45322 = 31/01/2024), a rich string "T"+"ốt". Same figures as above: 655.41.
+    // The report in the run's language (English): numbers with a decimal point.
     let (_, out, err) = run_chiso(&[
         "score",
         &case("base.chiso"),
         "tests/fixtures/reading/cells.xlsx",
     ]);
-    assert_eq!(points(&out, "1.1").as_deref(), Some("0,14"), "{out}");
-    assert_eq!(points(&out, "1.2").as_deref(), Some("0,58"), "{out}");
-    assert_eq!(points(&out, "1.3").as_deref(), Some("652,69"), "{out}");
+    assert_eq!(points(&out, "1.1").as_deref(), Some("0.14"), "{out}");
+    assert_eq!(points(&out, "1.2").as_deref(), Some("0.58"), "{out}");
+    assert_eq!(points(&out, "1.3").as_deref(), Some("652.69"), "{out}");
     assert_eq!(points(&out, "1.4").as_deref(), Some("1"), "{out}");
     assert_eq!(points(&out, "1.5").as_deref(), Some("1"), "{out}");
-    assert!(out.contains("655,41 / 1.005"), "{out}");
+    assert!(out.contains("655.41 / 1005"), "{out}");
     // Row 3: error values and a formula without its value, each named with sheet and cell.
     assert!(
         err.contains("cell Số liệu!D3 holds the spreadsheet error #DIV/0!"),
@@ -88,7 +91,7 @@ fn workbook_cells_of_every_kind_are_read_as_shown() {
     // The unit is in the report, but only as not scored (every unit is in every output).
     assert!(out.contains("UBND huyện Lỗi"), "{out}");
     for line in out.lines().filter(|l| l.contains("UBND huyện Lỗi")) {
-        assert!(line.contains("không chấm được"), "{line}");
+        assert!(line.contains("not scored"), "{line}");
     }
 }
 
@@ -141,6 +144,8 @@ fn a_percent_formatted_cell_is_the_percentage_shown() {
     // D2 stores 0.5789 with format 10 (0.00%): a person reads 57,89 %. 1.2 = 0.5789 × 1 → 0.58.
     let (_, out, _) = run_chiso(&[
         "score",
+        "--lang",
+        "vi",
         &case("percent-formatted-cells/owned.chiso"),
         &case("percent-formatted-cells/percent-openpyxl.xlsx"),
     ]);
@@ -175,10 +180,10 @@ fn a_unit_given_twice_is_d013_even_when_the_first_row_is_bad() {
     // Both rows are listed as not scored, never with figures (every unit is in every output).
     for line in out
         .lines()
-        // (the report lists problems in its own Vietnamese: `lỗi[D013] …`)
-        .filter(|l| l.contains("Đơn vị 00002") && !l.trim_start().starts_with("lỗi["))
+        // (the report lists problems in the run's language, English here: `error[D013] …`)
+        .filter(|l| l.contains("Đơn vị 00002") && !l.trim_start().starts_with("error["))
     {
-        assert!(line.contains("không chấm được"), "{line}");
+        assert!(line.contains("not scored"), "{line}");
     }
     assert_eq!(
         out.lines()
@@ -386,6 +391,8 @@ fn csv_in_utf16_or_with_a_bom_and_crlf_scores_like_the_workbook() {
     for file in ["utf16.csv", "bom-crlf.csv"] {
         let (code, out, err) = run_chiso(&[
             "score",
+            "--lang",
+            "vi",
             &case("base.chiso"),
             &format!("tests/fixtures/reading/{file}"),
         ]);
@@ -431,7 +438,8 @@ fn a_value_in_a_column_without_a_header_is_reported_alike_in_csv_and_workbooks()
             err.contains("row 2, column H [UBND huyện Thử]: a value in a column without a header is not read"),
             "{file}: {err}"
         );
-        assert!(out.contains("655,41 / 1.005"), "{file}: {out}");
+        // The report in the run's language (English): a decimal point, no grouping.
+        assert!(out.contains("655.41 / 1005"), "{file}: {out}");
     }
 }
 
@@ -493,6 +501,8 @@ fn a_title_block_above_the_header_row_is_not_read_as_the_header() {
     // (row 4); the unit on row 5 has the base figures: 655.41 / 1005.
     let (code, out, err) = run_chiso(&[
         "score",
+        "--lang",
+        "vi",
         &case("base.chiso"),
         "tests/fixtures/reading/title-block.csv",
     ]);

@@ -393,7 +393,7 @@ fn explain_refuses_a_stage_the_unit_does_not_have() {
     ]);
     assert_eq!(code, 1);
     assert!(
-        stderr.contains("B has no appraised (thẩm định) data"),
+        stderr.contains("B has no appraised (appraisal) data"),
         "{stderr}"
     );
 }
@@ -627,6 +627,8 @@ fn the_bundled_targets_name_the_unit_of_their_batch() {
     // and no "match no unit" warning is given.
     let (code, stdout, stderr) = run_chiso(&[
         "score",
+        "--lang",
+        "vi",
         "rulesets/kon-tum/huyen-2022.chiso",
         "rulesets/kon-tum/data/kon-ray-2021.toml",
         "--targets",
@@ -648,6 +650,8 @@ fn the_readmes_first_example_prints_what_the_readme_says() {
     // evaluated; 44.6 of 47 = 94.89 %; the excerpt has no grade bands: "—".
     let (code, stdout, stderr) = run_chiso(&[
         "score",
+        "--lang",
+        "vi",
         "rulesets/kon-tum/huyen-2023-trich.chiso",
         "rulesets/kon-tum/data/kon-ray-2023.toml",
     ]);

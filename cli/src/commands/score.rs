@@ -97,7 +97,8 @@ pub fn run(args: Args) -> Outcome {
     super::batch::print_problems(ruleset, &sources, &batch);
     let mut failed = batch.has_failures();
     let targets = read_targets(ruleset, &args.targets, &mut failed)?;
-    let mut view = report::batch::BatchReport::new(ruleset, &batch, &targets);
+    let mut view =
+        report::batch::BatchReport::new(ruleset, &batch, &targets).with_lang(crate::render::lang());
     for unit in &view.unmatched_targets {
         eprintln!(
             "{}: {}",

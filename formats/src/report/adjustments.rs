@@ -6,7 +6,8 @@
 
 use chiso::eval::{AdjustmentResult, Adjustments, UnitResult};
 use chiso::model::{Adjustment, AdjustmentKind, Ruleset};
-use chiso::text::format_decimal;
+use chiso::text::{format_decimal, NumberStyle};
+use chiso::Lang;
 use rust_decimal::Decimal;
 use serde_json::{json, Value as Json};
 
@@ -54,11 +55,12 @@ pub struct AdjustmentLine {
     /// The item's own yearly cap, formatted; empty when not capped (and for a limit).
     pub cap: String,
     /// Its points with their effect's sign (`+1,5`, `−1`, a cut bonus `−0,4`, a penalty the
-    /// floor stopped `+1`); "—" when not scored.
+    /// floor stopped `+1`, in the reader's style); "—" when not scored.
     pub signed: String,
     /// What an item's rule gave before its own cap, when the cap cut it.
     pub before_cap: Option<String>,
-    /// Why an item was not scored ("thiếu số liệu", …); empty when scored and for a limit.
+    /// Why an item was not scored ("thiếu số liệu", …, in the reader's language); empty when
+    /// scored and for a limit.
     pub status: String,
     /// The status's machine word (`scored`, `missing`, …), as for nodes (`scored` for a
     /// limit).
@@ -85,8 +87,9 @@ impl AdjustmentLine {
 /// the unit's maximum took away from their sum, each penalty item, then what the penalty cap
 /// and the floor took away, then the total's rounding; a limit line only where it took
 /// something. The tree's points plus every line's [`AdjustmentLine::value`] is the unit's
-/// total ([`UnitResult::total`]). Empty when the ruleset declares no item.
-pub fn lines(ruleset: &Ruleset, result: &UnitResult) -> Vec<AdjustmentLine> {
+/// total ([`UnitResult::total`]). Empty when the ruleset declares no item. Texts and numbers
+/// for a reader of `lang`.
+pub fn lines(ruleset: &Ruleset, result: &UnitResult, lang: Lang) -> Vec<AdjustmentLine> {
     let Some(adj) = &result.adjustments else {
         return Vec::new();
     };
@@ -96,7 +99,7 @@ pub fn lines(ruleset: &Ruleset, result: &UnitResult) -> Vec<AdjustmentLine> {
         let mut sum = Decimal::ZERO;
         for (item, r) in adj.of_kind(ruleset, kind) {
             sum += r.points.unwrap_or_default();
-            out.push(line(item, r));
+            out.push(line(item, r, lang));
         }
         // The order of eval/adjust.rs: the yearly cap of the kind, then the maximum (bonus)
         // or the floor (penalty); what each let through is what the next one limits.
@@ -111,7 +114,7 @@ pub fn lines(ruleset: &Ruleset, result: &UnitResult) -> Vec<AdjustmentLine> {
         };
         for (limit, took) in [(first, sum - capped), (last, capped - applied)] {
             if took > Decimal::ZERO {
-                out.push(limit_line(ruleset, result, kind, limit, took));
+                out.push(limit_line(ruleset, result, kind, limit, took, lang));
             }
         }
     }
@@ -123,27 +126,29 @@ pub fn lines(ruleset: &Ruleset, result: &UnitResult) -> Vec<AdjustmentLine> {
             AdjustmentKind::Bonus,
             Limit::Rounding,
             rounding.abs(),
+            lang,
         );
         l.value = Some(rounding);
-        l.signed = signed_value(rounding);
+        l.signed = signed_value(rounding, super::style_of(lang));
         out.push(l);
     }
     out
 }
 
-fn line(item: &Adjustment, r: &AdjustmentResult) -> AdjustmentLine {
+fn line(item: &Adjustment, r: &AdjustmentResult, lang: Lang) -> AdjustmentLine {
+    let style = super::style_of(lang);
     AdjustmentLine {
         id: item.id.clone(),
         title: item.title.clone(),
         kind: item.kind,
         limit: None,
         cap: item.cap.map(format_decimal).unwrap_or_default(),
-        signed: r.points.map_or("—".into(), |p| signed(item.kind, p)),
+        signed: r.points.map_or("—".into(), |p| signed(item.kind, p, style)),
         before_cap: match (r.computed, r.points) {
-            (Some(c), Some(p)) if c != p => Some(super::vi(c)),
+            (Some(c), Some(p)) if c != p => Some(super::num(c, style)),
             _ => None,
         },
-        status: r.status.label(),
+        status: r.status.label_in(lang),
         status_word: r.status.as_str(),
         value: r.points.map(|p| match item.kind {
             AdjustmentKind::Bonus => p,
@@ -159,6 +164,7 @@ fn limit_line(
     kind: AdjustmentKind,
     limit: Limit,
     took: Decimal,
+    lang: Lang,
 ) -> AdjustmentLine {
     let policy = ruleset.meta.adjustment_policy;
     let title = match limit {
@@ -174,7 +180,7 @@ fn limit_line(
         Limit::Floor => chiso::msg!("report-fixes-limit-floor", floor = policy.floor),
         Limit::Rounding => chiso::msg!("report-fixes-limit-rounding"),
     }
-    .render(super::REPORT_LANG);
+    .render(lang);
     // A cut bonus lowers the total; a cut penalty (less subtracted) raises it.
     let value = match kind {
         AdjustmentKind::Bonus => -took,
@@ -186,7 +192,7 @@ fn limit_line(
         kind,
         limit: Some(limit),
         cap: String::new(),
-        signed: signed_value(value),
+        signed: signed_value(value, super::style_of(lang)),
         before_cap: None,
         status: String::new(),
         status_word: "scored",
@@ -195,41 +201,56 @@ fn limit_line(
 }
 
 /// `+1,5` for a bonus, `−1` for a penalty (zero is `0`).
-fn signed(kind: AdjustmentKind, points: Decimal) -> String {
-    signed_value(match kind {
-        AdjustmentKind::Bonus => points,
-        AdjustmentKind::Penalty => -points,
-    })
+fn signed(kind: AdjustmentKind, points: Decimal, style: NumberStyle) -> String {
+    signed_value(
+        match kind {
+            AdjustmentKind::Bonus => points,
+            AdjustmentKind::Penalty => -points,
+        },
+        style,
+    )
 }
 
 /// A signed effect on the total: `+1,5`, `−0,4`, `0`.
-fn signed_value(value: Decimal) -> String {
+fn signed_value(value: Decimal, style: NumberStyle) -> String {
     if value.is_zero() {
         "0".into()
     } else if value > Decimal::ZERO {
-        format!("+{}", super::vi(value))
+        format!("+{}", super::num(value, style))
     } else {
-        format!("−{}", super::vi(-value))
+        format!("−{}", super::num(-value, style))
     }
 }
 
-/// Text lines for the table, Markdown, HTML and the workbook's unit sheets: one per line of
-/// [`lines`], then the tree's points and the bonus and penalty points applied. The total
-/// itself is the report's own total line (`Tổng điểm: …`, at the declared places), printed
-/// once. Empty without items.
-pub fn text_lines(ruleset: &Ruleset, result: &UnitResult) -> Vec<String> {
+/// Text lines for the table, Markdown, HTML and the workbook's unit sheets, in `lang`: one
+/// per line of [`lines`], then the tree's points and the bonus and penalty points applied.
+/// The total itself is the report's own total line (`Tổng điểm: …`, at the declared places),
+/// printed once. Empty without items.
+pub fn text_lines(ruleset: &Ruleset, result: &UnitResult, lang: Lang) -> Vec<String> {
     let Some(adj) = &result.adjustments else {
         return Vec::new();
     };
-    let mut out: Vec<String> = lines(ruleset, result)
+    let [bonus, penalty] =
+        [chiso::msg!("report-bonus"), chiso::msg!("report-penalty")].map(|m| m.render(lang));
+    let mut out: Vec<String> = lines(ruleset, result, lang)
         .into_iter()
         .map(|l| {
             if l.limit.is_some() {
                 return format!("{}: {}", l.title, l.signed);
             }
-            let mut text = format!("{} {} “{}”: {}", capital(l.kind), l.id, l.title, l.signed);
+            let kind = match l.kind {
+                AdjustmentKind::Bonus => &bonus,
+                AdjustmentKind::Penalty => &penalty,
+            };
+            let mut text = format!("{kind} {} “{}”: {}", l.id, l.title, l.signed);
             if let Some(before) = &l.before_cap {
-                text.push_str(&format!(" (tính được {before}, tối đa {})", l.cap));
+                let capped = chiso::msg!(
+                    "report-adjust-capped",
+                    computed = before.as_str(),
+                    cap = l.cap.as_str()
+                )
+                .render(lang);
+                text.push_str(&format!(" ({capped})"));
             }
             if !l.status.is_empty() {
                 text.push_str(&format!(" ({})", l.status));
@@ -237,24 +258,19 @@ pub fn text_lines(ruleset: &Ruleset, result: &UnitResult) -> Vec<String> {
             text
         })
         .collect();
-    out.push(summary(result, adj));
+    out.push(summary(result, adj, lang));
     out
 }
 
-fn capital(kind: AdjustmentKind) -> &'static str {
-    match kind {
-        AdjustmentKind::Bonus => "Điểm thưởng",
-        AdjustmentKind::Penalty => "Điểm trừ",
-    }
-}
-
-fn summary(result: &UnitResult, adj: &Adjustments) -> String {
-    format!(
-        "Điểm các tiêu chí: {}   Điểm thưởng được cộng: {}   Điểm trừ: {}",
-        super::vi(result.achieved),
-        signed(AdjustmentKind::Bonus, adj.bonus),
-        signed(AdjustmentKind::Penalty, adj.penalty),
+fn summary(result: &UnitResult, adj: &Adjustments, lang: Lang) -> String {
+    let style = super::style_of(lang);
+    chiso::msg!(
+        "report-adjust-summary",
+        criteria = super::num(result.achieved, style),
+        bonus = signed(AdjustmentKind::Bonus, adj.bonus, style),
+        penalty = signed(AdjustmentKind::Penalty, adj.penalty, style)
     )
+    .render(lang)
 }
 
 /// The `adjustments` field of a unit's JSON (docs/json.md): `null` when the ruleset declares
@@ -286,7 +302,7 @@ pub fn json(ruleset: &Ruleset, result: &UnitResult) -> Json {
         .collect();
     // The lines the reports show (the items and what each limit took), which add up.
     // Machine words only: a limit's text is for people (the other reports write it).
-    let shown: Vec<Json> = lines(ruleset, result)
+    let shown: Vec<Json> = lines(ruleset, result, Lang::Vi)
         .iter()
         .map(|l| {
             json!({

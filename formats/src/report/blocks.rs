@@ -76,12 +76,12 @@ impl Doc {
 
     /// As HTML: `<h2>`, `<table>` (numbers right-aligned by the page's `n` class), `<p>`;
     /// percentages with `percent_places` decimals, as the page's own ranking writes them.
-    pub(crate) fn html(&self, percent_places: u32) -> String {
+    pub(crate) fn html(&self, percent_places: u32, style: chiso::text::NumberStyle) -> String {
         let mut out = String::new();
         for block in &self.blocks {
             match block {
                 Block::Heading(title) => out.push_str(&format!("<h2>{}</h2>\n", esc(title))),
-                Block::Table(t) => out.push_str(&t.html(esc, percent_places)),
+                Block::Table(t) => out.push_str(&t.html(esc, percent_places, style)),
                 Block::Line(line) => out.push_str(&format!("<p>{}</p>\n", esc(line))),
                 Block::Figures(line) => {
                     out.push_str(&format!("<p>{}</p>\n", esc(&line(Some(percent_places)))))
@@ -99,23 +99,26 @@ pub(crate) fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The sheets the workbook adds for what the batch has (name, content): `Theo nhóm`,
-/// `So với năm trước`, `Các vòng thẩm định`; none for a batch without groups, rounds or
-/// `--previous`.
-pub(crate) fn sheets(report: &BatchReport) -> Vec<(&'static str, Doc)> {
+/// The sheets the workbook adds for what the batch has (name in the report's language,
+/// content): `Theo nhóm`, `So với năm trước`, `Các vòng thẩm định`; none for a batch without
+/// groups, rounds or `--previous`.
+pub(crate) fn sheets(report: &BatchReport) -> Vec<(String, Doc)> {
+    let lang = report.lang;
     let mut out = Vec::new();
     if !report.groups.is_empty() {
-        out.push(("Theo nhóm", super::groups::doc(report)));
+        let name = chiso::msg!("report-sheet-groups").render(lang);
+        out.push((name, super::groups::doc(report)));
     }
     if let Some(previous) = &report.previous {
-        out.push(("So với năm trước", super::year::doc(report, previous)));
+        let name = chiso::msg!("report-sheet-previous").render(lang);
+        out.push((name, super::year::doc(report, previous)));
     }
     let mut rounds = Doc::default();
     for c in report.comparisons.iter().filter(|c| c.rounds.len() > 1) {
         rounds.extend(super::rounds::doc(report, c));
     }
     if !rounds.is_empty() {
-        out.push(("Các vòng thẩm định", rounds));
+        out.push((chiso::msg!("report-sheet-rounds").render(lang), rounds));
     }
     out
 }
@@ -134,5 +137,5 @@ pub fn html_sections(report: &BatchReport) -> String {
     for c in report.comparisons.iter().filter(|c| c.rounds.len() > 1) {
         doc.extend(super::rounds::doc(report, c));
     }
-    doc.html(super::html::percent_places(report))
+    doc.html(super::html::percent_places(report), report.style())
 }

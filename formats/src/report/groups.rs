@@ -34,8 +34,9 @@ pub(crate) fn doc(report: &BatchReport) -> Doc {
         ));
     }
     if report.ungrouped_not_scored > 0 {
-        out.heading("Không xác định được nhóm (không chấm được)");
-        let mut t = Table::new(&[("Đơn vị", false), ("Nguồn", false)]);
+        let w = &report.words;
+        out.heading(chiso::msg!("report-no-group").render(report.lang));
+        let mut t = Table::new(&[(w.unit.as_str(), false), (w.source.as_str(), false)]);
         for n in report.batch.not_scored.iter().filter(|n| n.group.is_none()) {
             t.rows.push(vec![n.label(), n.origin.to_string()]);
         }

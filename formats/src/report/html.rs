@@ -8,13 +8,16 @@
 //! **The details** (self-assessment against appraisal, points lost and targets per unit,
 //! units that could not be scored) start on a new printed page (`break-before: page`).
 //!
-//! Numbers are written as Vietnamese readers write them (`94,89%`, through
-//! [`chiso::text::format_number`]); charts are HTML and CSS (no scripts, no external files),
+//! Every word is in the report's language (`BatchReport::lang`, from the catalogues; the
+//! page's `lang` attribute says which), and numbers are written as its readers write them
+//! (`94,89%` in Vietnamese, `94.89%` in English, through [`chiso::text::format_number`]);
+//! the ruleset's own text (title, area names, grade names) is shown as written. Charts are HTML and CSS (no scripts, no external files),
 //! so they reflow at phone width. The page is written to the writer unit by unit: memory does
 //! not grow with the report's length.
 
 use super::batch::{stage_name, BatchReport};
 use chiso::batch::NotScored;
+use chiso::msg;
 use chiso::text::{format_number, NumberStyle};
 use rust_decimal::Decimal;
 use std::fmt;
@@ -41,23 +44,27 @@ impl fmt::Display for Esc<'_> {
     }
 }
 
-/// A number for a Vietnamese reader: `12,5`, `2.534`.
-fn vn(d: Decimal) -> String {
-    format_number(d, NumberStyle::Vietnamese)
+/// A number for the reader: `12,5`, `2.534` (Vietnamese), `12.5`, `2534` (English).
+fn vn(d: Decimal, st: NumberStyle) -> String {
+    format_number(d, st)
 }
 
-fn vn_opt(d: Option<Decimal>) -> String {
-    d.map(vn).unwrap_or_else(|| "—".into())
+fn vn_opt(d: Option<Decimal>, st: NumberStyle) -> String {
+    d.map(|d| vn(d, st)).unwrap_or_else(|| "—".into())
 }
 
-/// A number for a Vietnamese reader with at least `places` decimals (`79,60`), so the
-/// figures of a column line up. Only zeros are added: rounding is the ruleset's, done before.
-pub(crate) fn fixed(d: Decimal, places: u32) -> String {
-    let text = format_number(d, NumberStyle::Vietnamese);
-    let have = text.split_once(',').map_or(0, |(_, f)| f.len());
+/// A number for the reader with at least `places` decimals (`79,60`), so the figures of a
+/// column line up. Only zeros are added: rounding is the ruleset's, done before.
+pub(crate) fn fixed(d: Decimal, places: u32, st: NumberStyle) -> String {
+    let text = format_number(d, st);
+    let point = match st {
+        NumberStyle::Vietnamese => ',',
+        NumberStyle::Machine => '.',
+    };
+    let have = text.split_once(point).map_or(0, |(_, f)| f.len());
     let mut out = text;
     if have == 0 && places > 0 {
-        out.push(',');
+        out.push(point);
     }
     for _ in have..places as usize {
         out.push('0');
@@ -65,10 +72,10 @@ pub(crate) fn fixed(d: Decimal, places: u32) -> String {
     out
 }
 
-/// A percentage for a Vietnamese reader with `places` decimals: `94,89%`, `79,60%`.
-pub(crate) fn vp(d: Option<Decimal>, places: u32) -> String {
+/// A percentage for the reader with `places` decimals: `94,89%`, `79,60%` (`94.89%`).
+pub(crate) fn vp(d: Option<Decimal>, places: u32, st: NumberStyle) -> String {
     d.map(|p| {
-        let mut s = fixed(p, places);
+        let mut s = fixed(p, places, st);
         s.push('%');
         s
     })
@@ -85,11 +92,11 @@ pub(crate) fn percent_places(report: &BatchReport) -> u32 {
 }
 
 /// A signed difference: `+1,5`, `−2`.
-fn signed(d: Option<Decimal>) -> String {
+fn signed(d: Option<Decimal>, st: NumberStyle) -> String {
     match d {
-        Some(v) if v > Decimal::ZERO => format!("+{}", vn(v)),
-        Some(v) if v < Decimal::ZERO => format!("−{}", vn(-v)),
-        Some(v) => vn(v),
+        Some(v) if v > Decimal::ZERO => format!("+{}", vn(v, st)),
+        Some(v) if v < Decimal::ZERO => format!("−{}", vn(-v, st)),
+        Some(v) => vn(v, st),
         None => "—".into(),
     }
 }
@@ -310,15 +317,17 @@ pub fn write(report: &BatchReport, out: &mut dyn Write) -> io::Result<()> {
     let mut buffered = io::BufWriter::with_capacity(64 * 1024, out);
     let out: &mut dyn Write = &mut buffered;
     let rs = report.ruleset;
+    let lang = report.lang;
     // "Chỉ số CCHC — …" unless the ruleset's title says so already.
     let title = if chiso::text::fold(&rs.meta.title).starts_with("chi so cchc") {
         rs.meta.title.clone()
     } else {
-        format!("Chỉ số CCHC — {}", rs.meta.title)
+        msg!("report-html-title", ruleset = rs.meta.title.as_str()).render(lang)
     };
     write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<section class=\"publish\" id=\"cong-bo\">\n<h1>{}</h1>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<section class=\"publish\" id=\"cong-bo\">\n<h1>{}</h1>\n",
+        lang.code(),
         Esc(&title),
         Esc(&title)
     )?;
@@ -327,17 +336,21 @@ pub fn write(report: &BatchReport, out: &mut dyn Write) -> io::Result<()> {
         meta.push(Esc(i).to_string());
     }
     if let Some(d) = &rs.meta.decree {
-        let date = rs
-            .meta
-            .decree_date
-            .map(|d| format!(" ngày {}", d.format("%d/%m/%Y")))
-            .unwrap_or_default();
-        meta.push(format!("Quyết định {}{}", Esc(d), date));
+        let decree = Esc(d).to_string();
+        let text = match rs.meta.decree_date {
+            Some(date) => msg!(
+                "report-decree-dated",
+                decree = decree,
+                date = date.format("%d/%m/%Y").to_string()
+            ),
+            None => msg!("report-decree", decree = decree),
+        };
+        meta.push(text.render(lang));
     }
     if let Some(y) = rs.meta.year {
-        meta.push(format!("năm {y}"));
+        meta.push(msg!("report-year", year = y.to_string()).render(lang));
     }
-    meta.push(format!("điểm {}", report.stage_name()));
+    meta.push(msg!("report-stage-points", stage = report.stage_name()).render(lang));
     writeln!(out, "<p class=\"meta\">{}</p>", meta.join(" · "))?;
     summary_cards(out, report)?;
     ranking(out, report)?;
@@ -345,13 +358,18 @@ pub fn write(report: &BatchReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "</section>")?;
     writeln!(
         out,
-        "<section class=\"details\" id=\"chi-tiet\">\n<h1>Chi tiết theo đơn vị</h1>"
+        "<section class=\"details\" id=\"chi-tiet\">\n<h1>{}</h1>",
+        Esc(&msg!("report-html-details").render(lang))
     )?;
     not_scored(out, report)?;
     comparisons(out, report)?;
     out.write_all(super::blocks::html_sections(report).as_bytes())?;
     lost(out, report)?;
-    writeln!(out, "</section>\n<p class=\"note\">Tạo bởi chiso: mọi điểm được tính từ số liệu của đơn vị theo bộ chỉ số; tổng và điểm bị mất được cộng từ cây tiêu chí.</p>\n</body>\n</html>")?;
+    writeln!(
+        out,
+        "</section>\n<p class=\"note\">{}</p>\n</body>\n</html>",
+        Esc(&msg!("report-html-footer").render(lang))
+    )?;
     buffered.flush()
 }
 
@@ -378,27 +396,32 @@ fn summary_cards(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
         .count();
     let mean = (with_percent > 0)
         .then(|| chiso::batch::round_percent(report.ruleset, sum / Decimal::from(with_percent)));
+    let (st, lang) = (report.style(), report.lang);
     writeln!(out, "<div class=\"cards\">")?;
     writeln!(
         out,
-        "<div class=\"card\">Đơn vị được xếp hạng<b>{ranked}</b></div>"
+        "<div class=\"card\">{}<b>{ranked}</b></div>",
+        Esc(&msg!("report-card-ranked").render(lang))
     )?;
     writeln!(
         out,
-        "<div class=\"card\">Chưa đủ số liệu / lỗi<b>{}</b></div>",
+        "<div class=\"card\">{}<b>{}</b></div>",
+        Esc(&msg!("report-card-incomplete").render(lang)),
         report.ranking.rows.len() - ranked + report.batch.not_scored.len()
     )?;
     writeln!(
         out,
-        "<div class=\"card\">Chỉ số bình quân<b>{}</b></div>",
-        vp(mean, percent_places(report))
+        "<div class=\"card\">{}<b>{}</b></div>",
+        Esc(&report.words.mean_index),
+        vp(mean, percent_places(report), st)
     )?;
     if let (Some(best), Some(worst)) = (best, worst) {
         writeln!(
             out,
-            "<div class=\"card\">Cao nhất / thấp nhất<b>{} / {}</b></div>",
-            vp(Some(best), percent_places(report)),
-            vp(Some(worst), percent_places(report))
+            "<div class=\"card\">{}<b>{} / {}</b></div>",
+            Esc(&msg!("report-card-best-worst").render(lang)),
+            vp(Some(best), percent_places(report), st),
+            vp(Some(worst), percent_places(report), st)
         )?;
     }
     writeln!(out, "</div>")
@@ -418,10 +441,15 @@ pub(crate) fn year_over_year(_report: &BatchReport) -> Option<Vec<Option<Decimal
 /// the text reports show), then the units not scored whose data names no group.
 fn ranking(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
     let rs = report.ruleset;
+    let (st, lang) = (report.style(), report.lang);
     writeln!(
         out,
-        "<h2 id=\"xep-hang\">Xếp hạng và chỉ số thành phần (điểm {})</h2>",
-        stage_name(report.ranking.stage)
+        "<h2 id=\"xep-hang\">{}</h2>",
+        Esc(&msg!(
+            "report-html-ranking-heading",
+            stage = stage_name(report.ranking.stage, lang)
+        )
+        .render(lang))
     )?;
     if report.groups.is_empty() {
         let not_scored: Vec<&NotScored> = report.batch.not_scored.iter().collect();
@@ -449,22 +477,23 @@ fn ranking(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
             .filter(|n| n.group.is_none())
             .collect();
         if !ungrouped.is_empty() {
-            let title = chiso::msg!("report-fixes-no-group").render(super::REPORT_LANG);
+            let title = msg!("report-fixes-no-group").render(lang);
             writeln!(out, "<h3 class=\"group\">{}</h3>", Esc(&title))?;
             ranking_table(out, report, "ranking-ungrouped", &[], &ungrouped)?;
         }
     }
     writeln!(
         out,
-        "<p class=\"note\">Chỉ số CCHC = điểm đạt / điểm tối đa áp dụng (%). Chỉ số thành phần (%) theo lĩnh vực:</p>\n<ol class=\"legend\">"
+        "<p class=\"note\">{}</p>\n<ol class=\"legend\">",
+        Esc(&msg!("report-html-legend").render(lang))
     )?;
     for &root in &rs.roots {
         let node = &rs.nodes[root];
         writeln!(
             out,
-            "<li>{} — tối đa {} điểm</li>",
+            "<li>{} — {}</li>",
             Esc(&node.title),
-            vn(node.max)
+            Esc(&msg!("report-max-points", max = vn(node.max, st)).render(lang))
         )?;
     }
     writeln!(out, "</ol>")
@@ -479,6 +508,7 @@ fn ranking_table(
     not_scored: &[&NotScored],
 ) -> io::Result<()> {
     let rs = report.ruleset;
+    let (w, st, lang) = (&report.words, report.style(), report.lang);
     let change = year_over_year(report);
     // The change is given in the order of the batch's ranking; found here by unit.
     let change_of = |unit: usize| -> Option<Decimal> {
@@ -488,21 +518,32 @@ fn ranking_table(
     };
     write!(
         out,
-        "<div class=\"scroll\">\n<table id=\"{id}\" class=\"ranking\">\n<thead><tr><th class=\"n sticky rank\">Hạng</th><th class=\"sticky unit\">Đơn vị</th><th class=\"n pts\">Điểm</th><th>Chỉ số CCHC</th><th>Xếp loại</th>"
+        "<div class=\"scroll\">\n<table id=\"{id}\" class=\"ranking\">\n<thead><tr><th class=\"n sticky rank\">{}</th><th class=\"sticky unit\">{}</th><th class=\"n pts\">{}</th><th>{}</th><th>{}</th>",
+        Esc(&w.rank),
+        Esc(&w.unit),
+        Esc(&w.points),
+        Esc(&msg!("report-par-index").render(lang)),
+        Esc(&w.grade)
     )?;
     if change.is_some() {
         write!(
             out,
-            "<th class=\"n\" title=\"Chỉ số năm nay trừ chỉ số năm trước (điểm phần trăm)\">So với năm trước</th>"
+            "<th class=\"n\" title=\"{}\">{}</th>",
+            Esc(&msg!("report-html-change-title").render(lang)),
+            Esc(&msg!("report-sheet-previous").render(lang))
         )?;
     }
+    // What a cell's tooltip says: "12 / 15 điểm".
+    let out_of = |points: String, max: String| {
+        msg!("report-points-out-of", points = points, max = max).render(lang)
+    };
     for (k, &root) in rs.roots.iter().enumerate() {
         let node = &rs.nodes[root];
         write!(
             out,
-            "<th class=\"area\" title=\"{} (tối đa {} điểm)\">{}. {}</th>",
+            "<th class=\"area\" title=\"{} ({})\">{}. {}</th>",
             Esc(&node.title),
-            vn(node.max),
+            Esc(&msg!("report-max-points", max = vn(node.max, st)).render(lang)),
             k + 1,
             Esc(&area_short_name(&node.title))
         )?;
@@ -512,14 +553,11 @@ fn ranking_table(
         let unit = &report.batch.units[row.unit];
         write!(
             out,
-            "<tr><td class=\"n sticky rank\">{}</td><td class=\"sticky unit\">{}</td><td class=\"n pts\" title=\"{} / {} điểm\">{}</td><td class=\"bar\" title=\"{} / {} điểm\">",
+            "<tr><td class=\"n sticky rank\">{}</td><td class=\"sticky unit\">{}</td><td class=\"n pts\" title=\"{title}\">{}</td><td class=\"bar\" title=\"{title}\">",
             row.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".into()),
             Esc(unit.unit()),
             points(report, unit.result.total()),
-            vn(unit.result.max),
-            points(report, unit.result.total()),
-            points(report, unit.result.total()),
-            vn(unit.result.max),
+            title = Esc(&out_of(points(report, unit.result.total()), vn(unit.result.max, st))),
         )?;
         match row.percent {
             Some(p) => write!(
@@ -527,7 +565,7 @@ fn ranking_table(
                 "<span class=\"track\"><span class=\"fill\" style=\"width:{}%;background:{}\"></span></span><b>{}</b>",
                 css(p.max(Decimal::ZERO).min(Decimal::ONE_HUNDRED)),
                 grade_color(report, row.grade.as_deref()),
-                vp(Some(p), percent_places(report))
+                vp(Some(p), percent_places(report), st)
             )?,
             None => write!(out, "<b>—</b>")?,
         }
@@ -536,7 +574,7 @@ fn ranking_table(
             out,
             report,
             row.grade.as_deref(),
-            &super::batch::unranked_label(&unit.result),
+            &super::batch::unranked_label(&unit.result, lang),
         )?;
         write!(out, "</td>")?;
         if change.is_some() {
@@ -546,21 +584,21 @@ fn ranking_table(
                 Some(d) if d < Decimal::ZERO => " down",
                 _ => "",
             };
-            write!(out, "<td class=\"n{class}\">{}</td>", signed(d))?;
+            write!(out, "<td class=\"n{class}\">{}</td>", signed(d, st))?;
         }
         for a in &unit.areas {
             match a.percent {
                 Some(p) => write!(
                     out,
-                    "<td class=\"n\" style=\"background:{}\" title=\"{} / {} điểm\">{}</td>",
+                    "<td class=\"n\" style=\"background:{}\" title=\"{}\">{}</td>",
                     heat(p),
-                    vn_opt(a.achieved),
-                    vn(a.max),
-                    fixed(p, percent_places(report))
+                    Esc(&out_of(vn_opt(a.achieved, st), vn(a.max, st))),
+                    fixed(p, percent_places(report), st)
                 )?,
                 None => write!(
                     out,
-                    "<td class=\"n\" title=\"không đánh giá hoặc chưa đủ số liệu\">—</td>"
+                    "<td class=\"n\" title=\"{}\">—</td>",
+                    Esc(&msg!("report-html-no-area-index").render(lang))
                 )?,
             }
         }
@@ -570,8 +608,9 @@ fn ranking_table(
     for n in not_scored {
         write!(
             out,
-            "<tr class=\"not-scored\"><td class=\"n sticky rank\">—</td><td class=\"sticky unit\">{}</td><td class=\"n pts\">—</td><td>không chấm được: số liệu có lỗi</td><td></td>",
+            "<tr class=\"not-scored\"><td class=\"n sticky rank\">—</td><td class=\"sticky unit\">{}</td><td class=\"n pts\">—</td><td>{}</td><td></td>",
             Esc(&n.label()),
+            Esc(&msg!("report-not-scored-errors").render(lang)),
         )?;
         for _ in 0..blank {
             write!(out, "<td class=\"n\">—</td>")?;
@@ -582,13 +621,18 @@ fn ranking_table(
 }
 
 /// A unit's points as the report prints them: the declared `hiển thị N chữ số` or
-/// `--decimals N`, else as computed.
+/// `--decimals N`, else as computed, in the reader's style.
 fn points(report: &BatchReport, d: Decimal) -> String {
-    report.ruleset.format_points(d, NumberStyle::Vietnamese)
+    report.ruleset.format_points(d, report.style())
 }
 
 fn grades(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
-    writeln!(out, "<h2 id=\"xep-loai\">Phân bố xếp loại</h2>")?;
+    let (w, st) = (&report.words, report.style());
+    writeln!(
+        out,
+        "<h2 id=\"xep-loai\">{}</h2>",
+        Esc(&w.grade_distribution)
+    )?;
     let total: usize = report.grades.iter().map(|g| g.count).sum();
     let max = report
         .grades
@@ -599,13 +643,15 @@ fn grades(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
         .max(1);
     writeln!(
         out,
-        "<div id=\"grades\" class=\"dist\" role=\"table\" aria-label=\"Phân bố xếp loại\">"
+        "<div id=\"grades\" class=\"dist\" role=\"table\" aria-label=\"{}\">",
+        Esc(&w.grade_distribution)
     )?;
+    let units = msg!("report-units").render(report.lang);
     for g in &report.grades {
         write!(out, "<div role=\"cell\">")?;
         match g.grade.as_deref() {
             Some(name) => badge(out, report, Some(name), "")?,
-            None => write!(out, "Chưa xếp loại")?,
+            None => write!(out, "{}", Esc(&w.ungraded))?,
         }
         let share = if total == 0 {
             Decimal::ZERO
@@ -617,12 +663,13 @@ fn grades(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
         };
         writeln!(
             out,
-            " <span class=\"note\">{}</span></div><div class=\"track\" role=\"presentation\"><div class=\"fill\" style=\"width:{}%;background:{}\"></div></div><div role=\"cell\" class=\"n\"><b>{}</b> đơn vị ({})</div>",
+            " <span class=\"note\">{}</span></div><div class=\"track\" role=\"presentation\"><div class=\"fill\" style=\"width:{}%;background:{}\"></div></div><div role=\"cell\" class=\"n\"><b>{}</b> {} ({})</div>",
             Esc(&g.band),
             css(Decimal::from(g.count * 100) / Decimal::from(max)),
             grade_color(report, g.grade.as_deref()),
             g.count,
-            vp(Some(share), percent_places(report))
+            Esc(&units),
+            vp(Some(share), percent_places(report), st)
         )?;
     }
     writeln!(out, "</div>")
@@ -632,18 +679,24 @@ fn not_scored(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
     if report.batch.not_scored.is_empty() {
         return Ok(());
     }
+    let lang = report.lang;
     writeln!(
         out,
-        "<h2 id=\"khong-cham-duoc\">Đơn vị không chấm được</h2>"
+        "<h2 id=\"khong-cham-duoc\">{}</h2>",
+        Esc(&msg!("report-html-not-scored-heading").render(lang))
     )?;
     for n in &report.batch.not_scored {
         writeln!(
             out,
-            "<div class=\"not-scored\"><p>Không chấm được: {} ({}) — số liệu có lỗi:</p><ul>",
-            Esc(&n.label()),
-            Esc(&n.origin.to_string())
+            "<div class=\"not-scored\"><p>{}</p><ul>",
+            Esc(&msg!(
+                "report-html-not-scored-unit",
+                unit = n.label(),
+                origin = n.origin.to_string()
+            )
+            .render(lang))
         )?;
-        for line in super::problem_lines(n) {
+        for line in super::problem_lines(n, lang) {
             writeln!(out, "<li>{}</li>", Esc(&line))?;
         }
         writeln!(out, "</ul></div>")?;
@@ -656,17 +709,32 @@ fn comparisons(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
         return Ok(());
     }
     let rs = report.ruleset;
-    writeln!(out, "<h2 id=\"so-sanh\">Tự đánh giá và thẩm định</h2>")?;
+    let (w, st, lang) = (&report.words, report.style(), report.lang);
+    writeln!(
+        out,
+        "<h2 id=\"so-sanh\">{}</h2>",
+        Esc(&w.self_and_appraisal)
+    )?;
+    // The table's head, the same for every unit.
+    let head = format!(
+        "<table class=\"comparison\"><thead><tr><th>{}</th><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th>{}</th></tr></thead><tbody>",
+        Esc(&w.id),
+        Esc(&w.criterion),
+        Esc(&w.max),
+        Esc(&w.self_score),
+        Esc(&w.computed),
+        Esc(&w.appraised),
+        Esc(&w.difference),
+        Esc(&w.council_note)
+    );
+    let differs = msg!("report-html-differs").render(lang);
     for cmp in &report.comparisons {
         writeln!(
             out,
             "<section class=\"unit\"><h3>{}</h3><div class=\"scroll\">",
             Esc(&cmp.unit)
         )?;
-        writeln!(
-            out,
-            "<table class=\"comparison\"><thead><tr><th>Mã</th><th>Tiêu chí</th><th class=\"n\">Tối đa</th><th class=\"n\">Tự chấm</th><th class=\"n\">Tính từ số liệu</th><th class=\"n\">Thẩm định</th><th class=\"n\">Chênh lệch</th><th>Ghi chú của hội đồng</th></tr></thead><tbody>"
-        )?;
+        writeln!(out, "{head}")?;
         for r in &cmp.rows {
             let node = &rs.nodes[r.node];
             let class = if node.is_leaf() {
@@ -675,14 +743,15 @@ fn comparisons(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
                 " class=\"area\""
             };
             let self_cell = if r.not_evaluated {
-                "KĐG".to_string()
+                Esc(&w.not_evaluated).to_string()
             } else if r.flagged {
                 format!(
-                    "<span class=\"flag\" title=\"khác điểm tính từ số liệu\">{} ⚠</span>",
-                    vn_opt(r.self_score)
+                    "<span class=\"flag\" title=\"{}\">{} ⚠</span>",
+                    Esc(&differs),
+                    vn_opt(r.self_score, st)
                 )
             } else {
-                vn_opt(r.self_score)
+                vn_opt(r.self_score, st)
             };
             let diff_class = match r.difference {
                 Some(d) if d < Decimal::ZERO => " down",
@@ -694,32 +763,33 @@ fn comparisons(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
                 "<tr{class}><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{self_cell}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n{diff_class}\">{}</td><td>{}</td></tr>",
                 Esc(&node.id),
                 Esc(&node.title),
-                vn(r.max),
-                vn_opt(r.computed),
-                vn_opt(r.appraised),
-                signed(r.difference),
+                vn(r.max, st),
+                vn_opt(r.computed, st),
+                vn_opt(r.appraised, st),
+                signed(r.difference, st),
                 Esc(r.note.as_deref().unwrap_or(""))
             )?;
         }
         writeln!(
             out,
-            "<tr class=\"total\"><td></td><td>Tổng</td><td></td><td class=\"n\">{} / {} ({})</td><td></td><td class=\"n\">{} / {} ({})</td><td class=\"n\">{}</td><td></td></tr></tbody></table></div>",
-            vn_opt(cmp.self_total),
-            vn_opt(cmp.self_max),
-            vp(cmp.self_percent, percent_places(report)),
-            vn_opt(cmp.appraised_total),
-            vn_opt(cmp.appraised_max),
-            vp(cmp.appraised_percent, percent_places(report)),
-            signed(cmp.total_difference())
+            "<tr class=\"total\"><td></td><td>{}</td><td></td><td class=\"n\">{} / {} ({})</td><td></td><td class=\"n\">{} / {} ({})</td><td class=\"n\">{}</td><td></td></tr></tbody></table></div>",
+            Esc(&msg!("report-total-word").render(lang)),
+            vn_opt(cmp.self_total, st),
+            vn_opt(cmp.self_max, st),
+            vp(cmp.self_percent, percent_places(report), st),
+            vn_opt(cmp.appraised_total, st),
+            vn_opt(cmp.appraised_max, st),
+            vp(cmp.appraised_percent, percent_places(report), st),
+            signed(cmp.total_difference(), st)
         )?;
-        if let Some(note) = super::batch::survey_note(cmp) {
+        if let Some(note) = super::batch::survey_note(report, cmp) {
             writeln!(out, "<p class=\"note\">{}</p>", Esc(&note))?;
         }
         if cmp.flags > 0 {
             writeln!(
                 out,
-                "<p class=\"flag\">⚠ {} tiêu chí có điểm tự chấm khác điểm tính từ số liệu của đơn vị.</p>",
-                cmp.flags
+                "<p class=\"flag\">⚠ {}</p>",
+                Esc(&msg!("report-html-flags", count = cmp.flags).render(lang))
             )?;
         }
         writeln!(out, "</section>")?;
@@ -729,7 +799,34 @@ fn comparisons(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
 
 fn lost(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
     let rs = report.ruleset;
-    writeln!(out, "<h2 id=\"diem-bi-mat\">Điểm bị mất theo đơn vị</h2>")?;
+    let (w, st, lang) = (&report.words, report.style(), report.lang);
+    writeln!(
+        out,
+        "<h2 id=\"diem-bi-mat\">{}</h2>",
+        Esc(&msg!("report-html-lost-heading").render(lang))
+    )?;
+    let lost_head = format!(
+        "<div class=\"scroll\"><table class=\"lost\"><thead><tr><th>{}</th><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th>{}</th></tr></thead><tbody>",
+        Esc(&w.id),
+        Esc(&w.criterion),
+        Esc(&w.max),
+        Esc(&w.achieved),
+        Esc(&w.lost),
+        Esc(&w.owner)
+    );
+    let targets_head = format!(
+        "<div class=\"scroll\"><table class=\"targets\"><thead><tr><th>{}</th><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr></thead><tbody>",
+        Esc(&w.id),
+        Esc(&w.criterion),
+        Esc(&w.target),
+        Esc(&w.achieved),
+        Esc(&w.difference)
+    );
+    let no_lost = msg!("report-html-no-lost").render(lang);
+    let (total, total_scored) = (
+        msg!("report-total-word").render(lang),
+        msg!("report-html-total-scored").render(lang),
+    );
     // In the ranking's order (group by group, ranks within the group, when declared).
     for (row, unit) in report.listed_units() {
         let result = unit.result.unpack();
@@ -737,16 +834,20 @@ fn lost(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
         let areas = chiso::batch::lost::area_lost(rs, &result);
         writeln!(
             out,
-            "<section class=\"unit\"><h3>{}{} — {} / {} điểm ({})</h3>",
+            "<section class=\"unit\"><h3>{}{} — {} ({})</h3>",
             row.rank.map(|r| format!("{r}. ")).unwrap_or_default(),
             Esc(unit.unit()),
-            points(report, unit.result.total()),
-            vn(unit.result.max),
-            vp(row.percent, percent_places(report))
+            Esc(&msg!(
+                "report-points-out-of",
+                points = points(report, unit.result.total()),
+                max = vn(unit.result.max, st)
+            )
+            .render(lang)),
+            vp(row.percent, percent_places(report), st)
         )?;
         if !unit.result.is_complete() {
             // Says whether its data is missing or wrong, as the ranking does.
-            let label = super::batch::unranked_label(&unit.result);
+            let label = super::batch::unranked_label(&unit.result, lang);
             let mut chars = label.chars();
             let label: String = chars
                 .next()
@@ -755,25 +856,18 @@ fn lost(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
             writeln!(
                 out,
                 "<p class=\"flag\">{}</p>",
-                Esc(&chiso::msg!("report-fixes-incomplete-lost", label = label)
-                    .render(super::REPORT_LANG))
+                Esc(&msg!("report-fixes-incomplete-lost", label = label).render(lang))
             )?;
         }
         // Bonus and penalty points outside the tree, with their caps (điểm thưởng, điểm trừ).
-        for line in super::adjustments::text_lines(rs, &result) {
+        for line in super::adjustments::text_lines(rs, &result, lang) {
             writeln!(out, "<p class=\"adjust\">{}</p>", Esc(&line))?;
         }
         if lost.is_empty() {
-            writeln!(
-                out,
-                "<p class=\"note\">Không mất điểm ở tiêu chí nào đã chấm.</p></section>"
-            )?;
+            writeln!(out, "<p class=\"note\">{}</p></section>", Esc(&no_lost))?;
             continue;
         }
-        writeln!(
-            out,
-            "<div class=\"scroll\"><table class=\"lost\"><thead><tr><th>Mã</th><th>Tiêu chí</th><th class=\"n\">Tối đa</th><th class=\"n\">Đạt</th><th class=\"n\">Bị mất</th><th>Chủ trì</th></tr></thead><tbody>"
-        )?;
+        writeln!(out, "{lost_head}")?;
         for r in &lost {
             let node = &rs.nodes[r.node];
             writeln!(
@@ -781,9 +875,9 @@ fn lost(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
                 "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
                 Esc(&node.id),
                 Esc(&node.title),
-                vn(r.max),
-                vn(r.achieved),
-                vn(r.lost),
+                vn(r.max, st),
+                vn(r.achieved, st),
+                vn(r.lost, st),
                 Esc(r.owner.as_deref().unwrap_or(""))
             )?;
         }
@@ -794,7 +888,7 @@ fn lost(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
                 format!(
                     "{} −{}",
                     Esc(&area_short_name(&rs.nodes[a.node].title)),
-                    vn(a.lost)
+                    vn(a.lost, st)
                 )
             })
             .collect();
@@ -802,17 +896,14 @@ fn lost(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
         writeln!(
             out,
             "<tr class=\"total\"><td></td><td>{} ({})</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td></td></tr></tbody></table></div>",
-            if unit.result.is_complete() { "Tổng" } else { "Tổng các tiêu chí đã chấm" },
+            Esc(if unit.result.is_complete() { &total } else { &total_scored }),
             lost_areas.join("; "),
-            vn(max),
-            vn(achieved),
-            vn(lost_sum)
+            vn(max, st),
+            vn(achieved, st),
+            vn(lost_sum, st)
         )?;
         if let Some((_, rows)) = report.targets.iter().find(|(i, _)| *i == row.unit) {
-            writeln!(
-                out,
-                "<div class=\"scroll\"><table class=\"targets\"><thead><tr><th>Mã</th><th>Tiêu chí</th><th class=\"n\">Phấn đấu</th><th class=\"n\">Đạt</th><th class=\"n\">Chênh lệch</th></tr></thead><tbody>"
-            )?;
+            writeln!(out, "{targets_head}")?;
             for r in rows {
                 let node = &rs.nodes[r.node];
                 let class = if r.met { "up" } else { "down" };
@@ -821,9 +912,9 @@ fn lost(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
                     "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n {class}\">{}</td></tr>",
                     Esc(&node.id),
                     Esc(&node.title),
-                    vn(r.target),
-                    if r.not_evaluated { "KĐG".into() } else { vn_opt(r.achieved) },
-                    signed(r.gap)
+                    vn(r.target, st),
+                    if r.not_evaluated { Esc(&w.not_evaluated).to_string() } else { vn_opt(r.achieved, st) },
+                    signed(r.gap, st)
                 )?;
             }
             writeln!(out, "</tbody></table></div>")?;
@@ -877,16 +968,23 @@ mod tests {
 
     #[test]
     fn numbers_are_written_with_a_decimal_comma() {
-        assert_eq!(vp(Some(dec!(94.89)), 2), "94,89%");
-        assert_eq!(vp(Some(dec!(79.6)), 2), "79,60%");
-        assert_eq!(vp(Some(dec!(100)), 2), "100,00%");
-        assert_eq!(vp(Some(dec!(23.3)), 1), "23,3%");
+        let st = NumberStyle::Vietnamese;
+        assert_eq!(vp(Some(dec!(94.89)), 2, st), "94,89%");
+        assert_eq!(vp(Some(dec!(79.6)), 2, st), "79,60%");
+        assert_eq!(vp(Some(dec!(100)), 2, st), "100,00%");
+        assert_eq!(vp(Some(dec!(23.3)), 1, st), "23,3%");
         // Never rounded here: a value with more places is shown as computed.
-        assert_eq!(fixed(dec!(2534.5), 0), "2.534,5");
-        assert_eq!(fixed(dec!(-0.5), 2), "-0,50");
-        assert_eq!(vn(dec!(2534.5)), "2.534,5");
-        assert_eq!(signed(Some(dec!(-1.5))), "−1,5");
-        assert_eq!(signed(Some(dec!(2))), "+2");
+        assert_eq!(fixed(dec!(2534.5), 0, st), "2.534,5");
+        assert_eq!(fixed(dec!(-0.5), 2, st), "-0,50");
+        assert_eq!(vn(dec!(2534.5), st), "2.534,5");
+        assert_eq!(signed(Some(dec!(-1.5)), st), "−1,5");
+        assert_eq!(signed(Some(dec!(2)), st), "+2");
+        // For an English reader: a decimal point, the same zeros added.
+        let en = NumberStyle::Machine;
+        assert_eq!(vp(Some(dec!(79.6)), 2, en), "79.60%");
+        assert_eq!(vp(Some(dec!(100)), 2, en), "100.00%");
+        assert_eq!(fixed(dec!(2534.5), 0, en), "2534.5");
+        assert_eq!(signed(Some(dec!(-1.5)), en), "−1.5");
         // CSS keeps the point.
         assert_eq!(css(dec!(94.89)), "94.9");
     }

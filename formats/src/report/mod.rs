@@ -21,7 +21,7 @@ use chiso::diagnostic::Diagnostic;
 use chiso::eval::{MissingItem, NodeResult, Status, UnitOutcome};
 use chiso::model::Ruleset;
 use chiso::position::LineIndex;
-use chiso::text::{format_decimal, format_number, format_percent, NumberStyle};
+use chiso::text::{format_number, format_percent, push_number, NumberStyle, NumberText};
 use rust_decimal::Decimal;
 use serde_json::{json, Value as Json};
 use std::io::{self, Write};
@@ -174,12 +174,14 @@ impl Format {
             || !report.targets.is_empty()
             || report.previous.is_some();
         let ruleset = report.ruleset;
+        let lang = report.lang;
         match self {
             Format::Xlsx => out.write_all(&xlsx::batch(report).map_err(io::Error::other)?),
             Format::Html => html::write(report, out),
             Format::Json if extras => batch::write_json(report, out),
             Format::Json => write_json_array(
                 out,
+                ruleset,
                 b.units
                     .iter()
                     .map(|u| {
@@ -192,7 +194,7 @@ impl Format {
                     .chain(
                         b.not_scored
                             .iter()
-                            .map(|n| Either::Value(not_scored_json(ruleset, n))),
+                            .map(|n| Either::Value(not_scored_json(ruleset, n, lang))),
                     ),
             ),
             // Groups, appraisal rounds and last year add columns (`columns::CsvColumns`),
@@ -201,6 +203,7 @@ impl Format {
                 ruleset,
                 b,
                 NumberStyle::Machine,
+                lang,
                 columns::CsvColumns::new(report).as_ref(),
                 out,
             ),
@@ -211,13 +214,14 @@ impl Format {
                     ruleset,
                     b,
                     NumberStyle::Vietnamese,
+                    lang,
                     columns::CsvColumns::new_in(report, NumberStyle::Vietnamese).as_ref(),
                     out,
                 )
             }
             Format::Table | Format::Markdown => {
                 let as_markdown = self == Format::Markdown;
-                let layout = Layout::new(ruleset);
+                let layout = Layout::new(ruleset, lang);
                 let mut section = String::new();
                 let mut first = true;
                 for unit in &b.units {
@@ -238,7 +242,7 @@ impl Format {
                         out.write_all(b"\n")?;
                     }
                     first = false;
-                    out.write_all(not_scored_text(ruleset, n, as_markdown).as_bytes())?;
+                    out.write_all(not_scored_text(ruleset, n, as_markdown, lang).as_bytes())?;
                 }
                 if extras {
                     batch::write_text(report, as_markdown, out)?;
@@ -261,15 +265,20 @@ impl Format {
 
 /// The stable JSON object of one unit (documented in docs/json.md), as a value.
 pub fn unit_json(ruleset: &Ruleset, result: &PackedResult) -> Json {
-    serde_json::to_value(UnitJson {
+    let mut text = Vec::new();
+    let unit = UnitJson {
         ruleset,
         result,
         extra: None,
-    })
-    .unwrap_or(Json::Null)
+    };
+    let written = write_unit_json(&mut text, &unit, &NodeTexts::new(ruleset));
+    written
+        .ok()
+        .and_then(|()| serde_json::from_slice(&text).ok())
+        .unwrap_or(Json::Null)
 }
 
-/// One unit's JSON object (docs/json.md), serialized straight from its packed result, without
+/// One unit's JSON object (docs/json.md), written straight from its packed result, without
 /// building a `serde_json::Value` tree (a province's JSON runs to hundreds of megabytes): the
 /// unit's keys, then the batch's when `extra` is given.
 pub(crate) struct UnitJson<'a> {
@@ -278,76 +287,215 @@ pub(crate) struct UnitJson<'a> {
     pub extra: Option<batch::UnitExtra<'a>>,
 }
 
-impl serde::Serialize for UnitJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let (ruleset, result) = (self.ruleset, self.result);
-        let mut map = s.serialize_map(None)?;
-        map.serialize_entry("unit", &result.unit)?;
-        map.serialize_entry("ruleset", &ruleset.meta.title)?;
-        map.serialize_entry("stage", result.stage.as_str())?;
-        map.serialize_entry("achieved", &format_decimal(result.achieved))?;
-        map.serialize_entry("max", &format_decimal(result.max))?;
-        map.serialize_entry("percent", &result.percent.map(format_decimal))?;
-        map.serialize_entry("grade", &result.grade)?;
-        map.serialize_entry("complete", &result.is_complete())?;
-        map.serialize_entry("scored", &true)?;
-        map.serialize_entry("missing", &missing_json(ruleset, &result.missing))?;
-        map.serialize_entry("nodes", &NodesJson { ruleset, result })?;
-        let adjustments = match result.adjustments {
-            None => Json::Null,
-            Some(_) => adjustments::json(ruleset, &result.unpack()),
-        };
-        map.serialize_entry("adjustments", &adjustments)?;
-        if let Some(extra) = &self.extra {
-            extra.serialize_entries(&mut map)?;
+/// The depth of a unit's object in the JSON report (an element of the top-level array).
+const UNIT_DEPTH: usize = 1;
+
+/// What each node's object in a unit's JSON repeats for every unit, written once per report
+/// (as the CSV writer's row prefixes): the pretty-printed text before its `max` value (its
+/// `id`, `title`, `level`) and after its `lost` value (`owner`, `references`, the brace).
+/// A province's JSON repeats these 1.6 million times; escaping and indenting them each time
+/// was most of the report's time.
+pub(crate) struct NodeTexts {
+    /// Per node: `{` … `"max": `.
+    heads: Vec<Vec<u8>>,
+    /// Per node: `,` … `"references": […]` and the closing brace.
+    tails: Vec<Vec<u8>>,
+}
+
+impl NodeTexts {
+    pub(crate) fn new(ruleset: &Ruleset) -> Self {
+        // A node's object is an element of the unit's `nodes` array: its keys two levels
+        // below the unit's.
+        let keys = UNIT_DEPTH + 3;
+        let mut heads = Vec::with_capacity(ruleset.nodes.len());
+        let mut tails = Vec::with_capacity(ruleset.nodes.len());
+        for node in &ruleset.nodes {
+            let mut head = b"{".to_vec();
+            let mut object = JsonObject::resume(&mut head, keys, true);
+            // Writing into memory cannot fail.
+            let _ = object.entry("id", &node.id);
+            let _ = object.entry("title", &node.title);
+            let _ = object.entry("level", node.level.as_str());
+            let _ = object.key("max");
+            let mut tail = Vec::new();
+            let mut object = JsonObject::resume(&mut tail, keys, false);
+            let _ = object.entry("owner", &node.owner);
+            let _ = object.entry("references", &node.references);
+            let _ = object.end();
+            heads.push(head);
+            tails.push(tail);
         }
-        map.end()
+        NodeTexts { heads, tails }
     }
 }
 
-/// The `nodes` array of a unit's JSON.
-struct NodesJson<'a> {
-    ruleset: &'a Ruleset,
-    result: &'a PackedResult,
-}
-
-/// One node of a unit's JSON.
-#[derive(serde::Serialize)]
-struct NodeJson<'a> {
-    id: &'a str,
-    title: &'a str,
-    level: &'static str,
-    max: String,
-    score: Option<String>,
-    status: &'static str,
-    reason: Option<&'a str>,
-    lost: Option<String>,
-    owner: &'a Option<String>,
-    references: &'a [String],
-}
-
-impl serde::Serialize for NodesJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        let mut seq = s.serialize_seq(Some(self.ruleset.nodes.len()))?;
-        for (i, node) in self.ruleset.nodes.iter().enumerate() {
-            let r = self.result.node(i);
-            seq.serialize_element(&NodeJson {
-                id: &node.id,
-                title: &node.title,
-                level: node.level.as_str(),
-                max: format_decimal(r.max),
-                score: r.score.map(format_decimal),
-                status: r.status.as_str(),
-                reason: r.status.reason(),
-                lost: r.lost().map(format_decimal),
-                owner: &node.owner,
-                references: &node.references,
-            })?;
-        }
-        seq.end()
+/// Writes one unit's JSON object (at [`UNIT_DEPTH`]) into `w`, its nodes from `texts`.
+fn write_unit_json<W: Write>(w: &mut W, unit: &UnitJson, texts: &NodeTexts) -> io::Result<()> {
+    let (ruleset, result) = (unit.ruleset, unit.result);
+    w.write_all(b"{")?;
+    let mut map = JsonObject::resume(w, UNIT_DEPTH + 1, true);
+    map.entry("unit", &result.unit)?;
+    map.entry("ruleset", &ruleset.meta.title)?;
+    map.entry("stage", result.stage.as_str())?;
+    map.entry("achieved", &JsonNumber(result.achieved))?;
+    map.entry("max", &JsonNumber(result.max))?;
+    map.entry("percent", &result.percent.map(JsonNumber))?;
+    map.entry("grade", &result.grade)?;
+    map.entry("complete", &result.is_complete())?;
+    map.entry("scored", &true)?;
+    map.entry("missing", &missing_json(ruleset, &result.missing))?;
+    map.key("nodes")?;
+    write_nodes_json(map.w, ruleset, result, texts)?;
+    let adjustments = match result.adjustments {
+        None => Json::Null,
+        Some(_) => adjustments::json(ruleset, &result.unpack()),
+    };
+    map.entry("adjustments", &adjustments)?;
+    if let Some(extra) = &unit.extra {
+        extra.serialize_entries(&mut map).map_err(io::Error::from)?;
     }
+    map.end()
+}
+
+/// The `nodes` array of a unit's JSON: per node its texts and its figures.
+fn write_nodes_json<W: Write>(
+    w: &mut W,
+    ruleset: &Ruleset,
+    result: &PackedResult,
+    texts: &NodeTexts,
+) -> io::Result<()> {
+    if ruleset.nodes.is_empty() {
+        return w.write_all(b"[]");
+    }
+    // The node objects' own indentation and their keys'.
+    let element = b"\n      ";
+    let key = b",\n        ";
+    debug_assert_eq!(element.len() - 1, 2 * (UNIT_DEPTH + 2));
+    debug_assert_eq!(key.len() - 2, 2 * (UNIT_DEPTH + 3));
+    let number = |w: &mut W, value: Option<Decimal>| match value {
+        Some(v) => {
+            w.write_all(b"\"")?;
+            w.write_all(NumberText::new(v, NumberStyle::Machine).as_str().as_bytes())?;
+            w.write_all(b"\"")
+        }
+        None => w.write_all(b"null"),
+    };
+    w.write_all(b"[")?;
+    for (i, (head, tail)) in texts.heads.iter().zip(&texts.tails).enumerate() {
+        let r = result.node(i);
+        if i > 0 {
+            w.write_all(b",")?;
+        }
+        w.write_all(element)?;
+        w.write_all(head)?;
+        number(w, Some(r.max))?;
+        w.write_all(key)?;
+        w.write_all(b"\"score\": ")?;
+        number(w, r.score)?;
+        w.write_all(key)?;
+        w.write_all(b"\"status\": \"")?;
+        w.write_all(r.status.as_str().as_bytes())?;
+        w.write_all(b"\"")?;
+        w.write_all(key)?;
+        w.write_all(b"\"reason\": ")?;
+        match r.status.reason() {
+            Some(reason) => serde_json::to_writer(&mut *w, reason).map_err(io::Error::from)?,
+            None => w.write_all(b"null")?,
+        }
+        w.write_all(key)?;
+        w.write_all(b"\"lost\": ")?;
+        number(w, r.lost())?;
+        w.write_all(tail)?;
+    }
+    // The array closes at the indentation of the unit's keys.
+    w.write_all(b"\n    ]")
+}
+
+/// A pretty-printed JSON object being written: its keys at `depth`, each value pretty-printed
+/// below them as serde_json's `PrettyFormatter` would place it (byte for byte: the batch
+/// adds its keys through [`serde::ser::SerializeMap`]).
+pub(crate) struct JsonObject<'w, W: Write> {
+    w: &'w mut W,
+    depth: usize,
+    first: bool,
+}
+
+impl<'w, W: Write> JsonObject<'w, W> {
+    /// Continues an object whose `{` is written (`first`: no key yet).
+    fn resume(w: &'w mut W, depth: usize, first: bool) -> Self {
+        JsonObject { w, depth, first }
+    }
+
+    /// Writes a key and the `: ` before its value.
+    fn key(&mut self, key: &str) -> io::Result<()> {
+        self.w.write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.first = false;
+        Pretty {
+            current_indent: self.depth,
+            has_value: false,
+        }
+        .indent(self.w)?;
+        serde_json::to_writer(&mut *self.w, key).map_err(io::Error::from)?;
+        self.w.write_all(b": ")
+    }
+
+    /// Writes a key and its value.
+    fn entry<T: serde::Serialize + ?Sized>(&mut self, key: &str, value: &T) -> io::Result<()> {
+        self.key(key)?;
+        write_pretty(self.w, value, self.depth)
+    }
+
+    /// Closes the object.
+    fn end(self) -> io::Result<()> {
+        if !self.first {
+            self.w.write_all(b"\n")?;
+            Pretty {
+                current_indent: self.depth - 1,
+                has_value: false,
+            }
+            .indent(self.w)?;
+        }
+        self.w.write_all(b"}")
+    }
+}
+
+impl<W: Write> serde::ser::SerializeMap for JsonObject<'_, W> {
+    type Ok = ();
+    type Error = serde_json::Error;
+
+    fn serialize_key<T: serde::Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Self::Error> {
+        // Keys are strings: their JSON text is the key.
+        let key = serde_json::to_string(key)?;
+        let key: String = serde_json::from_str(&key)?;
+        self.key(&key).map_err(serde_json::Error::io)
+    }
+
+    fn serialize_value<T: serde::Serialize + ?Sized>(
+        &mut self,
+        value: &T,
+    ) -> Result<(), Self::Error> {
+        write_pretty(self.w, value, self.depth).map_err(serde_json::Error::io)
+    }
+
+    fn end(self) -> Result<(), Self::Error> {
+        Ok(())
+    }
+}
+
+/// `value` pretty-printed as the value of a key at `depth`.
+fn write_pretty<W: Write, T: serde::Serialize + ?Sized>(
+    w: &mut W,
+    value: &T,
+    depth: usize,
+) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(
+        w,
+        Pretty {
+            current_indent: depth,
+            has_value: false,
+        },
+    );
+    value.serialize(&mut serializer).map_err(io::Error::from)
 }
 
 /// A unit's to-do list as JSON: what is missing, who owns it, which criteria need it.
@@ -374,7 +522,9 @@ fn missing_json(ruleset: &Ruleset, missing: &[(MissingItem, Vec<usize>)]) -> Vec
 
 /// One problem of a unit's data as JSON: `code`, `severity`, `message`, `place` (as text:
 /// "tinh.csv, row 7, column D (x)"), `file`, `row`, `column` (the letter), `header`, `help`.
-pub fn problem_json(problem: &Problem) -> Json {
+/// The message, place and help are written in `lang`; the code and severity are the stable
+/// words.
+pub fn problem_json(problem: &Problem, lang: chiso::Lang) -> Json {
     let (row, column, header) = match &problem.place {
         chiso::place::Place::Cell {
             row,
@@ -391,19 +541,15 @@ pub fn problem_json(problem: &Problem) -> Json {
     json!({
         "code": problem.diagnostic.code,
         "severity": problem.diagnostic.severity.as_str(),
-        "message": problem.diagnostic.message.render(REPORT_LANG),
-        "place": problem.place.render(REPORT_LANG),
+        "message": problem.diagnostic.message.render(lang),
+        "place": problem.place.render(lang),
         "file": problem.place.file_name(),
         "row": row,
         "column": column,
         "header": header,
-        "help": problem.diagnostic.help.as_ref().map(|h| h.render(REPORT_LANG)),
+        "help": problem.diagnostic.help.as_ref().map(|h| h.render(lang)),
     })
 }
-
-/// The language of the reports' texts: their headings are Vietnamese, and so are the problems
-/// they list (a unit not scored), whatever `--lang` says for the command's own messages.
-pub const REPORT_LANG: chiso::Lang = chiso::Lang::Vi;
 
 /// The labels of aligned "label: value" lines (`explain`, `advise`): each label id rendered
 /// in `lang` with a colon, padded with spaces to the longest label plus two, whatever the
@@ -430,8 +576,8 @@ pub(crate) fn padded_labels(
 
 /// The JSON object of a unit whose data could not be scored (documented in docs/json.md):
 /// the fields of [`unit_json`] with no figures (`achieved`, `max`, `percent`, `grade` null,
-/// `nodes` empty), `complete: false`, `scored: false`, and `problems`.
-pub fn not_scored_json(ruleset: &Ruleset, unit: &NotScored) -> Json {
+/// `nodes` empty), `complete: false`, `scored: false`, and `problems` (their texts in `lang`).
+pub fn not_scored_json(ruleset: &Ruleset, unit: &NotScored, lang: chiso::Lang) -> Json {
     json!({
         "unit": unit.unit,
         "ruleset": ruleset.meta.title,
@@ -447,35 +593,41 @@ pub fn not_scored_json(ruleset: &Ruleset, unit: &NotScored) -> Json {
         "adjustments": Json::Null,
         "origin": unit.origin.to_string(),
         "rank": Json::Null,
-        "problems": unit.problems.iter().map(problem_json).collect::<Vec<_>>(),
+        "problems": unit.problems.iter().map(|p| problem_json(p, lang)).collect::<Vec<_>>(),
     })
 }
 
 /// The problems of a unit not scored, one line each: "error[D003] tinh.csv, row 3, column B
-/// (x): message".
-pub fn problem_lines(unit: &NotScored) -> Vec<String> {
+/// (x): message", in `lang`.
+pub fn problem_lines(unit: &NotScored, lang: chiso::Lang) -> Vec<String> {
     unit.problems
         .iter()
         .map(|p| {
             format!(
                 "{}[{}] {}: {}",
-                p.diagnostic.severity.label(REPORT_LANG),
+                p.diagnostic.severity.label(lang),
                 p.diagnostic.code,
-                p.place.render(REPORT_LANG),
-                p.diagnostic.message.render(REPORT_LANG)
+                p.place.render(lang),
+                p.diagnostic.message.render(lang)
             )
         })
         .collect()
 }
 
 /// The section of a unit whose data could not be scored, as text or Markdown: its name and
-/// place, "KHÔNG CHẤM ĐƯỢC" and every problem with its place.
-pub fn not_scored_text(ruleset: &Ruleset, unit: &NotScored, as_markdown: bool) -> String {
-    let title = format!(
-        "{} — {} (không chấm được: số liệu có lỗi)",
-        unit.label(),
-        ruleset.meta.title
-    );
+/// place, "không chấm được" and every problem with its place, in `lang`.
+pub fn not_scored_text(
+    ruleset: &Ruleset,
+    unit: &NotScored,
+    as_markdown: bool,
+    lang: chiso::Lang,
+) -> String {
+    let title = chiso::msg!(
+        "report-not-scored-title",
+        unit = unit.label(),
+        ruleset = ruleset.meta.title.as_str()
+    )
+    .render(lang);
     let mut out = if as_markdown {
         format!(
             "## {}
@@ -490,14 +642,15 @@ pub fn not_scored_text(ruleset: &Ruleset, unit: &NotScored, as_markdown: bool) -
         )
     };
     out.push_str(&format!(
-        "Nguồn: {}
+        "{}: {}
 ",
+        chiso::msg!("report-source").render(lang),
         unit.origin
     ));
     if as_markdown {
         out.push('\n');
     }
-    for line in problem_lines(unit) {
+    for line in problem_lines(unit, lang) {
         if as_markdown {
             out.push_str(&format!(
                 "- {}
@@ -511,62 +664,113 @@ pub fn not_scored_text(ruleset: &Ruleset, unit: &NotScored, as_markdown: bool) -
             ));
         }
     }
+    let words = SummaryWords::new(lang);
     out.push_str(&format!(
-        "{}Tổng điểm: —   Chỉ số: —   Xếp loại: — (không chấm được)
+        "{}{}: —   {}: —   {}: — ({})
 ",
-        if as_markdown { "\n" } else { "" }
+        if as_markdown { "\n" } else { "" },
+        words.total,
+        words.index,
+        words.grade,
+        chiso::msg!("report-not-scored").render(lang)
     ));
     out
 }
 
-/// A number in a report a person reads: decimal comma (issue 11, `NumberStyle::Vietnamese`).
-pub(crate) fn vi(d: Decimal) -> String {
-    format_number(d, NumberStyle::Vietnamese)
+/// How a report writes numbers for a reader of `lang`: a decimal comma in Vietnamese, a
+/// decimal point in English (`chiso::message::number_style`).
+pub(crate) fn style_of(lang: chiso::Lang) -> NumberStyle {
+    chiso::message::number_style(lang)
+}
+
+/// A number in a report a person reads, in the reader's style (`12,5` / `12.5`).
+pub(crate) fn num(d: Decimal, style: NumberStyle) -> String {
+    format_number(d, style)
 }
 
 /// The maximum as a report shows it: blank ("—") when the node is not evaluated, as officials
-/// blank it; JSON and CSV keep the number (0).
-fn shown_max(r: &NodeResult) -> String {
+/// blank it; JSON and CSV keep the number (0). Appended to `out`, in `style`.
+fn push_shown_max(out: &mut String, r: &NodeResult, style: NumberStyle) {
     match r.status {
-        Status::NotEvaluated(_) => "—".into(),
-        _ => vi(r.max),
+        Status::NotEvaluated(_) => out.push('—'),
+        _ => push_number(out, r.max, style),
+    }
+}
+
+/// The words of a unit's summary line, rendered once per report.
+struct SummaryWords {
+    total: String,
+    index: String,
+    grade: String,
+    incomplete: String,
+    /// The reader's language (for the rarer labels, rendered when needed).
+    lang: chiso::Lang,
+}
+
+impl SummaryWords {
+    fn new(lang: chiso::Lang) -> Self {
+        SummaryWords {
+            lang,
+            total: chiso::msg!("report-total-points").render(lang),
+            index: chiso::msg!("report-index").render(lang),
+            grade: chiso::msg!("report-grade").render(lang),
+            incomplete: chiso::msg!("report-incomplete-so-far").render(lang),
+        }
     }
 }
 
 /// "Tổng điểm: 81,45 / 95 …"; an incomplete unit shows the points it has so far, marked,
 /// never a total as if it were final.
-fn summary_line(ruleset: &Ruleset, result: &PackedResult) -> String {
-    let percent = result.percent.map_or("—".to_string(), |p| {
-        format_percent(p, NumberStyle::Vietnamese)
-    });
+fn summary_line(
+    ruleset: &Ruleset,
+    result: &PackedResult,
+    words: &SummaryWords,
+    style: NumberStyle,
+) -> String {
+    let percent = result
+        .percent
+        .map_or("—".to_string(), |p| format_percent(p, style));
     let grade = result.grade.as_deref().unwrap_or("—");
-    let incomplete = incomplete_note(result);
+    let incomplete = if result.is_complete() {
+        String::new()
+    } else if result.has_failed() {
+        // Says whether its data is wrong, not only missing.
+        incomplete_note(result, words.lang)
+    } else {
+        format!(" ({})", words.incomplete)
+    };
     format!(
-        "Tổng điểm: {}{incomplete} / {}   Chỉ số: {}   Xếp loại: {}",
+        "{}: {}{incomplete} / {}   {}: {}   {}: {}",
+        words.total,
         // The precision the ruleset says reports print (`display 3 places`), if any.
-        ruleset.format_points(result.total(), NumberStyle::Vietnamese),
-        vi(result.max),
+        ruleset.format_points(result.total(), style),
+        num(result.max, style),
+        words.index,
         percent,
+        words.grade,
         grade
     )
 }
 
 /// " (chưa đủ số liệu: điểm đã chấm được)" after an incomplete unit's points, saying whether
-/// its data is missing or wrong ([`batch::unranked_label`]); empty for a complete unit.
-pub(crate) fn incomplete_note(result: &PackedResult) -> String {
+/// its data is missing or wrong ([`batch::unranked_label`]), in `lang`; empty for a complete
+/// unit.
+pub(crate) fn incomplete_note(result: &PackedResult, lang: chiso::Lang) -> String {
     if result.is_complete() {
         String::new()
     } else {
-        let label = batch::unranked_label(result);
+        let label = batch::unranked_label(result, lang);
         format!(
             " ({})",
-            chiso::msg!("report-fixes-incomplete-so-far", label = label).render(REPORT_LANG)
+            chiso::msg!("report-fixes-incomplete-so-far", label = label).render(lang)
         )
     }
 }
 
-fn title_line(ruleset: &Ruleset, result: &PackedResult) -> String {
-    let stage = result.stage.name(ruleset);
+/// "UBND huyện A — Bộ chỉ số 2023 (thẩm định)": `stages` holds each stage's name in the
+/// reader's language, indexed by [`chiso::data::Stage::index`].
+fn title_line(ruleset: &Ruleset, result: &PackedResult, stages: &[String]) -> String {
+    let stage = stages.get(result.stage.index()).map_or("", String::as_str);
     format!("{} — {} ({stage})", result.unit, ruleset.meta.title)
 }
 
@@ -591,29 +795,62 @@ fn fit(text: &str, width: usize) -> String {
 }
 
 fn right(text: &str, width: usize) -> String {
-    format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
+    let mut out = String::new();
+    push_right(&mut out, text, width);
+    out
+}
+
+/// `text` right-aligned to a display width, appended to `out`.
+fn push_right(out: &mut String, text: &str, width: usize) {
+    out.extend(std::iter::repeat_n(
+        ' ',
+        width.saturating_sub(text_width(text)),
+    ));
+    out.push_str(text);
+}
+
+/// The display width of text; numbers (ASCII) without the Unicode tables.
+pub(crate) fn text_width(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.width()
+    }
 }
 
 /// A unit's bonus and penalty lines for the text and Markdown reports (none for most units:
 /// only a unit with adjustments is unpacked for them).
-fn adjustment_lines(ruleset: &Ruleset, result: &PackedResult) -> Vec<String> {
+fn adjustment_lines(ruleset: &Ruleset, result: &PackedResult, lang: chiso::Lang) -> Vec<String> {
     if result.adjustments.is_none() {
         return Vec::new();
     }
-    adjustments::text_lines(ruleset, &result.unpack())
+    adjustments::text_lines(ruleset, &result.unpack(), lang)
 }
 
-/// What every unit's table shares, computed once per report: the ids and titles indented by
-/// depth and cut to their columns, the header.
+/// What every unit's table shares, computed once per report: each node's id and title as
+/// the text table writes them (indented by depth and cut to their columns) and as the
+/// Markdown table does (escaped, parents in bold), and the header.
 struct Layout<'a> {
     ruleset: &'a Ruleset,
-    /// Per node: its id and title indented and fitted (text tables).
-    cells: Vec<(String, String)>,
+    /// Per node: "{id}  {title}  " of the text table, fitted.
+    cells: Vec<String>,
+    /// Per node: "| {id} | {title} | " of the Markdown table.
+    markdown_cells: Vec<String>,
     header: String,
+    /// The Markdown table's header and alignment rows.
+    markdown_header: String,
+    words: SummaryWords,
+    /// Each stage's name in the reader's language (by stage index), rendered once.
+    stages: Vec<String>,
+    /// The labels of a node waiting for the survey, missing data, failed (rendered once: a
+    /// province's table has thousands of them).
+    status_labels: [String; 3],
+    lang: chiso::Lang,
+    style: NumberStyle,
 }
 
 impl<'a> Layout<'a> {
-    fn new(ruleset: &'a Ruleset) -> Self {
+    fn new(ruleset: &'a Ruleset, lang: chiso::Lang) -> Self {
         let id_width = ruleset
             .nodes
             .iter()
@@ -627,103 +864,177 @@ impl<'a> Layout<'a> {
             .iter()
             .map(|node| {
                 let indent = "  ".repeat(depth(ruleset, node));
-                (
+                format!(
+                    "{}  {}  ",
                     fit(&format!("{indent}{}", node.id), id_width),
                     fit(&format!("{indent}{}", node.title), title_width),
                 )
             })
             .collect();
+        let [id, criterion, max, points, lost, note] = [
+            chiso::msg!("report-col-id"),
+            chiso::msg!("report-col-criterion"),
+            chiso::msg!("report-col-max"),
+            chiso::msg!("report-col-points"),
+            chiso::msg!("report-col-lost"),
+            chiso::msg!("report-col-note"),
+        ]
+        .map(|m| m.render(lang));
+        let markdown_cells = ruleset
+            .nodes
+            .iter()
+            .map(|node| {
+                let (open, close) = if node.is_leaf() {
+                    ("", "")
+                } else {
+                    ("**", "**")
+                };
+                format!(
+                    "| {open}{}{close} | {open}{}{close} | ",
+                    node.id,
+                    md_escape(&node.title)
+                )
+            })
+            .collect();
         let header = format!(
-            "{}  {}  {}  {}  {}  Ghi chú\n",
-            fit("Mã", id_width),
-            fit("Tiêu chí", title_width),
-            right("Tối đa", 7),
-            right("Điểm", 7),
-            right("Bị mất", 7)
+            "{}  {}  {}  {}  {}  {note}\n",
+            fit(&id, id_width),
+            fit(&criterion, title_width),
+            right(&max, 7),
+            right(&points, 7),
+            right(&lost, 7)
+        );
+        let markdown_header = format!(
+            "| {id} | {criterion} | {max} | {points} | {lost} | {note} |\n|---|---|---:|---:|---:|---|\n"
         );
         Layout {
             ruleset,
             cells,
+            markdown_cells,
             header,
+            markdown_header,
+            words: SummaryWords::new(lang),
+            stages: (0..chiso::data::Stage::MAX_STAGES)
+                .filter_map(chiso::data::Stage::nth)
+                .map(|s| s.name_in(ruleset, lang).into_owned())
+                .collect(),
+            status_labels: [Status::Survey, Status::Missing, Status::Failed]
+                .map(|s| s.label_in(lang)),
+            lang,
+            style: style_of(lang),
         }
     }
 
-    /// A plain-text table of one unit, the tree indented.
+    /// A node's status label in the reader's language ([`Status::label_in`], the fixed ones
+    /// rendered once per report).
+    fn status_label<'s>(&'s self, status: &Status) -> std::borrow::Cow<'s, str> {
+        use std::borrow::Cow;
+        match status {
+            Status::Scored => Cow::Borrowed(""),
+            Status::Survey => Cow::Borrowed(&self.status_labels[0]),
+            Status::Missing => Cow::Borrowed(&self.status_labels[1]),
+            Status::Failed => Cow::Borrowed(&self.status_labels[2]),
+            Status::NotEvaluated(_) => Cow::Owned(status.label_in(self.lang)),
+        }
+    }
+
+    /// A plain-text table of one unit, the tree indented. Written cell by cell into `out`
+    /// (one unit's table is 165 rows; a province's, millions of cells).
     fn table(&self, out: &mut String, result: &PackedResult) {
-        use std::fmt::Write as _;
-        out.push_str(&title_line(self.ruleset, result));
+        let style = self.style;
+        out.push_str(&title_line(self.ruleset, result, &self.stages));
         out.push('\n');
         out.push_str(&self.header);
-        for (i, (id, title)) in self.cells.iter().enumerate() {
+        let mut cell = String::new();
+        for (i, prefix) in self.cells.iter().enumerate() {
             let r = result.node(i);
-            let _ = writeln!(
-                out,
-                "{id}  {title}  {}  {}  {}  {}",
-                right(&shown_max(&r), 7),
-                right(&r.score.map(vi).unwrap_or_else(|| "—".into()), 7),
-                right(&r.lost().map(vi).unwrap_or_default(), 7),
-                r.status.label()
-            );
+            out.push_str(prefix);
+            cell.clear();
+            push_shown_max(&mut cell, &r, style);
+            push_right(out, &cell, 7);
+            out.push_str("  ");
+            cell.clear();
+            match r.score {
+                Some(score) => push_number(&mut cell, score, style),
+                None => cell.push('—'),
+            }
+            push_right(out, &cell, 7);
+            out.push_str("  ");
+            cell.clear();
+            if let Some(lost) = r.lost() {
+                push_number(&mut cell, lost, style);
+            }
+            push_right(out, &cell, 7);
+            out.push_str("  ");
+            if r.status != Status::Scored {
+                out.push_str(&self.status_label(&r.status));
+            }
+            out.push('\n');
         }
-        for line in adjustment_lines(self.ruleset, result) {
+        for line in adjustment_lines(self.ruleset, result, self.lang) {
             out.push_str(&line);
             out.push('\n');
         }
-        out.push_str(&summary_line(self.ruleset, result));
+        out.push_str(&summary_line(self.ruleset, result, &self.words, style));
         out.push('\n');
     }
 
     /// A Markdown section per unit, ready to paste into a report.
     fn markdown(&self, out: &mut String, result: &PackedResult) {
         use std::fmt::Write as _;
+        let style = self.style;
         let _ = write!(
             out,
             "## {}\n\n",
-            md_escape(&title_line(self.ruleset, result))
+            md_escape(&title_line(self.ruleset, result, &self.stages))
         );
-        out.push_str(
-            "| Mã | Tiêu chí | Tối đa | Điểm | Bị mất | Ghi chú |\n|---|---|---:|---:|---:|---|\n",
-        );
-        for (i, node) in self.ruleset.nodes.iter().enumerate() {
+        out.push_str(&self.markdown_header);
+        for (i, prefix) in self.markdown_cells.iter().enumerate() {
             let r = result.node(i);
-            let (open, close) = if node.is_leaf() {
-                ("", "")
-            } else {
-                ("**", "**")
-            };
-            let _ = writeln!(
-                out,
-                "| {open}{}{close} | {open}{}{close} | {} | {} | {} | {} |",
-                node.id,
-                md_escape(&node.title),
-                shown_max(&r),
-                r.score.map(vi).unwrap_or_else(|| "—".into()),
-                r.lost().map(vi).unwrap_or_default(),
-                md_escape(&r.status.label())
-            );
+            out.push_str(prefix);
+            push_shown_max(out, &r, style);
+            out.push_str(" | ");
+            match r.score {
+                Some(score) => push_number(out, score, style),
+                None => out.push('—'),
+            }
+            out.push_str(" | ");
+            if let Some(lost) = r.lost() {
+                push_number(out, lost, style);
+            }
+            out.push_str(" | ");
+            if r.status != Status::Scored {
+                out.push_str(&md_escape(&self.status_label(&r.status)));
+            }
+            out.push_str(" |\n");
         }
-        let extra = adjustment_lines(self.ruleset, result);
+        let extra = adjustment_lines(self.ruleset, result, self.lang);
         if !extra.is_empty() {
             out.push('\n');
             for line in extra {
                 let _ = writeln!(out, "- {}", md_escape(&line));
             }
         }
-        let _ = writeln!(out, "\n{}", summary_line(self.ruleset, result));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            summary_line(self.ruleset, result, &self.words, style)
+        );
     }
 }
 
-/// A plain-text table of one unit, the tree indented (numbers with a decimal comma).
-pub fn table(ruleset: &Ruleset, result: &PackedResult) -> String {
+/// A plain-text table of one unit in `lang`, the tree indented (numbers in the reader's
+/// style: a decimal comma in Vietnamese).
+pub fn table(ruleset: &Ruleset, result: &PackedResult, lang: chiso::Lang) -> String {
     let mut out = String::new();
-    Layout::new(ruleset).table(&mut out, result);
+    Layout::new(ruleset, lang).table(&mut out, result);
     out
 }
 
-/// A Markdown section of one unit, ready to paste into a report.
-pub fn markdown(ruleset: &Ruleset, result: &PackedResult) -> String {
+/// A Markdown section of one unit in `lang`, ready to paste into a report.
+pub fn markdown(ruleset: &Ruleset, result: &PackedResult, lang: chiso::Lang) -> String {
     let mut out = String::new();
-    Layout::new(ruleset).markdown(&mut out, result);
+    Layout::new(ruleset, lang).markdown(&mut out, result);
     out
 }
 
@@ -743,6 +1054,9 @@ fn depth(ruleset: &Ruleset, node: &chiso::model::Node) -> usize {
 /// scored is one total row with status `not_scored`, empty figures and its problems in
 /// `reason`. In `NumberStyle::Machine` (`csv`) cells are separated by `,` and decimals
 /// written with a point; in `NumberStyle::Vietnamese` (`csv-vi`) by `;`, with a decimal comma.
+/// The column names, codes, status words and the total row's "TỔNG" are the stable words
+/// tools read, whatever the language; the texts a person reads (the problems of a unit not
+/// scored, why a bonus or penalty item was not scored) are in `lang`.
 ///
 /// # Errors
 /// What `out` returns.
@@ -750,9 +1064,10 @@ pub fn write_csv(
     ruleset: &Ruleset,
     batch: &Batch,
     style: NumberStyle,
+    lang: chiso::Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    write_csv_with(ruleset, batch, style, None, out)
+    write_csv_with(ruleset, batch, style, lang, None, out)
 }
 
 /// [`write_csv`] with the columns groups, rounds and last year add (`extra`): after the
@@ -763,6 +1078,7 @@ fn write_csv_with(
     ruleset: &Ruleset,
     batch: &Batch,
     style: NumberStyle,
+    lang: chiso::Lang,
     extra: Option<&columns::CsvColumns>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -850,7 +1166,7 @@ fn write_csv_with(
         if result.adjustments.is_some() {
             // Bonus and penalty items and what their limits took away: `level` says which
             // (`bonus`, `penalty`, `bonus_limit`, …), `score` is signed, so the rows add up.
-            for line in adjustments::lines(ruleset, &result.unpack()) {
+            for line in adjustments::lines(ruleset, &result.unpack(), lang) {
                 let cells = [
                     &*name,
                     &csv_cell(&line.id, delimiter),
@@ -900,7 +1216,7 @@ fn write_csv_with(
         row.clear();
     }
     for unit in &batch.not_scored {
-        let (label, problems) = (unit.label(), problem_lines(unit).join("; "));
+        let (label, problems) = (unit.label(), problem_lines(unit, lang).join("; "));
         let cells = [
             &*csv_cell(&label, delimiter),
             "",
@@ -939,49 +1255,134 @@ fn csv_cell(text: &str, delimiter: char) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Writes JSON values as one pretty-printed array, element by element: the bytes
-/// `serde_json::to_writer_pretty` gives for the whole array (each element's lines indented
-/// two more spaces; JSON text has no raw line breaks inside strings), then a newline.
+/// Writes units' JSON objects as one pretty-printed array, element by element: the bytes
+/// `serde_json::to_writer_pretty` gives for the whole array, then a newline. Each element is
+/// written straight into a buffer in front of `out` (no element is held, and the many small
+/// writes never cross the `dyn Write`).
 ///
 /// # Errors
 /// What `out` returns.
-pub(crate) fn write_json_array<T: serde::Serialize>(
+pub(crate) fn write_json_array<'a>(
     out: &mut dyn Write,
-    items: impl Iterator<Item = T>,
+    ruleset: &Ruleset,
+    items: impl Iterator<Item = Either<'a>>,
 ) -> io::Result<()> {
+    let texts = NodeTexts::new(ruleset);
+    let mut w = io::BufWriter::with_capacity(1 << 16, out);
     let mut first = true;
-    // Each element is serialized into memory (serde_json writes token by token; a buffer is
-    // faster than a writer per token), then written with its lines indented.
-    let mut text = Vec::new();
     for item in items {
-        out.write_all(if first { b"[\n  " } else { b",\n  " })?;
+        w.write_all(if first { b"[\n  " } else { b",\n  " })?;
         first = false;
-        text.clear();
-        serde_json::to_writer_pretty(&mut text, &item).map_err(io::Error::other)?;
-        let mut rest = text.as_slice();
-        while let Some(at) = rest.iter().position(|&b| b == b'\n') {
-            out.write_all(&rest[..=at])?;
-            out.write_all(b"  ")?;
-            rest = &rest[at + 1..];
+        match item {
+            Either::Unit(unit) => write_unit_json(&mut w, &unit, &texts)?,
+            Either::Value(value) => write_pretty(&mut w, &value, UNIT_DEPTH)?,
         }
-        out.write_all(rest)?;
     }
-    out.write_all(if first { b"[]\n" } else { b"\n]\n" })
+    w.write_all(if first { b"[]\n" } else { b"\n]\n" })?;
+    w.flush()
+}
+
+/// serde_json's `PrettyFormatter` with a two-space indent, byte for byte (its methods are
+/// copied), but each line's indentation written in one piece: serde_json writes it two
+/// spaces at a time, and a node of a unit's JSON sits four levels deep (the indentation
+/// was a tenth of the JSON report's time).
+#[derive(Default)]
+struct Pretty {
+    current_indent: usize,
+    has_value: bool,
+}
+
+impl Pretty {
+    fn indent<W: ?Sized + Write>(&self, writer: &mut W) -> io::Result<()> {
+        const SPACES: &[u8; 64] = &[b' '; 64];
+        let mut n = 2 * self.current_indent;
+        while n > 0 {
+            let step = n.min(SPACES.len());
+            writer.write_all(&SPACES[..step])?;
+            n -= step;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.current_indent += 1;
+        self.has_value = false;
+        writer.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.current_indent -= 1;
+        if self.has_value {
+            writer.write_all(b"\n")?;
+            self.indent(writer)?;
+        }
+        writer.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        writer.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(writer)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.current_indent += 1;
+        self.has_value = false;
+        writer.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.current_indent -= 1;
+        if self.has_value {
+            writer.write_all(b"\n")?;
+            self.indent(writer)?;
+        }
+        writer.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        writer.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(writer)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+/// A number in JSON: its machine text as a string (docs/json.md), formatted without
+/// allocating.
+pub(crate) struct JsonNumber(pub Decimal);
+
+impl serde::Serialize for JsonNumber {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(NumberText::new(self.0, NumberStyle::Machine).as_str())
+    }
 }
 
 /// An element of a JSON array of units: a scored unit, or a value (a unit not scored).
 pub(crate) enum Either<'a> {
     Unit(UnitJson<'a>),
     Value(Json),
-}
-
-impl serde::Serialize for Either<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Either::Unit(u) => u.serialize(s),
-            Either::Value(v) => v.serialize(s),
-        }
-    }
 }
 
 fn md_escape(text: &str) -> String {

@@ -4,10 +4,11 @@
 //! round that counts from the self score, and each stage's notes; per round its total and
 //! its change from the self score and from the round before.
 
-use super::batch::{opt_vi, pct_vi, signed_vi, BatchReport, Table};
+use super::batch::{flags_line, opt_n, out_of, signed_n, survey_pending, BatchReport, Table};
 use super::blocks::Doc;
 use chiso::batch::stages::StageComparison;
 use chiso::data::Stage;
+use rust_decimal::Decimal;
 
 /// The comparison of one unit across all its stages, as text or Markdown.
 pub fn text(report: &BatchReport, c: &StageComparison, markdown: bool) -> String {
@@ -17,24 +18,31 @@ pub fn text(report: &BatchReport, c: &StageComparison, markdown: bool) -> String
 /// The comparison of one unit across all its stages.
 pub(crate) fn doc(report: &BatchReport, c: &StageComparison) -> Doc {
     let rs = report.ruleset;
+    let (w, lang, style) = (&report.words, report.lang, report.style());
+    let opt_vi = |d: Option<Decimal>| opt_n(d, style);
+    let signed_vi = |d: Option<Decimal>| signed_n(d, style);
     let mut out = Doc::default();
-    let self_name = Stage::SelfAssessment.name(rs);
-    out.heading(format!("Tự đánh giá và các vòng thẩm định — {}", c.unit));
+    let self_name = Stage::SelfAssessment.name_in(rs, lang);
+    out.heading(format!(
+        "{} — {}",
+        chiso::msg!("report-rounds-heading").render(lang),
+        c.unit
+    ));
     let names: Vec<String> = c
         .rounds
         .iter()
-        .map(|r| r.stage.name(rs).to_string())
+        .map(|r| r.stage.name_in(rs, lang).into_owned())
         .collect();
     let mut head: Vec<(&str, bool)> = vec![
-        ("Mã", false),
-        ("Tiêu chí", false),
-        ("Tối đa", true),
-        ("Tự chấm", true),
-        ("Tính từ số liệu", true),
+        (w.id.as_str(), false),
+        (w.criterion.as_str(), false),
+        (w.max.as_str(), true),
+        (w.self_score.as_str(), true),
+        (w.computed.as_str(), true),
     ];
     head.extend(names.iter().map(|n| (n.as_str(), true)));
-    head.push(("Chênh lệch", true));
-    head.push(("Ghi chú", false));
+    head.push((w.difference.as_str(), true));
+    head.push((w.note.as_str(), false));
     let mut t = Table::new(&head);
     for r in &c.rows {
         let node = &rs.nodes[r.node];
@@ -42,9 +50,9 @@ pub(crate) fn doc(report: &BatchReport, c: &StageComparison) -> Doc {
         let mut row = vec![
             node.id.clone(),
             node.title.clone(),
-            super::vi(r.max),
+            super::num(r.max, style),
             if r.not_evaluated {
-                "KĐG".into()
+                w.not_evaluated.clone()
             } else {
                 format!("{}{flag}", opt_vi(r.self_score))
             },
@@ -53,7 +61,7 @@ pub(crate) fn doc(report: &BatchReport, c: &StageComparison) -> Doc {
         row.extend(r.rounds.iter().map(|s| opt_vi(*s)));
         row.push(signed_vi(r.difference));
         // Each stage's note, named by its stage: the unit's explanation and the council's.
-        let notes: Vec<String> = std::iter::once((self_name, &r.self_note))
+        let notes: Vec<String> = std::iter::once((&*self_name, &r.self_note))
             .chain(names.iter().map(String::as_str).zip(&r.round_notes))
             .filter_map(|(stage, note)| note.as_ref().map(|n| format!("{stage}: {n}")))
             .collect();
@@ -62,24 +70,16 @@ pub(crate) fn doc(report: &BatchReport, c: &StageComparison) -> Doc {
     }
     let mut total = vec![
         String::new(),
-        "TỔNG".into(),
+        w.total.clone(),
         String::new(),
-        format!(
-            "{} / {} ({})",
-            opt_vi(c.self_total),
-            opt_vi(c.self_max),
-            pct_vi(c.self_percent)
-        ),
+        out_of(c.self_total, c.self_max, c.self_percent, style),
         String::new(),
     ];
-    total.extend(c.rounds.iter().map(|r| {
-        format!(
-            "{} / {} ({})",
-            opt_vi(r.total),
-            opt_vi(r.max),
-            pct_vi(r.percent)
-        )
-    }));
+    total.extend(
+        c.rounds
+            .iter()
+            .map(|r| out_of(r.total, r.max, r.percent, style)),
+    );
     total.push(signed_vi(c.total_difference()));
     total.push(String::new());
     t.rows.push(total);
@@ -91,34 +91,34 @@ pub(crate) fn doc(report: &BatchReport, c: &StageComparison) -> Doc {
         .zip(&names)
         .filter(|(r, _)| r.unit.is_some())
         .map(|(r, name)| {
-            let mut line = format!("{name}: {} so với tự chấm", signed_vi(r.difference));
+            let mut line = chiso::msg!(
+                "report-round-vs-self",
+                round = name.as_str(),
+                change = signed_vi(r.difference)
+            )
+            .render(lang);
             if let Some(change) = r.change {
-                line.push_str(&format!(", {} so với vòng trước", signed_vi(Some(change))));
+                line.push_str(", ");
+                line.push_str(
+                    &chiso::msg!("report-round-vs-previous", change = signed_vi(Some(change)))
+                        .render(lang),
+                );
             }
             line
         })
         .collect();
     if !lines.is_empty() {
-        out.line(format!("Chênh lệch tổng điểm: {}.", lines.join("; ")));
+        out.line(
+            chiso::msg!("report-rounds-total-difference", rounds = lines.join("; ")).render(lang),
+        );
     }
-    let pending: Vec<String> = std::iter::once((self_name.to_string(), c.self_survey))
-        .chain(names.iter().cloned().zip(c.rounds.iter().map(|r| r.survey)))
-        .filter_map(|(stage, p)| {
-            p.filter(|p| !p.is_zero())
-                .map(|p| format!("{stage} {} điểm", super::vi(p)))
-        })
-        .collect();
-    if !pending.is_empty() {
-        out.line(format!(
-            "Chờ điều tra XHH (ngoài tổng trên): {}.",
-            pending.join("; ")
-        ));
+    let stages = std::iter::once((self_name.into_owned(), c.self_survey))
+        .chain(names.iter().cloned().zip(c.rounds.iter().map(|r| r.survey)));
+    if let Some(pending) = survey_pending(stages, style, lang) {
+        out.line(pending);
     }
     if c.flags > 0 {
-        out.line(format!(
-            "⚠ {} tiêu chí: điểm tự chấm khác điểm tính từ số liệu của đơn vị.",
-            c.flags
-        ));
+        out.line(format!("⚠ {}", flags_line(c.flags, lang)));
     }
     out
 }

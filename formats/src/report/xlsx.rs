@@ -1,6 +1,8 @@
 //! The batch as a publishable workbook.
 //!
-//! Sheets (Vietnamese names, at most 31 characters, none of `[]:*?/\`):
+//! Sheets (named in the report's language — Vietnamese by default, the names below — at
+//! most 31 characters, none of `[]:*?/\`; every heading and label is in that language too,
+//! from the catalogues, while the ruleset's text is shown as written):
 //! - **Xếp hạng**: the ranking with points, index, grade and the sub-index of each area,
 //!   areas headed by their names (shortened as in the HTML report, full names in a legend
 //!   under the table);
@@ -30,6 +32,7 @@
 use super::batch::{short_name, stage_name, BatchReport, Column};
 use super::html::area_short_name;
 use chiso::eval::Status;
+use chiso::msg;
 use chiso::text::{format_number, format_percent, NumberStyle};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -66,9 +69,11 @@ struct Styles {
     bold_percent: Format,
     flag: Format,
     note: Format,
+    /// The printed page's footer: "Trang 2 / 5" in the report's language.
+    footer: String,
 }
 
-fn styles(points_places: u32, total_places: u32, percent_places: u32) -> Styles {
+fn styles(points_places: u32, total_places: u32, percent_places: u32, lang: chiso::Lang) -> Styles {
     let border = |f: Format| {
         f.set_border(FormatBorder::Thin)
             .set_align(FormatAlign::VerticalCenter)
@@ -104,6 +109,7 @@ fn styles(points_places: u32, total_places: u32, percent_places: u32) -> Styles 
         bold_percent: border(Format::new().set_bold().set_num_format(&percent)),
         flag: border(Format::new().set_font_color("#B42318").set_bold()),
         note: Format::new().set_italic().set_font_color("#5B6775"),
+        footer: format!("&C{} &P / &N", msg!("report-xlsx-page").render(lang)),
     }
 }
 
@@ -149,12 +155,22 @@ fn lines(value: &str, width: u32) -> u32 {
         .sum()
 }
 
-/// A header row: wrapped titles, its height set to the tallest (LibreOffice does not fit it).
+/// A header row that also sets its columns' widths: [`head_row`], then each column as wide as
+/// its head says.
 fn header(sheet: &mut Worksheet, row: u32, heads: &[(&str, u32)], s: &Styles) -> Res {
+    head_row(sheet, row, heads, s)?;
+    for (c, (_, w)) in heads.iter().enumerate() {
+        sheet.set_column_width(c as u16, *w)?;
+    }
+    Ok(())
+}
+
+/// A row of column heads: wrapped titles, its height set to the tallest for the widths given
+/// (LibreOffice does not fit it).
+fn head_row(sheet: &mut Worksheet, row: u32, heads: &[(&str, u32)], s: &Styles) -> Res {
     let tallest = heads.iter().map(|(h, w)| lines(h, *w)).max().unwrap_or(1);
     sheet.set_row_height(row, LINE * tallest + 3)?;
-    for (c, (h, w)) in heads.iter().enumerate() {
-        sheet.set_column_width(c as u16, *w)?;
+    for (c, (h, _)) in heads.iter().enumerate() {
         text(sheet, row, c as u16, h, &s.head)?;
     }
     Ok(())
@@ -162,12 +178,12 @@ fn header(sheet: &mut Worksheet, row: u32, heads: &[(&str, u32)], s: &Styles) ->
 
 /// A4 landscape, the header rows repeated on every page, the width fitted to one page,
 /// page numbers in the footer.
-fn print_setup(sheet: &mut Worksheet, header_rows: Option<(u32, u32)>) -> Res {
+fn print_setup(sheet: &mut Worksheet, header_rows: Option<(u32, u32)>, s: &Styles) -> Res {
     sheet.set_landscape();
     sheet.set_paper_size(9); // A4
     sheet.set_print_fit_to_pages(1, 0);
     sheet.set_margins(0.4, 0.4, 0.5, 0.5, 0.3, 0.3);
-    sheet.set_footer("&CTrang &P / &N");
+    sheet.set_footer(&s.footer);
     if let Some((first, last)) = header_rows {
         sheet.set_repeat_rows(first, last)?;
     }
@@ -175,11 +191,11 @@ fn print_setup(sheet: &mut Worksheet, header_rows: Option<(u32, u32)>) -> Res {
 }
 
 /// A sheet name Excel accepts: no `[]:*?/\`, no apostrophe at either end, at most 31
-/// characters, not empty, and not one already used (compared without case).
-fn sheet_name(wanted: &str, used: &mut Vec<String>) -> String {
+/// characters, not empty (`fallback` then), and not one already used (compared without case).
+fn sheet_name(wanted: &str, fallback: &str, used: &mut Vec<String>) -> String {
     let base = short_name(wanted, 26);
     let base = base.trim_matches('\'').trim();
-    let base = if base.is_empty() { "Đơn vị" } else { base };
+    let base = if base.is_empty() { fallback } else { base };
     let mut name = base.to_string();
     let mut n = 2;
     while used.contains(&name.to_lowercase()) {
@@ -195,15 +211,21 @@ fn sheet_name(wanted: &str, used: &mut Vec<String>) -> String {
 /// it is, as on every other sheet: a percentage (`89%`, or any cell of a
 /// [`Column::Index`] column) as the fraction 0.89 with the percent format, a rank or a count
 /// ([`Column::Count`]) with `0`, a unit's total ([`Column::Total`]) with the declared
-/// places, other numbers (`8,9`, `+0,4`) as points; any other cell as
-/// text. Lines with percentages are written with the percentage's places.
+/// places, other numbers (`8,9`, `+0,4`) as points; any other cell as text. Lines with
+/// percentages are written with the percentage's places.
 fn write_doc(
     sheet: &mut Worksheet,
     doc: &super::blocks::Doc,
     s: &Styles,
+    style: NumberStyle,
     percent_places: u32,
 ) -> Res {
     use super::blocks::Block;
+    // The sections write numbers for their reader (`+0,4` in Vietnamese, `+0.4` in English).
+    let separator = match style {
+        NumberStyle::Vietnamese => chiso::text::DecimalSeparator::Comma,
+        NumberStyle::Machine => chiso::text::DecimalSeparator::Point,
+    };
     let mut row = 0u32;
     for block in doc.blocks() {
         match block {
@@ -229,12 +251,8 @@ fn write_doc(
                 for cells in &t.rows {
                     for (c, cell) in cells.iter().enumerate() {
                         let col = c as u16;
-                        // The sections write numbers for people (decimal comma, `+0,4`).
                         let number = cell.trim_start_matches('+');
-                        let parsed = chiso::text::parse_decimal_text(
-                            number,
-                            chiso::text::DecimalSeparator::Comma,
-                        );
+                        let parsed = chiso::text::parse_decimal_text(number, separator);
                         match (parsed, t.kind(c)) {
                             (Ok((d, true)), _) | (Ok((d, _)), Column::Index) => {
                                 percent(sheet, row, col, Some(d), &s.percent)?
@@ -279,24 +297,27 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
         .score
         .map_or(2, |r| r.places)
         .max(rs.rounding.total.map_or(0, |r| r.places));
+    let (w, lang) = (&report.words, report.lang);
     // A unit's total is printed with the declared places (`hiển thị N chữ số`, `--decimals`).
     let total_places = rs.meta.display_places.unwrap_or(points_places);
-    let s = styles(points_places, total_places, percent_places);
+    let s = styles(points_places, total_places, percent_places, lang);
     let mut workbook = Workbook::new();
     let mut used: Vec<String> = Vec::new();
+    let mut sheet_name = |wanted: &str| sheet_name(wanted, &w.unit, &mut used);
 
-    let ranking_sheet = sheet_name("Xếp hạng", &mut used);
+    let ranking_sheet = sheet_name(&msg!("report-sheet-ranking").render(lang));
     let chart_rows = ranking(
         workbook.add_worksheet_with_constant_memory(),
         report,
         &s,
         &ranking_sheet,
     )?;
-    let grades_sheet = sheet_name("Xếp loại", &mut used);
-    let charts_sheet = sheet_name("Biểu đồ", &mut used);
+    let grades_sheet = sheet_name(&w.grade);
+    let charts_sheet = sheet_name(&msg!("report-sheet-charts").render(lang));
     charts(
         workbook.add_worksheet(),
         report,
+        &s,
         &charts_sheet,
         &ranking_sheet,
         &grades_sheet,
@@ -310,7 +331,7 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
         &grades_sheet,
     )?;
     if !report.comparisons.is_empty() {
-        let name = sheet_name("Tự ĐG - Thẩm định", &mut used);
+        let name = sheet_name(&msg!("report-sheet-comparisons").render(lang));
         comparisons(
             workbook.add_worksheet_with_constant_memory(),
             report,
@@ -319,7 +340,7 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
         )?;
     }
     if !report.batch.not_scored.is_empty() {
-        let name = sheet_name("Không chấm được", &mut used);
+        let name = sheet_name(&msg!("report-sheet-not-scored").render(lang));
         not_scored(
             workbook.add_worksheet_with_constant_memory(),
             report,
@@ -329,13 +350,13 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
     }
     // Groups, last year, appraisal rounds (only when the batch has them).
     for (name, doc) in super::blocks::sheets(report) {
-        let name = sheet_name(name, &mut used);
+        let name = sheet_name(&name);
         let sheet = workbook.add_worksheet();
         sheet.set_name(&name)?;
-        write_doc(sheet, &doc, &s, percent_places)?;
-        print_setup(sheet, None)?;
+        write_doc(sheet, &doc, &s, report.style(), percent_places)?;
+        print_setup(sheet, None, &s)?;
     }
-    let name = sheet_name("Điểm theo tiêu chí", &mut used);
+    let name = sheet_name(&msg!("report-sheet-criteria").render(lang));
     matrix(
         workbook.add_worksheet_with_constant_memory(),
         report,
@@ -344,7 +365,7 @@ fn build(report: &BatchReport) -> Result<Vec<u8>, XlsxError> {
     )?;
     if report.ranking.rows.len() <= UNIT_SHEETS {
         for (row, unit) in report.listed_units() {
-            let name = sheet_name(unit.unit(), &mut used);
+            let name = sheet_name(unit.unit());
             unit_sheet(
                 workbook.add_worksheet_with_constant_memory(),
                 report,
@@ -370,22 +391,30 @@ fn ranking(
     name: &str,
 ) -> Result<Vec<Option<String>>, XlsxError> {
     let rs = report.ruleset;
+    let (w, lang, style) = (&report.words, report.lang, report.style());
     sheet.set_name(name)?;
     text(
         sheet,
         0,
         0,
-        &format!("XẾP HẠNG CHỈ SỐ CCHC — {}", rs.meta.title),
+        &msg!(
+            "report-xlsx-ranking-title",
+            ruleset = rs.meta.title.as_str()
+        )
+        .render(lang),
         &s.title,
     )?;
-    let mut sub = format!("Điểm {}", stage_name(report.ranking.stage));
+    let stage = stage_name(report.ranking.stage, lang);
+    let mut sub = msg!("report-xlsx-stage-points", stage = stage).render(lang);
     if let Some(d) = &rs.meta.decree {
-        sub.push_str(&format!("; Quyết định {d}"));
+        sub.push_str("; ");
+        sub.push_str(&msg!("report-decree", decree = d.as_str()).render(lang));
     }
-    sub.push_str(". Chỉ số thành phần theo lĩnh vực: điểm đạt / điểm tối đa áp dụng của lĩnh vực.");
+    sub.push_str(". ");
+    sub.push_str(&msg!("report-xlsx-area-note").render(lang));
     if !report.groups.is_empty() {
         sub.push(' ');
-        sub.push_str(&chiso::msg!("report-fixes-groups-apart").render(super::REPORT_LANG));
+        sub.push_str(&msg!("report-fixes-groups-apart").render(lang));
     }
     sheet.write_string_with_format(1, 0, sub, &s.note)?;
     let area_heads: Vec<String> = rs
@@ -396,24 +425,32 @@ fn ranking(
         .collect();
     // The change from last year, when known: a column after the grade.
     let change = super::html::year_over_year(report);
+    let [max_points, par_index, change_head, data_source] = [
+        msg!("report-col-max-points"),
+        msg!("report-par-index"),
+        msg!("report-xlsx-change"),
+        msg!("report-col-data-source"),
+    ]
+    .map(|m| m.render(lang));
     let mut heads: Vec<(&str, u32)> = vec![
-        ("Hạng", 6),
-        ("Đơn vị", 30),
-        ("Điểm đạt", 10),
-        ("Điểm tối đa", 10),
-        ("Chỉ số CCHC", 11),
-        ("Xếp loại", 13),
+        (&w.rank, 6),
+        (&w.unit, 30),
+        (&w.points_achieved, 10),
+        (&max_points, 10),
+        (&par_index, 11),
+        (&w.grade, 13),
     ];
     if change.is_some() {
-        heads.push(("So với năm trước (điểm %)", 11));
+        heads.push((&change_head, 11));
     }
     let first_area = heads.len() as u16;
     heads.extend(area_heads.iter().map(|h| (h.as_str(), 13)));
-    heads.push(("Nguồn số liệu", 26));
+    heads.push((&data_source, 26));
     header(sheet, 3, &heads, s)?;
     let source_col = first_area + rs.roots.len() as u16;
     let mut r = 4u32;
     let mut chart_rows: Vec<Option<String>> = Vec::new();
+    let not_scored_label = msg!("report-not-scored-errors").render(lang);
     // The tables: the batch's, or one per group (its name, its ranking, its units not scored).
     let mut tables: Vec<(
         Option<&str>,
@@ -448,7 +485,7 @@ fn ranking(
             percent(sheet, r, 4, row.percent, &s.percent)?;
             let grade = match &row.grade {
                 Some(g) => g.clone(),
-                None => super::batch::unranked_label(&unit.result),
+                None => super::batch::unranked_label(&unit.result, lang),
             };
             text(sheet, r, 5, &grade, &s.text)?;
             if let Some(change) = &change {
@@ -467,7 +504,7 @@ fn ranking(
         for n in not_scored {
             text(sheet, r, 0, "—", &s.text)?;
             text(sheet, r, 1, &n.label(), &s.text)?;
-            text(sheet, r, 5, "không chấm được: số liệu có lỗi", &s.flag)?;
+            text(sheet, r, 5, &not_scored_label, &s.flag)?;
             text(sheet, r, source_col, &n.origin.to_string(), &s.text)?;
             chart_rows.push(None);
             r += 1;
@@ -482,7 +519,7 @@ fn ranking(
     for n in rest {
         text(sheet, r, 0, "—", &s.text)?;
         text(sheet, r, 1, &n.label(), &s.text)?;
-        text(sheet, r, 5, "không chấm được: số liệu có lỗi", &s.flag)?;
+        text(sheet, r, 5, &not_scored_label, &s.flag)?;
         text(sheet, r, source_col, &n.origin.to_string(), &s.text)?;
         r += 1;
     }
@@ -494,7 +531,7 @@ fn ranking(
     chart_rows.truncate(shown);
     // The legend: each area's full name and maximum.
     r += 1;
-    text(sheet, r, 1, "Lĩnh vực", &s.bold)?;
+    text(sheet, r, 1, &msg!("report-areas").render(lang), &s.bold)?;
     r += 1;
     for (k, &root) in rs.roots.iter().enumerate() {
         let node = &rs.nodes[root];
@@ -502,26 +539,28 @@ fn ranking(
             r,
             1,
             format!(
-                "{}. {} — tối đa {} điểm",
+                "{}. {} — {}",
                 k + 1,
                 node.title,
-                format_number(node.max, NumberStyle::Vietnamese)
+                msg!("report-max-points", max = format_number(node.max, style)).render(lang)
             ),
             &s.note,
         )?;
         r += 1;
     }
     sheet.set_freeze_panes(4, 2)?;
-    print_setup(sheet, Some((3, 3)))?;
+    print_setup(sheet, Some((3, 3)), s)?;
     Ok(chart_rows)
 }
 
 fn grades(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) -> Res {
     sheet.set_name(name)?;
+    let w = &report.words;
+    let band = msg!("report-col-index-band").render(report.lang);
     header(
         sheet,
         0,
-        &[("Xếp loại", 18), ("Khoảng chỉ số", 24), ("Số đơn vị", 11)],
+        &[(&w.grade, 18), (&band, 24), (&w.unit_count, 11)],
         s,
     )?;
     for (i, g) in report.grades.iter().enumerate() {
@@ -530,14 +569,14 @@ fn grades(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) -
             sheet,
             r,
             0,
-            g.grade.as_deref().unwrap_or("Chưa xếp loại"),
+            g.grade.as_deref().unwrap_or(&w.ungraded),
             &s.text,
         )?;
         text(sheet, r, 1, &g.band, &s.text)?;
         num(sheet, r, 2, Some(Decimal::from(g.count)), &s.int)?;
     }
     sheet.set_freeze_panes(1, 0)?;
-    print_setup(sheet, Some((0, 0)))
+    print_setup(sheet, Some((0, 0)), s)
 }
 
 /// The colour of a grade in charts, as in the HTML report.
@@ -551,9 +590,11 @@ fn grade_color(report: &BatchReport, grade: Option<&str>) -> &'static str {
     COLORS[i.min(5)]
 }
 
+#[allow(clippy::too_many_arguments)]
 fn charts(
     sheet: &mut Worksheet,
     report: &BatchReport,
+    s: &Styles,
     name: &str,
     ranking_sheet: &str,
     grades_sheet: &str,
@@ -561,7 +602,9 @@ fn charts(
     percent_places: u32,
 ) -> Res {
     sheet.set_name(name)?;
-    print_setup(sheet, None)?;
+    print_setup(sheet, None, s)?;
+    let (w, lang) = (&report.words, report.lang);
+    let par_index = msg!("report-par-index").render(lang);
     let pct_format = if percent_places == 0 {
         "0%".to_string()
     } else {
@@ -577,14 +620,14 @@ fn charts(
         .collect();
     chart
         .add_series()
-        .set_name("Số đơn vị")
+        .set_name(w.unit_count.as_str())
         .set_categories((grades_sheet, 1, 0, g.max(1), 0))
         .set_values((grades_sheet, 1, 2, g.max(1), 2))
         .set_point_colors(&colors)
         .set_data_label(ChartDataLabel::new().show_value());
-    chart.title().set_name("Phân bố xếp loại");
+    chart.title().set_name(w.grade_distribution.as_str());
     chart.legend().set_hidden();
-    chart.y_axis().set_name("Số đơn vị");
+    chart.y_axis().set_name(w.unit_count.as_str());
     chart.set_width(420).set_height(300);
     // Right of the ranking chart (eleven default columns, about 700 pixels).
     sheet.insert_chart(0, 11, &chart)?;
@@ -606,7 +649,7 @@ fn charts(
         .collect();
     chart
         .add_series()
-        .set_name("Chỉ số CCHC")
+        .set_name(par_index.as_str())
         .set_categories((ranking_sheet, first, 1, last, 1))
         .set_values((ranking_sheet, first, 4, last, 4))
         .set_point_colors(&colors)
@@ -618,9 +661,9 @@ fn charts(
                 .set_font(ChartFont::new().set_size(8)),
         );
     let title = if ranked > shown {
-        format!("Chỉ số CCHC — {shown} đơn vị đứng đầu")
+        msg!("report-xlsx-chart-top", count = shown).render(lang)
     } else {
-        "Chỉ số CCHC theo đơn vị".to_string()
+        msg!("report-xlsx-chart-title").render(lang)
     };
     chart.title().set_name(title.as_str());
     chart.legend().set_hidden();
@@ -639,18 +682,21 @@ fn charts(
 
 fn comparisons(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) -> Res {
     let rs = report.ruleset;
+    let (w, lang) = (&report.words, report.lang);
     sheet.set_name(name)?;
-    let widths = [
-        ("Đơn vị", 26),
-        ("Mã", 8),
-        ("Tiêu chí", 50),
-        ("Tối đa", 8),
-        ("Tự chấm", 9),
-        ("Tính từ số liệu", 10),
-        ("Thẩm định", 10),
-        ("Chênh lệch", 10),
-        ("Ghi chú của hội đồng", 34),
-        ("Cảnh báo", 24),
+    let warning_head = msg!("report-col-warning").render(lang);
+    let differs = msg!("report-xlsx-differs").render(lang);
+    let widths: [(&str, u32); 10] = [
+        (&w.unit, 26),
+        (&w.id, 8),
+        (&w.criterion, 50),
+        (&w.max, 8),
+        (&w.self_score, 9),
+        (&w.computed, 10),
+        (&w.appraised, 10),
+        (&w.difference, 10),
+        (&w.council_note, 34),
+        (&warning_head, 24),
     ];
     header(sheet, 0, &widths, s)?;
     let mut r = 1u32;
@@ -674,7 +720,7 @@ fn comparisons(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &s
             text(sheet, r, 2, &node.title, t)?;
             num(sheet, r, 3, Some(row.max), p)?;
             if row.not_evaluated {
-                text(sheet, r, 4, "KĐG", &s.text)?;
+                text(sheet, r, 4, &w.not_evaluated, &s.text)?;
             } else {
                 num(
                     sheet,
@@ -688,11 +734,7 @@ fn comparisons(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &s
             num(sheet, r, 6, row.appraised, p)?;
             num(sheet, r, 7, row.difference, p)?;
             text(sheet, r, 8, row.note.as_deref().unwrap_or(""), &s.wrap)?;
-            let warning = if row.flagged {
-                "tự chấm khác điểm tính từ số liệu"
-            } else {
-                ""
-            };
+            let warning = if row.flagged { differs.as_str() } else { "" };
             text(sheet, r, 9, warning, &s.flag)?;
             r += 1;
         }
@@ -700,31 +742,39 @@ fn comparisons(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &s
             break;
         }
         text(sheet, r, 0, &cmp.unit, &s.bold)?;
-        text(sheet, r, 2, "TỔNG", &s.bold)?;
+        text(sheet, r, 2, &w.total, &s.bold)?;
         num(sheet, r, 3, cmp.self_max, &s.bold_points)?;
         num(sheet, r, 4, cmp.self_total, &s.bold_points)?;
         num(sheet, r, 6, cmp.appraised_total, &s.bold_points)?;
         num(sheet, r, 7, cmp.total_difference(), &s.bold_points)?;
-        if let Some(note) = super::batch::survey_note(cmp) {
+        if let Some(note) = super::batch::survey_note(report, cmp) {
             text(sheet, r, 8, &note, &s.wrap)?;
         }
         r += 2;
     }
     sheet.set_freeze_panes(1, 2)?;
-    print_setup(sheet, Some((0, 0)))
+    print_setup(sheet, Some((0, 0)), s)
 }
 
 fn not_scored(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) -> Res {
     sheet.set_name(name)?;
+    let (w, lang) = (&report.words, report.lang);
+    let [source, code, place, message] = [
+        msg!("report-col-data-source"),
+        msg!("report-col-code"),
+        msg!("report-col-place"),
+        msg!("report-col-message"),
+    ]
+    .map(|m| m.render(lang));
     header(
         sheet,
         0,
         &[
-            ("Đơn vị", 30),
-            ("Nguồn số liệu", 26),
-            ("Mã lỗi", 8),
-            ("Vị trí", 36),
-            ("Nội dung", 70),
+            (&w.unit, 30),
+            (&source, 26),
+            (&code, 8),
+            (&place, 36),
+            (&message, 70),
         ],
         s,
     )?;
@@ -740,7 +790,7 @@ fn not_scored(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &st
             if r >= LAST_ROW {
                 break;
             }
-            let message = p.diagnostic.message.render(super::REPORT_LANG);
+            let message = p.diagnostic.message.render(lang);
             let height = lines(&message, 70);
             if height > 1 {
                 sheet.set_row_height(r, LINE * height + 2)?;
@@ -748,41 +798,42 @@ fn not_scored(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &st
             text(sheet, r, 0, &n.label(), &s.text)?;
             text(sheet, r, 1, &origin, &s.text)?;
             text(sheet, r, 2, p.diagnostic.code, &s.flag)?;
-            text(sheet, r, 3, &p.place.render(super::REPORT_LANG), &s.wrap)?;
+            text(sheet, r, 3, &p.place.render(lang), &s.wrap)?;
             text(sheet, r, 4, &message, &s.wrap)?;
             r += 1;
         }
     }
     sheet.set_freeze_panes(1, 1)?;
-    print_setup(sheet, Some((0, 0)))
+    print_setup(sheet, Some((0, 0)), s)
 }
 
 /// Every unit's points per criterion: a row per unit (ranking order), a column per node.
 fn matrix(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) -> Res {
     let rs = report.ruleset;
+    let (w, lang) = (&report.words, report.lang);
     sheet.set_name(name)?;
     text(
         sheet,
         0,
         0,
-        &format!("ĐIỂM THEO TIÊU CHÍ — điểm {}", report.stage_name()),
+        &msg!("report-xlsx-criteria-title", stage = report.stage_name()).render(lang),
         &s.title,
     )?;
     sheet.write_string_with_format(
         1,
         0,
-        "Hàng 4: mã tiêu chí; hàng 5: điểm tối đa. Ô trống: không đánh giá, chưa đủ số liệu, số liệu có lỗi hoặc chờ điều tra.",
+        msg!("report-xlsx-criteria-note").render(lang),
         &s.note,
     )?;
     let mut heads: Vec<(String, u32)> = vec![
-        ("Hạng".into(), 6),
-        ("Đơn vị".into(), 30),
-        ("Chỉ số CCHC".into(), 11),
+        (w.rank.clone(), 6),
+        (w.unit.clone(), 30),
+        (msg!("report-par-index").render(lang), 11),
     ];
     heads.extend(rs.nodes.iter().map(|n| (n.id.clone(), 8)));
     let refs: Vec<(&str, u32)> = heads.iter().map(|(h, w)| (h.as_str(), *w)).collect();
     header(sheet, 3, &refs, s)?;
-    text(sheet, 4, 1, "Tối đa", &s.bold)?;
+    text(sheet, 4, 1, &w.max, &s.bold)?;
     for (i, node) in rs.nodes.iter().enumerate() {
         let f = if node.is_leaf() {
             &s.points
@@ -814,7 +865,7 @@ fn matrix(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) -
         }
     }
     sheet.set_freeze_panes(5, 2)?;
-    print_setup(sheet, Some((3, 4)))
+    print_setup(sheet, Some((3, 4)), s)
 }
 
 fn unit_sheet(
@@ -826,38 +877,50 @@ fn unit_sheet(
     unit: &chiso::batch::Scored,
 ) -> Res {
     let rs = report.ruleset;
+    let (w, lang, style) = (&report.words, report.lang, report.style());
     sheet.set_name(name)?;
+    let stage = stage_name(unit.result.stage, lang);
     text(
         sheet,
         0,
         0,
-        &format!("{} — điểm {}", unit.unit(), stage_name(unit.result.stage)),
+        &format!(
+            "{} — {}",
+            unit.unit(),
+            msg!("report-stage-points", stage = stage).render(lang)
+        ),
         &s.title,
     )?;
-    let vn = |d: Decimal| format_number(d, NumberStyle::Vietnamese);
+    let vn = |d: Decimal| format_number(d, style);
+    // Printed with the declared places; an incomplete unit says whether its data is wrong.
+    let mut total = rs.format_points(unit.result.total(), style);
+    total.push_str(&super::incomplete_note(&unit.result, lang));
     sheet.write_string(
         1,
         0,
-        format!(
-            "Tổng điểm {}{} / {}; chỉ số {}; xếp loại {}; hạng {}",
-            rs.format_points(unit.result.total(), NumberStyle::Vietnamese),
-            super::incomplete_note(&unit.result),
-            vn(unit.result.max),
-            row.percent
-                .map(|p| format_percent(p, NumberStyle::Vietnamese))
+        msg!(
+            "report-xlsx-unit-summary",
+            total = total,
+            max = vn(unit.result.max),
+            percent = row
+                .percent
+                .map(|p| format_percent(p, style))
                 .unwrap_or_else(|| "—".into()),
-            row.grade
+            grade = row
+                .grade
                 .clone()
-                .unwrap_or_else(|| super::batch::unranked_label(&unit.result)),
-            row.rank
+                .unwrap_or_else(|| super::batch::unranked_label(&unit.result, lang)),
+            rank = row
+                .rank
                 .map(|r| r.to_string())
                 .unwrap_or_else(|| "—".into())
-        ),
+        )
+        .render(lang),
     )?;
     // Bonus and penalty points outside the tree (điểm thưởng, điểm trừ), on the row between
     // the totals and the table (rows are written in order: constant-memory sheets).
     let result = unit.result.unpack();
-    let items = super::adjustments::text_lines(rs, &result);
+    let items = super::adjustments::text_lines(rs, &result, lang);
     if !items.is_empty() {
         sheet.write_string(2, 0, items.join("  ·  "))?;
     }
@@ -866,26 +929,34 @@ fn unit_sheet(
         .iter()
         .find(|(i, _)| *i == row.unit)
         .map(|(_, t)| t);
-    let mut heads = vec![
-        ("Mã", 9),
-        ("Tiêu chí", 60),
-        ("Tối đa", 8),
-        ("Điểm", 8),
-        ("Bị mất", 8),
-        ("Chủ trì", 26),
-        ("Ghi chú", 28),
-    ];
+    // The criteria's columns and the points-lost table's: the same but for the fourth.
+    let columns = |fourth: &str| -> Vec<(String, u32)> {
+        [
+            (&w.id, 9),
+            (&w.criterion, 60),
+            (&w.max, 8),
+            (&fourth.to_string(), 8),
+            (&w.lost, 8),
+            (&w.owner, 26),
+        ]
+        .map(|(h, width)| (h.clone(), width))
+        .to_vec()
+    };
+    let mut heads = columns(&w.points);
+    heads.push((w.note.clone(), 28));
     if targets.is_some() {
-        heads.extend([("Phấn đấu", 10), ("Đạt − phấn đấu", 12)]);
+        heads.push((w.target.clone(), 10));
+        heads.push((msg!("report-col-gap").render(lang), 12));
     }
-    header(sheet, 3, &heads, s)?;
+    let refs: Vec<(&str, u32)> = heads.iter().map(|(h, w)| (h.as_str(), *w)).collect();
+    header(sheet, 3, &refs, s)?;
     for (i, node) in rs.nodes.iter().enumerate() {
         let r = 4 + i as u32;
         let res = &result.nodes[i];
         let owner = chiso::owners::node_owner(rs, i).unwrap_or("");
         let status = match &res.status {
             Status::Scored => unit.note(i).unwrap_or("").to_string(),
-            other => other.label(),
+            other => other.label_in(lang),
         };
         let height = lines(&node.title, 60)
             .max(lines(owner, 26))
@@ -921,33 +992,31 @@ fn unit_sheet(
     // Sums over the scored criteria: the unit's total when its data is complete.
     let (max, achieved, lost_sum) = chiso::batch::lost::total_lost(rs, &result);
     let label = if unit.result.is_complete() {
-        "TỔNG"
+        &w.total
     } else {
-        "TỔNG (các tiêu chí đã chấm)"
+        &w.total_scored
     };
     text(sheet, r, 1, label, &s.bold)?;
     num(sheet, r, 2, Some(max), &s.bold_points)?;
     num(sheet, r, 3, Some(achieved), &s.bold_points)?;
     num(sheet, r, 4, Some(lost_sum), &s.bold_points)?;
     if let Some(p) = row.percent {
-        text(sheet, r, 5, "Chỉ số CCHC", &s.bold)?;
+        text(sheet, r, 5, &msg!("report-par-index").render(lang), &s.bold)?;
         percent(sheet, r, 6, Some(p), &s.bold_percent)?;
     }
     // Points lost, most first.
     let lost = chiso::batch::lost::lost_points(rs, &result);
     let start = r + 2;
-    text(sheet, start, 0, "Điểm bị mất (nhiều nhất trước)", &s.title)?;
-    let lost_heads = [
-        ("Mã", 9),
-        ("Tiêu chí", 60),
-        ("Tối đa", 8),
-        ("Đạt", 8),
-        ("Bị mất", 8),
-        ("Chủ trì", 26),
-    ];
-    for (c, (h, _)) in lost_heads.iter().enumerate() {
-        text(sheet, start + 1, c as u16, h, &s.head)?;
-    }
+    text(
+        sheet,
+        start,
+        0,
+        &msg!("report-xlsx-lost-title").render(lang),
+        &s.title,
+    )?;
+    let lost_heads = columns(&w.achieved);
+    let refs: Vec<(&str, u32)> = lost_heads.iter().map(|(h, w)| (h.as_str(), *w)).collect();
+    head_row(sheet, start + 1, &refs, s)?;
     for (k, l) in lost.iter().enumerate() {
         let rr = start + 2 + k as u32;
         let node = &rs.nodes[l.node];
@@ -964,7 +1033,7 @@ fn unit_sheet(
         text(sheet, rr, 5, owner, &s.wrap)?;
     }
     sheet.set_freeze_panes(4, 2)?;
-    print_setup(sheet, Some((3, 3)))
+    print_setup(sheet, Some((3, 3)), s)
 }
 
 #[cfg(test)]
@@ -974,13 +1043,17 @@ mod tests {
     #[test]
     fn sheet_names_are_valid_and_distinct() {
         let mut used = Vec::new();
-        let a = sheet_name("Xã [Mường]: Nhé/Pồ*?", &mut used);
+        let a = sheet_name("Xã [Mường]: Nhé/Pồ*?", "Đơn vị", &mut used);
         assert!(!a.contains(['[', ']', ':', '*', '?', '/', '\\']), "{a}");
-        let b = sheet_name("xã [mường]: nhé/pồ*?", &mut used);
+        let b = sheet_name("xã [mường]: nhé/pồ*?", "Đơn vị", &mut used);
         assert_ne!(a.to_lowercase(), b.to_lowercase());
-        let long = sheet_name("Ủy ban nhân dân thị xã Mường Lay tỉnh Điện Biên", &mut used);
+        let long = sheet_name(
+            "Ủy ban nhân dân thị xã Mường Lay tỉnh Điện Biên",
+            "Đơn vị",
+            &mut used,
+        );
         assert!(long.chars().count() <= 31, "{long}");
-        assert_eq!(sheet_name("'''", &mut used), "Đơn vị");
+        assert_eq!(sheet_name("'''", "Đơn vị", &mut used), "Đơn vị");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! the change in percentage points and in points, its rank and last year's, and its grade
 //! move; then the units of either year that the other does not have.
 
-use super::batch::{pct_places, pct_vi, signed_vi, BatchReport, Table};
+use super::batch::{pct_n, pct_places, signed_n, BatchReport, Table};
 use super::blocks::Doc;
 use chiso::batch::previous::YearOverYear;
 use rust_decimal::Decimal;
@@ -16,12 +16,14 @@ fn percents(report: &BatchReport) -> Vec<Option<Decimal>> {
     out
 }
 
-/// "năm 2023" when the ruleset says which year it scores ("năm trước" otherwise).
+/// "năm 2023" when the ruleset says which year it scores ("năm trước" otherwise), in the
+/// report's language.
 pub fn previous_year_name(report: &BatchReport) -> String {
     match report.ruleset.meta.year {
-        Some(y) => format!("năm {}", y.saturating_sub(1)),
-        None => "năm trước".into(),
+        Some(y) => chiso::msg!("report-year", year = y.saturating_sub(1).to_string()),
+        None => chiso::msg!("report-last-year"),
     }
+    .render(report.lang)
 }
 
 /// A rank change as officials write it: "↑2" (up two places), "↓1", "=".
@@ -42,22 +44,33 @@ pub fn text(report: &BatchReport, previous: &YearOverYear, markdown: bool) -> St
 /// The section "So với năm …".
 pub(crate) fn doc(report: &BatchReport, previous: &YearOverYear) -> Doc {
     let mut out = Doc::default();
+    let (w, lang, style) = (&report.words, report.lang, report.style());
+    let pct_vi = |d: Option<Decimal>| pct_n(d, style);
+    let signed_vi = |d: Option<Decimal>| signed_n(d, style);
     let year = previous_year_name(report);
-    out.heading(format!("So với {year}"));
+    out.heading(chiso::msg!("report-compared-with", year = year.as_str()).render(lang));
     let grouped = !report.groups.is_empty();
-    let mut head = vec![("Đơn vị", false)];
+    let [last_index, change_percent, change_points, last_rank, rank_change] = [
+        chiso::msg!("report-col-last-index"),
+        chiso::msg!("report-col-change-percent"),
+        chiso::msg!("report-col-change-points"),
+        chiso::msg!("report-col-last-rank"),
+        chiso::msg!("report-col-rank-change"),
+    ]
+    .map(|m| m.render(lang));
+    let mut head = vec![(w.unit.as_str(), false)];
     if grouped {
-        head.push(("Nhóm", false));
+        head.push((w.group.as_str(), false));
     }
     head.extend([
-        ("Chỉ số", true),
-        ("Chỉ số năm trước", true),
-        ("Tăng/giảm (%)", true),
-        ("Điểm tăng/giảm", true),
-        ("Hạng", true),
-        ("Hạng năm trước", true),
-        ("Thay đổi hạng", true),
-        ("Xếp loại", false),
+        (w.index.as_str(), true),
+        (last_index.as_str(), true),
+        (change_percent.as_str(), true),
+        (change_points.as_str(), true),
+        (w.rank.as_str(), true),
+        (last_rank.as_str(), true),
+        (rank_change.as_str(), true),
+        (w.grade.as_str(), false),
     ]);
     let mut t = Table::new(&head);
     let rank = |r: Option<usize>| r.map_or("—".to_string(), |r| r.to_string());
@@ -77,7 +90,7 @@ pub(crate) fn doc(report: &BatchReport, previous: &YearOverYear) -> Doc {
         let last = &previous.previous[r.previous];
         let now = percent[r.unit];
         let grade = match (&unit.result.grade, &last.grade, r.grade_move) {
-            (Some(g), Some(p), Some(m)) if p != g => format!("{p} → {g} ({})", m.label()),
+            (Some(g), Some(p), Some(m)) if p != g => format!("{p} → {g} ({})", m.label_in(lang)),
             (Some(g), _, _) => g.clone(),
             (None, _, _) => "—".into(),
         };
@@ -116,10 +129,14 @@ pub(crate) fn doc(report: &BatchReport, previous: &YearOverYear) -> Doc {
             .iter()
             .map(|&i| report.batch.units[i].unit())
             .collect();
-        out.line(format!(
-            "Không có trong kết quả {year}: {}.",
-            names.join(", ")
-        ));
+        out.line(
+            chiso::msg!(
+                "report-not-in-previous",
+                year = year.as_str(),
+                units = names.join(", ")
+            )
+            .render(lang),
+        );
     }
     if !previous.gone.is_empty() {
         let names: Vec<&str> = previous
@@ -127,10 +144,14 @@ pub(crate) fn doc(report: &BatchReport, previous: &YearOverYear) -> Doc {
             .iter()
             .map(|&i| previous.previous[i].unit.as_str())
             .collect();
-        out.line(format!(
-            "Có trong kết quả {year}, không có năm nay: {}.",
-            names.join(", ")
-        ));
+        out.line(
+            chiso::msg!(
+                "report-only-in-previous",
+                year = year.as_str(),
+                units = names.join(", ")
+            )
+            .render(lang),
+        );
     }
     out
 }
@@ -150,21 +171,24 @@ fn mean_figures(
     let (now, then) = mean_of_matched(report, previous)?;
     let change = now - then;
     let word = if change > Decimal::ZERO {
-        "tăng"
+        chiso::msg!("report-change-up")
     } else if change < Decimal::ZERO {
-        "giảm"
+        chiso::msg!("report-change-down")
     } else {
-        "không đổi"
+        chiso::msg!("report-change-none")
     };
-    let year = previous_year_name(report);
+    let (style, lang, year) = (report.style(), report.lang, previous_year_name(report));
     Some(move |places: Option<u32>| {
-        let pct = |d: Decimal| pct_places(Some(d), places);
-        format!(
-            "Chỉ số bình quân của các đơn vị có cả hai năm: {} ({year}: {}; {word} {})",
-            pct(now),
-            pct(then),
-            pct(change.abs())
+        let pct = |d: Decimal| pct_places(Some(d), style, places);
+        chiso::msg!(
+            "report-mean-both-years",
+            now = pct(now),
+            year = year.as_str(),
+            then = pct(then),
+            change = word.clone(),
+            by = pct(change.abs())
         )
+        .render(lang)
     })
 }
 
