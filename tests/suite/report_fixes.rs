@@ -774,3 +774,42 @@ fn a_unit_of_no_declared_group_is_listed_after_the_groups() {
     assert_eq!(rows[4 + x][5].text(), "không chấm được: số liệu có lỗi");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The same lines and labels in English (`--lang en`): UBND xã A's cap line (worked in
+/// `bonus_and_penalty_rows_add_up_to_the_total_in_every_format`: 2 of bonus items, 1.5 let
+/// through) and UBND huyện A's wrong data (70 on time of 60 settled).
+#[test]
+fn the_new_lines_and_labels_speak_english_when_asked() {
+    let (code, table, err) = run_chiso(&["score", "--lang", "en", PROVINCE, DATA]);
+    assert!(code == 0 || code == 1, "{err}");
+    for line in [
+        "Above the yearly bonus cap (max 1.5): −0.5",
+        "Above the unit's maximum (18): −0.4",
+        "Criteria points: 15   Bonus added: +1.5   Penalty: −2\nTotal: 14.500 / 18",
+    ] {
+        assert!(table.contains(line), "{line}\n{table}");
+    }
+    let d = table
+        .lines()
+        .find(|l| l.contains("UBND xã D") && l.trim_start().starts_with('—'))
+        .unwrap_or_else(|| panic!("{table}"));
+    assert!(d.ends_with("incomplete data"), "{d}");
+    let dir = scratch("english");
+    let sheet = dir.join("sai.csv");
+    let text = crate::common::read(GROUPS_SHEET).replace(
+        "9,UBND huyện A,Khối huyện,Thẩm định,50,60,",
+        "9,UBND huyện A,Khối huyện,Thẩm định,70,60,",
+    );
+    std::fs::write(&sheet, text).unwrap();
+    let (_, table, _) = run_chiso(&["score", "--lang", "en", GROUPS, sheet.to_str().unwrap()]);
+    assert!(
+        table.contains("Total: 3.5 (data errors: points scored so far) / 10"),
+        "{table}"
+    );
+    let row = table
+        .lines()
+        .find(|l| l.contains("UBND huyện A") && l.trim_start().starts_with('—'))
+        .unwrap_or_else(|| panic!("{table}"));
+    assert!(row.ends_with("data errors"), "{row}");
+    std::fs::remove_dir_all(&dir).ok();
+}
