@@ -430,7 +430,13 @@ fn ranking(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) 
         for (j, a) in unit.areas.iter().enumerate() {
             percent(sheet, r, first_area + j as u16, a.percent, &s.percent)?;
         }
-        text(sheet, r, source_col, &unit.origin.to_string(), &s.text)?;
+        text(
+            sheet,
+            r,
+            source_col,
+            &unit.origin.place().render(lang),
+            &s.text,
+        )?;
         r += 1;
     }
     for n in &report.batch.not_scored {
@@ -443,7 +449,13 @@ fn ranking(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &str) 
             &msg!("report-not-scored-errors").render(lang),
             &s.flag,
         )?;
-        text(sheet, r, source_col, &n.origin.to_string(), &s.text)?;
+        text(
+            sheet,
+            r,
+            source_col,
+            &n.origin.place().render(lang),
+            &s.text,
+        )?;
         r += 1;
     }
     // The legend: each area's full name and maximum.
@@ -696,7 +708,7 @@ fn not_scored(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &st
     )?;
     let mut r = 1u32;
     for n in &report.batch.not_scored {
-        let origin = n.origin.to_string();
+        let origin = n.origin.place().render(lang);
         if n.problems.is_empty() {
             text(sheet, r, 0, &n.label(), &s.text)?;
             text(sheet, r, 1, &origin, &s.text)?;
