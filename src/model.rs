@@ -613,6 +613,9 @@ pub struct Ruleset {
     pub input_keys: std::collections::HashMap<String, usize>,
     /// Bonus and penalty items outside the tree, in file order.
     pub adjustments: Vec<Adjustment>,
+    /// Who owns each input (by slot): [`crate::owners::input_offices`], found once when the
+    /// ruleset is checked, since every missing input of every unit names its owners.
+    pub input_owners: Vec<Vec<String>>,
 }
 
 impl Ruleset {

@@ -102,9 +102,10 @@ pub fn input_offices(ruleset: &Ruleset, slot: usize, users: &[Vec<usize>]) -> Ve
     out
 }
 
-/// [`input_offices`] for one input, when the users of every input are not at hand.
+/// [`input_offices`] for one input, as the checked ruleset holds it
+/// ([`Ruleset::input_owners`]).
 pub fn input_owners(ruleset: &Ruleset, slot: usize) -> Vec<String> {
-    input_offices(ruleset, slot, &users_of_inputs(ruleset))
+    ruleset.input_owners.get(slot).cloned().unwrap_or_default()
 }
 
 #[cfg(test)]

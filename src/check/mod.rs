@@ -79,19 +79,25 @@ pub fn check(file: &SyntaxFile, source: &str) -> Checked {
     let tests = checker.tests(file, &meta);
     checker.apply_known_faults(&declared);
     checker.diagnostics.sort_by_key(|d| (d.span.start, d.code));
+    let mut ruleset = Ruleset {
+        meta,
+        inputs: checker.inputs,
+        nodes: checker.nodes,
+        roots: checker.roots,
+        rounding,
+        best_slots: checker.best_slots,
+        tests,
+        node_ids: checker.ids,
+        input_keys: checker.input_keys,
+        adjustments,
+        input_owners: Vec::new(),
+    };
+    let users = crate::owners::users_of_inputs(&ruleset);
+    ruleset.input_owners = (0..ruleset.inputs.len())
+        .map(|slot| crate::owners::input_offices(&ruleset, slot, &users))
+        .collect();
     Checked {
-        ruleset: Ruleset {
-            meta,
-            inputs: checker.inputs,
-            nodes: checker.nodes,
-            roots: checker.roots,
-            rounding,
-            best_slots: checker.best_slots,
-            tests,
-            node_ids: checker.ids,
-            input_keys: checker.input_keys,
-            adjustments,
-        },
+        ruleset,
         references: checker.references,
         diagnostics: checker.diagnostics,
     }

@@ -182,7 +182,7 @@ fn apply(
                 for m in what {
                     if let MissingItem::Input(slot) = m {
                         let input = &rs.inputs[slot];
-                        let owners = crate::owners::input_owners(rs, slot);
+                        let owners = rs.input_owners.get(slot).map_or(&[][..], Vec::as_slice);
                         let mut help = vec![crate::msg!(
                             "d002-add-input",
                             ty = crate::check::input_type_word(&input.ty)

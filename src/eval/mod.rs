@@ -1088,7 +1088,7 @@ fn missing_diagnostic(rs: &Ruleset, item: &MissingItem, needed_by: &[usize]) -> 
             if let Some(desc) = &input.description {
                 help.push(Message::plain(desc.clone()));
             }
-            let owners = crate::owners::input_owners(rs, *slot);
+            let owners = rs.input_owners.get(*slot).map_or(&[][..], Vec::as_slice);
             if !owners.is_empty() {
                 help.push(msg!("d002-owner", owners = owners.join("; ")));
             }

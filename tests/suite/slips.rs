@@ -212,8 +212,10 @@ fn forms_of_a_ruleset_with_groups_carry_the_group_to_the_merged_unit() {
     // Scored: 2.1 = 45/50 × 6 = 5.4 (ratio 0.9, rounded to 2 places: 0.90).
     let (code, out, err) = run(&["score", ruleset, s(&merged), "--format", "json"], false);
     assert!(code == 0 || code == 1, "{err}");
-    // The group was read (a unit without one is D003 under this ruleset).
+    // The group was read (a unit without one is D003 under this ruleset), and the unit's
+    // JSON names it even when it is the only unit (docs/json.md).
     assert!(!err.contains("D003"), "{err}");
+    assert!(out.contains("\"group\": \"Khối sở\""), "{out}");
     assert!(out.contains("\"achieved\": \"5.4"), "{out}");
 
     // No group anywhere: the merge says so, before scoring would (D003).
@@ -335,4 +337,26 @@ fn a_flags_help_does_not_say_its_default_is_false() {
         assert!(out.contains("--check"), "{out}");
         assert!(!out.contains("false"), "{out}");
     }
+}
+
+/// A sheet of the test province with a bad row: the report names where the unit came from in
+/// the reader's words ("dòng 3" in Vietnamese, "row 3" in English).
+#[test]
+fn a_units_source_row_is_named_in_the_readers_words() {
+    let dir = scratch("origin");
+    let sheet = dir.join("tinh.csv");
+    std::fs::write(
+        &sheet,
+        "Đơn vị,Nhóm,Giai đoạn,hồ_sơ_đúng_hạn,hồ_sơ_giải_quyết,1.1,1.2\n\
+         Sở Nội vụ,Khối sở,Thẩm định,90,100,2,1.5\n\
+         Sở Tư pháp,Khối sở,Thẩm định,mười,100,1.5,1\n",
+    )
+    .unwrap();
+    let ruleset = "tests/fixtures/nhom-vong/tinh-2023.chiso";
+    let (_, out, _) = run(&["score", ruleset, s(&sheet)], false);
+    assert!(out.contains("tinh.csv, dòng 3"), "{out}");
+    assert!(!out.contains(", row "), "{out}");
+    let (_, out, _) = run(&["score", ruleset, s(&sheet)], true);
+    assert!(out.contains("tinh.csv, row 3"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -38,7 +38,8 @@ pub(crate) fn doc(report: &BatchReport) -> Doc {
         out.heading(chiso::msg!("report-no-group").render(report.lang));
         let mut t = Table::new(&[(w.unit.as_str(), false), (w.source.as_str(), false)]);
         for n in report.batch.not_scored.iter().filter(|n| n.group.is_none()) {
-            t.rows.push(vec![n.label(), n.origin.to_string()]);
+            t.rows
+                .push(vec![n.label(), n.origin.place().render(report.lang)]);
         }
         out.table(t);
     }

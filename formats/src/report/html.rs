@@ -692,7 +692,7 @@ fn not_scored(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
             Esc(&msg!(
                 "report-html-not-scored-unit",
                 unit = n.label(),
-                origin = n.origin.to_string()
+                origin = n.origin.place().render(lang)
             )
             .render(lang))
         )?;

@@ -178,7 +178,8 @@ impl Format {
         match self {
             Format::Xlsx => out.write_all(&xlsx::batch(report).map_err(io::Error::other)?),
             Format::Html => html::write(report, out),
-            Format::Json if extras => batch::write_json(report, out),
+            // A unit's `group` is a field of its object (docs/json.md), even alone.
+            Format::Json if extras || !report.groups.is_empty() => batch::write_json(report, out),
             Format::Json => write_json_array(
                 out,
                 ruleset,
@@ -645,7 +646,7 @@ pub fn not_scored_text(
         "{}: {}
 ",
         chiso::msg!("report-source").render(lang),
-        unit.origin
+        unit.origin.place().render(lang)
     ));
     if as_markdown {
         out.push('\n');

@@ -496,7 +496,13 @@ fn ranking(
             for (j, a) in unit.areas.iter().enumerate() {
                 percent(sheet, r, first_area + j as u16, a.percent, &s.percent)?;
             }
-            text(sheet, r, source_col, &unit.origin.to_string(), &s.text)?;
+            text(
+                sheet,
+                r,
+                source_col,
+                &unit.origin.place().render(lang),
+                &s.text,
+            )?;
             let ranked = row.rank.is_some() && row.percent.is_some();
             chart_rows.push(ranked.then(|| row.grade.clone().unwrap_or_default()));
             r += 1;
@@ -505,7 +511,13 @@ fn ranking(
             text(sheet, r, 0, "—", &s.text)?;
             text(sheet, r, 1, &n.label(), &s.text)?;
             text(sheet, r, 5, &not_scored_label, &s.flag)?;
-            text(sheet, r, source_col, &n.origin.to_string(), &s.text)?;
+            text(
+                sheet,
+                r,
+                source_col,
+                &n.origin.place().render(lang),
+                &s.text,
+            )?;
             chart_rows.push(None);
             r += 1;
         }
@@ -520,7 +532,13 @@ fn ranking(
         text(sheet, r, 0, "—", &s.text)?;
         text(sheet, r, 1, &n.label(), &s.text)?;
         text(sheet, r, 5, &not_scored_label, &s.flag)?;
-        text(sheet, r, source_col, &n.origin.to_string(), &s.text)?;
+        text(
+            sheet,
+            r,
+            source_col,
+            &n.origin.place().render(lang),
+            &s.text,
+        )?;
         r += 1;
     }
     // The chart shows the rows up to the last ranked one (without groups: the ranked units).
@@ -780,7 +798,7 @@ fn not_scored(sheet: &mut Worksheet, report: &BatchReport, s: &Styles, name: &st
     )?;
     let mut r = 1u32;
     for n in &report.batch.not_scored {
-        let origin = n.origin.to_string();
+        let origin = n.origin.place().render(lang);
         if n.problems.is_empty() {
             text(sheet, r, 0, &n.label(), &s.text)?;
             text(sheet, r, 1, &origin, &s.text)?;
