@@ -317,7 +317,7 @@ e017-rounding-places = a rounding keeps at most 28 places
 e024-not-acceptable = { $code } cannot be accepted as a fault of the source
 e024-not-acceptable-help = only contradictions inside the decree's table can: E004 (sums), E005 (total), E006 (counts), E007 (shares)
 e016-grade-gap = grade bands leave a gap: { $gap } get no grade
-e016-grade-gap-help = grades are half-open: `from 75 below 85` next to `from 85`
+e016-grade-gap-help = grade bands are half-open and must meet: a band that stops `below X` is followed by one `from X`, so that { $gap } gets a grade
 e016-grade-overlap = grade `{ $later }` overlaps grade `{ $earlier }`
 e016-overlaps-this-grade = overlaps this grade
 
@@ -334,6 +334,7 @@ w001-unused-input-help = use it in a rule or condition, or remove it
 e008-unknown-input = unknown input `{ $name }`
 e008-not-declared = not declared
 e008-declare-it = declare it: `input { $name }: count "…"`
+e008-declare-it-yesno = declare it: `input { $name }: yesno "…"`
 
 ## The criteria tree
 e002-duplicate-id = duplicate id `{ $id }`
@@ -402,7 +403,7 @@ e014-no-zero-policy-help = say what a zero denominator means: `zero denominator:
 e017-places = the places of `{ $function }` must be a whole number from 0 to 28
 e010-no-arms = bands without any arm
 e010-gap = gap between bands: { $gap } match no band
-e010-gap-help = close the gap (e.g. `from 50% below 65%` next to `from 65%`), or add `otherwise: …`
+e010-gap-help = write the bands edge to edge so that { $gap } falls in one (a band that stops `below X` is followed by one `from X`), or add `otherwise: …`
 w002-unreachable = unreachable band: earlier bands take every value it covers
 w002-unreachable-help = bands are tried in order; move it up or remove it
 e011-overlap = overlapping bands: a value here also matches an earlier band

@@ -311,7 +311,7 @@ e017-rounding-places = làm tròn giữ tối đa 28 chữ số thập phân
 e024-not-acceptable = { $code } không thể được thừa nhận là lỗi của văn bản nguồn
 e024-not-acceptable-help = chỉ những mâu thuẫn trong chính bảng của quyết định mới được: E004 (tổng điểm con), E005 (tổng điểm), E006 (số lượng), E007 (tỷ trọng)
 e016-grade-gap = các mức xếp loại để hở: { $gap } không được xếp loại nào
-e016-grade-gap-help = các mức xếp loại là nửa mở: `từ 75 dưới 85` liền với `từ 85`
+e016-grade-gap-help = các mức xếp loại là nửa mở và phải liền nhau: mức dừng ở `dưới X` thì mức kế bắt đầu `từ X`, để { $gap } có một xếp loại
 e016-grade-overlap = xếp loại `{ $later }` chồng lấn xếp loại `{ $earlier }`
 e016-overlaps-this-grade = chồng lấn xếp loại này
 
@@ -328,6 +328,7 @@ w001-unused-input-help = dùng nó trong một quy tắc hay điều kiện, ho�
 e008-unknown-input = không có đầu vào `{ $name }`
 e008-not-declared = chưa khai báo
 e008-declare-it = khai báo nó: `đầu vào { $name }: số lượng "…"`
+e008-declare-it-yesno = khai báo nó: `đầu vào { $name }: có/không "…"`
 
 ## Cây tiêu chí
 e002-duplicate-id = mã số `{ $id }` bị trùng
@@ -393,7 +394,7 @@ e014-no-zero-policy-help = nói rõ mẫu số bằng 0 thì sao: `mẫu số b�
 e017-places = số chữ số thập phân của `{ $function }` phải là số nguyên từ 0 đến 28
 e010-no-arms = bậc không có nhánh nào
 e010-gap = khoảng hở giữa các bậc: { $gap } không thuộc bậc nào
-e010-gap-help = lấp khoảng hở (ví dụ `từ 50% dưới 65%` liền với `từ 65%`), hoặc thêm `còn lại: …`
+e010-gap-help = viết các bậc liền nhau để { $gap } thuộc một bậc (một bậc dừng ở `dưới X` thì bậc kế bắt đầu `từ X`), hoặc thêm `còn lại: …`
 w002-unreachable = bậc không bao giờ tới được: các bậc trước đã nhận mọi giá trị của nó
 w002-unreachable-help = các bậc được thử theo thứ tự; chuyển nó lên trên hoặc xoá nó
 e011-overlap = các bậc chồng lấn: một giá trị ở đây cũng khớp một bậc trước

@@ -377,7 +377,10 @@ impl Checker {
                     msg!("e016-grade-gap", gap = intervals::describe_gap(gap, false))
                 },
             )
-            .with_help(msg!("e016-grade-gap-help"));
+            .with_help(msg!(
+                "e016-grade-gap-help",
+                gap = intervals::describe_gap(gap, false)
+            ));
             if open_above && gap.upper.is_none() {
                 d = d.with_help(msg!("e016-open-above-help"));
             }
@@ -487,6 +490,7 @@ impl Checker {
                         references: &mut self.references,
                         used_inputs: &mut self.used_inputs,
                         diagnostics: &mut self.diagnostics,
+                        bare_condition: false,
                     };
                     let compiled = ctx.compile(expr);
                     self.outside_the_tree(&compiled.expr, &name, cap.is_some());
@@ -1070,7 +1074,7 @@ impl Checker {
                         .map(|c| self.source[c.span.clone()].to_string());
                     let has_policy = self.nodes[index].zero_action.is_some();
                     let condition = condition.as_ref().map(|c| {
-                        let compiled = self.compile(index, c, has_policy);
+                        let compiled = self.compile_condition(index, c, has_policy);
                         if compiled.ty != Ty::Bool && compiled.ty != Ty::Error {
                             self.diagnostics.push(Diagnostic::error(
                                 "E009",
@@ -1099,6 +1103,26 @@ impl Checker {
     }
 
     fn compile(&mut self, index: usize, expr: &ast::Expr, has_zero_policy: bool) -> expr::Compiled {
+        self.compile_as(index, expr, has_zero_policy, false)
+    }
+
+    /// [`Checker::compile`] of a yes/no: a not-evaluated condition.
+    fn compile_condition(
+        &mut self,
+        index: usize,
+        expr: &ast::Expr,
+        has_zero_policy: bool,
+    ) -> expr::Compiled {
+        self.compile_as(index, expr, has_zero_policy, true)
+    }
+
+    fn compile_as(
+        &mut self,
+        index: usize,
+        expr: &ast::Expr,
+        has_zero_policy: bool,
+        condition: bool,
+    ) -> expr::Compiled {
         let node = &self.nodes[index];
         let mut ctx = expr::ExprContext {
             inputs: &self.inputs,
@@ -1112,8 +1136,13 @@ impl Checker {
             references: &mut self.references,
             used_inputs: &mut self.used_inputs,
             diagnostics: &mut self.diagnostics,
+            bare_condition: false,
         };
-        ctx.compile(expr)
+        if condition {
+            ctx.compile_condition(expr)
+        } else {
+            ctx.compile(expr)
+        }
     }
 
     /// A rule that can provably leave [0, max] is an error: the engine never clamps silently.

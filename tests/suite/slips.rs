@@ -360,3 +360,42 @@ fn a_units_source_row_is_named_in_the_readers_words() {
     assert!(out.contains("tinh.csv, row 3"), "{out}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn check_hints_fit_the_mistake() {
+    let dir = scratch("hints");
+    // An undeclared name used as a condition is suggested as a yes/no input.
+    let e8 = dir.join("e8.chiso");
+    std::fs::write(
+        &e8,
+        "bộ tiêu chí \"t\" { tổng điểm 1 }\nlĩnh vực 1 \"A\" tối đa 1 {\n  tiêu chí 1.1 \"B\" tối đa 1 { điểm = nếu đã_ban_hành thì 1 ngược lại 0 }\n}\n",
+    )
+    .unwrap();
+    let (_, _, err) = run(&["check", s(&e8)], false);
+    assert!(
+        err.contains("`đầu vào đã_ban_hành: có/không \"…\"`"),
+        "{err}"
+    );
+    // A gap between bands (70% to 90%): the help speaks of that gap, not of a made-up one.
+    let e10 = dir.join("e10.chiso");
+    std::fs::write(
+        &e10,
+        "bộ tiêu chí \"t\" { tổng điểm 1 }\nđầu vào a: số lượng \"a\"\nđầu vào b: số lượng \"b\"\nlĩnh vực 1 \"A\" tối đa 1 {\n  tiêu chí 1.1 \"B\" tối đa 1 { mẫu số bằng 0: không đánh giá\n điểm = bậc tỷ_lệ(a, b) { từ 90% trở lên: 1; từ 50% dưới 70%: 0,5; dưới 50%: 0 } }\n}\n",
+    )
+    .unwrap();
+    let (_, out, _) = run(&["check", "--format", "json", s(&e10)], false);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let e010 = report
+        .as_array()
+        .and_then(|a| a.iter().find(|d| d["code"] == "E010"))
+        .or_else(|| {
+            report["diagnostics"]
+                .as_array()
+                .and_then(|a| a.iter().find(|d| d["code"] == "E010"))
+        })
+        .unwrap_or_else(|| panic!("{out}"));
+    let help = e010["help"].as_str().unwrap();
+    assert!(help.contains("từ 70% (kể cả) đến 90% (không kể)"), "{help}");
+    assert!(!help.contains("65%"), "{help}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
