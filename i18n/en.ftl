@@ -1037,6 +1037,7 @@ import-comment-placeholders =
 import-comment-repeats = row { $row }: the table repeats the number { $id } of row { $first }
 import-comment-no-row = the table has no row for { $id }: added above row { $row }
 import-comment-no-max = row { $row }: the table leaves the maximum blank
+import-comment-bad-max = row { $row }: the table's maximum could not be read (see the I008 error): 0 for now
 cli-import-summary = table { $table } of { $tables }, rows { $first }–{ $last }: { $areas } areas, { $criteria } criteria, { $subcriteria } sub-criteria ({ $survey } survey, { $satisfaction } satisfaction, { $bonus } bonus, { $not_evaluated } not evaluated); { $errors ->
         [one] 1 error
        *[other] { $errors } errors

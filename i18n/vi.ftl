@@ -986,6 +986,7 @@ import-comment-placeholders =
 import-comment-repeats = dòng { $row }: bảng lặp lại số { $id } của dòng { $first }
 import-comment-no-row = bảng không có dòng cho { $id }: đã thêm phía trên dòng { $row }
 import-comment-no-max = dòng { $row }: bảng để trống điểm tối đa
+import-comment-bad-max = dòng { $row }: không đọc được điểm tối đa của bảng (xem lỗi I008): ghi 0 tạm thời
 cli-import-summary = bảng { $table } trên { $tables }, dòng { $first }–{ $last }: { $areas } lĩnh vực, { $criteria } tiêu chí, { $subcriteria } tiêu chí thành phần ({ $survey } điều tra, { $satisfaction } hài lòng, { $bonus } điểm thưởng, { $not_evaluated } không đánh giá); { $errors } lỗi, { $warnings } cảnh báo
 cli-targets-no-unit = điểm phấn đấu cho “{ $unit }” không khớp đơn vị nào của đợt chấm
 cli-not-scored = không chấm điểm vì các lỗi ở trên

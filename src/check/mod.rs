@@ -64,8 +64,16 @@ pub struct Checked {
 
 /// Checks a parsed ruleset; `source` is the text it was parsed from (for rule texts and fixes).
 pub fn check(file: &SyntaxFile, source: &str) -> Checked {
+    // Every id the file writes, so that a renumbering suggestion is free in the whole file.
+    fn ids(n: &ast::NodeSyntax, out: &mut std::collections::HashSet<String>) {
+        out.insert(n.id.value.clone());
+        n.children.iter().for_each(|c| ids(c, out));
+    }
+    let mut written_ids = std::collections::HashSet::new();
+    file.nodes.iter().for_each(|n| ids(n, &mut written_ids));
     let mut checker = Checker {
         source: source.to_string(),
+        written_ids,
         ..Checker::default()
     };
     let meta_and_policy = checker.header(file);
@@ -130,6 +138,8 @@ struct Checker {
     best_slots: usize,
     references: References,
     diagnostics: Vec<Diagnostic>,
+    /// Every node id the file writes (`written_ids`), declared or not yet reached.
+    written_ids: std::collections::HashSet<String>,
     /// The span of each node's `max` number, for the "set max to the children's sum" fix.
     max_spans: Vec<Option<Span>>,
     /// Grade declarations with a bound written with `%`: wrong when grading on points.
@@ -969,7 +979,7 @@ impl Checker {
         loop {
             n += 1;
             let candidate = format!("{prefix}{n}");
-            if !self.ids.contains_key(&candidate) {
+            if !self.ids.contains_key(&candidate) && !self.written_ids.contains(&candidate) {
                 return candidate;
             }
         }

@@ -399,3 +399,18 @@ fn check_hints_fit_the_mistake() {
     assert!(!help.contains("65%"), "{help}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_duplicate_id_is_offered_a_number_the_file_does_not_use_further_down() {
+    let dir = scratch("renumber");
+    let rs = dir.join("trung.chiso");
+    // 1.1 twice, and 1.2 further down: the free number is 1.3, not 1.2.
+    std::fs::write(
+        &rs,
+        "bộ tiêu chí \"t\" { tổng điểm 3 }\nlĩnh vực 1 \"A\" tối đa 3 {\n  tiêu chí 1.1 \"B\" tối đa 1\n  tiêu chí 1.1 \"C\" tối đa 1\n  tiêu chí 1.2 \"D\" tối đa 1\n}\n",
+    )
+    .unwrap();
+    let (_, _, err) = run(&["check", s(&rs)], false);
+    assert!(err.contains("đánh số lại thành 1.3"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
