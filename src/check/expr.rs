@@ -521,13 +521,14 @@ impl ExprContext<'_> {
             Requires::Nothing => {}
             Requires::ZeroPolicy => {
                 if !self.has_zero_policy {
+                    // The function as the rule writes it (`tỷ_lệ` or `ratio`).
                     self.diagnostics.push(
                         Diagnostic::error(
                             "E014",
                             span.clone(),
                             msg!(
                                 "e014-no-zero-policy",
-                                function = row.en,
+                                function = name.value.as_str(),
                                 id = self.node_id.clone()
                             ),
                         )
