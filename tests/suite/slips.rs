@@ -414,3 +414,19 @@ fn a_duplicate_id_is_offered_a_number_the_file_does_not_use_further_down() {
     assert!(err.contains("đánh số lại thành 1.3"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_misspelt_keyword_is_named() {
+    let dir = scratch("keyword");
+    let rs = dir.join("go-nham.chiso");
+    std::fs::write(
+        &rs,
+        "bộ tiêu chí \"t\" { tổng điểm 1 }\nlĩnh vực 1 \"A\" tối đa 1 {\n  tiu chí 1.1 \"B\" tối đa 1\n}\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&["check", s(&rs)], false);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("go-nham.chiso:3:3"), "{err}");
+    assert!(err.contains("có phải ý bạn là `tiêu chí`?"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
