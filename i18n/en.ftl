@@ -992,6 +992,11 @@ cli-check-summary = { $errors ->
     }
 cli-merge-empty = the forms give no value: refusing to replace { $file } with an empty unit file (--force to do it anyway)
 cli-merge-header = Merged by chiso from: { $forms }
+cli-man-name = NAME
+cli-man-synopsis = SYNOPSIS
+cli-man-description = DESCRIPTION
+cli-man-version = VERSION
+cli-man-authors = AUTHORS
 cli-ruleset-is-data = { $file } is a data file, not a ruleset (.chiso): the ruleset comes first, then the data: chiso score RULESET DATA…
 cli-previous-data-without-ruleset = --previous-data goes with last year's ruleset (.chiso), not with { $file }
 cli-previous-needs-data = { $file }: last year's ruleset needs last year's data: add --previous-data FILES

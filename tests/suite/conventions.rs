@@ -182,7 +182,13 @@ fn the_manual_page_is_roff_naming_every_subcommand() {
     assert_eq!(code, 0, "{}", text(&err));
     let page = text(&out);
     assert!(page.contains(".TH chiso 1"), "{page}");
-    for section in [".SH NAME", ".SH SYNOPSIS", ".SH OPTIONS", ".SH SUBCOMMANDS"] {
+    // English here (`run` sets CHISO_LANG=en); Vietnamese below.
+    for section in [
+        ".SH \"NAME\"",
+        ".SH \"SYNOPSIS\"",
+        ".SH OPTIONS",
+        ".SH SUBCOMMANDS",
+    ] {
         assert!(page.contains(section), "no {section}\n{page}");
     }
     for sub in SUBCOMMANDS {
@@ -193,6 +199,17 @@ fn the_manual_page_is_roff_naming_every_subcommand() {
     }
     // Vietnamese survives roff.
     assert!(page.contains("Chỉ số CCHC"), "{page}");
+    // A Vietnamese reader's page has Vietnamese section headings.
+    let (code, vi, _) = run(&["man"], b"", &[("CHISO_LANG", "vi")]);
+    assert_eq!(code, 0);
+    let vi = text(&vi);
+    for section in [".SH \"TÊN\"", ".SH \"CÚ PHÁP\"", ".SH \"MÔ TẢ\""] {
+        assert!(vi.contains(section), "no {section}\n{vi}");
+    }
+    assert!(
+        !vi.contains(".SH NAME") && !vi.contains(".SH SYNOPSIS"),
+        "{vi}"
+    );
     if let Some(rendered) = groff(&out) {
         assert!(
             rendered.contains("SYNOPSIS") && rendered.contains("score"),
