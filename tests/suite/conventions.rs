@@ -315,6 +315,29 @@ fn color_never_and_no_color_give_no_escape_bytes_and_always_does() {
     assert!(!has_esc(&err), "--color never: {}", text(&err));
 }
 
+/// A sheet's problems (placed by row and column, no source excerpt) are coloured as
+/// diagnostics are: the label red, the rest plain; never with `--color never`.
+#[test]
+fn a_sheets_problems_are_coloured_like_diagnostics() {
+    let sheet = "Đơn vị,Nhóm,Giai đoạn,hồ_sơ_đúng_hạn,hồ_sơ_giải_quyết,1.1,1.2\n\
+                 Sở Nội vụ,Khối sở,Thẩm định,mười,100,2,1.5\n";
+    let args = |color: &'static str| {
+        [
+            "--color",
+            color,
+            "score",
+            "tests/fixtures/nhom-vong/tinh-2023.chiso",
+            "-",
+        ]
+    };
+    let (_, _, err) = run(&args("always"), sheet.as_bytes(), &[]);
+    let err = text(&err);
+    assert!(err.contains("\x1b[1;31merror[D003]\x1b[0m: "), "{err}");
+    let (_, _, err) = run(&args("never"), sheet.as_bytes(), &[]);
+    assert!(!has_esc(&err), "{}", text(&err));
+    assert!(text(&err).contains("error[D003]: "), "{}", text(&err));
+}
+
 #[test]
 fn on_a_terminal_diagnostics_are_coloured_unless_no_color_or_never() {
     let dir = scratch();
