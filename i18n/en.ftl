@@ -317,7 +317,7 @@ e017-rounding-places = a rounding keeps at most 28 places
 e024-not-acceptable = { $code } cannot be accepted as a fault of the source
 e024-not-acceptable-help = only contradictions inside the decree's table can: E004 (sums), E005 (total), E006 (counts), E007 (shares)
 e016-grade-gap = grade bands leave a gap: { $gap } get no grade
-e016-grade-gap-help = grades are half-open: `from 75 below 85` next to `from 85`
+e016-grade-gap-help = grade bands are half-open and must meet: a band that stops `below X` is followed by one `from X`, so that { $gap } gets a grade
 e016-grade-overlap = grade `{ $later }` overlaps grade `{ $earlier }`
 e016-overlaps-this-grade = overlaps this grade
 
@@ -334,6 +334,7 @@ w001-unused-input-help = use it in a rule or condition, or remove it
 e008-unknown-input = unknown input `{ $name }`
 e008-not-declared = not declared
 e008-declare-it = declare it: `input { $name }: count "…"`
+e008-declare-it-yesno = declare it: `input { $name }: yesno "…"`
 
 ## The criteria tree
 e002-duplicate-id = duplicate id `{ $id }`
@@ -402,7 +403,7 @@ e014-no-zero-policy-help = say what a zero denominator means: `zero denominator:
 e017-places = the places of `{ $function }` must be a whole number from 0 to 28
 e010-no-arms = bands without any arm
 e010-gap = gap between bands: { $gap } match no band
-e010-gap-help = close the gap (e.g. `from 50% below 65%` next to `from 65%`), or add `otherwise: …`
+e010-gap-help = write the bands edge to edge so that { $gap } falls in one (a band that stops `below X` is followed by one `from X`), or add `otherwise: …`
 w002-unreachable = unreachable band: earlier bands take every value it covers
 w002-unreachable-help = bands are tried in order; move it up or remove it
 e011-overlap = overlapping bands: a value here also matches an earlier band
@@ -991,6 +992,11 @@ cli-check-summary = { $errors ->
     }
 cli-merge-empty = the forms give no value: refusing to replace { $file } with an empty unit file (--force to do it anyway)
 cli-merge-header = Merged by chiso from: { $forms }
+cli-man-name = NAME
+cli-man-synopsis = SYNOPSIS
+cli-man-description = DESCRIPTION
+cli-man-version = VERSION
+cli-man-authors = AUTHORS
 cli-ruleset-is-data = { $file } is a data file, not a ruleset (.chiso): the ruleset comes first, then the data: chiso score RULESET DATA…
 cli-previous-data-without-ruleset = --previous-data goes with last year's ruleset (.chiso), not with { $file }
 cli-previous-needs-data = { $file }: last year's ruleset needs last year's data: add --previous-data FILES
@@ -1036,6 +1042,7 @@ import-comment-placeholders =
 import-comment-repeats = row { $row }: the table repeats the number { $id } of row { $first }
 import-comment-no-row = the table has no row for { $id }: added above row { $row }
 import-comment-no-max = row { $row }: the table leaves the maximum blank
+import-comment-bad-max = row { $row }: the table's maximum could not be read (see the I008 error): 0 for now
 cli-import-summary = table { $table } of { $tables }, rows { $first }–{ $last }: { $areas } areas, { $criteria } criteria, { $subcriteria } sub-criteria ({ $survey } survey, { $satisfaction } satisfaction, { $bonus } bonus, { $not_evaluated } not evaluated); { $errors ->
         [one] 1 error
        *[other] { $errors } errors

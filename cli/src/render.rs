@@ -513,6 +513,20 @@ pub fn color_stderr() -> bool {
     )
 }
 
+/// `text` (a severity's label, with its code) painted as miette paints severities — bold red
+/// for errors, bold yellow for warnings — when [`color_stderr`] says standard error is
+/// coloured; as it is otherwise.
+pub fn paint_severity(severity: chiso::Severity, text: &str) -> String {
+    if !color_stderr() {
+        return text.to_string();
+    }
+    let color = match severity {
+        chiso::Severity::Error => "1;31",
+        chiso::Severity::Warning => "1;33",
+    };
+    format!("\x1b[{color}m{text}\x1b[0m")
+}
+
 /// miette's theme for standard error: coloured or not as [`color_stderr`] decides.
 pub fn stderr_theme() -> miette::GraphicalTheme {
     if color_stderr() {

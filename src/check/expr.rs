@@ -140,6 +140,9 @@ pub struct ExprContext<'a> {
     pub references: &'a mut References,
     pub used_inputs: &'a mut [bool],
     pub diagnostics: &'a mut Vec<Diagnostic>,
+    /// Set while a bare name stands where a yes/no is wanted (`nếu đã_ban_hành thì …`): an
+    /// undeclared one is then suggested as a yes/no input, not a count.
+    pub bare_condition: bool,
 }
 
 pub struct Compiled {
@@ -197,7 +200,7 @@ impl ExprContext<'_> {
                 (CExprKind::Neg(Box::new(c.expr)), Ty::Number, range)
             }
             ExprKind::Not(inner) => {
-                let c = self.compile(inner);
+                let c = self.compile_condition(inner);
                 self.expect(&c, Ty::Bool, "e009-not-bool");
                 (
                     CExprKind::Not(Box::new(c.expr)),
@@ -206,8 +209,12 @@ impl ExprContext<'_> {
                 )
             }
             ExprKind::Binary { op, lhs, rhs } => {
-                let l = self.compile(lhs);
-                let r = self.compile(rhs);
+                let logic = matches!(op, BinOp::And | BinOp::Or);
+                let (l, r) = if logic {
+                    (self.compile_condition(lhs), self.compile_condition(rhs))
+                } else {
+                    (self.compile(lhs), self.compile(rhs))
+                };
                 match op {
                     BinOp::And | BinOp::Or => {
                         self.expect(&l, Ty::Bool, "e009-and-or-bool");
@@ -242,7 +249,7 @@ impl ExprContext<'_> {
                 then,
                 otherwise,
             } => {
-                let c = self.compile(cond);
+                let c = self.compile_condition(cond);
                 self.expect(&c, Ty::Bool, "e009-condition-bool");
                 let t = self.compile(then);
                 let e = self.compile(otherwise);
@@ -311,6 +318,16 @@ impl ExprContext<'_> {
         }
     }
 
+    /// Compiles an expression that must be a yes/no (a condition, an operand of `and`/`or`/
+    /// `not`).
+    pub fn compile_condition(&mut self, e: &Expr) -> Compiled {
+        let bare = matches!(e.kind, ExprKind::Name(_));
+        let before = std::mem::replace(&mut self.bare_condition, bare);
+        let c = self.compile(e);
+        self.bare_condition = before;
+        c
+    }
+
     fn name(&mut self, name: &str, span: Span) -> Compiled {
         let slot = self
             .input_names
@@ -330,6 +347,9 @@ impl ExprContext<'_> {
                     span.clone(),
                     s,
                 ),
+                None if self.bare_condition => {
+                    d.with_help(msg!("e008-declare-it-yesno", name = name))
+                }
                 None => d.with_help(msg!("e008-declare-it", name = name)),
             };
             self.diagnostics.push(d);
@@ -501,13 +521,14 @@ impl ExprContext<'_> {
             Requires::Nothing => {}
             Requires::ZeroPolicy => {
                 if !self.has_zero_policy {
+                    // The function as the rule writes it (`tỷ_lệ` or `ratio`).
                     self.diagnostics.push(
                         Diagnostic::error(
                             "E014",
                             span.clone(),
                             msg!(
                                 "e014-no-zero-policy",
-                                function = row.en,
+                                function = name.value.as_str(),
                                 id = self.node_id.clone()
                             ),
                         )
@@ -611,7 +632,10 @@ impl ExprContext<'_> {
                     arms[0].span.start..last.span.end,
                     msg!("e010-gap", gap = intervals::describe_gap(gap, fraction)),
                 )
-                .with_help(msg!("e010-gap-help")),
+                .with_help(msg!(
+                    "e010-gap-help",
+                    gap = intervals::describe_gap(gap, fraction)
+                )),
             );
         }
         for &i in &coverage.unreachable {

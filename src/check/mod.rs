@@ -64,8 +64,16 @@ pub struct Checked {
 
 /// Checks a parsed ruleset; `source` is the text it was parsed from (for rule texts and fixes).
 pub fn check(file: &SyntaxFile, source: &str) -> Checked {
+    // Every id the file writes, so that a renumbering suggestion is free in the whole file.
+    fn ids(n: &ast::NodeSyntax, out: &mut std::collections::HashSet<String>) {
+        out.insert(n.id.value.clone());
+        n.children.iter().for_each(|c| ids(c, out));
+    }
+    let mut written_ids = std::collections::HashSet::new();
+    file.nodes.iter().for_each(|n| ids(n, &mut written_ids));
     let mut checker = Checker {
         source: source.to_string(),
+        written_ids,
         ..Checker::default()
     };
     let meta_and_policy = checker.header(file);
@@ -130,6 +138,8 @@ struct Checker {
     best_slots: usize,
     references: References,
     diagnostics: Vec<Diagnostic>,
+    /// Every node id the file writes (`written_ids`), declared or not yet reached.
+    written_ids: std::collections::HashSet<String>,
     /// The span of each node's `max` number, for the "set max to the children's sum" fix.
     max_spans: Vec<Option<Span>>,
     /// Grade declarations with a bound written with `%`: wrong when grading on points.
@@ -377,7 +387,10 @@ impl Checker {
                     msg!("e016-grade-gap", gap = intervals::describe_gap(gap, false))
                 },
             )
-            .with_help(msg!("e016-grade-gap-help"));
+            .with_help(msg!(
+                "e016-grade-gap-help",
+                gap = intervals::describe_gap(gap, false)
+            ));
             if open_above && gap.upper.is_none() {
                 d = d.with_help(msg!("e016-open-above-help"));
             }
@@ -487,6 +500,7 @@ impl Checker {
                         references: &mut self.references,
                         used_inputs: &mut self.used_inputs,
                         diagnostics: &mut self.diagnostics,
+                        bare_condition: false,
                     };
                     let compiled = ctx.compile(expr);
                     self.outside_the_tree(&compiled.expr, &name, cap.is_some());
@@ -965,7 +979,7 @@ impl Checker {
         loop {
             n += 1;
             let candidate = format!("{prefix}{n}");
-            if !self.ids.contains_key(&candidate) {
+            if !self.ids.contains_key(&candidate) && !self.written_ids.contains(&candidate) {
                 return candidate;
             }
         }
@@ -1070,7 +1084,7 @@ impl Checker {
                         .map(|c| self.source[c.span.clone()].to_string());
                     let has_policy = self.nodes[index].zero_action.is_some();
                     let condition = condition.as_ref().map(|c| {
-                        let compiled = self.compile(index, c, has_policy);
+                        let compiled = self.compile_condition(index, c, has_policy);
                         if compiled.ty != Ty::Bool && compiled.ty != Ty::Error {
                             self.diagnostics.push(Diagnostic::error(
                                 "E009",
@@ -1099,6 +1113,26 @@ impl Checker {
     }
 
     fn compile(&mut self, index: usize, expr: &ast::Expr, has_zero_policy: bool) -> expr::Compiled {
+        self.compile_as(index, expr, has_zero_policy, false)
+    }
+
+    /// [`Checker::compile`] of a yes/no: a not-evaluated condition.
+    fn compile_condition(
+        &mut self,
+        index: usize,
+        expr: &ast::Expr,
+        has_zero_policy: bool,
+    ) -> expr::Compiled {
+        self.compile_as(index, expr, has_zero_policy, true)
+    }
+
+    fn compile_as(
+        &mut self,
+        index: usize,
+        expr: &ast::Expr,
+        has_zero_policy: bool,
+        condition: bool,
+    ) -> expr::Compiled {
         let node = &self.nodes[index];
         let mut ctx = expr::ExprContext {
             inputs: &self.inputs,
@@ -1112,8 +1146,13 @@ impl Checker {
             references: &mut self.references,
             used_inputs: &mut self.used_inputs,
             diagnostics: &mut self.diagnostics,
+            bare_condition: false,
         };
-        ctx.compile(expr)
+        if condition {
+            ctx.compile_condition(expr)
+        } else {
+            ctx.compile(expr)
+        }
     }
 
     /// A rule that can provably leave [0, max] is an error: the engine never clamps silently.

@@ -9,7 +9,7 @@
 mod actions;
 mod completion;
 mod hover;
-pub mod keywords;
+pub use crate::syntax::keywords;
 mod navigation;
 mod outline;
 mod signature;

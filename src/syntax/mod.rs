@@ -5,6 +5,7 @@
 pub mod ast;
 pub mod comments;
 mod fold;
+pub mod keywords;
 pub(crate) mod lexer;
 mod parser;
 pub mod vocab;

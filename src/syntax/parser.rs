@@ -2,6 +2,7 @@
 
 use super::ast::*;
 use super::fold::Folded;
+use super::keywords::Place;
 use super::lexer::{Lexed, LexemeKind};
 use super::vocab::{CountKind, RoundMode, RoundTarget, SourceKind, UnitLevel, ZeroAction};
 use super::MAX_EXPR_DEPTH;
@@ -1247,8 +1248,21 @@ impl<'a> Builder<'a> {
             Context::TestBody => Rule::test_stmt,
             Context::AdjustmentBody => Rule::adjustment_stmt,
         };
+        let place = match context {
+            Context::TopLevel => Place::Top,
+            Context::Header => Place::Header,
+            Context::NodeBody | Context::AdjustmentBody => Place::Node,
+            Context::Bands => Place::Bands,
+            Context::TestBody => Place::Test,
+        };
         let diagnostic = match ChisoParser::parse(rule, text) {
-            Err(error) => self.pest_error(error, start),
+            // The statement's first words are wrong: a misspelt keyword is named.
+            Err(error) => match super::keywords::misspelled(&self.original[span.clone()], place) {
+                Some(keyword) if self.pest_error_at(&error, start) == span.start => self
+                    .pest_error(error, start)
+                    .with_help(msg!("did-you-mean", name = keyword)),
+                _ => self.pest_error(error, start),
+            },
             Ok(_) if matches!(context, Context::TopLevel) => {
                 Diagnostic::error("E001", span, msg!("e001-statement-not-understood"))
             }
@@ -1263,6 +1277,16 @@ impl<'a> Builder<'a> {
             ),
         };
         self.diagnostics.push(diagnostic);
+    }
+
+    /// Where in the original text a pest error (positions in the folded text, offset by
+    /// `base`) points.
+    fn pest_error_at(&self, error: &pest::error::Error<Rule>, base: usize) -> usize {
+        let pos = match error.location {
+            InputLocation::Pos(p) => p,
+            InputLocation::Span((s, _)) => s,
+        } + base;
+        self.folded.original_offset(pos)
     }
 
     /// Converts a pest error (positions in the folded text, offset by `base`) into ours. pest's

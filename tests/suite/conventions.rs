@@ -182,7 +182,13 @@ fn the_manual_page_is_roff_naming_every_subcommand() {
     assert_eq!(code, 0, "{}", text(&err));
     let page = text(&out);
     assert!(page.contains(".TH chiso 1"), "{page}");
-    for section in [".SH NAME", ".SH SYNOPSIS", ".SH OPTIONS", ".SH SUBCOMMANDS"] {
+    // English here (`run` sets CHISO_LANG=en); Vietnamese below.
+    for section in [
+        ".SH \"NAME\"",
+        ".SH \"SYNOPSIS\"",
+        ".SH OPTIONS",
+        ".SH SUBCOMMANDS",
+    ] {
         assert!(page.contains(section), "no {section}\n{page}");
     }
     for sub in SUBCOMMANDS {
@@ -193,6 +199,17 @@ fn the_manual_page_is_roff_naming_every_subcommand() {
     }
     // Vietnamese survives roff.
     assert!(page.contains("Chỉ số CCHC"), "{page}");
+    // A Vietnamese reader's page has Vietnamese section headings.
+    let (code, vi, _) = run(&["man"], b"", &[("CHISO_LANG", "vi")]);
+    assert_eq!(code, 0);
+    let vi = text(&vi);
+    for section in [".SH \"TÊN\"", ".SH \"CÚ PHÁP\"", ".SH \"MÔ TẢ\""] {
+        assert!(vi.contains(section), "no {section}\n{vi}");
+    }
+    assert!(
+        !vi.contains(".SH NAME") && !vi.contains(".SH SYNOPSIS"),
+        "{vi}"
+    );
     if let Some(rendered) = groff(&out) {
         assert!(
             rendered.contains("SYNOPSIS") && rendered.contains("score"),
@@ -296,6 +313,29 @@ fn color_never_and_no_color_give_no_escape_bytes_and_always_does() {
         &[("CLICOLOR_FORCE", "1")],
     );
     assert!(!has_esc(&err), "--color never: {}", text(&err));
+}
+
+/// A sheet's problems (placed by row and column, no source excerpt) are coloured as
+/// diagnostics are: the label red, the rest plain; never with `--color never`.
+#[test]
+fn a_sheets_problems_are_coloured_like_diagnostics() {
+    let sheet = "Đơn vị,Nhóm,Giai đoạn,hồ_sơ_đúng_hạn,hồ_sơ_giải_quyết,1.1,1.2\n\
+                 Sở Nội vụ,Khối sở,Thẩm định,mười,100,2,1.5\n";
+    let args = |color: &'static str| {
+        [
+            "--color",
+            color,
+            "score",
+            "tests/fixtures/nhom-vong/tinh-2023.chiso",
+            "-",
+        ]
+    };
+    let (_, _, err) = run(&args("always"), sheet.as_bytes(), &[]);
+    let err = text(&err);
+    assert!(err.contains("\x1b[1;31merror[D003]\x1b[0m: "), "{err}");
+    let (_, _, err) = run(&args("never"), sheet.as_bytes(), &[]);
+    assert!(!has_esc(&err), "{}", text(&err));
+    assert!(text(&err).contains("error[D003]: "), "{}", text(&err));
 }
 
 #[test]

@@ -766,7 +766,8 @@ fn explain_in_vietnamese_matches_the_reviewed_golden_file() {
 /// with no rule (`E025`), a bonus whose rule can go below zero (`E026`) and a floor above the
 /// tree's total (`E027`). Expected texts are the catalogues' wording with the numbers of this
 /// ruleset: the tree's total is 2 (one area of 2), the floor 5, the bonus `1 − n` reaches no
-/// lower limit (n is any count); T2's ratio has no zero-denominator policy (`E014`).
+/// lower limit (n is any count); T2's ratio has no zero-denominator policy (`E014`, naming
+/// the function as the rule writes it).
 #[test]
 fn bonus_and_penalty_diagnostics_speak_the_readers_language() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -789,7 +790,7 @@ fn bonus_and_penalty_diagnostics_speak_the_readers_language() {
         "quy tắc của điểm thưởng T1 có thể cho điểm dưới 0: nó không có giới hạn dưới",
         "muốn trừ điểm thì khai báo một khoản điểm trừ",
         "điểm sàn 5 cao hơn tổng điểm tối đa của cây tiêu chí (2)",
-        "`ratio` trong điểm thưởng T2 mà không khai báo cách xử lý mẫu số bằng 0",
+        "`tỷ_lệ` trong điểm thưởng T2 mà không khai báo cách xử lý mẫu số bằng 0",
     ] {
         assert!(vi.contains(expected), "missing “{expected}” in\n{vi}");
     }
@@ -800,7 +801,7 @@ fn bonus_and_penalty_diagnostics_speak_the_readers_language() {
         "the rule of bonus T1 can go below zero: it has no lower limit",
         "declare a penalty item",
         "the floor 5 is above the tree's total 2",
-        "`ratio` in bonus T2 without a zero-denominator policy",
+        "`tỷ_lệ` in bonus T2 without a zero-denominator policy",
     ] {
         assert!(en.contains(expected), "missing “{expected}” in\n{en}");
     }

@@ -360,3 +360,73 @@ fn a_units_source_row_is_named_in_the_readers_words() {
     assert!(out.contains("tinh.csv, row 3"), "{out}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn check_hints_fit_the_mistake() {
+    let dir = scratch("hints");
+    // An undeclared name used as a condition is suggested as a yes/no input.
+    let e8 = dir.join("e8.chiso");
+    std::fs::write(
+        &e8,
+        "bộ tiêu chí \"t\" { tổng điểm 1 }\nlĩnh vực 1 \"A\" tối đa 1 {\n  tiêu chí 1.1 \"B\" tối đa 1 { điểm = nếu đã_ban_hành thì 1 ngược lại 0 }\n}\n",
+    )
+    .unwrap();
+    let (_, _, err) = run(&["check", s(&e8)], false);
+    assert!(
+        err.contains("`đầu vào đã_ban_hành: có/không \"…\"`"),
+        "{err}"
+    );
+    // A gap between bands (70% to 90%): the help speaks of that gap, not of a made-up one.
+    let e10 = dir.join("e10.chiso");
+    std::fs::write(
+        &e10,
+        "bộ tiêu chí \"t\" { tổng điểm 1 }\nđầu vào a: số lượng \"a\"\nđầu vào b: số lượng \"b\"\nlĩnh vực 1 \"A\" tối đa 1 {\n  tiêu chí 1.1 \"B\" tối đa 1 { mẫu số bằng 0: không đánh giá\n điểm = bậc tỷ_lệ(a, b) { từ 90% trở lên: 1; từ 50% dưới 70%: 0,5; dưới 50%: 0 } }\n}\n",
+    )
+    .unwrap();
+    let (_, out, _) = run(&["check", "--format", "json", s(&e10)], false);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let e010 = report
+        .as_array()
+        .and_then(|a| a.iter().find(|d| d["code"] == "E010"))
+        .or_else(|| {
+            report["diagnostics"]
+                .as_array()
+                .and_then(|a| a.iter().find(|d| d["code"] == "E010"))
+        })
+        .unwrap_or_else(|| panic!("{out}"));
+    let help = e010["help"].as_str().unwrap();
+    assert!(help.contains("từ 70% (kể cả) đến 90% (không kể)"), "{help}");
+    assert!(!help.contains("65%"), "{help}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_duplicate_id_is_offered_a_number_the_file_does_not_use_further_down() {
+    let dir = scratch("renumber");
+    let rs = dir.join("trung.chiso");
+    // 1.1 twice, and 1.2 further down: the free number is 1.3, not 1.2.
+    std::fs::write(
+        &rs,
+        "bộ tiêu chí \"t\" { tổng điểm 3 }\nlĩnh vực 1 \"A\" tối đa 3 {\n  tiêu chí 1.1 \"B\" tối đa 1\n  tiêu chí 1.1 \"C\" tối đa 1\n  tiêu chí 1.2 \"D\" tối đa 1\n}\n",
+    )
+    .unwrap();
+    let (_, _, err) = run(&["check", s(&rs)], false);
+    assert!(err.contains("đánh số lại thành 1.3"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_misspelt_keyword_is_named() {
+    let dir = scratch("keyword");
+    let rs = dir.join("go-nham.chiso");
+    std::fs::write(
+        &rs,
+        "bộ tiêu chí \"t\" { tổng điểm 1 }\nlĩnh vực 1 \"A\" tối đa 1 {\n  tiu chí 1.1 \"B\" tối đa 1\n}\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&["check", s(&rs)], false);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("go-nham.chiso:3:3"), "{err}");
+    assert!(err.contains("có phải ý bạn là `tiêu chí`?"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

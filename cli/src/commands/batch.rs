@@ -219,7 +219,10 @@ pub fn print_problems(ruleset: &Ruleset, sources: &Sources, batch: &Batch) {
         let _ = writeln!(
             err,
             "{}: {}{}: {}",
-            chiso::Severity::Error.label(crate::render::lang()),
+            crate::render::paint_severity(
+                chiso::Severity::Error,
+                &chiso::Severity::Error.label(crate::render::lang())
+            ),
             n.origin.place().render(crate::render::lang()),
             n.unit
                 .as_deref()
@@ -279,7 +282,18 @@ fn render_problem(renderer: &mut super::Renderer, sources: &Sources, problem: &P
         (Some(_), Some(text)) => {
             renderer.render(file, text, std::slice::from_ref(&problem.diagnostic))
         }
-        _ => problem.to_text(crate::render::lang()),
+        _ => {
+            let text = problem.to_text(crate::render::lang());
+            let d = &problem.diagnostic;
+            let label = format!("{}[{}]", d.severity.label(crate::render::lang()), d.code);
+            match text.strip_prefix(&label) {
+                Some(rest) => format!(
+                    "{}{rest}",
+                    crate::render::paint_severity(d.severity, &label)
+                ),
+                None => text,
+            }
+        }
     }
 }
 

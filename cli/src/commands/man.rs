@@ -12,13 +12,25 @@ pub struct Args {
     dir: Option<PathBuf>,
 }
 
-/// Renders the page of `command` (whose name is the page's name).
+/// Renders the page of `command` (whose name is the page's name), its section headings in
+/// the reader's language (clap_mangen writes NAME, SYNOPSIS, DESCRIPTION, VERSION in English).
 fn page(command: clap::Command) -> Result<Vec<u8>, String> {
     let mut roff = Vec::new();
     clap_mangen::Man::new(command)
         .render(&mut roff)
         .map_err(|e| tr!("cli-man-cannot-render", error = crate::render::io_error(&e)))?;
-    Ok(roff)
+    let headings = [
+        (".SH NAME\n", tr!("cli-man-name")),
+        (".SH SYNOPSIS\n", tr!("cli-man-synopsis")),
+        (".SH DESCRIPTION\n", tr!("cli-man-description")),
+        (".SH VERSION\n", tr!("cli-man-version")),
+        (".SH AUTHORS\n", tr!("cli-man-authors")),
+    ];
+    let mut text = String::from_utf8_lossy(&roff).into_owned();
+    for (english, heading) in headings {
+        text = text.replace(english, &format!(".SH \"{heading}\"\n"));
+    }
+    Ok(text.into_bytes())
 }
 
 /// `command` and each of its subcommands as pages: (file name, roff). Built first, so that

@@ -877,10 +877,12 @@ impl RowReader<'_> {
         let max = match e.max {
             Some(m) => format!(" tối đa {}", number(m)),
             None if e.children.is_empty() => {
-                items.push(format!(
-                    "# {}",
-                    msg!("import-comment-no-max", row = e.row.to_string()).render(lang)
-                ));
+                let comment = if e.bad_max {
+                    msg!("import-comment-bad-max", row = e.row.to_string())
+                } else {
+                    msg!("import-comment-no-max", row = e.row.to_string())
+                };
+                items.push(format!("# {}", comment.render(lang)));
                 " tối đa 0".to_string()
             }
             None => String::new(),

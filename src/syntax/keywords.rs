@@ -130,3 +130,52 @@ pub fn spellings() -> Vec<(String, &'static Keyword)> {
     out.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
     out
 }
+
+/// The keyword a statement's first words misspell (`tiu chí` → `tiêu chí`), among those that
+/// may start a statement at `place`; the Vietnamese form for a Vietnamese-looking typo, the
+/// English one otherwise. `None` when the words are no near miss of any.
+pub fn misspelled(statement: &str, place: Place) -> Option<&'static str> {
+    let words: Vec<&str> = statement.split_whitespace().take(4).collect();
+    let starts = KEYWORDS.iter().filter(|k| k.places.contains(&place));
+    let mut found = None;
+    // Longer keywords first: `tiêu chí thành phần` is a better match than `tiêu chí`.
+    for count in (1..=words.len()).rev() {
+        let typed = words[..count].join(" ");
+        let candidates: Vec<&'static str> = starts
+            .clone()
+            .flat_map(|k| [k.vi, k.en])
+            .filter(|c| c.split_whitespace().count() == count)
+            .collect();
+        if let Some(c) = crate::text::did_you_mean(&typed, candidates) {
+            if crate::text::fold(c) != crate::text::fold(&typed) {
+                found = Some(c);
+                break;
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn near_misses_of_statement_keywords() {
+        assert_eq!(
+            misspelled("tiu chí 1.1 \"B\" tối đa 1", Node),
+            Some("tiêu chí")
+        );
+        assert_eq!(
+            misspelled("lĩn vực 2 \"A\" tối đa 3", Top),
+            Some("lĩnh vực")
+        );
+        assert_eq!(
+            misspelled("criterio 1.1 \"B\" max 1", Node),
+            Some("criterion")
+        );
+        // A keyword as written is no typo; nor is a word far from every keyword.
+        assert_eq!(misspelled("tiêu chí 1.1", Node), None);
+        assert_eq!(misspelled("xyz 1.1", Node), None);
+    }
+}
