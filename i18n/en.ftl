@@ -946,7 +946,8 @@ merge-summary = merged { $forms ->
     }, { $gaps ->
         [one] 1 gap
        *[other] { $gaps } gaps
-    }; claimed total { $claimed }
+    }
+merge-summary-claimed = claimed total { $claimed }
 
 ## Advice (chiso advise)
 advice-head = { $unit } ({ $stage }) — { $points } points, index { $percent }, grade { $grade }

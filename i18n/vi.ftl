@@ -922,7 +922,8 @@ merge-foreign = { $form } cho [{ $table }] `{ $key }`, mục thuộc về { $own
 merge-gap-word = thiếu
 merge-gap = [{ $table }] `{ $key }` chưa có trong phiếu nào
 merge-gap-for = (cho { $criteria })
-merge-summary = đã gộp { $forms } phiếu: { $values } giá trị, { $conflicts } mâu thuẫn, { $gaps } chỗ thiếu; tổng điểm tự chấm { $claimed }
+merge-summary = đã gộp { $forms } phiếu: { $values } giá trị, { $conflicts } mâu thuẫn, { $gaps } chỗ thiếu
+merge-summary-claimed = tổng điểm tự chấm { $claimed }
 
 ## Gợi ý tăng điểm (chiso advise)
 advice-head = { $unit } ({ $stage }) — { $points } điểm, chỉ số { $percent }, xếp loại { $grade }

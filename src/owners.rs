@@ -73,6 +73,37 @@ pub fn users_of_inputs(ruleset: &Ruleset) -> Vec<Vec<usize>> {
     users
 }
 
+/// For each input slot, the bonus and penalty items (indices into `ruleset.adjustments`)
+/// whose rule reads it.
+pub fn items_of_inputs(ruleset: &Ruleset) -> Vec<Vec<usize>> {
+    let mut items = vec![Vec::new(); ruleset.inputs.len()];
+    for (index, item) in ruleset.adjustments.iter().enumerate() {
+        let mut slots = Vec::new();
+        inputs_of(&item.rule, &mut slots);
+        for s in slots {
+            if s < items.len() && !items[s].contains(&index) {
+                items[s].push(index);
+            }
+        }
+    }
+    items
+}
+
+/// What reads an input, by id: the criteria of `users` (from [`users_of_inputs`]), then the
+/// bonus and penalty items of `items` (from [`items_of_inputs`]): "2.1, P1".
+pub fn reader_ids(
+    ruleset: &Ruleset,
+    slot: usize,
+    users: &[Vec<usize>],
+    items: &[Vec<usize>],
+) -> Vec<String> {
+    let criteria = users[slot].iter().map(|&n| ruleset.nodes[n].id.clone());
+    let adjustments = items[slot]
+        .iter()
+        .map(|&i| ruleset.adjustments[i].id.clone());
+    criteria.chain(adjustments).collect()
+}
+
 /// The offices an input (by slot) belongs to: its own owner's, else those of the nodes that
 /// read it (`users` from [`users_of_inputs`]), each office once.
 pub fn input_offices(ruleset: &Ruleset, slot: usize, users: &[Vec<usize>]) -> Vec<String> {

@@ -12,7 +12,9 @@ use crate::data::{resolve, RawEntry, RawUnit, Stage, UnitData};
 use crate::diagnostic::Diagnostic;
 use crate::model::{InputType, Rule, Ruleset, SourceKind, Value};
 pub use crate::owners::offices;
-use crate::owners::{input_offices, node_offices, office_key, users_of_inputs};
+use crate::owners::{
+    input_offices, items_of_inputs, node_offices, office_key, reader_ids, users_of_inputs,
+};
 use crate::place::Place;
 use crate::text::{did_you_mean, fold, format_decimal};
 use rust_decimal::Decimal;
@@ -63,13 +65,15 @@ pub const UNASSIGNED: &str = "Chưa giao chủ trì";
 /// Whether an input used by a criterion, or a self-assessed criterion, has no owner.
 fn has_unassigned(ruleset: &Ruleset) -> bool {
     let users = users_of_inputs(ruleset);
-    (0..ruleset.inputs.len())
-        .any(|slot| !users[slot].is_empty() && input_offices(ruleset, slot, &users).is_empty())
-        || (0..ruleset.nodes.len()).any(|index| {
-            scores(ruleset, index)
-                && ruleset.nodes[index].source == SourceKind::SelfAssessment
-                && node_offices(ruleset, index).is_empty()
-        })
+    let items = items_of_inputs(ruleset);
+    (0..ruleset.inputs.len()).any(|slot| {
+        (!users[slot].is_empty() || !items[slot].is_empty())
+            && input_offices(ruleset, slot, &users).is_empty()
+    }) || (0..ruleset.nodes.len()).any(|index| {
+        scores(ruleset, index)
+            && ruleset.nodes[index].source == SourceKind::SelfAssessment
+            && node_offices(ruleset, index).is_empty()
+    })
 }
 
 /// What a form line asks for.
@@ -194,18 +198,23 @@ pub fn worklist(ruleset: &Ruleset, office: &str) -> Result<Worklist, crate::mess
             .collect()
     };
     let users = users_of_inputs(ruleset);
+    // Inputs only a bonus or penalty item reads are on the form too.
+    let item_users = items_of_inputs(ruleset);
     let mut items = Vec::new();
     for (slot, input) in ruleset.inputs.iter().enumerate() {
         let list = input_offices(ruleset, slot, &users);
-        if !owns(&list) || users[slot].is_empty() {
+        if !owns(&list) || (users[slot].is_empty() && item_users[slot].is_empty()) {
             continue;
         }
         let mut guidance = Vec::new();
         if let Some(default) = &input.default {
-            guidance.push(format!(
-                "mặc định {} nếu để trống",
-                default.describe(Some(&input.ty))
-            ));
+            // A form is Vietnamese: a yes/no default is `có` / `không`.
+            let default = match default {
+                Value::Bool(true) => "có".to_string(),
+                Value::Bool(false) => "không".to_string(),
+                other => other.describe(Some(&input.ty)),
+            };
+            guidance.push(format!("mặc định {default} nếu để trống"));
         }
         items.push(Item {
             kind: ItemKind::Input(slot),
@@ -213,10 +222,7 @@ pub fn worklist(ruleset: &Ruleset, office: &str) -> Result<Worklist, crate::mess
             text: input.description.clone().unwrap_or_default(),
             // Forms are Vietnamese documents: the type as the ruleset language writes it.
             ty: crate::check::input_type_word(&input.ty).render(crate::Lang::Vi),
-            criteria: users[slot]
-                .iter()
-                .map(|&n| ruleset.nodes[n].id.clone())
-                .collect(),
+            criteria: reader_ids(ruleset, slot, &users, &item_users),
             evidence: Vec::new(),
             guidance,
             shared_with: others(&list),
@@ -649,24 +655,24 @@ pub fn merge(ruleset: &Ruleset, forms: &[Form]) -> Merged {
                 .any(|e| crate::text::name_key(&e.key) == key)
         })
     };
+    let item_users = items_of_inputs(ruleset);
     for (slot, input) in ruleset.inputs.iter().enumerate() {
+        // Read by a criterion still evaluated, or by a bonus or penalty item.
+        let needed = users[slot].iter().any(|&n| !excluded(ruleset, &data, n))
+            || !item_users[slot].is_empty();
         if data.values[slot].is_none()
             && !written(|r| &r.inputs, &input.name)
             && input.default.is_none()
-            && !users[slot].is_empty()
+            && needed
             && !conflicts
                 .iter()
                 .any(|c| c.table == "inputs" && c.key == input.name)
-            && !users[slot].iter().all(|&n| excluded(ruleset, &data, n))
         {
             gaps.push(Gap {
                 table: "inputs",
                 key: input.name.clone(),
                 owners: input_offices(ruleset, slot, &users),
-                criteria: users[slot]
-                    .iter()
-                    .map(|&n| ruleset.nodes[n].id.clone())
-                    .collect(),
+                criteria: reader_ids(ruleset, slot, &users, &item_users),
             });
         }
     }

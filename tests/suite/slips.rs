@@ -430,3 +430,46 @@ fn a_misspelt_keyword_is_named() {
     assert!(err.contains("có phải ý bạn là `tiêu chí`?"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// tests/fixtures/adjust/thuong-tru.chiso: `sáng_kiến` (default 0) is read only by bonus T1,
+/// `kỷ_luật` only by penalty P1, both owned by "Phòng Nội vụ"; unit D's data lacks
+/// `kỷ_luật`.
+#[test]
+fn inputs_only_a_bonus_or_penalty_reads_are_on_forms_gaps_and_to_do_lists() {
+    let dir = scratch("items");
+    let ruleset = "tests/fixtures/adjust/thuong-tru.chiso";
+    let form = dir.join("noi-vu.toml");
+    let (code, _, err) = run(
+        &[
+            "template",
+            ruleset,
+            "--owner",
+            "Phòng Nội vụ",
+            "--unit",
+            "UBND xã D",
+            "-o",
+            s(&form),
+        ],
+        false,
+    );
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&form).unwrap();
+    assert!(
+        text.contains("# dùng cho: P1\n\"kỷ_luật\" = \"\"\n"),
+        "{text}"
+    );
+    assert!(text.contains("# dùng cho: T1\n"), "{text}");
+    // Left empty: merge names the gap and who reads it.
+    let (_, _, err) = run(&["merge", ruleset, s(&form)], false);
+    assert!(
+        err.contains("[inputs] `kỷ_luật` chưa có trong phiếu nào (cho P1)"),
+        "{err}"
+    );
+    // A unit without it: its to-do line says P1 needs it.
+    let (_, _, err) = run(&["score", ruleset, "tests/fixtures/adjust/data"], false);
+    assert!(
+        err.contains("`kỷ_luật` — Cán bộ bị kỷ luật (cho P1)"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -54,19 +54,26 @@ pub fn findings(forms: &[Form], merged: &Merged, lang: Lang) -> String {
     out
 }
 
-/// "merged 3 form(s): 12 value(s), 0 conflict(s), 1 gap(s); claimed total 7.5" (no newline),
-/// in `lang`.
+/// "merged 3 forms: 12 values, 0 conflicts, 1 gap; claimed total 7.5" (no newline), in
+/// `lang`; the claimed total only when some office claimed points.
 pub fn summary(forms: &[Form], merged: &Merged, lang: Lang) -> String {
     let given = merged.data.values.iter().filter(|v| v.is_some()).count()
         + merged.data.points.iter().filter(|v| v.is_some()).count();
-    let claimed: chiso::Decimal = merged.data.claimed.iter().flatten().sum();
-    msg!(
+    let summary = msg!(
         "merge-summary",
         forms = forms.len(),
         values = given,
         conflicts = merged.conflicts.len(),
-        gaps = merged.gaps.len(),
-        claimed = claimed
+        gaps = merged.gaps.len()
     )
-    .render(lang)
+    .render(lang);
+    // The claimed total only when an office claimed points (a total of 0 would mislead).
+    if merged.data.claimed.iter().all(Option::is_none) {
+        return summary;
+    }
+    let claimed: chiso::Decimal = merged.data.claimed.iter().flatten().sum();
+    format!(
+        "{summary}; {}",
+        msg!("merge-summary-claimed", claimed = claimed).render(lang)
+    )
 }

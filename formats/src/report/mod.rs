@@ -1395,10 +1395,17 @@ fn md_escape(text: &str) -> String {
 pub fn missing_list(ruleset: &Ruleset, outcome: &UnitOutcome, lang: chiso::Lang) -> String {
     let mut by_owner: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     for (item, needed_by) in &outcome.result.missing {
-        let ids: Vec<&str> = needed_by
+        let mut ids: Vec<&str> = needed_by
             .iter()
             .map(|&n| ruleset.nodes[n].id.as_str())
             .collect();
+        // An input only a bonus or penalty item reads: that item needs it.
+        if let (MissingItem::Input(slot), true) = (item, ids.is_empty()) {
+            let items = chiso::owners::items_of_inputs(ruleset);
+            if let Some(readers) = items.get(*slot) {
+                ids.extend(readers.iter().map(|&i| ruleset.adjustments[i].id.as_str()));
+            }
+        }
         let (owner, line) = match item {
             MissingItem::Input(slot) => {
                 let input = &ruleset.inputs[*slot];
