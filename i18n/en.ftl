@@ -1044,7 +1044,16 @@ import-comment-repeats = row { $row }: the table repeats the number { $id } of r
 import-comment-no-row = the table has no row for { $id }: added above row { $row }
 import-comment-no-max = row { $row }: the table leaves the maximum blank
 import-comment-bad-max = row { $row }: the table's maximum could not be read (see the I008 error): 0 for now
-cli-import-summary = table { $table } of { $tables }, rows { $first }–{ $last }: { $areas } areas, { $criteria } criteria, { $subcriteria } sub-criteria ({ $survey } survey, { $satisfaction } satisfaction, { $bonus } bonus, { $not_evaluated } not evaluated); { $errors ->
+cli-import-summary = table { $table } of { $tables }, rows { $first }–{ $last }: { $areas ->
+        [one] 1 area
+       *[other] { $areas } areas
+    }, { $criteria ->
+        [one] 1 criterion
+       *[other] { $criteria } criteria
+    }, { $subcriteria ->
+        [one] 1 sub-criterion
+       *[other] { $subcriteria } sub-criteria
+    } ({ $survey } survey, { $satisfaction } satisfaction, { $bonus } bonus, { $not_evaluated } not evaluated); { $errors ->
         [one] 1 error
        *[other] { $errors } errors
     }, { $warnings ->
@@ -1240,7 +1249,10 @@ report-not-scored-title = { $unit } — { $ruleset } (not scored: errors in the 
 report-ungraded = Not graded
 report-mean = Mean
 report-mean-index = Mean index
-report-units = units
+report-units = { $count ->
+        [one] unit
+       *[other] units
+    }
 report-areas = Areas
 report-area-abbrev = Area
 report-max-points = max { $max } points

@@ -1174,7 +1174,9 @@ report-not-scored-title = { $unit } — { $ruleset } (không chấm được: s�
 report-ungraded = Chưa xếp loại
 report-mean = Bình quân
 report-mean-index = Chỉ số bình quân
-report-units = đơn vị
+report-units = { $count ->
+       *[other] đơn vị
+    }
 report-areas = Lĩnh vực
 report-area-abbrev = LV
 report-max-points = tối đa { $max } điểm

@@ -646,8 +646,8 @@ fn grades(out: &mut dyn Write, report: &BatchReport) -> io::Result<()> {
         "<div id=\"grades\" class=\"dist\" role=\"table\" aria-label=\"{}\">",
         Esc(&w.grade_distribution)
     )?;
-    let units = msg!("report-units").render(report.lang);
     for g in &report.grades {
+        let units = msg!("report-units", count = g.count).render(report.lang);
         write!(out, "<div role=\"cell\">")?;
         match g.grade.as_deref() {
             Some(name) => badge(out, report, Some(name), "")?,
