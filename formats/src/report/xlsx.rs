@@ -139,6 +139,27 @@ fn percent(
     )
 }
 
+/// A unit not scored, as a row of the ranking sheet: no rank, its name, `label` (why) in the
+/// grade column and its source in column `source_col`, in `lang`.
+fn not_scored_row(
+    sheet: &mut Worksheet,
+    r: u32,
+    n: &chiso::batch::NotScored,
+    (label, source_col, lang): (&str, u16, chiso::Lang),
+    s: &Styles,
+) -> Res {
+    text(sheet, r, 0, "—", &s.text)?;
+    text(sheet, r, 1, &n.label(), &s.text)?;
+    text(sheet, r, 5, label, &s.flag)?;
+    text(
+        sheet,
+        r,
+        source_col,
+        &n.origin.place().render(lang),
+        &s.text,
+    )
+}
+
 fn text(sheet: &mut Worksheet, row: u32, col: u16, value: &str, format: &Format) -> Res {
     sheet
         .write_string_with_format(row, col, value, format)
@@ -508,16 +529,7 @@ fn ranking(
             r += 1;
         }
         for n in not_scored {
-            text(sheet, r, 0, "—", &s.text)?;
-            text(sheet, r, 1, &n.label(), &s.text)?;
-            text(sheet, r, 5, &not_scored_label, &s.flag)?;
-            text(
-                sheet,
-                r,
-                source_col,
-                &n.origin.place().render(lang),
-                &s.text,
-            )?;
+            not_scored_row(sheet, r, n, (&not_scored_label, source_col, lang), s)?;
             chart_rows.push(None);
             r += 1;
         }
@@ -529,16 +541,7 @@ fn ranking(
         .iter()
         .filter(|n| report.groups.is_empty() || n.group.is_none());
     for n in rest {
-        text(sheet, r, 0, "—", &s.text)?;
-        text(sheet, r, 1, &n.label(), &s.text)?;
-        text(sheet, r, 5, &not_scored_label, &s.flag)?;
-        text(
-            sheet,
-            r,
-            source_col,
-            &n.origin.place().render(lang),
-            &s.text,
-        )?;
+        not_scored_row(sheet, r, n, (&not_scored_label, source_col, lang), s)?;
         r += 1;
     }
     // The chart shows the rows up to the last ranked one (without groups: the ranked units).
