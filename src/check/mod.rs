@@ -1084,7 +1084,7 @@ impl Checker {
                         .map(|c| self.source[c.span.clone()].to_string());
                     let has_policy = self.nodes[index].zero_action.is_some();
                     let condition = condition.as_ref().map(|c| {
-                        let compiled = self.compile_condition(index, c, has_policy);
+                        let compiled = self.compile_as(index, c, has_policy, true);
                         if compiled.ty != Ty::Bool && compiled.ty != Ty::Error {
                             self.diagnostics.push(Diagnostic::error(
                                 "E009",
@@ -1116,16 +1116,8 @@ impl Checker {
         self.compile_as(index, expr, has_zero_policy, false)
     }
 
-    /// [`Checker::compile`] of a yes/no: a not-evaluated condition.
-    fn compile_condition(
-        &mut self,
-        index: usize,
-        expr: &ast::Expr,
-        has_zero_policy: bool,
-    ) -> expr::Compiled {
-        self.compile_as(index, expr, has_zero_policy, true)
-    }
-
+    /// Compiles `expr` in node `index`; `condition`: it must be a yes/no (a not-evaluated
+    /// condition), so an undeclared bare name is suggested as a yes/no input.
     fn compile_as(
         &mut self,
         index: usize,

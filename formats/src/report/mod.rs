@@ -1401,6 +1401,12 @@ fn md_escape(text: &str) -> String {
 /// (In `lang`: the to-do list is a message of the command, not a report.)
 pub fn missing_list(ruleset: &Ruleset, outcome: &UnitOutcome, lang: chiso::Lang) -> String {
     let mut by_owner: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    // What each input's bonus and penalty items are (none for most rulesets).
+    let item_readers = if ruleset.adjustments.is_empty() {
+        Vec::new()
+    } else {
+        chiso::owners::items_of_inputs(ruleset)
+    };
     for (item, needed_by) in &outcome.result.missing {
         let mut ids: Vec<&str> = needed_by
             .iter()
@@ -1408,8 +1414,7 @@ pub fn missing_list(ruleset: &Ruleset, outcome: &UnitOutcome, lang: chiso::Lang)
             .collect();
         // An input only a bonus or penalty item reads: that item needs it.
         if let (MissingItem::Input(slot), true) = (item, ids.is_empty()) {
-            let items = chiso::owners::items_of_inputs(ruleset);
-            if let Some(readers) = items.get(*slot) {
+            if let Some(readers) = item_readers.get(*slot) {
                 ids.extend(readers.iter().map(|&i| ruleset.adjustments[i].id.as_str()));
             }
         }
